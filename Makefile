@@ -1,0 +1,40 @@
+# compare: `make report` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+OUT    ?= reports
+export SOURCE_DATE_EPOCH ?= 1603152000
+
+.DEFAULT_GOAL := help
+.PHONY: help report test lint bench eval clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/report.{pdf,html,json}
+	$(BIN)/compare report seeds/ --out $(OUT); rc=$$?; \
+	  if [ $$rc -eq 3 ]; then echo "report written; some inputs were skipped (exit 3)"; exit 0; fi; exit $$rc
+
+test: $(STAMP) ## run the whole test suite
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: $(STAMP) ## print benchmark figures, one `name: value` per line
+	$(BIN)/python bench/run.py
+
+eval: $(STAMP) ## recall and precision of the classifier against tests/gold/seeds.yaml
+	$(BIN)/python bench/eval.py
+
+clean: ## remove the virtualenv, caches and generated reports
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build src/*.egg-info
+	find $(OUT) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -1,0 +1,51 @@
+"""Error hierarchy and exit codes (RELIABILITY.md, exit code table).
+
+Why named exits: scripts and Makefiles branch on them, so they are a contract
+documented in the README and ``--help``.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """Process exit codes; see README "Exit codes"."""
+
+    OK = 0
+    INTERNAL = 1
+    USAGE = 2
+    PARTIAL = 3
+    NO_REPORT = 4
+    OUTPUT = 5
+    INTERRUPTED = 130
+
+
+class CompareError(Exception):
+    """Base of every error the command line turns into a one-line message."""
+
+    exit_code: ExitCode = ExitCode.INTERNAL
+
+
+class UsageError(CompareError):
+    """Bad arguments or configuration: nothing was read or written."""
+
+    exit_code = ExitCode.USAGE
+
+
+class NoReportError(CompareError):
+    """Fewer than two usable articles: no report can be made."""
+
+    exit_code = ExitCode.NO_REPORT
+
+
+class OutputError(CompareError):
+    """Outputs could not be written (permission, disk full, render timeout)."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class InputError(CompareError):
+    """One input cannot be used; becomes an ``InputProblem``, never fatal alone."""
+
+    exit_code = ExitCode.PARTIAL

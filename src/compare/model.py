@@ -1,0 +1,272 @@
+"""Every dataclass and enum passed between pipeline stages.
+
+Why one module: each stage is a pure function from these frozen types to these
+frozen types, so the contract between stages is readable in one place and no
+stage can smuggle state to another.  This module holds no logic.
+
+Offsets: every ``start``/``end`` is a character offset into ``Article.text``,
+the decoded original file (BOM removed, nothing else changed), and every
+``line`` is 1-based in that file, counting ``\\n``, ``\\r\\n`` and a lone
+``\\r`` as one line break each (see ``offsets.LineIndex``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+# Schema history of report.json:
+#   1 - first release: articles, passages, findings, scores, problems (DESIGN.md §4).
+SCHEMA_VERSION = 1
+
+
+class Kind(StrEnum):
+    """Finding kinds, most serious first (DESIGN.md §5); values are the JSON strings."""
+
+    NUMBER_DISCREPANCY = "number_discrepancy"
+    ATTRIBUTION_CHANGE = "attribution_change"
+    HEDGE_CHANGE = "hedge_change"
+    LOADED_TERM = "loaded_term"
+    OMITTED_PASSAGE = "omitted_passage"
+    ADDED_PASSAGE = "added_passage"
+    WORDING_CHANGE = "wording_change"
+    NAME_VARIANT = "name_variant"
+    STYLE_VARIANT = "style_variant"
+    SPELLING_VARIANT = "spelling_variant"
+    TYPOGRAPHY = "typography"
+
+
+KIND_ORDER: tuple[Kind, ...] = tuple(Kind)
+
+
+class Severity(IntEnum):
+    """1 is most serious; findings are ranked by severity, then by weight."""
+
+    CRITICAL = 1
+    HIGH = 2
+    MEDIUM = 3
+    LOW = 4
+    COSMETIC = 5
+
+
+class CellStatus(StrEnum):
+    """How one outlet carries one passage, for the coverage matrix."""
+
+    SAME = "same"
+    REWORDED = "reworded"
+    OMITTED = "omitted"
+    ONLY_HERE = "only_here"
+
+
+@dataclass(frozen=True)
+class Span:
+    """An exact stretch of one article's original text."""
+
+    article_id: str
+    start: int
+    end: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Boilerplate cut from an article, kept so the report can list it."""
+
+    span: Span
+    reason: str
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that could not be used, with a reason a person understands."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A non-fatal warning about one input (or the run when ``path`` is empty)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark: ``text`` is original, ``norm`` the compared form."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article's body, with its tokens."""
+
+    article_id: str
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    line: int
+    text: str
+    # Tokens are re-derivable from the text, so report.json omits them and
+    # equality ignores them (load(dump(r)) == r still holds).
+    tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: its original text, provenance and (after segment) sentences."""
+
+    id: str
+    path: str
+    sha256: str
+    text: str
+    outlet: str
+    outlet_source: str
+    title: str | None
+    published: str | None  # ISO date YYYY-MM-DD (UTC)
+    published_source: str
+    encoding: str = "utf-8"
+    url: str | None = None
+    credits: tuple[str, ...] = ()  # wire services credited ("With inputs from ...")
+    paragraphs: tuple[Span, ...] = ()  # body paragraphs kept after boilerplate removal
+    removed: tuple[Removed, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    words: int = 0
+
+
+@dataclass(frozen=True)
+class Outlier:
+    """An article set aside from the comparison, with the reason."""
+
+    article_id: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles about one event; ``outliers`` are listed but not compared."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    outliers: tuple[Outlier, ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Aligned sentences: article id -> indexes into that article's sentences.
+
+    An article that does not carry the passage has no key in ``cells``.
+    """
+
+    id: str
+    cells: Mapping[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Passages in reading order across the compared articles."""
+
+    article_ids: tuple[str, ...]
+    passages: tuple[Passage, ...]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One token-level difference between two articles' cells of a passage.
+
+    ``a_index``/``b_index`` are positions in the cell's token sequence (the
+    concatenated tokens of its sentences) so rules can read the context.
+    """
+
+    passage_id: str
+    op: str  # "replace" | "insert" | "delete"
+    a: str
+    b: str
+    a_index: int
+    b_index: int
+    a_tokens: tuple[Token, ...]
+    b_tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One classified difference, with the exact text from every outlet involved."""
+
+    id: str
+    kind: Kind
+    severity: Severity
+    passage_id: str | None
+    spans: Mapping[str, tuple[Span, ...]]
+    explanation: str
+    time_note: str | None = None
+    label: str = ""  # short headline, e.g. '"Defense" vs "Defence"'
+    weight: float = 0.0  # finer rank inside one severity; higher is more serious
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """Similarity of two articles over the passages they share (0..1)."""
+
+    a: str
+    b: str
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Numbers a reader can quote; rendering only formats them."""
+
+    pairs: tuple[PairScore, ...] = ()
+    coverage: Mapping[str, float] = field(default_factory=dict)  # share of passages carried
+    reworded: Mapping[str, float] = field(default_factory=dict)  # share of carried reworded
+    divergence: Mapping[str, float] = field(default_factory=dict)  # 1 - mean similarity
+    by_kind: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # article->kind->n
+    cells: Mapping[str, Mapping[str, CellStatus]] = field(default_factory=dict)
+    typography: Mapping[str, int] = field(default_factory=dict)  # article -> count
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A rendered chart: inline SVG plus the words a screen reader needs."""
+
+    id: str
+    title: str
+    alt: str
+    caption: str
+    svg: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The finished analysis of one story; every output format renders this."""
+
+    schema: int
+    tool_version: str
+    generated: str  # ISO 8601 UTC, from SOURCE_DATE_EPOCH
+    run_id: str
+    story: Story
+    alignment: Alignment
+    findings: tuple[Finding, ...]
+    scores: Scores
+    problems: tuple[InputProblem, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    settings: Mapping[str, str] = field(default_factory=dict)  # thresholds used, for Method
+    timings: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingest made of the inputs: usable articles, skipped inputs, warnings."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[InputProblem, ...] = ()
+    warnings: tuple[Notice, ...] = ()

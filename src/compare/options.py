@@ -1,0 +1,48 @@
+"""Run options, passed explicitly to every stage that needs them (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Audience(StrEnum):
+    """Who the report is for; the classroom audience also gets a handout."""
+
+    EDITOR = "editor"
+    CLASSROOM = "classroom"
+
+
+class OutputFormat(StrEnum):
+    """Files ``compare report`` can write for each story."""
+
+    PDF = "pdf"
+    HTML = "html"
+    JSON = "json"
+
+
+DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
+DEFAULT_MAX_TOKEN_CHARS = 120
+DEFAULT_RENDER_TIMEOUT_S = 120.0
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a run can be told; defaults are what ``make report`` uses."""
+
+    out_dir: Path = Path("reports")
+    formats: tuple[OutputFormat, ...] = (OutputFormat.PDF, OutputFormat.HTML, OutputFormat.JSON)
+    audience: Audience = Audience.EDITOR
+    sources_file: Path | None = None
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS  # longer tokens are elided when rendered
+    render_timeout_s: float = DEFAULT_RENDER_TIMEOUT_S
+    source_date_epoch: int = 0  # drives Report.generated; set by the CLI
+    include_outliers: bool = False  # compare articles flagged as a different event too
+    # Thresholds, recorded in the report's Method section.
+    align_threshold: float = 0.35  # min sentence similarity to align
+    reworded_threshold: float = 0.9  # below this a shared passage counts as reworded
+    outlier_similarity: float = 0.25  # below this an article is about something else
+    outlier_days: int = 4  # articles this far from the story's dates may be another event
+    extra: dict[str, str] = field(default_factory=dict)
