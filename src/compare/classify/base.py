@@ -1,0 +1,114 @@
+"""What every rule family shares: the read-only context and the candidate type.
+
+Why candidates: rules look at one passage and one pair of outlets at a time,
+but a reader wants one finding per difference, listing every outlet's text.
+Rules emit ``Candidate``s with a merge ``key``; ``classify.classify`` merges
+candidates with the same ``(kind, passage_id, key)``, unions their spans,
+ranks them and numbers them f1, f2, ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from compare.model import (
+    Alignment,
+    Article,
+    Edit,
+    Kind,
+    Passage,
+    Sentence,
+    Severity,
+    Span,
+    Story,
+    Token,
+)
+from compare.offsets import LineIndex
+from compare.options import Options
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A finding before merging: spans from the outlets one rule compared.
+
+    ``explanation`` must read well for the merged finding, so it names the
+    texts ("14" vs "at least 13"), not the outlets; the report shows which
+    outlet wrote which text.  ``time_note`` is set when dates differ.
+    """
+
+    kind: Kind
+    severity: Severity
+    passage_id: str | None
+    key: str
+    spans: Mapping[str, tuple[Span, ...]]
+    explanation: str
+    label: str
+    weight: float = 0.0
+    time_note: str | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Read-only view of the analysis so far, with lookups rules need."""
+
+    story: Story
+    alignment: Alignment
+    edits: tuple[Edit, ...]
+    options: Options = field(default_factory=Options)
+
+    @cached_property
+    def articles(self) -> Mapping[str, Article]:
+        """Compared articles by id (outliers excluded unless options say so)."""
+        ids = set(self.alignment.article_ids)
+        return {a.id: a for a in self.story.articles if a.id in ids}
+
+    @cached_property
+    def passages(self) -> Mapping[str, Passage]:
+        """Passages by id."""
+        return {p.id: p for p in self.alignment.passages}
+
+    def cell_sentences(self, passage_id: str, article_id: str) -> tuple[Sentence, ...]:
+        """The sentences an article contributes to a passage (empty if none)."""
+        indexes = self.passages[passage_id].cells.get(article_id, ())
+        sentences = self.articles[article_id].sentences
+        return tuple(sentences[i] for i in indexes)
+
+    def cell_tokens(self, passage_id: str, article_id: str) -> tuple[Token, ...]:
+        """The concatenated tokens of a cell; ``Edit.a_index`` indexes into this."""
+        return tuple(t for s in self.cell_sentences(passage_id, article_id) for t in s.tokens)
+
+    def span(self, article_id: str, start: int, end: int) -> Span:
+        """A Span quoting the article's text exactly at [start, end)."""
+        article = self.articles[article_id]
+        line = self.line_indexes[article_id].line(start)
+        return Span(article_id, start, end, line, article.text[start:end])
+
+    @cached_property
+    def line_indexes(self) -> Mapping[str, LineIndex]:
+        """Line lookup per compared article."""
+        return {aid: LineIndex(a.text) for aid, a in self.articles.items()}
+
+    def tokens_span(self, article_id: str, tokens: tuple[Token, ...]) -> Span:
+        """The Span covering a run of tokens (first start to last end)."""
+        return self.span(article_id, tokens[0].start, tokens[-1].end)
+
+    def published(self, article_id: str) -> str | None:
+        """ISO publication date of an article, or None."""
+        return self.articles[article_id].published
+
+
+def time_note(ctx: Context, article_ids: tuple[str, ...] | list[str]) -> str | None:
+    """'published 17 Oct 2020 vs 19 Oct 2020' when the outlets' dates differ.
+
+    Why: a figure that differs because one article is days older is an update,
+    not an error, and the reader must be told so.
+    """
+    from datetime import date
+
+    dates = sorted({d for a in article_ids if (d := ctx.published(a)) is not None})
+    if len(dates) < 2:
+        return None
+    shown = [date.fromisoformat(d).strftime("%-d %b %Y") for d in dates]
+    return "articles published on different dates: " + " vs ".join(shown)
