@@ -46,6 +46,7 @@ def story_from_texts(texts: dict[str, str], *, dates: dict[str, str] | None = No
     """A Story of segmented articles, one per ``{id: text}`` entry."""
     dates = dates or {}
     articles = tuple(
-        article_from_text(aid, text, published=dates.get(aid)) for aid, text in sorted(texts.items())
+        article_from_text(aid, text, published=dates.get(aid))
+        for aid, text in sorted(texts.items())
     )
     return Story(id="test-story", title="Test story", articles=articles)

@@ -1,0 +1,242 @@
+"""Body paragraphs, with page furniture cut out and kept with a reason.
+
+Why general rules only: the tool meets outlets and topics it has never seen,
+so nothing here names an outlet, a person or a story; marker phrases live in
+``data/boilerplate_*.txt``.  Every cut is a ``Removed`` span at exact offsets
+so the report can list what was left out and a reader can check it.
+
+Paragraphs are split on blank lines; a body with no blank line at all (one
+paragraph per line) is split on single line breaks.  Stray NUL characters
+are cut out of paragraphs (the text itself keeps them, so offsets hold).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from compare import lexicons
+from compare.model import Removed, Span
+from compare.offsets import LineIndex
+
+
+class Reason(StrEnum):
+    """Why a stretch of text is not article text; values appear in reports."""
+
+    MARKER = "advertisement or page marker"
+    SEPARATOR = "separator rule"
+    IMAGE = "image"
+    NEWSLETTER = "newsletter or sign-up block"
+    CONTACT = "contact line"
+    CAPTION = "photo caption or credit"
+    CONTRIBUTORS = "contributor line"
+    CREDIT = "credit line"
+    SUBHEADING = "subheading"
+    DATE_HEADER = "date header"
+    NUL = "NUL characters"
+
+
+@dataclass(frozen=True)
+class Body:
+    """Kept paragraphs, removed spans, wire services credited, contact e-mails."""
+
+    paragraphs: tuple[Span, ...]
+    removed: tuple[Removed, ...]
+    credits: tuple[str, ...]
+    contact_emails: tuple[tuple[str, int], ...]  # (address, line)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SEPARATOR = re.compile(r"([-_*=~#•·—–])(?:[ \t]*\1){2,}")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+\S.*")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_EMAIL = re.compile(r"[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_URL = re.compile(r"https?://|www\.|@\w")
+_PAREN_END = re.compile(r"\(([^()]{1,160})\)\s*((?:Credits?|Photo|Image)\s*:[^()]*)?$")
+_CREDITISH = re.compile(
+    r"/|\bvia\b|\b(?:photos?|photographs?|pictures?|images?|file|handout|pool)\b", re.I
+)
+_CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
+_PHOTO_LINE = re.compile(
+    r"(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|\bby\b)", re.I
+)
+_PHOTO_TAIL = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$")
+_CONTRIB_END = re.compile(r"\bcontribut(?:ed|ing)\b[^.]{0,60}\.?$", re.I)
+_CONTRIB_WHO = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?|staff|journalists?|editors?|stringers?)\b"
+    r"|to this (?:report|story|article)|contributed reporting",
+    re.I,
+)
+_CONTRIB_START = re.compile(
+    r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
+)
+_YOU = re.compile(r"\byou(?:r)?\b", re.I)
+_SPLIT_CREDITS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_FINAL_PUNCT = ".!?;:,…\"'”’»)]"
+
+
+def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> Body:
+    """Paragraph spans of ``text[start:]`` and the boilerplate cut from them."""
+    removed: list[tuple[int, int, Reason]] = []
+    blocks = _blocks(text, start, removed)
+    kept: list[tuple[int, int]] = []
+    credits: list[str] = []
+    emails: list[tuple[str, int]] = []
+    for s, e in blocks:
+        para = text[s:e]
+        reason, found = _classify(para)
+        if reason is None:
+            kept.append((s, e))
+            continue
+        removed.append((s, e, reason))
+        credits.extend(c for c in found if c not in credits)
+        if reason is Reason.CONTACT:
+            emails.extend((m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para))
+    for i in range(len(kept) - 2, 0, -1):
+        s, e = kept[i]
+        if _is_subheading(text[s:e]):
+            removed.append((s, e, Reason.SUBHEADING))
+            del kept[i]
+    paragraphs: list[tuple[int, int]] = []
+    for s, e in kept:
+        paragraphs.extend(_without_nuls(text, s, e, removed))
+
+    def span(s: int, e: int) -> Span:
+        return Span(article_id, s, e, lines.line(s), text[s:e])
+
+    return Body(
+        paragraphs=tuple(span(s, e) for s, e in paragraphs),
+        removed=tuple(Removed(span(s, e), r.value) for s, e, r in sorted(removed)),
+        credits=tuple(credits),
+        contact_emails=tuple(emails),
+    )
+
+
+def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> list[tuple[int, int]]:
+    """Paragraph ranges; marker, separator and image lines go to ``removed``."""
+    line_ranges: list[tuple[int, int]] = []
+    pos = start
+    for m in _BREAK.finditer(text, start):
+        line_ranges.append((pos, m.start()))
+        pos = m.end()
+    line_ranges.append((pos, len(text)))
+    contents = [_trim(text, s, e) for s, e in line_ranges]
+    first = next((i for i, c in enumerate(contents) if c), 0)
+    last = max((i for i, c in enumerate(contents) if c), default=0)
+    by_blank = any(c is None for c in contents[first:last])
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for content in contents:
+        if content is not None:
+            reason = _line_reason(text[content[0] : content[1]])
+            if reason is not None:
+                removed.append((*content, reason))
+                content = None
+        if content is None or not by_blank:
+            if current is not None:
+                blocks.append(current)
+            current = content if not by_blank else None
+            continue
+        current = content if current is None else (current[0], content[1])
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def _line_reason(line: str) -> Reason | None:
+    if _SEPARATOR.fullmatch(line):
+        return Reason.SEPARATOR
+    if _MD_IMAGE.fullmatch(line):
+        return Reason.IMAGE
+    if _MD_HEADING.fullmatch(line):
+        return Reason.SUBHEADING
+    if line.rstrip(".:").strip().casefold() in lexicons.words("boilerplate_markers.txt"):
+        return Reason.MARKER
+    return None
+
+
+def _classify(para: str) -> tuple[Reason | None, list[str]]:
+    """The reason a paragraph is boilerplate (None: article text) and any credits."""
+    words = len(para.split())
+    folded = para.casefold()
+    if words <= 25 and (credits := _credit_line(para)) is not None:
+        return Reason.CREDIT, credits
+    if words <= 60 and (
+        (_CONTRIB_END.search(para) and _CONTRIB_WHO.search(para)) or _CONTRIB_START.match(para)
+    ):
+        return Reason.CONTRIBUTORS, []
+    if words <= 150:
+        hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
+        if len(hits) >= 2 and _YOU.search(para):
+            return Reason.NEWSLETTER, []
+    if words <= 40 and folded.startswith(lexicons.entries("boilerplate_contact.txt")):
+        if _EMAIL.search(para) or _URL.search(para):
+            return Reason.CONTACT, []
+    if words <= 120 and _is_caption(para):
+        return Reason.CAPTION, []
+    return None, []
+
+
+def _credit_line(para: str) -> list[str] | None:
+    body = para.strip().strip("()").strip().rstrip(".").strip()
+    folded = body.casefold()
+    agencies = lexicons.words("boilerplate_agencies.txt")
+    for opening in lexicons.entries("boilerplate_credit_lines.txt"):
+        if folded.startswith(opening.casefold()):
+            rest = body[len(opening) :].strip(" :,")
+            return [c for c in _SPLIT_CREDITS.split(rest) if c] if rest else []
+    bare = body.lstrip("—–- ").strip()
+    if bare != body and bare.casefold() in agencies:  # "— Reuters" under a story
+        return [bare]
+    return None
+
+
+def _is_caption(para: str) -> bool:
+    if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para):
+        return True
+    if len(para.split()) <= 30 and _PHOTO_LINE.match(para):
+        return True
+    m = _PAREN_END.search(para)
+    if m is None:
+        return False
+    inner = m[1].strip()
+    bare = re.sub(r"^the\s+", "", inner, flags=re.I).casefold()
+    agencies = lexicons.words("boilerplate_agencies.txt")
+    return bool(_CREDITISH.search(inner)) or inner.casefold() in agencies or bare in agencies
+
+
+def _is_subheading(para: str) -> bool:
+    """A short title-like line with no final punctuation, between paragraphs."""
+    if _BREAK.search(para) or len(para) > 80 or len(para.split()) > 10:
+        return False
+    first = para[0]
+    return (first.isupper() or first.isdigit()) and para[-1] not in _FINAL_PUNCT and any(
+        c.isalpha() for c in para
+    )
+
+
+def _without_nuls(
+    text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """Split a paragraph around NUL runs, which are recorded as removed."""
+    if "\x00" not in text[s:e]:
+        return [(s, e)]
+    pieces: list[tuple[int, int]] = []
+    pos = s
+    for m in re.finditer("\x00+", text[s:e]):
+        removed.append((s + m.start(), s + m.end(), Reason.NUL))
+        if (piece := _trim(text, pos, s + m.start())) is not None:
+            pieces.append(piece)
+        pos = s + m.end()
+    if (piece := _trim(text, pos, e)) is not None:
+        pieces.append(piece)
+    return pieces

@@ -1,0 +1,239 @@
+"""Command line: parse arguments into Options, show progress, map errors to exit codes.
+
+Why thin: every behaviour lives in the pipeline and the writers so that it is
+testable without a process; this module only translates between the shell
+and them.  Problems go to stderr as one parseable line each:
+``compare: skipped: PATH: REASON``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from compare import __version__
+from compare.errors import CompareError, ExitCode, UsageError
+from compare.options import Audience, Options, OutputFormat
+
+EXIT_CODES_HELP = """\
+exit codes:
+  0    report written from all inputs
+  1    internal error (a bug); previous outputs intact
+  2    usage or configuration error (bad arguments, unknown folder, output folder
+       is an input folder, invalid SOURCE_DATE_EPOCH); nothing written
+  3    report written, but at least one input was skipped (listed on stderr and
+       in the report)
+  4    no report: fewer than 2 usable articles
+  5    outputs could not be written (permission, disk full, render timeout);
+       previous outputs intact
+  130  interrupted (Ctrl-C); previous outputs intact, temp files removed
+"""
+
+log = logging.getLogger("compare")
+
+
+def _formats(text: str) -> tuple[OutputFormat, ...]:
+    try:
+        formats = tuple(OutputFormat(part.strip()) for part in text.split(",") if part.strip())
+    except ValueError as exc:
+        choices = ",".join(f.value for f in OutputFormat)
+        raise argparse.ArgumentTypeError(
+            f"unknown format in {text!r}; choose from {choices}"
+        ) from exc
+    if not formats:
+        raise argparse.ArgumentTypeError("give at least one format")
+    return formats
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from exc
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from exc
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number: {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; its help text is checked against the README."""
+    parser = argparse.ArgumentParser(
+        prog="compare",
+        description="Compare several outlets' articles about one story; report every difference.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"compare {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "paths",
+            nargs="+",
+            type=Path,
+            metavar="PATH",
+            help="article files (.txt, .md) or folders of them",
+        )
+        p.add_argument(
+            "--out",
+            type=Path,
+            default=Path("reports"),
+            metavar="DIR",
+            help="output folder (default: reports)",
+        )
+        p.add_argument(
+            "--sources",
+            type=Path,
+            default=None,
+            metavar="FILE",
+            help="manifest (sources.yaml or sources.csv) naming outlets, URLs and "
+            "dates for files that lack them",
+        )
+        p.add_argument(
+            "--max-article-bytes",
+            type=_positive_int,
+            default=None,
+            metavar="N",
+            help="skip articles larger than N bytes (default: 1048576)",
+        )
+        p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        p.add_argument(
+            "-v", "--verbose", action="store_true", help="print progress details and tracebacks"
+        )
+
+    report = sub.add_parser(
+        "report",
+        help="write PDF, HTML and JSON reports for each story",
+        description="Write DIR/<story>/report.pdf, report.html and report.json for each story.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    common(report)
+    report.add_argument(
+        "--format",
+        type=_formats,
+        default=None,
+        metavar="LIST",
+        help="comma-separated outputs among pdf,html,json (default: all)",
+    )
+    report.add_argument(
+        "--audience",
+        choices=[a.value for a in Audience],
+        default="editor",
+        help="classroom also writes handout.pdf (default: editor)",
+    )
+    report.add_argument(
+        "--include-outliers",
+        action="store_true",
+        help="also compare articles flagged as covering a different event",
+    )
+    report.add_argument(
+        "--render-timeout",
+        type=_positive_float,
+        default=None,
+        metavar="SECONDS",
+        help="give up rendering one PDF after this long (default: 120)",
+    )
+    stories = sub.add_parser(
+        "stories",
+        help="group articles into stories and write DIR/stories.json",
+        description="Group articles into stories without rendering; writes DIR/stories.json.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    common(stories)
+    diff = sub.add_parser(
+        "diff",
+        help="show two articles' differences in the terminal",
+        description="Two articles side by side in the terminal, differences classified.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument("a", type=Path, metavar="A", help="first article file")
+    diff.add_argument("b", type=Path, metavar="B", help="second article file")
+    diff.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
+    diff.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
+    return parser
+
+
+def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
+    """Validated ``SOURCE_DATE_EPOCH`` (reproducible builds), or now when unset.
+
+    Invalid values crash matplotlib and WeasyPrint, so reject them up front.
+    """
+    raw = environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or raw == "":
+        import time
+
+        return int(time.time())
+    if not raw.strip().isdigit() or int(raw) > 253402300799:
+        raise UsageError("SOURCE_DATE_EPOCH must be an integer number of seconds")
+    return int(raw)
+
+
+def options_from(args: argparse.Namespace, epoch: int) -> Options:
+    """Options from parsed arguments; unset arguments keep Options' defaults."""
+    base = Options()
+    return Options(
+        out_dir=getattr(args, "out", base.out_dir),
+        formats=getattr(args, "format", None) or base.formats,
+        audience=Audience(getattr(args, "audience", "editor")),
+        sources_file=getattr(args, "sources", None),
+        max_article_bytes=getattr(args, "max_article_bytes", None) or base.max_article_bytes,
+        render_timeout_s=getattr(args, "render_timeout", None) or base.render_timeout_s,
+        source_date_epoch=epoch,
+        include_outliers=getattr(args, "include_outliers", False),
+    )
+
+
+def _interrupted(_signum: int, _frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``compare`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.ERROR if args.quiet else logging.WARNING,
+        format="compare: %(levelname)s: %(message)s",
+    )
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    signal.signal(signal.SIGINT, _interrupted)
+    try:
+        epoch = source_date_epoch(os.environ)
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        options = options_from(args, epoch)
+        from compare import commands
+
+        return int(commands.run(args.command, args, options))
+    except KeyboardInterrupt:
+        print("compare: interrupted", file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    except CompareError as exc:
+        if args.verbose:
+            log.exception("details")
+        print(f"compare: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except Exception as exc:
+        log.exception("internal error") if args.verbose else None
+        print(
+            f"compare: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+            file=sys.stderr,
+        )
+        return ExitCode.INTERNAL

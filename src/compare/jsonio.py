@@ -1,0 +1,223 @@
+"""report.json: the Report serialised, and read back (``load(dump(r)) == r``).
+
+Why a hand-written mapping rather than ``dataclasses.asdict``: the JSON is a
+contract other programs rely on (DESIGN.md §4), so its field names are fixed
+here and only ever extended.  Extensions beyond the contract: article
+``text``/``encoding``/``url``/``credits``/``paragraphs``/``sentences``,
+removed ``start``/``end``, cell entries' sentence ``index``, finding
+``label``/``weight``, ``story``, ``run_id``, ``warnings`` and ``settings``.
+Tokens are not stored; ``segment.retokenize`` restores them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from compare.model import (
+    Alignment,
+    Article,
+    CellStatus,
+    Finding,
+    InputProblem,
+    Kind,
+    Notice,
+    Outlier,
+    PairScore,
+    Passage,
+    Removed,
+    Report,
+    Scores,
+    Sentence,
+    Severity,
+    Span,
+    Story,
+)
+from compare.segment import retokenize
+
+
+def _span(span: Span) -> dict[str, Any]:
+    return {"text": span.text, "start": span.start, "end": span.end, "line": span.line}
+
+
+def _span_in(article_id: str, d: Mapping[str, Any]) -> Span:
+    return Span(article_id, d["start"], d["end"], d["line"], d["text"])
+
+
+def _article(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "sha256": a.sha256,
+        "outlet": a.outlet,
+        "outlet_source": a.outlet_source,
+        "title": a.title,
+        "published": a.published,
+        "published_source": a.published_source,
+        "words": a.words,
+        "removed": [{**_span(r.span), "reason": r.reason} for r in a.removed],
+        "encoding": a.encoding,
+        "url": a.url,
+        "credits": list(a.credits),
+        "paragraphs": [_span(p) for p in a.paragraphs],
+        "sentences": [
+            {"index": s.index, "paragraph": s.paragraph, **_span(_sentence_span(s))}
+            for s in a.sentences
+        ],
+        "text": a.text,
+    }
+
+
+def _sentence_span(s: Sentence) -> Span:
+    return Span(s.article_id, s.start, s.end, s.line, s.text)
+
+
+def _article_in(d: Mapping[str, Any]) -> Article:
+    aid = d["id"]
+    sentences = tuple(
+        retokenize(
+            Sentence(aid, s["index"], s["paragraph"], s["start"], s["end"], s["line"], s["text"])
+        )
+        for s in d["sentences"]
+    )
+    return Article(
+        id=aid,
+        path=d["path"],
+        sha256=d["sha256"],
+        text=d["text"],
+        outlet=d["outlet"],
+        outlet_source=d["outlet_source"],
+        title=d["title"],
+        published=d["published"],
+        published_source=d["published_source"],
+        encoding=d["encoding"],
+        url=d["url"],
+        credits=tuple(d["credits"]),
+        paragraphs=tuple(_span_in(aid, p) for p in d["paragraphs"]),
+        removed=tuple(Removed(_span_in(aid, r), r["reason"]) for r in d["removed"]),
+        sentences=sentences,
+        words=d["words"],
+    )
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": str(f.kind),
+        "severity": int(f.severity),
+        "passage": f.passage_id,
+        "spans": {aid: [_span(s) for s in spans] for aid, spans in f.spans.items()},
+        "explanation": f.explanation,
+        "time_note": f.time_note,
+        "label": f.label,
+        "weight": f.weight,
+    }
+
+
+def _finding_in(d: Mapping[str, Any]) -> Finding:
+    return Finding(
+        id=d["id"],
+        kind=Kind(d["kind"]),
+        severity=Severity(d["severity"]),
+        passage_id=d["passage"],
+        spans={aid: tuple(_span_in(aid, s) for s in v) for aid, v in d["spans"].items()},
+        explanation=d["explanation"],
+        time_note=d["time_note"],
+        label=d["label"],
+        weight=d["weight"],
+    )
+
+
+def _scores(s: Scores) -> dict[str, Any]:
+    return {
+        "pairs": [{"a": p.a, "b": p.b, "similarity": p.similarity} for p in s.pairs],
+        "coverage": dict(s.coverage),
+        "reworded": dict(s.reworded),
+        "divergence": dict(s.divergence),
+        "by_kind": {a: dict(k) for a, k in s.by_kind.items()},
+        "cells": {p: {a: str(c) for a, c in row.items()} for p, row in s.cells.items()},
+        "typography": dict(s.typography),
+    }
+
+
+def _scores_in(d: Mapping[str, Any]) -> Scores:
+    return Scores(
+        pairs=tuple(PairScore(p["a"], p["b"], p["similarity"]) for p in d["pairs"]),
+        coverage=dict(d["coverage"]),
+        reworded=dict(d["reworded"]),
+        divergence=dict(d["divergence"]),
+        by_kind={a: dict(k) for a, k in d["by_kind"].items()},
+        cells={p: {a: CellStatus(c) for a, c in row.items()} for p, row in d["cells"].items()},
+        typography=dict(d["typography"]),
+    )
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The report as plain JSON-ready data, in the contract's field order."""
+    articles = {a.id: a for a in report.story.articles}
+    passages = []
+    for p in report.alignment.passages:
+        cells = {
+            aid: [{"index": i, **_span(_sentence_span(articles[aid].sentences[i]))} for i in idx]
+            for aid, idx in p.cells.items()
+        }
+        passages.append({"id": p.id, "cells": cells})
+    return {
+        "schema": report.schema,
+        "tool_version": report.tool_version,
+        "generated": report.generated,
+        "run_id": report.run_id,
+        "story": {
+            "id": report.story.id,
+            "title": report.story.title,
+            "outliers": [{"id": o.article_id, "reason": o.reason} for o in report.story.outliers],
+        },
+        "articles": [_article(a) for a in report.story.articles],
+        "compared": list(report.alignment.article_ids),
+        "passages": passages,
+        "findings": [_finding(f) for f in report.findings],
+        "scores": _scores(report.scores),
+        "problems": [{"path": p.path, "message": p.message} for p in report.problems],
+        "warnings": [{"path": w.path, "message": w.message} for w in report.warnings],
+        "settings": dict(report.settings),
+    }
+
+
+def dump(report: Report) -> str:
+    """report.json text: UTF-8 friendly, stable key order, trailing newline."""
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n"
+
+
+def load(text: str) -> Report:
+    """Read report.json text back into a Report."""
+    d = json.loads(text)
+    story = Story(
+        id=d["story"]["id"],
+        title=d["story"]["title"],
+        articles=tuple(_article_in(a) for a in d["articles"]),
+        outliers=tuple(Outlier(o["id"], o["reason"]) for o in d["story"]["outliers"]),
+    )
+    alignment = Alignment(
+        article_ids=tuple(d["compared"]),
+        passages=tuple(
+            Passage(
+                p["id"],
+                {aid: tuple(c["index"] for c in cells) for aid, cells in p["cells"].items()},
+            )
+            for p in d["passages"]
+        ),
+    )
+    return Report(
+        schema=d["schema"],
+        tool_version=d["tool_version"],
+        generated=d["generated"],
+        run_id=d["run_id"],
+        story=story,
+        alignment=alignment,
+        findings=tuple(_finding_in(f) for f in d["findings"]),
+        scores=_scores_in(d["scores"]),
+        problems=tuple(InputProblem(p["path"], p["message"]) for p in d["problems"]),
+        warnings=tuple(Notice(w["path"], w["message"]) for w in d["warnings"]),
+        settings=dict(d["settings"]),
+    )

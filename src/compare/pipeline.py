@@ -1,0 +1,213 @@
+"""``analyze(paths, options)``: the only place that knows the order of the stages.
+
+Why isolate here: one unreadable article or one failing story must never
+kill the report for the rest, so each article's segmentation and each
+story's analysis run inside their own error boundary; a failure becomes a
+listed problem with a reason, and the traceback goes to the log.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from compare import __version__
+from compare.align import align
+from compare.classify import classify
+from compare.cluster import cluster
+from compare.diff import diff
+from compare.errors import NoReportError
+from compare.ingest import ingest
+from compare.model import (
+    SCHEMA_VERSION,
+    Article,
+    InputProblem,
+    Notice,
+    Report,
+    Story,
+)
+from compare.options import Options
+from compare.score import score
+from compare.segment import segment
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Every story's report plus what could not be used, for the CLI to write."""
+
+    reports: tuple[Report, ...]
+    problems: tuple[InputProblem, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    failed_stories: tuple[tuple[str, str], ...] = ()  # (story title, reason)
+    single_stories: tuple[Story, ...] = ()  # stories one outlet alone carries
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+class _Timer:
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.times[name] = self.times.get(name, 0.0) + time.perf_counter() - start
+
+
+def generated_at(epoch: int) -> str:
+    """ISO 8601 UTC time of the run from ``SOURCE_DATE_EPOCH``.
+
+    >>> generated_at(1603152000)
+    '2020-10-20T00:00:00Z'
+    """
+    return datetime.fromtimestamp(epoch, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def run_id(articles: Sequence[Article], options: Options) -> str:
+    """A short id shared by every output of one run on the same inputs."""
+    digest = hashlib.sha256(__version__.encode())
+    for article in sorted(articles, key=lambda a: a.id):
+        digest.update(f"{article.id}:{article.sha256};".encode())
+    digest.update(repr(settings(options)).encode())
+    return digest.hexdigest()[:16]
+
+
+def settings(options: Options) -> dict[str, str]:
+    """Thresholds and limits in force, for the report's Method section."""
+    return {
+        "align_threshold": f"{options.align_threshold:g}",
+        "reworded_threshold": f"{options.reworded_threshold:g}",
+        "outlier_similarity": f"{options.outlier_similarity:g}",
+        "outlier_days": str(options.outlier_days),
+        "include_outliers": str(options.include_outliers).lower(),
+        "max_article_bytes": str(options.max_article_bytes),
+        "max_token_chars": str(options.max_token_chars),
+        "render_timeout_s": f"{options.render_timeout_s:g}",
+    }
+
+
+def _segment_all(articles: Sequence[Article], problems: list[InputProblem]) -> list[Article]:
+    done = []
+    for article in articles:
+        try:
+            segmented = segment(article)
+        except Exception:
+            log.exception("internal error while segmenting %s", article.path)
+            problems.append(InputProblem(article.path, "internal error while segmenting (see log)"))
+            continue
+        if not segmented.sentences:
+            problems.append(InputProblem(article.path, "no article text (no sentences found)"))
+            continue
+        done.append(segmented)
+    return done
+
+
+def analyze_story(
+    story: Story,
+    *,
+    options: Options,
+    problems: Sequence[InputProblem] = (),
+    warnings: Sequence[Notice] = (),
+    timer: _Timer | None = None,
+) -> Report:
+    """Align, diff, classify and score one story into its Report."""
+    timer = timer or _Timer()
+    with timer.stage("align"):
+        alignment = align(story, options=options)
+    with timer.stage("diff"):
+        edits = diff(story, alignment)
+    with timer.stage("classify"):
+        findings = classify(story, alignment, edits, options=options)
+    with timer.stage("score"):
+        scores = score(story, alignment, findings, options=options)
+    return Report(
+        schema=SCHEMA_VERSION,
+        tool_version=__version__,
+        generated=generated_at(options.source_date_epoch),
+        run_id=run_id(story.articles, options),
+        story=story,
+        alignment=alignment,
+        findings=findings,
+        scores=scores,
+        problems=tuple(problems),
+        warnings=tuple(warnings),
+        settings=settings(options),
+        timings=dict(timer.times),
+    )
+
+
+def analyze(
+    paths: Sequence[Path],
+    *,
+    options: Options,
+    progress: Callable[[str], None] | None = None,
+) -> Analysis:
+    """Read the inputs, group them into stories and analyse each story.
+
+    Raises ``NoReportError`` when fewer than two articles are usable, and
+    ``UsageError`` (from ingest) for a missing input path.
+    """
+    timer = _Timer()
+    say = progress or (lambda _msg: None)
+    say("reading articles")
+    with timer.stage("ingest"):
+        ingested = ingest(paths, options=options)
+    problems = list(ingested.problems)
+    with timer.stage("segment"):
+        articles = _segment_all(ingested.articles, problems)
+    if len(articles) < 2:
+        skipped = "; ".join(f"{p.path}: {p.message}" for p in problems)
+        detail = f": {skipped}" if skipped else ""
+        if not articles and not problems:
+            raise NoReportError(f"no article files (*.txt, *.md) in {', '.join(map(str, paths))}")
+        raise NoReportError(
+            f"need ≥2 readable articles: {len(articles)} usable, {len(problems)} skipped{detail}"
+        )
+    say(f"grouping {len(articles)} articles into stories")
+    with timer.stage("cluster"):
+        stories = cluster(articles, options=options)
+    reports: list[Report] = []
+    failed: list[tuple[str, str]] = []
+    singles: list[Story] = []
+    for story in stories:
+        compared = [a for a in story.articles if a.id not in {o.article_id for o in story.outliers}]
+        if len(compared) < 2 and not options.include_outliers:
+            singles.append(story)
+            continue
+        say(f"analysing story: {story.title}")
+        try:
+            reports.append(
+                analyze_story(
+                    story,
+                    options=options,
+                    problems=problems,
+                    warnings=ingested.warnings,
+                    timer=timer,
+                )
+            )
+        except Exception as exc:
+            log.exception("internal error while analysing story %s", story.id)
+            failed.append((story.title, f"internal error: {type(exc).__name__}: {exc}"))
+    if not reports and not failed:
+        raise NoReportError(
+            "no story has articles from at least two outlets to compare "
+            f"({len(articles)} usable articles in {len(stories)} stories)"
+        )
+    return Analysis(
+        reports=tuple(reports),
+        problems=tuple(problems),
+        warnings=tuple(ingested.warnings),
+        failed_stories=tuple(failed),
+        single_stories=tuple(singles),
+        timings=dict(timer.times),
+    )

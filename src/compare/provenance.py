@@ -1,0 +1,287 @@
+"""Publication dates and outlet labels, each with the evidence it came from.
+
+Why provenance: a reader must be able to check every label and date in the
+report against the input, so each comes with a sentence saying where it was
+found (field and line), and nothing is guessed from writing style.
+
+Date precedence (first usable wins; the others are compared and any
+disagreement becomes a notice, never an error):
+
+1. the sources manifest entry (the user's own statement about the file);
+2. front matter ``date``, then ``published`` (the publisher's metadata);
+3. an inline header ``date YYYY-MM-DD`` at the start of the body (often an
+   aggregator's crawl date, hence last).
+
+Dates are calendar dates in UTC, computed without the local time zone, so
+``TZ`` cannot change a report.  Anything outside 1900-2099, any epoch that is
+not positive, and anything unparseable is reported as "unparseable date".
+
+Outlet precedence: manifest ``outlet`` > front matter ``outlet``/``source``/
+``site_name``/``publisher`` > the host of a URL (manifest ``url``, front
+matter ``url``/``canonical_url``, then ``image``) > the domain of an e-mail
+address on a contact line > the file name (a neutral label, said so).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from urllib.parse import urlsplit
+
+from compare import lexicons
+
+_FIRST, _LAST = date(1900, 1, 1), date(2099, 12, 31)
+_EPOCH = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_ISO = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?[ ]?(Z|[+-]\d{2}:?\d{2})?)?"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"([A-Za-z]{3,9})\.?"
+_US = re.compile(_MONTH + r" (\d{1,2}),? (\d{4})")
+_UK = re.compile(r"(\d{1,2}) " + _MONTH + r",? (\d{4})")
+INLINE_HEADER = re.compile(r"[ \t\r\n]*((?i:date):?[ \t]+(\d{1,5}-\d{1,2}-\d{1,2}))(?=\s|\Z)")
+_GENERIC_LABELS = frozenset(
+    {"www", "cdn", "img", "images", "image", "static", "assets", "media", "api", "s3", "files"}
+    | {"content", "uploads", "i", "dims", "photos", "pics", "storage", "default", "prod"}
+)
+
+
+@dataclass(frozen=True)
+class DateClaim:
+    """A raw date found somewhere, before parsing; ``where`` names the place."""
+
+    raw: str
+    where: str
+
+
+def parse_date(raw: str) -> tuple[date, str] | None:
+    """A UTC calendar date and a short description of the form, or None.
+
+    >>> parse_date("1602977989.797736")
+    (datetime.date(2020, 10, 17), 'epoch 1602977989.797736')
+    >>> parse_date("2020-02-30") is None, parse_date(".nan") is None
+    (True, True)
+    """
+    raw = raw.strip()
+    try:
+        if _EPOCH.fullmatch(raw):
+            seconds = Decimal(raw)
+            if not seconds.is_finite() or seconds <= 0 or seconds > Decimal(4102444800):
+                return None
+            when = datetime(1970, 1, 1, tzinfo=UTC) + timedelta(seconds=int(seconds))
+            return _bounded(when.date(), f"epoch {raw}")
+        if m := _ISO.fullmatch(raw):
+            return _bounded(_iso(m), repr(raw))
+        if m := _US.fullmatch(raw):
+            return _bounded(_named(m[1], m[2], m[3]), repr(raw))
+        if m := _UK.fullmatch(raw):
+            return _bounded(_named(m[2], m[1], m[3]), repr(raw))
+    except (ValueError, OverflowError, InvalidOperation):
+        return None
+    return None
+
+
+def _bounded(day: date | None, form: str) -> tuple[date, str] | None:
+    return (day, form) if day is not None and _FIRST <= day <= _LAST else None
+
+
+def _iso(m: re.Match[str]) -> date:
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    if m[4] is None:
+        return date(year, month, day)
+    when = datetime(year, month, day, int(m[4]), int(m[5]), int(m[6] or 0))
+    if m[7] and m[7] != "Z":
+        sign = 1 if m[7][0] == "+" else -1
+        digits = m[7][1:].replace(":", "")
+        offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+        when = when.replace(tzinfo=timezone(sign * offset))
+        return when.astimezone(UTC).date()
+    return when.date()
+
+
+def _named(month: str, day: str, year: str) -> date | None:
+    key = month[:3].casefold()
+    if key not in _MONTHS:
+        return None
+    return date(int(year), _MONTHS.index(key) + 1, int(day))
+
+
+def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
+    """Apply the documented precedence to claims given in that order.
+
+    Returns (ISO date or None, provenance sentence, notices).
+    """
+    notices: list[str] = []
+    chosen: tuple[date, str, DateClaim] | None = None
+    for claim in claims:
+        parsed = parse_date(claim.raw)
+        if parsed is None:
+            notices.append(f"unparseable date {claim.raw[:60]!r} in {claim.where}; ignored")
+            continue
+        day, form = parsed
+        if chosen is None:
+            chosen = (day, form, claim)
+        elif day != chosen[0]:
+            notices.append(
+                f"dates disagree: {chosen[0].isoformat()} from {chosen[2].where} and "
+                f"{day.isoformat()} from {claim.where}; using {chosen[0].isoformat()} "
+                "(see the date precedence in the method notes)"
+            )
+    if chosen is None:
+        return None, "no usable date found" if claims else "no date in the file", notices
+    day, form, claim = chosen
+    source = f"{claim.where} ({form})"
+    others = [n for n in notices if n.startswith("dates disagree")]
+    if others:
+        source += "; other dates disagree, see warnings"
+    return day.isoformat(), source, notices
+
+
+def registrable_domain(host: str) -> str | None:
+    """The domain an organisation registers: ``api.time.com`` -> ``time.com``.
+
+    A small rule instead of the full Public Suffix List: two labels, or three
+    when the last two are a listed multi-label suffix such as ``co.uk``.
+
+    >>> registrable_domain("www.bbc.co.uk")
+    'bbc.co.uk'
+    """
+    labels = [label for label in host.lower().rstrip(".").split(".") if label]
+    if len(labels) < 2 or labels[-1].isdigit() or not all(_LABEL.fullmatch(x) for x in labels):
+        return None
+    keep = 3 if ".".join(labels[-2:]) in lexicons.words("ingest_public_suffixes.txt") else 2
+    return ".".join(labels[-keep:]) if len(labels) >= keep else None
+
+
+_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def url_host(url: str) -> str | None:
+    """Host of an http(s) URL, or None for other schemes and malformed URLs."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return host
+
+
+def host_label(host: str, *, what: str) -> tuple[str, str] | None:
+    """(label, provenance) for a host, marking CDN hosts as weaker evidence."""
+    domain = registrable_domain(host)
+    if domain is None:
+        return None
+    if domain not in lexicons.words("ingest_cdn_domains.txt"):
+        return domain, f"registrable domain of {what} host {host}"
+    customer = next(
+        (x for x in host.lower().split(".")[: -len(domain.split("."))] if x not in _GENERIC_LABELS),
+        None,
+    )
+    if customer is None:
+        return None
+    return customer, (
+        f"first label of {what} host {host}, which is on the CDN/hosting service {domain} "
+        "(weaker evidence: the label is the CDN customer's name, not a verified outlet)"
+    )
+
+
+def email_label(address: str, *, where: str) -> tuple[str, str] | None:
+    """(label, provenance) from an e-mail address; webmail domains say nothing."""
+    domain = registrable_domain(address.rpartition("@")[2])
+    if domain is None or domain in lexicons.words("ingest_webmail_domains.txt"):
+        return None
+    if domain in lexicons.words("ingest_cdn_domains.txt"):
+        return None
+    return domain, f"domain of e-mail address {address} in {where}"
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What a sources manifest says about one file; ``where`` names the entry."""
+
+    where: str
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+MANIFEST_NAMES = ("sources.yaml", "sources.yml", "sources.csv")
+
+
+def parse_manifest(text: str, *, name: str) -> tuple[dict[str, ManifestEntry], list[str]]:
+    """Entries keyed by file name or article id, plus notices; never raises.
+
+    YAML: ``file-or-id: outlet`` or ``file-or-id: {outlet, url, date}``.
+    CSV: a header row with ``file`` (or ``id``), ``outlet``, ``url``, ``date``.
+    """
+    rows: list[tuple[str, dict[str, str]]] = []
+    notices: list[str] = []
+    if name.lower().endswith(".csv"):
+        rows = _csv_rows(text, notices)
+    else:
+        from compare.frontmatter import safe_compose
+
+        try:
+            node = safe_compose(text)
+        except ValueError as exc:
+            return {}, [f"sources manifest {name}: {exc}; ignored"]
+        rows = _yaml_rows(node, notices)
+    entries: dict[str, ManifestEntry] = {}
+    for key, values in rows:
+        key = key.strip()
+        if not key:
+            continue
+        clean = {k: v.strip() for k, v in values.items() if v and v.strip()}
+        where = f"sources manifest {name}, entry {key!r}"
+        entries[key] = ManifestEntry(where, clean.get("outlet"), clean.get("url"), clean.get("date"))
+    return entries, [f"sources manifest {name}: {n}" for n in notices]
+
+
+def _csv_rows(text: str, notices: list[str]) -> list[tuple[str, dict[str, str]]]:
+    import csv
+    import io
+
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        fields = [f.strip().lower() for f in reader.fieldnames or []]
+        key = "file" if "file" in fields else "id" if "id" in fields else None
+        if key is None:
+            notices.append("no `file` column; ignored")
+            return []
+        out = []
+        for row in reader:
+            low = {(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)}
+            out.append((low.get(key, ""), low))
+        return out
+    except csv.Error as exc:
+        notices.append(f"not readable as CSV ({exc}); ignored")
+        return []
+
+
+def _yaml_rows(node: object, notices: list[str]) -> list[tuple[str, dict[str, str]]]:
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        notices.append("not a mapping of file names to sources; ignored")
+        return []
+    out = []
+    for key, value in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            notices.append("an entry whose key is not a file name was ignored")
+        elif isinstance(value, yaml.ScalarNode):
+            out.append((key.value, {"outlet": value.value}))
+        elif isinstance(value, yaml.MappingNode):
+            fields = {
+                k.value: v.value
+                for k, v in value.value
+                if isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode)
+            }
+            out.append((key.value, fields))
+        else:
+            notices.append(f"entry {key.value!r} is not an outlet or a mapping; ignored")
+    return out

@@ -1,0 +1,66 @@
+"""Sentences and tokens keep exact offsets into the original file."""
+
+import pytest
+
+from compare.segment import sentence_spans, tokenize
+
+from builders import article_from_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gov. Ruiz spoke on Sept. 5. Then he left.",
+            ["Gov. Ruiz spoke on Sept. 5.", "Then he left."],
+        ),
+        ("The U.S. team won. Fans cheered.", ["The U.S. team won.", "Fans cheered."]),
+        (
+            "Dr. Lee said it was 4.5 m deep. No one was hurt.",
+            ["Dr. Lee said it was 4.5 m deep.", "No one was hurt."],
+        ),
+        (
+            "\u201cWe will rebuild.\u201d The mayor left.",
+            ["\u201cWe will rebuild.\u201d", "The mayor left."],
+        ),
+        ("Mr. Diaz arrived at 10 a.m. on Monday.", ["Mr. Diaz arrived at 10 a.m. on Monday."]),
+    ],
+)
+def test_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("a cease-fire", ["a", "cease-fire"]),
+        ("20,000 fled", ["20,000", "fled"]),
+        ("1.5 million", ["1.5", "million"]),
+        ("the 1960s", ["the", "1960s"]),
+        ("$4.5bn deal", ["$", "4.5bn", "deal"]),
+        ("U.S.-made", ["U.S.", "-", "made"]),
+        ("the city\u2019s mayor", ["the", "city\u2019s", "mayor"]),
+        ("cease\u00adfire now", ["cease\u00adfire", "now"]),
+        ("Su-25 jets", ["Su-25", "jets"]),
+    ],
+)
+def test_tokens(text: str, tokens: list[str]) -> None:
+    assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_offsets_and_lines_map_back_to_file() -> None:
+    text = "Title line.\r\n\r\nFirst one. Second one\rcontinues.\n\nThird \u2028para."
+    article = article_from_text("x", text)
+    assert [s.text for s in article.sentences] == [
+        "Title line.",
+        "First one.",
+        "Second one\rcontinues.",
+        "Third \u2028para.",
+    ]
+    for sentence in article.sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        for token in sentence.tokens:
+            assert text[token.start : token.end] == token.text
+    assert [s.line for s in article.sentences] == [1, 3, 3, 6]
+    assert [s.paragraph for s in article.sentences] == [0, 1, 1, 2]
+    assert article.words == 9
