@@ -51,20 +51,24 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _SEPARATOR = re.compile(r"([-_*=~#•·—–])(?:[ \t]*\1){2,}")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+\S.*")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_EMAIL = re.compile(r"[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# Bounded repeats keep the search linear on pathological 200,000-character tokens.
+_EMAIL = re.compile(r"[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _URL = re.compile(r"https?://|www\.|@\w")
 _PAREN_END = re.compile(r"\(([^()]{1,160})\)\s*((?:Credits?|Photo|Image)\s*:[^()]*)?$")
 _CREDITISH = re.compile(
-    r"/|\bvia\b|\b(?:photos?|photographs?|pictures?|images?|file|handout|pool)\b", re.I
+    r"[A-Z][\w.]*\s?/\s?[A-Z]|\bvia [A-Z]"
+    r"|\b(?:[Pp]hotos?|[Pp]hotographs?|[Pp]ictures?|[Ii]mages?|File|Handout|Pool)\b"
 )
 _CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
 _PHOTO_LINE = re.compile(
-    r"(?:photo(?:graph)?s?|picture|image|illustration|video)\s*(?::|\bby\b)", re.I
+    r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
 )
 _PHOTO_TAIL = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$")
-_CONTRIB_END = re.compile(r"\bcontribut(?:ed|ing)\b[^.]{0,60}\.?$", re.I)
+_CONTRIB_END = re.compile(
+    r"\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [\w ,]+)?\.?$", re.I
+)
 _CONTRIB_WHO = re.compile(
-    r"\b(?:writers?|reporters?|correspondents?|staff|journalists?|editors?|stringers?)\b"
+    r"\b(?:writers?|reporters?|correspondents?|journalists?|stringers?)\b"
     r"|to this (?:report|story|article)|contributed reporting",
     re.I,
 )
@@ -203,7 +207,7 @@ def _credit_line(para: str) -> list[str] | None:
 def _is_caption(para: str) -> bool:
     if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para):
         return True
-    if len(para.split()) <= 30 and _PHOTO_LINE.match(para):
+    if len(para.split()) <= 15 and _PHOTO_LINE.match(para):
         return True
     m = _PAREN_END.search(para)
     if m is None:

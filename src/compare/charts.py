@@ -124,12 +124,22 @@ def _coverage(report: Report) -> Drawn:
                 status = str(cells.get(aid, {}).get(pid, ""))
                 used.add(status)
                 _, face, hatch = CELL_STYLE[status]
-                ax.add_patch(Rectangle((col, row), 1, 1, facecolor=face, hatch=hatch,
-                                       edgecolor="#333333", linewidth=0.4))
+                ax.add_patch(
+                    Rectangle(
+                        (col, row),
+                        1,
+                        1,
+                        facecolor=face,
+                        hatch=hatch,
+                        edgecolor="#333333",
+                        linewidth=0.4,
+                    )
+                )
         ax.set_xlim(0, PASSAGES_PER_BAND if bands > 1 else len(chunk))
         ax.set_ylim(len(ids), 0)
-        ax.set_xticks([c + 0.5 for c in range(len(chunk))], [_label(p, 6) for p in chunk],
-                      rotation=90)
+        ax.set_xticks(
+            [c + 0.5 for c in range(len(chunk))], [_label(p, 6) for p in chunk], rotation=90
+        )
         ax.set_yticks([r + 0.5 for r in range(len(ids))], _names(report, ids))
         ax.tick_params(length=0)
         for side in ("left", "bottom"):
@@ -140,8 +150,14 @@ def _coverage(report: Report) -> Drawn:
         if status in used
     ]
     if handles:
-        fig.legend(handles=handles, loc="outside lower center", ncols=len(handles),
-                   frameon=False, handleheight=1.5, handlelength=2.4)
+        fig.legend(
+            handles=handles,
+            loc="outside lower center",
+            ncols=len(handles),
+            frameon=False,
+            handleheight=1.5,
+            handlelength=2.4,
+        )
     keys = outlet_keys(report)
     parts = []
     for aid in ids:
@@ -187,20 +203,31 @@ def _similarity(report: Report) -> Drawn:
             for j, value in enumerate(row):
                 text = "–" if math.isnan(value) else format_percent(value)
                 dark = not math.isnan(value) and value > (low + 1.0) / 2
-                ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                        color="white" if dark else "black")
+                ax.text(
+                    j,
+                    i,
+                    text,
+                    ha="center",
+                    va="center",
+                    fontsize=8,
+                    color="white" if dark else "black",
+                )
         ax.set_xticks(range(len(ids)), [keys[a] for a in ids])
         ax.set_yticks(range(len(ids)), _names(report, ids))
         ax.tick_params(length=0)
         for spine in ax.spines.values():
             spine.set_visible(False)
     ranked = sorted(report.scores.pairs, key=lambda p: (p.similarity, p.a, p.b))
-    said = [f"{keys.get(p.a, p.a)} and {keys.get(p.b, p.b)} {format_percent(p.similarity)}"
-            for p in ranked]
+    said = [
+        f"{keys.get(p.a, p.a)} and {keys.get(p.b, p.b)} {format_percent(p.similarity)}"
+        for p in ranked
+    ]
     alt = "Pairwise similarity of the outlets over the passages they share, lowest first: "
     alt += ("; ".join(said) if said else "no pairs") + "."
-    caption = ("Share of wording two outlets have in common over the passages both carry. "
-               "Darker is more similar; 100% is identical text.")
+    caption = (
+        "Share of wording two outlets have in common over the passages both carry. "
+        "Darker is more similar; 100% is identical text."
+    )
     return fig, "Similarity of each pair of outlets", caption, alt
 
 
@@ -227,12 +254,17 @@ def _kinds(report: Report) -> Drawn:
             spine.set_visible(False)
     parts = []
     for aid in ids:
-        counts = [f"{by_kind[aid][k]} {KIND_LABELS[k].lower()}" for k in kinds
-                  if by_kind.get(aid, {}).get(k, 0)]
+        counts = [
+            f"{by_kind[aid][k]} {KIND_LABELS[k].lower()}"
+            for k in kinds
+            if by_kind.get(aid, {}).get(k, 0)
+        ]
         parts.append(f"{keys[aid]}: " + (", ".join(counts) if counts else "none"))
     alt = "Findings of each kind that involve each outlet. " + "; ".join(parts) + "."
-    caption = ("How many findings of each kind involve each outlet, most serious kinds at the "
-               "top. A finding involves every outlet whose text it quotes.")
+    caption = (
+        "How many findings of each kind involve each outlet, most serious kinds at the "
+        "top. A finding involves every outlet whose text it quotes."
+    )
     return fig, "Findings by kind and outlet", caption, alt
 
 
@@ -255,11 +287,18 @@ def _timeline(report: Report) -> Drawn:
         ax = fig.add_subplot()
         for row, (aid, day) in enumerate(dated):
             x = date2num(day)
-            ax.plot([x], [row], marker=MARKERS[row % len(MARKERS)], markersize=7,
-                    color=OKABE_ITO[row % len(OKABE_ITO)], linestyle="none")
+            ax.plot(
+                [x],
+                [row],
+                marker=MARKERS[row % len(MARKERS)],
+                markersize=7,
+                color=OKABE_ITO[row % len(OKABE_ITO)],
+                linestyle="none",
+            )
             said = "; ".join(numbers[aid][:3])
-            ax.annotate(_label(said, 60), (x, row), xytext=(8, -3),
-                        textcoords="offset points", fontsize=8)
+            ax.annotate(
+                _label(said, 60), (x, row), xytext=(8, -3), textcoords="offset points", fontsize=8
+            )
         first = min(day for _, day in dated)
         last = max(day for _, day in dated)
         ax.set_xlim(date2num(first) - 1, date2num(last) + 2)

@@ -29,7 +29,11 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 
 def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
-    """Refuse an output folder that is one of the input folders (or the same via links)."""
+    """Refuse missing inputs, and an output folder that is an input folder (even via links)."""
+    for path in paths:
+        if not os.path.lexists(path):
+            kind = "folder" if not path.suffix else "file"
+            raise UsageError(f"input {kind} '{path}' not found")
     for path in paths:
         if path.is_dir() and out_dir.exists():
             try:

@@ -14,6 +14,7 @@ breaking is quadratic on long tokens (RELIABILITY rule 6).
 from __future__ import annotations
 
 import base64
+import bisect
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -23,19 +24,6 @@ from compare.model import Article, CellStatus, Chart, Finding, Kind, Report, Spa
 from compare.offsets import LineIndex
 from compare.options import Options
 
-KIND_LABELS: dict[str, str] = {
-    Kind.NUMBER_DISCREPANCY: "Number discrepancy",
-    Kind.ATTRIBUTION_CHANGE: "Attribution change",
-    Kind.HEDGE_CHANGE: "Hedge change",
-    Kind.LOADED_TERM: "Loaded term",
-    Kind.OMITTED_PASSAGE: "Omitted passage",
-    Kind.ADDED_PASSAGE: "Added passage",
-    Kind.WORDING_CHANGE: "Wording change",
-    Kind.NAME_VARIANT: "Name variant",
-    Kind.STYLE_VARIANT: "House style",
-    Kind.SPELLING_VARIANT: "US/UK spelling",
-    Kind.TYPOGRAPHY: "Typography",
-}
 GROUP_TITLES: dict[str, str] = {
     Kind.NUMBER_DISCREPANCY: "Numbers that differ",
     Kind.ATTRIBUTION_CHANGE: "Who says so: attribution changes",
@@ -49,19 +37,15 @@ GROUP_TITLES: dict[str, str] = {
     Kind.SPELLING_VARIANT: "US and UK spelling",
 }
 COMPACT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
-PROFILE_KINDS = (Kind.ATTRIBUTION_CHANGE, Kind.HEDGE_CHANGE, Kind.LOADED_TERM,
-                 Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT)
+PROFILE_KINDS = (
+    Kind.ATTRIBUTION_CHANGE,
+    Kind.HEDGE_CHANGE,
+    Kind.LOADED_TERM,
+    Kind.NAME_VARIANT,
+    Kind.STYLE_VARIANT,
+    Kind.SPELLING_VARIANT,
+)
 HEADLINES = 5
-CONTEXT_CHARS = 280  # text kept either side of the highlighted spans
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A run of text; ``changed`` runs are the words a finding is about."""
-
-    text: str
-    changed: bool
-
 
 @dataclass(frozen=True)
 class OutletView:
@@ -225,162 +209,18 @@ class ReportView:
     contents: tuple[TocEntry, ...]
 
 
-# --- formatting helpers (also used by charts) -------------------------------
-
-
-def short(text: str, limit: int) -> str:
-    """Whitespace collapsed and cut to ``limit`` characters with an ellipsis.
-
-    >>> short("a  very\\nlong label", 9)
-    'a very l…'
-    """
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
-
-
-def plural(count: int, word: str) -> str:
-    """>>> plural(1, "passage"), plural(3, "passage")
-    ('1 passage', '3 passages')
-    """
-    return f"{count:,} {word}" + ("" if count == 1 else "s")
-
-
-def format_percent(share: float) -> str:
-    """>>> format_percent(0.8249)
-    '82%'
-    """
-    return f"{round(share * 100)}%"
-
-
-def iso_date(value: str | None) -> dt.date | None:
-    """An ISO date (or datetime) string as a date; None when absent or malformed."""
-    try:
-        return None if value is None else dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def format_date(value: str | None) -> str:
-    """>>> format_date("2020-10-17"), format_date(None)
-    ('17 Oct 2020', 'undated')
-    """
-    day = iso_date(value)
-    if day is None:
-        return "undated" if value is None else value
-    return f"{day.day} {day:%b %Y}"
-
-
-def elide(text: str, limit: int) -> str:
-    """Tokens longer than ``limit`` cut to ``limit`` characters plus a count.
-
-    >>> elide("see " + "x" * 200_000, 120)[-16:]
-    '…[199,880 chars]'
-    """
-    return re.sub(rf"\S{{{limit + 1},}}",
-                  lambda m: f"{m.group()[:limit]}…[{len(m.group()) - limit:,} chars]", text)
-
-
-def slug(text: str) -> str:
-    """A lowercase ``[a-z0-9-]`` form, safe in ``id``/``class`` attributes and paths.
-
-    >>> slug('Daily "News" style=x')
-    'daily-news-style-x'
-    """
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
-
-
-def compared_ids(report: Report) -> tuple[str, ...]:
-    """Article ids in the comparison, in alignment order (outliers excluded)."""
-    if report.alignment.article_ids:
-        return tuple(report.alignment.article_ids)
-    outliers = {o.article_id for o in report.story.outliers}
-    return tuple(a.id for a in report.story.articles if a.id not in outliers)
-
-
-def outlet_keys(report: Report) -> dict[str, str]:
-    """Neutral display keys "A", "B", ... "AA": compared articles first, then the rest."""
-    ids = list(compared_ids(report))
-    ids += [a.id for a in report.story.articles if a.id not in ids]
-    ids += [o.article_id for o in report.story.outliers if o.article_id not in ids]
-    keys = {}
-    for n, aid in enumerate(ids):
-        key = ""
-        n += 1
-        while n:
-            n, rest = divmod(n - 1, 26)
-            key = chr(65 + rest) + key
-        keys[aid] = key
-    return keys
-
-
-
-class Source:
-    """One article with its line index and sentence starts, built once per report."""
-
-    def __init__(self, article: Article) -> None:
-        self.article = article
-        self.lines = LineIndex(article.text)
-        self.starts = [s.start for s in article.sentences]
-
-    def line_range(self, start: int, end: int) -> str:
-        """ "line 42" or "lines 42–44" for the characters ``start:end``."""
-        first, last = self.lines.line(start), self.lines.line(max(start, end - 1))
-        return f"line {first}" if first == last else f"lines {first}–{last}"
-
-    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
-        """The start and end of the sentences overlapping ``start:end``."""
-        sentences = self.article.sentences
-        i = max(0, bisect.bisect_right(self.starts, start) - 1)
-        lo, hi = start, end
-        while i < len(sentences) and sentences[i].start <= max(start, end - 1):
-            if sentences[i].end > start:
-                lo, hi = min(lo, sentences[i].start), max(hi, sentences[i].end)
-            i += 1
-        return lo, hi
-
-
-def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segment, ...]:
-    """The sentence(s) holding ``spans``, split into changed and unchanged runs.
-
-    Context is cut to ``CONTEXT_CHARS`` either side so one run-on "sentence"
-    cannot fill pages, and every run is elided to ``limit``-character tokens.
-
-    >>> from compare.model import Sentence
-    >>> art = Article("a", "a.txt", "", "He said 12 died.", "X", "", None, None, "",
-    ...               sentences=(Sentence("a", 0, 0, 0, 16, 1, "He said 12 died."),))
-    >>> [s.text for s in highlight(Source(art), [Span("a", 8, 10, 1, "12")], 120)]
-    ['He said ', '12', ' died.']
-    """
-    text = source.article.text
-    marks = sorted((max(0, s.start), min(len(text), max(s.start, s.end))) for s in spans)
-    first, last = marks[0][0], max(end for _, end in marks)
-    lo, hi = source.sentence_span(first, last)
-    segments: list[Segment] = []
-    if lo < first - CONTEXT_CHARS:
-        lo = first - CONTEXT_CHARS
-        segments.append(Segment("…", False))
-    cut_end = hi > last + CONTEXT_CHARS
-    hi = min(hi, last + CONTEXT_CHARS)
-    cursor = lo
-    for start, end in marks:
-        start = max(start, cursor)
-        if start > cursor:
-            segments.append(Segment(elide(text[cursor:start], limit), False))
-        if end > start:
-            segments.append(Segment(elide(text[start:end], limit), True))
-        cursor = max(cursor, end)
-    if hi > cursor:
-        segments.append(Segment(elide(text[cursor:hi], limit), False))
-    if cut_end:
-        segments.append(Segment("…", False))
-    return tuple(segments)
-
 
 def chart_view(chart: Chart) -> ChartView:
     """A chart as a ``data:`` URI image, so the PDF can tag it with its alt text."""
     data = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
-    return ChartView(chart.id, chart.title, chart.caption, chart.alt,
-                     f"data:image/svg+xml;base64,{data}", chart.id == "coverage")
+    return ChartView(
+        chart.id,
+        chart.title,
+        chart.caption,
+        chart.alt,
+        f"data:image/svg+xml;base64,{data}",
+        chart.id == "coverage",
+    )
 
 
 class _Builder:
@@ -399,8 +239,25 @@ class _Builder:
         """The view of an article, or a placeholder for an id with no article."""
         if aid not in self.outlets:
             key = self.keys.get(aid, "?")
-            self.outlets[aid] = OutletView(key, f"outlet-{slug(key)}", aid, "", "", "", "",
-                                           "", "", "", "", "", 0, "", "", "", "")
+            self.outlets[aid] = OutletView(
+                key,
+                f"outlet-{slug(key)}",
+                aid,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+                0,
+                "",
+                "",
+                "",
+                "",
+            )
         return self.outlets[aid]
 
     def _outlet(self, article: Article) -> OutletView:
@@ -410,14 +267,22 @@ class _Builder:
             return format_percent(values[article.id]) if article.id in values else "–"
 
         return OutletView(
-            key=key, slug=f"outlet-{slug(key)}", label=short(article.outlet, 80),
-            outlet_source=article.outlet_source, title=elide(article.title or "", self.limit),
-            published=format_date(article.published), published_source=article.published_source,
-            words=f"{article.words:,}", credits=", ".join(article.credits),
-            coverage=share(scores.coverage), reworded=share(scores.reworded),
+            key=key,
+            slug=f"outlet-{slug(key)}",
+            label=short(article.outlet, 80),
+            outlet_source=article.outlet_source,
+            title=elide(article.title or "", self.limit),
+            published=format_date(article.published),
+            published_source=article.published_source,
+            words=f"{article.words:,}",
+            credits=", ".join(article.credits),
+            coverage=share(scores.coverage),
+            reworded=share(scores.reworded),
             divergence=share(scores.divergence),
-            typography=scores.typography.get(article.id, 0), path=article.path,
-            sha256=article.sha256, encoding=article.encoding,
+            typography=scores.typography.get(article.id, 0),
+            path=article.path,
+            sha256=article.sha256,
+            encoding=article.encoding,
             url=elide(article.url or "", self.limit),
         )
 
@@ -427,11 +292,17 @@ class _Builder:
         article = self.articles.get(aid)
         if passage is None or article is None or not passage.cells.get(aid):
             return None
-        sentences = [article.sentences[i] for i in passage.cells[aid]
-                     if i < len(article.sentences)]
+        sentences = [article.sentences[i] for i in passage.cells[aid] if i < len(article.sentences)]
         if not sentences:
             return None
         return min(s.start for s in sentences), max(s.end for s in sentences)
+
+    def quote(self, source: Source, start: int, end: int) -> str:
+        """Original text ``start:end``, elided and cut to a printable length."""
+        text = source.article.text[start:end]
+        if len(text) > 3 * CONTEXT_CHARS:
+            text = text[: 3 * CONTEXT_CHARS] + " …"
+        return elide(text, self.limit)
 
     def finding(self, finding: Finding, number: int) -> FindingView:
         """One finding with every compared outlet's text, identical texts merged."""
@@ -445,26 +316,162 @@ class _Builder:
             if source is None or not (spans or cell):
                 missing.append(self.outlet(aid))
                 continue
-            if not spans:
+            if spans:
+                segments = highlight(source, spans, self.limit)
+                lo, hi = min(s.start for s in spans), max(s.end for s in spans)
+                lines_of = source.line_range(*source.sentence_span(lo, hi))
+            else:
                 assert cell is not None
-                spans = (Span(aid, cell[0], cell[0], 0, ""),)
-            segments = highlight(source, spans, self.limit)
+                segments = (Segment(self.quote(source, *cell), False),)
+                lines_of = source.line_range(*cell)
             merged.setdefault(segments, []).append(self.outlet(aid))
-            lo, hi = min(s.start for s in spans), max(s.end for s in spans)
-            lines[segments] = source.line_range(*source.sentence_span(lo, hi))
+            lines[segments] = lines_of
             if finding.spans.get(aid):
                 words = " … ".join(s.text for s in finding.spans[aid])
-                variants.append(Variant(self.outlet(aid), elide(short(words, 200), self.limit),
-                                        source.line_range(lo, hi)))
+                variants.append(
+                    Variant(
+                        self.outlet(aid),
+                        elide(short(words, 200), self.limit),
+                        source.line_range(lo, hi),
+                    )
+                )
         excerpts = [Excerpt(tuple(o), seg, lines[seg], True) for seg, o in merged.items()]
         if missing:
             excerpts.append(Excerpt(tuple(missing), (), "", False))
         kind = Kind(finding.kind)
         return FindingView(
-            anchor=f"finding-{number}-{slug(finding.id)}", kind=kind.value,
-            kind_label=KIND_LABELS[kind], severity=finding.severity.name.lower(),
+            anchor=f"finding-{number}-{slug(finding.id)}",
+            kind=kind.value,
+            kind_label=KIND_LABELS[kind],
+            severity=finding.severity.name.lower(),
             label=elide(short(finding.label or KIND_LABELS[kind], 160), self.limit),
             explanation=elide(finding.explanation, self.limit),
             time_note=elide(finding.time_note or "", self.limit),
-            passage=finding.passage_id or "", excerpts=tuple(excerpts), variants=tuple(variants),
+            passage=finding.passage_id or "",
+            excerpts=tuple(excerpts),
+            variants=tuple(variants),
         )
+
+    def passages(self) -> tuple[OutletPassages, ...]:
+        """Per outlet: passages it omits (quoted from a carrier) and its own passages."""
+        cells = self.report.scores.cells
+        result = []
+        for aid in self.ids:
+            omitted, added = [], []
+            for passage in self.report.alignment.passages:
+                status = cells.get(aid, {}).get(passage.id)
+                if status == CellStatus.OMITTED:
+                    carriers = [a for a in self.ids if a in passage.cells]
+                    same = [a for a in carriers if cells.get(a, {}).get(passage.id) == "same"]
+                    source_id = (same or carriers or [None])[0]
+                    if source_id is not None:
+                        omitted.append(self._passage(passage.id, source_id))
+                elif status == CellStatus.ONLY_HERE and aid in passage.cells:
+                    added.append(self._passage(passage.id, aid))
+            result.append(OutletPassages(self.outlet(aid), tuple(omitted), tuple(added)))
+        return tuple(result)
+
+    def _passage(self, passage_id: str, aid: str) -> PassageExcerpt:
+        cell, source = self.cell(passage_id, aid), self.sources[aid]
+        assert cell is not None
+        return PassageExcerpt(
+            passage_id, self.outlet(aid), self.quote(source, *cell), source.line_range(*cell)
+        )
+
+
+def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> ReportView:
+    """The presentation model of one report: select, group, format; never re-rank.
+
+    >>> from compare.model import Alignment, Scores, Story
+    >>> empty = Report(1, "t", "2020-01-01T00:00:00Z", "r", Story("s", "Fire", ()),
+    ...                Alignment((), ()), (), Scores())
+    >>> build_view(empty, (), options=Options()).generated
+    '1 Jan 2020, 00:00 UTC'
+    """
+    b = _Builder(report, options)
+    views = [b.finding(f, n) for n, f in enumerate(report.findings, 1)]
+    listed = [v for v in views if v.kind != Kind.TYPOGRAPHY]
+    groups = []
+    for kind in Kind:
+        members = tuple(v for v in listed if v.kind == kind)
+        if members:
+            groups.append(
+                KindGroup(
+                    kind.value,
+                    GROUP_TITLES[kind],
+                    f"kind-{slug(kind.value)}",
+                    kind in COMPACT_KINDS,
+                    members,
+                )
+            )
+    chart_views = [chart_view(c) for c in charts]
+    outlets = tuple(b.outlet(aid) for aid in b.ids)
+    dates = sorted(
+        d
+        for d in (iso_date(b.articles[a].published) for a in b.ids if a in b.articles)
+        if d is not None
+    )
+    date_range = ""
+    if dates:
+        first, last = format_date(dates[0].isoformat()), format_date(dates[-1].isoformat())
+        date_range = first if first == last else f"{first} to {last}"
+    when = dt.datetime.fromisoformat(report.generated.replace("Z", "+00:00"))
+    contents = [
+        TocEntry("Summary", "summary", 1),
+        TocEntry("Charts", "charts", 1),
+        TocEntry("Findings", "findings", 1),
+    ]
+    contents += [TocEntry(g.title, g.anchor, 2) for g in groups]
+    contents += [
+        TocEntry(t, a, 1)
+        for t, a in (
+            ("Omitted and added passages", "passages"),
+            ("Outlet profiles", "profiles"),
+            ("Method and limits", "method"),
+            ("Inputs", "inputs"),
+        )
+    ]
+    return ReportView(
+        title=elide(short(report.story.title, 200), options.max_token_chars),
+        generated=f"{format_date(report.generated)}, {when:%H:%M} UTC",
+        generated_iso=report.generated,
+        tool_version=report.tool_version,
+        run_id=report.run_id,
+        date_range=date_range,
+        outlets=outlets,
+        outliers=tuple(
+            (b.outlet(o.article_id), elide(o.reason, options.max_token_chars))
+            for o in report.story.outliers
+        ),
+        headlines=tuple(listed[:HEADLINES]),
+        finding_total=len(listed),
+        typography_total=sum(report.scores.typography.values()),
+        matrix=next((c for c in chart_views if c.landscape), None),
+        charts=tuple(c for c in chart_views if not c.landscape),
+        groups=tuple(groups),
+        passages=b.passages(),
+        profiles=tuple(
+            Profile(
+                b.outlet(aid),
+                tuple(
+                    (KIND_LABELS[k], report.scores.by_kind.get(aid, {}).get(k, 0))
+                    for k in PROFILE_KINDS
+                ),
+            )
+            for aid in b.ids
+        ),
+        settings=tuple((k.replace("_", " "), v) for k, v in report.settings.items()),
+        removed=tuple(
+            RemovedView(
+                b.outlet(a.id),
+                b.sources[a.id].line_range(r.span.start, r.span.end),
+                r.reason,
+                b.quote(b.sources[a.id], r.span.start, r.span.end),
+            )
+            for a in report.story.articles
+            for r in a.removed
+        ),
+        problems=tuple(Note(p.path, p.message) for p in report.problems),
+        warnings=tuple(Note(w.path, w.message) for w in report.warnings),
+        contents=tuple(contents),
+    )

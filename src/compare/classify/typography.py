@@ -16,9 +16,9 @@ from collections import defaultdict
 from compare.classify.base import Candidate, Context
 from compare.classify.variants_align import CellPair, cell_pairs
 from compare.model import Kind, Severity, Span, Token
-from compare.normalize import strip_invisible, typographic_form
+from compare.normalize import typographic_form
 
-_QUOTES = set("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\"")
+_QUOTES = set('\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"')
 _SINGLE = set("\u2018\u2019\u201a\u201b\u2032'")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212-")
 _SPACES = set("\u00a0\u2009\u202f\u2007\u2002\u2003 \t")
@@ -86,9 +86,17 @@ def char_classes(a: str, b: str) -> set[str]:
 
 
 def _inside_word(ch: str, text: str) -> bool:
-    return re.search(rf"\w{re.escape(ch)}\w|\w{re.escape(ch)}(?!\w)s?\b", text) is not None and (
-        re.search(rf"\w{re.escape(ch)}", text) is not None
-    )
+    """An apostrophe follows a letter ("it's", "outlets'"); a quote mark does not."""
+    return re.search(rf"\w{re.escape(ch)}", text) is not None
+
+
+def _spacing_differs(ga: str, gb: str) -> bool:
+    """Both gaps are blank but typed differently (NBSP, thin or double space).
+
+    Line breaks are ignored: where a file wraps its lines is not typography.
+    """
+    blank = ga.strip() == "" and gb.strip() == ""
+    return blank and ga != gb and bool(ga) and bool(gb) and "\n" not in ga + gb
 
 
 def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], tuple[Token, ...]]]:
@@ -105,9 +113,8 @@ def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], 
                     out.append(((x,), (y,)))
                 if k + 1 < i2 - i1:  # the gap before the next token
                     ga, gb = a_text[x.end : ta[k + 1].start], b_text[y.end : tb[k + 1].start]
-                    if ga != gb and "\n" not in ga + gb and _squash(ga) == _squash(gb) == "":
-                        if ga and gb:
-                            out.append(((x, ta[k + 1]), (y, tb[k + 1])))
+                    if _spacing_differs(ga, gb):
+                        out.append(((x, ta[k + 1]), (y, tb[k + 1])))
         elif ta and tb:
             sa = a_text[ta[0].start : ta[-1].end]
             sb = b_text[tb[0].start : tb[-1].end]
@@ -158,11 +165,7 @@ def find(ctx: Context) -> list[Candidate]:
 def _show(text: str) -> str:
     """Quote a text for a label, making invisible and space characters visible."""
     shown = "".join(
-        "\u2423"
-        if ch in "\u00a0\u2009\u202f\u2007"
-        else ("\u00b7" if ch in _INVISIBLE else ch)
+        "\u2423" if ch in "\u00a0\u2009\u202f\u2007" else ("\u00b7" if ch in _INVISIBLE else ch)
         for ch in text
     )
-    if shown != strip_invisible(text) and not shown.strip():
-        shown = repr(text)
     return f"\u2039{shown}\u203a"

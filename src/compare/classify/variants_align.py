@@ -99,6 +99,8 @@ def sentence_initial(ctx: Context, passage_id: str, article_id: str) -> frozense
     return frozenset(out)
 
 
-def window(tokens: tuple[Token, ...], start: int, length: int, *, context: int = 1) -> tuple[int, int]:
+def window(
+    tokens: tuple[Token, ...], start: int, length: int, *, context: int = 1
+) -> tuple[int, int]:
     """``[lo, hi)`` token indexes of an edit widened by ``context`` tokens either side."""
     return max(0, start - context), min(len(tokens), start + length + context)

@@ -1,0 +1,193 @@
+"""Text helpers of the presentation model: labels, dates, shares, elision, highlights.
+
+Why separate from ``view``: charts, the report view and the handout all need
+the same neutral outlet keys, date and share formats and the same elision of
+long tokens, and these small pure functions are easiest to test on their own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.model import Article, Kind, Report, Span
+from compare.offsets import LineIndex
+
+KIND_LABELS: dict[str, str] = {
+    Kind.NUMBER_DISCREPANCY: "Number discrepancy",
+    Kind.ATTRIBUTION_CHANGE: "Attribution change",
+    Kind.HEDGE_CHANGE: "Hedge change",
+    Kind.LOADED_TERM: "Loaded term",
+    Kind.OMITTED_PASSAGE: "Omitted passage",
+    Kind.ADDED_PASSAGE: "Added passage",
+    Kind.WORDING_CHANGE: "Wording change",
+    Kind.NAME_VARIANT: "Name variant",
+    Kind.STYLE_VARIANT: "House style",
+    Kind.SPELLING_VARIANT: "US/UK spelling",
+    Kind.TYPOGRAPHY: "Typography",
+}
+CONTEXT_CHARS = 280  # text kept either side of the highlighted spans
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text; ``changed`` runs are the words a finding is about."""
+
+    text: str
+    changed: bool
+
+
+
+
+
+def short(text: str, limit: int) -> str:
+    """Whitespace collapsed and cut to ``limit`` characters with an ellipsis.
+
+    >>> short("a  very\\nlong label", 9)
+    'a very l…'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def plural(count: int, word: str) -> str:
+    """>>> plural(1, "passage"), plural(3, "passage")
+    ('1 passage', '3 passages')
+    """
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def format_percent(share: float) -> str:
+    """>>> format_percent(0.8249)
+    '82%'
+    """
+    return f"{round(share * 100)}%"
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    """An ISO date (or datetime) string as a date; None when absent or malformed."""
+    try:
+        return None if value is None else dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def format_date(value: str | None) -> str:
+    """>>> format_date("2020-10-17"), format_date(None)
+    ('17 Oct 2020', 'undated')
+    """
+    day = iso_date(value)
+    if day is None:
+        return "undated" if value is None else value
+    return f"{day.day} {day:%b %Y}"
+
+
+def elide(text: str, limit: int) -> str:
+    """Tokens longer than ``limit`` cut to ``limit`` characters plus a count.
+
+    >>> elide("see " + "x" * 200_000, 120)[-16:]
+    '…[199,880 chars]'
+    """
+    return re.sub(
+        rf"\S{{{limit + 1},}}",
+        lambda m: f"{m.group()[:limit]}…[{len(m.group()) - limit:,} chars]",
+        text,
+    )
+
+
+def slug(text: str) -> str:
+    """A lowercase ``[a-z0-9-]`` form, safe in ``id``/``class`` attributes and paths.
+
+    >>> slug('Daily "News" style=x')
+    'daily-news-style-x'
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def compared_ids(report: Report) -> tuple[str, ...]:
+    """Article ids in the comparison, in alignment order (outliers excluded)."""
+    if report.alignment.article_ids:
+        return tuple(report.alignment.article_ids)
+    outliers = {o.article_id for o in report.story.outliers}
+    return tuple(a.id for a in report.story.articles if a.id not in outliers)
+
+
+def outlet_keys(report: Report) -> dict[str, str]:
+    """Neutral display keys "A", "B", ... "AA": compared articles first, then the rest."""
+    ids = list(compared_ids(report))
+    ids += [a.id for a in report.story.articles if a.id not in ids]
+    ids += [o.article_id for o in report.story.outliers if o.article_id not in ids]
+    keys = {}
+    for n, aid in enumerate(ids):
+        key = ""
+        n += 1
+        while n:
+            n, rest = divmod(n - 1, 26)
+            key = chr(65 + rest) + key
+        keys[aid] = key
+    return keys
+
+
+class Source:
+    """One article with its line index and sentence starts, built once per report."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.lines = LineIndex(article.text)
+        self.starts = [s.start for s in article.sentences]
+
+    def line_range(self, start: int, end: int) -> str:
+        """ "line 42" or "lines 42–44" for the characters ``start:end``."""
+        first, last = self.lines.line(start), self.lines.line(max(start, end - 1))
+        return f"line {first}" if first == last else f"lines {first}–{last}"
+
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """The start and end of the sentences overlapping ``start:end``."""
+        sentences = self.article.sentences
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        lo, hi = start, end
+        while i < len(sentences) and sentences[i].start <= max(start, end - 1):
+            if sentences[i].end > start:
+                lo, hi = min(lo, sentences[i].start), max(hi, sentences[i].end)
+            i += 1
+        return lo, hi
+
+
+def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segment, ...]:
+    """The sentence(s) holding ``spans``, split into changed and unchanged runs.
+
+    Context is cut to ``CONTEXT_CHARS`` either side so one run-on "sentence"
+    cannot fill pages, and every run is elided to ``limit``-character tokens.
+
+    >>> from compare.model import Sentence
+    >>> art = Article("a", "a.txt", "", "He said 12 died.", "X", "", None, None, "",
+    ...               sentences=(Sentence("a", 0, 0, 0, 16, 1, "He said 12 died."),))
+    >>> [s.text for s in highlight(Source(art), [Span("a", 8, 10, 1, "12")], 120)]
+    ['He said ', '12', ' died.']
+    """
+    text = source.article.text
+    marks = sorted((max(0, s.start), min(len(text), max(s.start, s.end))) for s in spans)
+    first, last = marks[0][0], max(end for _, end in marks)
+    lo, hi = source.sentence_span(first, last)
+    segments: list[Segment] = []
+    if lo < first - CONTEXT_CHARS:
+        lo = first - CONTEXT_CHARS
+        segments.append(Segment("…", False))
+    cut_end = hi > last + CONTEXT_CHARS
+    hi = min(hi, last + CONTEXT_CHARS)
+    cursor = lo
+    for start, end in marks:
+        start = max(start, cursor)
+        if start > cursor:
+            segments.append(Segment(elide(text[cursor:start], limit), False))
+        if end > start:
+            segments.append(Segment(elide(text[start:end], limit), True))
+        cursor = max(cursor, end)
+    if hi > cursor:
+        segments.append(Segment(elide(text[cursor:hi], limit), False))
+    if cut_end:
+        segments.append(Segment("…", False))
+    return tuple(segments)

@@ -1,0 +1,95 @@
+"""Command-line contract: options documented, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from compare.cli import build_parser, main, source_date_epoch
+from compare.errors import ExitCode, UsageError
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _all_options() -> set[str]:
+    parser = build_parser()
+    found = {o for a in parser._actions for o in a.option_strings}
+    for action in parser._actions:
+        for sub in getattr(action, "choices", None) or {}:
+            subparser = action.choices[sub]
+            if hasattr(subparser, "_actions"):
+                found |= {o for a in subparser._actions for o in a.option_strings}
+    return found - {"-h", "--help"}
+
+
+@pytest.mark.parametrize("option", sorted(_all_options()))
+def test_every_option_is_in_the_readme(option: str) -> None:
+    assert re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", README), option
+
+
+@pytest.mark.parametrize("code", [c.value for c in ExitCode])
+def test_every_exit_code_is_documented(code: int) -> None:
+    assert f"| {code} |" in README
+    assert f"  {code} " in build_parser().format_help()
+
+
+@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999", "-5"])
+def test_invalid_source_date_epoch_is_a_usage_error(value: str) -> None:
+    with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH must be an integer"):
+        source_date_epoch({"SOURCE_DATE_EPOCH": value})
+
+
+def test_valid_source_date_epoch() -> None:
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": "1603152000"}) == 1603152000
+
+
+def test_missing_folder_exits_2_without_output(tmp_path: Path, capsys) -> None:
+    out = tmp_path / "out"
+    code = main(["report", str(tmp_path / "nope"), "--out", str(out)])
+    assert code == ExitCode.USAGE
+    assert "input folder" in capsys.readouterr().err
+    assert not any(out.glob("**/report.*"))
+
+
+def test_output_folder_equal_to_input_folder_exits_2(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    before = (tmp_path / "a.txt").read_bytes()
+    code = main(["report", str(tmp_path), "--out", str(tmp_path)])
+    assert code == ExitCode.USAGE
+    assert "is the input folder" in capsys.readouterr().err
+    assert (tmp_path / "a.txt").read_bytes() == before
+
+
+def test_bad_format_is_rejected_by_argparse(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(tmp_path), "--format", "pdf,docx"])
+    assert exc.value.code == 2
+
+
+def test_invalid_epoch_via_process_has_no_traceback(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "abc"}
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "report", str(tmp_path), "--out", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "compare: error: SOURCE_DATE_EPOCH must be an integer number of seconds"
+    )
+
+
+def test_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("compare ")

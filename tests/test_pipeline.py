@@ -1,0 +1,117 @@
+"""The whole analysis on the seed articles: every quoted span is exact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from compare import jsonio
+from compare.model import Kind, Report
+from compare.options import Options
+from compare.pipeline import analyze
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+def _read(path: Path) -> str:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return handle.read()
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    analysis = analyze([SEEDS], options=Options(source_date_epoch=1603152000))
+    assert len(analysis.reports) == 1
+    return analysis.reports[0]
+
+
+def test_every_passage_cell_quotes_the_file(report: Report) -> None:
+    data = jsonio.to_dict(report)
+    files = {a["id"]: _read(SEEDS / Path(a["path"]).name) for a in data["articles"]}
+    checked = 0
+    for passage in data["passages"]:
+        for aid, cells in passage["cells"].items():
+            for cell in cells:
+                assert files[aid][cell["start"] : cell["end"]] == cell["text"]
+                assert files[aid].count("\n", 0, cell["start"]) + 1 == cell["line"]
+                checked += 1
+    assert checked > 50
+
+
+def test_every_finding_span_quotes_the_file(report: Report) -> None:
+    data = jsonio.to_dict(report)
+    files = {a["id"]: _read(SEEDS / Path(a["path"]).name) for a in data["articles"]}
+    assert data["findings"]
+    for finding in data["findings"]:
+        assert finding["spans"], finding["id"]
+        for aid, spans in finding["spans"].items():
+            for span in spans:
+                assert files[aid][span["start"] : span["end"]] == span["text"], finding["id"]
+                assert files[aid].count("\n", 0, span["start"]) + 1 == span["line"]
+
+
+def test_contract_fields_present(report: Report) -> None:
+    data = jsonio.to_dict(report)
+    for key in (
+        "schema",
+        "tool_version",
+        "generated",
+        "articles",
+        "passages",
+        "findings",
+        "scores",
+        "problems",
+    ):
+        assert key in data
+    article_keys = {
+        "id",
+        "path",
+        "sha256",
+        "outlet",
+        "outlet_source",
+        "title",
+        "published",
+        "published_source",
+        "words",
+        "removed",
+    }
+    for article in data["articles"]:
+        assert article_keys <= article.keys()
+        for removed in article["removed"]:
+            assert {"text", "reason", "line"} <= removed.keys()
+    finding_keys = {"id", "kind", "severity", "passage", "spans", "explanation", "time_note"}
+    for finding in data["findings"]:
+        assert finding_keys <= finding.keys()
+        assert finding["kind"] in {k.value for k in Kind}
+    assert data["generated"] == "2020-10-20T00:00:00Z"
+
+
+def test_json_round_trip(report: Report) -> None:
+    assert jsonio.load(jsonio.dump(report)) == report
+
+
+def _texts(report: Report, kind: Kind) -> list[set[str]]:
+    return [
+        {s.text for spans in f.spans.values() for s in spans}
+        for f in report.findings
+        if f.kind is kind
+    ]
+
+
+def test_seed_headline_differences_are_found(report: Report) -> None:
+    spelling = _texts(report, Kind.SPELLING_VARIANT)
+    assert any({"Defense", "Defence"} <= texts for texts in spelling)
+    style = _texts(report, Kind.STYLE_VARIANT)
+    assert any({"cease-fire", "ceasefire"} <= {t.split()[0] for t in texts} for texts in style)
+    numbers = " | ".join(" / ".join(sorted(t)) for t in _texts(report, Kind.NUMBER_DISCREPANCY))
+    assert "13" in numbers and "14" in numbers
+
+
+def test_no_boilerplate_reaches_the_analysis(report: Report) -> None:
+    for article in report.story.articles:
+        for sentence in article.sentences:
+            assert sentence.text.strip() != "Advertisement"
+            assert "Sign up" not in sentence.text
+            assert "Getty Images" not in sentence.text
+            assert "Credit:" not in sentence.text
