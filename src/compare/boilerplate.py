@@ -96,7 +96,9 @@ def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> B
         removed.append((s, e, reason))
         credits.extend(c for c in found if c not in credits)
         if reason is Reason.CONTACT:
-            emails.extend((m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para))
+            emails.extend(
+                (m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para)
+            )
     for i in range(len(kept) - 2, 0, -1):
         s, e = kept[i]
         if _is_subheading(text[s:e]):
@@ -182,9 +184,9 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
         if len(hits) >= 2 and _YOU.search(para):
             return Reason.NEWSLETTER, []
-    if words <= 40 and folded.startswith(lexicons.entries("boilerplate_contact.txt")):
-        if _EMAIL.search(para) or _URL.search(para):
-            return Reason.CONTACT, []
+    contact = folded.startswith(lexicons.entries("boilerplate_contact.txt"))
+    if contact and words <= 40 and (_EMAIL.search(para) or _URL.search(para)):
+        return Reason.CONTACT, []
     if words <= 120 and _is_caption(para):
         return Reason.CAPTION, []
     return None, []
@@ -223,8 +225,10 @@ def _is_subheading(para: str) -> bool:
     if _BREAK.search(para) or len(para) > 80 or len(para.split()) > 10:
         return False
     first = para[0]
-    return (first.isupper() or first.isdigit()) and para[-1] not in _FINAL_PUNCT and any(
-        c.isalpha() for c in para
+    return (
+        (first.isupper() or first.isdigit())
+        and para[-1] not in _FINAL_PUNCT
+        and any(c.isalpha() for c in para)
     )
 
 

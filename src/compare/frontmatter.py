@@ -37,7 +37,7 @@ MAX_BLOCK_CHARS = 64 * 1024
 MAX_DEPTH = 8
 MAX_EVENTS = 5000
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
-_CLOSE = re.compile(r"^---[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
+_CLOSE = re.compile(r"(?<=[\r\n])---[ \t]*(?:\r\n|\r|\n|\Z)")
 _STD_TAG = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = frozenset(
     f"{_STD_TAG}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")
@@ -92,7 +92,7 @@ def split_front_matter(text: str) -> FrontMatter:
 
     >>> fm = split_front_matter("--- \\ntitle: no\\n---\\nBody.")
     >>> fm.fields["title"].text, fm.body_start
-    ('no', 20)
+    ('no', 19)
     >>> split_front_matter("---\\nunclosed").notices
     ('unterminated front matter; the whole file is treated as article text',)
     """
@@ -101,8 +101,9 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     closing = _CLOSE.search(text, opening.end())
     if closing is None:
-        return FrontMatter(notices=("unterminated front matter; the whole file is treated as "
-                                    "article text",))
+        return FrontMatter(
+            notices=("unterminated front matter; the whole file is treated as article text",)
+        )
     block = text[opening.end() : closing.start()]
     body_start = closing.end()
     lines = 2 + len(re.findall(r"\r\n|\r|\n", block))

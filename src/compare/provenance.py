@@ -55,6 +55,12 @@ class DateClaim:
 
     raw: str
     where: str
+    line: int | None = None
+
+    @property
+    def place(self) -> str:
+        """Where, with the line when there is one."""
+        return self.where if self.line is None else f"{self.where}, line {self.line}"
 
 
 def parse_date(raw: str) -> tuple[date, str] | None:
@@ -119,24 +125,25 @@ def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
     for claim in claims:
         parsed = parse_date(claim.raw)
         if parsed is None:
-            notices.append(f"unparseable date {claim.raw[:60]!r} in {claim.where}; ignored")
+            notices.append(f"unparseable date {claim.raw[:60]!r} in {claim.place}; ignored")
             continue
         day, form = parsed
         if chosen is None:
             chosen = (day, form, claim)
         elif day != chosen[0]:
             notices.append(
-                f"dates disagree: {chosen[0].isoformat()} from {chosen[2].where} and "
-                f"{day.isoformat()} from {claim.where}; using {chosen[0].isoformat()} "
+                f"dates disagree: {chosen[0].isoformat()} from {chosen[2].place} and "
+                f"{day.isoformat()} from {claim.place}; using {chosen[0].isoformat()} "
                 "(see the date precedence in the method notes)"
             )
     if chosen is None:
         return None, "no usable date found" if claims else "no date in the file", notices
     day, form, claim = chosen
-    source = f"{claim.where} ({form})"
-    others = [n for n in notices if n.startswith("dates disagree")]
-    if others:
-        source += "; other dates disagree, see warnings"
+    source = claim.where if claim.raw.strip() in claim.where else f"{claim.where} ({form})"
+    if claim.line is not None:
+        source += f", line {claim.line}"
+    if any(n.startswith("dates disagree") for n in notices):
+        source += "; other dates in the file disagree, see warnings"
     return day.isoformat(), source, notices
 
 
@@ -177,7 +184,7 @@ def host_label(host: str, *, what: str) -> tuple[str, str] | None:
     if domain is None:
         return None
     if domain not in lexicons.words("ingest_cdn_domains.txt"):
-        return domain, f"registrable domain of {what} host {host}"
+        return domain, f"registrable domain of {host}, the host of the {what}"
     customer = next(
         (x for x in host.lower().split(".")[: -len(domain.split("."))] if x not in _GENERIC_LABELS),
         None,
@@ -185,8 +192,8 @@ def host_label(host: str, *, what: str) -> tuple[str, str] | None:
     if customer is None:
         return None
     return customer, (
-        f"first label of {what} host {host}, which is on the CDN/hosting service {domain} "
-        "(weaker evidence: the label is the CDN customer's name, not a verified outlet)"
+        f"first label of {host}, the host of the {what}; {domain} is a CDN or hosting "
+        "service, so this is its customer's name (weaker evidence than the outlet's own domain)"
     )
 
 
@@ -238,7 +245,9 @@ def parse_manifest(text: str, *, name: str) -> tuple[dict[str, ManifestEntry], l
             continue
         clean = {k: v.strip() for k, v in values.items() if v and v.strip()}
         where = f"sources manifest {name}, entry {key!r}"
-        entries[key] = ManifestEntry(where, clean.get("outlet"), clean.get("url"), clean.get("date"))
+        entries[key] = ManifestEntry(
+            where, clean.get("outlet"), clean.get("url"), clean.get("date")
+        )
     return entries, [f"sources manifest {name}: {n}" for n in notices]
 
 
@@ -255,7 +264,9 @@ def _csv_rows(text: str, notices: list[str]) -> list[tuple[str, dict[str, str]]]
             return []
         out = []
         for row in reader:
-            low = {(k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)}
+            low = {
+                (k or "").strip().lower(): (v or "") for k, v in row.items() if isinstance(v, str)
+            }
             out.append((low.get(key, ""), low))
         return out
     except csv.Error as exc:

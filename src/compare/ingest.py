@@ -1,0 +1,233 @@
+"""The ingest stage: input paths to Articles, skipped inputs and warnings.
+
+Why one entry point: this is the only code that reads input files, so every
+hostile-input defence (``discover``, ``decode``, ``frontmatter``) sits behind
+one verb, and each article is isolated: whatever goes wrong with one file
+becomes an ``InputProblem`` naming it, never an exception for the run.
+
+Each Article keeps the decoded file unchanged (BOM aside) in ``text``;
+``paragraphs`` and ``removed`` are exact spans of it.  Dates and outlet
+labels carry the sentence saying where they came from (``provenance``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compare.boilerplate import Reason, split_body
+from compare.decode import Undecodable, decode
+from compare.discover import MANIFEST_NAMES, Candidate, discover, display_path, read_regular
+from compare.errors import UsageError
+from compare.frontmatter import FrontMatter, split_front_matter
+from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
+from compare.offsets import LineIndex
+from compare.options import Options
+from compare.provenance import (
+    INLINE_HEADER,
+    DateClaim,
+    ManifestEntry,
+    choose_date,
+    email_label,
+    host_label,
+    parse_manifest,
+    url_host,
+)
+
+MANIFEST_MAX_BYTES = 1 << 20
+NO_TEXT = "no article text"
+_OUTLET_FIELDS = ("outlet", "source", "site_name", "publisher")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass
+class _Manifests:
+    """Manifest entries: the ``--sources`` file first, then one per folder."""
+
+    given: dict[str, ManifestEntry] = field(default_factory=dict)
+    by_folder: dict[Path, dict[str, ManifestEntry]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+
+    def entry(self, cand: Candidate) -> ManifestEntry | None:
+        for entries in (self.given, self.by_folder.get(cand.path.parent, {})):
+            for key in (cand.path.name, display_path(cand.path.name), cand.id):
+                if key in entries:
+                    self.used.add(entries[key].where)
+                    return entries[key]
+        return None
+
+
+def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
+    """Read every article under ``paths``; sorted by id, never raising for bad input.
+
+    Raises ``UsageError`` only when a path (or ``options.sources_file``) does
+    not exist.
+
+    >>> ingest([Path("seeds")], options=Options()).articles[0].id  # doctest: +SKIP
+    '000_9bb1ab29c97fa3c1'
+    """
+    found = discover(paths)
+    problems = list(found.problems)
+    notices = list(found.notices)
+    manifests = _load_manifests(found.folders, options=options, notices=notices)
+    articles: list[Article] = []
+    for cand in found.candidates:
+        article_notices: list[str] = []
+        try:
+            result = _one(cand, options=options, entry=manifests.entry(cand), notes=article_notices)
+        except Exception as exc:  # a bug must cost one article, not the run
+            result = f"internal error while reading: {type(exc).__name__}: {exc}"
+        notices.extend(Notice(cand.display, n) for n in article_notices)
+        if isinstance(result, str):
+            problems.append(InputProblem(cand.display, result))
+        else:
+            articles.append(result)
+    for entries in (manifests.given, *manifests.by_folder.values()):
+        for key, entry in entries.items():
+            if entry.where not in manifests.used:
+                notices.append(Notice("", f"{entry.where} matches no article file ({key})"))
+    return IngestResult(
+        articles=tuple(sorted(articles, key=lambda a: a.id)),
+        problems=tuple(sorted(problems, key=lambda p: p.path)),
+        warnings=tuple(notices),
+    )
+
+
+def _load_manifests(
+    folders: Sequence[Path], *, options: Options, notices: list[Notice]
+) -> _Manifests:
+    out = _Manifests()
+    if options.sources_file is not None:
+        path = Path(options.sources_file)
+        if not path.exists():
+            raise UsageError(f"sources file '{display_path(path)}' not found")
+        out.given = _read_manifest(path, notices)
+    for folder in folders:
+        for name in MANIFEST_NAMES:
+            path = folder / name
+            if path.exists() and path.resolve() != _resolved(options.sources_file):
+                out.by_folder[folder] = _read_manifest(path, notices)
+                break
+    return out
+
+
+def _resolved(path: Path | None) -> Path | None:
+    return None if path is None else Path(path).resolve()
+
+
+def _read_manifest(path: Path, notices: list[Notice]) -> dict[str, ManifestEntry]:
+    shown = display_path(path)
+    data = read_regular(path, max_bytes=MANIFEST_MAX_BYTES)
+    decoded = decode(data) if isinstance(data, bytes) else Undecodable(data)
+    if isinstance(decoded, Undecodable):
+        notices.append(Notice(shown, f"sources manifest not used: {decoded.message}"))
+        return {}
+    entries, notes = parse_manifest(decoded.text, name=shown)
+    notices.extend(Notice(shown, n) for n in notes)
+    return entries
+
+
+def _one(
+    cand: Candidate, *, options: Options, entry: ManifestEntry | None, notes: list[str]
+) -> Article | str:
+    """One file to an Article, or the reason it cannot be used."""
+    data = read_regular(cand.path, max_bytes=options.max_article_bytes)
+    if isinstance(data, str):
+        return data
+    decoded = decode(data)
+    if isinstance(decoded, Undecodable):
+        return decoded.message
+    text = decoded.text
+    notes.extend(decoded.notices)
+    fm = split_front_matter(text)
+    notes.extend(fm.notices)
+    lines = LineIndex(text)
+    start = fm.body_start
+    extra: list[Removed] = []
+    claims = [DateClaim(entry.date, entry.where)] if entry and entry.date else []
+    claims += [DateClaim(f.text, f"front matter `{k}`", f.line) for k, f in _dated(fm)]
+    if header := INLINE_HEADER.match(text, start):
+        s, e = header.span(1)
+        extra.append(
+            Removed(Span(cand.id, s, e, lines.line(s), text[s:e]), Reason.DATE_HEADER.value)
+        )
+        claims.append(DateClaim(header[2], f"inline header `{text[s:e]}`", lines.line(s)))
+        start = e
+    if not text[start:].replace("\x00", "").strip():
+        return f"{NO_TEXT} (front matter only)" if fm.fields else NO_TEXT
+    body = split_body(text, start=start, article_id=cand.id, lines=lines)
+    if not body.paragraphs:
+        return f"{NO_TEXT} (everything left was boilerplate)"
+    published, published_source, date_notes = choose_date(claims)
+    notes.extend(date_notes)
+    outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails)
+    removed = tuple(sorted((*extra, *body.removed), key=lambda r: (r.span.start, r.span.end)))
+    return Article(
+        id=cand.id,
+        path=cand.display,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        title=_clean(fm.fields["title"].text) if "title" in fm.fields else None,
+        published=published,
+        published_source=published_source,
+        encoding=decoded.encoding,
+        url=_article_url(fm, entry),
+        credits=body.credits,
+        paragraphs=body.paragraphs,
+        removed=removed,
+    )
+
+
+def _dated(fm: FrontMatter) -> list[tuple[str, object]]:
+    return [(k, fm.fields[k]) for k in ("date", "published") if k in fm.fields]
+
+
+def _clean(value: str) -> str | None:
+    """One line of printable text (titles and labels), or None when empty."""
+    cleaned = " ".join(_CONTROL.sub(" ", value).split())[:200]
+    return cleaned or None
+
+
+def _article_url(fm: FrontMatter, entry: ManifestEntry | None) -> str | None:
+    candidates = [entry.url] if entry and entry.url else []
+    candidates += [fm.fields[k].text for k in ("url", "canonical_url") if k in fm.fields]
+    return next((u.strip() for u in candidates if url_host(u)), None)
+
+
+def _outlet(
+    cand: Candidate,
+    fm: FrontMatter,
+    entry: ManifestEntry | None,
+    emails: Sequence[tuple[str, int]],
+) -> tuple[str, str]:
+    """The outlet label from the strongest evidence (see ``provenance``)."""
+    if entry and entry.outlet and (label := _clean(entry.outlet)):
+        return label, f"{entry.where} `outlet`"
+    for key in _OUTLET_FIELDS:
+        if key in fm.fields and (label := _clean(fm.fields[key].text)):
+            where = f"front matter `{key}`, line {fm.fields[key].line}"
+            if (host := url_host(label)) and (found := host_label(host, what=where)):
+                return found
+            return label, where
+    urls: list[tuple[str, str]] = []
+    if entry and entry.url:
+        urls.append((entry.url, f"URL in {entry.where}"))
+    for key in ("url", "canonical_url", "image", "images"):
+        if key in fm.fields:
+            what = "image URL" if key.startswith("image") else "URL"
+            line = fm.fields[key].line
+            urls += [
+                (u, f"{what} in front matter `{key}` (line {line})") for u in fm.fields[key].values
+            ]
+    for url, what in urls:
+        if (host := url_host(url)) and (found := host_label(host, what=what)):
+            return found
+    for address, line in emails:
+        if found := email_label(address, where=f"the contact line on line {line}"):
+            return found
+    return cand.id, "no outlet evidence; label from file name"

@@ -1,0 +1,181 @@
+"""Boilerplate removal: general rules, exact offsets, every cut kept with a reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.boilerplate import Body, Reason, split_body
+from compare.offsets import LineIndex
+
+BEFORE = "The council met on Monday to discuss the new bridge over the river."
+AFTER = "Residents are invited to comment on the plans until the end of May."
+
+
+def _split(text: str, start: int = 0) -> Body:
+    return split_body(text, start=start, article_id="t", lines=LineIndex(text))
+
+
+def _reasons(middle: str) -> list[str]:
+    body = _split(f"{BEFORE}\n\n{middle}\n\n{AFTER}")
+    assert body.paragraphs[0].text == BEFORE
+    return [r.reason for r in body.removed]
+
+
+@pytest.mark.parametrize(
+    ("middle", "reason"),
+    [
+        ("Advertisement", Reason.MARKER),
+        ("ADVERTISEMENT", Reason.MARKER),
+        ("Story continues below", Reason.MARKER),
+        ("___", Reason.SEPARATOR),
+        ("* * *", Reason.SEPARATOR),
+        ("![A ferry at dusk](https://img.example.net/ferry.jpg)", Reason.IMAGE),
+        ("## What happens next", Reason.SUBHEADING),
+        ("Funding gaps", Reason.SUBHEADING),
+        (
+            "Get our morning briefing. Sign up to receive the stories you need. Please enter "
+            "a valid email address. You can unsubscribe at any time.",
+            Reason.NEWSLETTER,
+        ),
+        ("Sign up for our newsletter to get updates in your inbox", Reason.NEWSLETTER),
+        ("Contact us at desk@harbour.example.", Reason.CONTACT),
+        ("Write to us at https://harbour.example/letters", Reason.CONTACT),
+        (
+            "Workers clear debris near the old mill on Sunday. (Jane Roe/AGENCY via Getty Images)",
+            Reason.CAPTION,
+        ),
+        ("A ferry waits at the pier on Friday. (AP Photo/John Doe)", Reason.CAPTION),
+        ("Firefighters stand beside a truck on Friday. (AP Photo)", Reason.CAPTION),
+        ("Firefighters stand beside a truck on Friday. (Reuters)", Reason.CAPTION),
+        ("Firefighters stand beside a truck. (The Associated Press)", Reason.CAPTION),
+        ("A boat in the harbour. (AP Photo) Credit: Jane Roe", Reason.CAPTION),
+        ("A crowd waits outside the hall. Credit: Jane Roe", Reason.CAPTION),
+        ("Photo: Jane Roe", Reason.CAPTION),
+        ("Students walk to class. Photograph: Jane Roe/Agency", Reason.CAPTION),
+        (
+            "Press Agency writers Ann Lee in Harbourtown and Bo Chan in Hilltop contributed to "
+            "this report.",
+            Reason.CONTRIBUTORS,
+        ),
+        ("Staff reporters Ann Lee and Bo Chan contributed.", Reason.CONTRIBUTORS),
+        ("Reporting by Ann Lee; Editing by Bo Chan", Reason.CONTRIBUTORS),
+        ("With inputs from Global Wire and City News Service", Reason.CREDIT),
+        ("(With inputs from Global Wire)", Reason.CREDIT),
+        ("— Reuters", Reason.CREDIT),
+    ],
+)
+def test_boilerplate_is_removed_with_reason(middle: str, reason: Reason) -> None:
+    assert _reasons(middle) == [reason.value]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "The council said it would vote on the plan on Tuesday.",
+        "Officials said the plan (which costs $5m) was approved.",
+        "Engineers put the odds of failure at (50/50), the report said.",
+        "Each member contributed to the fund last year.",
+        "Subscribers to the service grew by 5% last year, the company said.",
+        "The newsletter has many subscribers, its editor said.",
+        "Contact with the crew was lost at 3 p.m.",
+        "Inputs from farmers were slow to arrive this season.",
+        "It rained.",
+        "“We will rebuild,” the mayor said",
+        "He had photographs of the site, he said.",
+    ],
+)
+def test_article_text_is_kept(middle: str) -> None:
+    assert _reasons(middle) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        (
+            "With inputs from Global Wire and City News Service",
+            ("Global Wire", "City News Service"),
+        ),
+        (
+            "With inputs from Global Wire, Metro Press & City News",
+            ("Global Wire", "Metro Press", "City News"),
+        ),
+        ("(With agency inputs from Global Wire.)", ("Global Wire",)),
+    ],
+)
+def test_credit_line_names_become_credits(line: str, credits: tuple[str, ...]) -> None:
+    body = _split(f"{BEFORE}\n{AFTER}\n{line}")
+    assert body.credits == credits
+    assert [r.span.text for r in body.removed] == [line]
+
+
+def test_subheading_needs_paragraphs_on_both_sides() -> None:
+    body = _split("Flood warning\n\nThe river rose overnight.\n\nClosing words")
+    assert [p.text for p in body.paragraphs] == [
+        "Flood warning",
+        "The river rose overnight.",
+        "Closing words",
+    ]
+
+
+def test_one_paragraph_per_line_when_there_is_no_blank_line() -> None:
+    text = "First line of the story.\nSecond line.\nAdvertisement\nThird line."
+    body = _split(text)
+    assert [p.text for p in body.paragraphs] == [
+        "First line of the story.",
+        "Second line.",
+        "Third line.",
+    ]
+
+
+def test_hard_wrapped_paragraphs_stay_whole_when_blank_lines_exist() -> None:
+    text = "One sentence\nwrapped here.\n\nAnother\nwrapped one."
+    assert [p.text for p in _split(text).paragraphs] == [
+        "One sentence\nwrapped here.",
+        "Another\nwrapped one.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A first line.\r\n\r\nAdvertisement\r\n\r\nA second line.\r\n",
+        "A first line.\r\rAdvertisement\r\rA second line.",
+        "A first\x0cline.\n\nAdvertisement\n\nA second\u2028line and\x0bmore.",
+        "\ufeffA first line.\n\n   \t\n\nAdvertisement\n\nA second line.",
+    ],
+)
+def test_spans_quote_the_text_exactly_with_sed_line_numbers(text: str) -> None:
+    body = _split(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for span in (*body.paragraphs, *(r.span for r in body.removed)):
+        assert text[span.start : span.end] == span.text
+        assert span.text.splitlines()[0] in lines[span.line - 1]
+    assert [r.reason for r in body.removed] == [Reason.MARKER.value]
+
+
+def test_nul_characters_are_cut_out_of_paragraphs_but_not_out_of_text() -> None:
+    text = "The bridge\x00\x00 opened on time.\n\nIt cost less than planned."
+    body = _split(text)
+    assert all("\x00" not in p.text for p in body.paragraphs)
+    assert [p.text for p in body.paragraphs] == [
+        "The bridge",
+        "opened on time.",
+        body.paragraphs[2].text,
+    ]
+    (nul,) = body.removed
+    assert (nul.reason, nul.span.start, nul.span.end) == (Reason.NUL.value, 10, 12)
+
+
+def test_contact_line_emails_are_reported_for_outlet_evidence() -> None:
+    body = _split(f"{BEFORE}\n\nContact us at desk@harbour.example.\n")
+    assert body.contact_emails == (("desk@harbour.example", 3),)
+
+
+def test_long_token_does_not_slow_the_rules() -> None:
+    import time
+
+    token = "a" * 200_000
+    started = time.monotonic()
+    body = _split(f"Contact us {token}\n\n{token}@\n\n({token})")
+    assert time.monotonic() - started < 2.0
+    assert len(body.paragraphs) + len(body.removed) == 3

@@ -1,0 +1,423 @@
+"""The ingest stage end to end: files in, Articles and reasons out, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare import ingest as ingest_module
+from compare.errors import UsageError
+from compare.ingest import ingest
+from compare.model import Article, IngestResult
+from compare.options import Options
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+OPTIONS = Options()
+STORY = (
+    "The harbour reopened on Monday after a week of repairs.\n\n"
+    "Ferry crews said the first crossing left on time.\n"
+)
+
+
+def _ingest(*paths: Path, **options: object) -> IngestResult:
+    return ingest(list(paths), options=Options(**options))
+
+
+def _one(path: Path, data: bytes | str) -> Article:
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    path.write_bytes(data)
+    result = _ingest(path)
+    assert result.problems == (), result.problems
+    (article,) = result.articles
+    return article
+
+
+def _messages(result: IngestResult) -> list[str]:
+    return [w.message for w in result.warnings]
+
+
+def _assert_exact(article: Article) -> None:
+    for span in (*article.paragraphs, *(r.span for r in article.removed)):
+        assert article.text[span.start : span.end] == span.text
+        assert span.article_id == article.id
+
+
+def test_seeds() -> None:
+    result = ingest([SEEDS], options=OPTIONS)
+    assert result.problems == ()
+    by_id = {a.id[:3]: a for a in result.articles}
+    assert sorted(by_id) == ["000", "001", "002", "003", "004"]
+    assert {k: a.published for k, a in by_id.items()} == {
+        "000": "2020-10-17",
+        "001": "2020-10-17",
+        "002": "2020-10-10",
+        "003": "2020-10-19",
+        "004": None,
+    }
+    assert "epoch 1602977989.797736" in by_id["000"].published_source
+    assert "inline header" in by_id["001"].published_source
+    assert {"The Associated Press", "The New York Times"} <= set(by_id["004"].credits)
+    assert by_id["000"].title == "Armenia and Azerbaijan announce new attempt at cease-fire"
+    banned = ("Advertisement", "Sign up", "newsletter", "Getty Images", "AP Photo", "Credit:")
+    banned += ("Contact us", "contributed", "___", "With inputs from", "date 2020-")
+    for article in result.articles:
+        _assert_exact(article)
+        for paragraph in article.paragraphs:
+            assert not any(b in paragraph.text for b in banned), (article.id, paragraph.text)
+        assert article.outlet and article.outlet_source
+    assert by_id["004"].outlet_source == "no outlet evidence; label from file name"
+
+
+def test_articles_are_sorted_and_independent_of_argument_order(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.txt", "c.md"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    paths = [tmp_path / "c.md", tmp_path / "a.txt", tmp_path / "b.txt"]
+    forward = ingest(paths, options=OPTIONS)
+    assert [a.id for a in forward.articles] == ["a", "b", "c"]
+    assert ingest(paths[::-1], options=OPTIONS) == forward
+
+
+def test_missing_input_is_the_only_raise(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"input folder '.*nowhere' not found"):
+        _ingest(tmp_path / "nowhere")
+    with pytest.raises(UsageError, match="sources file"):
+        _ingest(tmp_path, sources_file=tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n ", "no article text"),
+        (b"---\ntitle: Only metadata\n---\n\n  \n", "no article text (front matter only)"),
+        (b"Advertisement\n\nSign up for our newsletter in your inbox", "no article text"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data (NUL bytes / not decodable)"),
+        (bytes(range(256)) * 8, "binary data (NUL bytes / not decodable)"),
+    ],
+)
+def test_unusable_files_become_problems(tmp_path: Path, data: bytes, message: str) -> None:
+    (tmp_path / "x.txt").write_bytes(data)
+    result = _ingest(tmp_path / "x.txt")
+    assert result.articles == ()
+    (problem,) = result.problems
+    assert problem.message.startswith(message) and problem.path.endswith("x.txt")
+
+
+def test_size_cap_comes_from_options(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(STORY * 10, encoding="utf-8")
+    result = _ingest(tmp_path, max_article_bytes=100)
+    assert result.problems[0].message == "larger than 100 bytes limit; use --max-article-bytes"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"),
+        lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"),
+        lambda t: t.encode("utf-16-le"),
+    ],
+    ids=["utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-no-bom"],
+)
+def test_encodings_give_the_same_article_as_utf8(tmp_path: Path, encode) -> None:
+    text = "---\ntitle: Ferry returns\ndate: 2021-05-06\n---\n" + STORY
+    twin = _one(tmp_path / "plain.txt", text)
+    other = _one(tmp_path / "other.txt", encode(text))
+    assert other.text == twin.text and "\ufeff" not in other.text
+    assert other.title == "Ferry returns" and other.published == "2021-05-06"
+    assert [p.text for p in other.paragraphs] == [p.text for p in twin.paragraphs]
+
+
+def test_latin1_is_read_as_cp1252(tmp_path: Path) -> None:
+    article = _one(tmp_path / "x.txt", "Le café de Molière a rouvert.\n".encode("latin-1"))
+    assert article.paragraphs[0].text == "Le café de Molière a rouvert."
+    assert article.encoding == "cp1252"
+
+
+def test_line_numbers_match_sed_for_mixed_line_breaks(tmp_path: Path) -> None:
+    data = b"First para\x0cgraph.\r\n\r\nSecond one.\r\rThird\xe2\x80\xa8one.\n\nFourth one.\n"
+    article = _one(tmp_path / "x.txt", data)
+    sed_lines = data.decode().replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for paragraph in article.paragraphs:
+        assert sed_lines[paragraph.line - 1].startswith(paragraph.text[:5])
+    assert [p.line for p in article.paragraphs] == [1, 3, 5, 7]
+
+
+def test_nul_bytes_keep_offsets_and_warn(tmp_path: Path) -> None:
+    data = STORY.replace("reopened", "re\x00opened").encode()
+    (tmp_path / "x.txt").write_bytes(data)
+    result = _ingest(tmp_path / "x.txt")
+    (article,) = result.articles
+    assert article.text == data.decode()
+    assert all("\x00" not in p.text for p in article.paragraphs)
+    assert any("NUL" in m for m in _messages(result))
+    _assert_exact(article)
+
+
+@pytest.mark.parametrize(
+    ("front", "header", "published", "notice"),
+    [
+        ("date: 1602977989.797736", "", "2020-10-17", None),
+        ("date: '2020-10-18'", " date 2020-10-17 ", "2020-10-18", "dates disagree"),
+        ("date: 2020-02-30", " date 2020-10-17 ", "2020-10-17", "unparseable date"),
+        ("date: .nan", "", None, "unparseable date"),
+        ("date: 1e400", "", None, "unparseable date"),
+        ("date: 10**30", "", None, "unparseable date"),
+        ("date: -86400", "", None, "unparseable date"),
+        ("date: 0000-01-01", "", None, "unparseable date"),
+        ("published: 2021-01-02T23:30:00-05:00", "", "2021-01-03", None),
+    ],
+)
+def test_dates_with_precedence_and_notices(
+    tmp_path: Path, front: str, header: str, published: str | None, notice: str | None
+) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(f"---\ntitle: T\n{front}\n---\n{header}{STORY}", encoding="utf-8")
+    result = _ingest(path)
+    (article,) = result.articles
+    assert article.published == published
+    if notice is None:
+        assert _messages(result) == []
+    else:
+        assert any(notice in m for m in _messages(result))
+    assert article.paragraphs[0].text.startswith("The harbour")  # header not in the paragraph
+
+
+def test_date_is_the_same_in_every_time_zone(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(f"---\ndate: 1602977989.797736\n---\n{STORY}", encoding="utf-8")
+    seen = set()
+    for zone in ("Asia/Tokyo", "UTC", "Pacific/Honolulu"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        seen.add(_ingest(path).articles[0])
+    monkeypatch.undo()
+    time.tzset()
+    assert len(seen) == 1
+
+
+@pytest.mark.parametrize(
+    ("files", "outlet", "source"),
+    [
+        ({"sources.yaml": "x.txt: Harbour Daily\n"}, "Harbour Daily", "sources manifest"),
+        ({"sources.yaml": "x: {outlet: Valley Post}\n"}, "Valley Post", "sources manifest"),
+        (
+            {"sources.csv": "file,outlet,url,date\nx.txt,Hill Times,,\n"},
+            "Hill Times",
+            "sources.csv",
+        ),
+        ({"front": "outlet: Coast Herald"}, "Coast Herald", "front matter `outlet`, line 3"),
+        ({"front": "site_name: Coast Herald"}, "Coast Herald", "front matter `site_name`"),
+        ({"front": "url: https://www.coastherald.example.com/a/b"}, "example.com", "`url`"),
+        ({"front": "image: https://img.coast.example.org/p.jpg"}, "example.org", "image URL"),
+        ({"front": "image: https://coast-herald.cloudfront.net/p.jpg"}, "coast-herald", "weaker"),
+        ({"body": "Contact us at desk@coastherald.example.net."}, "example.net", "e-mail"),
+        ({"body": "Contact us at someone@gmail.com."}, "x", "no outlet evidence"),
+        ({}, "x", "no outlet evidence; label from file name"),
+    ],
+)
+def test_outlet_label_from_evidence_only(
+    tmp_path: Path, files: dict[str, str], outlet: str, source: str
+) -> None:
+    for name, content in files.items():
+        if name.startswith("sources"):
+            (tmp_path / name).write_text(content, encoding="utf-8")
+    front = f"---\ntitle: T\n{files['front']}\n---\n" if "front" in files else ""
+    body = f"\n\n{files['body']}\n" if "body" in files else ""
+    (tmp_path / "x.txt").write_text(front + STORY + body, encoding="utf-8")
+    (article,) = _ingest(tmp_path).articles
+    assert article.outlet == outlet
+    assert source in article.outlet_source
+
+
+def test_sources_file_option_and_unused_entries(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    manifest = tmp_path / "elsewhere.yaml"
+    manifest.write_text(
+        "x.txt: {outlet: Ridge News, url: 'https://ridge.example.com/s', date: '2021-02-03'}\n"
+        "ghost.txt: Nobody\n",
+        encoding="utf-8",
+    )
+    result = _ingest(tmp_path, sources_file=manifest)
+    (article,) = result.articles
+    assert (article.outlet, article.url, article.published) == (
+        "Ridge News",
+        "https://ridge.example.com/s",
+        "2021-02-03",
+    )
+    assert any("ghost.txt" in m for m in _messages(result))
+
+
+@pytest.mark.parametrize(
+    ("front", "notice"),
+    [
+        ("title: [unclosed\ndate: 2021-01-01", "malformed front matter at line"),
+        ('title: !!python/object/apply:os.system ["echo hi"]', "not allowed"),
+        ("a: &a [x, x]\nb: *a\ntitle: T", "aliases not allowed"),
+        ("title: one\ntitle: two", "'one' (line 2) and 'two' (line 3)"),
+    ],
+)
+def test_bad_front_matter_still_gives_the_body(tmp_path: Path, front: str, notice: str) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text(f"---\n{front}\n---\n{STORY}", encoding="utf-8")
+    result = _ingest(path)
+    (article,) = result.articles
+    assert article.paragraphs[0].text.startswith("The harbour")
+    assert any(notice in m for m in _messages(result)), _messages(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "notice"),
+    [
+        ("---\nA plain paragraph.\n---\nMore text.", "A plain paragraph.", "plain YAML scalar"),
+        (
+            "---\nPORTVILLE: Crews said it.\n---\nMore.",
+            "PORTVILLE: Crews said it.",
+            "no known keys",
+        ),
+        ("---\ntitle: Lost\n\nThe body.\n", "title: Lost", "unterminated front matter"),
+    ],
+)
+def test_blocks_that_are_not_metadata_stay_text(
+    tmp_path: Path, text: str, kept: str, notice: str
+) -> None:
+    (tmp_path / "x.txt").write_text(text, encoding="utf-8")
+    result = _ingest(tmp_path)
+    (article,) = result.articles
+    assert kept in [p.text for p in article.paragraphs]
+    assert article.title is None
+    assert any(notice in m for m in _messages(result))
+
+
+def test_non_utf8_file_name_reaches_the_article_printable(tmp_path: Path) -> None:
+    raw = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(raw, "wb") as handle:
+        handle.write(STORY.encode())
+    (article,) = _ingest(tmp_path).articles
+    assert article.id == "caf\\xe9" and article.path.endswith("caf\\xe9.txt")
+    (article.id + article.path + article.outlet).encode("utf-8")
+
+
+def test_title_literal_and_folded(tmp_path: Path) -> None:
+    article = _one(tmp_path / "x.txt", f"--- \ntitle: > \n  no \n--- \n{STORY}")
+    assert article.title == "no"
+
+
+def test_internal_error_costs_one_article(tmp_path: Path, monkeypatch) -> None:
+    for name in ("good.txt", "bad.txt"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    real = ingest_module.split_body
+
+    def flaky(text: str, **kwargs: object):
+        if kwargs["article_id"] == "bad":
+            raise RuntimeError("boom")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(ingest_module, "split_body", flaky)
+    result = _ingest(tmp_path)
+    assert [a.id for a in result.articles] == ["good"]
+    assert result.problems[0].message == "internal error while reading: RuntimeError: boom"
+
+
+def test_file_vanishing_after_listing(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(STORY, encoding="utf-8")
+    real = ingest_module.discover
+
+    def listing_then_delete(paths):
+        found = real(paths)
+        (tmp_path / "b.txt").unlink()
+        return found
+
+    monkeypatch.setattr(ingest_module, "discover", listing_then_delete)
+    result = _ingest(tmp_path)
+    assert [a.id for a in result.articles] == ["a"]
+    assert result.problems[0].message.startswith("vanished")
+
+
+@pytest.fixture
+def alarm() -> Iterator[None]:
+    """A FIFO or /dev/zero that got opened would hang: fail instead."""
+
+    def _timeout(signum: int, frame: object) -> None:
+        raise TimeoutError("ingest hung on a non-regular file")
+
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(10)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_batch_lists_each_bad_input_once(tmp_path: Path, alarm: None) -> None:
+    for name in ("good1.txt", "good2.txt", "good3.md"):
+        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    (tmp_path / "empty.txt").touch()
+    (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (tmp_path / "dir.txt").mkdir()
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    (tmp_path / "report.json").write_text("{}", encoding="utf-8")
+    (tmp_path / ".report.pdf.ab12.tmp").write_bytes(b"%PDF-")
+    (tmp_path / "huge.txt").write_bytes(b"x" * 2000)
+    result = _ingest(tmp_path, max_article_bytes=1000)
+    assert [a.id for a in result.articles] == ["good1", "good2", "good3"]
+    problems = {Path(p.path).name: p.message for p in result.problems}
+    assert len(problems) == len(result.problems) == 8
+    assert problems["pipe.txt"].startswith("not a regular file (a FIFO")
+    assert problems["zero.txt"].startswith("not a regular file (a character device")
+    assert problems["dir.txt"].startswith("not a regular file (a directory")
+    assert problems["loop.txt"] == "symbolic link loop"
+
+
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.one_of(
+        st.binary(max_size=600),
+        st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.lists(
+            st.sampled_from(
+                [
+                    "---\n",
+                    "--- \n",
+                    "title: T\n",
+                    "date: 2020-01-01\n",
+                    " date 2020-10-17 ",
+                    "\n\n",
+                    "Advertisement\n",
+                    "Words here.",
+                    "\x00",
+                    "\r",
+                    "(AP Photo)",
+                    "\ufeff",
+                    "é",
+                ]
+            ),
+            max_size=30,
+        ).map(lambda parts: "".join(parts).encode("utf-8")),
+    )
+)
+def test_any_bytes_give_one_exact_article_or_a_problem(tmp_path: Path, data: bytes) -> None:
+    path = tmp_path / "any.txt"
+    path.write_bytes(data)
+    result = ingest([path], options=OPTIONS)
+    assert len(result.articles) + len(result.problems) == 1
+    for article in result.articles:
+        assert article.paragraphs
+        assert not any("\ud800" <= c <= "\udfff" for c in article.text)
+        _assert_exact(article)
