@@ -16,6 +16,7 @@ from breame.spelling import (
 )
 
 from compare.classify.base import Candidate, Context
+from compare.classify.variants_align import pairwise_edits
 from compare.model import Kind, Severity, Token
 
 
@@ -77,7 +78,7 @@ def _words(tokens: tuple[Token, ...]) -> list[Token]:
 def find(ctx: Context) -> list[Candidate]:
     """One candidate per US/UK pair per passage and outlet pair (merged by the pair)."""
     out: list[Candidate] = []
-    for edit in ctx.edits:
+    for edit in pairwise_edits(ctx):
         if edit.op != "replace":
             continue
         used: set[int] = set()

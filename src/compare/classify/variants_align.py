@@ -62,6 +62,42 @@ class CellPair:
         return out
 
 
+def clusters(pair: CellPair, edits: list[Edit], *, gap: int = 1) -> list[list[Edit]]:
+    """Edits of one cell pair grouped when at most ``gap`` equal tokens separate them.
+
+    Why: difflib splits a reordered or re-spaced phrase ("10 a.m. with ten" /
+    "10am with 10") into several edits around a token it happens to match.
+    """
+    out: list[list[Edit]] = []
+    for edit in sorted(edits, key=lambda e: (e.a_index, e.b_index)):
+        if out:
+            last = out[-1][-1]
+            a_gap = edit.a_index - (last.a_index + len(last.a_tokens))
+            b_gap = edit.b_index - (last.b_index + len(last.b_tokens))
+            if a_gap <= gap and b_gap <= gap:
+                out[-1].append(edit)
+                continue
+        out.append([edit])
+    return out
+
+
+def combined(pair: CellPair, group: list[Edit]) -> Edit:
+    """One edit spanning a cluster, equal tokens between its members included."""
+    a_lo, b_lo = group[0].a_index, group[0].b_index
+    a_hi = max(e.a_index + len(e.a_tokens) for e in group)
+    b_hi = max(e.b_index + len(e.b_tokens) for e in group)
+    return Edit(
+        passage_id=pair.passage_id,
+        op="replace" if a_hi > a_lo and b_hi > b_lo else group[0].op,
+        a=pair.a,
+        b=pair.b,
+        a_index=a_lo,
+        b_index=b_lo,
+        a_tokens=pair.a_tokens[a_lo:a_hi],
+        b_tokens=pair.b_tokens[b_lo:b_hi],
+    )
+
+
 def cell_pairs(ctx: Context) -> list[CellPair]:
     """Every passage's pairs of outlets that both carry it, in a stable order."""
     out = []
@@ -77,8 +113,18 @@ def cell_pairs(ctx: Context) -> list[CellPair]:
 
 
 def pairwise_edits(ctx: Context) -> tuple[Edit, ...]:
-    """Edits for every cell pair (a stand-in for ``diff`` in tests and tools)."""
+    """Edits for every cell pair, with ``a``/``b`` holding the two article ids.
+
+    Why the variant rules use these rather than ``ctx.edits``: they need to
+    know which two outlets an edit compares, and they must agree with the
+    token pairing that typography and capitalisation read.
+    """
     return tuple(e for pair in cell_pairs(ctx) for e in pair.edits())
+
+
+def edit_groups(ctx: Context) -> list[tuple[CellPair, list[Edit]]]:
+    """``(cell pair, nearby edits)`` for every cluster of every cell pair."""
+    return [(pair, group) for pair in cell_pairs(ctx) for group in clusters(pair, pair.edits())]
 
 
 def sentence_initial(ctx: Context, passage_id: str, article_id: str) -> frozenset[int]:

@@ -1,0 +1,136 @@
+"""Name variants: transliterations and initials, conservative about different people."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify import names
+from compare.classify.base import Context
+from compare.classify.variants_names import jaro_winkler, similar, word_family
+from compare.model import Alignment, Kind, Passage, Severity
+
+from builders import story_from_texts
+
+
+def _ctx(texts: dict[str, str]) -> Context:
+    """One passage per sentence index, every article carrying it."""
+    story = story_from_texts(texts)
+    ids = tuple(a.id for a in story.articles)
+    n = min(len(a.sentences) for a in story.articles)
+    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
+    return Context(story, Alignment(ids, passages), ())
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Aliyev", "Aliev", True),
+        ("Gaddafi", "Qadhafi", True),
+        ("Zelensky", "Zelenskyy", True),
+        ("Pashinyan", "Pashinian", True),
+        ("Erdoğan", "Erdogan", True),
+        ("Mohammed", "Muhammad", True),
+        ("J. Smith", "John Smith", True),
+        ("Armenian", "Armenia", False),
+        ("Italian", "Italy", False),
+        ("Chinese", "China", False),
+        ("Putin", "Pashinian", False),
+        ("Minister", "Ministry", False),
+        ("Smiths", "Smith", False),
+        ("Aliyev's", "Aliyev", False),
+        ("Defence", "Defense", False),
+        ("John Smith", "Jane Smith", False),
+        ("J. Smith", "Jane Smyth", False),
+    ],
+)
+def test_is_variant(a: str, b: str, expected: bool) -> None:
+    assert names.is_variant(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "aligned", "expected"),
+    [
+        ("aliyev", "aliev", False, True),
+        ("smith", "smyth", False, False),  # too short to trust without evidence
+        ("smith", "smyth", True, True),
+        ("putin", "pashinian", True, False),
+        ("kyiv", "kiev", True, True),
+        ("martha", "marta", False, False),
+    ],
+)
+def test_similar_needs_evidence(a: str, b: str, aligned: bool, expected: bool) -> None:
+    assert similar(a, b, aligned=aligned) is expected
+
+
+def test_helpers() -> None:
+    assert word_family("armenia", "armenians")
+    assert not word_family("gaddafi", "qadhafi")
+    assert jaro_winkler("dixon", "dicksonx") == pytest.approx(0.813, abs=0.001)
+
+
+def test_transliteration_across_outlets_has_spans_per_outlet() -> None:
+    ctx = _ctx(
+        {
+            "a": "Talks with Ilham Aliyev began in the capital.",
+            "b": "Talks with Ilham Aliev began in the capital.",
+            "c": "Talks with Ilham Aliyev began in the capital.",
+        }
+    )
+    found = names.find(ctx)
+    assert len(found) == 1
+    cand = found[0]
+    assert cand.kind is Kind.NAME_VARIANT and cand.severity is Severity.LOW
+    assert cand.label == '"Aliyev" vs "Aliev"'  # the more common spelling first
+    assert cand.passage_id == "p1"
+    assert {k: [s.text for s in v] for k, v in cand.spans.items()} == {
+        "a": ["Aliyev"],
+        "b": ["Aliev"],
+        "c": ["Aliyev"],
+    }
+    assert "same name" in cand.explanation
+    for spans in cand.spans.values():
+        for span in spans:
+            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+
+
+def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -> None:
+    ctx = _ctx(
+        {
+            "a": "Leaders met Zelenskyy in the morning. Later, reporters asked Zelensky again.",
+            "b": "Crowds gathered outside the hall.",
+        }
+    )
+    found = names.find(ctx)
+    assert [c.label for c in found] == ['"Zelensky" vs "Zelenskyy"']  # tie: alphabetical
+    assert found[0].severity is Severity.MEDIUM
+    assert "One article uses more than one spelling" in found[0].explanation
+
+
+def test_initial_and_full_first_name() -> None:
+    ctx = _ctx(
+        {
+            "a": "The report was written by J. Harlow for the council.",
+            "b": "The report was written by Jane Harlow for the council.",
+        }
+    )
+    found = names.find(ctx)
+    assert [c.label for c in found] == ['"J. Harlow" vs "Jane Harlow"']
+    assert [s.text for s in found[0].spans["a"]] == ["J. Harlow"]
+    assert [s.text for s in found[0].spans["b"]] == ["Jane Harlow"]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        {"a": "Armenian troops left Armenia.", "b": "Armenian troops left Armenia's border."},
+        {"a": "Troops from Armenia arrived.", "b": "Armenian troops arrived."},
+        {"a": "John Smith spoke to police.", "b": "Jane Smyth spoke to police."},
+        {"a": "Putin called the leaders.", "b": "Pashinian called the leaders."},
+        {"a": "The Minister spoke today.", "b": "The Ministry spoke today."},
+        {"a": "Officials in Italy agreed.", "b": "Italian officials agreed."},
+        {"a": "The Defence Ministry spoke.", "b": "The Defense Ministry spoke."},
+        {"a": "Jane Harlow and John Harlow spoke.", "b": "J. Harlow spoke."},  # ambiguous
+    ],
+)
+def test_not_name_variants(texts: dict[str, str]) -> None:
+    assert names.find(_ctx(texts)) == []

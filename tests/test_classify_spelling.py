@@ -1,0 +1,94 @@
+"""Spelling variants: US/UK pairs from breame, one candidate per pair and passage."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify import spelling, style
+from compare.classify.base import Context
+from compare.classify.variants_align import pairwise_edits
+from compare.model import Alignment, Kind, Passage, Severity
+
+from builders import story_from_texts
+
+
+def _ctx(texts: dict[str, str]) -> Context:
+    """One passage per sentence index, every article carrying it."""
+    story = story_from_texts(texts)
+    ids = tuple(a.id for a in story.articles)
+    n = min(len(a.sentences) for a in story.articles)
+    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
+    ctx = Context(story, Alignment(ids, passages), ())
+    return Context(story, ctx.alignment, pairwise_edits(ctx))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Defense", "Defence", True),
+        ("neighbors", "neighbours", True),
+        ("colour", "color", True),
+        ("licence", "license", True),
+        ("organize", "organise", True),
+        ("Theater", "theatre", True),
+        ("Defense Ministry", "Defence ministry", True),
+        ("colour", "colours", False),
+        ("cooperate", "co-operate", False),
+        ("Defence", "defence", False),
+        ("color", "colour paint", False),
+        ("coloured", "colour", False),
+    ],
+)
+def test_is_variant(a: str, b: str, expected: bool) -> None:
+    assert spelling.is_variant(a, b) is expected
+
+
+def test_pair_is_found_with_exact_spans_and_american_first() -> None:
+    ctx = _ctx(
+        {
+            "a": "The Defence Ministry thanked its neighbours.",
+            "b": "The Defense Ministry thanked its neighbors.",
+        }
+    )
+    found = {c.key: c for c in spelling.find(ctx)}
+    assert set(found) == {"defense|defence", "neighbors|neighbours"}
+    defence = found["defense|defence"]
+    assert defence.kind is Kind.SPELLING_VARIANT and defence.severity is Severity.LOW
+    assert defence.passage_id == "p1"
+    assert [s.text for s in defence.spans["a"]] == ["Defence"]
+    assert [s.text for s in defence.spans["b"]] == ["Defense"]
+    assert defence.label == '"Defence" vs "Defense"'
+    assert defence.explanation.startswith('"Defense" (American spelling) and "Defence" (British')
+    for spans in defence.spans.values():
+        for span in spans:
+            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+
+
+def test_three_outlets_share_one_merge_key() -> None:
+    ctx = _ctx(
+        {
+            "a": "Walls were painted in one colour.",
+            "b": "Walls were painted in one color.",
+            "c": "Walls were painted in one colour.",
+        }
+    )
+    keys = {c.key for c in spelling.find(ctx)}
+    assert keys == {"color|colour"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The walls were red.", "The walls were blue."),
+        ("Its colour faded.", "Its colours faded."),
+        ("They cooperate closely.", "They co-operate closely."),
+    ],
+)
+def test_no_spelling_finding(a: str, b: str) -> None:
+    assert spelling.find(_ctx({"a": a, "b": b})) == []
+
+
+def test_colour_is_spelling_not_style() -> None:
+    ctx = _ctx({"a": "The colour faded.", "b": "The color faded."})
+    assert style.find(ctx) == []
+    assert len(spelling.find(ctx)) == 1

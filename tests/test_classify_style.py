@@ -1,0 +1,176 @@
+"""House-style variants: hyphenation, dates, numbers, abbreviations, capitals."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import lexicons
+from compare.classify import style
+from compare.classify.base import Context
+from compare.model import Alignment, Kind, Passage, Severity
+
+from builders import story_from_texts
+
+
+def _ctx(texts: dict[str, str]) -> Context:
+    """One passage per sentence index, every article carrying it."""
+    story = story_from_texts(texts)
+    ids = tuple(a.id for a in story.articles)
+    n = min(len(a.sentences) for a in story.articles)
+    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
+    return Context(story, Alignment(ids, passages), ())
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "cats"),
+    [
+        ("cooperate", "co-operate", ["hyphenation"]),
+        ("e-mail", "email", ["hyphenation"]),
+        ("cease fire", "ceasefire", ["hyphenation"]),
+        ("10 a.m.", "10am", ["time"]),
+        ("3 p.m.", "3 pm", ["time"]),
+        ("ten", "10", ["number"]),
+        ("twenty-five", "25", ["number"]),
+        ("20,000", "20 000", ["number"]),
+        ("5 per cent", "5%", ["number"]),
+        ("5 percent", "5 per cent", ["number"]),
+        ("more than 60", "over 60", ["more than"]),
+        ("U.S.", "US", ["abbreviation"]),
+        ("the United States", "the U.S.", ["abbreviation"]),
+        ("Dr. Lee", "Dr Lee", ["abbreviation"]),
+        ("Gov. Lee", "Governor Lee", ["abbreviation"]),
+        ("Sept. 27", "September 27", ["date"]),
+        ("Oct. 9", "9 October", ["date"]),
+        ("Foreign Minister", "foreign minister", ["capitalisation"]),
+        ("on Sept. 27 in the U.S.", "on 27 September in the US", ["date", "abbreviation"]),
+    ],
+)
+def test_categories(a: str, b: str, cats: list[str]) -> None:
+    assert style.categories(a, b) == cats
+    assert style.is_variant(a, b) and style.is_variant(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("every day", "everyday"),
+        ("re-sign", "resign"),
+        ("colour", "color"),
+        ("ten", "eleven"),
+        ("more than 60", "60"),
+        ("more than 60", "over 70"),
+        ("Sept. 27", "Sept. 28"),
+        ("Sept. 27", "October 27"),
+        ("talks", "talks"),
+        ("\u201ctalks\u201d", '"talks"'),
+        ("U.S.", "UK"),
+    ],
+)
+def test_not_style(a: str, b: str) -> None:
+    assert not style.is_variant(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label", "words"),
+    [
+        (
+            "Officials agreed to co-operate on trade.",
+            "Officials agreed to cooperate on trade.",
+            '"co-operate" vs "cooperate"',
+            ["(hyphenated)", "(one word)"],
+        ),
+        (
+            "Fighting began on Sept. 27 near the border.",
+            "Fighting began on 27 September near the border.",
+            '"Sept. 27" vs "27 September"',
+            ["month abbreviated, month first", "month in full, day first"],
+        ),
+        (
+            "The market opened at 10 a.m. on Friday.",
+            "The market opened at 10am on Friday.",
+            '"10 a.m." vs "10am"',
+            ['("a.m.")', '("am")'],
+        ),
+        (
+            "Prices rose 4 per cent in May.",
+            "Prices rose 4% in May.",
+            '"4 per cent" vs "4%"',
+            ['("per cent")', "(% sign)"],
+        ),
+        (
+            "Aid reached more than 600 families.",
+            "Aid reached over 600 families.",
+            '"more than 600" vs "over 600"',
+            ['("more than")', '("over")'],
+        ),
+        (
+            "She met the Foreign Minister on Friday.",
+            "She met the foreign minister on Friday.",
+            '"Foreign Minister" vs "foreign minister"',
+            ["(capitals)", "(lower case)"],
+        ),
+        (
+            "Troops left the U.S. base at night.",
+            "Troops left the US base at night.",
+            '"U.S." vs "US"',
+            ["with full stops", "without full stops"],
+        ),
+    ],
+)
+def test_find(a: str, b: str, label: str, words: list[str]) -> None:
+    ctx = _ctx({"a": a, "b": b})
+    found = style.find(ctx)
+    assert [c.label for c in found] == [label]
+    cand = found[0]
+    assert cand.kind is Kind.STYLE_VARIANT and cand.severity is Severity.LOW
+    for word in words:
+        assert word in cand.explanation
+    for spans in cand.spans.values():
+        for span in spans:
+            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+
+
+def test_reordered_date_and_nearby_edits_make_one_candidate_each() -> None:
+    ctx = _ctx(
+        {
+            "a": "They met at 10 a.m. with ten aides on Oct. 9 in the city.",
+            "b": "They met at 10am with 10 aides on 9 October in the city.",
+        }
+    )
+    labels = sorted(c.label for c in style.find(ctx))
+    assert labels == ['"10 a.m. with ten" vs "10am with 10"', '"Oct. 9" vs "9 October"']
+
+
+def test_same_difference_in_two_pairs_shares_a_key() -> None:
+    ctx = _ctx(
+        {
+            "a": "The cease-fire held overnight.",
+            "b": "The ceasefire held overnight.",
+            "c": "The ceasefire held overnight.",
+        }
+    )
+    found = style.find(ctx)
+    assert len(found) == 2 and len({c.key for c in found}) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Talks ended. The army left.", "Talks ended. the army left."),  # sentence start
+        ("The colour faded.", "The color faded."),  # spelling, not style
+        ("France failed to act.", "France \u2014 failed to act."),  # a dash is not a hyphen
+        ("They met every day.", "They met everyday."),
+        ("He said \u201cno\u201d.", 'He said "no".'),
+    ],
+)
+def test_no_style_finding(a: str, b: str) -> None:
+    assert style.find(_ctx({"a": a, "b": b})) == []
+
+
+def test_variant_data_files_have_headers() -> None:
+    names = [n for n in lexicons.data_files() if n.startswith("variants_")]
+    assert len(names) >= 6
+    for name in names:
+        head = " ".join(lexicons.header(name))
+        assert "source:" in head and "licence:" in head, name
+        assert lexicons.entries(name), name

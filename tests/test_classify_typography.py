@@ -1,0 +1,90 @@
+"""Typography: same words, different characters; counted per passage, pair and class."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify import typography
+from compare.classify.base import Context
+from compare.model import Alignment, Kind, Passage, Severity
+
+from builders import story_from_texts
+
+
+def _ctx(texts: dict[str, str]) -> Context:
+    """One passage per sentence index, every article carrying it."""
+    story = story_from_texts(texts)
+    ids = tuple(a.id for a in story.articles)
+    n = min(len(a.sentences) for a in story.articles)
+    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
+    return Context(story, Alignment(ids, passages), ())
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("\u201cpeace\u201d", '"peace"', True),
+        ("it\u2019s", "it's", True),
+        ("2019\u20132020", "2019-2020", True),
+        ("wait\u2026", "wait...", True),
+        ("cease\u00adfire", "ceasefire", True),
+        ("10\u00a0km", "10 km", True),
+        ("Peace", "peace", False),
+        ("peace", "peace", False),
+        ("colour", "color", False),
+        ("cease-fire", "ceasefire", False),
+    ],
+)
+def test_is_typographic(a: str, b: str, expected: bool) -> None:
+    assert typography.is_typographic(a, b) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "cls"),
+    [
+        ("He said \u201cno\u201d to them.", 'He said "no" to them.', "quotes"),
+        ("It\u2019s over now.", "It's over now.", "apostrophes"),
+        ("They left \u2014 quickly.", "They left -- quickly.", "dashes"),
+        ("They waited\u2026 and left.", "They waited... and left.", "ellipsis"),
+        ("The road is 10\u00a0km long.", "The road is 10 km long.", "spaces"),
+        ("A cease\u00adfire held.", "A ceasefire held.", "invisible"),
+        ("The cafe\u0301 shut.", "The caf\u00e9 shut.", "accents"),
+    ],
+)
+def test_each_character_class_is_one_cosmetic_candidate(a: str, b: str, cls: str) -> None:
+    ctx = _ctx({"a": a, "b": b})
+    found = typography.find(ctx)
+    assert [c.key for c in found] == [f"{cls}|a|b"]
+    cand = found[0]
+    assert cand.kind is Kind.TYPOGRAPHY and cand.severity is Severity.COSMETIC
+    assert set(cand.spans) == {"a", "b"}
+    for spans in cand.spans.values():
+        for span in spans:
+            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+
+
+def test_one_candidate_per_pair_so_they_are_counted() -> None:
+    ctx = _ctx(
+        {
+            "a": "She said \u201cyes\u201d and \u201cno\u201d.",
+            "b": 'She said "yes" and "no".',
+            "c": 'She said "yes" and "no".',
+        }
+    )
+    keys = sorted(c.key for c in typography.find(ctx))
+    assert keys == ["quotes|a|b", "quotes|a|c"]  # b and c agree: nothing between them
+    first = typography.find(ctx)[0]
+    assert len(first.spans["a"]) == 4  # every curly quote of the passage is shown
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The talks ended.", "The talks ended."),
+        ("The talks ended.", "the talks ended."),
+        ("The talks ended.", "The talks stopped."),
+        ("The talks\nended.", "The talks ended."),  # line wrapping is not typography
+    ],
+)
+def test_no_typography(a: str, b: str) -> None:
+    assert typography.find(_ctx({"a": a, "b": b})) == []
