@@ -1,0 +1,69 @@
+"""Classify: every rule family over one story, merged, deduplicated and ranked.
+
+Why a fixed list: the order of rule modules never changes the result (merge
+and ranking are order-independent), but a fixed, explicit list makes a
+missing module an immediate ImportError instead of silently fewer findings.
+The four variant families (names, style, spelling, typography) are imported
+when ``classify`` first runs, so the serious families can be tested alone.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from compare.classify.base import Candidate, Context
+from compare.classify.merge import apply_precedence, merge, rank
+from compare.model import Alignment, Edit, Finding, Story
+from compare.options import Options
+
+RULE_MODULES = (
+    "numbers",
+    "attribution",
+    "hedges",
+    "loaded",
+    "omission",
+    "rewording",
+    "names",
+    "style",
+    "spelling",
+    "typography",
+)
+
+Rule = Callable[[Context], list[Candidate]]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The ``find`` function of every rule module, in ``RULE_MODULES`` order.
+
+    Raises ImportError (with the module name) when a module is missing or has
+    no ``find``: a missing rule family must fail loudly.
+    """
+    found = []
+    for name in RULE_MODULES:
+        module = importlib.import_module(f"compare.classify.{name}")
+        find = getattr(module, "find", None)
+        if find is None:
+            raise ImportError(f"compare.classify.{name} has no find(ctx) function")
+        found.append(find)
+    return tuple(found)
+
+
+def classify(
+    story: Story, alignment: Alignment, edits: Sequence[Edit], *, options: Options
+) -> tuple[Finding, ...]:
+    """Findings for one aligned story, most serious first, numbered f1, f2, ...
+
+    >>> from compare.model import Story
+    >>> classify(Story("s", "t", ()), Alignment((), ()), (), options=Options())
+    ()
+    """
+    ctx = Context(story=story, alignment=alignment, edits=tuple(edits), options=options)
+    candidates: list[Candidate] = []
+    for find in rules():
+        candidates.extend(find(ctx))
+    merged = apply_precedence(merge(candidates))
+    order = {p.id: i for i, p in enumerate(alignment.passages)}
+    return rank(merged, order)

@@ -1,0 +1,160 @@
+"""Helpers the serious rule families share: cell pairs, phrases, word tests.
+
+Why our own pairing: ``Edit`` does not say which two articles it compares,
+and rules such as attribution and hedges need the whole cell around a change.
+So each rule walks every pair of outlets that carry a passage and reads the
+``difflib`` opcodes over normalised tokens (the same matching ``diff`` uses).
+Pairs are computed once per ``Context`` and cached by identity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+from itertools import combinations
+
+from nltk.stem.snowball import SnowballStemmer
+
+from compare import lexicons
+from compare.classify.base import Context
+from compare.model import Span, Token
+
+FUNCTION_WORDS = "classify_function_words.txt"
+_WORDLIKE = re.compile(r"\w")
+_STEMMER = SnowballStemmer("english")
+
+
+@dataclass(frozen=True)
+class CellPair:
+    """Two outlets' tokens for one passage, ``a`` before ``b`` in alignment order."""
+
+    passage_id: str
+    a: str
+    b: str
+    a_tokens: tuple[Token, ...]
+    b_tokens: tuple[Token, ...]
+    opcodes: tuple[tuple[str, int, int, int, int], ...] = field(compare=False, repr=False)
+
+
+_CACHE: dict[int, tuple[Context, tuple[CellPair, ...]]] = {}
+
+
+def cell_pairs(ctx: Context) -> tuple[CellPair, ...]:
+    """Every pair of outlets sharing a passage, with token opcodes, in a stable order."""
+    hit = _CACHE.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    out = []
+    for passage in ctx.alignment.passages:
+        ids = [a for a in ctx.alignment.article_ids if a in passage.cells and a in ctx.articles]
+        for a, b in combinations(ids, 2):
+            ta, tb = ctx.cell_tokens(passage.id, a), ctx.cell_tokens(passage.id, b)
+            matcher = SequenceMatcher(
+                None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False
+            )
+            out.append(CellPair(passage.id, a, b, ta, tb, tuple(matcher.get_opcodes())))
+    _CACHE.clear()  # keep only the latest context alive
+    _CACHE[id(ctx)] = (ctx, tuple(out))
+    return tuple(out)
+
+
+def is_word(token: Token | str) -> bool:
+    """True for tokens holding a letter or digit (not bare punctuation)."""
+    text = token if isinstance(token, str) else token.text
+    return bool(_WORDLIKE.search(text))
+
+
+def is_function_word(word: str) -> bool:
+    """True for closed-class words (articles, auxiliaries, prepositions...).
+
+    >>> is_function_word("The"), is_function_word("frayed")
+    (True, False)
+    """
+    return word.casefold() in lexicons.words(FUNCTION_WORDS)
+
+
+def content_words(tokens: Iterable[Token]) -> list[Token]:
+    """Tokens that carry meaning: words that are not function words."""
+    return [t for t in tokens if is_word(t) and not is_function_word(t.norm)]
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball stem of a case-folded word, so "killing" and "killed" compare equal.
+
+    >>> stem("Killing") == stem("killed")
+    True
+    """
+    return _STEMMER.stem(word.casefold())
+
+
+def find_phrases(
+    tokens: Sequence[Token], phrases: Mapping[tuple[str, ...], str]
+) -> list[tuple[int, int, str]]:
+    """``(start, end, value)`` of every phrase (tuple of norms) found, longest first.
+
+    Matches never overlap; ties go to the earlier, then longer, phrase.
+    """
+    norms = [t.norm for t in tokens]
+    longest = max((len(p) for p in phrases), default=0)
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(norms):
+        for n in range(min(longest, len(norms) - i), 0, -1):
+            value = phrases.get(tuple(norms[i : i + n]))
+            if value is not None:
+                out.append((i, i + n, value))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+@cache
+def phrase_table(name: str, field_index: int = 1) -> Mapping[tuple[str, ...], str]:
+    """A data file's first field split into token norms -> another field."""
+    from compare.segment import tokenize
+
+    table: dict[tuple[str, ...], str] = {}
+    for row in lexicons.rows(name):
+        key = tuple(t.norm for t in tokenize(row[0]))
+        table.setdefault(key, row[field_index] if len(row) > field_index else "")
+    return table
+
+
+def span_of(ctx: Context, article_id: str, tokens: Sequence[Token]) -> Span:
+    """The exact Span from the first to the last token."""
+    return ctx.span(article_id, tokens[0].start, tokens[-1].end)
+
+
+def text_of(ctx: Context, article_id: str, tokens: Sequence[Token]) -> str:
+    """The original text covered by a run of tokens ('' when empty)."""
+    return span_of(ctx, article_id, tokens).text if tokens else ""
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """Text on one line, cut to ``limit`` characters with an ellipsis.
+
+    >>> shorten("a  b\\nc", 10)
+    'a b c'
+    """
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def is_variant_elsewhere(a: str, b: str) -> bool:
+    """True when a lower-severity family claims the pair (name, style, spelling, typography).
+
+    Why: a wording change must not double-count "colour"/"color" or
+    "Gaddafi"/"Qadhafi".  The predicates belong to the other rule modules;
+    a module without ``is_variant`` simply claims nothing.
+    """
+    from compare.classify import names, spelling, style, typography
+
+    checks = [getattr(m, "is_variant", None) for m in (names, spelling, style)]
+    checks.append(getattr(typography, "is_typographic", None))
+    return any(check is not None and check(a, b) for check in checks)

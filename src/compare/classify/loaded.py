@@ -1,0 +1,219 @@
+"""Rule family: loaded_term.
+
+Why three signals: a documented lexicon (``classify_loaded_terms.txt``)
+explains the well-known cases ("rioters" vs "protesters"); a proper
+adjective swapped before a group noun ("Xish soldiers" vs "Yish soldiers")
+catches an actor named by another identity; and VADER valences (shipped
+with vaderSentiment) catch unseen swaps whose tone differs sharply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import cache
+
+from compare import lexicons
+from compare.classify.attribution import markers
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import (
+    CellPair,
+    cell_pairs,
+    find_phrases,
+    is_variant_elsewhere,
+    is_word,
+    phrase_table,
+    stem,
+)
+from compare.classify.hedges import hedges
+from compare.model import Kind, Severity, Span, Token
+
+TERMS_FILE = "classify_loaded_terms.txt"
+GROUPS_FILE = "classify_group_nouns.txt"
+VALENCE_GAP = 1.8  # VADER scale is -4..+4
+VALENCE_STRONG = 2.0
+
+
+@cache
+def _valences() -> dict[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return dict(SentimentIntensityAnalyzer().lexicon)
+
+
+def valence(word: str) -> float | None:
+    """VADER valence of a word or a simple inflection of it ("slammed" -> "slam").
+
+    >>> valence("slammed"), valence("table")
+    (-1.6, None)
+    """
+    lex = _valences()
+    w = word.casefold()
+    forms = [w] + [w[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if w.endswith(end)]
+    if w.endswith(("ed", "ing")):
+        base = w[:-2] if w.endswith("ed") else w[:-3]
+        forms += [base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else ""]
+    for form in forms:
+        if form and form in lex:
+            return lex[form]
+    return None
+
+
+def _claimed(tokens: Sequence[Token]) -> set[int]:
+    """Token indexes other families own: reporting verbs and hedges."""
+    out: set[int] = set()
+    for start, end, _c in [*markers(tokens), *hedges(tokens)]:
+        out.update(range(start, end))
+    return out
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Loaded terms substituted or added inside aligned passages."""
+    out: list[Candidate] = []
+    table = phrase_table(TERMS_FILE, 2)
+    for pair in cell_pairs(ctx):
+        claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
+        for op, i1, i2, j1, j2 in pair.opcodes:
+            if op == "equal":
+                continue
+            seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
+            la = [
+                (s + i1, e + i1, why)
+                for s, e, why in find_phrases(seg_a, table)
+                if s + i1 not in claimed_a
+            ]
+            lb = [
+                (s + j1, e + j1, why)
+                for s, e, why in find_phrases(seg_b, table)
+                if s + j1 not in claimed_b
+            ]
+            if la or lb:
+                out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
+            elif op == "replace":
+                found = _demonym(ctx, pair, i1, i2, j1, j2) or _tone(ctx, pair, seg_a, seg_b)
+                if found is not None:
+                    out.append(found)
+    return out
+
+
+def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
+    if hi <= lo:
+        lo, hi = min(lo, len(tokens) - 1), min(lo, len(tokens) - 1) + 1
+    return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
+
+
+def _lexicon(
+    ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
+) -> list[Candidate]:
+    out = []
+    terms_a = {tuple(t.norm for t in pair.a_tokens[s:e]) for s, e, _w in la}
+    terms_b = {tuple(t.norm for t in pair.b_tokens[s:e]) for s, e, _w in lb}
+    for side, found, other_terms in ((pair.a, la, terms_b), (pair.b, lb, terms_a)):
+        tokens = pair.a_tokens if side == pair.a else pair.b_tokens
+        other, other_tokens, (lo, hi) = (
+            (pair.b, pair.b_tokens, rb) if side == pair.a else (pair.a, pair.a_tokens, ra)
+        )
+        for s, e, why in found:
+            if tuple(t.norm for t in tokens[s:e]) in other_terms:
+                continue
+            term = ctx.tokens_span(side, tuple(tokens[s:e]))
+            there = _span(ctx, other, other_tokens, lo, hi)
+            replaced = hi > lo
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=pair.passage_id,
+                    key=f"term:{term.text.casefold()}|{there.text.casefold() if replaced else '-'}",
+                    spans={side: (term,), other: (there,)},
+                    explanation=(
+                        f'One version uses the loaded term "{term.text}" where the other has '
+                        f'"{there.text}": {why}.'
+                        if replaced
+                        else f'Only one version uses the loaded term "{term.text}": {why}.'
+                    ),
+                    label=f'"{term.text}" vs "{there.text}"'
+                    if replaced
+                    else f'"{term.text}" added',
+                    weight=1.2,
+                )
+            )
+    return out
+
+
+@cache
+def _groups() -> frozenset[str]:
+    return lexicons.words(GROUPS_FILE)
+
+
+def _proper(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if is_word(t)]
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _alike(a: str, b: str) -> bool:
+    x, y = stem(a), stem(b)
+    if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.75 or is_variant_elsewhere(a, b)
+
+
+def _demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) -> Candidate | None:
+    """ "Xish soldiers" vs "Yish soldiers": a group named by another identity."""
+    seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
+    if (
+        not (_proper(seg_a) and _proper(seg_b))
+        or i2 >= len(pair.a_tokens)
+        or j2 >= len(pair.b_tokens)
+    ):
+        return None
+    noun = pair.a_tokens[i2].norm
+    if noun != pair.b_tokens[j2].norm or noun not in _groups() or i1 == 0 or j1 == 0:
+        return None  # sentence-initial capitals are not evidence of a proper adjective
+    text_a = " ".join(t.text for t in seg_a)
+    text_b = " ".join(t.text for t in seg_b)
+    if _alike(text_a, text_b) or is_variant_elsewhere(text_a, text_b):
+        return None
+    sa = ctx.tokens_span(pair.a, pair.a_tokens[i1 : i2 + 1])
+    sb = ctx.tokens_span(pair.b, pair.b_tokens[j1 : j2 + 1])
+    x, y = sorted([sa.text, sb.text], key=str.casefold)
+    return Candidate(
+        kind=Kind.LOADED_TERM,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=f"group:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (sa,), pair.b: (sb,)},
+        explanation=f'The same group is named by a different identity: "{x}" vs "{y}". '
+        "Who a group is said to belong to frames whose side it is on.",
+        label=f'"{x}" vs "{y}"',
+        weight=1.1,
+    )
+
+
+def _tone(
+    ctx: Context, pair: CellPair, seg_a: Sequence[Token], seg_b: Sequence[Token]
+) -> Candidate | None:
+    """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters")."""
+    wa, wb = [t for t in seg_a if is_word(t)], [t for t in seg_b if is_word(t)]
+    if not (0 < len(wa) <= 3 and 0 < len(wb) <= 3):
+        return None
+    va = [v for t in wa if (v := valence(t.norm)) is not None]
+    vb = [v for t in wb if (v := valence(t.norm)) is not None]
+    if not va or not vb:
+        return None
+    sa, sb = sum(va), sum(vb)
+    if abs(sa - sb) < VALENCE_GAP or max(abs(sa), abs(sb)) < VALENCE_STRONG:
+        return None
+    span_a, span_b = ctx.tokens_span(pair.a, tuple(seg_a)), ctx.tokens_span(pair.b, tuple(seg_b))
+    (x, vx), (y, vy) = sorted([(span_a.text, sa), (span_b.text, sb)], key=lambda p: p[1])
+    return Candidate(
+        kind=Kind.LOADED_TERM,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=f"tone:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (span_a,), pair.b: (span_b,)},
+        explanation=f'"{x}" is much more negative in tone than "{y}" (VADER scores {vx:+.1f} vs '
+        f"{vy:+.1f} on a -4 to +4 scale), which colours how the reader sees the same event.",
+        label=f'"{x}" vs "{y}"',
+        weight=0.8 + abs(vx - vy) / 10,
+    )

@@ -1,0 +1,131 @@
+"""Merging candidates into findings, precedence between kinds, ranking.
+
+Why here and not in the rules: a rule sees one pair of outlets at a time, but
+a reader wants one finding per difference listing every outlet's text, each
+difference reported once under its most serious kind, most serious first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from compare.classify.base import Candidate
+from compare.model import KIND_ORDER, Finding, Kind, Span
+
+# Kinds that cover whole passages: they neither claim tokens nor yield to others.
+PASSAGE_KINDS = frozenset({Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE})
+# Counted, not listed: typography never yields and never suppresses.
+UNRANKED_KINDS = frozenset({Kind.TYPOGRAPHY})
+
+
+@dataclass(frozen=True)
+class Merged:
+    """Candidates sharing ``(kind, passage_id, key)``, with their spans unioned."""
+
+    best: Candidate
+    spans: Mapping[str, tuple[Span, ...]]
+
+
+def _best(group: Sequence[Candidate]) -> Candidate:
+    """The candidate whose words head the finding: same-day, most serious, heaviest."""
+    return min(group, key=lambda c: (c.time_note is not None, c.severity, -c.weight, c.label))
+
+
+def merge(candidates: Iterable[Candidate]) -> list[Merged]:
+    """Group by ``(kind, passage_id, key)`` and union spans per article.
+
+    >>> from compare.model import Severity
+    >>> s = lambda a, i: Span(a, i, i + 1, 1, "x")
+    >>> c = lambda a, i: Candidate(Kind.HEDGE_CHANGE, Severity.LOW, "p1", "k",
+    ...                            {a: (s(a, i),)}, "e", "l")
+    >>> [sorted(m.spans) for m in merge([c("a", 1), c("b", 2), c("a", 1)])]
+    [['a', 'b']]
+    """
+    groups: dict[tuple[str, str, str], list[Candidate]] = {}
+    for c in candidates:
+        groups.setdefault((c.kind, c.passage_id or "", c.key), []).append(c)
+    out = []
+    for group in groups.values():
+        spans: dict[str, set[Span]] = {}
+        for c in group:
+            for aid, ss in c.spans.items():
+                spans.setdefault(aid, set()).update(ss)
+        ordered = {
+            aid: tuple(sorted(ss, key=lambda s: (s.start, s.end)))
+            for aid, ss in sorted(spans.items())
+        }
+        out.append(Merged(_best(group), ordered))
+    return out
+
+
+def _overlaps(span: Span, claimed: Sequence[tuple[int, int]]) -> bool:
+    return any(span.start < end and start < span.end for start, end in claimed)
+
+
+def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
+    """Drop a finding whose every span overlaps a more serious kind's spans.
+
+    Why: "at least 13" vs "14" is a number discrepancy; the same words must
+    not come back as a hedge or wording change.  Rules avoid most overlaps
+    themselves; this pass is the safety net.  Passage-level kinds and
+    typography are exempt.
+    """
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    ranked = sorted(merged, key=lambda m: order[m.best.kind])
+    claimed: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    kept = []
+    for m in ranked:
+        kind = m.best.kind
+        if kind in PASSAGE_KINDS or kind in UNRANKED_KINDS:
+            kept.append(m)
+            continue
+        spans = [s for ss in m.spans.values() for s in ss]
+        if spans and all(_overlaps(s, claimed.get((kind, s.article_id), [])) for s in spans):
+            continue
+        kept.append(m)
+        for later in KIND_ORDER[order[kind] + 1 :]:
+            for s in spans:
+                claimed.setdefault((later, s.article_id), []).append((s.start, s.end))
+    return kept
+
+
+def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Finding, ...]:
+    """Most serious first, numbered f1, f2, ...; deterministic for equal inputs.
+
+    Order: severity; then same-day before different-day number conflicts;
+    then weight (descending); then kind, passage reading order, key, label.
+    """
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+
+    def sort_key(m: Merged) -> tuple:
+        c = m.best
+        first = min((s.start for ss in m.spans.values() for s in ss), default=0)
+        return (
+            c.severity,
+            c.kind == Kind.NUMBER_DISCREPANCY and c.time_note is not None,
+            -round(c.weight, 6),
+            order[c.kind],
+            passage_order.get(c.passage_id or "", len(passage_order)),
+            c.key,
+            first,
+            c.label,
+        )
+
+    out = []
+    for n, m in enumerate(sorted(merged, key=sort_key), start=1):
+        c = m.best
+        out.append(
+            Finding(
+                id=f"f{n}",
+                kind=c.kind,
+                severity=c.severity,
+                passage_id=c.passage_id,
+                spans=m.spans,
+                explanation=c.explanation,
+                time_note=c.time_note,
+                label=c.label,
+                weight=c.weight,
+            )
+        )
+    return tuple(out)

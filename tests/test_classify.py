@@ -1,0 +1,166 @@
+"""classify: merging, precedence, ranking and the fixed rule list.
+
+Also holds ``run``, the helper the per-family tests use: one passage per
+sentence index, so invented sentence pairs align without the align stage.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import lexicons
+from compare.classify import RULE_MODULES, classify, rules
+from compare.classify.base import Candidate
+from compare.classify.merge import apply_precedence, merge, rank
+from compare.model import Alignment, Finding, Kind, Passage, Severity, Span
+from compare.options import Options
+
+from builders import story_from_texts
+
+
+def run(
+    texts: dict[str, str],
+    *,
+    dates: dict[str, str] | None = None,
+    cells: dict[str, dict[str, tuple[int, ...]]] | None = None,
+) -> tuple[Finding, ...]:
+    """Classify invented articles; sentence i of every article forms passage p{i+1}."""
+    story = story_from_texts(texts, dates=dates)
+    ids = tuple(a.id for a in story.articles)
+    if cells is None:
+        n = max(len(a.sentences) for a in story.articles)
+        cells = {
+            f"p{i + 1}": {a.id: (i,) for a in story.articles if i < len(a.sentences)}
+            for i in range(n)
+        }
+    passages = tuple(Passage(pid, c) for pid, c in cells.items())
+    return classify(story, Alignment(ids, passages), (), options=Options())
+
+
+def of_kind(findings: tuple[Finding, ...], kind: Kind) -> list[Finding]:
+    """Findings of one kind."""
+    return [f for f in findings if f.kind == kind]
+
+
+def _cand(
+    kind: Kind,
+    aid: str,
+    start: int,
+    *,
+    sev: Severity = Severity.LOW,
+    key: str = "k",
+    weight: float = 0.0,
+    note: str | None = None,
+) -> Candidate:
+    span = Span(aid, start, start + 2, 1, "xx")
+    return Candidate(kind, sev, "p1", key, {aid: (span,)}, "why", "label", weight, note)
+
+
+def test_merge_unions_spans_sorted_and_deduplicated() -> None:
+    merged = merge(
+        [
+            _cand(Kind.HEDGE_CHANGE, "b", 5),
+            _cand(Kind.HEDGE_CHANGE, "a", 9),
+            _cand(Kind.HEDGE_CHANGE, "a", 1),
+            _cand(Kind.HEDGE_CHANGE, "a", 1),
+        ]
+    )
+    assert len(merged) == 1
+    assert [s.start for s in merged[0].spans["a"]] == [1, 9]
+    assert list(merged[0].spans) == ["a", "b"]
+
+
+def test_merge_keeps_different_keys_apart() -> None:
+    merged = merge([_cand(Kind.HEDGE_CHANGE, "a", 1, key="x"), _cand(Kind.HEDGE_CHANGE, "a", 1)])
+    assert len(merged) == 2
+
+
+@pytest.mark.parametrize(
+    ("lower", "dropped"),
+    [
+        (Kind.WORDING_CHANGE, True),  # same tokens as a number discrepancy
+        (Kind.HEDGE_CHANGE, True),
+        (Kind.OMITTED_PASSAGE, False),  # passage kinds never yield
+        (Kind.TYPOGRAPHY, False),
+    ],
+)
+def test_precedence_drops_overlapping_lower_kinds(lower: Kind, dropped: bool) -> None:
+    merged = merge([_cand(Kind.NUMBER_DISCREPANCY, "a", 10, key="n"), _cand(lower, "a", 11)])
+    kinds = {m.best.kind for m in apply_precedence(merged)}
+    assert (lower not in kinds) is dropped
+
+
+def test_precedence_keeps_lower_kind_elsewhere() -> None:
+    merged = merge(
+        [_cand(Kind.NUMBER_DISCREPANCY, "a", 10, key="n"), _cand(Kind.HEDGE_CHANGE, "a", 40)]
+    )
+    assert len(apply_precedence(merged)) == 2
+
+
+def test_rank_orders_by_severity_then_time_note_then_weight() -> None:
+    cands = [
+        _cand(Kind.WORDING_CHANGE, "a", 1, sev=Severity.LOW, weight=9, key="w"),
+        _cand(
+            Kind.NUMBER_DISCREPANCY,
+            "a",
+            3,
+            sev=Severity.CRITICAL,
+            key="late",
+            weight=5,
+            note="dates differ",
+        ),
+        _cand(Kind.NUMBER_DISCREPANCY, "a", 5, sev=Severity.CRITICAL, key="same", weight=1),
+        _cand(Kind.HEDGE_CHANGE, "a", 7, sev=Severity.MEDIUM, weight=2, key="h"),
+        _cand(Kind.LOADED_TERM, "a", 9, sev=Severity.MEDIUM, weight=3, key="l"),
+    ]
+    found = rank(merge(cands), {"p1": 0})
+    assert [f.id for f in found] == ["f1", "f2", "f3", "f4", "f5"]
+    assert [(f.kind, f.time_note is None) for f in found[:2]] == [
+        (Kind.NUMBER_DISCREPANCY, True),
+        (Kind.NUMBER_DISCREPANCY, False),
+    ]
+    assert [f.kind for f in found[2:]] == [Kind.LOADED_TERM, Kind.HEDGE_CHANGE, Kind.WORDING_CHANGE]
+
+
+def test_rule_list_is_complete_and_loads() -> None:
+    assert len(rules()) == len(RULE_MODULES) == 10
+    assert {"numbers", "names", "typography", "rewording"} <= set(RULE_MODULES)
+
+
+TEXTS = {
+    "a": "A storm killed at least 13 residents on Monday. Officials said the dam held.",
+    "b": "A storm killed 14 residents on Monday. The dam held.",
+    "c": "A storm killed at least 13 residents on Monday. Officials claimed the dam held.",
+}
+
+
+def test_classify_is_deterministic_and_independent_of_input_order() -> None:
+    first = run(TEXTS)
+    again = run(dict(reversed(list(TEXTS.items()))))
+    assert first == again
+    assert [f.id for f in first] == [f"f{i}" for i in range(1, len(first) + 1)]
+
+
+def test_every_span_quotes_the_article_exactly() -> None:
+    story = story_from_texts(TEXTS)
+    texts = {a.id: a.text for a in story.articles}
+    found = run(TEXTS)
+    assert found
+    for f in found:
+        for aid, spans in f.spans.items():
+            for s in spans:
+                assert texts[aid][s.start : s.end] == s.text
+        assert f.explanation and f.label
+
+
+def test_most_serious_first() -> None:
+    found = run(TEXTS)
+    assert found[0].kind == Kind.NUMBER_DISCREPANCY
+    assert [f.severity for f in found] == sorted(f.severity for f in found)
+
+
+@pytest.mark.parametrize("name", [n for n in lexicons.data_files() if n.startswith("classify_")])
+def test_classify_data_files_name_source_and_licence(name: str) -> None:
+    head = " ".join(lexicons.header(name))
+    assert "source:" in head and "licence:" in head
+    assert lexicons.entries(name)

@@ -1,0 +1,76 @@
+"""attribution: claims attributed vs asserted, reporting verbs, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.attribution import markers
+from compare.model import Kind
+from compare.segment import tokenize
+from test_classify import of_kind, run
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Police said the driver fled the scene.",
+            "The driver fled the scene.",
+            '"Police said" vs no attribution',
+        ),
+        (
+            "The bank lost money on the deal, according to analysts.",
+            "The bank lost money on the deal.",
+            '"according to analysts" vs no attribution',
+        ),
+        (
+            "The senator said the bill was rushed.",
+            "The senator claimed the bill was rushed.",
+            '"claimed" vs "said"',
+        ),
+        (
+            "The coach admitted the team was tired.",
+            "The coach said the team was tired.",
+            '"admitted" vs "said"',
+        ),
+        (
+            "Researchers said the drug works.",
+            "Regulators said the drug works.",
+            '"Regulators" vs "Researchers"',
+        ),
+    ],
+)
+def test_attribution_changes(a: str, b: str, label: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert [f.label for f in found] == [label]
+    assert set(found[0].spans) == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Police said the driver fled.", "Police told reporters the driver fled."),  # both neutral
+        ("The driver fled, police said.", "Police said the driver fled."),  # moved, still there
+        ("The claims were rejected by the court.", "The court rejected it."),  # noun, not a verb
+        (
+            "President Ana Ruiz said rates would fall.",
+            "Ruiz said rates would fall.",
+        ),  # fuller source
+        ("The Defense Ministry said it was calm.", "The Defence Ministry said it was calm."),
+        ("Rivals stopped short of claiming victory.", "Rivals stopped before claiming victory."),
+    ],
+)
+def test_not_attribution_changes(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_explanation_says_why_the_verb_matters() -> None:
+    (f,) = of_kind(
+        run({"a": "The firm alleged that rivals cheated.", "b": "The firm said rivals cheated."}),
+        Kind.ATTRIBUTION_CHANGE,
+    )
+    assert "signals doubt" in f.explanation and "neutral" in f.explanation
+
+
+def test_markers_skip_adjective_alleged() -> None:
+    assert markers(tokenize("The alleged theft shocked the town.")) == []

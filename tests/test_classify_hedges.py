@@ -1,0 +1,62 @@
+"""hedges: word hedges added, removed or swapped."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Kind
+from test_classify import of_kind, run
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "The suspect allegedly stole the car.",
+            "The suspect stole the car.",
+            '"allegedly" vs no hedge',
+        ),
+        (
+            "The striker reportedly signed a new deal.",
+            "The striker signed a new deal.",
+            '"reportedly" vs no hedge',
+        ),
+        ("The so-called reform passed.", "The reform passed.", '"so-called" vs no hedge'),
+        (
+            "The group listed what it called illegal dumps.",
+            "The group listed alleged illegal dumps.",
+            '"alleged" vs "what it called"',
+        ),
+        (
+            "The comet apparently broke apart.",
+            "The comet reportedly broke apart.",
+            '"apparently" vs "reportedly"',
+        ),
+    ],
+)
+def test_hedge_changes(a: str, b: str, label: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert [f.label for f in found] == [label]
+    assert set(found[0].spans) == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The suspect allegedly stole the car.", "Allegedly, the suspect stole the car."),  # moved
+        (
+            "The minister alleged that aides lied.",
+            "The minister said aides lied.",
+        ),  # a verb: attribution
+        ("The storm killed at least 13 people.", "The storm killed 14 people."),  # numbers own it
+        ("Prices rose sharply.", "Prices rose steeply."),
+    ],
+)
+def test_not_hedge_changes(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE) == []
+
+
+def test_explanation_says_claim_reads_as_fact() -> None:
+    (f,) = of_kind(run({"a": "He reportedly resigned.", "b": "He resigned."}), Kind.HEDGE_CHANGE)
+    assert "second-hand" in f.explanation and "established fact" in f.explanation
+    assert f.spans["a"][0].text == "reportedly resigned"

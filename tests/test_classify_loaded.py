@@ -1,0 +1,66 @@
+"""loaded: lexicon terms, group identity swaps and VADER tone gaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.loaded import valence
+from compare.model import Kind
+from test_classify import of_kind, run
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Police dispersed the rioters downtown.",
+            "Police dispersed the protesters downtown.",
+            '"rioters" vs "protesters"',
+        ),
+        (
+            "The mayor slammed the budget.",
+            "The mayor criticised the budget.",
+            '"slammed" vs "criticised"',
+        ),
+        ("The regime raised taxes.", "The government raised taxes.", '"regime" vs "government"'),
+        (
+            "The troops entered Valdor territory.",
+            "The troops entered occupied Valdor territory.",
+            '"occupied" added',
+        ),
+        (
+            "Border clashes involved Norland soldiers overnight.",
+            "Border clashes involved Sudmark soldiers overnight.",
+            '"Norland soldiers" vs "Sudmark soldiers"',
+        ),
+        (
+            "The fans called the referee a hero.",
+            "The fans called the referee a disgrace.",
+            '"disgrace" vs "hero"',
+        ),
+    ],
+)
+def test_loaded_terms(a: str, b: str, label: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)
+    assert [f.label for f in found] == [label]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Border clashes involved Norland soldiers.",
+            "Border clashes involved Norlandic soldiers.",
+        ),
+        ("The agreement frayed quickly.", "The agreement failed quickly."),  # no tone on one side
+        ("The rioters were charged.", "The rioters were charged."),
+        ("Police dispersed the crowd.", "Police dispersed the group."),
+    ],
+)
+def test_not_loaded_terms(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) == []
+
+
+def test_valence_handles_inflections() -> None:
+    assert valence("slammed") == valence("slam") is not None
+    assert valence("banana") is None

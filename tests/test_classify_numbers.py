@@ -1,0 +1,163 @@
+"""numbers: number_discrepancy by value and counted thing; hedged equal figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.numbers_parse import quantities
+from compare.model import Kind, Severity
+from compare.segment import tokenize
+from test_classify import of_kind, run
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Floods killed at least 13 villagers.",
+            "Floods killed 14 villagers.",
+            '"at least 13" vs "14"',
+        ),
+        (
+            "The blast wounded 36 workers.",
+            "The blast wounded over 30 workers.",
+            '"over 30" vs "36"',
+        ),
+        (
+            "The firm cut 1.5 million jobs.",
+            "The firm cut 1.2 million jobs.",
+            '"1.2 million" vs "1.5 million"',
+        ),
+        ("Police arrested twelve fans.", "Police arrested 15 fans.", '"twelve" vs "15"'),
+        ("Shares rose 5% on Friday.", "Shares rose 7% on Friday.", '"5%" vs "7%"'),
+        (
+            "The quake left 20,000 residents homeless.",
+            "The quake left 25,000 residents homeless.",
+            '"20,000" vs "25,000"',
+        ),
+        (
+            "The team scored 3 goals in the final.",
+            "The team scored 4 goals in the final.",
+            '"3" vs "4"',
+        ),
+        (
+            "Hundreds of patients were infected.",
+            "Thousands of patients were infected.",
+            '"Hundreds" vs "Thousands"',
+        ),
+    ],
+)
+def test_discrepancies_in_aligned_passages(a: str, b: str, label: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert [f.label for f in found] == [label]
+    assert found[0].severity in (Severity.CRITICAL, Severity.HIGH)
+    assert set(found[0].spans) == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The wall is 4 metres (13 feet) high.", "The wall is 4 metres high."),  # conversion
+        ("The wall is 4 metres high.", "The wall is 13 feet high."),  # different units
+        ("Troops killed more than 600 rebels.", "Troops killed over 600 rebels."),  # same claim
+        ("Fourteen people drowned.", "14 people drowned."),  # same value
+        ("Forces took 13 villages.", "Forces killed 14 people."),  # different things
+        ("The war ended in 1994.", "The war ended in 1995."),  # years are not counts
+        ("The talks began on Sept. 27.", "The talks began on Sept. 28."),  # dates
+        ("The vote opens at 0800 GMT.", "The vote opens at 0900 GMT."),  # times
+        ("She flew on Flight 17 to Rome.", "She flew on Flight 71 to Rome."),  # identifiers
+        ("The storm killed hundreds of people.", "The storm killed 600 people."),  # consistent
+        ("Costs rose to $1.5 million.", "Costs rose to $1,500,000."),  # same value written out
+        ("The 1960s saw its 3rd title.", "The 1970s saw its 4th title."),  # decades, ordinals
+        ("The probe killed 13 cells.", "The probe wounded 14 cells."),  # different events
+    ],
+)
+def test_not_discrepancies(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_explanation_names_figures_and_hedge() -> None:
+    (f,) = of_kind(
+        run({"a": "A fire killed at least 13 civilians.", "b": "A fire killed 14 people."}),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert f.explanation.startswith(
+        'The number of people killed differs: "at least 13 civilians" vs "14 people".'
+    )
+    assert 'One figure is a minimum ("at least"), the other exact.' in f.explanation
+
+
+def test_equal_values_with_different_hedges_are_a_hedge_change() -> None:
+    found = run(
+        {"a": "The crash killed at least 13 passengers.", "b": "The crash killed 13 passengers."}
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+    assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"13" vs "at least 13"']
+
+
+def test_different_dates_add_time_note_and_rank_lower() -> None:
+    texts = {
+        "a": "The flood killed 20 people. The storm wounded 5 farmers.",
+        "b": "The flood killed 25 people. The storm wounded 5 farmers.",
+        "c": "The flood killed 20 people. The storm wounded 7 farmers.",
+    }
+    found = of_kind(
+        run(texts, dates={"a": "2021-03-01", "b": "2021-03-03", "c": "2021-03-01"}),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert [f.label for f in found] == ['"5" vs "7"', '"20" vs "25"']
+    assert found[0].time_note is None and found[0].severity == Severity.CRITICAL
+    assert found[1].time_note is not None and "updated figure" in found[1].explanation
+
+
+def test_merges_outlets_reporting_the_same_figure() -> None:
+    texts = {
+        "a": "The mine blast killed 9 miners.",
+        "b": "The mine blast killed 9 miners.",
+        "c": "The mine blast killed 11 miners.",
+    }
+    (f,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert set(f.spans) == {"a", "b", "c"}
+
+
+def test_across_passages_when_event_and_context_match() -> None:
+    texts = {
+        "a": "Rebels shelled the northern port city with rockets on Tuesday, killing at least 8 "
+        "civilians. The mayor resigned.",
+        "b": "The mayor resigned. On Tuesday 11 people were killed when rebels fired rockets at "
+        "the northern port city.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"a": (1,), "b": (0,)}, "p3": {"b": (1,)}}
+    found = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
+    assert [f.label for f in found] == ['"at least 8" vs "11"']
+    assert found[0].passage_id is None
+
+
+def test_across_passages_needs_shared_context() -> None:
+    texts = {
+        "a": "A bus crash in the hills killed 8 tourists. The mayor resigned.",
+        "b": "The mayor resigned. Since January, floods across the country have killed 40 people.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"a": (1,), "b": (0,)}, "p3": {"b": (1,)}}
+    assert of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It killed at least 13 civilians.", (13.0, "min", "civilians", "death")),
+        ("Some 20,000 people fled.", (20000.0, "approx", "people", "displaced")),
+        ("Officials said 270 were wounded.", (270.0, "exact", "people", "injury")),
+        ("404 of its servicemen died.", (404.0, "exact", "military", "death")),
+        ("The death toll rose to twenty-five.", (25.0, "exact", "people", "death")),
+        ("Scores of villagers are missing.", (20.0, "vague", "civilians", "missing")),
+    ],
+)
+def test_parse(text: str, expected: tuple) -> None:
+    (q,) = quantities(tokenize(text))
+    assert (q.value, q.hedge, q.thing, q.event) == expected
+
+
+@pytest.mark.parametrize("text", ["Jane Roe, 64, spoke.", "It began in 1994.", "One of them left."])
+def test_parse_skips_non_counts(text: str) -> None:
+    assert quantities(tokenize(text)) == []

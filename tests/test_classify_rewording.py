@@ -1,0 +1,52 @@
+"""rewording: content-word changes inside aligned passages, others' tokens skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.model import Kind
+from test_classify import of_kind, run
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "The truce frayed within hours.",
+            "The truce fell apart within hours.",
+            '"fell apart" vs "frayed"',
+        ),
+        ("The merger failed last week.", "The merger stalled last week.", '"failed" vs "stalled"'),
+        (
+            "The probe found water on the moon.",
+            "The probe found ice on the moon.",
+            '"ice" vs "water"',
+        ),
+        (
+            "The club, a former champion, won.",
+            "The club won.",
+            '"a former champion" only in one version',
+        ),
+    ],
+)
+def test_wording_changes(a: str, b: str, label: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)
+    assert [f.label for f in found] == [label]
+    assert set(found[0].spans) == {"a", "b"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The storm killed 13 people.", "The storm killed 14 people."),  # numbers
+        ("Police said he fled.", "He fled."),  # attribution
+        ("He reportedly fled.", "He fled."),  # hedge
+        ("Police dispersed the rioters.", "Police dispersed the protesters."),  # loaded
+        ("The bill was passed.", "The bill has been passed."),  # function words
+        ("Troops were killing civilians.", "Troops killed civilians."),  # inflection
+        ("A cease-fire began.", "A ceasefire began."),  # hyphenation
+        ("Ten were wounded.", "Ten were injured."),  # same event class
+    ],
+)
+def test_not_wording_changes(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
