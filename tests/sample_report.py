@@ -154,71 +154,196 @@ PASSAGES: tuple[dict[str, str | None], ...] = (
 # (kind, severity, weight, passage index, {article: substring}, explanation, time note, label)
 _T = "Published a day apart: the later report may reflect an updated count."
 FINDINGS: tuple[tuple, ...] = (
-    (Kind.NUMBER_DISCREPANCY, Severity.CRITICAL, 0.9, 0,
-     {"gazette": "at least 12", "wire": "15", "ledger": "at least 12", "valley": "at least 12"},
-     "The death toll differs: three outlets say at least 12 workers died, one says 15.", _T,
-     '"at least 12" vs "15"'),
-    (Kind.NUMBER_DISCREPANCY, Severity.CRITICAL, 0.8, 9,
-     {"gazette": "34", "wire": "41", "ledger": "34", "valley": "34"},
-     "The number treated in hospital differs: 34 in three outlets, 41 in one.", _T,
-     '"34" vs "41"'),
-    (Kind.ATTRIBUTION_CHANGE, Severity.HIGH, 0.7, 0,
-     {"gazette": ", officials said", "ledger": "workers."},
-     "One outlet states the death toll as fact; the others attribute it to officials.", None,
-     '"officials said" dropped'),
-    (Kind.ATTRIBUTION_CHANGE, Severity.HIGH, 0.6, 1,
-     {"gazette": "said", "ledger": "claimed"},
-     'The fire chief "said" in most outlets but "claimed" in one, which suggests doubt.',
-     None, '"said" vs "claimed"'),
-    (Kind.HEDGE_CHANGE, Severity.HIGH, 0.5, 1,
-     {"gazette": "the blaze started", "ledger": "allegedly"},
-     'One outlet adds "allegedly" to the cause of the fire.', None, '"allegedly" added'),
-    (Kind.HEDGE_CHANGE, Severity.MEDIUM, 0.4, 2,
-     {"gazette": "About", "wire": "More than"},
-     '"About 200" allows fewer than 200 people; "more than 200" does not.', None,
-     '"About" vs "More than"'),
-    (Kind.HEDGE_CHANGE, Severity.MEDIUM, 0.3, 13,
-     {"gazette": "are expected", "ledger": "reportedly expect"},
-     'One outlet adds "reportedly" to the timing of the findings.', None, '"reportedly" added'),
-    (Kind.LOADED_TERM, Severity.HIGH, 0.55, 3,
-     {"gazette": "Protesters", "ledger": "Rioters"},
-     'The people at the gates are "protesters" in most outlets but "rioters" in one.', None,
-     '"Protesters" vs "Rioters"'),
-    (Kind.OMITTED_PASSAGE, Severity.MEDIUM, 0.45, 4,
-     {"gazette": "Workers had complained about blocked exits for months"},
-     "The Morning Ledger leaves out the workers' complaints about blocked exits.", None,
-     "complaints about blocked exits omitted"),
-    (Kind.ADDED_PASSAGE, Severity.MEDIUM, 0.35, 8,
-     {"wire": "The plant, founded in 1987, employs about 1,400 people"},
-     "Only the wire service gives the plant's background.", None, "plant background added"),
-    (Kind.ADDED_PASSAGE, Severity.LOW, 0.3, 14,
-     {"valley": "Valley News has reported on safety problems at the plant since 2019."},
-     "Only Valley News refers to its own earlier coverage.", None, "own coverage mentioned"),
-    (Kind.WORDING_CHANGE, Severity.MEDIUM, 0.3, 5,
-     {"gazette": "company said", "valley": "firm insisted"},
-     '"insisted" makes the company sound defensive where others say it "said".', None,
-     '"said" vs "insisted"'),
-    (Kind.WORDING_CHANGE, Severity.LOW, 0.2, 9,
-     {"gazette": "were treated", "valley": "were being treated"},
-     "One outlet says people were still being treated.", None, '"were being treated"'),
-    (Kind.NAME_VARIANT, Severity.LOW, 0.2, 1,
-     {"gazette": "Olsen", "wire": "Olson"},
-     "The fire chief's surname is spelt two ways.", None, '"Olsen" vs "Olson"'),
-    (Kind.STYLE_VARIANT, Severity.COSMETIC, 0.1, 5,
-     {"gazette": "cooperating", "wire": "co-operating"},
-     "Hyphenation differs.", None, '"cooperating" vs "co-operating"'),
-    (Kind.STYLE_VARIANT, Severity.COSMETIC, 0.1, 3,
-     {"gazette": "on Wednesday", "valley": "Wednesday"},
-     'House style on "on" before weekdays differs.', None, '"on Wednesday" vs "Wednesday"'),
-    (Kind.STYLE_VARIANT, Severity.COSMETIC, 0.05, 11,
-     {"gazette": "9 p.m", "wire": "9pm"},
-     "Time style differs.", None, '"9 p.m." vs "9pm"'),
-    (Kind.SPELLING_VARIANT, Severity.COSMETIC, 0.1, 6,
-     {"gazette": "labor", "wire": "labour"},
-     "US and UK spelling of the same word.", None, '"labor" vs "labour"'),
-    (Kind.TYPOGRAPHY, Severity.COSMETIC, 0.0, 10,
-     {"gazette": "\u201cIt was chaos,\u201d", "wire": '"It was chaos,"'},
-     "Curly and straight quotes.", None, "quote style"),
+    (
+        Kind.NUMBER_DISCREPANCY,
+        Severity.CRITICAL,
+        0.9,
+        0,
+        {"gazette": "at least 12", "wire": "15", "ledger": "at least 12", "valley": "at least 12"},
+        "The death toll differs: three outlets say at least 12 workers died, one says 15.",
+        _T,
+        '"at least 12" vs "15"',
+    ),
+    (
+        Kind.NUMBER_DISCREPANCY,
+        Severity.CRITICAL,
+        0.8,
+        9,
+        {"gazette": "34", "wire": "41", "ledger": "34", "valley": "34"},
+        "The number treated in hospital differs: 34 in three outlets, 41 in one.",
+        _T,
+        '"34" vs "41"',
+    ),
+    (
+        Kind.ATTRIBUTION_CHANGE,
+        Severity.HIGH,
+        0.7,
+        0,
+        {"gazette": ", officials said", "ledger": "workers."},
+        "One outlet states the death toll as fact; the others attribute it to officials.",
+        None,
+        '"officials said" dropped',
+    ),
+    (
+        Kind.ATTRIBUTION_CHANGE,
+        Severity.HIGH,
+        0.6,
+        1,
+        {"gazette": "said", "ledger": "claimed"},
+        'The fire chief "said" in most outlets but "claimed" in one, which suggests doubt.',
+        None,
+        '"said" vs "claimed"',
+    ),
+    (
+        Kind.HEDGE_CHANGE,
+        Severity.HIGH,
+        0.5,
+        1,
+        {"gazette": "the blaze started", "ledger": "allegedly"},
+        'One outlet adds "allegedly" to the cause of the fire.',
+        None,
+        '"allegedly" added',
+    ),
+    (
+        Kind.HEDGE_CHANGE,
+        Severity.MEDIUM,
+        0.4,
+        2,
+        {"gazette": "About", "wire": "More than"},
+        '"About 200" allows fewer than 200 people; "more than 200" does not.',
+        None,
+        '"About" vs "More than"',
+    ),
+    (
+        Kind.HEDGE_CHANGE,
+        Severity.MEDIUM,
+        0.3,
+        13,
+        {"gazette": "are expected", "ledger": "reportedly expect"},
+        'One outlet adds "reportedly" to the timing of the findings.',
+        None,
+        '"reportedly" added',
+    ),
+    (
+        Kind.LOADED_TERM,
+        Severity.HIGH,
+        0.55,
+        3,
+        {"gazette": "Protesters", "ledger": "Rioters"},
+        'The people at the gates are "protesters" in most outlets but "rioters" in one.',
+        None,
+        '"Protesters" vs "Rioters"',
+    ),
+    (
+        Kind.OMITTED_PASSAGE,
+        Severity.MEDIUM,
+        0.45,
+        4,
+        {"gazette": "Workers had complained about blocked exits for months"},
+        "The Morning Ledger leaves out the workers' complaints about blocked exits.",
+        None,
+        "complaints about blocked exits omitted",
+    ),
+    (
+        Kind.ADDED_PASSAGE,
+        Severity.MEDIUM,
+        0.35,
+        8,
+        {"wire": "The plant, founded in 1987, employs about 1,400 people"},
+        "Only the wire service gives the plant's background.",
+        None,
+        "plant background added",
+    ),
+    (
+        Kind.ADDED_PASSAGE,
+        Severity.LOW,
+        0.3,
+        14,
+        {"valley": "Valley News has reported on safety problems at the plant since 2019."},
+        "Only Valley News refers to its own earlier coverage.",
+        None,
+        "own coverage mentioned",
+    ),
+    (
+        Kind.WORDING_CHANGE,
+        Severity.MEDIUM,
+        0.3,
+        5,
+        {"gazette": "company said", "valley": "firm insisted"},
+        '"insisted" makes the company sound defensive where others say it "said".',
+        None,
+        '"said" vs "insisted"',
+    ),
+    (
+        Kind.WORDING_CHANGE,
+        Severity.LOW,
+        0.2,
+        9,
+        {"gazette": "were treated", "valley": "were being treated"},
+        "One outlet says people were still being treated.",
+        None,
+        '"were being treated"',
+    ),
+    (
+        Kind.NAME_VARIANT,
+        Severity.LOW,
+        0.2,
+        1,
+        {"gazette": "Olsen", "wire": "Olson"},
+        "The fire chief's surname is spelt two ways.",
+        None,
+        '"Olsen" vs "Olson"',
+    ),
+    (
+        Kind.STYLE_VARIANT,
+        Severity.COSMETIC,
+        0.1,
+        5,
+        {"gazette": "cooperating", "wire": "co-operating"},
+        "Hyphenation differs.",
+        None,
+        '"cooperating" vs "co-operating"',
+    ),
+    (
+        Kind.STYLE_VARIANT,
+        Severity.COSMETIC,
+        0.1,
+        3,
+        {"gazette": "on Wednesday", "valley": "Wednesday"},
+        'House style on "on" before weekdays differs.',
+        None,
+        '"on Wednesday" vs "Wednesday"',
+    ),
+    (
+        Kind.STYLE_VARIANT,
+        Severity.COSMETIC,
+        0.05,
+        11,
+        {"gazette": "9 p.m", "wire": "9pm"},
+        "Time style differs.",
+        None,
+        '"9 p.m." vs "9pm"',
+    ),
+    (
+        Kind.SPELLING_VARIANT,
+        Severity.COSMETIC,
+        0.1,
+        6,
+        {"gazette": "labor", "wire": "labour"},
+        "US and UK spelling of the same word.",
+        None,
+        '"labor" vs "labour"',
+    ),
+    (
+        Kind.TYPOGRAPHY,
+        Severity.COSMETIC,
+        0.0,
+        10,
+        {"gazette": "\u201cIt was chaos,\u201d", "wire": '"It was chaos,"'},
+        "Curly and straight quotes.",
+        None,
+        "quote style",
+    ),
 )
 
 OUTLIER_TEXT = (
@@ -227,23 +352,41 @@ OUTLIER_TEXT = (
 )
 
 
-def _article(aid: str, outlet: str, text: str, sentences: Sequence[tuple[int, str]],
-             *, published: str | None, removed: Sequence[tuple[str, str]] = ()) -> Article:
+def _article(
+    aid: str,
+    outlet: str,
+    text: str,
+    sentences: Sequence[tuple[int, str]],
+    *,
+    published: str | None,
+    removed: Sequence[tuple[str, str]] = (),
+) -> Article:
     lines = LineIndex(text)
     sents = []
     for index, (paragraph, sentence) in enumerate(sentences):
         start = text.index(sentence)
-        sents.append(Sentence(aid, index, paragraph, start, start + len(sentence),
-                              lines.line(start), sentence))
+        sents.append(
+            Sentence(
+                aid, index, paragraph, start, start + len(sentence), lines.line(start), sentence
+            )
+        )
     cut = tuple(
         Removed(Span(aid, text.index(t), text.index(t) + len(t), lines.line(text.index(t)), t), r)
         for t, r in removed
     )
     return Article(
-        id=aid, path=f"articles/{aid}.txt", sha256=hashlib.sha256(text.encode()).hexdigest(),
-        text=text, outlet=outlet, outlet_source="front matter 'outlet'", title=None,
-        published=published, published_source="front matter 'date'" if published else "none",
-        credits=("Reuters",) if aid == "wire" else (), removed=cut, sentences=tuple(sents),
+        id=aid,
+        path=f"articles/{aid}.txt",
+        sha256=hashlib.sha256(text.encode()).hexdigest(),
+        text=text,
+        outlet=outlet,
+        outlet_source="front matter 'outlet'",
+        title=None,
+        published=published,
+        published_source="front matter 'date'" if published else "none",
+        credits=("Reuters",) if aid == "wire" else (),
+        removed=cut,
+        sentences=tuple(sents),
         words=len(text.split()),
     )
 
@@ -259,14 +402,25 @@ def build_articles(*, inject: str = "", outlet_label: str | None = None) -> tupl
         body = "\n\n".join(s for _, s in carried)
         text = head + body + "\n\nSubscribe to our newsletter for daily updates.\n"
         label = outlet_label if (outlet_label and aid == "gazette") else OUTLETS[aid]
-        boiler = [("Share this article", "social sharing prompt"),
-                  ("Subscribe to our newsletter for daily updates.", "newsletter prompt")]
-        articles.append(_article(aid, label, text, [(p, s) for p, (_, s) in enumerate(carried)],
-                                 published=DATES[aid], removed=boiler))
+        boiler = [
+            ("Share this article", "social sharing prompt"),
+            ("Subscribe to our newsletter for daily updates.", "newsletter prompt"),
+        ]
+        articles.append(
+            _article(
+                aid,
+                label,
+                text,
+                [(p, s) for p, (_, s) in enumerate(carried)],
+                published=DATES[aid],
+                removed=boiler,
+            )
+        )
     sentences = [(0, s) for s in OUTLIER_TEXT.split("\n\n")[1:]]
     sentences = [(i, s.strip()) for i, (_, s) in enumerate(sentences)]
-    articles.append(_article("metro", "Metro Daily", OUTLIER_TEXT, sentences,
-                             published="2021-03-14"))
+    articles.append(
+        _article("metro", "Metro Daily", OUTLIER_TEXT, sentences, published="2021-03-14")
+    )
     return tuple(articles)
 
 
@@ -274,12 +428,12 @@ def _span(article: Article, passage: int, needle: str) -> Span:
     index = [i for i, row in enumerate(PASSAGES) if row[article.id] is not None].index(passage)
     sentence = article.sentences[index]
     start = article.text.index(needle, sentence.start)
-    return Span(article.id, start, start + len(needle), LineIndex(article.text).line(start),
-                needle)
+    return Span(article.id, start, start + len(needle), LineIndex(article.text).line(start), needle)
 
 
-def _scores(articles: dict[str, Article], passages: tuple[Passage, ...],
-            findings: tuple[Finding, ...]) -> Scores:
+def _scores(
+    articles: dict[str, Article], passages: tuple[Passage, ...], findings: tuple[Finding, ...]
+) -> Scores:
     cells: dict[str, dict[str, CellStatus]] = {aid: {} for aid in IDS}
     for i, row in enumerate(PASSAGES):
         carriers = [a for a in IDS if row[a] is not None]
@@ -314,9 +468,15 @@ def _scores(articles: dict[str, Article], passages: tuple[Passage, ...],
         a: round(1 - sum(p.similarity for p in pairs if a in (p.a, p.b)) / (len(IDS) - 1), 3)
         for a in IDS
     }
-    return Scores(pairs=tuple(pairs), coverage=coverage, reworded=reworded,
-                  divergence=divergence, by_kind=by_kind, cells=cells,
-                  typography={"gazette": 0, "wire": 1, "ledger": 0, "valley": 0})
+    return Scores(
+        pairs=tuple(pairs),
+        coverage=coverage,
+        reworded=reworded,
+        divergence=divergence,
+        by_kind=by_kind,
+        cells=cells,
+        typography={"gazette": 0, "wire": 1, "ledger": 0, "valley": 0},
+    )
 
 
 def build_report(*, inject: str = "", outlet_label: str | None = None) -> Report:
@@ -339,15 +499,30 @@ def build_report(*, inject: str = "", outlet_label: str | None = None) -> Report
         id="factory-fire-in-harlow",
         title="Factory fire in Harlow",
         articles=articles,
-        outliers=(Outlier("metro", "about a different event: a warehouse fire in Portside "
-                          "five days later (shares 6% of its vocabulary with the others)"),),
+        outliers=(
+            Outlier(
+                "metro",
+                "about a different event: a warehouse fire in Portside "
+                "five days later (shares 6% of its vocabulary with the others)",
+            ),
+        ),
     )
-    settings = {"align_threshold": "0.35", "reworded_threshold": "0.9",
-                "outlier_similarity": "0.25", "outlier_days": "4", "max_token_chars": "120"}
+    settings = {
+        "align_threshold": "0.35",
+        "reworded_threshold": "0.9",
+        "outlier_similarity": "0.25",
+        "outlier_days": "4",
+        "max_token_chars": "120",
+    }
     return Report(
-        schema=SCHEMA_VERSION, tool_version="0.1.0", generated="2021-03-15T00:00:00Z",
-        run_id="run-0001", story=story, alignment=Alignment(IDS, tuple(passages)),
-        findings=tuple(findings), scores=_scores(by_id, tuple(passages), tuple(findings)),
+        schema=SCHEMA_VERSION,
+        tool_version="0.1.0",
+        generated="2021-03-15T00:00:00Z",
+        run_id="run-0001",
+        story=story,
+        alignment=Alignment(IDS, tuple(passages)),
+        findings=tuple(findings),
+        scores=_scores(by_id, tuple(passages), tuple(findings)),
         problems=(InputProblem("articles/broken.txt", "binary data (NUL bytes)"),),
         warnings=(Notice("articles/valley.txt", "no publication date found"),),
         settings=settings,

@@ -24,7 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from compare.model import CellStatus, Chart, Kind, Report
-from compare.view import (
+from compare.view_text import (
     KIND_LABELS,
     compared_ids,
     format_date,
@@ -138,7 +138,9 @@ def _coverage(report: Report) -> Drawn:
         ax.set_xlim(0, PASSAGES_PER_BAND if bands > 1 else len(chunk))
         ax.set_ylim(len(ids), 0)
         ax.set_xticks(
-            [c + 0.5 for c in range(len(chunk))], [_label(p, 6) for p in chunk], rotation=90
+            [c + 0.5 for c in range(len(chunk))],
+            [_label(p, 6) for p in chunk],
+            rotation=90 if len(chunk) > 24 else 0,
         )
         ax.set_yticks([r + 0.5 for r in range(len(ids))], _names(report, ids))
         ax.tick_params(length=0)
@@ -190,8 +192,8 @@ def _similarity(report: Report) -> Drawn:
             grid[index[pair.a]][index[pair.b]] = grid[index[pair.b]][index[pair.a]] = (
                 pair.similarity
             )
-    size = min(PORTRAIT_IN, 1.9 + 0.55 * len(ids))
-    fig = Figure(figsize=(PORTRAIT_IN, size * 0.8), layout="constrained")
+    width = min(LANDSCAPE_IN, 2.4 + 0.75 * len(ids))
+    fig = Figure(figsize=(width, 0.5 + 0.38 * max(2, len(ids))), layout="constrained")
     if len(ids) < 2:
         _empty(fig, "Fewer than two outlets compared.")
     else:
@@ -255,9 +257,7 @@ def _kinds(report: Report) -> Drawn:
     parts = []
     for aid in ids:
         counts = [
-            f"{by_kind[aid][k]} {KIND_LABELS[k].lower()}"
-            for k in kinds
-            if by_kind.get(aid, {}).get(k, 0)
+            f"{KIND_LABELS[k]} {by_kind[aid][k]}" for k in kinds if by_kind.get(aid, {}).get(k, 0)
         ]
         parts.append(f"{keys[aid]}: " + (", ".join(counts) if counts else "none"))
     alt = "Findings of each kind that involve each outlet. " + "; ".join(parts) + "."

@@ -118,19 +118,21 @@ def sentence_matrix(articles: Sequence[Article]) -> SentenceMatrix:
     return SentenceMatrix(rows=rows, raw=raw, starts=tuple(starts))
 
 
-def pair_rows(matrix: SentenceMatrix) -> sparse.csr_matrix:
-    """Normalised vectors of each sentence joined with the next one of its article.
+def window_rows(matrix: SentenceMatrix, width: int) -> sparse.csr_matrix:
+    """Normalised vectors of each sentence joined with the ``width - 1`` that follow it.
 
-    Row ``r`` is sentence ``r`` plus sentence ``r + 1``; the last sentence of an
-    article (and of the matrix) is paired with nothing and gets a zero row, so
-    the row numbers line up with ``matrix.rows``.
+    Row ``r`` is sentences ``r .. r + width - 1`` of one article summed; a
+    window that would run past the end of its article gets a zero row, so the
+    row numbers line up with ``matrix.rows``.
     """
     n = matrix.raw.shape[0]
-    nxt = sparse.eye(n, n, k=1, format="csr")  # row r picks row r + 1
-    last = np.zeros(n, dtype=bool)
-    last[[s - 1 for s in matrix.starts[1:] if s > 0]] = True
-    keep = sparse.diags((~last).astype(float))
-    return _l2_rows(sparse.csr_matrix(keep @ (matrix.raw + nxt @ matrix.raw)))
+    total = sparse.csr_matrix(matrix.raw)
+    for d in range(1, min(width, n)):  # a longer shift would select nothing
+        total = total + sparse.eye(n, n, k=d, format="csr") @ matrix.raw
+    keep = np.ones(n, dtype=bool)
+    for end in matrix.starts[1:]:
+        keep[max(end - width + 1, 0) : end] = False
+    return _l2_rows(sparse.csr_matrix(sparse.diags(keep.astype(float)) @ total))
 
 
 def cosine(a: Sequence[Token], b: Sequence[Token]) -> float:

@@ -14,15 +14,28 @@ breaking is quadratic on long tokens (RELIABILITY rule 6).
 from __future__ import annotations
 
 import base64
-import bisect
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.model import Article, CellStatus, Chart, Finding, Kind, Report, Span
-from compare.offsets import LineIndex
+from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
+from compare.view_text import (
+    CONTEXT_CHARS,
+    KIND_LABELS,
+    Segment,
+    Source,
+    compared_ids,
+    date_range,
+    elide,
+    format_date,
+    format_percent,
+    highlight,
+    outlet_keys,
+    short,
+    slug,
+    token_end,
+)
 
 GROUP_TITLES: dict[str, str] = {
     Kind.NUMBER_DISCREPANCY: "Numbers that differ",
@@ -37,15 +50,17 @@ GROUP_TITLES: dict[str, str] = {
     Kind.SPELLING_VARIANT: "US and UK spelling",
 }
 COMPACT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
-PROFILE_KINDS = (
-    Kind.ATTRIBUTION_CHANGE,
-    Kind.HEDGE_CHANGE,
-    Kind.LOADED_TERM,
-    Kind.NAME_VARIANT,
-    Kind.STYLE_VARIANT,
-    Kind.SPELLING_VARIANT,
-)
+PROFILE_KINDS: dict[str, str] = {  # kind -> short column heading
+    Kind.ATTRIBUTION_CHANGE: "Attri\u00adbution",
+    Kind.HEDGE_CHANGE: "Hedges",
+    Kind.LOADED_TERM: "Loaded terms",
+    Kind.NAME_VARIANT: "Names",
+    Kind.STYLE_VARIANT: "House style",
+    Kind.SPELLING_VARIANT: "Spelling",
+}
 HEADLINES = 5
+LANDSCAPE_CHARTS = frozenset({"coverage", "similarity"})  # share the wide page
+
 
 @dataclass(frozen=True)
 class OutletView:
@@ -197,8 +212,8 @@ class ReportView:
     headlines: tuple[FindingView, ...]
     finding_total: int
     typography_total: int
-    matrix: ChartView | None
-    charts: tuple[ChartView, ...]
+    charts: tuple[ChartView, ...]  # portrait charts
+    wide_charts: tuple[ChartView, ...]  # on the landscape page: coverage, similarity
     groups: tuple[KindGroup, ...]
     passages: tuple[OutletPassages, ...]
     profiles: tuple[Profile, ...]
@@ -207,7 +222,6 @@ class ReportView:
     problems: tuple[Note, ...]
     warnings: tuple[Note, ...]
     contents: tuple[TocEntry, ...]
-
 
 
 def chart_view(chart: Chart) -> ChartView:
@@ -219,7 +233,7 @@ def chart_view(chart: Chart) -> ChartView:
         chart.caption,
         chart.alt,
         f"data:image/svg+xml;base64,{data}",
-        chart.id == "coverage",
+        chart.id in LANDSCAPE_CHARTS,
     )
 
 
@@ -299,10 +313,11 @@ class _Builder:
 
     def quote(self, source: Source, start: int, end: int) -> str:
         """Original text ``start:end``, elided and cut to a printable length."""
-        text = source.article.text[start:end]
-        if len(text) > 3 * CONTEXT_CHARS:
-            text = text[: 3 * CONTEXT_CHARS] + " …"
-        return elide(text, self.limit)
+        text = source.article.text
+        cut = token_end(text, start + 3 * CONTEXT_CHARS)
+        if cut < end:
+            return elide(text[start:cut], self.limit) + " …"
+        return elide(text[start:end], self.limit)
 
     def finding(self, finding: Finding, number: int) -> FindingView:
         """One finding with every compared outlet's text, identical texts merged."""
@@ -406,15 +421,6 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
             )
     chart_views = [chart_view(c) for c in charts]
     outlets = tuple(b.outlet(aid) for aid in b.ids)
-    dates = sorted(
-        d
-        for d in (iso_date(b.articles[a].published) for a in b.ids if a in b.articles)
-        if d is not None
-    )
-    date_range = ""
-    if dates:
-        first, last = format_date(dates[0].isoformat()), format_date(dates[-1].isoformat())
-        date_range = first if first == last else f"{first} to {last}"
     when = dt.datetime.fromisoformat(report.generated.replace("Z", "+00:00"))
     contents = [
         TocEntry("Summary", "summary", 1),
@@ -437,7 +443,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         generated_iso=report.generated,
         tool_version=report.tool_version,
         run_id=report.run_id,
-        date_range=date_range,
+        date_range=date_range(report),
         outlets=outlets,
         outliers=tuple(
             (b.outlet(o.article_id), elide(o.reason, options.max_token_chars))
@@ -446,7 +452,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         headlines=tuple(listed[:HEADLINES]),
         finding_total=len(listed),
         typography_total=sum(report.scores.typography.values()),
-        matrix=next((c for c in chart_views if c.landscape), None),
+        wide_charts=tuple(c for c in chart_views if c.landscape),
         charts=tuple(c for c in chart_views if not c.landscape),
         groups=tuple(groups),
         passages=b.passages(),
@@ -454,8 +460,8 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
             Profile(
                 b.outlet(aid),
                 tuple(
-                    (KIND_LABELS[k], report.scores.by_kind.get(aid, {}).get(k, 0))
-                    for k in PROFILE_KINDS
+                    (name, report.scores.by_kind.get(aid, {}).get(k, 0))
+                    for k, name in PROFILE_KINDS.items()
                 ),
             )
             for aid in b.ids
@@ -475,3 +481,38 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         warnings=tuple(Note(w.path, w.message) for w in report.warnings),
         contents=tuple(contents),
     )
+
+
+# The handout and index models live in view_handout; re-exported as part of this API.
+from compare.view_handout import (  # noqa: E402
+    HandoutExcerpt,
+    HandoutSide,
+    HandoutView,
+    IndexEntry,
+    build_handout,
+    build_index_entry,
+)
+
+__all__ = [
+    "ChartView",
+    "Excerpt",
+    "FindingView",
+    "HandoutExcerpt",
+    "HandoutSide",
+    "HandoutView",
+    "IndexEntry",
+    "KindGroup",
+    "Note",
+    "OutletPassages",
+    "OutletView",
+    "PassageExcerpt",
+    "Profile",
+    "RemovedView",
+    "ReportView",
+    "Segment",
+    "TocEntry",
+    "Variant",
+    "build_handout",
+    "build_index_entry",
+    "build_view",
+]

@@ -40,9 +40,6 @@ class Segment:
     changed: bool
 
 
-
-
-
 def short(text: str, limit: int) -> str:
     """Whitespace collapsed and cut to ``limit`` characters with an ellipsis.
 
@@ -54,14 +51,18 @@ def short(text: str, limit: int) -> str:
 
 
 def plural(count: int, word: str) -> str:
-    """>>> plural(1, "passage"), plural(3, "passage")
+    """A count with its noun, plural unless the count is one.
+
+    >>> plural(1, "passage"), plural(3, "passage")
     ('1 passage', '3 passages')
     """
     return f"{count:,} {word}" + ("" if count == 1 else "s")
 
 
 def format_percent(share: float) -> str:
-    """>>> format_percent(0.8249)
+    """A share of 1 as a whole percentage, the form a reader can quote.
+
+    >>> format_percent(0.8249)
     '82%'
     """
     return f"{round(share * 100)}%"
@@ -76,7 +77,9 @@ def iso_date(value: str | None) -> dt.date | None:
 
 
 def format_date(value: str | None) -> str:
-    """>>> format_date("2020-10-17"), format_date(None)
+    """A date as "17 Oct 2020": unambiguous in every English-speaking country.
+
+    >>> format_date("2020-10-17"), format_date(None)
     ('17 Oct 2020', 'undated')
     """
     day = iso_date(value)
@@ -156,6 +159,32 @@ class Source:
         return lo, hi
 
 
+_NON_SPACE = re.compile(r"\S*")
+
+
+def token_end(text: str, index: int) -> int:
+    """``index`` moved forward to the end of the word it falls in.
+
+    Why: context is cut at word boundaries so a long token is elided with its
+    true length ("…[199,880 chars]") rather than cut to an arbitrary piece.
+
+    >>> token_end("ab cd", 1), token_end("ab cd", 2)
+    (2, 2)
+    """
+    return _NON_SPACE.match(text, index).end()
+
+
+def token_start(text: str, index: int) -> int:
+    """``index`` moved back to the start of the word it falls in.
+
+    >>> token_start("ab cd", 4)
+    3
+    """
+    while index > 0 and not text[index - 1].isspace():
+        index -= 1
+    return index
+
+
 def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segment, ...]:
     """The sentence(s) holding ``spans``, split into changed and unchanged runs.
 
@@ -174,10 +203,10 @@ def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segmen
     lo, hi = source.sentence_span(first, last)
     segments: list[Segment] = []
     if lo < first - CONTEXT_CHARS:
-        lo = first - CONTEXT_CHARS
+        lo = max(lo, token_start(text, first - CONTEXT_CHARS))
         segments.append(Segment("…", False))
-    cut_end = hi > last + CONTEXT_CHARS
-    hi = min(hi, last + CONTEXT_CHARS)
+    sentence_end, hi = hi, min(hi, token_end(text, last + CONTEXT_CHARS))
+    cut_end = hi < sentence_end
     cursor = lo
     for start, end in marks:
         start = max(start, cursor)
@@ -191,3 +220,14 @@ def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segmen
     if cut_end:
         segments.append(Segment("…", False))
     return tuple(segments)
+
+
+def date_range(report: Report) -> str:
+    """ "9 Mar 2021 to 10 Mar 2021" over the compared articles' dates, or ""."""
+    articles = {a.id: a for a in report.story.articles}
+    published = (articles[a].published for a in compared_ids(report) if a in articles)
+    days = sorted(d for d in map(iso_date, published) if d is not None)
+    if not days:
+        return ""
+    first, last = format_date(days[0].isoformat()), format_date(days[-1].isoformat())
+    return first if first == last else f"{first} to {last}"

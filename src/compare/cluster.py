@@ -1,0 +1,198 @@
+"""Group articles into stories and flag articles about a related but different event.
+
+Grouping: articles are TF-IDF vectors of their content-word stems.  Candidate
+neighbours come from a sparse product of *pruned* vectors (each article's
+most distinctive terms, terms common to a large share of a big archive
+dropped), so the cost grows with the number of articles that share rare
+terms, not with all pairs; exact cosines are then computed for candidates
+only.  Two articles are linked when their cosine reaches
+``options.outlier_similarity``, each is among the other's nearest
+``NEIGHBOURS`` and their dates (when both are known) are at most
+``STORY_WINDOW_DAYS_FACTOR * options.outlier_days`` apart; stories are the
+connected components.  The window is deliberately wider than the outlier
+window so that an earlier event in the same conflict lands in the story and
+is *shown* as an outlier with its evidence, instead of silently vanishing.
+
+Outliers (``cluster_outliers``) are judged on passages, not whole-article
+similarity: outlets reusing the same wire copy share most sentences, while
+an article about an earlier event shares only background paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from compare.cluster_outliers import find_outliers, parse_date
+from compare.model import Article, Story, Token
+from compare.options import Options
+from compare.segment import tokenize
+from compare.similarity import features
+
+NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
+TOP_TERMS = 40  # an article's most distinctive terms, used to find candidates
+COMMON_TERM_SHARE = 0.05  # terms in more than this share of a big archive find nobody
+COMMON_TERM_MIN = 50  # ... but only once the archive is large enough for that to matter
+STORY_WINDOW_DAYS_FACTOR = 3
+TITLE_WORDS = 12
+
+
+def _tokens(article: Article) -> list[Token]:
+    if article.sentences:
+        return [t for s in article.sentences for t in s.tokens]
+    return list(tokenize(article.text))
+
+
+def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows of title plus body stems, one per article."""
+    docs = [features([*tokenize(a.title or ""), *_tokens(a)]) for a in articles]
+    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
+    return sparse.csr_matrix(vectorizer.fit_transform(docs))
+
+
+def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Binary matrix of each row's top terms, without terms common in a big archive."""
+    n = vectors.shape[0]
+    df = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    common = df > max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
+    rows, cols = [], []
+    for r in range(n):
+        lo, hi = vectors.indptr[r], vectors.indptr[r + 1]
+        idx, val = vectors.indices[lo:hi], vectors.data[lo:hi]
+        keep = ~common[idx]
+        idx, val = idx[keep], val[keep]
+        top = idx[np.argsort(-val, kind="stable")[:TOP_TERMS]]
+        rows.extend([r] * len(top))
+        cols.extend(top.tolist())
+    data = np.ones(len(rows))
+    return sparse.csr_matrix((data, (rows, cols)), shape=vectors.shape)
+
+
+def candidate_pairs(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(i, j, cosine) for i < j sharing a distinctive term, cosines exact."""
+    pruned = _pruned(vectors)
+    shared = sparse.triu(pruned @ pruned.T, k=1).tocoo()
+    i, j = shared.row.astype(np.int64), shared.col.astype(np.int64)
+    sims = np.zeros(len(i))
+    for start in range(0, len(i), 50_000):  # bounded memory for a big archive
+        part = slice(start, start + 50_000)
+        prod = vectors[i[part]].multiply(vectors[j[part]])
+        sims[part] = np.asarray(prod.sum(axis=1)).ravel()
+    return i, j, sims
+
+
+def _top_k(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
+    """Mask of pairs where j is among i's k best or i among j's k best."""
+    keep = np.zeros(len(i), dtype=bool)
+    for a, b in ((i, j), (j, i)):
+        order = np.lexsort((b, -sims, a))
+        first = np.r_[True, a[order][1:] != a[order][:-1]]
+        starts = np.maximum.accumulate(np.where(first, np.arange(len(order)), 0))
+        rank = np.arange(len(order)) - starts
+        keep[order[rank < k]] = True
+    return keep
+
+
+def link_groups(articles: Sequence[Article], *, options: Options) -> list[list[int]]:
+    """Indexes of linked articles, one list per story (connected components)."""
+    n = len(articles)
+    vectors = document_vectors(articles)
+    i, j, sims = candidate_pairs(vectors)
+    ordinals = np.array(
+        [d.toordinal() if (d := parse_date(a.published)) else np.nan for a in articles]
+    )
+    gaps = np.abs(ordinals[i] - ordinals[j])
+    window = STORY_WINDOW_DAYS_FACTOR * options.outlier_days
+    near = np.isnan(gaps) | (gaps <= window)
+    ok = (sims >= options.outlier_similarity) & near
+    ok &= _top_k(i, j, np.where(ok, sims, -1.0), NEIGHBOURS)
+    graph = sparse.coo_matrix((np.ones(int(ok.sum())), (i[ok], j[ok])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(index)
+    return list(groups.values())
+
+
+def slugify(text: str, *, max_length: int = 60) -> str:
+    """A file-name-safe id: ASCII, lower case, words joined by hyphens.
+
+    >>> slugify("Rain shuts roads in São Paulo — again!")
+    'rain-shuts-roads-in-sao-paulo-again'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        if slug and len(slug) + 1 + len(word) > max_length:
+            break
+        slug = f"{slug}-{word}" if slug else word[:max_length]
+    return slug or "story"
+
+
+def _title(article: Article) -> str:
+    if article.title and article.title.strip():
+        return " ".join(article.title.split())
+    words = article.sentences[0].text.split() if article.sentences else article.text.split()
+    text = " ".join(words[:TITLE_WORDS])
+    return text + ("…" if len(words) > TITLE_WORDS else "") if text else "Untitled story"
+
+
+def story_title(articles: Sequence[Article], vectors: sparse.csr_matrix) -> str:
+    """Title of the most central article (highest summed similarity) that has one."""
+    centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
+    ranked = sorted(range(len(articles)), key=lambda k: (-round(centrality[k], 9), articles[k].id))
+    titled = [k for k in ranked if articles[k].title and articles[k].title.strip()]
+    return _title(articles[(titled or ranked)[0]])
+
+
+def build_story(articles: Sequence[Article], *, options: Options) -> Story:
+    """One story from linked articles: outliers flagged, title from the centre."""
+    members = tuple(sorted(articles, key=lambda a: a.id))
+    outliers = find_outliers(members, options=options)
+    skip = {o.article_id for o in outliers}
+    core = [a for a in members if a.id not in skip]
+    title = story_title(core, document_vectors(core))
+    return Story(id=slugify(title), title=title, articles=members, outliers=outliers)
+
+
+def cluster(articles: Sequence[Article], *, options: Options) -> tuple[Story, ...]:
+    """Group articles into stories (same event), outliers flagged with reasons.
+
+    The result does not depend on the input order: articles are sorted by id
+    first, stories by earliest date, then id.  Story ids are unique.
+
+    >>> import sys; sys.path.insert(0, "tests")
+    >>> from builders import article_from_text
+    >>> a = article_from_text("a", "Floods shut the bridge at Brampton on Monday.")
+    >>> b = article_from_text("b", "Floods shut the Brampton bridge on Monday.")
+    >>> c = article_from_text("c", "The chess final ended in a draw.")
+    >>> [[x.id for x in s.articles] for s in cluster([c, b, a], options=Options())]
+    [['a', 'b'], ['c']]
+    """
+    ordered = sorted(articles, key=lambda a: a.id)
+    if not ordered:
+        return ()
+    stories = [
+        build_story([ordered[k] for k in group], options=options)
+        for group in link_groups(ordered, options=options)
+    ]
+    stories.sort(
+        key=lambda s: (min(a.published or "9999" for a in s.articles), s.id, s.articles[0].id)
+    )
+    used: set[str] = set()
+    unique = []
+    for story in stories:
+        slug, n = story.id, 1
+        while slug in used:
+            n += 1
+            slug = f"{story.id}-{n}"
+        used.add(slug)
+        unique.append(Story(slug, story.title, story.articles, story.outliers))
+    return tuple(unique)

@@ -1,0 +1,241 @@
+"""Sentence alignment across outlets: table-driven cases on short invented texts."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from compare.align import align
+from compare.model import Alignment, Outlier, Story
+from compare.options import Options
+
+from builders import article_from_text, story_from_texts
+
+OPTIONS = Options()
+
+BRIDGE = "Floodwater closed the old stone bridge at Brampton early on Monday."
+DETOUR = "Drivers were sent on a twelve-mile detour through Kelby and Ashworth."
+REPAIR = "Engineers expect repairs to the parapet to take about three weeks."
+MAYOR = "Mayor Ilse Varga said the council would pay for temporary ferries."
+SCHOOL = "Two primary schools near the river stayed closed as a precaution."
+RAIN = "Forecasters warned that more heavy rain could fall on Thursday."
+MERGED = (
+    "The council approved the harbour budget on Tuesday after a long debate, "
+    "and the mayor promised new tidal barriers by spring."
+)
+SPLIT_1 = "The council approved the harbour budget on Tuesday after a long debate."
+SPLIT_2 = "The mayor promised new tidal barriers by spring."
+
+
+def cells(alignment: Alignment) -> set[frozenset[tuple[str, tuple[int, ...]]]]:
+    """Passages as order-free sets of (article, indexes)."""
+    return {frozenset(p.cells.items()) for p in alignment.passages}
+
+
+def run(texts: dict[str, str]) -> Alignment:
+    return align(story_from_texts(texts), options=OPTIONS)
+
+
+CASES = {
+    "identical": (
+        {"a": f"{BRIDGE} {DETOUR}", "b": f"{BRIDGE} {DETOUR}"},
+        [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1,)}],
+    ),
+    "reordered paragraphs": (
+        {"a": f"{BRIDGE}\n\n{DETOUR}\n\n{REPAIR}", "b": f"{REPAIR}\n\n{BRIDGE}\n\n{DETOUR}"},
+        [{"a": (0,), "b": (1,)}, {"a": (1,), "b": (2,)}, {"a": (2,), "b": (0,)}],
+    ),
+    "split 1:2": (
+        {"a": f"{BRIDGE} {MERGED} {RAIN}", "b": f"{BRIDGE} {SPLIT_1} {SPLIT_2} {RAIN}"},
+        [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1, 2)}, {"a": (2,), "b": (3,)}],
+    ),
+    "merge 2:1": (
+        {"a": f"{SPLIT_1} {SPLIT_2} {RAIN}", "b": f"{MERGED} {RAIN}"},
+        [{"a": (0, 1), "b": (0,)}, {"a": (2,), "b": (1,)}],
+    ),
+    "passage in one outlet only": (
+        {"a": f"{BRIDGE} {MAYOR} {DETOUR}", "b": f"{BRIDGE} {DETOUR}"},
+        [{"a": (0,), "b": (0,)}, {"a": (1,)}, {"a": (2,), "b": (1,)}],
+    ),
+    "three outlets, partial coverage": (
+        {
+            "a": f"{BRIDGE} {DETOUR} {SCHOOL}",
+            "b": f"{DETOUR} {BRIDGE}",
+            "c": f"{BRIDGE} {SCHOOL} {RAIN}",
+        },
+        [
+            {"a": (0,), "b": (1,), "c": (0,)},
+            {"a": (1,), "b": (0,)},
+            {"a": (2,), "c": (1,)},
+            {"c": (2,)},
+        ],
+    ),
+    "reworded but same facts": (
+        {
+            "a": BRIDGE,
+            "b": "The old stone bridge at Brampton was closed by floodwater on Monday morning.",
+        },
+        [{"a": (0,), "b": (0,)}],
+    ),
+    "unrelated sentences stay apart": (
+        {"a": BRIDGE, "b": MAYOR},
+        [{"a": (0,)}, {"b": (0,)}],
+    ),
+    "one article empty": ({"a": BRIDGE, "b": ""}, [{"a": (0,)}]),
+    "all articles empty": ({"a": "", "b": ""}, []),
+}
+
+
+@pytest.mark.parametrize(("texts", "expected"), CASES.values(), ids=CASES.keys())
+def test_alignment_cases(texts: dict[str, str], expected: list[dict]) -> None:
+    assert cells(run(texts)) == {frozenset(c.items()) for c in expected}
+
+
+@pytest.mark.parametrize(("texts", "expected"), CASES.values(), ids=CASES.keys())
+def test_every_sentence_in_exactly_one_passage(texts: dict[str, str], expected: list) -> None:
+    story = story_from_texts(texts)
+    alignment = align(story, options=OPTIONS)
+    seen = [(aid, i) for p in alignment.passages for aid, idx in p.cells.items() for i in idx]
+    wanted = [(a.id, s.index) for a in story.articles for s in a.sentences]
+    assert sorted(seen) == sorted(wanted)
+    assert [p.id for p in alignment.passages] == [f"p{n}" for n in range(1, len(expected) + 1)]
+    assert alignment.article_ids == tuple(sorted(texts))
+
+
+def test_reading_order_follows_the_base_article() -> None:
+    # b carries every shared passage, so it is the backbone; a's own sentence
+    # (the mayor) sits right after its preceding context.
+    texts = {"a": f"{DETOUR} {MAYOR} {BRIDGE}", "b": f"{BRIDGE} {DETOUR} {REPAIR} {RAIN}"}
+    order = [dict(p.cells) for p in run(texts).passages]
+    assert order == [
+        {"a": (2,), "b": (0,)},
+        {"a": (0,), "b": (1,)},
+        {"a": (1,)},
+        {"b": (2,)},
+        {"b": (3,)},
+    ]
+
+
+THREE = {
+    "x": f"{BRIDGE} {MERGED} {DETOUR} {MAYOR}",
+    "y": f"{DETOUR} {BRIDGE} {SPLIT_1} {SPLIT_2} {RAIN}",
+    "z": f"{SCHOOL} {BRIDGE} {MAYOR} {REPAIR} {DETOUR}",
+}
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(THREE)))
+def test_independent_of_article_order(order: tuple[str, ...]) -> None:
+    reference = run(THREE)
+    story = story_from_texts(THREE)
+    by_id = {a.id: a for a in story.articles}
+    permuted = replace(story, articles=tuple(by_id[k] for k in order))
+    assert align(permuted, options=OPTIONS) == reference
+
+
+# Equal shares and lengths: which article is the reading-order base is a tie
+# that must be broken by content, never by id.
+TIE = {"x": f"{BRIDGE} {MAYOR}", "y": f"{BRIDGE} {SCHOOL}", "z": f"{BRIDGE} {RAIN}"}
+
+
+@pytest.mark.parametrize("texts", [THREE, TIE], ids=["three", "tie"])
+@pytest.mark.parametrize("names", [("z", "y", "x"), ("b", "c", "a"), ("q1", "m7", "a0")])
+def test_independent_of_article_ids(texts: dict[str, str], names: tuple[str, ...]) -> None:
+    rename = dict(zip(texts, names, strict=True))
+    reference = run(texts)
+    renamed = run({rename[k]: text for k, text in texts.items()})
+    back = {v: k for k, v in rename.items()}
+    assert [{back[k]: v for k, v in p.cells.items()} for p in renamed.passages] == [
+        dict(p.cells) for p in reference.passages
+    ]
+
+
+def test_outliers_left_out_unless_asked() -> None:
+    story = story_from_texts({"a": BRIDGE, "b": BRIDGE, "c": BRIDGE})
+    story = replace(story, outliers=(Outlier("c", "older event"),))
+    assert align(story, options=OPTIONS).article_ids == ("a", "b")
+    included = align(story, options=replace(OPTIONS, include_outliers=True))
+    assert included.article_ids == ("a", "b", "c")
+    assert dict(included.passages[0].cells) == {"a": (0,), "b": (0,), "c": (0,)}
+
+
+@pytest.mark.parametrize(("threshold", "aligned"), [(0.2, True), (0.95, False)])
+def test_threshold_decides(threshold: float, aligned: bool) -> None:
+    texts = {"a": BRIDGE, "b": "Floodwater closed a footbridge in Kelby on Monday."}
+    alignment = align(story_from_texts(texts), options=replace(OPTIONS, align_threshold=threshold))
+    assert (len(alignment.passages) == 1) is aligned
+
+
+def _long_story(sentences: int) -> Story:
+    """Four edited copies of an article of distinct invented sentences."""
+    rng = random.Random(7)
+    vocab = [
+        "".join(rng.choice("bcdfghklmnprstvz") + rng.choice("aeiou") for _ in range(3))
+        for _ in range(3000)
+    ]
+    base = [
+        " ".join(rng.choice(vocab) for _ in range(14)).capitalize() + "." for _ in range(sentences)
+    ]
+    articles = []
+    for k in range(4):
+        edited = [
+            s.replace(s.split()[3], "changed") if n % (k + 2) == 0 else s
+            for n, s in enumerate(base)
+        ]
+        cut = len(edited) // 3
+        text = "\n\n".join(edited[cut:] + edited[:cut] if k % 2 else edited)
+        articles.append(article_from_text(f"a{k}", text))
+    return Story("s", "S", tuple(articles))
+
+
+def test_doubling_input_costs_less_than_three_times() -> None:
+    def best_of(story: Story) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            align(story, options=OPTIONS)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    small, large = best_of(_long_story(60)), best_of(_long_story(120))
+    assert large < 3.5 * small  # a little slack for a noisy machine; quadratic would be 4x
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_story() -> Story:
+    from compare.cluster import cluster
+    from compare.ingest import ingest
+    from compare.segment import segment
+
+    articles = [segment(a) for a in ingest([SEEDS], options=OPTIONS).articles]
+    (story,) = cluster(articles, options=OPTIONS)
+    return story
+
+
+def test_seeds_earlier_truce_is_an_outlier(seed_story: Story) -> None:
+    assert [o.article_id.split("_")[0] for o in seed_story.outliers] == ["002"]
+    assert "days before the other articles" in seed_story.outliers[0].reason
+
+
+def test_seeds_missile_strike_sentences_share_a_passage(seed_story: Story) -> None:
+    align(seed_story, options=OPTIONS)  # warm caches (stemmer, imports)
+    start = time.perf_counter()
+    alignment = align(seed_story, options=OPTIONS)
+    assert time.perf_counter() - start < 0.2
+    by_id = {a.id.split("_")[0]: a for a in seed_story.articles}
+
+    def where(prefix: str) -> str:
+        article = by_id[prefix]
+        (index,) = [s.index for s in article.sentences if "ballistic missile" in s.text]
+        (pid,) = [p.id for p in alignment.passages if index in p.cells.get(article.id, ())]
+        return pid
+
+    assert where("000") == where("001")
+    assert not any("002" in aid for aid in alignment.article_ids)

@@ -1,0 +1,215 @@
+"""PDF: locked-down fetching, determinism, embedded fonts, tagged text, no warnings.
+
+The sample report is rendered once per module (about 6 s); every test that
+renders checks that WeasyPrint logged no WARNING.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import time
+
+import pytest
+from pypdf import PdfReader
+from weasyprint.urls import FatalURLFetchingError
+
+from compare import pdf as pdf_module
+from compare.charts import make_charts
+from compare.errors import OutputError
+from compare.fonts import FONT_DIR
+from compare.options import Options
+from compare.pdf import AssetFetcher, html_to_pdf
+from compare.render import render_handout_html, render_html
+from compare.view import build_handout, build_view
+
+from sample_report import build_report
+
+OPTIONS = Options(source_date_epoch=1615766400)
+HOSTILE = (
+    "<script>alert(1)</script> </style> <link rel=attachment href=file:///etc/passwd> "
+    "<img src=http://example.invalid/x.png> {{ 7*7 }}"
+)
+# The only tolerated warning: this machine's libharfbuzz lacks the subset
+# library, which says nothing about the document being rendered.
+ENVIRONMENT_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+class _Warnings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if not message.startswith(ENVIRONMENT_NOTICES):
+            self.messages.append(message)
+
+
+@pytest.fixture(scope="module")
+def weasyprint_warnings():
+    """Every WARNING the weasyprint logger emits during this module's renders."""
+    handler = _Warnings()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    yield handler.messages
+    logger.removeHandler(handler)
+
+
+@pytest.fixture(autouse=True)
+def no_warnings(weasyprint_warnings):
+    """Fails the test (and shows the messages) when WeasyPrint warned."""
+    before = len(weasyprint_warnings)
+    yield
+    assert weasyprint_warnings[before:] == []
+
+
+@pytest.fixture(scope="module")
+def fetched():
+    """URLs the fetcher was asked for while rendering the sample."""
+    seen: list[str] = []
+    original = AssetFetcher.fetch
+
+    def recording(self, url, headers=None):
+        seen.append(url)
+        return original(self, url, headers)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(AssetFetcher, "fetch", recording)
+    yield seen
+    patch.undo()
+
+
+@pytest.fixture(scope="module")
+def sample(weasyprint_warnings, fetched):
+    report = build_report(inject=HOSTILE, outlet_label='Northfield "Gazette" style=x')
+    html = render_html(build_view(report, make_charts(report), options=OPTIONS))
+    data = html_to_pdf(html, options=OPTIONS)
+    assert weasyprint_warnings == []
+    return html, data
+
+
+@pytest.fixture(scope="module")
+def reader(sample):
+    return PdfReader(io.BytesIO(sample[1]))
+
+
+@pytest.fixture(scope="module")
+def text(reader):
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_sections_and_a_finding_are_in_the_pdf_text(text):
+    for heading in (
+        "Summary",
+        "Contents",
+        "Charts",
+        "Numbers that differ",
+        "Outlet profiles",
+        "Omitted and added passages",
+        "Method and limits",
+        "Inputs",
+        "Headline findings",
+        "Boilerplate removed",
+    ):
+        assert heading in text
+    assert "The death toll differs" in text
+    assert "Page 1 of" in text
+
+
+def test_hostile_text_is_literal_with_no_attachment_and_no_fetch(reader, text, fetched, sample):
+    flat = " ".join(text.split())
+    assert "<script>alert(1)</script>" in flat and "{{ 7*7 }}" in flat
+    assert "<link rel=attachment" in flat
+    assert reader.attachments == {}
+    assert b"/EmbeddedFile" not in sample[1] and b"/URI" not in sample[1]
+    allowed = FONT_DIR.resolve().as_uri()
+    assert fetched and all(u.startswith(("data:", allowed)) for u in fetched), fetched
+
+
+def test_two_renders_give_identical_bytes(sample):
+    html, data = sample
+    assert html_to_pdf(html, options=OPTIONS) == data
+
+
+def test_every_font_is_embedded_dejavu(reader):
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    assert fonts
+    for name, font in fonts.items():
+        assert "DejaVu" in name
+        descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), name
+
+
+def test_tagged_with_bookmarks_per_finding_and_fixed_dates(reader):
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(item.title)
+
+    walk(reader.outline)
+    assert '"at least 12" vs "15"' in titles and '"Olsen" vs "Olson"' in titles
+    assert reader.metadata["/CreationDate"].startswith("D:20210315")
+
+
+def test_coverage_matrix_is_on_a_landscape_page(reader):
+    sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    assert any(w > h for w, h in sizes) and sum(w < h for w, h in sizes) >= len(sizes) - 1
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<img src="http://example.com/x.png" alt="x">',
+        '<style>@import url("file:///etc/passwd");</style><p>x</p>',
+        '<link rel="attachment" href="file:///etc/passwd"><p>x</p>',
+        '<p style="background: url(http://example.com/x.png)">x</p>',
+        '<style>p { background: url("file:///etc/passwd") }</style><p>x</p>',
+    ],
+)
+def test_any_other_url_fails_the_render_loudly(html):
+    with pytest.raises(FatalURLFetchingError):
+        html_to_pdf(html, options=OPTIONS)
+
+
+def test_bundled_static_files_are_allowed():
+    css = (pdf_module.STATIC_DIR / "common.css").as_uri()
+    html = f'<html lang="en"><link rel="stylesheet" href="{css}"><p>x</p></html>'
+    assert html_to_pdf(html, options=OPTIONS).startswith(b"%PDF")
+
+
+def test_long_token_renders_in_seconds_and_is_elided():
+    report = build_report(inject="q" * 200_000)
+    html = render_html(build_view(report, (), options=OPTIONS))
+    assert len(html) < 150_000
+    start = time.monotonic()
+    data = html_to_pdf(html, options=OPTIONS)
+    assert time.monotonic() - start < 20
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "[199,880 chars]" in text
+
+
+def test_render_timeout_names_the_stage():
+    html = render_html(build_view(build_report(), (), options=OPTIONS))
+    with pytest.raises(OutputError, match=r"render timed out after 0.05 s in pdf stage"):
+        html_to_pdf(html, options=Options(render_timeout_s=0.05))
+
+
+def test_handout_is_short_with_answer_key_last_and_pdf_ua():
+    report = build_report()
+    html = render_handout_html(build_handout(report, options=OPTIONS))
+    data = html_to_pdf(html, options=OPTIONS, pdf_variant="pdf/ua-1")
+    pages = PdfReader(io.BytesIO(data)).pages
+    assert 2 <= len(pages) <= 4
+    assert "Answer key" in pages[-1].extract_text()
+    assert "Answer key" not in pages[0].extract_text()
