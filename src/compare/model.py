@@ -230,7 +230,7 @@ class Scores:
     reworded: Mapping[str, float] = field(default_factory=dict)  # share of carried reworded
     divergence: Mapping[str, float] = field(default_factory=dict)  # 1 - mean similarity
     by_kind: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # article->kind->n
-    cells: Mapping[str, Mapping[str, CellStatus]] = field(default_factory=dict)
+    cells: Mapping[str, Mapping[str, CellStatus]] = field(default_factory=dict)  # article->passage
     typography: Mapping[str, int] = field(default_factory=dict)  # article -> count
 
 

@@ -6,7 +6,7 @@ Definitions (every number rounded to 4 decimals, deterministic):
   typography (quotes, dashes, invisible characters, case) never counts as a
   difference; punctuation and words do.
 * The *shared story* is the passages carried by at least two compared articles.
-* ``cells[p][a]``: ``ONLY_HERE`` when ``a`` is the only article carrying ``p``;
+* ``cells[a][p]`` (article first, as the coverage matrix reads it): ``ONLY_HERE`` when ``a`` is the only article carrying ``p``;
   otherwise ``SAME`` when a's version is the passage's majority version (the
   single most common version, carried by at least two articles) and
   ``REWORDED`` when it is not (so when no two articles agree, or two
@@ -145,6 +145,6 @@ def score(
         reworded=reworded,
         divergence=divergence,
         by_kind=by_kind,
-        cells=cells,
+        cells={aid: {pid: row[aid] for pid, row in cells.items() if aid in row} for aid in ids},
         typography={aid: by_kind[aid][Kind.TYPOGRAPHY.value] for aid in ids},
     )
