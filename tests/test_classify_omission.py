@@ -48,3 +48,11 @@ def test_passage_in_one_of_three_not_omitted_by_minority() -> None:
     found = run(texts, cells=cells)
     assert [f.passage_id for f in of_kind(found, Kind.OMITTED_PASSAGE)] == ["p2"]
     assert [f.passage_id for f in of_kind(found, Kind.ADDED_PASSAGE)] == ["p1"]
+
+
+def test_passage_half_the_outlets_carry_is_not_an_omission() -> None:
+    texts = {"a": "X.", "b": "X.", "c": "Y.", "d": "Z."}
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}, "p3": {"d": (0,)}}
+    found = run(texts, cells=cells)
+    assert of_kind(found, Kind.OMITTED_PASSAGE) == []
+    assert sorted(f.passage_id for f in of_kind(found, Kind.ADDED_PASSAGE)) == ["p2", "p3"]

@@ -99,10 +99,11 @@ def _top_k(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray
     return keep
 
 
-def link_groups(articles: Sequence[Article], *, options: Options) -> list[list[int]]:
+def link_groups(
+    articles: Sequence[Article], vectors: sparse.csr_matrix, *, options: Options
+) -> list[list[int]]:
     """Indexes of linked articles, one list per story (connected components)."""
     n = len(articles)
-    vectors = document_vectors(articles)
     i, j, sims = candidate_pairs(vectors)
     ordinals = np.array(
         [d.toordinal() if (d := parse_date(a.published)) else np.nan for a in articles]
@@ -152,13 +153,16 @@ def story_title(articles: Sequence[Article], vectors: sparse.csr_matrix) -> str:
     return _title(articles[(titled or ranked)[0]])
 
 
-def build_story(articles: Sequence[Article], *, options: Options) -> Story:
-    """One story from linked articles: outliers flagged, title from the centre."""
-    members = tuple(sorted(articles, key=lambda a: a.id))
+def build_story(
+    articles: Sequence[Article], vectors: sparse.csr_matrix, *, options: Options
+) -> Story:
+    """One story from linked articles (sorted by id, ``vectors`` row-aligned with them):
+    outliers flagged, title from the most central of the others."""
+    members = tuple(articles)
     outliers = find_outliers(members, options=options)
     skip = {o.article_id for o in outliers}
-    core = [a for a in members if a.id not in skip]
-    title = story_title(core, document_vectors(core))
+    core = [k for k, a in enumerate(members) if a.id not in skip]
+    title = story_title([members[k] for k in core], vectors[core])
     return Story(id=slugify(title), title=title, articles=members, outliers=outliers)
 
 
@@ -179,9 +183,10 @@ def cluster(articles: Sequence[Article], *, options: Options) -> tuple[Story, ..
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return ()
+    vectors = document_vectors(ordered)
     stories = [
-        build_story([ordered[k] for k in group], options=options)
-        for group in link_groups(ordered, options=options)
+        build_story([ordered[k] for k in group], vectors[group], options=options)
+        for group in link_groups(ordered, vectors, options=options)
     ]
     stories.sort(
         key=lambda s: (min(a.published or "9999" for a in s.articles), s.id, s.articles[0].id)

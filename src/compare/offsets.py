@@ -17,7 +17,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 class LineIndex:
     """Maps offsets in one text to 1-based line numbers.
 
-    >>> LineIndex("a\\r\\nb\\rc\\nd").line(6)
+    >>> LineIndex("a\\r\\nb\\rc\\nd").line(7)
     4
     """
 

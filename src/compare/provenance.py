@@ -148,7 +148,7 @@ def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
 
 
 def registrable_domain(host: str) -> str | None:
-    """The domain an organisation registers: ``api.time.com`` -> ``time.com``.
+    """The domain an organisation registers: ``api.example.co.uk`` -> ``example.co.uk``.
 
     A small rule instead of the full Public Suffix List: two labels, or three
     when the last two are a listed multi-label suffix such as ``co.uk``.

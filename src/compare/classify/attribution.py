@@ -84,7 +84,7 @@ def _has_subject(tokens: Sequence[Token], start: int) -> bool:
 
 
 def _same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
-    """True when two sources name the same people, allowing variants and "Armenia"/"Armenian"."""
+    """True when two sources name the same people, allowing variants and "Kenya"/"Kenyan"."""
     sa = [stem(t.norm) for t in content_words(a)]
     sb = [stem(t.norm) for t in content_words(b)]
 

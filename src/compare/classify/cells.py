@@ -70,7 +70,7 @@ def is_word(token: Token | str) -> bool:
 def is_function_word(word: str) -> bool:
     """True for closed-class words (articles, auxiliaries, prepositions...).
 
-    >>> is_function_word("The"), is_function_word("frayed")
+    >>> is_function_word("The"), is_function_word("stalled")
     (True, False)
     """
     return word.casefold() in lexicons.words(FUNCTION_WORDS)

@@ -1,4 +1,4 @@
-"""Name variants: one person or place spelt two ways ("Aliyev" / "Aliev", "J." / "John").
+"""Name variants: one person or place spelt two ways ("Gaddafi" / "Qadhafi", "J." / "John").
 
 Why across the whole story, not per passage: outlets transliterate a name
 once and keep their spelling, so the variant shows wherever the name does,
@@ -38,7 +38,7 @@ class Mention:
 def is_name_token(text: str) -> bool:
     """A capitalised word that could be a name (not an acronym or a single letter).
 
-    >>> is_name_token("Aliyev"), is_name_token("NATO"), is_name_token("the")
+    >>> is_name_token("Gaddafi"), is_name_token("NATO"), is_name_token("the")
     (True, False, False)
     """
     return bool(re.fullmatch(r"[^\W\d_][\w'\u2019-]*", text)) and (
@@ -51,9 +51,9 @@ def is_variant(a: str, b: str) -> bool:
 
     The rewording rule calls this on aligned text, so alignment counts as evidence.
 
-    >>> is_variant("Aliyev", "Aliev"), is_variant("President Zelensky", "President Zelenskyy")
+    >>> is_variant("Gaddafi", "Qadhafi"), is_variant("President Zelensky", "President Zelenskyy")
     (True, True)
-    >>> is_variant("Armenian", "Armenia"), is_variant("Putin", "Pashinian")
+    >>> is_variant("Kenyan", "Kenya"), is_variant("Putin", "Pompeo")
     (False, False)
     >>> is_variant("J. Smith", "John Smith")
     True

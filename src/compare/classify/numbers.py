@@ -1,10 +1,10 @@
-"""Rule family: number_discrepancy (and hedge_change for "at least 13" vs "13").
+"""Rule family: number_discrepancy (and hedge_change for "at least 12" vs "12").
 
-Why by value and counted thing: "fourteen" and "14" are the same figure,
-"4 metres (13 feet)" is one measure, and "13 villages" is not a count of
+Why by value and counted thing: "fifteen" and "15" are the same figure,
+"4 metres (13 feet)" is one measure, and "12 villages" is not a count of
 people.  A discrepancy needs the same thing counted (head noun class and the
 event: killed, wounded...) with different values, or an exact figure against
-a hedged one with another value ("36" vs "over 30").  Aligned passages are
+a hedged one with another value ("48" vs "over 40").  Aligned passages are
 compared first; a figure left unmatched is then compared with figures in
 other passages when the counted thing, the event and the sentence's words
 agree (casualty totals moved to another paragraph).
@@ -92,9 +92,9 @@ def compatible(x: Quantity, y: Quantity, *, same_slot: bool, cross: bool = False
     """Whether two quantities could count the same thing.
 
     >>> from compare.segment import tokenize
-    >>> a = quantities(tokenize("It killed at least 13 civilians."))[0]
-    >>> b = quantities(tokenize("Officials said 14 people were killed."))[0]
-    >>> c = quantities(tokenize("Forces took 13 villages."))[0]
+    >>> a = quantities(tokenize("It killed at least 12 miners."))[0]
+    >>> b = quantities(tokenize("Officials said 15 people were killed."))[0]
+    >>> c = quantities(tokenize("Forces took 12 villages."))[0]
     >>> compatible(a, b, same_slot=False), compatible(b, c, same_slot=False)
     (True, False)
     """
@@ -125,11 +125,11 @@ def verdict(x: Quantity, y: Quantity) -> str:
 
     >>> from compare.segment import tokenize
     >>> q = lambda s: quantities(tokenize(s))[0]
-    >>> verdict(q("more than 600 soldiers"), q("over 600 soldiers"))
+    >>> verdict(q("more than 500 workers"), q("over 500 workers"))
     'same'
-    >>> verdict(q("36 civilians"), q("over 30 civilians"))
+    >>> verdict(q("48 passengers"), q("over 40 passengers"))
     'conflict'
-    >>> verdict(q("hundreds of people"), q("600 people"))
+    >>> verdict(q("hundreds of people"), q("500 people"))
     'consistent'
     """
     if "vague" in (x.hedge, y.hedge):

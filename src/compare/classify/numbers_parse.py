@@ -1,6 +1,6 @@
 """Reading quantities out of tokens: value, hedge, counted thing and event.
 
-Why a parser of its own: "at least 13 civilians were killed", "fourteen
+Why a parser of its own: "at least 12 miners were killed", "fourteen
 people died" and "scores of civilians" must be compared by value, by what is
 counted and by what happened to it.  Dates, years, times, ages in commas,
 identifiers ("Flight 17") and unit conversions in brackets are not counts and
@@ -245,7 +245,7 @@ def _is_function(word: str) -> bool:
 
 
 def _event_near(norms: Sequence[str], start: int, end: int) -> str | None:
-    """The event word before the number ("killed 13") or after its noun ("13 were killed")."""
+    """The event word before the number ("killed 12") or after its noun ("12 were killed")."""
     k = start - 1
     while k >= 0 and _role(norms[k], "link") and norms[k] not in events():
         k -= 1
@@ -270,8 +270,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
 
     >>> from compare.segment import tokenize
     >>> [(q.value, q.hedge, q.thing, q.event) for q in quantities(
-    ...     tokenize("A missile killed at least 13 civilians in 1994."))]
-    [(13.0, 'min', 'civilians', 'death')]
+    ...     tokenize("A missile killed at least 12 miners in 1987."))]
+    [(12.0, 'min', 'workers', 'death')]
     """
     norms = [t.norm for t in tokens]
     sentence_events = {events()[n][0] for n in norms if n in events()}

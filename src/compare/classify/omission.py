@@ -91,8 +91,8 @@ def find(ctx: Context) -> list[Candidate]:
                 )
             )
             continue
-        if len(carriers) < 2 and len(carriers) * 2 <= len(ids):
-            continue
+        if len(carriers) < 2 or len(carriers) * 2 <= len(ids):
+            continue  # only what most outlets carry counts as omitted by the rest
         for aid in ids:
             if aid in carriers:
                 continue

@@ -3,7 +3,7 @@
 Why after the others: this is what is left once numbers, attribution,
 hedges, loaded terms and the variant families (names, style, spelling,
 typography) have taken their tokens.  Nearby edits of one passage pair are
-merged into one phrase change ("frayed" vs "fell apart"); changes made only
+merged into one phrase change ("stalled" vs "ground to a halt"); changes made only
 of function words or inflections ("killed"/"killing") are grammar, not
 emphasis, and are skipped.
 """

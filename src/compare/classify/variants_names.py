@@ -1,8 +1,8 @@
 """String tests for names: similarity, transliteration folding, word-family checks.
 
-Why a separate module: the name rule must be both eager (catch "Aliyev" /
-"Aliev", "Gaddafi" / "Qadhafi") and conservative ("Putin" / "Pashinian",
-"Armenia" / "Armenian", "Minister" / "Ministry" must never match).  These
+Why a separate module: the name rule must be both eager (catch "Gaddafi" /
+"Qadhafi", "Zelensky" / "Zelenskyy") and conservative ("Putin" / "Pompeo",
+"Kenya" / "Kenyan", "Minister" / "Ministry" must never match).  These
 small pure functions carry those decisions and are tested one by one.
 """
 
@@ -14,7 +14,7 @@ from functools import cache
 from compare import lexicons
 
 # Endings that turn one word into a related but different word: demonyms
-# (Armenia/Armenian, China/Chinese, Italy/Italian), plurals and derivations
+# (Kenya/Kenyan, China/Chinese, Italy/Italian), plurals and derivations
 # (Minister/Ministry).  Two names whose stems meet after dropping one of these
 # are one word family, not two spellings of one name.
 SUFFIXES = (
@@ -38,8 +38,8 @@ def name_key(text: str) -> str:
 
     Accents stay, so "Erdoğan" / "Erdogan" can be reported as two spellings.
 
-    >>> name_key("Aliyev\\u2019s")
-    'aliyev'
+    >>> name_key("Gaddafi\\u2019s")
+    'gaddafi'
     """
     key = unicodedata.normalize("NFC", text).casefold().replace("\u2019", "'")
     return key[:-2] if key.endswith("'s") else key.rstrip("'")
@@ -59,9 +59,9 @@ def not_names() -> frozenset[str]:
 def fold(key: str) -> str:
     """A name folded over common romanisation differences, doubled letters collapsed.
 
-    >>> fold("aliyev") == fold("aliev"), fold("gaddafi") == fold("qadhafi")
+    >>> fold("zelensky") == fold("zelenskyy"), fold("gaddafi") == fold("qadhafi")
     (True, True)
-    >>> fold("putin") == fold("pashinian")
+    >>> fold("putin") == fold("pompeo")
     False
     """
     out = strip_accents(key).replace("-", "")
@@ -130,9 +130,9 @@ def _stems(key: str) -> set[str]:
 def word_family(a: str, b: str) -> bool:
     """True when a and b are one word family (demonym, plural, derivation), not two spellings.
 
-    >>> word_family("armenia", "armenian"), word_family("minister", "ministry")
+    >>> word_family("kenya", "kenyan"), word_family("minister", "ministry")
     (True, True)
-    >>> word_family("aliyev", "aliev")
+    >>> word_family("gaddafi", "qadhafi")
     False
     """
     if a.startswith(b) or b.startswith(a):
@@ -151,7 +151,7 @@ def similar(a: str, b: str, *, aligned: bool = False) -> bool:
 
     >>> similar("zelensky", "zelenskyy"), similar("smith", "smyth")
     (True, False)
-    >>> similar("smith", "smyth", aligned=True), similar("putin", "pashinian", aligned=True)
+    >>> similar("smith", "smyth", aligned=True), similar("putin", "pompeo", aligned=True)
     (True, False)
     """
     if a == b or a in not_names() or b in not_names():
