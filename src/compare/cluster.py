@@ -37,8 +37,9 @@ from compare.similarity import features
 
 NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
 TOP_TERMS = 40  # an article's most distinctive terms, used to find candidates
-COMMON_TERM_SHARE = 0.05  # terms in more than this share of a big archive find nobody
-COMMON_TERM_MIN = 50  # ... but only once the archive is large enough for that to matter
+COMMON_TERM_MIN = 50  # terms in more articles than this (or 2 * sqrt(n) in a big archive)
+#   are too common to find a story's articles, and would cost a pair per two articles
+MIN_SHARED_TERMS = 2  # candidates share at least this many distinctive terms
 STORY_WINDOW_DAYS_FACTOR = 3
 TITLE_WORDS = 12
 
@@ -60,7 +61,7 @@ def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
     """Binary matrix of each row's top terms, without terms common in a big archive."""
     n = vectors.shape[0]
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    common = df > max(COMMON_TERM_MIN, COMMON_TERM_SHARE * n)
+    common = df > max(COMMON_TERM_MIN, 2 * np.sqrt(n))
     rows, cols = [], []
     for r in range(n):
         lo, hi = vectors.indptr[r], vectors.indptr[r + 1]
@@ -75,10 +76,11 @@ def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def candidate_pairs(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(i, j, cosine) for i < j sharing a distinctive term, cosines exact."""
+    """(i, j, cosine) for i < j sharing ``MIN_SHARED_TERMS`` distinctive terms; exact cosines."""
     pruned = _pruned(vectors)
     shared = sparse.triu(pruned @ pruned.T, k=1).tocoo()
-    i, j = shared.row.astype(np.int64), shared.col.astype(np.int64)
+    enough = shared.data >= MIN_SHARED_TERMS
+    i, j = shared.row[enough].astype(np.int64), shared.col[enough].astype(np.int64)
     sims = np.zeros(len(i))
     for start in range(0, len(i), 50_000):  # bounded memory for a big archive
         part = slice(start, start + 50_000)

@@ -6,9 +6,10 @@ Definitions (every number rounded to 4 decimals, deterministic):
   typography (quotes, dashes, invisible characters, case) never counts as a
   difference; punctuation and words do.
 * The *shared story* is the passages carried by at least two compared articles.
-* ``cells[a][p]`` (article first, as the coverage matrix reads it): ``ONLY_HERE`` when ``a`` is the only article carrying ``p``;
-  otherwise ``SAME`` when a's version is the passage's majority version (the
-  single most common version, carried by at least two articles) and
+* ``cells[a][p]`` (article first, as the coverage matrix reads it):
+  ``ONLY_HERE`` when ``a`` is the only article carrying ``p``; otherwise
+  ``SAME`` when a's version is the passage's majority version (the single
+  most common version, carried by at least two articles) and
   ``REWORDED`` when it is not (so when no two articles agree, or two
   versions tie, every carrier is reworded); ``OMITTED`` for an article that
   lacks a passage at least two others carry.  An article lacking a passage
