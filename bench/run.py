@@ -1,63 +1,400 @@
-"""``make bench``: one ``name: value`` line per figure, medians of several runs.
+"""``make bench``: one ``name: value`` line per figure on stdout, progress on stderr.
 
 Why a script and not timed tests: timings vary with the machine; tests assert
-behaviour, this prints figures to compare over time (see bench/RESULTS.md).
+behaviour, this prints figures to compare over time (bench/RESULTS.md).
+
+Every alignment is timed in a fresh child process (``bench/child.py``) that
+this script starts one after another, ours right before CollateX's on the same
+texts, so both see the same machine load and the ratio holds on a noisy
+machine.  A child's peak memory is its ``ru_maxrss`` read with ``os.wait4``.
+CollateX runs once per input (a run takes tens of seconds) under a timeout;
+when it times out the script prints the timeout as a lower bound, never a
+guess.  The figures, in the order printed:
+
+* ``words_<k>x``, ``sentences_<k>x``: size of the five bodies at 1×, 2×, 4×
+  (``bench/corpus.py`` says how the longer ones are built);
+* ``align_s``, ``align_2x_s``, ``align_4x_s``: median of ``align_runs`` calls
+  of ``compare.align.align`` on all five articles; ``align_growth_2x`` and
+  ``align_growth_4x`` divide each by the one before (goal < 3);
+* ``align_peak_mb`` (goal ≤ 300), ``align_4x_peak_mb``: the child's peak RSS,
+  interpreter and imports included, ``align_ready_mb`` its RSS before aligning;
+* ``collatex_s``, ``collatex_peak_mb``, ``collatex_ratio`` = collatex_s /
+  align_s (goal ≥ 200); the same with ``_4x`` (goal ≥ 300), a lower bound
+  written ``>=N`` when CollateX timed out;
+* ``analyze_s`` and ``stage_<name>_s``: ``pipeline.analyze`` on seeds/ in
+  this process, medians per stage, and ``slowest_stage``;
+* ``report_cold_json_s`` and ``report_cold_s`` (goal ≤ 6): ``python -m compare
+  report seeds/`` as a fresh process, JSON only and all three formats;
+* ``goals_missed``: the goals above not met, or ``none``.
+
+``--results FILE`` also writes the figures, the machine and the date as
+Markdown (how bench/RESULTS.md is made).  ``BENCH_COLLATEX_4X_TIMEOUT`` (s)
+overrides the 4× timeout.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT / "seeds"
-RUNS = 5
+import corpus
+
+ROOT = corpus.ROOT
+SEEDS = corpus.SEEDS
+CHILD = Path(__file__).resolve().parent / "child.py"
+EPOCH = "1603152000"
+ALIGN_RUNS = 21  # rounds of 1x, 2x and 4x: well under a second each
+ANALYZE_RUNS = 5
+COLD_RUNS = 3  # each `compare report` renders a PDF
+COLLATEX_TIMEOUT_S = 600.0
+COLLATEX_4X_TIMEOUT_S = float(os.environ.get("BENCH_COLLATEX_4X_TIMEOUT", "300"))
+REPORT_TIMEOUT_S = 600.0
+
+# name: (comparison, goal); lower bounds ">=N" count as N.
+GOALS: dict[str, tuple[str, float]] = {
+    "collatex_ratio": (">=", 200),
+    "collatex_4x_ratio": (">=", 300),
+    "align_peak_mb": ("<=", 300),
+    "align_growth_2x": ("<", 3),
+    "align_growth_4x": ("<", 3),
+    "report_cold_s": ("<=", 6),
+}
 
 
-def _median(fn, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
+@dataclass(frozen=True)
+class Child:
+    """What one child process left: its JSON line, peak RSS and wall time."""
+
+    result: dict | None
+    peak_mb: float
+    wall_s: float
+    timed_out: bool
+
+
+def run_child(args: Sequence[str], *, timeout: float, env: dict | None = None) -> Child:
+    """Run ``python ARGS`` to the end or the timeout; peak RSS from ``os.wait4``."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        proc = subprocess.Popen([sys.executable, *args], stdout=out, stderr=err, cwd=ROOT, env=env)
+        timed_out = False
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > timeout:
+                proc.kill()
+                _pid, status, usage = os.wait4(proc.pid, 0)
+                timed_out = True
+                break
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if not timed_out and proc.returncode not in (0, 3):  # 3: report with skipped inputs
+            err.seek(0)
+            sys.stderr.write(err.read().decode(errors="replace")[-4000:])
+            raise SystemExit(f"bench: child failed (exit {proc.returncode}): {' '.join(args)}")
+        out.seek(0)
+        lines = out.read().decode().strip().splitlines()
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else None
+    return Child(result, usage.ru_maxrss / 1024, wall, timed_out)
 
 
-def report_cold_s() -> float:
-    """``compare report seeds/`` as a fresh process, all three formats."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1603152000"}
-
-    def once() -> None:
-        with tempfile.TemporaryDirectory() as out:
-            subprocess.run(
-                [sys.executable, "-m", "compare", "report", str(SEEDS), "--out", out, "-q"],
-                check=True,
-                env=env,
-            )
-
-    return _median(once, runs=3)
+def say(message: str) -> None:
+    print(f"bench: {message}", file=sys.stderr, flush=True)
 
 
-def main() -> None:
-    from compare.align import align
+class Figures:
+    """Figures in print order; each is printed as soon as it is known."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def add(self, name: str, value: object) -> None:
+        text = _fmt(value)
+        self.values[name] = text
+        print(f"{name}: {text}", flush=True)
+
+    def number(self, name: str) -> float | None:
+        text = self.values.get(name, "").split(" ")[0].lstrip(">=")
+        try:
+            return float(text)
+        except ValueError:
+            return None
+
+
+def _fmt(value: object) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def bench_alignment(figures: Figures, texts_dir: Path) -> None:
+    factors = ",".join(map(str, corpus.FACTORS))
+    say(f"compare align at {factors}x interleaved, {ALIGN_RUNS} rounds")
+    timing = run_child([str(CHILD), "align", factors, str(ALIGN_RUNS)], timeout=600)
+    assert timing.result is not None
+    sizes = {int(k): v for k, v in timing.result["sizes"].items()}
+    align_s = {k: statistics.median(size["times"]) for k, size in sizes.items()}
+    for factor in corpus.FACTORS:
+        figures.add(f"words_{factor}x", sizes[factor]["words"])
+        figures.add(f"sentences_{factor}x", sizes[factor]["sentences"])
+    figures.add("align_runs", ALIGN_RUNS)
+    for factor in corpus.FACTORS:
+        figures.add(f"align{_suffix(factor)}_s", align_s[factor])
+    for factor in corpus.FACTORS[1:]:
+        previous = align_s[factor // 2]
+        figures.add(f"align_growth_{factor}x", align_s[factor] / previous)
+    bench_collatex(figures, texts_dir, 1, align_s[1])
+    say("compare align peak memory, one child per size")
+    for factor in corpus.FACTORS:
+        memory = run_child([str(CHILD), "align", str(factor), "1"], timeout=600)
+        assert memory.result is not None
+        if factor == 1:
+            figures.add("align_ready_mb", float(memory.result["ready_mb"]))
+        figures.add(f"align{_suffix(factor)}_peak_mb", memory.peak_mb)
+    bench_collatex(figures, texts_dir, 4, align_s[4])
+
+
+def _suffix(factor: int) -> str:
+    return "" if factor == 1 else f"_{factor}x"
+
+
+def bench_collatex(figures: Figures, texts_dir: Path, factor: int, ours: float) -> None:
+    suffix = _suffix(factor)
+    path = texts_dir / f"texts_{factor}x.json"
+    path.write_text(json.dumps(corpus.scaled_texts(factor)), encoding="utf-8")
+    timeout = COLLATEX_TIMEOUT_S if factor == 1 else COLLATEX_4X_TIMEOUT_S
+    say(f"CollateX at {factor}x, 1 run, timeout {timeout:g} s")
+    theirs = run_child([str(CHILD), "collatex", str(path)], timeout=timeout)
+    figures.add(f"collatex{suffix}_runs", 1)
+    if theirs.timed_out or theirs.result is None:
+        figures.add(f"collatex{suffix}_s", f">{timeout:g} (timeout)")
+        figures.add(f"collatex{suffix}_peak_mb", f">={theirs.peak_mb:.0f} (at timeout)")
+        figures.add(f"collatex{suffix}_ratio", f">={timeout / ours:.0f} (lower bound)")
+        return
+    seconds = theirs.result["times"][0]
+    figures.add(f"collatex{suffix}_s", seconds)
+    figures.add(f"collatex{suffix}_peak_mb", theirs.peak_mb)
+    figures.add(f"collatex{suffix}_ratio", round(seconds / ours))
+
+
+def bench_pipeline(figures: Figures) -> None:
     from compare.options import Options
     from compare.pipeline import analyze
 
-    options = Options(source_date_epoch=1603152000)
-    analysis = analyze([SEEDS], options=options)
-    report = analysis.reports[0]
-    for stage, seconds in sorted(analysis.timings.items()):
-        print(f"stage_{stage}_s: {seconds:.4f}")
-    print(f"align_s: {_median(lambda: align(report.story, options=options)):.4f}")
-    print(f"analyze_s: {_median(lambda: analyze([SEEDS], options=options)):.4f}")
-    print(f"report_cold_s: {report_cold_s():.2f}")
-    print(f"findings: {len(report.findings)}")
-    print(f"passages: {len(report.alignment.passages)}")
+    options = Options(source_date_epoch=int(EPOCH))
+    say(f"pipeline.analyze on seeds/, {ANALYZE_RUNS} runs")
+    analyze([SEEDS], options=options)  # warm: lazy imports and caches
+    totals, stages = [], []
+    for _ in range(ANALYZE_RUNS):
+        start = time.perf_counter()
+        analysis = analyze([SEEDS], options=options)
+        totals.append(time.perf_counter() - start)
+        stages.append(analysis.timings)
+    figures.add("analyze_s", statistics.median(totals))
+    medians = {name: statistics.median(t[name] for t in stages) for name in stages[0]}
+    for name, seconds in medians.items():
+        figures.add(f"stage_{name}_s", seconds)
+    figures.add("slowest_stage", max(medians, key=lambda name: medians[name]))
+
+
+def bench_cold(figures: Figures) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    for name, formats in (("report_cold_json", "json"), ("report_cold", "pdf,html,json")):
+        say(f"`compare report seeds/ --format {formats}` in fresh processes, {COLD_RUNS} runs")
+        walls, peaks = [], []
+        for _ in range(COLD_RUNS):
+            with tempfile.TemporaryDirectory() as out:
+                args = ["-m", "compare", "report", str(SEEDS), "--out", out, "-q"]
+                child = run_child([*args, "--format", formats], timeout=REPORT_TIMEOUT_S, env=env)
+            if child.timed_out:
+                raise SystemExit(f"bench: compare report took over {REPORT_TIMEOUT_S:g} s")
+            walls.append(child.wall_s)
+            peaks.append(child.peak_mb)
+        figures.add(f"{name}_s", statistics.median(walls))
+        figures.add(f"{name}_peak_mb", max(peaks))
+
+
+def goal_status(figures: Figures, name: str) -> str:
+    """``met``, ``missed``, or ``unproven`` for a lower bound short of a ``>=`` goal."""
+    op, goal = GOALS[name]
+    value = figures.number(name)
+    if value is None:
+        return "missed"
+    ok = {">=": value >= goal, "<=": value <= goal, "<": value < goal}[op]
+    if ok:
+        return "met"
+    bound = figures.values[name].startswith(">=")
+    return "unproven" if bound and op == ">=" else "missed"
+
+
+def missed_goals(figures: Figures) -> list[str]:
+    missed = []
+    for name in GOALS:
+        status = goal_status(figures, name)
+        if status != "met":
+            missed.append(name if status == "missed" else f"{name} ({status})")
+    return missed
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(
+            int(line.split()[1])
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal:")
+        )
+        ram = f"{mem_kb / 1024 / 1024:.1f} GiB"
+    except (OSError, StopIteration, ValueError):
+        ram = "unknown"
+
+    def ver(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
+
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": cpu,
+        "nproc": str(os.cpu_count()),
+        "ram": ram,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "compare": ver("compare"),
+        "collatex": ver("collatex"),
+        "numpy / scipy": f"{ver('numpy')} / {ver('scipy')}",
+    }
+
+
+RESULTS_TEMPLATE = """\
+# Benchmark results
+
+Latest figures of `make bench` (`bench/run.py`; what each figure means is in
+its docstring).  Written by `.venv/bin/python bench/run.py --results
+bench/RESULTS.md`; do not edit by hand.
+
+## Machine
+
+{machine}
+
+## Goals
+
+| figure | goal | measured | status |
+|---|---|---|---|
+{goals}
+
+## Figures
+
+```
+{figures}
+```
+
+## Method
+
+- **Same input for both aligners.**  The five seed articles' bodies: the
+  paragraphs `compare.ingest` keeps after boilerplate removal, joined by blank
+  lines.  `compare.align.align` gets them as segmented Articles in one Story with
+  all five compared (the pipeline sets one seed aside as an earlier event; the
+  benchmark does not, so both tools align the same five texts).  CollateX gets
+  the same strings as plain witnesses, tokenised by its default word/punctuation
+  tokenizer, and runs with `collate()`'s defaults (alignment table, segmentation
+  on, no near-matching, no transposition detection): what a CollateX user gets.
+  Word granularity is how CollateX aligns; at sentence granularity it would
+  only match identical sentences, which is not the same job.
+- **Timing.**  Each measurement runs in a fresh child process (`bench/child.py`)
+  started by `bench/run.py` one after another, ours right before CollateX on the
+  same texts; only the alignment call is timed (CollateX: witness
+  tokenisation plus `collate`), never start-up or imports.  Ours: median of
+  {align_runs} calls.  CollateX: one run ({collatex_s} s per run on the seeds), with a
+  {timeout_1x:g} s timeout at 1x and {timeout_4x:g} s at 4x; on a timeout the
+  figure is the timeout and the ratio is a lower bound (`>=`).
+- **Memory.**  Peak RSS (`ru_maxrss` from `os.wait4`) of each child, interpreter
+  and imports included; `align_ready_mb` is the align child's RSS after
+  imports and input preparation, before the first alignment.
+- **Longer inputs.**  No text can be downloaded, and repeating an article's own
+  text would flatter an aligner.  Outlet *i*'s article at factor *k* is the
+  bodies of seeds *i* … *i*+*k*-1 (mod 5), a Latin square: every long article
+  is different real news text, every chapter position holds five different
+  outlets' versions of the story, and a paragraph already present in an
+  outlet's long article (wire copy shared by two seeds) is dropped there, so
+  no article repeats a paragraph.  Sizes are the `words_*`/`sentences_*` lines.
+  Each long article is a real article followed by other outlets' versions of the
+  same story, so every sentence has near-duplicates several chapters away: a
+  harder case for both aligners than one long article.
+- **Pipeline.**  `pipeline.analyze` on seeds/ in the benchmark's own process,
+  once to warm up and then {analyze_runs} times; `stage_<name>_s` are per-stage
+  medians.  `report_cold_s` is `python -m compare report seeds/ --out TMP -q` with
+  `SOURCE_DATE_EPOCH` set, a fresh process each time, median of {cold_runs}; the
+  `_json` variant writes only JSON, so the difference is HTML and PDF rendering.
+
+## Reproduce
+
+```sh
+make bench                                  # prints the figures
+.venv/bin/python bench/run.py --results bench/RESULTS.md   # and rewrites this file
+```
+
+CollateX (`collatex`, `python-Levenshtein`) is installed by `make bench` from
+`bench/requirements.txt`, for the benchmark only.  A whole run takes about
+{total_min:.0f} minutes on this machine.
+"""
+
+
+def write_results(path: Path, figures: Figures, total_s: float) -> None:
+    rows = []
+    for name, (op, goal) in GOALS.items():
+        value = figures.values.get(name, "n/a")
+        sign = {">=": "≥", "<=": "≤"}.get(op, op)
+        rows.append(f"| `{name}` | {sign} {goal:g} | {value} | {goal_status(figures, name)} |")
+    info = machine()
+    text = RESULTS_TEMPLATE.format(
+        machine="\n".join(f"- {key}: {value}" for key, value in info.items()),
+        goals="\n".join(rows),
+        figures="\n".join(f"{name}: {value}" for name, value in figures.values.items()),
+        align_runs=ALIGN_RUNS,
+        collatex_s=figures.values.get("collatex_s", "?"),
+        timeout_1x=COLLATEX_TIMEOUT_S,
+        timeout_4x=COLLATEX_4X_TIMEOUT_S,
+        analyze_runs=ANALYZE_RUNS,
+        cold_runs=COLD_RUNS,
+        total_min=total_s / 60,
+    )
+    path.write_text(text, encoding="utf-8")
+    say(f"wrote {path}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, help="also write the figures as Markdown")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    figures = Figures()
+    with tempfile.TemporaryDirectory() as texts_dir:
+        bench_alignment(figures, Path(texts_dir))
+    bench_pipeline(figures)
+    bench_cold(figures)
+    missed = missed_goals(figures)
+    figures.add("goals_missed", ", ".join(missed) or "none")
+    total = time.perf_counter() - start
+    say(f"done in {total:.0f} s")
+    if args.results:
+        write_results(args.results, figures, total)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from xml.etree import ElementTree
 
 import pytest
 
@@ -35,10 +36,19 @@ def test_svg_bytes_are_identical_across_runs(report, drawn):
     assert [c.svg for c in make_charts(report)] == [c.svg for c in drawn]
 
 
-def test_svg_has_no_date_and_text_is_drawn_as_paths(drawn):
+def test_svg_has_no_date_and_keeps_text_as_text_in_the_bundled_font(drawn):
     for chart in drawn:
         assert "<dc:date>" not in chart.svg
-        assert "<text" not in chart.svg  # no article text can become SVG markup
+        assert "<text" in chart.svg and "font-family: 'DejaVu Sans'" in chart.svg
+        assert "<use " not in chart.svg  # no glyphs drawn as paths
+
+
+def test_svgs_stay_small_so_the_pdf_paints_them_fast(drawn):
+    # Text as paths and a hatch pattern per cell made the matrix 250 KB and
+    # cost seconds in WeasyPrint; one compound path per status keeps it small.
+    assert sum(len(c.svg) for c in drawn) < 120_000
+    coverage = drawn[0].svg
+    assert coverage.count("<pattern") <= len(charts.CELL_STYLE)
 
 
 @pytest.mark.parametrize(
@@ -61,11 +71,13 @@ def test_charts_are_drawn_at_printed_size_with_8pt_text():
     assert charts.LANDSCAPE_IN <= 10.5 and charts.PORTRAIT_IN <= 6.7
 
 
-def test_hostile_outlet_label_never_reaches_the_svg():
-    report = build_report(outlet_label='$x$ <script>alert(1)</script> "q" style=x')
+def test_hostile_outlet_label_is_escaped_text_in_the_svg():
+    report = build_report(outlet_label='$x$ <script>alert(1)</script> "q" style=x &amp;')
     for chart in make_charts(report):
-        # matplotlib keeps the label only inside an escaped XML comment.
         assert "<script" not in chart.svg and 'style=x"' not in chart.svg
+        ElementTree.fromstring(chart.svg.encode())  # still well-formed XML
+    coverage = make_charts(report)[0].svg
+    assert "&lt;script&gt;" in coverage and "&amp;amp;" in coverage
 
 
 def _many_passages(report, count: int):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.discover import discover, display_path, read_regular
+from compare.discover import ARTICLE_PATTERNS, discover, display_path, read_regular
 from compare.errors import UsageError
 
 MIB = 1 << 20
@@ -58,7 +58,9 @@ def test_empty_folder_gives_a_notice(tmp_path: Path) -> None:
     _write(tmp_path / "readme.pdf")
     found = discover([tmp_path])
     assert found.candidates == ()
-    assert [n.message for n in found.notices] == [f"no article files (*.txt, *.md) in {tmp_path}"]
+    assert [n.message for n in found.notices] == [
+        f"no article files ({ARTICLE_PATTERNS}) in {tmp_path}"
+    ]
 
 
 @pytest.mark.parametrize("name", ["report.json", "x.tmp", "sources.csv", ".draft.txt"])

@@ -41,6 +41,9 @@ CONTEXT_BONUS = 0.1  # times the best neighbouring-diagonal similarity
 LOCALITY_BONUS = 0.05  # times (1 - distance of relative positions)
 SPLIT_GAIN = 0.1  # a joined pair must beat each half by this much
 SPLIT_PART = 0.15  # and each half must resemble the sentence at least this much
+LOOSE_RATIO = 0.55  # the loose pass accepts this fraction of align_threshold
+LOOSE_SHARED = 2  # features a loose pair must share (rare words, numbers, names)
+LOOSE_SLACK = 1  # sentences a loose match may sit outside its neighbours' anchors
 
 
 def compared_articles(story: Story, *, options: Options) -> tuple[Article, ...]:
@@ -168,6 +171,74 @@ def candidate_edges(matrix: SentenceMatrix, *, threshold: float) -> list[Edge]:
     return edges
 
 
+def _anchors(groups: Sequence[dict[int, tuple[int, ...]]]) -> dict[tuple[int, int], list]:
+    """(ka, kb) -> sorted (sentence in ka, sentence in kb) pairs aligned by the strong pass."""
+    out: dict[tuple[int, int], list] = {}
+    for group in groups:
+        for ka, ia in group.items():
+            for kb, ib in group.items():
+                if ka != kb:
+                    out.setdefault((ka, kb), []).append((ia[0], ib[0]))
+    for pairs in out.values():
+        pairs.sort()
+    return out
+
+
+def _local(anchors: list, s_lo: int, s_hi: int, t_lo: int, t_hi: int) -> bool:
+    """True when sentences t_lo..t_hi sit near where the anchors around s_lo..s_hi point.
+
+    The anchors are the nearest strongly aligned sentences before and after;
+    the candidate must lie between their images (either order: paragraphs
+    move), give or take ``LOOSE_SLACK``.  No anchor at all: no context to
+    trust a weak match.
+    """
+    before = [t for s, t in anchors if s < s_lo]
+    after = [t for s, t in anchors if s > s_hi]
+    if not before and not after:
+        return False
+    near = ([before[-1]] if before else []) + ([after[0]] if after else [])
+    lo, hi = min(near) - LOOSE_SLACK, max(near) + LOOSE_SLACK
+    if not before or not after:  # one anchor only: stay close to it
+        lo, hi = near[0] - 2 * LOOSE_SLACK, near[0] + 2 * LOOSE_SLACK
+    return lo <= t_lo and t_hi <= hi
+
+
+def loose_edges(
+    matrix: SentenceMatrix, groups: Sequence[dict[int, tuple[int, ...]]], *, threshold: float
+) -> list[Edge]:
+    """Weaker edges for sentences the strong pass left on their own.
+
+    Why: an outlet that rewrites a sentence ("officials said 40 were hurt" /
+    "according to officials, 41 people were injured") keeps its place in the
+    story and its rare words (names, numbers) but shares too few words to
+    pass ``align_threshold``.  An edge is kept only when one side is still
+    unaligned, the two share ``LOOSE_SHARED`` features and the pair sits
+    between sentences the strong pass already aligned (locality).
+    """
+    alone = {(k, i) for g in groups if len(g) == 1 for k, idx in g.items() for i in idx}
+    anchors = _anchors(groups)
+    rows = matrix.raw
+    out = []
+    for edge in candidate_edges(matrix, threshold=threshold):
+        left_alone = all(n in alone for n in edge.left)
+        right_alone = all(n in alone for n in edge.right)
+        if not (left_alone or right_alone):
+            continue
+        (ka, _), (kb, _) = edge.left[0], edge.right[0]
+        s_lo, s_hi = edge.left[0][1], edge.left[-1][1]
+        t_lo, t_hi = edge.right[0][1], edge.right[-1][1]
+        if not (
+            _local(anchors.get((ka, kb), []), s_lo, s_hi, t_lo, t_hi)
+            and _local(anchors.get((kb, ka), []), t_lo, t_hi, s_lo, s_hi)
+        ):
+            continue
+        left = sum(rows[matrix.starts[ka] + i] for _, i in edge.left)
+        right = sum(rows[matrix.starts[kb] + i] for _, i in edge.right)
+        if left.multiply(right).nnz >= LOOSE_SHARED:
+            out.append(edge)
+    return out
+
+
 def align(story: Story, *, options: Options) -> Alignment:
     """Align the sentences of the story's compared articles into passages.
 
@@ -185,7 +256,12 @@ def align(story: Story, *, options: Options) -> Alignment:
     matrix = sentence_matrix(articles)
     edges = candidate_edges(matrix, threshold=options.align_threshold)
     texts = [[s.text for s in a.sentences] for a in articles]
-    groups = merge_components(edges, texts=texts)
+    loose = options.align_threshold * LOOSE_RATIO
+
+    def second(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
+        return loose_edges(matrix, groups, threshold=loose)
+
+    groups = merge_components(edges, texts=texts, second=second)
     ordered = reading_order(groups, texts=texts)
     passages = tuple(
         Passage(

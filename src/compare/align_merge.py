@@ -10,7 +10,7 @@ asked for it, and never more than ``MAX_CELL`` sentences.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -92,15 +92,29 @@ class _Components:
 
 
 def merge_components(
-    edges: Sequence[Edge], *, texts: Sequence[Sequence[str]]
+    edges: Sequence[Edge],
+    *,
+    texts: Sequence[Sequence[str]],
+    second: Callable[[list[dict[int, tuple[int, ...]]]], Sequence[Edge]] | None = None,
 ) -> list[dict[int, tuple[int, ...]]]:
     """Passages as ``{article number: sentence indexes}``; every sentence in exactly one.
+
+    ``second``, when given, is called with the passages the strong ``edges``
+    made and returns weaker edges to merge on top (the loose pass of
+    ``align``): they join what is left, under the same constraint.
 
     >>> e = Edge(0.9, ((0, 0),), ((1, 0),))
     >>> merge_components([e], texts=[["A."], ["A.", "B."]])
     [{0: (0,), 1: (0,)}, {1: (1,)}]
     """
     comps = _Components(texts)
+    _merge(comps, edges, texts)
+    if second is not None:
+        _merge(comps, second(_groups(comps)), texts)
+    return _groups(comps)
+
+
+def _merge(comps: _Components, edges: Sequence[Edge], texts: Sequence[Sequence[str]]) -> None:
     for edge in sorted(edges, key=lambda e: _edge_key(e, texts)):
         roots = sorted({comps.find(n) for n in edge.left + edge.right})
         if len(roots) < 2:
@@ -108,6 +122,9 @@ def merge_components(
         ranges = comps.merged_ranges(roots, allow_runs=edge.is_split)
         if ranges is not None:
             comps.union(roots, ranges)
+
+
+def _groups(comps: _Components) -> list[dict[int, tuple[int, ...]]]:
     groups = [
         {k: tuple(range(lo, hi + 1)) for k, (lo, hi) in sorted(ranges.items())}
         for ranges in comps.ranges.values()

@@ -4,8 +4,13 @@ Why this shape: a ``matplotlib.figure.Figure`` (never pyplot) needs no GUI
 backend and no global state, so rendering is safe headless and in batch mode.
 Each figure is built inside an ``rc_context`` with its own ``svg.hashsalt`` and
 saved with ``metadata={"Date": None}``, which makes the SVG bytes identical
-from run to run (RELIABILITY rule 7).  Text is drawn as paths, so article text
-can never become SVG markup and no extra font reaches the PDF.  Figures are
+from run to run (RELIABILITY rule 7).  Text stays text (``svg.fonttype`` "none")
+in the bundled DejaVu Sans, which the PDF already embeds through ``@font-face``:
+glyphs drawn as paths made the charts ten times larger and cost WeasyPrint
+seconds to paint.  Labels are still safe, because matplotlib escapes every
+string it writes into the SVG (``&lt;``, ``&amp;``), and ``$`` is escaped so no
+label starts mathtext.  Cells of one status are drawn as one compound path, so
+each hatch pattern is painted once per band, not once per cell.  Figures are
 drawn at their printed size (A4 content width), so 8 pt here is 8 pt on paper.
 Colours are the Okabe-Ito palette, always paired with hatching, printed values
 or labels, so every chart reads in greyscale and for colour-blind readers.
@@ -21,7 +26,8 @@ from collections.abc import Callable
 from matplotlib import rc_context
 from matplotlib.dates import DateFormatter, DayLocator, date2num
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch, Rectangle
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 
 from compare.model import CellStatus, Chart, Kind, Report
 from compare.view_text import (
@@ -46,14 +52,14 @@ CELL_STYLE: dict[str, tuple[str, str, str]] = {
     CellStatus.SAME: ("same wording", "#0072B2", ""),
     CellStatus.REWORDED: ("reworded", "#E69F00", "////"),
     CellStatus.OMITTED: ("omitted", "#FFFFFF", "xxx"),
-    CellStatus.ONLY_HERE: ("only in this outlet", "#009E73", "..."),
+    CellStatus.ONLY_HERE: ("only in this outlet", "#009E73", "---"),
     "": ("another outlet's own passage", "#E8E8E8", ""),
 }
 
 _RC = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
-    "svg.fonttype": "path",
+    "svg.fonttype": "none",
     "hatch.linewidth": 0.6,
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -111,7 +117,7 @@ def _coverage(report: Report) -> Drawn:
     passages = [p.id for p in report.alignment.passages]
     cells = report.scores.cells
     bands = max(1, math.ceil(len(passages) / PASSAGES_PER_BAND))
-    band_height = 0.24 * max(1, len(ids)) + 0.45
+    band_height = (0.3 if bands == 1 else 0.24) * max(1, len(ids)) + 0.45
     fig = Figure(figsize=(LANDSCAPE_IN, band_height * bands + 0.4), layout="constrained")
     used: set[str] = set()
     if not ids or not passages:
@@ -119,16 +125,17 @@ def _coverage(report: Report) -> Drawn:
     for band in range(bands if ids and passages else 0):
         ax = fig.add_subplot(bands, 1, band + 1)
         chunk = passages[band * PASSAGES_PER_BAND : (band + 1) * PASSAGES_PER_BAND]
+        cells_of: dict[str, list[tuple[int, int]]] = {}
         for col, pid in enumerate(chunk):
             for row, aid in enumerate(ids):
                 status = str(cells.get(aid, {}).get(pid, ""))
+                cells_of.setdefault(status, []).append((col, row))
+        for status, (_, face, hatch) in CELL_STYLE.items():
+            if status in cells_of:
                 used.add(status)
-                _, face, hatch = CELL_STYLE[status]
                 ax.add_patch(
-                    Rectangle(
-                        (col, row),
-                        1,
-                        1,
+                    PathPatch(
+                        _squares(cells_of[status]),
                         facecolor=face,
                         hatch=hatch,
                         edgecolor="#333333",
@@ -177,9 +184,20 @@ def _coverage(report: Report) -> Drawn:
     )
     caption = (
         "Which outlet carries which passage. Solid blue: same wording; orange with diagonal "
-        "lines: reworded; white with crosses: omitted; green with dots: only in this outlet."
+        "lines: reworded; white with crosses: omitted; green with horizontal lines: only in "
+        "this outlet."
     )
     return fig, "Coverage: passages by outlet", caption, alt
+
+
+def _squares(cells: list[tuple[int, int]]) -> Path:
+    """Unit squares at ``(column, row)`` as one compound path (one fill, one hatch)."""
+    vertices: list[tuple[float, float]] = []
+    codes: list[int] = []
+    for x, y in cells:
+        vertices += [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1), (x, y)]
+        codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
+    return Path(vertices, codes)
 
 
 def _similarity(report: Report) -> Drawn:
@@ -238,7 +256,7 @@ def _kinds(report: Report) -> Drawn:
     keys = outlet_keys(report)
     by_kind = report.scores.by_kind
     kinds = [k for k in Kind if any(by_kind.get(a, {}).get(k, 0) for a in ids)]
-    fig = Figure(figsize=(PORTRAIT_IN, 0.8 + 0.24 * max(3, len(kinds))), layout="constrained")
+    fig = Figure(figsize=(PORTRAIT_IN, 0.45 + 0.2 * max(3, len(kinds))), layout="constrained")
     if not kinds:
         _empty(fig, "No findings.")
     else:
@@ -249,7 +267,8 @@ def _kinds(report: Report) -> Drawn:
         for i, row in enumerate(grid):
             for j, value in enumerate(row):
                 ax.text(j, i, str(value) if value else "·", ha="center", va="center")
-        ax.set_xticks(range(len(ids)), _names(report, ids), rotation=15, ha="right")
+        ax.set_xticks(range(len(ids)), [keys[a] for a in ids])
+        ax.xaxis.set_ticks_position("top")
         ax.set_yticks(range(len(kinds)), [KIND_LABELS[k] for k in kinds])
         ax.tick_params(length=0)
         for spine in ax.spines.values():
@@ -262,8 +281,8 @@ def _kinds(report: Report) -> Drawn:
         parts.append(f"{keys[aid]}: " + (", ".join(counts) if counts else "none"))
     alt = "Findings of each kind that involve each outlet. " + "; ".join(parts) + "."
     caption = (
-        "How many findings of each kind involve each outlet, most serious kinds at the "
-        "top. A finding involves every outlet whose text it quotes."
+        "How many findings of each kind involve each outlet (columns, by key), most serious "
+        "kinds at the top. A finding involves every outlet whose text it quotes."
     )
     return fig, "Findings by kind and outlet", caption, alt
 
@@ -280,7 +299,7 @@ def _timeline(report: Report) -> Drawn:
             for aid, spans in finding.spans.items():
                 if aid in numbers and spans:
                     numbers[aid].append(short(spans[0].text, 24))
-    fig = Figure(figsize=(PORTRAIT_IN, 0.9 + 0.42 * max(2, len(dated))), layout="constrained")
+    fig = Figure(figsize=(PORTRAIT_IN, 0.7 + 0.32 * max(2, len(dated))), layout="constrained")
     if not dated:
         _empty(fig, "No publication dates known.")
     else:

@@ -205,6 +205,41 @@ def _interrupted(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+# Notices about this machine's libraries, not about the report: shown with -v only.
+ENVIRONMENT_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+
+
+class _EnvironmentNoticeFilter(logging.Filter):
+    """Demotes known environment notices from WARNING to INFO."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and record.getMessage().startswith(
+            ENVIRONMENT_NOTICES
+        ):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            return logging.getLogger().isEnabledFor(logging.INFO)
+        return True
+
+
+def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> None:
+    """Give matplotlib a writable config folder when ``MPLCONFIGDIR`` is not one.
+
+    Why: matplotlib otherwise logs two warnings and makes its own temp folder;
+    one line saying what happened is enough.  The temp folder is removed at exit.
+    """
+    wanted = environ.get("MPLCONFIGDIR")
+    if not wanted or (os.path.isdir(wanted) and os.access(wanted, os.W_OK | os.X_OK)):
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="compare-mpl-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    environ["MPLCONFIGDIR"] = folder
+    log.warning("MPLCONFIGDIR %r is not a writable folder; using a temporary one", wanted)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``compare`` command; returns the exit code."""
     parser = build_parser()
@@ -214,7 +249,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="compare: %(levelname)s: %(message)s",
     )
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_EnvironmentNoticeFilter())
     signal.signal(signal.SIGINT, _interrupted)
+    if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    _usable_mplconfigdir(os.environ)
     try:
         epoch = source_date_epoch(os.environ)
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)

@@ -13,12 +13,13 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from compare.errors import ExitCode, OutputError, UsageError
+from compare.errors import CompareError, ExitCode, OutputError, UsageError
 from compare.model import InputProblem, Report
 from compare.options import Audience, Options, OutputFormat
-from compare.outputs import atomic_write, check_writable, sweep_stale_temps
+from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
 
 log = logging.getLogger(__name__)
 
@@ -29,19 +30,72 @@ def _say(args: argparse.Namespace, message: str) -> None:
 
 
 def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
-    """Refuse missing inputs, and an output folder that is an input folder (even via links)."""
+    """Refuse missing inputs, and an output folder that is an input folder (even via links).
+
+    The folder of an input file named on the command line counts as an input
+    folder too: a ``sources.yaml`` is read from it.
+    """
+    from compare.discover import display_path
+
     for path in paths:
         if not os.path.lexists(path):
             kind = "folder" if not path.suffix else "file"
-            raise UsageError(f"input {kind} '{path}' not found")
+            raise UsageError(f"input {kind} '{display_path(path)}' not found")
+    if not out_dir.exists():
+        return
     for path in paths:
-        if path.is_dir() and out_dir.exists():
+        folder = path if path.is_dir() else path.parent
+        try:
+            same = os.path.samefile(folder, out_dir)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(
+                f"output folder {display_path(out_dir)} is the input folder "
+                f"{display_path(folder)}; use --out"
+            )
+    _check_outputs_are_not_inputs(paths, out_dir)
+
+
+OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf")
+
+
+def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
+    """Refuse an existing output file that is an input (through a symlink or hard link).
+
+    Writes replace links rather than follow them, so the input would survive;
+    but a report folder wired to the inputs is a set-up mistake worth stopping.
+    """
+    from compare.discover import ARTICLE_SUFFIXES, display_path
+
+    inputs: dict[tuple[int, int], Path] = {}
+    for path in paths:
+        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        for file in files:
+            if path.is_dir() and file.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
             try:
-                same = os.path.samefile(path, out_dir)
+                st = os.stat(file)
             except OSError:
-                same = False
-            if same:
-                raise UsageError(f"output folder {out_dir} is the input folder {path}; use --out")
+                continue
+            inputs.setdefault((st.st_dev, st.st_ino), file)
+    outputs = [out_dir / "index.html", out_dir / "stories.json"]
+    try:
+        folders = sorted(e.path for e in os.scandir(out_dir) if e.is_dir())
+    except OSError:
+        folders = []
+    outputs += [Path(folder) / name for folder in folders for name in OUTPUT_FILES]
+    for output in outputs:
+        try:
+            st = os.stat(output)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in inputs:
+            source = inputs[(st.st_dev, st.st_ino)]
+            raise UsageError(
+                f"output file {display_path(output)} is the input {display_path(source)} "
+                "(a link); use another --out"
+            )
 
 
 def report_problems(problems: Sequence[InputProblem]) -> None:
@@ -59,32 +113,66 @@ def _unique_slug(slug: str, taken: set[str]) -> str:
 
 
 def write_report(report: Report, folder: Path, *, options: Options) -> list[Path]:
-    """Render one story's outputs and write them atomically; returns the paths."""
-    from compare import jsonio
-    from compare.charts import make_charts
-    from compare.pdf import html_to_pdf
-    from compare.render import render_handout_html, render_html
-    from compare.view import build_handout, build_view
+    """Render one story's outputs, then write them as one set; returns the paths.
 
-    written: list[Path] = []
+    Everything is rendered before anything is written, so a render failure or
+    timeout leaves the previous files intact; ``atomic_write_many`` then
+    replaces them together.  WeasyPrint is imported only when a PDF is wanted.
+    """
+    from compare import jsonio
+
     outputs: list[tuple[Path, bytes]] = []
     if OutputFormat.PDF in options.formats or OutputFormat.HTML in options.formats:
+        from compare.charts import make_charts
+        from compare.render import render_html
+        from compare.view import build_view
+
         view = build_view(report, make_charts(report), options=options)
         html = render_html(view)
         if OutputFormat.HTML in options.formats:
             outputs.append((folder / "report.html", html.encode("utf-8")))
         if OutputFormat.PDF in options.formats:
+            from compare.pdf import html_to_pdf
+
             outputs.append((folder / "report.pdf", html_to_pdf(html, options=options)))
     if OutputFormat.JSON in options.formats:
         outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
     if options.audience is Audience.CLASSROOM:
+        from compare.pdf import html_to_pdf
+        from compare.render import render_handout_html
+        from compare.view import build_handout
+
         handout = render_handout_html(build_handout(report, options=options))
         outputs.append((folder / "handout.pdf", html_to_pdf(handout, options=options)))
-    # Render everything first, then write: a render failure leaves old files intact.
-    for path, data in outputs:
-        atomic_write(path, data)
-        written.append(path)
-    return written
+    atomic_write_many(outputs)
+    return [path for path, _data in outputs]
+
+
+@dataclass(frozen=True)
+class FailedStory:
+    """A story whose report could not be written, and why."""
+
+    title: str
+    reason: str
+    internal: bool  # a bug (exit 1 when nothing else was written), not an output problem
+
+
+def _render_story(report: Report, folder: Path, options: Options) -> list[Path] | FailedStory:
+    """One story's outputs, or why not: one story's failure never stops the others.
+
+    ``BaseException`` is caught because WeasyPrint's ``FatalURLFetchingError``
+    is one; interrupts and exits still propagate.
+    """
+    try:
+        return write_report(report, folder, options=options)
+    except OutputError as exc:
+        return FailedStory(report.story.title, str(exc), internal=False)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        log.error("internal error while rendering story %s", report.story.id, exc_info=True)
+        reason = f"internal error while rendering: {type(exc).__name__}: {exc}"
+        return FailedStory(report.story.title, reason, internal=True)
 
 
 def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
@@ -96,38 +184,63 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
     sweep_stale_temps(options.out_dir)
     analysis = analyze(args.paths, options=options, progress=lambda m: _say(args, m))
     report_problems(analysis.problems)
-    failed = list(analysis.failed_stories)
+    failed = [
+        FailedStory(title, reason, internal=reason.startswith("internal error"))
+        for title, reason in analysis.failed_stories
+    ]
+    for story in failed:
+        print(f"compare: failed story: {story.title}: {story.reason}", file=sys.stderr)
     taken: set[str] = set()
     written: list[tuple[Report, str]] = []
     for report in analysis.reports:
         slug = _unique_slug(report.story.id, taken)
         _say(args, f"rendering {slug} ({len(report.findings)} findings)")
-        try:
-            paths = write_report(report, options.out_dir / slug, options=options)
-        except OutputError as exc:
-            failed.append((report.story.title, str(exc)))
-            print(f"compare: failed story: {report.story.title}: {exc}", file=sys.stderr)
+        result = _render_story(report, options.out_dir / slug, options)
+        if isinstance(result, FailedStory):
+            failed.append(result)
+            print(f"compare: failed story: {result.title}: {result.reason}", file=sys.stderr)
             continue
         written.append((report, slug))
-        for path in paths:
+        for path in result:
             _say(args, f"wrote {path}")
-    if len(analysis.reports) > 1:
+    if len(analysis.reports) + len(analysis.failed_stories) > 1:
         _write_index(written, failed, options)
+        _say(args, f"wrote {options.out_dir / 'index.html'}")
     if not written:
-        reasons = "; ".join(reason for _title, reason in failed)
-        raise OutputError(f"no report could be written: {reasons}")
+        reasons = "; ".join(f"{story.title}: {story.reason}" for story in failed)
+        message = failed[0].reason if len(failed) == 1 else f"no report could be written: {reasons}"
+        if any(story.internal for story in failed):
+            raise CompareError(message)
+        raise OutputError(message)
     if analysis.problems or failed:
         return ExitCode.PARTIAL
     return ExitCode.OK
 
 
 def _write_index(
-    written: Sequence[tuple[Report, str]], failed: Sequence[tuple[str, str]], options: Options
+    written: Sequence[tuple[Report, str]], failed: Sequence[FailedStory], options: Options
 ) -> None:
-    from compare.render import render_index_html
-    from compare.view import build_index
+    """``index.html``: every story written, then every story that failed, with its reason.
 
-    html = render_index_html(build_index(written, failed))
+    A failed story is shown as an entry without findings whose only line is
+    the reason; its link points at the index itself, not at an old report.
+    """
+    from compare.render import render_index_html
+    from compare.view import IndexEntry, build_index_entry
+
+    entries = [build_index_entry(report, story_slug=slug) for report, slug in written]
+    entries += [
+        IndexEntry(
+            title=f"Not written: {story.title}",
+            href="index.html",
+            outlets=(),
+            dates="",
+            finding_count=0,
+            top_findings=(f"report not written: {story.reason}",),
+        )
+        for story in failed
+    ]
+    html = render_index_html(entries)
     atomic_write(options.out_dir / "index.html", html.encode("utf-8"))
 
 
@@ -139,6 +252,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
 
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
+    sweep_stale_temps(options.out_dir)
     ingested = ingest(args.paths, options=options)
     problems = list(ingested.problems)
     articles = _segment_all(ingested.articles, problems)

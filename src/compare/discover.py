@@ -7,8 +7,10 @@ report writers later.
 
 Policy:
 
-* A folder expands to the ``*.txt`` and ``*.md`` files directly inside it,
-  sorted by name; sub-folders (hidden or not) are never searched.  Dotfiles,
+* A folder expands to the article files directly inside it (``*.txt``,
+  ``*.md``, saved web pages ``*.html``/``*.htm``, article records ``*.json``
+  and JSON Lines archives ``*.jsonl``), sorted by name; sub-folders (hidden
+  or not) are never searched.  Dotfiles,
   ``*.tmp`` (our own interrupted writes), our own outputs (``report.html``
   and friends) and sources manifests are never articles.  A file named on
   the command line is read whatever its extension, unless it is one of those.
@@ -19,7 +21,9 @@ Policy:
   then ``S_ISREG`` decide before ``open``, which also uses ``O_NONBLOCK`` and
   re-checks with ``fstat`` in case the file was swapped in between.
 * Size is checked with ``stat`` before reading and again while reading, so a
-  file that grows cannot get past the cap.
+  file that grows cannot get past the cap.  A JSON Lines archive has its own,
+  larger file cap (``ingest_records``) and the article cap per record, so it
+  is opened with ``open_regular`` and streamed instead of read whole.
 * The same file reached twice (two arguments, a hard link) is read once.
   Article ids are file names without extension; equal ids from different
   folders get ``-2``, ``-3`` … in sorted path order, with a notice.
@@ -39,7 +43,8 @@ from pathlib import Path
 from compare.errors import UsageError
 from compare.model import InputProblem, Notice
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+ARTICLE_PATTERNS = ", ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
 OUTPUT_NAMES = frozenset(
     {"report.html", "report.json", "report.pdf", "handout.pdf", "stories.json", "index.html"}
 )
@@ -110,7 +115,7 @@ def discover(paths: Sequence[Path]) -> Discovery:
             folders.append(given)
             listed = _list_folder(given, problems)
             if listed is not None and not listed:
-                msg = f"no article files (*.txt, *.md) in {display_path(given)}"
+                msg = f"no article files ({ARTICLE_PATTERNS}) in {display_path(given)}"
                 notices.append(Notice(display_path(given), msg))
             found.extend(listed or [])
         elif (why := _not_article(given.name)) is not None:
@@ -141,7 +146,7 @@ def _list_folder(folder: Path, problems: list[InputProblem]) -> list[Path] | Non
     try:
         names = sorted(entry.name for entry in os.scandir(folder))
     except OSError as exc:
-        problems.append(InputProblem(display_path(folder), f"cannot list folder: {_reason(exc)}"))
+        problems.append(InputProblem(display_path(folder), f"cannot list folder: {reason(exc)}"))
         return None
     return [
         folder / name
@@ -191,52 +196,80 @@ def size_text(n: int) -> str:
     return f"{n:,} bytes"
 
 
-def read_regular(path: Path, *, max_bytes: int) -> bytes | str:
-    """The bytes of a regular file, or a message saying why it was not read."""
+TOO_BIG_HINT = "use --max-article-bytes"
+
+
+def open_regular(
+    path: Path, *, max_bytes: int, hint: str = TOO_BIG_HINT
+) -> tuple[int, os.stat_result] | str:
+    """An open descriptor of a regular file no larger than ``max_bytes`` and its
+    ``fstat``, or a message saying why it was not opened.  The caller closes it.
+    """
     try:
         before = os.stat(path)
     except OSError as exc:
-        return _reason(exc, path)
-    if (why := _refuse(before, max_bytes)) is not None:
+        return reason(exc, path)
+    if (why := _refuse(before, max_bytes, hint)) is not None:
         return why
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        return _reason(exc, path)
+        return reason(exc, path)
     try:
         opened = os.fstat(fd)
-        if (why := _refuse(opened, max_bytes)) is not None:
-            return f"changed between listing and reading: {why}"
+    except OSError as exc:
+        os.close(fd)
+        return reason(exc, path)
+    if (why := _refuse(opened, max_bytes, hint)) is not None:
+        os.close(fd)
+        return f"changed between listing and reading: {why}"
+    return fd, opened
+
+
+def changed_since(fd: int, opened: os.stat_result) -> bool:
+    """Whether the open file's size or modification time moved since ``opened``."""
+    after = os.fstat(fd)
+    return (after.st_size, after.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns)
+
+
+def read_regular(path: Path, *, max_bytes: int) -> bytes | str:
+    """The bytes of a regular file, or a message saying why it was not read."""
+    result = open_regular(path, max_bytes=max_bytes)
+    if isinstance(result, str):
+        return result
+    fd, opened = result
+    try:
         chunks: list[bytes] = []
         total = 0
         while total <= max_bytes and (chunk := os.read(fd, min(1 << 20, max_bytes + 1 - total))):
             chunks.append(chunk)
             total += len(chunk)
-        after = os.fstat(fd)
+        changed = changed_since(fd, opened)
     except OSError as exc:
-        return _reason(exc, path)
+        return reason(exc, path)
     finally:
         os.close(fd)
     if total > max_bytes:
-        return f"larger than {size_text(max_bytes)} limit; use --max-article-bytes"
-    if (after.st_size, after.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns):
+        return f"larger than {size_text(max_bytes)} limit; {TOO_BIG_HINT}"
+    if changed:
         return "changed while it was being read; try again"
     return b"".join(chunks) if total else "empty file"
 
 
-def _refuse(st: os.stat_result, max_bytes: int) -> str | None:
+def _refuse(st: os.stat_result, max_bytes: int, hint: str = TOO_BIG_HINT) -> str | None:
     if not stat.S_ISREG(st.st_mode):
         kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
         return f"not a regular file ({kind}); skipped without opening"
     if st.st_size > max_bytes:
-        return f"larger than {size_text(max_bytes)} limit; use --max-article-bytes"
+        return f"larger than {size_text(max_bytes)} limit; {hint}"
     if st.st_size == 0:
         return "empty file"
     return None
 
 
-def _reason(exc: OSError, path: Path | None = None) -> str:
+def reason(exc: OSError, path: Path | None = None) -> str:
+    """A short, plain reason for an ``OSError`` met while listing or reading."""
     if isinstance(exc, PermissionError):
         return "permission denied"
     if exc.errno == errno.ELOOP:

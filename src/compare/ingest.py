@@ -5,24 +5,36 @@ hostile-input defence (``discover``, ``decode``, ``frontmatter``) sits behind
 one verb, and each article is isolated: whatever goes wrong with one file
 becomes an ``InputProblem`` naming it, never an exception for the run.
 
-Each Article keeps the decoded file unchanged (BOM aside) in ``text``;
-``paragraphs`` and ``removed`` are exact spans of it.  Dates and outlet
-labels carry the sentence saying where they came from (``provenance``).
+Each Article from a text file keeps the decoded file unchanged (BOM aside)
+in ``text``; ``paragraphs`` and ``removed`` are exact spans of it.  Saved web
+pages (``ingest_html``) and JSON/JSON Lines records (``ingest_records``) are
+markup or data, so their Article's ``text`` is the extracted article text
+and ``text_origin`` says so; one JSON file or archive may hold many
+articles, and one bad record costs only itself.  Dates and outlet labels
+carry the sentence saying where they came from (``provenance``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from compare.boilerplate import Reason, split_body
 from compare.decode import Undecodable, decode
-from compare.discover import MANIFEST_NAMES, Candidate, discover, display_path, read_regular
+from compare.discover import (
+    MANIFEST_NAMES,
+    Candidate,
+    discover,
+    display_path,
+    read_regular,
+)
 from compare.errors import UsageError
+from compare.extracted import NO_TEXT
 from compare.frontmatter import FrontMatter, split_front_matter
+from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
 from compare.offsets import LineIndex
 from compare.options import Options
@@ -31,6 +43,7 @@ from compare.provenance import (
     DateClaim,
     ManifestEntry,
     choose_date,
+    clean_label,
     email_label,
     host_label,
     parse_manifest,
@@ -38,9 +51,7 @@ from compare.provenance import (
 )
 
 MANIFEST_MAX_BYTES = 1 << 20
-NO_TEXT = "no article text"
 _OUTLET_FIELDS = ("outlet", "source", "site_name", "publisher")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -52,9 +63,13 @@ class _Manifests:
     used: set[str] = field(default_factory=set)
 
     def entry(self, cand: Candidate) -> ManifestEntry | None:
-        for entries in (self.given, self.by_folder.get(cand.path.parent, {})):
-            for key in (cand.path.name, display_path(cand.path.name), cand.id):
-                if key in entries:
+        return self.find(cand.path.parent, (cand.path.name, display_path(cand.path.name), cand.id))
+
+    def find(self, folder: Path, keys: Iterable[str | None]) -> ManifestEntry | None:
+        """The first entry naming any of ``keys``: ``--sources`` first, then the folder's."""
+        for entries in (self.given, self.by_folder.get(folder, {})):
+            for key in keys:
+                if key is not None and key in entries:
                     self.used.add(entries[key].where)
                     return entries[key]
         return None
@@ -77,17 +92,18 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
     notices = list(found.notices)
     manifests = _load_manifests(found.folders, options=options, notices=notices)
     articles: list[Article] = []
+    taken = {c.id for c in found.candidates if c.path.suffix.lower() != ".jsonl"}
     for cand in found.candidates:
-        article_notices: list[str] = []
         try:
-            result = _one(cand, options=options, entry=manifests.entry(cand), notes=article_notices)
-        except Exception as exc:  # a bug must cost one article, not the run
-            result = f"internal error while reading: {type(exc).__name__}: {exc}"
-        notices.extend(Notice(cand.display, n) for n in article_notices)
-        if isinstance(result, str):
-            problems.append(InputProblem(cand.display, result))
-        else:
-            articles.append(result)
+            results = _read(cand, options=options, manifests=manifests, taken=taken)
+        except Exception as exc:  # a bug must cost one input, not the run
+            results = [(cand.display, _internal(exc), [])]
+        for shown, result, article_notices in results:
+            notices.extend(Notice(shown, n) for n in article_notices)
+            if isinstance(result, str):
+                problems.append(InputProblem(shown, result))
+            elif result is not None:
+                articles.append(result)
     for entries in (manifests.given, *manifests.by_folder.values()):
         for key, entry in entries.items():
             if entry.where not in manifests.used:
@@ -133,13 +149,33 @@ def _read_manifest(path: Path, notices: list[Notice]) -> dict[str, ManifestEntry
     return entries
 
 
-def _one(
-    cand: Candidate, *, options: Options, entry: ManifestEntry | None, notes: list[str]
-) -> Article | str:
-    """One file to an Article, or the reason it cannot be used."""
+def _internal(exc: Exception) -> str:
+    return f"internal error while reading: {type(exc).__name__}: {exc}"
+
+
+def _read(
+    cand: Candidate, *, options: Options, manifests: _Manifests, taken: set[str]
+) -> list[Read]:
+    """Every article in one input file (several for JSON lists and archives)."""
+    suffix = cand.path.suffix.lower()
+    context = Context(find=partial(manifests.find, cand.path.parent), taken=taken)
+    if suffix == ".jsonl":
+        return read_archive(cand, max_record_bytes=options.max_article_bytes, context=context)
     data = read_regular(cand.path, max_bytes=options.max_article_bytes)
     if isinstance(data, str):
-        return data
+        return [(cand.display, data, [])]
+    if suffix == ".json":
+        return read_json(cand, data, context=context)
+    notes: list[str] = []
+    if suffix in PAGE_SUFFIXES:
+        return [(cand.display, read_page(cand, data, context=context, notes=notes), notes)]
+    return [(cand.display, _one(cand, data, entry=manifests.entry(cand), notes=notes), notes)]
+
+
+def _one(
+    cand: Candidate, data: bytes, *, entry: ManifestEntry | None, notes: list[str]
+) -> Article | str:
+    """One text file to an Article, or the reason it cannot be used."""
     decoded = decode(data)
     if isinstance(decoded, Undecodable):
         return decoded.message
@@ -175,7 +211,7 @@ def _one(
         text=text,
         outlet=outlet,
         outlet_source=outlet_source,
-        title=_clean(fm.fields["title"].text) if "title" in fm.fields else None,
+        title=clean_label(fm.fields["title"].text) if "title" in fm.fields else None,
         published=published,
         published_source=published_source,
         encoding=decoded.encoding,
@@ -188,12 +224,6 @@ def _one(
 
 def _dated(fm: FrontMatter) -> list[tuple[str, object]]:
     return [(k, fm.fields[k]) for k in ("date", "published") if k in fm.fields]
-
-
-def _clean(value: str) -> str | None:
-    """One line of printable text (titles and labels), or None when empty."""
-    cleaned = " ".join(_CONTROL.sub(" ", value).split())[:200]
-    return cleaned or None
 
 
 def _article_url(fm: FrontMatter, entry: ManifestEntry | None) -> str | None:
@@ -209,10 +239,10 @@ def _outlet(
     emails: Sequence[tuple[str, int]],
 ) -> tuple[str, str]:
     """The outlet label from the strongest evidence (see ``provenance``)."""
-    if entry and entry.outlet and (label := _clean(entry.outlet)):
+    if entry and entry.outlet and (label := clean_label(entry.outlet)):
         return label, f"{entry.where} `outlet`"
     for key in _OUTLET_FIELDS:
-        if key in fm.fields and (label := _clean(fm.fields[key].text)):
+        if key in fm.fields and (label := clean_label(fm.fields[key].text)):
             where = f"front matter `{key}`, line {fm.fields[key].line}"
             if (host := url_host(label)) and (found := host_label(host, what=where)):
                 return found

@@ -66,6 +66,7 @@ def _article(a: Article) -> dict[str, Any]:
             for s in a.sentences
         ],
         "text": a.text,
+        "text_origin": a.text_origin,
     }
 
 
@@ -98,6 +99,7 @@ def _article_in(d: Mapping[str, Any]) -> Article:
         removed=tuple(Removed(_span_in(aid, r), r["reason"]) for r in d["removed"]),
         sentences=sentences,
         words=d["words"],
+        text_origin=d.get("text_origin", "file"),
     )
 
 

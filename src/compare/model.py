@@ -7,7 +7,9 @@ stage can smuggle state to another.  This module holds no logic.
 Offsets: every ``start``/``end`` is a character offset into ``Article.text``,
 the decoded original file (BOM removed, nothing else changed), and every
 ``line`` is 1-based in that file, counting ``\\n``, ``\\r\\n`` and a lone
-``\\r`` as one line break each (see ``offsets.LineIndex``).
+``\\r`` as one line break each (see ``offsets.LineIndex``).  For saved web
+pages and JSON records the file is not prose, so ``Article.text`` is the text
+extracted from it and ``Article.text_origin`` says so.
 """
 
 from __future__ import annotations
@@ -140,6 +142,10 @@ class Article:
     removed: tuple[Removed, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     words: int = 0
+    # What ``text`` is and what offsets and lines index: "file" for the decoded
+    # file itself; for saved web pages and JSON records a sentence naming the
+    # extracted text instead (see ``ingest_html`` and ``ingest_records``).
+    text_origin: str = "file"
 
 
 @dataclass(frozen=True)

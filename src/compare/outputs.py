@@ -5,7 +5,9 @@ Each file goes to a temp file in the same folder, is fsynced, given the
 permissions a plain ``open`` would give (``mkstemp`` makes 0600), then
 ``os.replace``d over the old one, and the folder is fsynced.  A killed run
 leaves only a ``.NAME.PID.XXXX.tmp`` file, which the next run sweeps when
-its process is gone.
+its process is gone.  ``atomic_write_many`` writes one story's files as a
+set: every temp file first, then the renames with SIGINT/SIGTERM held back,
+so an interrupt never leaves a mix of old and new files of one story.
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ import contextlib
 import errno
 import os
 import re
+import signal
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from compare.errors import OutputError
 
-_TEMP = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+# ``.report.pdf.1234.k3j_x9.tmp``: our temp files (the PID is optional, as in
+# files left by older versions); only these names are ever swept.
+_OUR_NAMES = r"report\.pdf|report\.html|report\.json|handout\.pdf|index\.html|stories\.json|probe"
+_TEMP = re.compile(rf"^\.(?:{_OUR_NAMES})\.(?:(\d+)\.)?[^./]+\.tmp$")
+_HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 def _umask() -> int:
@@ -48,6 +56,37 @@ def atomic_write(path: Path, data: bytes) -> None:
     >>> atomic_write(p, b"hi"); p.read_bytes()
     b'hi'
     """
+    atomic_write_many([(path, data)])
+
+
+def atomic_write_many(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file to a temp first, then rename them all; or raise ``OutputError``.
+
+    On any failure or interrupt before the renames, every temp is removed and
+    every old file is left as it was.  The renames run with SIGINT and SIGTERM
+    held back (delivered right after), so they are never half done.
+    """
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, data in files:
+            temps.append((_write_temp(path, data, temps), path))
+        with _signals_held():
+            for tmp, path in temps:
+                try:
+                    os.replace(tmp, path)
+                except OSError as exc:
+                    raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
+    except BaseException:
+        for tmp, _path in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    for folder in dict.fromkeys(path.parent for _tmp, path in temps):
+        _fsync_dir(folder)
+
+
+def _write_temp(path: Path, data: bytes, temps: list[tuple[str, Path]]) -> str:
+    """A complete, fsynced temp file beside ``path`` with plain-``open`` permissions."""
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -60,14 +99,26 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
             raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
         raise
-    _fsync_dir(folder)
+    return tmp
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Defer SIGINT/SIGTERM for the block (POSIX); they are delivered at its end."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _reason(exc: OSError) -> str:
@@ -86,17 +137,34 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def sweep_stale_temps(folder: Path) -> list[Path]:
-    """Remove temp files left by killed runs (their process is gone); return them."""
+    """Remove temp files left by killed runs (their process is gone); return them.
+
+    Looks only where ``compare`` writes: ``folder`` and its story folders one
+    level down (never following links), and only at our own temp names.
+    """
     swept: list[Path] = []
-    if not folder.is_dir():
-        return swept
-    for entry in folder.rglob(".*.tmp"):
-        match = _TEMP.match(entry.name)
-        if match and entry.is_file() and not _pid_alive(int(match.group(1))):
+    for place in [folder, *_subfolders(folder)]:
+        try:
+            entries = sorted(os.scandir(place), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            match = _TEMP.match(entry.name)
+            if not match or not entry.is_file(follow_symlinks=False):
+                continue
+            if match.group(1) is not None and _pid_alive(int(match.group(1))):
+                continue
             with contextlib.suppress(OSError):
-                entry.unlink()
-                swept.append(entry)
+                os.unlink(entry.path)
+                swept.append(Path(entry.path))
     return swept
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        return sorted(Path(e.path) for e in os.scandir(folder) if e.is_dir(follow_symlinks=False))
+    except OSError:
+        return []
 
 
 def check_writable(folder: Path) -> None:

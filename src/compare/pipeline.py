@@ -146,6 +146,23 @@ def analyze_story(
     )
 
 
+def _comparable(story: Story, options: Options) -> bool:
+    """Whether the story has two articles to compare (outliers count only when asked)."""
+    outliers = {o.article_id for o in story.outliers}
+    compared = [a for a in story.articles if a.id not in outliers]
+    return len(compared) >= 2 or (options.include_outliers and len(story.articles) >= 2)
+
+
+def _not_compared(story: Story, article: Article) -> str:
+    reason = next((o.reason for o in story.outliers if o.article_id == article.id), None)
+    if reason is not None:
+        return (
+            f"not compared: flagged as covering a different event ({reason}); "
+            "see --include-outliers"
+        )
+    return "not compared: no other article covers the same story"
+
+
 def analyze(
     paths: Sequence[Path],
     *,
@@ -178,11 +195,16 @@ def analyze(
         stories = cluster(articles, options=options)
     reports: list[Report] = []
     failed: list[tuple[str, str]] = []
-    singles: list[Story] = []
+    singles = [s for s in stories if not _comparable(s, options)]
+    single_ids = {id(s) for s in singles}
+    # An article no other outlet's article joins is read but compared with
+    # nothing: say so (report, JSON, stderr) rather than drop it silently.
+    for story in singles:
+        for article in story.articles:
+            problems.append(InputProblem(article.path, _not_compared(story, article)))
+    problems.sort(key=lambda p: p.path)
     for story in stories:
-        compared = [a for a in story.articles if a.id not in {o.article_id for o in story.outliers}]
-        if len(compared) < 2 and not options.include_outliers:
-            singles.append(story)
+        if id(story) in single_ids:
             continue
         say(f"analysing story: {story.title}")
         try:

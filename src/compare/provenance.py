@@ -20,11 +20,29 @@ Outlet precedence: manifest ``outlet`` > front matter ``outlet``/``source``/
 ``site_name``/``publisher`` > the host of a URL (manifest ``url``, front
 matter ``url``/``canonical_url``, then ``image``) > the domain of an e-mail
 address on a contact line > the file name (a neutral label, said so).
+
+Saved web pages and JSON records follow the same order with their own
+fields in the front matter's place (``choose_outlet``): for a page
+``og:site_name``, then the JSON-LD publisher's name, then the hosts of its
+canonical URL, ``og:url`` and "saved from" address; for a record
+``outlet``/``site_name``/``publisher``/``source``, then ``source_domain``,
+then the host of ``url``.  Their dates: for a page the JSON-LD
+``datePublished``, then ``article:published_time``-style meta tags, then
+``itemprop="datePublished"``, and only when none of these exists the date
+trafilatura's htmldate finds in the markup; for a record ``date_publish``,
+``publish_date``, ``date_published``, ``datePublished``, ``published``,
+``date``.  A manifest entry still comes first.
+
+A sources manifest (``sources.yaml``/``sources.yml``/``sources.csv`` beside the
+articles, or ``--sources FILE``) names an article by file name, by article
+id, or for a record inside a JSON Lines archive by its id or
+``archive.jsonl:LINE``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -195,6 +213,52 @@ def host_label(host: str, *, what: str) -> tuple[str, str] | None:
         f"first label of {host}, the host of the {what}; {domain} is a CDN or hosting "
         "service, so this is its customer's name (weaker evidence than the outlet's own domain)"
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def clean_label(value: str) -> str | None:
+    """One line of printable text (titles and labels), or None when empty.
+
+    >>> clean_label("  The   Herald ")
+    'The Herald'
+    """
+    cleaned = " ".join(_CONTROL.sub(" ", value).split())[:200]
+    return cleaned or None
+
+
+def choose_outlet(
+    named: Sequence[tuple[str, str]], urls: Sequence[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """(label, provenance) from the first usable evidence, or None.
+
+    ``named`` are (label, where) pairs the publisher stated (a label that is a
+    URL or a bare domain gives its registrable domain); ``urls`` are
+    (url, what) pairs whose host names the outlet (CDN hosts handled by
+    ``host_label``).  Both are in precedence order, names first.
+
+    >>> choose_outlet([("", "x"), ("Harbour Times", "og:site_name")], [])
+    ('Harbour Times', 'og:site_name')
+    >>> choose_outlet([], [("https://www.harbour-times.example/a", "canonical URL")])[0]
+    'harbour-times.example'
+    """
+    for value, where in named:
+        if (label := clean_label(value)) is None:
+            continue
+        if (host := url_host(label)) is not None and (found := host_label(host, what=where)):
+            return found
+        if _BARE_DOMAIN.fullmatch(label) and (domain := registrable_domain(label)):
+            same = domain == label.lower().rstrip(".")
+            return domain, where if same else f"registrable domain of {label} in {where}"
+        return label, where
+    for url, what in urls:
+        if (host := url_host(url)) and (found := host_label(host, what=what)):
+            return found
+    return None
+
+
+_BARE_DOMAIN = re.compile(r"(?:[A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}\.?")
 
 
 def email_label(address: str, *, where: str) -> tuple[str, str] | None:

@@ -14,24 +14,32 @@ breaking is quadratic on long tokens (RELIABILITY rule 6).
 from __future__ import annotations
 
 import base64
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
+from compare.view_sentences import keyed_sentence
 from compare.view_text import (
     CONTEXT_CHARS,
     KIND_LABELS,
+    SNIPPET_CHARS,
     Segment,
     Source,
+    clip,
     compared_ids,
     date_range,
     elide,
     format_date,
     format_percent,
     highlight,
+    join_keys,
     outlet_keys,
+    plural,
+    runs,
+    sentences,
     short,
     slug,
     token_end,
@@ -49,7 +57,16 @@ GROUP_TITLES: dict[str, str] = {
     Kind.STYLE_VARIANT: "House style",
     Kind.SPELLING_VARIANT: "US and UK spelling",
 }
+# How each group prints: full side-by-side cards for the serious kinds, one
+# row per finding with shortened context for rewording, a table of the exact
+# words for the minor kinds.  Omitted and added passages print once, per
+# outlet, in the passages section instead of as findings cards.
+CARD_KINDS = frozenset(
+    {Kind.NUMBER_DISCREPANCY, Kind.ATTRIBUTION_CHANGE, Kind.HEDGE_CHANGE, Kind.LOADED_TERM}
+)
+ROW_KINDS = frozenset({Kind.WORDING_CHANGE})
 COMPACT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
+PASSAGE_KINDS = frozenset({Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE})
 PROFILE_KINDS: dict[str, str] = {  # kind -> short column heading
     Kind.ATTRIBUTION_CHANGE: "Attri\u00adbution",
     Kind.HEDGE_CHANGE: "Hedges",
@@ -60,6 +77,12 @@ PROFILE_KINDS: dict[str, str] = {  # kind -> short column heading
 }
 HEADLINES = 5
 LANDSCAPE_CHARTS = frozenset({"coverage", "similarity"})  # share the wide page
+# An outlet carrying less than this share of the shared passages is a brief or
+# a follow-up: listing every passage it leaves out would fill pages and say
+# only "it is short", so its unflagged omissions are summarised in one line.
+BRIEF_SHARE = 0.5
+PASSAGE_CHARS = 220  # passages quoted in the PDF; the HTML shows them whole
+REMOVED_CHARS = 90  # boilerplate quoted in the PDF; the HTML shows it whole
 
 
 @dataclass(frozen=True)
@@ -106,7 +129,12 @@ class Variant:
 
 @dataclass(frozen=True)
 class FindingView:
-    """A finding ready to print: headline, explanation, side-by-side excerpts."""
+    """A finding ready to print: headline, explanation, side-by-side excerpts.
+
+    ``sentence`` is the finding as plain sentences naming outlets by key (the
+    headline a teacher can quote); ``snippets`` are the outlets' changed words
+    with a short context, for the one-row-per-finding rewording list.
+    """
 
     anchor: str
     kind: str
@@ -118,36 +146,60 @@ class FindingView:
     passage: str
     excerpts: tuple[Excerpt, ...]
     variants: tuple[Variant, ...]
+    sentence: str = ""
+    snippets: tuple[Excerpt, ...] = ()
+    absent: tuple[OutletView, ...] = ()  # compared outlets that lack the text
 
 
 @dataclass(frozen=True)
 class KindGroup:
-    """Findings of one kind, in report order; ``compact`` ones print as a table."""
+    """Findings of one kind, in report order, and how they print.
+
+    ``layout`` is "cards" (side by side, serious kinds), "rows" (one row per
+    finding) or "table" (exact words only); ``compact`` is ``layout == "table"``.
+    """
 
     kind: str
     title: str
     anchor: str
     compact: bool
     findings: tuple[FindingView, ...]
+    layout: str = "cards"
+    note: str = ""  # said once for the group instead of once per row
 
 
 @dataclass(frozen=True)
 class PassageExcerpt:
-    """A whole passage, quoted from ``source`` (the outlet whose text is shown)."""
+    """A passage quoted from ``source``: shortened ``text`` for print, ``full`` for screen.
+
+    ``anchor`` and ``note`` are set when a finding is about this passage (the
+    headline links land here); ``note`` is the finding's reason.
+    """
 
     passage: str
     source: OutletView
     text: str
     lines: str
+    full: str = ""
+    anchor: str = ""
+    note: str = ""
+    severity: str = ""
 
 
 @dataclass(frozen=True)
 class OutletPassages:
-    """What one outlet leaves out and what only it carries."""
+    """What one outlet leaves out and what only it carries.
+
+    For a brief outlet (``summary`` set) only flagged omissions are listed in
+    ``omitted``; the rest are named in the one-line summary.
+    """
 
     outlet: OutletView
     omitted: tuple[PassageExcerpt, ...]
     added: tuple[PassageExcerpt, ...]
+    summary: str = ""
+    heading: str = ""
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -166,6 +218,7 @@ class RemovedView:
     lines: str
     reason: str
     text: str
+    full: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,6 +227,14 @@ class Note:
 
     path: str
     message: str
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Where a fact in the summary table comes from, said once per distinct source."""
+
+    keys: tuple[str, ...]
+    text: str
 
 
 @dataclass(frozen=True)
@@ -222,6 +283,8 @@ class ReportView:
     problems: tuple[Note, ...]
     warnings: tuple[Note, ...]
     contents: tuple[TocEntry, ...]
+    name_sources: tuple[SourceNote, ...] = ()
+    date_sources: tuple[SourceNote, ...] = ()
 
 
 def chart_view(chart: Chart) -> ChartView:
@@ -237,6 +300,16 @@ def chart_view(chart: Chart) -> ChartView:
     )
 
 
+def _sources(outlets: Sequence[OutletView], field: str) -> tuple[SourceNote, ...]:
+    """Provenance grouped by text, so "label from file name" is said once for B, C, D."""
+    grouped: dict[str, list[str]] = {}
+    for outlet in outlets:
+        text = getattr(outlet, field)
+        if text:
+            grouped.setdefault(text, []).append(outlet.key)
+    return tuple(SourceNote(tuple(keys), text) for text, keys in grouped.items())
+
+
 class _Builder:
     """Shared lookups for one report: outlet views, sources, cell texts."""
 
@@ -248,6 +321,8 @@ class _Builder:
         self.articles = {a.id: a for a in report.story.articles}
         self.sources = {aid: Source(a) for aid, a in self.articles.items()}
         self.outlets = {aid: self._outlet(a) for aid, a in self.articles.items()}
+        self.passages = {p.id: p for p in report.alignment.passages}
+        self.order = [p.id for p in report.alignment.passages]
 
     def outlet(self, aid: str) -> OutletView:
         """The view of an article, or a placeholder for an id with no article."""
@@ -284,10 +359,10 @@ class _Builder:
             key=key,
             slug=f"outlet-{slug(key)}",
             label=short(article.outlet, 80),
-            outlet_source=article.outlet_source,
+            outlet_source=elide(article.outlet_source, self.limit),
             title=elide(article.title or "", self.limit),
             published=format_date(article.published),
-            published_source=article.published_source,
+            published_source=elide(article.published_source, self.limit),
             words=f"{article.words:,}",
             credits=", ".join(article.credits),
             coverage=share(scores.coverage),
@@ -300,9 +375,15 @@ class _Builder:
             url=elide(article.url or "", self.limit),
         )
 
+    def status(self, aid: str, passage_id: str | None) -> str:
+        """The coverage cell of ``aid`` for a passage ("" when there is none)."""
+        if passage_id is None:
+            return ""
+        return str(self.report.scores.cells.get(aid, {}).get(passage_id, ""))
+
     def cell(self, passage_id: str | None, aid: str) -> tuple[int, int] | None:
         """Start and end of ``aid``'s sentences in a passage, if it carries it."""
-        passage = next((p for p in self.report.alignment.passages if p.id == passage_id), None)
+        passage = self.passages.get(passage_id or "")
         article = self.articles.get(aid)
         if passage is None or article is None or not passage.cells.get(aid):
             return None
@@ -319,12 +400,19 @@ class _Builder:
             return elide(text[start:cut], self.limit) + " …"
         return elide(text[start:end], self.limit)
 
+    def name(self, aid: str) -> str:
+        """The neutral key of an article id, for sentences."""
+        return self.keys.get(aid, "?")
+
     def finding(self, finding: Finding, number: int) -> FindingView:
         """One finding with every compared outlet's text, identical texts merged."""
         merged: dict[tuple[Segment, ...], list[OutletView]] = {}
         lines: dict[tuple[Segment, ...], str] = {}
+        snippets: dict[tuple[Segment, ...], list[OutletView]] = {}
+        snippet_lines: dict[tuple[Segment, ...], str] = {}
         missing: list[OutletView] = []
         variants = []
+        kind = Kind(finding.kind)
         for aid in self.ids + tuple(a for a in finding.spans if a not in self.ids):
             spans, source = finding.spans.get(aid, ()), self.sources.get(aid)
             cell = self.cell(finding.passage_id, aid)
@@ -335,6 +423,10 @@ class _Builder:
                 segments = highlight(source, spans, self.limit)
                 lo, hi = min(s.start for s in spans), max(s.end for s in spans)
                 lines_of = source.line_range(*source.sentence_span(lo, hi))
+                if kind in ROW_KINDS:
+                    snippet = highlight(source, spans, self.limit, context=SNIPPET_CHARS)
+                    snippets.setdefault(snippet, []).append(self.outlet(aid))
+                    snippet_lines[snippet] = source.line_range(lo, hi)
             else:
                 assert cell is not None
                 segments = (Segment(self.quote(source, *cell), False),)
@@ -353,7 +445,7 @@ class _Builder:
         excerpts = [Excerpt(tuple(o), seg, lines[seg], True) for seg, o in merged.items()]
         if missing:
             excerpts.append(Excerpt(tuple(missing), (), "", False))
-        kind = Kind(finding.kind)
+        cells = [(a, self.status(a, finding.passage_id)) for a in self.ids]
         return FindingView(
             anchor=f"finding-{number}-{slug(finding.id)}",
             kind=kind.value,
@@ -365,33 +457,159 @@ class _Builder:
             passage=finding.passage_id or "",
             excerpts=tuple(excerpts),
             variants=tuple(variants),
+            sentence=elide(
+                keyed_sentence(
+                    finding,
+                    order=self.ids,
+                    name=self.name,
+                    carriers=[a for a, c in cells if c and c != CellStatus.OMITTED],
+                    omitting=[a for a, c in cells if c == CellStatus.OMITTED],
+                ),
+                self.limit,
+            ),
+            snippets=tuple(
+                Excerpt(tuple(o), seg, snippet_lines[seg], True) for seg, o in snippets.items()
+            ),
+            absent=tuple(missing),
         )
 
-    def passages(self) -> tuple[OutletPassages, ...]:
-        """Per outlet: passages it omits (quoted from a carrier) and its own passages."""
+    def passage_sections(
+        self, findings: Sequence[tuple[Finding, FindingView]]
+    ) -> tuple[OutletPassages, ...]:
+        """Per outlet: passages it leaves out and passages only it carries, each once.
+
+        A passage a finding is about carries the finding's anchor and reason, so
+        headline links land on it; the rest come from the coverage cells.  A brief
+        outlet's unflagged omissions are summarised in one line (``BRIEF_SHARE``).
+        """
         cells = self.report.scores.cells
+        flagged: dict[tuple[str, str, str], FindingView] = {}
+        for finding, view in findings:
+            pid = finding.passage_id or ""
+            if finding.kind == Kind.OMITTED_PASSAGE:
+                quoted = {a for a in self.ids if finding.spans.get(a)}
+                omitting = [a for a in self.ids if self.status(a, pid) == CellStatus.OMITTED]
+                omitting = omitting or [a for a in self.ids if a not in quoted]
+                for aid in omitting:
+                    flagged.setdefault(("omitted", aid, pid), view)
+            else:
+                owners = [a for a in self.ids if finding.spans.get(a)]
+                for aid in owners:
+                    flagged.setdefault(("added", aid, pid), view)
         result = []
+        placed: set[str] = set()
         for aid in self.ids:
-            omitted, added = [], []
-            for passage in self.report.alignment.passages:
-                status = cells.get(aid, {}).get(passage.id)
-                if status == CellStatus.OMITTED:
-                    carriers = [a for a in self.ids if a in passage.cells]
-                    same = [a for a in carriers if cells.get(a, {}).get(passage.id) == "same"]
-                    source_id = (same or carriers or [None])[0]
-                    if source_id is not None:
-                        omitted.append(self._passage(passage.id, source_id))
-                elif status == CellStatus.ONLY_HERE and aid in passage.cells:
-                    added.append(self._passage(passage.id, aid))
-            result.append(OutletPassages(self.outlet(aid), tuple(omitted), tuple(added)))
+            row = cells.get(aid, {})
+            omitted_ids = [p for p in self.order if row.get(p) == CellStatus.OMITTED]
+            omitted_ids += [
+                pid
+                for (what, a, pid) in flagged
+                if what == "omitted" and a == aid and pid not in omitted_ids
+            ]
+            added_ids = [p for p in self.order if row.get(p) == CellStatus.ONLY_HERE]
+            added_ids += [
+                pid
+                for (what, a, pid) in flagged
+                if what == "added" and a == aid and pid not in added_ids
+            ]
+            share = self.report.scores.coverage.get(aid)
+            brief = share is not None and share < BRIEF_SHARE and bool(omitted_ids)
+            listed = [p for p in omitted_ids if not brief or ("omitted", aid, p) in flagged]
+            summary = ""
+            if brief:
+                rest = [p for p in omitted_ids if p not in listed]
+                summary = (
+                    f"Outlet {self.name(aid)} carries only {format_percent(share or 0)} of the "
+                    f"shared passages, so it is probably a brief or a follow-up. It leaves out "
+                    f"{plural(len(omitted_ids), 'passage')} that other outlets carry"
+                    + (f"; not quoted here: {runs(rest, self.order)}" if rest else "")
+                    + "."
+                    + (
+                        f" The {plural(len(listed), 'omission')} the analysis flags "
+                        f"{'is' if len(listed) == 1 else 'are'} quoted below."
+                        if listed
+                        else ""
+                    )
+                )
+            omitted = [
+                self._entry(p, self._omitted_source(p), flagged.get(("omitted", aid, p)), placed)
+                for p in listed
+            ]
+            added = [self._entry(p, aid, flagged.get(("added", aid, p)), placed) for p in added_ids]
+            heading = ", ".join(
+                filter(
+                    None,
+                    (
+                        f"leaves out {plural(len(omitted_ids), 'passage')}" if omitted_ids else "",
+                        f"{plural(len(added_ids), 'passage')} of its own" if added_ids else "",
+                    ),
+                )
+            )
+            result.append(
+                OutletPassages(
+                    self.outlet(aid),
+                    tuple(e for e in omitted if e is not None),
+                    tuple(e for e in added if e is not None),
+                    summary,
+                    heading or "carries every shared passage and has none of its own",
+                    f"passages-{slug(self.name(aid))}",
+                )
+            )
         return tuple(result)
 
-    def _passage(self, passage_id: str, aid: str) -> PassageExcerpt:
-        cell, source = self.cell(passage_id, aid), self.sources[aid]
-        assert cell is not None
+    def _omitted_source(self, passage_id: str) -> str | None:
+        """The outlet to quote an omitted passage from: one in the shared wording first."""
+        passage = self.passages.get(passage_id)
+        if passage is None:
+            return None
+        carriers = [a for a in self.ids if a in passage.cells]
+        same = [a for a in carriers if self.status(a, passage_id) == CellStatus.SAME]
+        return (same or carriers or [None])[0]
+
+    def _entry(
+        self, passage_id: str, aid: str | None, view: FindingView | None, placed: set[str]
+    ) -> PassageExcerpt | None:
+        """One quoted passage; the first entry of a finding takes its anchor."""
+        cell = None if aid is None else self.cell(passage_id, aid)
+        if aid is None or cell is None:
+            return None
+        source = self.sources[aid]
+        full = self.quote(source, *cell)
+        anchor, note, severity = "", "", ""
+        if view is not None:
+            if view.anchor not in placed:
+                anchor = view.anchor
+                placed.add(anchor)
+            parts = sentences(view.explanation)
+            note = " ".join(parts[1:]) if len(parts) > 1 else view.explanation
+            severity = view.severity
         return PassageExcerpt(
-            passage_id, self.outlet(aid), self.quote(source, *cell), source.line_range(*cell)
+            passage_id,
+            self.outlet(aid),
+            clip(full, PASSAGE_CHARS),
+            source.line_range(*cell),
+            full,
+            anchor,
+            note,
+            severity,
         )
+
+
+def _group(kind: Kind, members: tuple[FindingView, ...]) -> KindGroup:
+    layout = "rows" if kind in ROW_KINDS else "table" if kind in COMPACT_KINDS else "cards"
+    note = ""
+    if layout == "rows":
+        tails = {" ".join(sentences(f.explanation)[1:]) for f in members}
+        note = tails.pop() if len(tails) == 1 else ""
+    return KindGroup(
+        kind.value,
+        GROUP_TITLES[kind],
+        f"kind-{slug(kind.value)}",
+        layout == "table",
+        members,
+        layout,
+        note,
+    )
 
 
 def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> ReportView:
@@ -404,34 +622,42 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
     '1 Jan 2020, 00:00 UTC'
     """
     b = _Builder(report, options)
-    views = [b.finding(f, n) for n, f in enumerate(report.findings, 1)]
-    listed = [v for v in views if v.kind != Kind.TYPOGRAPHY]
+    pairs = [
+        (f, b.finding(f, n)) for n, f in enumerate(report.findings, 1) if f.kind != Kind.TYPOGRAPHY
+    ]
+    listed = [v for _, v in pairs]
     groups = []
     for kind in Kind:
         members = tuple(v for v in listed if v.kind == kind)
-        if members:
-            groups.append(
-                KindGroup(
-                    kind.value,
-                    GROUP_TITLES[kind],
-                    f"kind-{slug(kind.value)}",
-                    kind in COMPACT_KINDS,
-                    members,
-                )
-            )
+        if members and kind not in PASSAGE_KINDS:
+            groups.append(_group(kind, members))
     chart_views = [chart_view(c) for c in charts]
     outlets = tuple(b.outlet(aid) for aid in b.ids)
     when = dt.datetime.fromisoformat(report.generated.replace("Z", "+00:00"))
+    passages = b.passage_sections([(f, v) for f, v in pairs if f.kind in PASSAGE_KINDS])
+    # A passage finding whose text could not be quoted still needs a link target.
+    targets = {e.anchor for p in passages for e in p.omitted + p.added if e.anchor}
+    listed = [
+        v
+        if v.kind not in PASSAGE_KINDS or v.anchor in targets
+        else dataclasses.replace(v, anchor="passages")
+        for v in listed
+    ]
     contents = [
         TocEntry("Summary", "summary", 1),
         TocEntry("Charts", "charts", 1),
         TocEntry("Findings", "findings", 1),
     ]
     contents += [TocEntry(g.title, g.anchor, 2) for g in groups]
+    contents.append(TocEntry("Omitted and added passages", "passages", 1))
+    contents += [
+        TocEntry(f"{join_keys([p.outlet.key])}: {p.heading}", p.anchor, 2)
+        for p in passages
+        if p.omitted or p.added or p.summary
+    ]
     contents += [
         TocEntry(t, a, 1)
         for t, a in (
-            ("Omitted and added passages", "passages"),
             ("Outlet profiles", "profiles"),
             ("Method and limits", "method"),
             ("Inputs", "inputs"),
@@ -455,7 +681,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         wide_charts=tuple(c for c in chart_views if c.landscape),
         charts=tuple(c for c in chart_views if not c.landscape),
         groups=tuple(groups),
-        passages=b.passages(),
+        passages=passages,
         profiles=tuple(
             Profile(
                 b.outlet(aid),
@@ -472,14 +698,18 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
                 b.outlet(a.id),
                 b.sources[a.id].line_range(r.span.start, r.span.end),
                 r.reason,
-                b.quote(b.sources[a.id], r.span.start, r.span.end),
+                clip(full, REMOVED_CHARS),
+                full,
             )
             for a in report.story.articles
             for r in a.removed
+            for full in (b.quote(b.sources[a.id], r.span.start, r.span.end),)
         ),
         problems=tuple(Note(p.path, p.message) for p in report.problems),
         warnings=tuple(Note(w.path, w.message) for w in report.warnings),
         contents=tuple(contents),
+        name_sources=_sources(outlets, "outlet_source"),
+        date_sources=_sources(outlets, "published_source"),
     )
 
 
@@ -510,6 +740,7 @@ __all__ = [
     "RemovedView",
     "ReportView",
     "Segment",
+    "SourceNote",
     "TocEntry",
     "Variant",
     "build_handout",

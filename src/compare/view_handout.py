@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compare.model import Finding, Kind, Report
+from compare.model import Finding, Kind, Report, Span
 from compare.normalize import norm
 from compare.options import Options
+from compare.view_sentences import keyed_sentence
 from compare.view_text import (
     KIND_LABELS,
     Segment,
@@ -116,6 +117,18 @@ def _two_sides(finding: Finding) -> list[str]:
     return [ids[0], other[0]] if other else []
 
 
+def _contrast(finding: Finding, aid: str, other: str) -> tuple[Span, ...]:
+    """The one span of ``aid`` that differs from ``other``'s words (else its first).
+
+    Why one: a name spelt three times across an article would otherwise stretch
+    the excerpt from the first mention to the last, a whole page for students.
+    """
+    spans = finding.spans[aid]
+    theirs = {norm(s.text) for s in finding.spans.get(other, ())}
+    differing = [s for s in spans if norm(s.text) not in theirs]
+    return ((differing or list(spans))[0],)
+
+
 def build_handout(report: Report, *, options: Options) -> HandoutView:
     """The classroom handout: 3-6 contrasting excerpts, questions and an answer key.
 
@@ -131,11 +144,14 @@ def build_handout(report: Report, *, options: Options) -> HandoutView:
     excerpts = []
     for number, finding in enumerate(_pick(report), 1):
         sides = []
-        for aid in sorted(_two_sides(finding), key=lambda a: keys.get(a, a)):
+        pair = sorted(_two_sides(finding), key=lambda a: keys.get(a, a))
+        for aid in pair:
             if aid not in articles:
                 continue
             source = sources.setdefault(aid, Source(articles[aid]))
-            segments = highlight(source, finding.spans[aid], options.max_token_chars)
+            other = next(a for a in pair if a != aid)
+            spans = _contrast(finding, aid, other)
+            segments = highlight(source, spans, options.max_token_chars)
             plain = "".join(s.text for s in segments)
             sides.append(HandoutSide(f"Outlet {keys[aid]}", plain, segments))
         excerpts.append(
@@ -144,7 +160,15 @@ def build_handout(report: Report, *, options: Options) -> HandoutView:
                 question=QUESTIONS.get(finding.kind, DEFAULT_QUESTION),
                 sides=tuple(sides),
                 kind_label=KIND_LABELS[finding.kind],
-                answer=elide(finding.explanation, options.max_token_chars),
+                answer=elide(
+                    keyed_sentence(
+                        finding,
+                        order=compared_ids(report),
+                        name=lambda a: keys.get(a, "?"),
+                        keep=lambda a, pair=tuple(pair): a in pair,
+                    ),
+                    options.max_token_chars,
+                ),
                 time_note=elide(finding.time_note or "", options.max_token_chars),
             )
         )

@@ -30,6 +30,7 @@ KIND_LABELS: dict[str, str] = {
     Kind.TYPOGRAPHY: "Typography",
 }
 CONTEXT_CHARS = 280  # text kept either side of the highlighted spans
+SNIPPET_CHARS = 55  # context either side in the compact wording rows
 
 
 @dataclass(frozen=True)
@@ -185,11 +186,14 @@ def token_start(text: str, index: int) -> int:
     return index
 
 
-def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segment, ...]:
+def highlight(
+    source: Source, spans: Sequence[Span], limit: int, *, context: int = CONTEXT_CHARS
+) -> tuple[Segment, ...]:
     """The sentence(s) holding ``spans``, split into changed and unchanged runs.
 
-    Context is cut to ``CONTEXT_CHARS`` either side so one run-on "sentence"
-    cannot fill pages, and every run is elided to ``limit``-character tokens.
+    Context is cut to ``context`` characters either side (at word boundaries)
+    so one run-on "sentence" cannot fill pages; the compact rows pass a short
+    ``SNIPPET_CHARS``.  Every run is elided to ``limit``-character tokens.
 
     >>> from compare.model import Sentence
     >>> art = Article("a", "a.txt", "", "He said 12 died.", "X", "", None, None, "",
@@ -202,10 +206,10 @@ def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segmen
     first, last = marks[0][0], max(end for _, end in marks)
     lo, hi = source.sentence_span(first, last)
     segments: list[Segment] = []
-    if lo < first - CONTEXT_CHARS:
-        lo = max(lo, token_start(text, first - CONTEXT_CHARS))
+    if lo < first - context:
+        lo = max(lo, token_start(text, first - context))
         segments.append(Segment("…", False))
-    sentence_end, hi = hi, min(hi, token_end(text, last + CONTEXT_CHARS))
+    sentence_end, hi = hi, min(hi, token_end(text, last + context))
     cut_end = hi < sentence_end
     cursor = lo
     for start, end in marks:
@@ -220,6 +224,65 @@ def highlight(source: Source, spans: Sequence[Span], limit: int) -> tuple[Segmen
     if cut_end:
         segments.append(Segment("…", False))
     return tuple(segments)
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` whitespace-collapsed and cut at a word boundary near ``limit``, with " …".
+
+    Why not ``short``: a quoted passage cut mid-word reads as a typo; cutting
+    at the last space keeps the quotation honest and the ellipsis shows the cut.
+
+    >>> clip("one two three four", 12)
+    'one two …'
+    """
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)
+    return flat[: cut if cut > limit // 2 else limit].rstrip(" ,;:") + " …"
+
+
+def join_keys(keys: Sequence[str], noun: str = "Outlet") -> str:
+    """ "Outlet A", "Outlets A and B", "Outlets A, B and D": keys a reader can quote.
+
+    >>> join_keys(["A"]), join_keys(["A", "B", "D"])
+    ('Outlet A', 'Outlets A, B and D')
+    >>> join_keys(["A", "C"], noun="")
+    'A and C'
+    """
+    listed = keys[0] if len(keys) == 1 else ", ".join(keys[:-1]) + " and " + keys[-1]
+    if not noun:
+        return listed
+    return f"{noun}{'' if len(keys) == 1 else 's'} {listed}"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split after ., ! or ? followed by a capital or an opening quote.
+
+    >>> sentences('It differs: "a" vs "b". One is "over". Fine.')
+    ['It differs: "a" vs "b".', 'One is "over".', 'Fine.']
+    """
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def runs(items: Sequence[str], order: Sequence[str]) -> str:
+    """Items as runs in ``order``: "p1, p23–p35, p44", so a long list fits one line.
+
+    >>> runs(["p1", "p3", "p4", "p5"], ["p1", "p2", "p3", "p4", "p5"])
+    'p1, p3–p5'
+    """
+    position = {item: n for n, item in enumerate(order)}
+    ordered = sorted(items, key=lambda i: position.get(i, len(order)))
+    groups: list[list[str]] = []
+    for item in ordered:
+        if groups and item in position and position.get(groups[-1][-1], -2) + 1 == position[item]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return ", ".join(g[0] if len(g) == 1 else f"{g[0]}–{g[-1]}" for g in groups)
 
 
 def date_range(report: Report) -> str:

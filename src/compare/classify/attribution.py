@@ -27,6 +27,31 @@ from compare.model import Kind, Severity, Token
 VERBS_FILE = "classify_report_verbs.txt"
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "such"})
 _VERB_NEXT = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her", ","})
+# "announced a deal", "declared a curfew": the verb reports an event, not a claim.
+_EVENT_OBJECT = frozenset({"a", "an", "the", "its", "their", "his", "her", "new", "plans"})
+_AGENT_STOP = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "following",
+        "after",
+        "before",
+        "on",
+        "in",
+        "at",
+        "during",
+        "and",
+        "but",
+        "as",
+        "with",
+        "amid",
+        "late",
+        "early",
+    }
+)
+MAX_AGENT = 8  # tokens after "by" read as who made the statement
 _MEANING = {
     "neutral": "is neutral: it reports the words without judging them",
     "doubt": "signals doubt about the claim",
@@ -55,6 +80,8 @@ def markers(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue
         if tokens[start].norm in ("alleged", "purported") and nxt not in _VERB_NEXT:
             continue  # "alleged attack": an adjective, left to hedges
+        if cls == "announce" and nxt in _EVENT_OBJECT:
+            continue  # "announced a truce": news of an event, not a source for a claim
         out.append((start, end, cls))
     return out
 
@@ -122,8 +149,117 @@ def find(ctx: Context) -> list[Candidate]:
                 out.append(
                     _dropped(ctx, pair, pair.b, pair.b_tokens, in_b[0], pair.a, pair.a_tokens, i1)
                 )
+            found = _to_hedge(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
+            found = found or _agent(ctx, pair, (i1, i2), (j1, j2), ma, mb)
+            if found is not None:
+                out.append(found)
         out.extend(_source_changes(ctx, pair, ma, mb))
     return out
+
+
+def _hedged(tokens: Sequence[Token], lo: int, hi: int) -> list[tuple[int, int, str]]:
+    from compare.classify.hedges import hedges
+
+    return [h for h in hedges(tokens) if lo <= h[0] < hi]
+
+
+def _to_hedge(
+    ctx: Context,
+    pair: CellPair,
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    in_a: list[tuple[int, int, str]],
+    in_b: list[tuple[int, int, str]],
+) -> Candidate | None:
+    """A label credited to the source in one version, doubted by the writer in the other.
+
+    "a statement noting what it called illegal strikes" lets the source own
+    the word; "a statement listing alleged illegal strikes" replaces the
+    source's voice with the writer's doubt.  The spans quote the attributing
+    words, so the hedge family can still report the hedge word itself.
+    """
+    (i1, i2), (j1, j2) = ra, rb
+    ha, hb = _hedged(pair.a_tokens, i1, i2), _hedged(pair.b_tokens, j1, j2)
+    sides = []
+    for has, has_tokens, markers_in, own_hedges, lo, hi in (
+        (pair.a, pair.a_tokens, in_a, ha, i1, i2),
+        (pair.b, pair.b_tokens, in_b, hb, j1, j2),
+    ):
+        voiced = markers_in or [h for h in own_hedges if _is_called(has_tokens, h)]
+        sides.append((has, has_tokens, voiced, own_hedges, lo, hi))
+    (a, ta, va, hha, alo, ahi), (b, tb, vb, hhb, blo, bhi) = sides
+    if va and not vb and hhb and not any(_is_called(tb, h) for h in hhb):
+        src, doubt = (a, ta, alo, ahi), (b, tb, blo, bhi, hhb)
+    elif vb and not va and hha and not any(_is_called(ta, h) for h in hha):
+        src, doubt = (b, tb, blo, bhi), (a, ta, alo, ahi, hha)
+    else:
+        return None
+    words = [t for t in src[1][src[2] : src[3]] if content_words([t]) or t.norm in ("it", "they")]
+    if not words:
+        return None
+    credited = ctx.tokens_span(src[0], tuple(src[1][src[2] : src[3]]))
+    hedge_at = {k for h in doubt[4] for k in range(h[0], h[1])}
+    rest = [t for k, t in enumerate(doubt[1][doubt[2] : doubt[3]], doubt[2]) if k not in hedge_at]
+    rest = [t for t in rest if content_words([t])] or list(doubt[1][doubt[2] : doubt[3]])
+    other = ctx.tokens_span(doubt[0], (rest[0],))
+    hedge_word = " ".join(t.text for t in doubt[1][doubt[4][0][0] : doubt[4][0][1]])
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        key=f"voice:{credited.text.casefold()}|{hedge_word.casefold()}",
+        spans={src[0]: (credited,), doubt[0]: (other,)},
+        explanation=f'One version lets the source own the words ("{credited.text}"); the other '
+        f'drops that and adds its own doubt ("{hedge_word}"). The first reports what the source '
+        "said; the second is the writer's judgement.",
+        label=f'"{credited.text}" vs "{hedge_word}"',
+        weight=1.1,
+    )
+
+
+def _is_called(tokens: Sequence[Token], h: tuple[int, int, str]) -> bool:
+    """True for "what it called"-style hedges, which credit the word to a speaker."""
+    return h[2] == "distance" and h[1] - h[0] > 1
+
+
+def _agent(
+    ctx: Context,
+    pair: CellPair,
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    ma: list[tuple[int, int, str]],
+    mb: list[tuple[int, int, str]],
+) -> Candidate | None:
+    """ "was announced by the ministers" vs "was announced": who spoke, named in one only."""
+    for has, tokens, (lo, hi), found, lacks, other, olo in (
+        (pair.a, pair.a_tokens, ra, ma, pair.b, pair.b_tokens, rb[0]),
+        (pair.b, pair.b_tokens, rb, mb, pair.a, pair.a_tokens, ra[0]),
+    ):
+        if hi - lo < 2 or tokens[lo].norm != "by" or olo == 0:
+            continue
+        verb = next((m for m in found if m[1] == lo), None)
+        if verb is None or other[olo - 1].norm != tokens[lo - 1].norm:
+            continue
+        stop = lo + 1
+        while stop < min(hi, lo + 1 + MAX_AGENT) and tokens[stop].norm not in _AGENT_STOP:
+            stop += 1
+        agent = tokens[lo + 1 : stop]
+        if not content_words(agent):
+            continue
+        named = ctx.tokens_span(has, tuple(tokens[verb[0] : stop]))
+        bare = ctx.tokens_span(lacks, tuple(other[olo - 1 : olo]))
+        return Candidate(
+            kind=Kind.ATTRIBUTION_CHANGE,
+            severity=Severity.HIGH,
+            passage_id=pair.passage_id,
+            key=f"agent:{named.text.casefold()}",
+            spans={has: (named,), lacks: (bare,)},
+            explanation=f'One version names who made the statement ("{named.text}"); the other '
+            f'says only that it was "{bare.text}", without saying by whom.',
+            label=f'"{named.text}" vs no speaker',
+            weight=1.2,
+        )
+    return None
 
 
 def _verb_change(
@@ -160,12 +296,11 @@ def _dropped(
     attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))
     at = min(at, len(lacks_tokens) - 1)
     claim = ctx.tokens_span(lacks, tuple(lacks_tokens[at : at + 4]))
-    verb = " ".join(t.text for t in has_tokens[marker[0] : marker[1]])
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
         severity=Severity.HIGH,
         passage_id=pair.passage_id,
-        key=f"fact:{verb.casefold()}",
+        key=f"fact:{lacks}",
         spans={has: (attributed,), lacks: (claim,)},
         explanation=f'One version credits the claim to a source ("{attributed.text}"); the other '
         "states it as fact, so the reader cannot tell who vouches for it.",

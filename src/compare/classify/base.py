@@ -47,6 +47,10 @@ class Candidate:
     label: str
     weight: float = 0.0
     time_note: str | None = None
+    # True when the finding judges a different aspect of words a more serious
+    # finding also quotes (a source's label vs whether a source is named), so
+    # precedence must not drop it.
+    independent: bool = False
 
 
 @dataclass(frozen=True)

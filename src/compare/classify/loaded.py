@@ -9,7 +9,7 @@ with vaderSentiment) catch unseen swaps whose tone differs sharply.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
@@ -25,10 +25,12 @@ from compare.classify.cells import (
     phrase_table,
     stem,
 )
+from compare.classify.cells import content_words as content_words_of
 from compare.classify.hedges import hedges
 from compare.model import Kind, Severity, Span, Token
 
 TERMS_FILE = "classify_loaded_terms.txt"
+QUALIFIERS_FILE = "classify_status_qualifiers.txt"
 GROUPS_FILE = "classify_group_nouns.txt"
 VALENCE_GAP = 1.8  # VADER scale is -4..+4
 VALENCE_STRONG = 2.0
@@ -93,12 +95,118 @@ def find(ctx: Context) -> list[Candidate]:
                 found = _demonym(ctx, pair, i1, i2, j1, j2) or _tone(ctx, pair, seg_a, seg_b)
                 if found is not None:
                     out.append(found)
+        out.extend(_qualifier_dropped(ctx, pair))
+        out.extend(_source_labels(ctx, pair, table))
+    return out
+
+
+@cache
+def _qualifiers() -> dict[tuple[str, ...], frozenset[str]]:
+    from compare.segment import tokenize
+
+    return {
+        tuple(t.norm for t in tokenize(row[0])): frozenset(
+            n.strip().casefold() for n in row[1].split(",")
+        )
+        for row in lexicons.rows(QUALIFIERS_FILE)
+    }
+
+
+def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(qualifier start, noun index) of "regional capital"-style phrases."""
+    out = []
+    norms = [t.norm for t in tokens]
+    for qual, nouns in _qualifiers().items():
+        n = len(qual)
+        for k in range(len(norms) - n):
+            if tuple(norms[k : k + n]) == qual and norms[k + n] in nouns:
+                out.append((k, k + n))
+    return out
+
+
+def _qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
+    """ "the regional capital" vs "the capital": a status qualifier one version drops."""
+    out = []
+    for has, tokens, other, other_tokens in (
+        (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
+        (pair.b, pair.b_tokens, pair.a, pair.a_tokens),
+    ):
+        kept = {other_tokens[k].norm for _q, k in _qualified(other_tokens)}
+        for q, k in _qualified(tokens):
+            noun = tokens[k].norm
+            bare = [j for j, t in enumerate(other_tokens) if t.norm == noun]
+            if noun in kept or not bare:
+                continue
+            term = ctx.tokens_span(has, tuple(tokens[q : k + 1]))
+            there = ctx.tokens_span(other, (other_tokens[bare[0]],))
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=pair.passage_id,
+                    key=f"qualifier:{term.text.casefold()}",
+                    spans={has: (term,), other: (there,)},
+                    explanation=f'One version says "{term.text}", the other just "{there.text}". '
+                    "Dropping the qualifier gives the place or office the standing of a "
+                    "sovereign state's, which is one side's view of a disputed status.",
+                    label=f'"{term.text}" vs "{there.text}"',
+                    weight=1.1,
+                )
+            )
+    return out
+
+
+def _source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candidate]:
+    """The same source labelled with a loaded term in one version only.
+
+    "separatist officials said" vs "according to regional officials": both
+    name a source, but one frames it.  Sources are compared in order (first
+    attributed source with first), only when both cells credit equally many.
+    """
+    from compare.classify.attribution import _source
+
+    def sources(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        spans = [_source(tokens, s, e) for s, e, _c in markers(tokens)]
+        return [(lo, hi) for lo, hi in spans if hi > lo]
+
+    sa, sb = sources(pair.a_tokens), sources(pair.b_tokens)
+    if not sa or len(sa) != len(sb):
+        return []
+    out = []
+    for (alo, ahi), (blo, bhi) in zip(sa, sb, strict=True):
+        ta, tb = pair.a_tokens[alo:ahi], pair.b_tokens[blo:bhi]
+        terms_a = {tuple(t.norm for t in ta[s:e]): w for s, e, w in find_phrases(ta, table)}
+        terms_b = {tuple(t.norm for t in tb[s:e]): w for s, e, w in find_phrases(tb, table)}
+        for has, tokens, terms, other, other_tokens, others in (
+            (pair.a, ta, terms_a, pair.b, tb, terms_b),
+            (pair.b, tb, terms_b, pair.a, ta, terms_a),
+        ):
+            for term, why in terms.items():
+                if term in others or not content_words_of(other_tokens):
+                    continue
+                x = ctx.tokens_span(has, tuple(tokens))
+                y = ctx.tokens_span(other, tuple(other_tokens))
+                out.append(
+                    Candidate(
+                        kind=Kind.LOADED_TERM,
+                        severity=Severity.MEDIUM,
+                        passage_id=pair.passage_id,
+                        key=f"source:{' '.join(term)}|{y.text.casefold()}",
+                        spans={has: (x,), other: (y,)},
+                        explanation=f'The same source is called "{x.text}" in one version and '
+                        f'"{y.text}" in the other: {why}.',
+                        label=f'"{x.text}" vs "{y.text}"',
+                        weight=1.15,
+                        independent=True,
+                    )
+                )
     return out
 
 
 def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
-    if hi <= lo:
-        lo, hi = min(lo, len(tokens) - 1), min(lo, len(tokens) - 1) + 1
+    if hi <= lo:  # an insertion: anchor on the word before it ("X" + added term)
+        lo = max(min(lo, len(tokens)) - 1, 0)
+        hi = lo + 1
     return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
 
 

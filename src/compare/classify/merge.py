@@ -17,6 +17,9 @@ from compare.model import KIND_ORDER, Finding, Kind, Span
 PASSAGE_KINDS = frozenset({Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE})
 # Counted, not listed: typography never yields and never suppresses.
 UNRANKED_KINDS = frozenset({Kind.TYPOGRAPHY})
+# House-style variants are a different question from a figure's value: "over 600" /
+# "more than 600" stays a style finding even when a third outlet says "729".
+VARIANT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
 
 
 @dataclass(frozen=True)
@@ -28,8 +31,24 @@ class Merged:
 
 
 def _best(group: Sequence[Candidate]) -> Candidate:
-    """The candidate whose words head the finding: same-day, most serious, heaviest."""
-    return min(group, key=lambda c: (c.time_note is not None, c.severity, -c.weight, c.label))
+    """The candidate whose words head the finding.
+
+    A candidate without a time note (same day) heads when there is one;
+    else a note naming two dates beats one saying a date is unknown; then
+    the most serious and heaviest.
+    """
+
+    def key(c: Candidate) -> tuple:
+        note = c.time_note
+        return (
+            note is not None,
+            bool(note) and "different dates" not in note,
+            c.severity,
+            -c.weight,
+            c.label,
+        )
+
+    return min(group, key=key)
 
 
 def merge(candidates: Iterable[Candidate]) -> list[Merged]:
@@ -77,7 +96,7 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
     kept = []
     for m in ranked:
         kind = m.best.kind
-        if kind in PASSAGE_KINDS or kind in UNRANKED_KINDS:
+        if kind in PASSAGE_KINDS or kind in UNRANKED_KINDS or m.best.independent:
             kept.append(m)
             continue
         spans = [s for ss in m.spans.values() for s in ss]
@@ -85,6 +104,8 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
             continue
         kept.append(m)
         for later in KIND_ORDER[order[kind] + 1 :]:
+            if kind is Kind.NUMBER_DISCREPANCY and later in VARIANT_KINDS:
+                continue
             for s in spans:
                 claimed.setdefault((later, s.article_id), []).append((s.start, s.end))
     return kept
@@ -94,7 +115,9 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
     """Most serious first, numbered f1, f2, ...; deterministic for equal inputs.
 
     Order: severity; then same-day before different-day number conflicts;
-    then weight (descending); then kind, passage reading order, key, label.
+    then kind (DESIGN §5 order: within one severity, a cut passage outranks
+    a rewording); then weight (descending); then passage reading order,
+    key, label.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
 
@@ -104,8 +127,8 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
         return (
             c.severity,
             c.kind == Kind.NUMBER_DISCREPANCY and c.time_note is not None,
-            -round(c.weight, 6),
             order[c.kind],
+            -round(c.weight, 6),
             passage_order.get(c.passage_id or "", len(passage_order)),
             c.key,
             first,

@@ -238,10 +238,14 @@ def _candidate(ctx: Context, x: Located, y: Located, v: str, passage_id: str | N
         x, y = y, x
     tx, ty = ctx.tokens_span(x.article_id, x.full).text, ctx.tokens_span(y.article_id, y.full).text
     cx, cy = ctx.tokens_span(x.article_id, x.core).text, ctx.tokens_span(y.article_id, y.core).text
-    note = time_note(ctx, [x.article_id, y.article_id])
+    note = time_note(ctx, [x.article_id, y.article_id]) or _undated_note(
+        ctx, x.article_id, y.article_id
+    )
+    # Spans quote the figure itself ("at least 13"), leaving the noun phrase
+    # ("Xish soldiers") to the families that judge words.
     spans = {
-        x.article_id: (ctx.tokens_span(x.article_id, x.full),),
-        y.article_id: (ctx.tokens_span(y.article_id, y.full),),
+        x.article_id: (ctx.tokens_span(x.article_id, x.core),),
+        y.article_id: (ctx.tokens_span(y.article_id, y.core),),
     }
     subject = _subject(x.q, y.q)
     key = f"{subject}|{x.q.value:g}:{x.q.hedge}|{y.q.value:g}:{y.q.hedge}"
@@ -264,7 +268,9 @@ def _candidate(ctx: Context, x: Located, y: Located, v: str, passage_id: str | N
     )
     if passage_id is None:
         explanation += " The figures appear in different paragraphs of the articles."
-    if note:
+    if note and note.startswith(UNDATED):
+        explanation += " One article gives no date, so the figures may come from different days."
+    elif note:
         explanation += (
             " The articles were published on different dates, so the later one may carry an"
             " updated figure."
@@ -281,6 +287,15 @@ def _candidate(ctx: Context, x: Located, y: Located, v: str, passage_id: str | N
         weight=1.0 + 0.5 * casualty + 0.5 * min(spread, 1.0) - 0.2 * (passage_id is None),
         time_note=note,
     )
+
+
+UNDATED = "one article gives no publication date"
+
+
+def _undated_note(ctx: Context, a: str, b: str) -> str | None:
+    """A note when exactly one of the two articles is dated: same day is not known."""
+    dated = [ctx.published(a) is not None, ctx.published(b) is not None]
+    return UNDATED if sum(dated) == 1 else None
 
 
 def _subject(x: Quantity, y: Quantity) -> str:

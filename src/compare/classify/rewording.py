@@ -1,17 +1,27 @@
 """Rule family: wording_change.
 
 Why after the others: this is what is left once numbers, attribution,
-hedges, loaded terms and the variant families (names, style, spelling,
-typography) have taken their tokens.  Nearby edits of one passage pair are
-merged into one phrase change ("stalled" vs "ground to a halt"); changes made only
-of function words or inflections ("killed"/"killing") are grammar, not
-emphasis, and are skipped.
+hedges, loaded terms, outlet-only clauses and the variant families (names,
+style, spelling, typography) have taken their tokens.  Nearby edits of one
+passage pair are merged into one phrase change ("stalled" vs "ground to a
+halt") when only function words separate them; a shared content word is an
+anchor and splits a long rewrite into its substitutions.
+
+What is kept is a change of meaning or emphasis: a substitution of content
+words of comparable size ("failed" / "frayed"), or a short insertion of
+content words ("strongly", "a former champion").  Skipped as noise: grammar
+and inflection ("killed"/"killing"); words that only say when ("on
+Saturday"); a pronoun or other reference word standing for a name ("them" /
+"the players"); words that moved within the sentence; a stretch that starts
+a new sentence in one version only (an artefact of one outlet splitting a
+sentence in two); long one-sided stretches (outlet-only material).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare import lexicons
 from compare.classify.attribution import markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
@@ -28,11 +38,58 @@ from compare.classify.cells import (
 from compare.classify.hedges import hedges
 from compare.classify.loaded import TERMS_FILE
 from compare.classify.numbers_parse import events, quantities
+from compare.classify.omission import own_clauses
 from compare.model import Kind, Severity, Token
 
-JOIN_GAP = 1  # edits separated by at most this many equal tokens form one change
+JOIN_GAP = 1  # edits separated by at most this many equal function words form one change
 MAX_PHRASE = 80  # characters shown in labels and explanations
 MAX_CONTENT = 6  # longer changes are rewrites: the coverage matrix shows them as reworded
+MAX_INSERT = 4  # content words an insertion may hold (longer: outlet-only material)
+MAX_RATIO = 3  # content words on one side at most this many times the other's
+TIME_WORDS = "classify_time_words.txt"
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?"})
+# Words that point at something named elsewhere: swapping them for the name is not emphasis.
+_REFERENCE = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "both",
+        "each",
+        "other",
+        "deal",
+        "agreement",
+        "country",
+        "countries",
+        "nations",
+        "sides",
+        "side",
+        "group",
+        "city",
+        "region",
+        "area",
+        "official",
+        "officials",
+        "authorities",
+        "one",
+    }
+)
 
 Change = tuple[int, int, int, int]
 
@@ -49,22 +106,73 @@ def _claimed(tokens: Sequence[Token]) -> set[int]:
 
 
 def changes(pair: CellPair) -> list[Change]:
-    """Non-equal opcodes joined across small equal gaps: ``(i1, i2, j1, j2)``."""
+    """Non-equal opcodes joined across small gaps of equal function words: ``(i1, i2, j1, j2)``."""
     out: list[list[int]] = []
-    for op, i1, i2, j1, j2 in pair.opcodes:
+    for op, i1, i2, j1, j2 in _restemmed(pair):
         if op == "equal":
             continue
-        if out and i1 - out[-1][1] <= JOIN_GAP and j1 - out[-1][3] <= JOIN_GAP:
+        gap = pair.a_tokens[out[-1][1] : i1] if out else ()
+        if (
+            out
+            and i1 - out[-1][1] <= JOIN_GAP
+            and j1 - out[-1][3] <= JOIN_GAP
+            and not content_words(gap)
+        ):
             out[-1][1], out[-1][3] = i2, j2
         else:
             out.append([i1, i2, j1, j2])
     return [(a, b, c, d) for a, b, c, d in out]
 
 
+def _restemmed(pair: CellPair) -> list[tuple[str, int, int, int, int]]:
+    """The pair's opcodes, with each long replaced stretch re-matched on word stems.
+
+    Why: difflib on exact forms sees "each side blaming the other" / "both
+    sides blaming each other" as one block; on stems, "blaming" and "side"
+    anchor it, leaving the real substitutions.
+    """
+    from difflib import SequenceMatcher
+
+    out = []
+    for op, i1, i2, j1, j2 in pair.opcodes:
+        if op != "replace" or (i2 - i1) + (j2 - j1) < 6:
+            out.append((op, i1, i2, j1, j2))
+            continue
+        sa = [stem(t.norm) for t in pair.a_tokens[i1:i2]]
+        sb = [stem(t.norm) for t in pair.b_tokens[j1:j2]]
+        sub = SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes()
+        out.extend((o, i1 + a1, i1 + a2, j1 + b1, j1 + b2) for o, a1, a2, b1, b2 in sub)
+    return out
+
+
+def _time_words() -> frozenset[str]:
+    return lexicons.words(TIME_WORDS)
+
+
+def _only_when_or_reference(words: Sequence[Token]) -> bool:
+    """True when every content word only says when, or points at something named elsewhere."""
+    return all(t.norm in _time_words() or t.norm in _REFERENCE or t.norm.isdigit() for t in words)
+
+
+def _moved(side: Sequence[Token], other_cell: Sequence[Token], lo: int, hi: int) -> bool:
+    """True when at least half of a side's content words stand elsewhere in the other cell."""
+    words = content_words(side)
+    if not words:
+        return False
+    elsewhere = {stem(t.norm) for k, t in enumerate(other_cell) if not lo <= k < hi}
+    return 2 * sum(stem(t.norm) in elsewhere for t in words) >= len(words)
+
+
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
-    """True unless the change is grammar, inflection or another family's variant."""
+    """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
     if (not ca and not cb) or max(len(ca), len(cb)) > MAX_CONTENT:
+        return False
+    if (ca and _only_when_or_reference(ca)) or (cb and _only_when_or_reference(cb)):
+        return False
+    if ca and cb and max(len(ca), len(cb)) > MAX_RATIO * min(len(ca), len(cb)):
+        return False
+    if not (ca and cb) and len(ca or cb) > MAX_INSERT:
         return False
     if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
         return False
@@ -97,17 +205,43 @@ def _synonyms(a: str, b: str) -> bool:
 def find(ctx: Context) -> list[Candidate]:
     """Content-word rewording inside aligned passages, one finding per changed phrase."""
     out: list[Candidate] = []
+    own = own_clauses(ctx)
     for pair in cell_pairs(ctx):
-        claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
+        claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
+        claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
+        starts_a = _sentence_starts(ctx, pair.passage_id, pair.a)
+        starts_b = _sentence_starts(ctx, pair.passage_id, pair.b)
         for i1, i2, j1, j2 in changes(pair):
+            if any(i1 < k < i2 for k in starts_a) != any(j1 < k < j2 for k in starts_b) or (
+                (i1 in starts_a) != (j1 in starts_b) and (i2 > i1) and (j2 > j1)
+            ):
+                continue  # one version starts a new sentence here: a split, not a rewording
             a = [t for k, t in enumerate(pair.a_tokens[i1:i2], i1) if k not in claimed_a]
             b = [t for k, t in enumerate(pair.b_tokens[j1:j2], j1) if k not in claimed_b]
             if (i2 > i1 and not a) or (j2 > j1 and not b):
                 continue  # a more serious family owns the whole side
+            if (len(a) < i2 - i1 and not content_words(a)) or (
+                len(b) < j2 - j1 and not content_words(b)
+            ):
+                continue  # a more serious family took every content word of a side
             a, b = _trim(a), _trim(b)
+            if any(t.norm in _CLAUSE_MARKS for t in a[1:-1] + b[1:-1]):
+                continue  # a clause boundary inside: a rewritten sentence, not a word choice
             if not _meaningful(a, b):
                 continue
+            if (a and _moved(a, pair.b_tokens, j1, j2)) or (b and _moved(b, pair.a_tokens, i1, i2)):
+                continue  # the words moved: reordering, not rewording
             out.append(_candidate(ctx, pair, a, b, (i1, j1)))
+    return out
+
+
+def _sentence_starts(ctx: Context, passage_id: str, article_id: str) -> set[int]:
+    """Cell token indexes where a sentence (other than the first) begins."""
+    out, at = set(), 0
+    for sentence in ctx.cell_sentences(passage_id, article_id):
+        if at:
+            out.add(at)
+        at += len(sentence.tokens)
     return out
 
 
@@ -121,7 +255,9 @@ def _candidate(
         spans[pair.b] = (ctx.tokens_span(pair.b, tuple(b)),)
     ta = shorten(spans[pair.a][0].text, MAX_PHRASE) if a else ""
     tb = shorten(spans[pair.b][0].text, MAX_PHRASE) if b else ""
-    weight = 0.5 + 0.1 * min(len(content_words(a)) + len(content_words(b)), 10)
+    na, nb = len(content_words(a)), len(content_words(b))
+    # Tight substitutions ("failed" / "frayed") change meaning most for their size.
+    weight = 0.5 + 0.1 * min(na + nb, 6) + (0.3 if a and b and max(na, nb) <= 3 else 0.0)
     if a and b:
         x, y = sorted([ta, tb], key=str.casefold)
         explanation = (

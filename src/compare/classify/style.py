@@ -156,7 +156,11 @@ a style choice, not a change of meaning.'
 
 
 def _candidate(
-    ctx: Context, passage_id: str, sides: dict[str, tuple[Token, ...]], cats: list[str], key: str
+    ctx: Context,
+    passage_id: str | None,
+    sides: dict[str, tuple[Token, ...]],
+    cats: list[str],
+    key: str,
 ) -> Candidate:
     (a, ta), (b, tb) = sides.items()
     sa, sb = ctx.tokens_span(a, ta), ctx.tokens_span(b, tb)
@@ -243,6 +247,47 @@ def _date_candidates(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
+def _story_dates(ctx: Context) -> Iterator[Candidate]:
+    """The same date written in two styles by two outlets, in passages not aligned together.
+
+    Why: house style shows across the whole article; "Sept. 27" in one outlet
+    and "September 27" in another's own paragraph is the same style
+    difference as when the sentences align.  Pairs of outlets that already
+    meet in an aligned cell for that date are left to ``_date_candidates``.
+    """
+    by_article: dict[str, list[tuple[str, DateMention]]] = {}
+    for passage in ctx.alignment.passages:
+        for aid in passage.cells:
+            if aid in ctx.articles:
+                by_article.setdefault(aid, []).extend(
+                    (passage.id, d) for d in _cell_dates(ctx, passage.id, aid)
+                )
+    ids = sorted(by_article)
+    for n, a in enumerate(ids):
+        for b in ids[n + 1 :]:
+            for pa, x in by_article[a]:
+                for pb, y in by_article[b]:
+                    if x.value != y.value or x.style == y.style or x.day is None:
+                        continue
+                    here_a = {p for p, u in by_article[a] if u.value == x.value}
+                    here_b = {p for p, v in by_article[b] if v.value == x.value}
+                    if pa in here_b or pb in here_a:
+                        continue  # one of them meets the other outlet's date in a cell
+                    ta, tb = _tokens_in(ctx, a, x), _tokens_in(ctx, b, y)
+                    if ta and tb:
+                        yield _candidate(ctx, None, {a: ta, b: tb}, ["date"], f"{x.value}")
+
+
+def _tokens_in(ctx: Context, article_id: str, d: DateMention) -> tuple[Token, ...]:
+    return tuple(
+        t
+        for s in ctx.articles[article_id].sentences
+        if s.start <= d.start < s.end
+        for t in s.tokens
+        if d.start <= t.start < d.end
+    )
+
+
 def _cell_dates(ctx: Context, passage_id: str, article_id: str) -> list[DateMention]:
     return [
         d for s in ctx.cell_sentences(passage_id, article_id) for d in dates(s.text, offset=s.start)
@@ -313,4 +358,5 @@ def find(ctx: Context) -> list[Candidate]:
         found = _group_candidates(ctx, pair, members)
         out.extend(c for c in found if not any(_overlaps(c, d) for d in dated))
     out.extend(_capital_candidates(ctx))
+    out.extend(_story_dates(ctx))
     return out

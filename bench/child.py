@@ -1,0 +1,97 @@
+"""One measurement in a fresh process; ``run.py`` starts it and reads one JSON line.
+
+Why a fresh process per measurement: its peak RSS (``ru_maxrss``, which
+``run.py`` reads with ``os.wait4``) then belongs to that measurement alone, and
+a CollateX run that takes too long can be killed without losing the rest.
+
+    python bench/child.py align 1,2,4 RUNS     # compare's align, RUNS rounds
+    python bench/child.py collatex TEXTS.json  # CollateX once on {id: text}
+
+Only the alignment call is timed, never interpreter start-up or imports.
+The CollateX child imports neither ``compare`` nor numpy, so its peak RSS is
+CollateX's own plus the interpreter's.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_align(factors: list[int], runs: int) -> dict[str, object]:
+    """``runs`` rounds, each aligning every factor's story once (plus a warm-up round).
+
+    Interleaving the sizes keeps their time ratios steady while the machine's
+    speed drifts; with one factor this child's peak RSS is that size's alone.
+    """
+    from compare.align import align
+    from compare.options import Options
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import corpus
+
+    stories = {k: corpus.scaled_story(k) for k in factors}
+    options = Options()
+    ready_mb = _rss_mb()
+    times: dict[int, list[float]] = {k: [] for k in factors}
+    passages: dict[int, int] = {}
+    for round_ in range(runs + 1):
+        for k, story in stories.items():
+            start = time.perf_counter()
+            alignment = align(story, options=options)
+            if round_:
+                times[k].append(time.perf_counter() - start)
+            passages[k] = len(alignment.passages)
+    return {
+        "ready_mb": ready_mb,
+        "sizes": {
+            k: {
+                "times": times[k],
+                "passages": passages[k],
+                "sentences": sum(len(a.sentences) for a in story.articles),
+                "words": sum(a.words for a in story.articles),
+                "chars": sum(len(a.text) for a in story.articles),
+            }
+            for k, story in stories.items()
+        },
+    }
+
+
+def measure_collatex(texts_path: Path) -> dict[str, object]:
+    from collatex import Collation, collate
+
+    texts: dict[str, str] = json.loads(texts_path.read_text(encoding="utf-8"))
+    ready_mb = _rss_mb()
+    start = time.perf_counter()
+    collation = Collation()
+    for sigil, text in texts.items():
+        collation.add_plain_witness(sigil, text)
+    table = collate(collation)  # defaults: word tokens, table, segmentation
+    seconds = time.perf_counter() - start
+    return {
+        "times": [seconds],
+        "ready_mb": ready_mb,
+        "columns": len(table.columns),
+        "tokens": sum(len(w.tokens()) for w in collation.witnesses),
+    }
+
+
+def main(argv: list[str]) -> None:
+    if argv[:1] == ["align"] and len(argv) == 3:
+        result = measure_align([int(k) for k in argv[1].split(",")], int(argv[2]))
+    elif argv[:1] == ["collatex"] and len(argv) == 2:
+        result = measure_collatex(Path(argv[1]))
+    else:
+        raise SystemExit(__doc__)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

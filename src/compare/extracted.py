@@ -1,0 +1,104 @@
+"""Text taken out of a file that is not itself prose, with what the file says about it.
+
+Why a separate shape: a saved web page or a JSON record is markup or data,
+not the article, so its readers (``ingest_html``, ``ingest_records``) hand
+``ingest`` the extracted text plus the evidence found next to it (dates,
+outlet names, URLs, each saying where it was found).  ``ingest`` then applies
+the same manifest, date and outlet precedence as for text files
+(``provenance``) and the same boilerplate removal, so the same article in two
+formats becomes the same analysis.
+
+``text`` becomes ``Article.text``: every offset and line number of the
+article indexes it, and ``origin`` (``Article.text_origin``) says so in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compare.boilerplate import split_body
+from compare.model import Article
+from compare.offsets import LineIndex
+from compare.provenance import (
+    DateClaim,
+    ManifestEntry,
+    choose_date,
+    choose_outlet,
+    clean_label,
+    email_label,
+    url_host,
+)
+
+NO_TEXT = "no article text"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An input's article text, where it came from, and the evidence beside it.
+
+    ``outlets`` are (label, where) pairs named by the publisher (site name,
+    record field), strongest first; ``urls`` are (url, what) pairs whose host
+    may name the outlet when no label does.
+    """
+
+    text: str
+    origin: str
+    title: str | None = None
+    dates: tuple[DateClaim, ...] = ()
+    outlets: tuple[tuple[str, str], ...] = ()
+    urls: tuple[tuple[str, str], ...] = ()
+    notices: tuple[str, ...] = ()
+
+
+def to_article(
+    ex: Extracted,
+    *,
+    article_id: str,
+    path: str,
+    sha256: str,
+    encoding: str,
+    entry: ManifestEntry | None,
+    notes: list[str],
+) -> Article | str:
+    """An Article from extracted text, or the reason there is none.
+
+    The manifest entry comes first, then the file's own evidence, as for text
+    files; the text goes through the same boilerplate removal.
+    """
+    notes.extend(ex.notices)
+    text = ex.text
+    if not text.replace("\x00", "").strip():
+        return NO_TEXT
+    lines = LineIndex(text)
+    body = split_body(text, start=0, article_id=article_id, lines=lines)
+    if not body.paragraphs:
+        return f"{NO_TEXT} (everything left was boilerplate)"
+    claims = [DateClaim(entry.date, entry.where)] if entry and entry.date else []
+    published, published_source, date_notes = choose_date([*claims, *ex.dates])
+    notes.extend(date_notes)
+    named = [(entry.outlet, f"{entry.where} `outlet`")] if entry and entry.outlet else []
+    urls = [(entry.url, f"URL in {entry.where}")] if entry and entry.url else []
+    urls += ex.urls
+    outlet = choose_outlet([*named, *ex.outlets], urls)
+    for address, line in body.contact_emails if outlet is None else ():
+        if outlet := email_label(address, where=f"the contact line on line {line}"):
+            break
+    if outlet is None:
+        outlet = (article_id, "no outlet evidence; label from the article id")
+    return Article(
+        id=article_id,
+        path=path,
+        sha256=sha256,
+        text=text,
+        outlet=outlet[0],
+        outlet_source=outlet[1],
+        title=None if ex.title is None else clean_label(ex.title),
+        published=published,
+        published_source=published_source,
+        encoding=encoding,
+        url=next((u.strip() for u, _ in urls if url_host(u)), None),
+        credits=body.credits,
+        paragraphs=body.paragraphs,
+        removed=body.removed,
+        text_origin=ex.origin,
+    )

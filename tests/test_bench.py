@@ -1,0 +1,129 @@
+"""The benchmark's inputs and helpers (bench/), without timing anything.
+
+Why: a speed figure is only worth something if the inputs are what
+bench/RESULTS.md says they are: the 1× texts are exactly the bodies the
+pipeline aligns, and the 2×/4× articles are longer, distinct real text, never
+an article repeated.
+"""
+
+from __future__ import annotations
+
+import doctest
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+@pytest.fixture(scope="module")
+def bench() -> dict[str, ModuleType]:
+    """bench/corpus.py, child.py and run.py, imported the way run.py imports them."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import child
+        import corpus
+        import run
+    finally:
+        sys.path.remove(str(BENCH))
+    return {"corpus": corpus, "child": child, "run": run}
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(p.split()) for p in text.split("\n\n")]
+
+
+def test_corpus_doctests(bench: dict[str, ModuleType]) -> None:
+    assert doctest.testmod(bench["corpus"]).failed == 0
+
+
+def test_1x_is_exactly_what_the_pipeline_aligns(bench: dict[str, ModuleType]) -> None:
+    corpus = bench["corpus"]
+    seeds = corpus.seed_articles()
+    assert len(seeds) == 5
+    story = corpus.scaled_story(1)
+    assert [a.id for a in story.articles] == [a.id for a in seeds]
+    assert story.outliers == ()
+    for seed, article in zip(seeds, story.articles, strict=True):
+        assert [s.text for s in article.sentences] == [s.text for s in seed.sentences]
+        assert article.text == "\n\n".join(p.text for p in seed.paragraphs)
+
+
+@pytest.mark.parametrize("factor", [2, 4])
+def test_longer_articles_are_distinct_real_text(bench: dict[str, ModuleType], factor: int) -> None:
+    corpus = bench["corpus"]
+    base = corpus.scaled_texts(1)
+    texts = corpus.scaled_texts(factor)
+    assert list(texts) == list(base)
+    seed_paragraphs = {p for text in base.values() for p in _paragraphs(text)}
+    assert len(set(texts.values())) == len(texts)  # every outlet's long article differs
+    total = sum(map(len, texts.values()))
+    assert total >= 0.9 * factor * sum(map(len, base.values()))
+    for aid, text in texts.items():
+        paragraphs = _paragraphs(text)
+        own = _paragraphs(base[aid])
+        assert text.startswith(base[aid])  # the outlet's own article comes first
+        assert not [p for p, n in Counter(paragraphs).items() if n > 1]  # no repeats
+        assert set(paragraphs) <= seed_paragraphs  # real text from the seeds, no filler
+        added = set(paragraphs) - set(own)
+        others = {o for o, body in base.items() if o != aid and added & set(_paragraphs(body))}
+        assert len(others) >= factor - 1  # other outlets' versions, not its own again
+        assert len(paragraphs) >= len(own) + len(added) > len(own)
+
+
+def test_scaled_story_is_segmented_and_grows(bench: dict[str, ModuleType]) -> None:
+    corpus = bench["corpus"]
+    counts = {k: sum(len(a.sentences) for a in corpus.scaled_story(k).articles) for k in (1, 4)}
+    assert counts[4] > 3.5 * counts[1]
+    with pytest.raises(ValueError, match="factor"):
+        corpus.scaled_paragraphs([["a"], ["b"]], 3)
+
+
+def test_align_child_reports_every_size(bench: dict[str, ModuleType]) -> None:
+    result = bench["child"].measure_align([1, 2], 2)
+    assert set(result["sizes"]) == {1, 2}
+    assert all(len(size["times"]) == 2 for size in result["sizes"].values())
+    assert result["sizes"][2]["words"] > result["sizes"][1]["words"]
+    json.dumps(result)  # what the child prints
+
+
+def test_collatex_child_reads_the_same_texts(bench: dict[str, ModuleType], tmp_path: Path) -> None:
+    pytest.importorskip("collatex")
+    path = tmp_path / "texts.json"
+    path.write_text(json.dumps({"a": "Rain fell hard.", "b": "Rain fell."}), encoding="utf-8")
+    result = bench["child"].measure_collatex(path)
+    assert result["tokens"] == 7 and len(result["times"]) == 1
+
+
+def test_run_child_returns_json_and_stops_at_the_timeout(bench: dict[str, ModuleType]) -> None:
+    run = bench["run"]
+    done = run.run_child(["-c", "print('noise'); print('{\"x\": 1}')"], timeout=60)
+    assert done.result == {"x": 1} and not done.timed_out and done.peak_mb > 0
+    stopped = run.run_child(["-c", "import time; time.sleep(60)"], timeout=0.2)
+    assert stopped.timed_out and stopped.result is None
+    with pytest.raises(SystemExit, match="exit 7"):
+        run.run_child(["-c", "raise SystemExit(7)"], timeout=60)
+
+
+def test_goals_read_lower_bounds(bench: dict[str, ModuleType]) -> None:
+    run = bench["run"]
+    figures = run.Figures()
+    figures.values.update(
+        {
+            "collatex_ratio": "772",
+            "collatex_4x_ratio": ">=151 (lower bound)",
+            "align_peak_mb": "150.3",
+            "align_growth_2x": "2.04",
+            "align_growth_4x": "3.1",
+            "report_cold_s": "5.2",
+        }
+    )
+    assert run.goal_status(figures, "collatex_ratio") == "met"
+    assert run.goal_status(figures, "collatex_4x_ratio") == "unproven"
+    assert run.missed_goals(figures) == ["collatex_4x_ratio (unproven)", "align_growth_4x"]
+    figures.values["collatex_4x_ratio"] = ">=3000 (lower bound)"
+    assert run.goal_status(figures, "collatex_4x_ratio") == "met"
