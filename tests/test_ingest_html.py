@@ -316,9 +316,12 @@ def test_unusable_pages_are_problems_not_crashes(
     assert time.perf_counter() - start < 10
 
 
-def test_page_over_the_article_cap_is_refused_before_reading(tmp_path: Path) -> None:
+def test_page_over_the_page_file_cap_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:
+    import compare.ingest
+
     result = _page(tmp_path, _html(body=PROSE * 50), "big.html")
     assert result.articles
+    monkeypatch.setattr(compare.ingest, "PAGE_MAX_BYTES", 1000)
     result = _ingest(tmp_path / "big.html", max_article_bytes=1000)
     (problem,) = result.problems
     assert problem.message == "larger than 1,000 bytes limit; use --max-article-bytes"
@@ -361,3 +364,22 @@ def test_same_folder_with_text_files_and_pages(tmp_path: Path) -> None:
     result = _ingest(tmp_path)
     assert [a.id for a in result.articles] == ["daily", "wire"]
     assert [a.text_origin for a in result.articles] == [ORIGIN, "file"]
+
+
+def test_saved_page_larger_than_article_limit_is_read_and_limit_applies_to_text(
+    tmp_path: Path,
+) -> None:
+    from compare.ingest import ingest
+    from compare.options import Options
+
+    filler = "<script>var x = 1;</script>\n" * 2000  # ~56 KB of page furniture
+    body = "".join(
+        f"<p>The river rose {n} centimetres overnight in the valley town.</p>" for n in range(20)
+    )
+    page = f"<html><head>{filler}</head><body><article>{body}</article></body></html>"
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    read = ingest([tmp_path], options=Options(max_article_bytes=20_000))
+    assert [a.id for a in read.articles] == ["page"], read.problems
+    small = ingest([tmp_path], options=Options(max_article_bytes=500))
+    assert not small.articles
+    assert "extracted text larger than" in small.problems[0].message

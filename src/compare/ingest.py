@@ -30,6 +30,7 @@ from compare.discover import (
     discover,
     display_path,
     read_regular,
+    size_text,
 )
 from compare.errors import UsageError
 from compare.extracted import NO_TEXT
@@ -149,6 +150,9 @@ def _read_manifest(path: Path, notices: list[Notice]) -> dict[str, ManifestEntry
     return entries
 
 
+PAGE_MAX_BYTES = 16 * 1024 * 1024  # a saved web page file, before extraction
+
+
 def _internal(exc: Exception) -> str:
     return f"internal error while reading: {type(exc).__name__}: {exc}"
 
@@ -161,14 +165,24 @@ def _read(
     context = Context(find=partial(manifests.find, cand.path.parent), taken=taken)
     if suffix == ".jsonl":
         return read_archive(cand, max_record_bytes=options.max_article_bytes, context=context)
-    data = read_regular(cand.path, max_bytes=options.max_article_bytes)
+    # Saved pages carry scripts and styles around the article, so the file may be
+    # larger than an article; the article limit then applies to the extracted text.
+    page = suffix in PAGE_SUFFIXES
+    limit = max(options.max_article_bytes, PAGE_MAX_BYTES) if page else options.max_article_bytes
+    data = read_regular(cand.path, max_bytes=limit)
     if isinstance(data, str):
         return [(cand.display, data, [])]
     if suffix == ".json":
         return read_json(cand, data, context=context)
     notes: list[str] = []
-    if suffix in PAGE_SUFFIXES:
-        return [(cand.display, read_page(cand, data, context=context, notes=notes), notes)]
+    if page:
+        article = read_page(cand, data, context=context, notes=notes)
+        if isinstance(article, Article) and len(article.text.encode()) > options.max_article_bytes:
+            article = (
+                f"extracted text larger than {size_text(options.max_article_bytes)} limit; "
+                "use --max-article-bytes"
+            )
+        return [(cand.display, article, notes)]
     return [(cand.display, _one(cand, data, entry=manifests.entry(cand), notes=notes), notes)]
 
 
