@@ -239,3 +239,39 @@ def test_seeds_missile_strike_sentences_share_a_passage(seed_story: Story) -> No
 
     assert where("000") == where("001")
     assert not any("002" in aid for aid in alignment.article_ids)
+
+
+# The loose pass: a reworded sentence that shares only a figure and a word or
+# two with its counterpart aligns when it sits between aligned neighbours, and
+# only then.
+FLOOD_A = "Officials said 14 homes near the river were flooded overnight."
+FLOOD_B = "According to the council, water entered 14 riverside homes."
+LOOSE_CASES = {
+    "reworded between aligned neighbours": (
+        {"a": f"{BRIDGE} {FLOOD_A} {REPAIR}", "b": f"{BRIDGE} {FLOOD_B} {REPAIR}"},
+        [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1,)}, {"a": (2,), "b": (2,)}],
+    ),
+    "no neighbours, no loose match": (
+        {"a": FLOOD_A, "b": FLOOD_B},
+        [{"a": (0,)}, {"b": (0,)}],
+    ),
+    "far from where its neighbours point": (
+        {
+            "a": f"{BRIDGE} {FLOOD_A} {REPAIR} {DETOUR} {MAYOR}",
+            "b": f"{BRIDGE} {REPAIR} {DETOUR} {MAYOR} {FLOOD_B}",
+        },
+        [
+            {"a": (0,), "b": (0,)},
+            {"a": (1,)},
+            {"a": (2,), "b": (1,)},
+            {"a": (3,), "b": (2,)},
+            {"a": (4,), "b": (3,)},
+            {"b": (4,)},
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("texts", "expected"), LOOSE_CASES.values(), ids=LOOSE_CASES.keys())
+def test_loose_pass(texts: dict[str, str], expected: list[dict]) -> None:
+    assert cells(run(texts)) == {frozenset(c.items()) for c in expected}

@@ -97,7 +97,7 @@ def test_precedence_keeps_lower_kind_elsewhere() -> None:
     assert len(apply_precedence(merged)) == 2
 
 
-def test_rank_orders_by_severity_then_time_note_then_weight() -> None:
+def test_rank_orders_by_severity_then_time_note_then_kind_then_weight() -> None:
     cands = [
         _cand(Kind.WORDING_CHANGE, "a", 1, sev=Severity.LOW, weight=9, key="w"),
         _cand(
@@ -119,7 +119,8 @@ def test_rank_orders_by_severity_then_time_note_then_weight() -> None:
         (Kind.NUMBER_DISCREPANCY, True),
         (Kind.NUMBER_DISCREPANCY, False),
     ]
-    assert [f.kind for f in found[2:]] == [Kind.LOADED_TERM, Kind.HEDGE_CHANGE, Kind.WORDING_CHANGE]
+    # Same severity: the more serious kind first (hedge before loaded), whatever the weight.
+    assert [f.kind for f in found[2:]] == [Kind.HEDGE_CHANGE, Kind.LOADED_TERM, Kind.WORDING_CHANGE]
 
 
 def test_rule_list_is_complete_and_loads() -> None:

@@ -13,6 +13,12 @@ neighbouring sentences also match (a paragraph moved as a whole) and when
 the positions in the two articles are close, which decides ties between
 repeated or generic sentences in favour of the local reading.
 
+A second, loose pass (``loose_edges``) then merges weaker edges (down to
+``LOOSE_RATIO`` of the threshold) for sentences the strong pass left alone,
+when the pair shares rare features (names, numbers) and sits where the
+strongly aligned neighbours on both sides point: a rewritten sentence keeps
+its place in the story even when it keeps few words.
+
 Why not pairwise alignment to a base text (as CollateX does): a greedy
 global merge sees all outlets together, so a passage carried by three
 outlets becomes one passage even when each pair alone would be ambiguous,

@@ -81,7 +81,7 @@ def markers(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
         if tokens[start].norm in ("alleged", "purported") and nxt not in _VERB_NEXT:
             continue  # "alleged attack": an adjective, left to hedges
         if cls == "announce" and nxt in _EVENT_OBJECT:
-            continue  # "announced a truce": news of an event, not a source for a claim
+            continue  # "announced a merger": news of an event, not a source for a claim
         out.append((start, end, cls))
     return out
 
@@ -137,6 +137,10 @@ def find(ctx: Context) -> list[Candidate]:
             if op == "equal":
                 continue
             in_a, in_b = _inside(ma, i1, i2), _inside(mb, j1, j2)
+            voice = _to_hedge(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
+            if voice is not None:  # the precise reading of a credited-vs-doubted swap
+                out.append(voice)
+                continue
             if in_a and in_b:
                 ca, cb = in_a[0], in_b[0]
                 if ca[2] != cb[2]:
@@ -149,8 +153,7 @@ def find(ctx: Context) -> list[Candidate]:
                 out.append(
                     _dropped(ctx, pair, pair.b, pair.b_tokens, in_b[0], pair.a, pair.a_tokens, i1)
                 )
-            found = _to_hedge(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
-            found = found or _agent(ctx, pair, (i1, i2), (j1, j2), ma, mb)
+            found = _agent(ctx, pair, (i1, i2), (j1, j2), ma, mb)
             if found is not None:
                 out.append(found)
         out.extend(_source_changes(ctx, pair, ma, mb))
@@ -173,9 +176,9 @@ def _to_hedge(
 ) -> Candidate | None:
     """A label credited to the source in one version, doubted by the writer in the other.
 
-    "a statement noting what it called illegal strikes" lets the source own
-    the word; "a statement listing alleged illegal strikes" replaces the
-    source's voice with the writer's doubt.  The spans quote the attributing
+    "a report citing what it called unsafe wiring" lets the source own the
+    word; "a report listing alleged unsafe wiring" replaces the source's
+    voice with the writer's doubt.  The spans quote the attributing
     words, so the hedge family can still report the hedge word itself.
     """
     (i1, i2), (j1, j2) = ra, rb
@@ -185,7 +188,7 @@ def _to_hedge(
         (pair.a, pair.a_tokens, in_a, ha, i1, i2),
         (pair.b, pair.b_tokens, in_b, hb, j1, j2),
     ):
-        voiced = markers_in or [h for h in own_hedges if _is_called(has_tokens, h)]
+        voiced = markers_in
         sides.append((has, has_tokens, voiced, own_hedges, lo, hi))
     (a, ta, va, hha, alo, ahi), (b, tb, vb, hhb, blo, bhi) = sides
     if va and not vb and hhb and not any(_is_called(tb, h) for h in hhb):

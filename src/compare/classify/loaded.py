@@ -113,7 +113,7 @@ def _qualifiers() -> dict[tuple[str, ...], frozenset[str]]:
 
 
 def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(qualifier start, noun index) of "regional capital"-style phrases."""
+    """(qualifier start, noun index) of "provincial capital"-style phrases."""
     out = []
     norms = [t.norm for t in tokens]
     for qual, nouns in _qualifiers().items():
@@ -125,7 +125,7 @@ def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 def _qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
-    """ "the regional capital" vs "the capital": a status qualifier one version drops."""
+    """ "the provincial capital" vs "the capital": a status qualifier one version drops."""
     out = []
     for has, tokens, other, other_tokens in (
         (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
@@ -159,8 +159,8 @@ def _qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
 def _source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candidate]:
     """The same source labelled with a loaded term in one version only.
 
-    "separatist officials said" vs "according to regional officials": both
-    name a source, but one frames it.  Sources are compared in order (first
+    "rebel commanders said" vs "according to local commanders": both name
+    a source, but one frames it.  Sources are compared in order (first
     attributed source with first), only when both cells credit equally many.
     """
     from compare.classify.attribution import _source
@@ -268,6 +268,11 @@ def _alike(a: str, b: str) -> bool:
 
 def _demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) -> Candidate | None:
     """ "Xish soldiers" vs "Yish soldiers": a group named by another identity."""
+    # A figure replaced alongside ("12 Xish" / "15 Yish") belongs to the numbers rule.
+    while i1 < i2 - 1 and pair.a_tokens[i1].text[:1].isdigit():
+        i1 += 1
+    while j1 < j2 - 1 and pair.b_tokens[j1].text[:1].isdigit():
+        j1 += 1
     seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
     if (
         not (_proper(seg_a) and _proper(seg_b))

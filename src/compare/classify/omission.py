@@ -288,8 +288,8 @@ def _rebuttals(
 ) -> list[Candidate]:
     """A denial that a minority carries, cut by an outlet that reports what was denied.
 
-    Why: "the ministry denied launching the strike" right after "X accused Y of
-    the strike" is the other side's answer.  An outlet that reports the
+    Why: "the company denied dumping the waste" right after "regulators accused
+    the company of dumping waste" is the other side's answer.  An outlet that reports the
     accusation but not the denial leaves the claim uncontested, however few
     outlets carry the denial.
     """

@@ -8,10 +8,10 @@ halt") when only function words separate them; a shared content word is an
 anchor and splits a long rewrite into its substitutions.
 
 What is kept is a change of meaning or emphasis: a substitution of content
-words of comparable size ("failed" / "frayed"), or a short insertion of
+words of comparable size ("stalled" / "collapsed"), or a short insertion of
 content words ("strongly", "a former champion").  Skipped as noise: grammar
 and inflection ("killed"/"killing"); words that only say when ("on
-Saturday"); a pronoun or other reference word standing for a name ("them" /
+Monday"); a pronoun or other reference word standing for a name ("them" /
 "the players"); words that moved within the sentence; a stretch that starts
 a new sentence in one version only (an artefact of one outlet splitting a
 sentence in two); long one-sided stretches (outlet-only material).
@@ -170,6 +170,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if (ca and _only_when_or_reference(ca)) or (cb and _only_when_or_reference(cb)):
         return False
+    if a and b and not (ca and cb):
+        return False  # "the residents" / "them": a reference swap, not a change of meaning
     if ca and cb and max(len(ca), len(cb)) > MAX_RATIO * min(len(ca), len(cb)):
         return False
     if not (ca and cb) and len(ca or cb) > MAX_INSERT:
@@ -256,7 +258,7 @@ def _candidate(
     ta = shorten(spans[pair.a][0].text, MAX_PHRASE) if a else ""
     tb = shorten(spans[pair.b][0].text, MAX_PHRASE) if b else ""
     na, nb = len(content_words(a)), len(content_words(b))
-    # Tight substitutions ("failed" / "frayed") change meaning most for their size.
+    # Tight substitutions ("stalled" / "collapsed") change meaning most for their size.
     weight = 0.5 + 0.1 * min(na + nb, 6) + (0.3 if a and b and max(na, nb) <= 3 else 0.0)
     if a and b:
         x, y = sorted([ta, tb], key=str.casefold)
