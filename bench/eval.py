@@ -22,6 +22,14 @@ difference (``NEAR_EQUIVALENT``, e.g. "at least 13" vs "14" is a number and a
 hedge change); ``*_lenient`` figures also accept those, reported separately so
 the strict figures stay honest.  Typography findings are never gold (DESIGN
 §5: counted, not listed), so precision ignores them.
+
+Unseen stories: every folder under ``tests/gold/stories/`` holding a
+``gold.yaml`` is a hand-made story (invented outlets and topics, written to
+measure how the rules generalise beyond the seeds).  Each is analysed on its
+own; ``story_<name>_*`` lines give its figures and ``unseen_*`` lines pool
+them (recall over all their entries, precision over all their top-30
+findings), so one big story cannot hide a weak one behind an average of
+ratios.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ from compare.model import Finding, Kind, Report
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_PATH = ROOT / "tests" / "gold" / "seeds.yaml"
 SEEDS = ROOT / "seeds"
+STORIES = ROOT / "tests" / "gold" / "stories"
+STORY_GOLD = "gold.yaml"
 TOP_N = 30
 
 # Pairs of kinds that can fairly describe the same difference.
@@ -164,39 +174,86 @@ def evaluate(report: Report, gold: Sequence[GoldEntry] | Mapping[str, Any]) -> d
     kind), which are lists.
     """
     entries = parse_gold(gold) if isinstance(gold, Mapping) else tuple(gold)
-    texts = {a.id: a.text for a in report.story.articles}
-    matcher = Matcher(texts, entries)
-    findings = tuple(f for f in report.findings if Kind(f.kind) is not Kind.TYPOGRAPHY)
-
-    strict = {e.id for e in entries if any(matcher.matches(f, e) for f in findings)}
-    lenient = {e.id for e in entries if any(matcher.matches(f, e, lenient=True) for f in findings)}
-    result: dict[str, Any] = {}
-    for kind in Kind:
-        of_kind = [e for e in entries if e.kind is kind]
-        if of_kind:
-            result[f"recall_{kind.value}"] = _ratio(sum(e.id in strict for e in of_kind), of_kind)
-    result["recall_overall"] = _ratio(len(strict), entries)
-    result["recall_overall_lenient"] = _ratio(len(lenient), entries)
-
-    top = findings[:TOP_N]
-    top_ok = [bool(matcher.matching(f)) for f in top]
-    result["precision_top30"] = _ratio(sum(top_ok), top)
-    result["precision_top30_lenient"] = _ratio(
-        sum(bool(matcher.matching(f, lenient=True)) for f in top), top
-    )
-    result["precision_all"] = _ratio(sum(bool(matcher.matching(f)) for f in findings), findings)
+    judged = judge(report, entries)
+    result = pooled([judged])
+    result["precision_all"] = _ratio(judged.all_ok, judged.findings)
     result["findings_total"] = len(report.findings)
     result["gold_total"] = len(entries)
 
-    result["missed"] = [f"{e.kind.value} {e.id}" for e in entries if e.id not in strict]
-    result["lenient_only"] = [e.id for e in entries if e.id in lenient and e.id not in strict]
+    result["missed"] = [f"{e.kind.value} {e.id}" for e in entries if e.id not in judged.strict]
+    result["lenient_only"] = [
+        e.id for e in entries if e.id in judged.lenient and e.id not in judged.strict
+    ]
     result["unmatched_top"] = [
         f"{f.id} {Kind(f.kind).value}: {f.label or f.explanation}"
-        for f, ok in zip(top, top_ok, strict=True)
+        for f, ok in zip(judged.top, judged.top_ok, strict=True)
         if not ok
     ]
     result["missing_articles"] = sorted(
-        {aid for e in entries for aid in e.texts if aid not in texts}
+        {aid for e in entries for aid in e.texts if aid not in judged.article_ids}
+    )
+    return result
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One report judged against its gold entries: the raw counts behind the ratios.
+
+    Why raw counts: pooled figures over several stories must add hits and
+    totals, not average ratios.
+    """
+
+    entries: tuple[GoldEntry, ...]
+    strict: frozenset[str]
+    lenient: frozenset[str]
+    top: tuple[Finding, ...]
+    top_ok: tuple[bool, ...]
+    top_ok_lenient: tuple[bool, ...]
+    findings: tuple[Finding, ...]
+    all_ok: int
+    article_ids: frozenset[str]
+
+
+def judge(report: Report, entries: Sequence[GoldEntry]) -> Judged:
+    """Match a report's findings (typography left out) against gold entries."""
+    texts = {a.id: a.text for a in report.story.articles}
+    matcher = Matcher(texts, entries)
+    findings = tuple(f for f in report.findings if Kind(f.kind) is not Kind.TYPOGRAPHY)
+    strict = {e.id for e in entries if any(matcher.matches(f, e) for f in findings)}
+    lenient = {e.id for e in entries if any(matcher.matches(f, e, lenient=True) for f in findings)}
+    top = findings[:TOP_N]
+    return Judged(
+        entries=tuple(entries),
+        strict=frozenset(strict),
+        lenient=frozenset(lenient),
+        top=top,
+        top_ok=tuple(bool(matcher.matching(f)) for f in top),
+        top_ok_lenient=tuple(bool(matcher.matching(f, lenient=True)) for f in top),
+        findings=findings,
+        all_ok=sum(bool(matcher.matching(f)) for f in findings),
+        article_ids=frozenset(texts),
+    )
+
+
+def pooled(judged: Sequence[Judged]) -> dict[str, Any]:
+    """Recall per kind and overall, and top-30 precision, over several judged reports.
+
+    Recall counts every entry of every report once; precision counts every
+    report's top findings once.
+    """
+    entries = [(j, e) for j in judged for e in j.entries]
+    result: dict[str, Any] = {}
+    for kind in Kind:
+        of_kind = [(j, e) for j, e in entries if e.kind is kind]
+        if of_kind:
+            hits = sum(e.id in j.strict for j, e in of_kind)
+            result[f"recall_{kind.value}"] = _ratio(hits, of_kind)
+    result["recall_overall"] = _ratio(sum(e.id in j.strict for j, e in entries), entries)
+    result["recall_overall_lenient"] = _ratio(sum(e.id in j.lenient for j, e in entries), entries)
+    top = [ok for j in judged for ok in j.top_ok]
+    result["precision_top30"] = _ratio(sum(top), top)
+    result["precision_top30_lenient"] = _ratio(
+        sum(ok for j in judged for ok in j.top_ok_lenient), top
     )
     return result
 
@@ -228,8 +285,61 @@ def biggest_report(reports: Sequence[Report]) -> Report:
     return max(reports, key=lambda r: len(r.story.articles))
 
 
+def story_folders(root: Path = STORIES) -> tuple[Path, ...]:
+    """The unseen gold stories: folders under ``root`` holding a ``gold.yaml``."""
+    if not root.is_dir():
+        return ()
+    return tuple(sorted(p for p in root.iterdir() if (p / STORY_GOLD).is_file()))
+
+
+def story_report(reports: Sequence[Report], entries: Sequence[GoldEntry]) -> Report:
+    """The report whose story holds most of the gold's articles (biggest on a tie)."""
+    wanted = {aid for e in entries for aid in e.texts}
+    return max(
+        reports,
+        key=lambda r: (len(wanted & {a.id for a in r.story.articles}), len(r.story.articles)),
+    )
+
+
+def evaluate_story(folder: Path) -> tuple[dict[str, Any], Judged | None]:
+    """Analyse one gold story folder; its figures and the judged counts for pooling."""
+    from compare.options import Options
+    from compare.pipeline import analyze
+
+    entries = load_gold(folder / STORY_GOLD)
+    analysis = analyze([folder], options=Options())
+    if not analysis.reports:
+        return {"findings_total": 0, "missed": [f"{e.kind.value} {e.id}" for e in entries]}, None
+    report = story_report(analysis.reports, entries)
+    return evaluate(report, entries), judge(report, entries)
+
+
+def unseen_lines(root: Path = STORIES) -> Iterable[str]:
+    """Pooled ``unseen_*`` figures, then ``story_<name>_*`` figures, then debug lists."""
+    figures: list[str] = []
+    comments: list[str] = []
+    judged: list[Judged] = []
+    for folder in story_folders(root):
+        result, counts = evaluate_story(folder)
+        if counts is not None:
+            judged.append(counts)
+        for line in format_result(result):
+            if line.startswith("#"):
+                comments.append(f"# [{folder.name}] {line[2:]}")
+            else:
+                figures.append(f"story_{folder.name}_{line}")
+    if not judged:
+        return
+    result = pooled(judged)
+    result["gold_total"] = sum(len(j.entries) for j in judged)
+    result["stories"] = len(judged)
+    yield from (f"unseen_{line}" for line in format_result(result))
+    yield from figures
+    yield from comments
+
+
 def main() -> int:
-    """Analyse the seeds, evaluate against the gold file, print the figures."""
+    """Analyse the seeds and the unseen gold stories, print the figures."""
     from compare.options import Options
     from compare.pipeline import analyze
 
@@ -237,9 +347,11 @@ def main() -> int:
     if not analysis.reports:
         print("findings_total: 0")
         print("# no report produced", file=sys.stderr)
-        return 0
-    report = biggest_report(analysis.reports)
-    for line in format_result(evaluate(report, load_gold())):
+    else:
+        report = biggest_report(analysis.reports)
+        for line in format_result(evaluate(report, load_gold())):
+            print(line)
+    for line in unseen_lines():
         print(line)
     return 0
 

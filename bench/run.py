@@ -25,6 +25,8 @@ guess.  The figures, in the order printed:
   this process, medians per stage, and ``slowest_stage``;
 * ``report_cold_json_s`` and ``report_cold_s`` (goal ≤ 6): ``python -m compare
   report seeds/`` as a fresh process, JSON only and all three formats;
+* ``loadavg_start``, ``loadavg_end``: the 1-minute load average, since other
+  work on the machine slows every absolute figure (ratios hold better);
 * ``goals_missed``: the goals above not met, or ``none``.
 
 ``--results FILE`` also writes the figures, the machine and the date as
@@ -342,6 +344,9 @@ bench/RESULTS.md`; do not edit by hand.
   medians.  `report_cold_s` is `python -m compare report seeds/ --out TMP -q` with
   `SOURCE_DATE_EPOCH` set, a fresh process each time, median of {cold_runs}; the
   `_json` variant writes only JSON, so the difference is HTML and PDF rendering.
+- **Load.**  `loadavg_*` is the machine's 1-minute load average; with more load
+  than cores every absolute time grows, while the ratios, measured side by side,
+  move much less.
 
 ## Reproduce
 
@@ -385,10 +390,12 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     start = time.perf_counter()
     figures = Figures()
+    figures.add("loadavg_start", os.getloadavg()[0])  # other work on the machine
     with tempfile.TemporaryDirectory() as texts_dir:
         bench_alignment(figures, Path(texts_dir))
     bench_pipeline(figures)
     bench_cold(figures)
+    figures.add("loadavg_end", os.getloadavg()[0])
     missed = missed_goals(figures)
     figures.add("goals_missed", ", ".join(missed) or "none")
     total = time.perf_counter() - start

@@ -129,6 +129,71 @@ def test_gold_size_and_coverage() -> None:
     assert ev.load_gold(GOLD, section="outlier_only")
 
 
+# ---------------------------------------------------------------- the unseen stories
+
+STORIES = ROOT / "tests" / "gold" / "stories"
+STORY_DIRS = sorted(p.parent for p in STORIES.glob("*/gold.yaml"))
+
+
+def _story_texts(folder: Path) -> dict[str, str]:
+    texts = {}
+    for path in sorted(folder.glob("*.txt")):
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            texts[path.stem] = fh.read()
+    return texts
+
+
+STORY_TEXTS = {d.name: _story_texts(d) for d in STORY_DIRS}
+STORY_GOLD = {d.name: yaml.safe_load((d / "gold.yaml").read_text("utf-8")) for d in STORY_DIRS}
+STORY_CASES = [
+    pytest.param(name, entry["id"], aid, text, id=f"{name}-{entry['id']}-{aid}")
+    for name, data in STORY_GOLD.items()
+    for entry in data["differences"]
+    for aid, text in entry["texts"].items()
+]
+
+
+def test_there_are_unseen_stories() -> None:
+    assert len(STORY_DIRS) >= 3
+    assert ev.story_folders() == tuple(STORY_DIRS)
+
+
+@pytest.mark.parametrize(("story", "entry_id", "article_id", "text"), STORY_CASES)
+def test_story_gold_text_is_verbatim_outside_boilerplate(
+    story: str, entry_id: str, article_id: str, text: str
+) -> None:
+    article = STORY_TEXTS[story].get(article_id)
+    assert article is not None, f"{story}/{entry_id}: no article {article_id}"
+    assert text in article, f"{story}/{entry_id}: {text!r} not in {article_id}"
+    body_lines = [
+        line for line in article.splitlines() if not BOILERPLATE_LINE.search(line.strip())
+    ]
+    assert any(text in line for line in body_lines), f"{entry_id}: {text!r} only in boilerplate"
+
+
+@pytest.mark.parametrize("story", sorted(STORY_GOLD))
+def test_story_gold_schema(story: str) -> None:
+    data = STORY_GOLD[story]
+    texts = STORY_TEXTS[story]
+    assert set(data["articles"]) == set(texts), story
+    entries = data["differences"]
+    ids = [e["id"] for e in entries]
+    assert len(ids) == len(set(ids)), "duplicate gold ids"
+    assert len(entries) >= 20
+    valid_kinds = {k.value for k in Kind} - {Kind.TYPOGRAPHY.value}
+    assert len({e["kind"] for e in entries}) >= 8, "too few kinds"
+    for entry in entries:
+        assert set(entry) <= {"id", "kind", "texts", "note", "absent_in"}, entry["id"]
+        assert entry["kind"] in valid_kinds, entry["id"]
+        assert isinstance(entry["note"], str) and entry["note"].strip(), entry["id"]
+        needed = 1 if entry["kind"] == Kind.ADDED_PASSAGE else 2
+        assert len(entry["texts"]) >= needed, f"{entry['id']}: needs {needed} articles"
+        absent = entry.get("absent_in", [])
+        assert bool(absent) == (entry["kind"] == Kind.OMITTED_PASSAGE), entry["id"]
+        assert set(absent) <= set(texts) and not set(absent) & set(entry["texts"]), entry["id"]
+    assert ev.load_gold(STORIES / story / "gold.yaml")
+
+
 # ---------------------------------------------------------------- the matcher
 
 A_TEXT = "Officials said at least 12 died. Fire chief Mara Olsen spoke. The plant will close."

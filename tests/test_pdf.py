@@ -159,6 +159,8 @@ def test_tagged_with_bookmarks_per_finding_and_fixed_dates(reader):
 
     walk(reader.outline)
     assert '"at least 12" vs "15"' in titles and '"Olsen" vs "Olson"' in titles
+    assert any(t.startswith('"said" vs "insisted"') for t in titles)  # a rewording row
+    assert any(t.startswith("C") and "leaves out 1 passage" in t for t in titles)
     assert reader.metadata["/CreationDate"].startswith("D:20210315")
 
 
@@ -213,3 +215,17 @@ def test_handout_is_short_with_answer_key_last_and_pdf_ua():
     assert 2 <= len(pages) <= 4
     assert "Answer key" in pages[-1].extract_text()
     assert "Answer key" not in pages[0].extract_text()
+
+
+def test_sample_report_is_short_and_every_page_is_worth_printing(reader):
+    # 4 short articles: summary, contents with charts, the wide page, findings,
+    # passages, method; a page that holds only a heading or a chart is a layout fault.
+    assert 6 <= len(reader.pages) <= 9
+    for number, page in enumerate(reader.pages[:-1], 1):
+        assert len(page.extract_text()) > 400, f"page {number} is mostly empty"
+
+
+def test_contents_and_the_small_charts_share_page_two(reader):
+    second = reader.pages[1].extract_text()
+    assert "Contents" in second and "Findings by kind and outlet" in second
+    assert "Publication time line" in second

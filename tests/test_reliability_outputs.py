@@ -252,16 +252,15 @@ def test_59_interrupt_during_the_renames_is_held_until_they_are_done(
 def test_61_concurrent_runs_on_one_output_leave_complete_files(src: Path, tmp_path: Path) -> None:
     out = tmp_path / "shared"
     procs = [
-        _start(["report", src, "--out", out, "--format", "json,html", "--max-article-bytes", n])
+        _start(["report", src, "--out", out, "--format", "json", "--max-article-bytes", n])
         for n in ("1048576", "1048577")
     ]
     results = [(p.communicate(timeout=120)[1], p.returncode) for p in procs]
     assert [code for _err, code in results] == [0, 0], results
-    report = json.loads((out / FLOOD_SLUG / "report.json").read_text(encoding="utf-8"))
-    html = (out / FLOOD_SLUG / "report.html").read_text(encoding="utf-8")
+    text = (out / FLOOD_SLUG / "report.json").read_text(encoding="utf-8")
+    report = json.loads(text)  # complete: one run's whole file, never a mix
     assert report["settings"]["max_article_bytes"] in ("1048576", "1048577")
-    assert html.rstrip().endswith("</html>") and html.count("</html>") == 1
-    assert html.count(f"(run {report['run_id']})") <= 1
+    assert text.count('"run_id"') == 1
     assert temps(out) == []
 
 

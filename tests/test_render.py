@@ -143,3 +143,30 @@ def test_handout_and_index(report):
     index = render_index_html([build_index_entry(report, story_slug="harlow-fire")])
     assert 'href="harlow-fire/report.html"' in index
     assert "Factory fire in Harlow" in index
+
+
+def test_every_internal_link_has_a_target(html):
+    tags = _tags(html)
+    ids = [a["id"] for _, a in tags if a.get("id")]
+    assert len(ids) == len(set(ids))
+    hrefs = {a["href"][1:] for t, a in tags if t == "a" and a.get("href")}
+    assert hrefs <= set(ids), hrefs - set(ids)
+
+
+def test_wording_changes_are_rows_and_serious_kinds_are_cards(html):
+    assert html.count('<div class="wrow"') == 2
+    assert '<section class="kind-group kind-wording_change layout-rows"' in html
+    assert html.count('<article class="finding') == 8  # numbers, attribution, hedges, loaded
+
+
+def test_passages_print_shortened_and_show_whole_on_screen(report, monkeypatch):
+    from compare import view as view_module
+
+    monkeypatch.setattr(view_module, "PASSAGE_CHARS", 24)
+    html = render_html(build_view(report, (), options=OPTIONS))
+    assert '<span class="brief">Workers had complained …</span><span class="full">' in html
+    css = stylesheets()
+    assert (
+        ".full { display: none; }" in css["print"] and ".brief { display: none; }" in css["screen"]
+    )
+    assert "Passages left out" not in html  # omissions print once, per outlet

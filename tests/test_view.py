@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
 
-from compare.model import Kind
+from compare import view as view_module
+from compare.model import Finding, Kind, Severity, Span
 from compare.options import Options
 from compare.view import build_handout, build_index_entry, build_view
-from compare.view_text import elide, format_date, format_percent, outlet_keys, short, slug
+from compare.view_sentences import keyed_sentence
+from compare.view_text import (
+    SNIPPET_CHARS,
+    clip,
+    elide,
+    format_date,
+    format_percent,
+    join_keys,
+    outlet_keys,
+    runs,
+    sentences,
+    short,
+    slug,
+)
 
 from sample_report import build_report
 
@@ -164,3 +179,152 @@ def test_index_entry_links_stay_relative(report):
     entry = build_index_entry(report, story_slug="../../etc/passwd")
     assert entry.href == "etc-passwd/report.html"
     assert entry.outlets[0] == "Northfield Gazette" and entry.finding_count == 18
+
+
+def _spans(**words: str) -> dict[str, tuple[Span, ...]]:
+    return {aid: ((Span(aid, 0, len(w), 1, w),) if w else ()) for aid, w in words.items()}
+
+
+KEYS = {"a": "A", "b": "B", "c": "C", "d": "D"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "label", "spans", "explanation", "expected"),
+    [
+        (
+            Kind.NUMBER_DISCREPANCY,
+            '"at least 13" vs "14"',
+            _spans(a="at least 13 civilians", b="at least 13 civilians", d="14 people"),
+            'The number killed differs: "at least 13 civilians" vs "14 people". '
+            'One figure is a minimum ("at least"), the other exact.',
+            'The number killed differs: Outlets A and B say "at least 13 civilians"; '
+            'Outlet D says "14 people". One figure is a minimum ("at least"), the other exact.',
+        ),
+        (
+            Kind.ATTRIBUTION_CHANGE,
+            '"according to officials" vs no attribution',
+            _spans(a="according to officials", c="Friday."),
+            "One version credits the claim to a source; the other states it as fact.",
+            'Outlet A credits the claim to a source ("according to officials"); '
+            "Outlet C states it as fact, without saying who vouches for it.",
+        ),
+        (
+            Kind.OMITTED_PASSAGE,
+            "not in c",
+            _spans(a="The mayor declared mourning.", b="The mayor declared mourning.", c=""),
+            "2 of 3 outlets carry this passage; c does not. It gives background.",
+            'Outlet C leaves out a passage that Outlets A and B carry: "The mayor declared '
+            'mourning.". It gives background.',
+        ),
+        (
+            Kind.ADDED_PASSAGE,
+            "only in d",
+            _spans(d="Valley News has reported on the plant since 2019."),
+            "Only one outlet carries this passage. It refers to its own coverage.",
+            'Only Outlet D carries this passage: "Valley News has reported on the plant since '
+            '2019.". It refers to its own coverage.',
+        ),
+        (
+            Kind.WORDING_CHANGE,
+            '"said" vs "insisted"',
+            _spans(a="said", b="insisted"),
+            "Insisted sounds defensive.",
+            'Outlet A says "said"; Outlet B says "insisted". Insisted sounds defensive.',
+        ),
+    ],
+)
+def test_headline_sentences_name_outlets_by_key(kind, label, spans, explanation, expected):
+    finding = Finding("f", kind, Severity.HIGH, "p1", spans, explanation, None, label)
+    assert keyed_sentence(finding, order=list(KEYS), name=KEYS.get) == expected
+
+
+def test_text_helpers_for_compact_print():
+    assert clip("one two three four", 12) == "one two …" and clip("short", 10) == "short"
+    assert join_keys(["A", "C"]) == "Outlets A and C" and join_keys(["B"]) == "Outlet B"
+    assert runs(["p1", "p3", "p4", "p5", "p9"], [f"p{n}" for n in range(1, 10)]) == (
+        "p1, p3–p5, p9"
+    )
+
+
+def test_headlines_are_quotable_sentences_with_keys(view):
+    for headline in view.headlines:
+        assert re.search(r"\bOutlets? [A-Z]\b", headline.sentence), headline.sentence
+        assert headline.sentence.endswith((".", ")", '"'))
+
+
+def test_passage_findings_print_once_in_the_passages_section(report, view):
+    assert not {g.kind for g in view.groups} & {"omitted_passage", "added_passage"}
+    entries = [e for p in view.passages for e in p.omitted + p.added]
+    anchors = [e.anchor for e in entries if e.anchor]
+    assert len(anchors) == len(set(anchors)) == 3  # one omission, two additions
+    per_outlet = [(p.outlet.key, e.passage) for p in view.passages for e in p.omitted + p.added]
+    assert len(set(per_outlet)) == len(per_outlet)
+    by_key = {p.outlet.key: p for p in view.passages}
+    (omitted,) = by_key["C"].omitted
+    finding = next(f for f in report.findings if f.kind == Kind.OMITTED_PASSAGE)
+    assert omitted.note == sentences(finding.explanation)[0]
+    assert omitted.anchor.startswith("finding-") and omitted.source.key == "A"
+
+
+def test_every_headline_link_has_a_target(view):
+    targets = {f.anchor for g in view.groups for f in g.findings}
+    targets |= {e.anchor for p in view.passages for e in p.omitted + p.added}
+    targets.add("passages")
+    assert {h.anchor for h in view.headlines} <= targets
+
+
+def test_wording_changes_print_as_compact_rows(view):
+    (group,) = [g for g in view.groups if g.kind == "wording_change"]
+    assert group.layout == "rows" and not group.compact
+    for finding in group.findings:
+        assert finding.snippets
+        for snippet in finding.snippets:
+            changed = "".join(s.text for s in snippet.segments if s.changed)
+            whole = "".join(s.text for s in snippet.segments)
+            assert changed and len(whole) <= len(changed) + 2 * SNIPPET_CHARS + 40
+    cards = {g.layout for g in view.groups if g.kind in ("number_discrepancy", "loaded_term")}
+    assert cards == {"cards"}
+
+
+def test_brief_outlet_omissions_are_summarised_in_one_line(report):
+    coverage = {**report.scores.coverage, "valley": 0.25}
+    brief = dataclasses.replace(
+        report,
+        scores=dataclasses.replace(report.scores, cells=report.scores.cells, coverage=coverage),
+    )
+    valley = next(p for p in build_view(brief, (), options=OPTIONS).passages if p.outlet.key == "D")
+    assert valley.omitted == ()  # no omission finding: nothing quoted
+    assert "probably a brief or a follow-up" in valley.summary
+    assert "leaves out 3 passages" in valley.summary and "p3, p13, p16" in valley.summary
+    assert [p.passage for p in valley.added] == ["p15"]
+
+
+def test_flagged_omission_of_a_brief_outlet_is_still_quoted(report):
+    coverage = {**report.scores.coverage, "ledger": 0.2}
+    brief = dataclasses.replace(
+        report, scores=dataclasses.replace(report.scores, coverage=coverage)
+    )
+    ledger = next(p for p in build_view(brief, (), options=OPTIONS).passages if p.outlet.key == "C")
+    assert [p.passage for p in ledger.omitted] == ["p5"] and ledger.omitted[0].anchor
+    assert "1 omission the analysis flags is quoted below" in ledger.summary
+
+
+def test_long_passages_are_shortened_for_print_and_kept_whole(report, monkeypatch):
+    monkeypatch.setattr(view_module, "PASSAGE_CHARS", 24)
+    shortened = build_view(report, (), options=OPTIONS)
+    entry = next(p for p in shortened.passages if p.outlet.key == "C").omitted[0]
+    assert entry.text == "Workers had complained …"
+    assert entry.full.startswith(entry.text[:-2]) and len(entry.full) > 40
+
+
+def test_provenance_is_said_once_per_source(view):
+    assert [(n.keys, n.text) for n in view.name_sources] == [
+        (("A", "B", "C", "D"), "front matter 'outlet'")
+    ]
+    assert [n.keys for n in view.date_sources] == [("A", "B", "C"), ("D",)]
+
+
+def test_handout_excerpts_stay_short_when_a_name_recurs(report):
+    handout = build_handout(report, options=OPTIONS)
+    assert all(len(side.plain) < 400 for x in handout.excerpts for side in x.sides)
+    assert all(re.search(r"\bOutlet [A-Z]\b", x.answer) for x in handout.excerpts)

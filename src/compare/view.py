@@ -82,7 +82,7 @@ LANDSCAPE_CHARTS = frozenset({"coverage", "similarity"})  # share the wide page
 # only "it is short", so its unflagged omissions are summarised in one line.
 BRIEF_SHARE = 0.5
 PASSAGE_CHARS = 220  # passages quoted in the PDF; the HTML shows them whole
-REMOVED_CHARS = 90  # boilerplate quoted in the PDF; the HTML shows it whole
+REMOVED_CHARS = 64  # boilerplate quoted in the PDF; the HTML shows it whole
 
 
 @dataclass(frozen=True)

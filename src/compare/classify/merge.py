@@ -17,9 +17,12 @@ from compare.model import KIND_ORDER, Finding, Kind, Span
 PASSAGE_KINDS = frozenset({Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE})
 # Counted, not listed: typography never yields and never suppresses.
 UNRANKED_KINDS = frozenset({Kind.TYPOGRAPHY})
-# House-style variants are a different question from a figure's value: "over 600" /
-# "more than 600" stays a style finding even when a third outlet says "729".
+# House-style variants are a different question from a figure's value or a
+# rewording: "over 600" / "more than 600" stays a style finding even when a third
+# outlet says "729", and "program for affected staff" / "programme for staff" is
+# both a rewording and a spelling variant.
 VARIANT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
+VARIANT_BLIND = frozenset({Kind.NUMBER_DISCREPANCY, Kind.WORDING_CHANGE})
 
 
 @dataclass(frozen=True)
@@ -104,7 +107,7 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
             continue
         kept.append(m)
         for later in KIND_ORDER[order[kind] + 1 :]:
-            if kind is Kind.NUMBER_DISCREPANCY and later in VARIANT_KINDS:
+            if kind in VARIANT_BLIND and later in VARIANT_KINDS:
                 continue
             for s in spans:
                 claimed.setdefault((later, s.article_id), []).append((s.start, s.end))
