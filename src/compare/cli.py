@@ -113,6 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="skip articles larger than N bytes (default: 1048576)",
         )
+        p.add_argument(
+            "--max-article-sentences",
+            type=_positive_int,
+            default=None,
+            metavar="N",
+            help="skip articles of more than N sentences (default: 2000)",
+        )
         p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
         p.add_argument(
             "-v", "--verbose", action="store_true", help="print progress details and tracebacks"
@@ -197,6 +204,8 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         audience=Audience(getattr(args, "audience", "editor")),
         sources_file=getattr(args, "sources", None),
         max_article_bytes=getattr(args, "max_article_bytes", None) or base.max_article_bytes,
+        max_article_sentences=getattr(args, "max_article_sentences", None)
+        or base.max_article_sentences,
         render_timeout_s=getattr(args, "render_timeout", None) or base.render_timeout_s,
         source_date_epoch=epoch,
         include_outliers=getattr(args, "include_outliers", False),

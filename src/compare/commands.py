@@ -255,7 +255,9 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     sweep_stale_temps(options.out_dir)
     ingested = ingest(args.paths, options=options)
     problems = list(ingested.problems)
-    articles = _segment_all(ingested.articles, problems)
+    articles = _segment_all(
+        ingested.articles, problems, max_sentences=options.max_article_sentences
+    )
     report_problems(problems)
     stories = cluster(articles, options=options) if articles else ()
     rows = []

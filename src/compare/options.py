@@ -24,6 +24,7 @@ class OutputFormat(StrEnum):
 
 DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_CHARS = 120
+DEFAULT_MAX_ARTICLE_SENTENCES = 2000  # alignment memory grows with the square of this
 DEFAULT_RENDER_TIMEOUT_S = 120.0
 
 
@@ -36,6 +37,7 @@ class Options:
     audience: Audience = Audience.EDITOR
     sources_file: Path | None = None
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    max_article_sentences: int = DEFAULT_MAX_ARTICLE_SENTENCES
     max_token_chars: int = DEFAULT_MAX_TOKEN_CHARS  # longer tokens are elided when rendered
     render_timeout_s: float = DEFAULT_RENDER_TIMEOUT_S
     source_date_epoch: int = 0  # drives Report.generated; set by the CLI

@@ -96,7 +96,18 @@ def settings(options: Options) -> dict[str, str]:
     }
 
 
-def _segment_all(articles: Sequence[Article], problems: list[InputProblem]) -> list[Article]:
+def _segment_all(
+    articles: Sequence[Article],
+    problems: list[InputProblem],
+    *,
+    max_sentences: int = Options().max_article_sentences,
+) -> list[Article]:
+    """Segment each article; an article that fails or is too long becomes a problem.
+
+    Why a sentence cap: alignment compares every sentence with every other, so
+    its time and memory grow with the square of the longest article; refusing
+    an outsized input with a message beats exhausting the machine.
+    """
     done = []
     for article in articles:
         try:
@@ -107,6 +118,15 @@ def _segment_all(articles: Sequence[Article], problems: list[InputProblem]) -> l
             continue
         if not segmented.sentences:
             problems.append(InputProblem(article.path, "no article text (no sentences found)"))
+            continue
+        if len(segmented.sentences) > max_sentences:
+            problems.append(
+                InputProblem(
+                    article.path,
+                    f"too long to compare: {len(segmented.sentences):,} sentences "
+                    f"(limit {max_sentences:,}; use --max-article-sentences)",
+                )
+            )
             continue
         done.append(segmented)
     return done
@@ -181,7 +201,9 @@ def analyze(
         ingested = ingest(paths, options=options)
     problems = list(ingested.problems)
     with timer.stage("segment"):
-        articles = _segment_all(ingested.articles, problems)
+        articles = _segment_all(
+            ingested.articles, problems, max_sentences=options.max_article_sentences
+        )
     if len(articles) < 2:
         skipped = "; ".join(f"{p.path}: {p.message}" for p in problems)
         detail = f": {skipped}" if skipped else ""

@@ -40,7 +40,9 @@ def diff_report(args: argparse.Namespace, options: Options) -> Report:
 
     ingested = ingest([args.a, args.b], options=options)
     problems = list(ingested.problems)
-    articles = _segment_all(ingested.articles, problems)
+    articles = _segment_all(
+        ingested.articles, problems, max_sentences=options.max_article_sentences
+    )
     for problem in problems:
         print(f"compare: skipped: {problem.path}: {problem.message}", file=sys.stderr)
     if len(articles) < 2:

@@ -34,6 +34,7 @@ QUALIFIERS_FILE = "classify_status_qualifiers.txt"
 GROUPS_FILE = "classify_group_nouns.txt"
 VALENCE_GAP = 1.8  # VADER scale is -4..+4
 VALENCE_STRONG = 2.0
+PEOPLE_PLURALS = ("ers", "ists", "ans", "ants", "ents", "ites", "ors")
 
 
 @cache
@@ -69,10 +70,38 @@ def _claimed(tokens: Sequence[Token]) -> set[int]:
     return out
 
 
+@cache
+def terms_table() -> Mapping[tuple[str, ...], str]:
+    """The loaded-term lexicon, each entry also under its other grammatical number.
+
+    Why: the list names "hooligans" or "rioter" once; the same framing in the
+    singular or plural must not need a second line.  Singulars are derived
+    only from plural nouns for people ("-ers", "-ists", "-ans", ...): "blasts"
+    (a verb: "criticises") must not make "blast" (an explosion) loaded.  A
+    listed form always wins over a derived one.
+
+    >>> ("rioter",) in terms_table(), ("blast",) in terms_table()
+    (True, False)
+    """
+    table = dict(phrase_table(TERMS_FILE, 2))
+    for key, why in list(table.items()):
+        last = key[-1]
+        if not last.isalpha() or len(last) < 4:
+            continue
+        if last.endswith(PEOPLE_PLURALS):
+            other = last[:-1]
+        elif last.endswith("s"):
+            continue
+        else:
+            other = last + "s"
+        table.setdefault((*key[:-1], other), why)
+    return table
+
+
 def find(ctx: Context) -> list[Candidate]:
     """Loaded terms substituted or added inside aligned passages."""
     out: list[Candidate] = []
-    table = phrase_table(TERMS_FILE, 2)
+    table = terms_table()
     for pair in cell_pairs(ctx):
         claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
         for op, i1, i2, j1, j2 in pair.opcodes:
@@ -232,7 +261,9 @@ def _lexicon(
                     kind=Kind.LOADED_TERM,
                     severity=Severity.MEDIUM,
                     passage_id=pair.passage_id,
-                    key=f"term:{term.text.casefold()}|{there.text.casefold() if replaced else '-'}",
+                    # One finding per term and passage, whatever each other outlet
+                    # wrote in its place ("hooligans" vs "fans" and vs "supporters").
+                    key=f"term:{term.text.casefold()}",
                     spans={side: (term,), other: (there,)},
                     explanation=(
                         f'One version uses the loaded term "{term.text}" where the other has '
@@ -315,7 +346,9 @@ def _tone(
     if not va or not vb:
         return None
     sa, sb = sum(va), sum(vb)
-    if abs(sa - sb) < VALENCE_GAP or max(abs(sa), abs(sb)) < VALENCE_STRONG:
+    # Framing by tone is pejoration ("thugs" for "youths"); a sharply *positive*
+    # everyday verb ("save", "handed") swapped for a flat one is rewording.
+    if abs(sa - sb) < VALENCE_GAP or min(sa, sb) > -VALENCE_STRONG:
         return None
     span_a, span_b = ctx.tokens_span(pair.a, tuple(seg_a)), ctx.tokens_span(pair.b, tuple(seg_b))
     (x, vx), (y, vy) = sorted([(span_a.text, sa), (span_b.text, sb)], key=lambda p: p[1])
