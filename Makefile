@@ -30,6 +30,7 @@ lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff format --check src tests bench
 
 bench: $(STAMP) ## print benchmark figures, one `name: value` per line
+	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python bench/run.py
 
 eval: $(STAMP) ## recall and precision of the classifier against tests/gold/seeds.yaml
