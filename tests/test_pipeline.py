@@ -129,3 +129,12 @@ def test_article_over_the_sentence_cap_is_skipped_with_a_reason(tmp_path: Path) 
         "too long to compare: 9 sentences (limit 5; use --max-article-sentences)"
     )
     assert [a.id for a in analysis.reports[0].story.articles] == ["a", "b"]
+
+
+def test_min_severity_keeps_serious_findings_renumbered() -> None:
+    options = Options(source_date_epoch=1603152000, min_severity=2)
+    (report,) = analyze([SEEDS], options=options).reports
+    assert report.findings
+    assert all(f.severity <= 2 for f in report.findings)
+    assert [f.id for f in report.findings] == [f"f{n}" for n in range(1, len(report.findings) + 1)]
+    assert report.settings["min_severity"] == "2"

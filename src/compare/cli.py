@@ -138,13 +138,22 @@ def build_parser() -> argparse.ArgumentParser:
         type=_formats,
         default=None,
         metavar="LIST",
-        help="comma-separated outputs among pdf,html,json (default: all)",
+        help="comma-separated outputs among pdf,html,json,csv (default: pdf,html,json)",
     )
     report.add_argument(
         "--audience",
         choices=[a.value for a in Audience],
         default="editor",
         help="classroom also writes handout.pdf (default: editor)",
+    )
+    report.add_argument(
+        "--min-severity",
+        type=int,
+        choices=range(1, 6),
+        default=None,
+        metavar="1-5",
+        help="keep findings of this severity or more serious: 1 critical, 2 high, 3 medium, "
+        "4 low, 5 cosmetic (default: 5, all)",
     )
     report.add_argument(
         "--include-outliers",
@@ -209,6 +218,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         render_timeout_s=getattr(args, "render_timeout", None) or base.render_timeout_s,
         source_date_epoch=epoch,
         include_outliers=getattr(args, "include_outliers", False),
+        min_severity=getattr(args, "min_severity", None) or base.min_severity,
     )
 
 

@@ -137,6 +137,10 @@ def write_report(report: Report, folder: Path, *, options: Options) -> list[Path
             outputs.append((folder / "report.pdf", html_to_pdf(html, options=options)))
     if OutputFormat.JSON in options.formats:
         outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
+    if OutputFormat.CSV in options.formats:
+        from compare.render_csv import render_csv
+
+        outputs.append((folder / "findings.csv", render_csv(report).encode("utf-8")))
     if options.audience is Audience.CLASSROOM:
         from compare.pdf import html_to_pdf
         from compare.render import render_handout_html

@@ -20,6 +20,7 @@ class OutputFormat(StrEnum):
     PDF = "pdf"
     HTML = "html"
     JSON = "json"
+    CSV = "csv"
 
 
 DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
@@ -34,6 +35,7 @@ class Options:
 
     out_dir: Path = Path("reports")
     formats: tuple[OutputFormat, ...] = (OutputFormat.PDF, OutputFormat.HTML, OutputFormat.JSON)
+    min_severity: int = 5  # keep findings of this severity or more serious (1 = critical)
     audience: Audience = Audience.EDITOR
     sources_file: Path | None = None
     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES

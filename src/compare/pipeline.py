@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
     Article,
+    Finding,
     InputProblem,
     Notice,
     Report,
@@ -91,6 +92,8 @@ def settings(options: Options) -> dict[str, str]:
         "outlier_days": str(options.outlier_days),
         "include_outliers": str(options.include_outliers).lower(),
         "max_article_bytes": str(options.max_article_bytes),
+        "max_article_sentences": str(options.max_article_sentences),
+        "min_severity": str(options.min_severity),
         "max_token_chars": str(options.max_token_chars),
         "render_timeout_s": f"{options.render_timeout_s:g}",
     }
@@ -132,6 +135,21 @@ def _segment_all(
     return done
 
 
+def at_least(findings: Sequence[Finding], severity: int) -> tuple[Finding, ...]:
+    """Findings of ``severity`` or more serious (1 is most serious), renumbered f1, f2...
+
+    Why here and not in rendering: every output of a run must show the same
+    findings, and renderers never filter (DESIGN.md §7.1).
+
+    >>> from compare.model import Kind, Severity
+    >>> f = Finding("f9", Kind.TYPOGRAPHY, Severity.COSMETIC, None, {}, "")
+    >>> at_least([f], 4), [x.id for x in at_least([f], 5)]
+    ((), ['f1'])
+    """
+    kept = [f for f in findings if f.severity <= severity]
+    return tuple(replace(f, id=f"f{n}") for n, f in enumerate(kept, start=1))
+
+
 def analyze_story(
     story: Story,
     *,
@@ -147,7 +165,9 @@ def analyze_story(
     with timer.stage("diff"):
         edits = diff(story, alignment)
     with timer.stage("classify"):
-        findings = classify(story, alignment, edits, options=options)
+        findings = at_least(
+            classify(story, alignment, edits, options=options), options.min_severity
+        )
     with timer.stage("score"):
         scores = score(story, alignment, findings, options=options)
     return Report(

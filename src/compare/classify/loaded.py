@@ -239,6 +239,32 @@ def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> 
     return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
 
 
+@cache
+def _alternatives() -> Mapping[str, frozenset[str]]:
+    """Each lexicon reason (unique per entry) -> the plainer words it lists."""
+    out: dict[str, frozenset[str]] = {}
+    for row in lexicons.rows(TERMS_FILE):
+        if len(row) > 2:
+            words = {w.strip().casefold() for alt in row[1].split(",") for w in alt.split()}
+            out[row[2]] = frozenset(w for w in words if w.isalpha())
+    return out
+
+
+def _plain_word(tokens: Sequence[Token], lo: int, hi: int, why: str) -> int | None:
+    """Index of a plainer alternative the lexicon lists, inside the other side's block.
+
+    Why: a term swapped inside a longer rewrite ("hooligans who hurled" vs
+    "fans threw") should quote "fans", not the whole block, so the rewording
+    around it stays its own finding.
+    """
+    plain = _alternatives().get(why, frozenset())
+    for k in range(lo, hi):
+        norm = tokens[k].norm
+        if norm in plain or (norm.endswith("s") and norm[:-1] in plain):
+            return k
+    return None
+
+
 def _lexicon(
     ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
 ) -> list[Candidate]:
@@ -254,7 +280,12 @@ def _lexicon(
             if tuple(t.norm for t in tokens[s:e]) in other_terms:
                 continue
             term = ctx.tokens_span(side, tuple(tokens[s:e]))
-            there = _span(ctx, other, other_tokens, lo, hi)
+            plain = _plain_word(other_tokens, lo, hi, why)
+            there = (
+                ctx.tokens_span(other, (other_tokens[plain],))
+                if plain is not None
+                else _span(ctx, other, other_tokens, lo, hi)
+            )
             replaced = hi > lo
             out.append(
                 Candidate(

@@ -218,9 +218,45 @@ def _across(ctx: Context, matched: set[tuple[str, str, int]]) -> list[Candidate]
         ys = [y for y in found[b] if (b + "|" + a, y.passage_id, y.number_index) not in matched]
         xs = [x for x in xs if x.q.thing and x.q.event and not _agrees(x, found[b])]
         ys = [y for y in ys if y.q.thing and y.q.event and not _agrees(y, found[a])]
+        for x, y in _sole_facts(xs, ys, found[a], found[b]):
+            out.append(_candidate(ctx, x, y, "conflict", None))
+            xs, ys = [o for o in xs if o is not x], [o for o in ys if o is not y]
         for x, y, v in _match(xs, ys, None):
             if v == "conflict" and x.passage_id != y.passage_id:
                 out.append(_candidate(ctx, x, y, v, None))
+    return out
+
+
+def _sole_facts(
+    xs: list[Located], ys: list[Located], all_a: list[Located], all_b: list[Located]
+) -> list[tuple[Located, Located]]:
+    """Conflicting figures for the only count of one event and thing in each article.
+
+    Why: "Police said 14 people were arrested" and "Police have now arrested
+    17 people after ..." share too few words for the context test, but when
+    each article gives exactly one count of people arrested, the two counts
+    are about the same thing.
+    """
+
+    def sole(items: list[Located]) -> dict[tuple[str, str], Located]:
+        seen: dict[tuple[str, str], list[Located]] = {}
+        for q in items:
+            if q.q.event and q.q.thing:
+                seen.setdefault((q.q.event, q.q.thing), []).append(q)
+        return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+    only_a, only_b = sole(all_a), sole(all_b)
+    out = []
+    for key, x in only_a.items():
+        y = only_b.get(key)
+        if (
+            y is not None
+            and x in xs
+            and y in ys
+            and x.passage_id != y.passage_id
+            and verdict(x.q, y.q) == "conflict"
+        ):
+            out.append((x, y))
     return out
 
 

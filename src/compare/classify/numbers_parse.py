@@ -181,11 +181,38 @@ def _excluded(
         return True
     if text.isdigit() and 1800 <= value <= 2100 and nxt not in things():
         return True  # a year
+    if _in_score(norms, i):
+        return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
     if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
         return True  # "Jane Doe, 64," is an age
     if text.isdigit() and i > 0 and tokens[i - 1].text[:1].isupper() and prev not in things():
         return i > 1 and is_capital_run(tokens, i - 1) and nxt not in things()
     return False
+
+
+def _in_score(norms: Sequence[str], i: int) -> bool:
+    """True for either side of "N-M" (or "N–M") with no counted thing after it.
+
+    "2-1 win" is a score; "10-12 people" is a range of a count and stays.
+
+    >>> _in_score(["a", "2", "-", "1", "win"], 1), _in_score(["a", "2", "-", "1", "win"], 3)
+    (True, True)
+    >>> _in_score(["10", "-", "12", "people"], 0)
+    False
+    """
+    dashes = {"-", "–", "—"}
+
+    def digit(k: int) -> bool:
+        return 0 <= k < len(norms) and norms[k].isdigit()
+
+    if digit(i + 2) and norms[i + 1] in dashes:
+        first = i
+    elif digit(i - 2) and norms[i - 1] in dashes:
+        first = i - 2
+    else:
+        return False
+    after = norms[first + 3] if first + 3 < len(norms) else ""
+    return after not in things() and (after,) not in units()
 
 
 def is_capital_run(tokens: Sequence[Token], i: int) -> bool:
@@ -242,6 +269,28 @@ def _is_function(word: str) -> bool:
     from compare.classify.cells import is_function_word
 
     return is_function_word(word) or _role(word, "aux")
+
+
+TOLL_WINDOW = 12  # tokens between "toll" and its figure ("the death toll ... has risen to 41")
+
+
+def _toll_before(norms: Sequence[str], start: int) -> str | None:
+    """The event of a "toll" the clause before the figure names ("the toll rose to 41").
+
+    Why: the subject of "has risen to", "climbed to" or "stood at" is the
+    toll, several words before the number, so the nearby-word test misses it.
+
+    >>> _toll_before("the death toll from floods has risen to 41".split(), 8)
+    'death'
+    >>> _toll_before("the toll was high . then 41".split(), 6) is None
+    True
+    """
+    for k in range(start - 1, max(start - 1 - TOLL_WINDOW, -1), -1):
+        if norms[k] in {".", ";", ":"}:
+            return None
+        if norms[k] == "toll" and norms[k] in events():
+            return events()[norms[k]][0]
+    return None
 
 
 def _event_near(norms: Sequence[str], start: int, end: int) -> str | None:
@@ -320,7 +369,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 j += len(phrase_after)
                 core_end = j
         noun, thing, end = (None, None, j) if unit else _noun_after(norms, j)
-        event = _event_near(norms, start, end)
+        event = _event_near(norms, start, end) or _toll_before(norms, start)
         if event is None and len(sentence_events) == 1:
             event = next(iter(sentence_events))
         if thing is None and noun is None and unit is None and event is not None:
