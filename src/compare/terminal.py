@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from compare.errors import ExitCode, NoReportError
-from compare.model import Kind, Report, Story
+from compare.model import Kind, Report, Span, Story
 from compare.options import Options
 
 KIND_STYLE: dict[Kind, str] = {
@@ -53,26 +53,54 @@ def diff_report(args: argparse.Namespace, options: Options) -> Report:
     return analyze_story(story, options=replace(options, include_outliers=True), problems=problems)
 
 
+def _context(report: Report, article_id: str, spans: tuple[Span, ...], style: str) -> Text:
+    """The sentences holding the spans, with the spans themselves highlighted."""
+    article = next(a for a in report.story.articles if a.id == article_id)
+    if not spans:
+        return Text("(not in this article)", style="italic")
+    text = Text()
+    shown: set[int] = set()
+    for span in spans:
+        sentence = next(
+            (s for s in article.sentences if s.start <= span.start < max(s.end, s.start + 1)),
+            None,
+        )
+        if sentence is None or sentence.index in shown:
+            continue
+        shown.add(sentence.index)
+        if text:
+            text.append(" … ")
+        piece = Text(sentence.text)
+        for other in spans:
+            if sentence.start <= other.start and other.end <= sentence.end:
+                piece.stylize(
+                    f"{style} underline", other.start - sentence.start, other.end - sentence.start
+                )
+        text.append(piece)
+        text.append(f" (line {sentence.line})", style="dim")
+    return text
+
+
 def render_findings(report: Report, console: Console) -> None:
-    """Print each finding: kind, label, explanation and both outlets' text."""
+    """Print each finding: id, kind, label, explanation, then both outlets' text."""
     a, b = (art.id for art in report.story.articles)
     outlets = {art.id: art.outlet for art in report.story.articles}
-    table = Table(show_lines=True, expand=True)
-    table.add_column("kind", no_wrap=True)
-    table.add_column(f"{outlets[a]} ({a})", ratio=1)
-    table.add_column(f"{outlets[b]} ({b})", ratio=1)
     shown = [f for f in report.findings if f.kind is not Kind.TYPOGRAPHY]
     for finding in shown:
         style = KIND_STYLE[finding.kind]
-        cells = []
+        console.print(
+            Text.assemble((f"{finding.id} {finding.kind.value}", style), "  ", finding.label)
+        )
+        console.print(Text(finding.explanation, style="italic"))
+        if finding.time_note:
+            console.print(Text(finding.time_note, style="yellow"))
+        grid = Table(expand=True, box=None, padding=(0, 2), show_edge=False)
         for aid in (a, b):
-            spans = finding.spans.get(aid, ())
-            text = " … ".join(f"{s.text} (line {s.line})" for s in spans) or "—"
-            cells.append(Text(text, style=style))
-        kind = Text(str(finding.kind), style=style)
-        kind.append(f"\n{finding.explanation}", style="default")
-        table.add_row(kind, *cells)
-    console.print(table)
+            head = outlets[aid] if outlets[aid] == aid else f"{outlets[aid]} ({aid})"
+            grid.add_column(head, ratio=1, style="default")
+        grid.add_row(*(_context(report, aid, finding.spans.get(aid, ()), style) for aid in (a, b)))
+        console.print(grid)
+        console.print()
     typography = sum(1 for f in report.findings if f.kind is Kind.TYPOGRAPHY)
     console.print(f"{len(shown)} differences; {typography} typography-only differences not shown.")
 
