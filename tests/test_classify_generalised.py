@@ -305,3 +305,197 @@ def test_date_style_compared_across_unaligned_passages() -> None:
     cells = {"p1": {"a": (0,)}, "p2": {"a": (1,), "b": (0,)}, "p3": {"b": (1,)}}
     found = of_kind(run(texts, cells=cells), Kind.STYLE_VARIANT)
     assert [(f.passage_id, f.label) for f in found] == [(None, '"Nov. 3" vs "November 3"')]
+
+
+# ================================================================== unseen stories
+# Rule changes that came from the hand-made unseen stories (tests/gold/stories/):
+# each is general, checked on sentences about other topics.
+
+
+# ------------------------------------------------------------------ loaded terms
+@pytest.mark.parametrize(
+    ("a", "b", "term"),
+    [
+        pytest.param("Fans threw bottles.", "Hooligans threw bottles.", "Hooligans", id="plural"),
+        pytest.param("A fan ran on.", "A hooligan ran on.", "hooligan", id="derived-singular"),
+        pytest.param("A protester was held.", "A rioter was held.", "rioter", id="rioter"),
+        pytest.param("The firm will cut 300 jobs.", "The firm will axe 300 jobs.", "axe", id="axe"),
+        pytest.param("She criticised the plan.", "She lambasted the plan.", "lambasted", id="lamb"),
+        pytest.param("It was a disputed goal.", "It was a dubious goal.", "dubious", id="dubious"),
+    ],
+)
+def test_loaded_lexicon_covers_inflections_and_common_terms(a: str, b: str, term: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)
+    assert any(s.text == term for f in found for s in f.spans.get("b", ())), found
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        pytest.param(
+            "A blast hit the depot.", "An explosion hit the depot.", id="blast-not-blasts"
+        ),
+        pytest.param("The cuts save $5m.", "The cuts reach $5m.", id="positive-tone-verb"),
+        pytest.param(
+            "The river floods every spring.", "The river rises every spring.", id="floods"
+        ),
+        pytest.param(
+            "The provincial governor visited.", "The governor visited.", id="governor-no-qualifier"
+        ),
+    ],
+)
+def test_loaded_negatives(a: str, b: str) -> None:
+    assert not of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)
+
+
+def test_loaded_term_quotes_the_plain_word_and_keeps_the_rewording() -> None:
+    texts = {
+        "a": "The match was marred when fans threw flares onto the pitch.",
+        "b": "The match was marred by hooligans who hurled flares onto the field.",
+        "c": "The match was marred by supporters who threw flares onto the pitch.",
+    }
+    found = run(texts)
+    (loaded,) = of_kind(found, Kind.LOADED_TERM)  # one finding per term, not per outlet
+    assert {s.text for s in loaded.spans["a"]} == {"fans"}
+    assert {s.text for s in loaded.spans["c"]} == {"supporters"}
+    assert of_kind(found, Kind.WORDING_CHANGE)  # "hurled" vs "threw" still reported
+
+
+# ------------------------------------------------------------------ attribution
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "Acme said on Monday it would close the plant.",
+            "Acme is to close the plant.",
+            False,
+            id="own-plan",
+        ),
+        pytest.param(
+            "The union said it would strike in May.",
+            "The union will strike in May.",
+            False,
+            id="own-plan-will",
+        ),
+        pytest.param(
+            "Police said the driver fled the scene.",
+            "The driver fled the scene.",
+            True,
+            id="claim-about-another",
+        ),
+        pytest.param(
+            "The bank reported net income of $4m.",
+            "The bank's net income was $4m.",
+            False,
+            id="reported-a-figure",
+        ),
+        pytest.param(
+            "The driver fled, local media reported.",
+            "The driver fled.",
+            True,
+            id="reported-at-the-end",
+        ),
+    ],
+)
+def test_attribution_dropped_only_for_claims(a: str, b: str, expected: bool) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert bool(found) is expected, [f.label for f in found]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "Club manager Ann Lee said the pitch was unsafe.",
+            "Club coach Ann Lee said the pitch was unsafe.",
+            False,
+            id="retitled-person",
+        ),
+        pytest.param(
+            "Brightco said the plant was unsafe.",
+            "The Leeds-based company said the plant was unsafe.",
+            False,
+            id="name-vs-description",
+        ),
+        pytest.param(
+            "Police said the pitch was unsafe.",
+            "Witnesses said the pitch was unsafe.",
+            True,
+            id="different-source",
+        ),
+    ],
+)
+def test_source_change_ignores_the_same_speaker(a: str, b: str, expected: bool) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert bool(found) is expected, [f.label for f in found]
+
+
+def test_dropped_attribution_is_one_finding_per_passage() -> None:
+    texts = {
+        "a": "The toll rose to 30, officials said.",
+        "b": "The toll rose to 30, emergency officials said.",
+        "c": "The toll rose to 30.",
+    }
+    found = of_kind(run(texts), Kind.ATTRIBUTION_CHANGE)
+    assert len(found) == 1 and set(found[0].spans) == {"a", "b", "c"}
+
+
+# ------------------------------------------------------------------ numbers
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "City won 2-1 on Sunday.", "City won the game 2-1 on Sunday.", False, id="score"
+        ),
+        pytest.param(
+            "Rovers lost 3-0 at home.", "Rovers were beaten at home.", False, id="score-one"
+        ),
+        pytest.param("Between 10-12 people died.", "Some 30 people died.", True, id="range-stays"),
+    ],
+)
+def test_scores_are_not_counts(a: str, b: str, expected: bool) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert bool(found) is expected, [f.label for f in found]
+
+
+def test_toll_named_several_words_before_its_figure() -> None:
+    texts = {
+        "a": "The death toll from the storms in the coastal province has risen to 41, he said.",
+        "b": "The death toll from the storms in the coastal province has risen to 35, he said.",
+    }
+    (num,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert "41" in num.label and "35" in num.label
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        pytest.param(
+            "The final ended in a draw. Police said 14 people were arrested.",
+            "The final ended in a draw. Officers have now detained 17 people after the game, "
+            "the force said on Sunday.",
+            True,
+            id="sole-arrest-counts",
+        ),
+        pytest.param(
+            "The final ended in a draw. Police said 14 people were arrested.",
+            "The final ended in a draw. Police said 14 people were arrested overnight.",
+            False,
+            id="same-count",
+        ),
+    ],
+)
+def test_sole_counts_of_one_event_compared_across_passages(a: str, b: str, expected: bool) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert bool(found) is expected, [f.label for f in found]
+
+
+# ------------------------------------------------------------------ precedence
+def test_spelling_variant_inside_a_rewording_is_still_reported() -> None:
+    texts = {
+        "a": "The union wants a retraining program for affected staff.",
+        "b": "The union wants a retraining programme for staff who lose their jobs.",
+    }
+    found = run(texts)
+    assert labels(texts, Kind.SPELLING_VARIANT) == ['"program" vs "programme"']
+    assert of_kind(found, Kind.WORDING_CHANGE)

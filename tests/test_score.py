@@ -130,3 +130,19 @@ def test_single_article_has_zero_divergence_and_coverage() -> None:
     alignment = Alignment(("a",), (Passage("p1", {"a": (0,)}), Passage("p2", {"a": (1,)})))
     scores = score(STORY, alignment, (), options=Options())
     assert (dict(scores.divergence), dict(scores.coverage)) == ({"a": 0.0}, {"a": 0.0})
+
+
+def test_partial_lists_articles_carrying_under_half_the_shared_story() -> None:
+    story = story_from_texts({"a": "A. B. C.", "b": "A. B. C.", "c": "A."})
+    alignment = Alignment(
+        ("a", "b", "c"),
+        (
+            Passage("p1", {"a": (0,), "b": (0,), "c": (0,)}),
+            Passage("p2", {"a": (1,), "b": (1,)}),
+            Passage("p3", {"a": (2,), "b": (2,)}),
+        ),
+    )
+    scores = score(story, alignment, (), options=Options())
+    assert scores.coverage["c"] < 0.5
+    assert scores.partial == ("c",)
+    assert SCORES.partial == ()  # c carries exactly half: not partial

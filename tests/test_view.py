@@ -290,7 +290,9 @@ def test_brief_outlet_omissions_are_summarised_in_one_line(report):
     coverage = {**report.scores.coverage, "valley": 0.25}
     brief = dataclasses.replace(
         report,
-        scores=dataclasses.replace(report.scores, cells=report.scores.cells, coverage=coverage),
+        scores=dataclasses.replace(
+            report.scores, cells=report.scores.cells, coverage=coverage, partial=("valley",)
+        ),
     )
     valley = next(p for p in build_view(brief, (), options=OPTIONS).passages if p.outlet.key == "D")
     assert valley.omitted == ()  # no omission finding: nothing quoted
@@ -302,7 +304,7 @@ def test_brief_outlet_omissions_are_summarised_in_one_line(report):
 def test_flagged_omission_of_a_brief_outlet_is_still_quoted(report):
     coverage = {**report.scores.coverage, "ledger": 0.2}
     brief = dataclasses.replace(
-        report, scores=dataclasses.replace(report.scores, coverage=coverage)
+        report, scores=dataclasses.replace(report.scores, coverage=coverage, partial=("ledger",))
     )
     ledger = next(p for p in build_view(brief, (), options=OPTIONS).passages if p.outlet.key == "C")
     assert [p.passage for p in ledger.omitted] == ["p5"] and ledger.omitted[0].anchor

@@ -140,6 +140,7 @@ def _scores(s: Scores) -> dict[str, Any]:
         "by_kind": {a: dict(k) for a, k in s.by_kind.items()},
         "cells": {p: {a: str(c) for a, c in row.items()} for p, row in s.cells.items()},
         "typography": dict(s.typography),
+        "partial": list(s.partial),
     }
 
 
@@ -152,6 +153,7 @@ def _scores_in(d: Mapping[str, Any]) -> Scores:
         by_kind={a: dict(k) for a, k in d["by_kind"].items()},
         cells={p: {a: CellStatus(c) for a, c in row.items()} for p, row in d["cells"].items()},
         typography=dict(d["typography"]),
+        partial=tuple(d.get("partial", ())),
     )
 
 

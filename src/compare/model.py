@@ -238,6 +238,9 @@ class Scores:
     by_kind: Mapping[str, Mapping[str, int]] = field(default_factory=dict)  # article->kind->n
     cells: Mapping[str, Mapping[str, CellStatus]] = field(default_factory=dict)  # article->passage
     typography: Mapping[str, int] = field(default_factory=dict)  # article -> count
+    # Articles carrying under half of the shared passages: briefs or follow-ups,
+    # whose many omissions are expected and summarised rather than listed.
+    partial: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

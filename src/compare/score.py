@@ -21,6 +21,8 @@ Definitions (every number rounded to 4 decimals, deterministic):
 * ``coverage[a]``: share of the shared story's passages that ``a`` carries.
 * ``reworded[a]``: share of the shared passages ``a`` carries whose status is
   ``REWORDED``.
+* ``partial``: articles carrying under ``PARTIAL_SHARE`` of the shared story
+  (briefs or follow-ups: their omissions are expected).
 * ``divergence[a]``: 1 - mean pair similarity of ``a`` with each other article.
 * ``by_kind[a][kind]``: findings of that kind whose spans include ``a`` (every
   kind listed, zeros included); ``typography[a]`` is the typography count.
@@ -48,6 +50,7 @@ from compare.model import (
 from compare.options import Options
 
 DECIMALS = 4
+PARTIAL_SHARE = 0.5  # below this share of the shared story an article is a brief
 
 Version = tuple[str, ...]
 
@@ -148,4 +151,5 @@ def score(
         by_kind=by_kind,
         cells={aid: {pid: row[aid] for pid, row in cells.items() if aid in row} for aid in ids},
         typography={aid: by_kind[aid][Kind.TYPOGRAPHY.value] for aid in ids},
+        partial=tuple(aid for aid in ids if shared and coverage[aid] < PARTIAL_SHARE),
     )

@@ -77,10 +77,9 @@ PROFILE_KINDS: dict[str, str] = {  # kind -> short column heading
 }
 HEADLINES = 5
 LANDSCAPE_CHARTS = frozenset({"coverage", "similarity"})  # share the wide page
-# An outlet carrying less than this share of the shared passages is a brief or
-# a follow-up: listing every passage it leaves out would fill pages and say
-# only "it is short", so its unflagged omissions are summarised in one line.
-BRIEF_SHARE = 0.5
+# An outlet the analysis marks as partial (Scores.partial: a brief or a
+# follow-up) has its unflagged omissions summarised in one line: listing every
+# passage it leaves out would fill pages and say only "it is short".
 PASSAGE_CHARS = 220  # passages quoted in the PDF; the HTML shows them whole
 REMOVED_CHARS = 64  # boilerplate quoted in the PDF; the HTML shows it whole
 
@@ -480,7 +479,7 @@ class _Builder:
 
         A passage a finding is about carries the finding's anchor and reason, so
         headline links land on it; the rest come from the coverage cells.  A brief
-        outlet's unflagged omissions are summarised in one line (``BRIEF_SHARE``).
+        outlet's unflagged omissions are summarised in one line (``Scores.partial``).
         """
         cells = self.report.scores.cells
         flagged: dict[tuple[str, str, str], FindingView] = {}
@@ -513,7 +512,7 @@ class _Builder:
                 if what == "added" and a == aid and pid not in added_ids
             ]
             share = self.report.scores.coverage.get(aid)
-            brief = share is not None and share < BRIEF_SHARE and bool(omitted_ids)
+            brief = aid in self.report.scores.partial and bool(omitted_ids)
             listed = [p for p in omitted_ids if not brief or ("omitted", aid, p) in flagged]
             summary = ""
             if brief:

@@ -81,8 +81,26 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
     return out
 
 
+COVERED_SHARE = 0.5  # a span is claimed when more serious spans cover this share of it
+
+
 def _overlaps(span: Span, claimed: Sequence[tuple[int, int]]) -> bool:
-    return any(span.start < end and start < span.end for start, end in claimed)
+    """True when more serious findings cover at least half of the span's characters.
+
+    Why not any overlap: "hooligans who hurled flares" vs "fans threw flares"
+    is a loaded term ("hooligans" / "fans") *and* a rewording ("hurled" /
+    "threw"); the term alone must not swallow the longer rewording.
+
+    >>> s = Span("a", 0, 10, 1, "x" * 10)
+    >>> _overlaps(s, [(0, 3)]), _overlaps(s, [(0, 3), (3, 6)]), _overlaps(s, [])
+    (False, True, False)
+    """
+    if span.end <= span.start:
+        return any(start <= span.start < end for start, end in claimed)
+    covered = set()
+    for start, end in claimed:
+        covered.update(range(max(start, span.start), min(end, span.end)))
+    return len(covered) >= COVERED_SHARE * (span.end - span.start)
 
 
 def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
