@@ -133,7 +133,13 @@ def test_single_article_has_zero_divergence_and_coverage() -> None:
 
 
 def test_partial_lists_articles_carrying_under_half_the_shared_story() -> None:
-    story = story_from_texts({"a": "A. B. C.", "b": "A. B. C.", "c": "A."})
+    story = story_from_texts(
+        {
+            "a": "Rain fell. Roads shut. Schools closed.",
+            "b": "Rain fell. Roads shut. Schools closed.",
+            "c": "Rain fell.",
+        }
+    )
     alignment = Alignment(
         ("a", "b", "c"),
         (
