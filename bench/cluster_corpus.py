@@ -42,11 +42,15 @@ from compare.offsets import LineIndex
 
 FIRST = (
     "Anna Maria Jonas Pieter Lucia Tomas Elena Farid Grace Omar Ingrid Kofi Leila Marco Nadia "
-    "Ruth Samuel Tanya Viktor Yusuf Helen David Priya Rafael Sofia Daniel Amara Henrik Chloe Ivan"
+    "Ruth Samuel Tanya Viktor Yusuf Helen David Priya Rafael Sofia Daniel Amara Henrik Chloe Ivan "
+    "Aiko Bruno Carmen Dmitri Esther Felix Gita Hugo Irene Jamal Katja Lars Mona Nikolai Olga "
+    "Pablo Rosa Stefan Thea Umar Vera Wanda Xavier Yara Zoran Alice Boris Clara Emil Fatima"
 ).split()
 SYLLABLES = (
     "var nol ed der kel by strom hal wick ton mar ash fen brook ril dun oss cra ven lin "
-    "tor bel gar hol mer pen quin rad sel tam ulv wen yar zol bra cor dal fin grim hav"
+    "tor bel gar hol mer pen quin rad sel tam ulv wen yar zol bra cor dal fin grim hav "
+    "ak bro cas dor el fal gun hest is jor kam lo mun nev or pol rus sab tin ub vol wyn "
+    "bal cen dru esk gol hen ist jun kor lun mor nib ot pim rok sun tre ur vas zan"
 ).split()
 ENDINGS = ("by", "ton", "holt", "field", "stead", "wick", "mouth", "ford", "ness", "vale", "ia")
 OUTLETS = [
@@ -261,6 +265,70 @@ SYNONYMS = (
     ("closed", "shut"),
 )
 OTHER_NEWS = "In other news, "
+# Details every event has its own of: what keeps two floods in two towns apart.
+DETAILS = (
+    "{p3}, a {job} from {place}, said {quote}.",
+    "{p3}, who runs a {shop} on {street} Street, said {quote}.",
+    "The {org2} said it would {action} by the end of {month}.",
+    "A spokesperson for the {org2} declined to comment on the {concern}.",
+    "Local radio station {station} FM reported {n5} calls from worried listeners.",
+    "{p4}, {age}, told the {outlet_word} that {quote}.",
+    "Residents of {street} Street said the {concern} had been raised at a meeting in {month}.",
+    "The {org2} will publish a report on the {concern} in {month}, {p4} said.",
+)
+JOBS = (
+    "teacher",
+    "nurse",
+    "bus driver",
+    "baker",
+    "retired engineer",
+    "farmer",
+    "student",
+    "shopkeeper",
+    "pharmacist",
+    "taxi driver",
+    "carpenter",
+    "librarian",
+    "fisherman",
+)
+SHOPS = ("bakery", "hardware store", "café", "pharmacy", "bookshop", "butcher's", "florist")
+QUOTES = (
+    "nobody had warned them in time",
+    "the whole street had come out to help",
+    "it was the worst thing she had seen in forty years",
+    "the authorities had been too slow to act",
+    "people were frightened but calm",
+    "he hoped the council would learn from this",
+    "they had lost almost everything",
+    "the neighbours had taken them in for the night",
+    "nobody expected it to happen so quickly",
+    "she would not be moving away despite everything",
+    "the response had been better than last time",
+    "families needed answers, not promises",
+)
+ACTIONS = (
+    "review its procedures",
+    "set up a hardship fund",
+    "hold a public inquiry",
+    "hire more inspectors",
+    "open a help centre",
+    "compensate those affected",
+    "replace the equipment",
+    "publish its findings",
+    "meet community leaders",
+)
+CONCERNS = (
+    "safety record",
+    "delays",
+    "cost overruns",
+    "warning system",
+    "maintenance backlog",
+    "staff shortages",
+    "complaints",
+    "budget cuts",
+)
+MONTHS = ("January", "March", "April", "June", "September", "October", "November")
+OUTLET_WORDS = ("paper", "broadcaster", "news agency", "local press")
 
 
 def _name(rng: random.Random, syllables: int = 2) -> str:
@@ -294,15 +362,34 @@ def _slots(rng: random.Random, day: date) -> dict[str, str]:
         "money": str(rng.randint(2, 900)),
         "day": WEEKDAYS[day.weekday()],
         "day2": rng.choice(WEEKDAYS),
-        **{f"n{k}": str(rng.choice((rng.randint(2, 12), rng.randint(13, 2000)))) for k in range(1, 5)},
+        "p3": _person(rng),
+        "p4": _person(rng),
+        "job": rng.choice(JOBS),
+        "shop": rng.choice(SHOPS),
+        "street": _name(rng),
+        "quote": rng.choice(QUOTES),
+        "org2": f"{_name(rng)} {rng.choice(ORG_WORDS)}",
+        "action": rng.choice(ACTIONS),
+        "concern": rng.choice(CONCERNS),
+        "month": rng.choice(MONTHS),
+        "station": _name(rng),
+        "age": str(rng.randint(19, 88)),
+        "outlet_word": rng.choice(OUTLET_WORDS),
+        "n5": str(rng.randint(20, 900)),
+        **{
+            f"n{k}": str(rng.choice((rng.randint(2, 12), rng.randint(13, 2000))))
+            for k in range(1, 5)
+        },
     }
 
 
 def _event(rng: random.Random, label: str, topic: str, slots: dict[str, str], day: date) -> dict:
     headlines, facts, background = TOPICS[topic]
-    chosen = sorted(rng.sample(range(len(facts)), k=min(len(facts), rng.randint(6, 8))))
-    first = [facts[0].format(**slots)] if 0 not in chosen else []
-    wire = first + [facts[k].format(**slots) for k in chosen]
+    chosen = sorted(rng.sample(range(1, len(facts)), k=rng.randint(3, 5)))
+    details = rng.sample(DETAILS, k=rng.randint(3, 4))
+    wire = [facts[k].format(**slots) for k in [0, *chosen]]
+    for detail in details:  # the event's own details, among the facts
+        wire.insert(rng.randint(2, len(wire)), detail.format(**slots))
     return {
         "label": label,
         "day": day,
@@ -336,7 +423,9 @@ def _article(rng: random.Random, event: dict, others: Sequence[dict]) -> tuple[s
         wire = [_reword(rng, s) if rng.random() < 0.7 else s for s in wire]
     if rng.random() < 0.25 and len(wire) > 3:  # merged sentences
         k = rng.randint(1, len(wire) - 2)
-        wire[k : k + 2] = [wire[k].rstrip(".") + ", and " + wire[k + 1][0].lower() + wire[k + 1][1:]]
+        wire[k : k + 2] = [
+            wire[k].rstrip(".") + ", and " + wire[k + 1][0].lower() + wire[k + 1][1:]
+        ]
     paragraphs = wire[:]
     if rng.random() < 0.7:
         at = rng.randint(2, len(paragraphs))

@@ -447,3 +447,17 @@ def test_biggest_report() -> None:
     one = Story(id="x", title="x", articles=small.story.articles[:1])
     smaller = dataclasses.replace(small, story=one)
     assert ev.biggest_report([smaller, small]) is small
+
+
+def test_pooled_adds_counts_not_ratios() -> None:
+    one = ev.judge(_report([NUM]), ev.parse_gold(GOLD_MINI))  # 1 of 4 found, 1 of 1 top right
+    hedge = _finding("f3", Kind.HEDGE_CHANGE, dict(NUM.spans), "hedge")
+    two = ev.judge(_report([hedge, hedge]), ev.parse_gold(GOLD_MINI))  # 0 of 4, 0 of 2 right
+    pooled = ev.pooled([one, two])
+    assert pooled["recall_overall"] == round(1 / 8, 2)
+    assert pooled["precision_top30"] == round(1 / 3, 2)  # not the mean of 1.0 and 0.0
+    assert pooled["recall_number_discrepancy"] == 0.5
+    assert (
+        ev.pooled([one])["recall_overall"]
+        == ev.evaluate(_report([NUM]), GOLD_MINI)["recall_overall"]
+    )

@@ -6,6 +6,11 @@ loudly.  Thresholds are the goals actually met (product owner's issue: recall
 >= 0.9 overall and >= 0.75 per kind, 27 of the top 30 right).  One kind is
 below 0.75 and pinned where it stands: attribution_change (5 of 7; the two
 misses need sentences the aligner cannot pair, see the final report).
+
+Unseen stories (tests/gold/stories/, invented outlets and topics the rules
+were not written for) are pinned on their pooled figures at the level reached
+(recall 0.81, top-30 precision 0.73 when pinned), so a seed-only tweak that
+loses generality fails here.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FLOOR = 0.75
 BELOW_FLOOR = {"recall_attribution_change": 0.7}  # known gap, pinned where it stands
+UNSEEN_RECALL = 0.8
+UNSEEN_PRECISION_TOP30 = 0.7
 
 
 def _load_eval() -> ModuleType:
@@ -59,3 +66,25 @@ def test_recall_per_kind(result: dict[str, Any]) -> None:
 
 def test_precision_of_top_30(result: dict[str, Any]) -> None:
     assert result["precision_top30"] >= 0.9, result["unmatched_top"]
+
+
+@pytest.fixture(scope="module")
+def unseen() -> dict[str, Any]:
+    ev = _load_eval()
+    figures = {}
+    for line in ev.unseen_lines():
+        if line.startswith("unseen_"):
+            name, value = line.split(": ")
+            figures[name] = float(value)
+        elif line.startswith("# ") and "   " in line:
+            figures.setdefault("debug", []).append(line)
+    return figures
+
+
+def test_unseen_stories_pooled_recall(unseen: dict[str, Any]) -> None:
+    assert unseen["unseen_stories"] >= 3
+    assert unseen["unseen_recall_overall"] >= UNSEEN_RECALL, unseen.get("debug")
+
+
+def test_unseen_stories_pooled_precision_of_top_30(unseen: dict[str, Any]) -> None:
+    assert unseen["unseen_precision_top30"] >= UNSEEN_PRECISION_TOP30, unseen.get("debug")

@@ -27,13 +27,11 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from compare.cluster_outliers import find_outliers, parse_date
-from compare.model import Article, Story, Token
+from compare.cluster_vectors import document_vectors
+from compare.model import Article, Story
 from compare.options import Options
-from compare.segment import tokenize
-from compare.similarity import features
 
 NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
 TOP_TERMS = 40  # an article's most distinctive terms, used to find candidates
@@ -42,19 +40,6 @@ COMMON_TERM_MIN = 50  # terms in more articles than this (or 2 * sqrt(n) in a bi
 MIN_SHARED_TERMS = 2  # candidates share at least this many distinctive terms
 STORY_WINDOW_DAYS_FACTOR = 3
 TITLE_WORDS = 12
-
-
-def _tokens(article: Article) -> list[Token]:
-    if article.sentences:
-        return [t for s in article.sentences for t in s.tokens]
-    return list(tokenize(article.text))
-
-
-def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows of title plus body stems, one per article."""
-    docs = [features([*tokenize(a.title or ""), *_tokens(a)]) for a in articles]
-    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
-    return sparse.csr_matrix(vectorizer.fit_transform(docs))
 
 
 def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:

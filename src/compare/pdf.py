@@ -88,7 +88,9 @@ def _deadline(seconds: float, stage: str) -> Iterator[None]:
         raise _Timeout
 
     previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Re-arm every 50 ms: an alarm that lands in a garbage-collector callback
+    # is printed and ignored by Python, so one shot could be lost.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
     try:
         yield
     except _Timeout:
