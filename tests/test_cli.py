@@ -93,3 +93,13 @@ def test_version() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("compare ")
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("wire", "wire"), ("in/wire.txt", "wire"), ("pages/site.html", "site"), ("a.b", "a.b")],
+)
+def test_reference_accepts_an_id_or_a_file(given: str, expected: str) -> None:
+    from compare.cli import _reference_id
+
+    assert _reference_id(given) == expected

@@ -138,3 +138,53 @@ def test_min_severity_keeps_serious_findings_renumbered() -> None:
     assert all(f.severity <= 2 for f in report.findings)
     assert [f.id for f in report.findings] == [f"f{n}" for n in range(1, len(report.findings) + 1)]
     assert report.settings["min_severity"] == "2"
+
+
+WIRE = (
+    "Flood waters closed the main bridge in Rivertown on Monday. "
+    "Officials said 40 homes were evacuated overnight. "
+    "The river is expected to crest on Wednesday. "
+    "Volunteers filled sandbags at the town hall."
+)
+EDIT_A = (
+    "Flood waters closed the main bridge in Rivertown on Monday. "
+    "Officials said 40 homes were evacuated overnight. "
+    "Volunteers filled sandbags at the town hall. "
+    "Local schools will stay shut until further notice."
+)
+EDIT_B = (
+    "Flood waters closed the main bridge in Rivertown on Monday. "
+    "Officials said 45 homes were evacuated overnight. "
+    "Volunteers filled sandbags at the town hall."
+)
+
+
+def _reference_report(tmp_path: Path, reference: str | None) -> Report:
+    for name, text in (("wire", WIRE), ("a", EDIT_A), ("b", EDIT_B)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    options = Options(source_date_epoch=1603152000, reference=reference)
+    (report,) = analyze([tmp_path], options=options).reports
+    return report
+
+
+def test_reference_mode_measures_cuts_and_additions_against_the_original(tmp_path: Path) -> None:
+    plain = _reference_report(tmp_path, None)
+    assert not [f for f in plain.findings if f.kind is Kind.OMITTED_PASSAGE]
+    report = _reference_report(tmp_path, "wire")
+    omitted = [f for f in report.findings if f.kind is Kind.OMITTED_PASSAGE]
+    assert sorted(a for f in omitted for a, spans in f.spans.items() if not spans) == ["a", "b"]
+    assert all("The reference (wire) carries this passage" in f.explanation for f in omitted)
+    added = [f for f in report.findings if f.kind is Kind.ADDED_PASSAGE]
+    assert [list(f.spans) for f in added] == [["a"]]
+    assert "not in the reference" in added[0].explanation
+    for finding in report.findings:
+        if finding.kind not in (Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE):
+            assert "wire" in finding.spans
+    assert report.settings["reference"] == "wire"
+
+
+def test_unknown_reference_is_a_usage_error(tmp_path: Path) -> None:
+    from compare.errors import UsageError
+
+    with pytest.raises(UsageError, match="reference article 'nope' is not among"):
+        _reference_report(tmp_path, "nope")

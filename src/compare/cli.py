@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from compare import __version__
+from compare.discover import ARTICLE_SUFFIXES
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.options import Audience, Options, OutputFormat
 
@@ -147,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="classroom also writes handout.pdf (default: editor)",
     )
     report.add_argument(
+        "--reference",
+        default=None,
+        metavar="ARTICLE",
+        help="compare every outlet against this article (its id, or its file), e.g. the wire copy",
+    )
+    report.add_argument(
         "--min-severity",
         type=int,
         choices=range(1, 6),
@@ -204,6 +211,14 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
     return int(raw)
 
 
+def _reference_id(value: str | None) -> str | None:
+    """An article id from ``--reference``: a file path gives its name without extension."""
+    if value is None:
+        return None
+    path = Path(value)
+    return path.stem if path.suffix.lower() in ARTICLE_SUFFIXES else value
+
+
 def options_from(args: argparse.Namespace, epoch: int) -> Options:
     """Options from parsed arguments; unset arguments keep Options' defaults."""
     base = Options()
@@ -219,6 +234,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         source_date_epoch=epoch,
         include_outliers=getattr(args, "include_outliers", False),
         min_severity=getattr(args, "min_severity", None) or base.min_severity,
+        reference=_reference_id(getattr(args, "reference", None)),
     )
 
 

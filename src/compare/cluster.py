@@ -28,11 +28,12 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components
 
-from compare.cluster_outliers import find_outliers, parse_date
-from compare.cluster_vectors import document_vectors
+from compare.cluster_outliers import find_outliers, parse_date, separate_events
+from compare.cluster_vectors import ArticleCounts, tfidf
 from compare.model import Article, Story
 from compare.options import Options
 
+LINK_SIMILARITY = 0.5  # versions of one report; weaker links only attach lone articles
 NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
 TOP_TERMS = 40  # an article's most distinctive terms, used to find candidates
 COMMON_TERM_MIN = 50  # terms in more articles than this (or 2 * sqrt(n) in a big archive)
@@ -86,10 +87,34 @@ def _top_k(i: np.ndarray, j: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray
     return keep
 
 
+def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    graph = sparse.coo_matrix((np.ones(len(i)), (i, j)), shape=(n, n))
+    return connected_components(graph, directed=False)[1]
+
+
+def _best_partner(alone: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray):
+    """(article, partner) for each article in ``alone`` and its most similar candidate."""
+    src = np.concatenate([i[alone[i]], j[alone[j]]])
+    dst = np.concatenate([j[alone[i]], i[alone[j]]])
+    sim = np.concatenate([sims[alone[i]], sims[alone[j]]])
+    order = np.lexsort((dst, -sim, src))
+    first = np.r_[True, src[order][1:] != src[order][:-1]] if len(order) else order.astype(bool)
+    return src[order][first], dst[order][first]
+
+
 def link_groups(
     articles: Sequence[Article], vectors: sparse.csr_matrix, *, options: Options
 ) -> list[list[int]]:
-    """Indexes of linked articles, one list per story (connected components)."""
+    """Indexes of linked articles, one list per story.
+
+    Two tiers, so that a big archive does not chain topics together: articles
+    whose cosine reaches ``LINK_SIMILARITY`` (versions of one report) form the
+    stories as connected components; an article that no such link reaches
+    then joins its single most similar candidate above
+    ``options.outlier_similarity`` (a heavily rewritten version, or an earlier
+    event that the outlier rule will show with its evidence).  One weak link
+    per lone article can never join two stories.
+    """
     n = len(articles)
     i, j, sims = candidate_pairs(vectors)
     ordinals = np.array(
@@ -98,10 +123,13 @@ def link_groups(
     gaps = np.abs(ordinals[i] - ordinals[j])
     window = STORY_WINDOW_DAYS_FACTOR * options.outlier_days
     near = np.isnan(gaps) | (gaps <= window)
-    ok = (sims >= options.outlier_similarity) & near
+    ok = (sims >= max(LINK_SIMILARITY, options.outlier_similarity)) & near
     ok &= _top_k(i, j, np.where(ok, sims, -1.0), NEIGHBOURS)
-    graph = sparse.coo_matrix((np.ones(int(ok.sum())), (i[ok], j[ok])), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
+    labels = _components(n, i[ok], j[ok])
+    alone = np.bincount(labels, minlength=n)[labels] == 1
+    weak = near & (sims >= options.outlier_similarity)
+    src, dst = _best_partner(alone, i[weak], j[weak], sims[weak])
+    labels = _components(n, np.r_[i[ok], src], np.r_[j[ok], dst])
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels.tolist()):
         groups.setdefault(label, []).append(index)
@@ -141,16 +169,42 @@ def story_title(articles: Sequence[Article], vectors: sparse.csr_matrix) -> str:
 
 
 def build_story(
-    articles: Sequence[Article], vectors: sparse.csr_matrix, *, options: Options
+    articles: Sequence[Article],
+    vectors: sparse.csr_matrix,
+    *,
+    options: Options,
+    counts: ArticleCounts | None = None,
+    indexes: Sequence[int] | None = None,
 ) -> Story:
     """One story from linked articles (sorted by id, ``vectors`` row-aligned with them):
     outliers flagged, title from the most central of the others."""
     members = tuple(articles)
-    outliers = find_outliers(members, options=options)
+    outliers = find_outliers(members, options=options, counts=counts, indexes=indexes)
     skip = {o.article_id for o in outliers}
     core = [k for k, a in enumerate(members) if a.id not in skip]
     title = story_title([members[k] for k in core], vectors[core])
     return Story(id=slugify(title), title=title, articles=members, outliers=outliers)
+
+
+def _stories(
+    ordered: Sequence[Article], counts: ArticleCounts, vectors: sparse.csr_matrix, options: Options
+) -> list[Story]:
+    stories = []
+    for group in link_groups(ordered, vectors, options=options):
+        members = [ordered[k] for k in group]
+        events = separate_events(members, options=options, counts=counts, indexes=group)
+        for event in events:
+            part = [group[k] for k in event]
+            stories.append(
+                build_story(
+                    [ordered[k] for k in part],
+                    vectors[part],
+                    options=options,
+                    counts=counts,
+                    indexes=part,
+                )
+            )
+    return stories
 
 
 def cluster(articles: Sequence[Article], *, options: Options) -> tuple[Story, ...]:
@@ -170,11 +224,9 @@ def cluster(articles: Sequence[Article], *, options: Options) -> tuple[Story, ..
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return ()
-    vectors = document_vectors(ordered)
-    stories = [
-        build_story([ordered[k] for k in group], vectors[group], options=options)
-        for group in link_groups(ordered, vectors, options=options)
-    ]
+    counts = ArticleCounts.of(ordered)
+    vectors = tfidf(counts.documents())
+    stories = _stories(ordered, counts, vectors, options)
     stories.sort(
         key=lambda s: (min(a.published or "9999" for a in s.articles), s.id, s.articles[0].id)
     )

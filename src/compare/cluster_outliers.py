@@ -29,9 +29,9 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
+from compare.cluster_vectors import ArticleCounts, l2_rows, raw_tfidf
 from compare.model import Article, Outlier
 from compare.options import Options
-from compare.similarity import SentenceMatrix, sentence_matrix
 
 DATE_OUTLIER_SHARE = 0.5  # a date-distant article sharing less than half is another event
 
@@ -79,33 +79,58 @@ def _date_groups(days: dict[int, date], gap: int) -> list[list[int]]:
     return groups
 
 
-class _Evidence:
-    """Sentence matches between the story's articles, computed once."""
+DENSE_ROWS = 4000  # a story with at most this many sentences compares them in a dense array
 
-    def __init__(self, articles: Sequence[Article], *, threshold: float) -> None:
-        self.matrix: SentenceMatrix = sentence_matrix(articles)
-        self.sims = sparse.csr_matrix(self.matrix.rows @ self.matrix.rows.T)
+
+class _Evidence:
+    """Sentence matches between the story's articles, computed once.
+
+    Sentence vectors are TF-IDF with the IDF over the story's own sentences
+    (what every outlet repeats weighs little), from ``counts`` when the caller
+    has already tokenised the archive, else from the sentences' text.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        threshold: float,
+        counts: ArticleCounts | None = None,
+        indexes: Sequence[int] | None = None,
+    ) -> None:
+        if counts is None or indexes is None:
+            counts, indexes = ArticleCounts.of(articles), range(len(articles))
+        sizes = [counts.starts[k + 1] - counts.starts[k] - 1 for k in indexes]
+        self.starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        raw = raw_tfidf(counts.sentences(list(indexes)))
+        rows = l2_rows(raw)
+        sims = rows @ rows.T
+        self.sims = sims.toarray() if rows.shape[0] <= DENSE_ROWS else sparse.csr_matrix(sims)
         self.threshold = threshold
-        totals = [
-            np.asarray(self.matrix.raw[self.matrix.block(k)].sum(axis=0)).ravel()
-            for k in range(len(articles))
-        ]
-        self.totals = np.array(totals) if totals else np.zeros((0, 0))
+        owner = np.repeat(np.arange(len(sizes)), sizes)
+        blocks = sparse.csr_matrix(
+            (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
+            shape=(len(sizes), raw.shape[0]),
+        )
+        self.totals = sparse.csr_matrix(blocks @ raw)
 
     def share(self, k: int, others: Sequence[int]) -> float:
         """Share of article k's sentences matched by a sentence of ``others``."""
-        rows = self.matrix.block(k)
-        if rows.start == rows.stop or not others:
+        lo, hi = self.starts[k], self.starts[k + 1]
+        if lo == hi or not others:
             return 0.0
-        cols = np.concatenate(
-            [np.arange(self.matrix.starts[o], self.matrix.starts[o + 1]) for o in others]
-        )
-        best = self.sims[rows][:, cols].max(axis=1).toarray().ravel()
+        cols = np.concatenate([np.arange(self.starts[o], self.starts[o + 1]) for o in others])
+        if not len(cols):
+            return 0.0
+        part = self.sims[lo:hi][:, cols]
+        best = part.max(axis=1)
+        best = best.toarray().ravel() if sparse.issparse(best) else np.asarray(best).ravel()
         return float(np.mean(best >= self.threshold))
 
     def vocabulary(self, k: int, others: Sequence[int]) -> float:
         """Cosine of article k's summed sentence vectors with the others' sum."""
-        mine, theirs = self.totals[k], self.totals[list(others)].sum(axis=0)
+        mine = self.totals[k].toarray().ravel()
+        theirs = np.asarray(self.totals[list(others)].sum(axis=0)).ravel()
         norm = float(np.linalg.norm(mine) * np.linalg.norm(theirs))
         return float(mine @ theirs) / norm if norm else 0.0
 
@@ -114,17 +139,74 @@ def _percent(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
-def find_outliers(articles: Sequence[Article], *, options: Options) -> tuple[Outlier, ...]:
-    """Outliers of one story, each with a plain-words reason quoting the evidence."""
+def _core(groups: list[list[int]], days: dict[int, date]) -> list[int]:
+    """The largest date group (the later one on a tie: the newest event is compared)."""
+    return max(groups, key=lambda g: (len(g), days[g[-1]]))
+
+
+def _dated(articles: Sequence[Article]) -> dict[int, date]:
+    return {k: d for k, a in enumerate(articles) if (d := parse_date(a.published)) is not None}
+
+
+def separate_events(
+    articles: Sequence[Article],
+    *,
+    options: Options,
+    counts: ArticleCounts | None = None,
+    indexes: Sequence[int] | None = None,
+) -> list[list[int]]:
+    """Split linked articles into events: the core first, then each other event.
+
+    Another event is a date group (rule 1) with at least two articles that
+    share less than ``DATE_OUTLIER_SHARE`` of their passages with the core but
+    that much with each other: two outlets reporting an earlier truce are a
+    story of their own, while a lone such article stays in and is flagged as
+    an outlier.  ``counts`` (rows ``indexes``) avoids tokenising again.
+    """
+    days = _dated(articles)
+    groups = _date_groups(days, options.outlier_days)
+    if len(groups) < 2:
+        return [list(range(len(articles)))]
+    evidence = _Evidence(
+        articles, threshold=options.align_threshold, counts=counts, indexes=indexes
+    )
+    core = _core(groups, days)
+    undated = [k for k in range(len(articles)) if k not in days]
+    base = sorted(core + undated)
+    events = []
+    for group in groups:
+        if group is core:
+            continue
+        apart = [k for k in group if evidence.share(k, base) < DATE_OUTLIER_SHARE]
+        together = [k for k in apart if evidence.share(k, [o for o in apart if o != k]) >= 0.5]
+        if len(together) >= 2:
+            events.append(sorted(together))
+    taken = {k for event in events for k in event}
+    return [[k for k in range(len(articles)) if k not in taken], *events]
+
+
+def find_outliers(
+    articles: Sequence[Article],
+    *,
+    options: Options,
+    counts: ArticleCounts | None = None,
+    indexes: Sequence[int] | None = None,
+) -> tuple[Outlier, ...]:
+    """Outliers of one story, each with a plain-words reason quoting the evidence.
+
+    ``counts`` (rows ``indexes``, aligned with ``articles``) avoids tokenising again.
+    """
     if len(articles) < 3:
         return ()
-    evidence = _Evidence(articles, threshold=options.align_threshold)
-    days = {k: d for k, a in enumerate(articles) if (d := parse_date(a.published)) is not None}
+    evidence = _Evidence(
+        articles, threshold=options.align_threshold, counts=counts, indexes=indexes
+    )
+    days = _dated(articles)
     undated = [k for k in range(len(articles)) if k not in days]
     groups = _date_groups(days, options.outlier_days)
     reasons: dict[int, str] = {}
     if len(groups) > 1:
-        core = max(groups, key=lambda g: (len(g), days[g[-1]]))
+        core = _core(groups, days)
         first, last = days[core[0]], days[core[-1]]
         for k in sorted(set(days) - set(core)):
             share = evidence.share(k, sorted(core + undated))

@@ -13,7 +13,8 @@ words, numbers kept, hyphens and apostrophes joined: "cease-fire" meets
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
@@ -48,13 +49,8 @@ def _fold(words: Sequence[str]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, (rows, cols)), shape=(len(words), max(len(stems), 1)))
 
 
-def tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
-    """L2-normalised rows of sublinear tf times smooth idf (as ``similarity.vectorize``).
-
-    >>> m = tfidf(sparse.csr_matrix(np.array([[2.0, 1.0], [0.0, 3.0]])))
-    >>> [round(float(x), 3) for x in m.toarray()[1]]
-    [0.0, 1.0]
-    """
+def raw_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Sublinear tf times smooth idf over the rows given (as ``similarity.vectorize``)."""
     tf = sparse.csr_matrix(counts, dtype=np.float32, copy=True)
     tf.eliminate_zeros()
     tf.data = 1.0 + np.log(tf.data)
@@ -62,20 +58,75 @@ def tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
     tf.data *= idf[tf.indices]
-    norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    tf.data /= np.repeat(norms, np.diff(tf.indptr)).astype(np.float32)
     return tf
 
 
-def stem_counts(texts: Iterable[str]) -> sparse.csr_matrix:
+def l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Rows scaled to unit length (zero rows stay zero)."""
+    out = sparse.csr_matrix(matrix, dtype=np.float32, copy=True)
+    norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    out.data /= np.repeat(norms, np.diff(out.indptr)).astype(np.float32)
+    return out
+
+
+def tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """L2-normalised rows of sublinear tf times smooth idf.
+
+    >>> m = tfidf(sparse.csr_matrix(np.array([[2.0, 1.0], [0.0, 3.0]])))
+    >>> [round(float(x), 3) for x in m.toarray()[1]]
+    [0.0, 1.0]
+    """
+    return l2_rows(raw_tfidf(counts))
+
+
+def stem_counts(texts: Sequence[str]) -> sparse.csr_matrix:
     """Counts of content-word stems per text, one row per text."""
     vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, dtype=np.float32)
     try:
         words = vectorizer.fit_transform(texts)
     except ValueError:  # no word in any text
-        return sparse.csr_matrix((0, 1), dtype=np.float32)
+        return sparse.csr_matrix((len(texts), 1), dtype=np.float32)
     return sparse.csr_matrix(words @ _fold(vectorizer.get_feature_names_out()))
+
+
+@dataclass(frozen=True)
+class ArticleCounts:
+    """Stem counts of every article's title and sentences, tokenised in one pass.
+
+    Row ``starts[k]`` is article k's title, rows ``starts[k] + 1 ..
+    starts[k + 1]`` its sentences (its body as one row if it has none), so
+    whole-article vectors are block sums and a story's sentence vectors are
+    row slices: the text is read once for grouping and for the outlier rule.
+    """
+
+    counts: sparse.csr_matrix
+    starts: np.ndarray
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> ArticleCounts:
+        texts: list[str] = []
+        starts = [0]
+        for a in articles:
+            texts.append(a.title or "")
+            texts.extend([s.text for s in a.sentences] or [article_document(a)])
+            starts.append(len(texts))
+        return cls(stem_counts(texts), np.array(starts, dtype=np.int64))
+
+    def documents(self) -> sparse.csr_matrix:
+        """Counts per article (title plus body)."""
+        n = len(self.starts) - 1
+        owner = np.repeat(np.arange(n), np.diff(self.starts))
+        ones = np.ones(len(owner), dtype=np.float32)
+        blocks = sparse.csr_matrix((ones, (owner, np.arange(len(owner)))))
+        return sparse.csr_matrix(blocks @ self.counts)
+
+    def sentences(self, indexes: Sequence[int]) -> sparse.csr_matrix:
+        """Sentence rows of the given articles, stacked in that order (titles left out)."""
+        rows = np.concatenate(
+            [np.arange(self.starts[k] + 1, self.starts[k + 1]) for k in indexes] or [[]]
+        ).astype(np.int64)
+        return sparse.csr_matrix(self.counts[rows])
 
 
 def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
@@ -88,9 +139,4 @@ def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
     >>> round(float((v @ v.T)[0, 1]), 3)
     1.0
     """
-    if not articles:
-        return sparse.csr_matrix((0, 1), dtype=np.float32)
-    counts = stem_counts(article_document(a) for a in articles)
-    if counts.shape[0] != len(articles):
-        counts = sparse.csr_matrix((len(articles), 1), dtype=np.float32)
-    return tfidf(counts)
+    return tfidf(ArticleCounts.of(articles).documents())

@@ -44,6 +44,7 @@ class Options:
     render_timeout_s: float = DEFAULT_RENDER_TIMEOUT_S
     source_date_epoch: int = 0  # drives Report.generated; set by the CLI
     include_outliers: bool = False  # compare articles flagged as a different event too
+    reference: str | None = None  # article id every other outlet is compared against
     # Thresholds, recorded in the report's Method section.
     align_threshold: float = 0.35  # min sentence similarity to align
     reworded_threshold: float = 0.9  # below this a shared passage counts as reworded

@@ -22,13 +22,15 @@ from compare.align import align
 from compare.classify import classify
 from compare.cluster import cluster
 from compare.diff import diff
-from compare.errors import NoReportError
+from compare.discover import ARTICLE_PATTERNS
+from compare.errors import NoReportError, UsageError
 from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
     Article,
     Finding,
     InputProblem,
+    Kind,
     Notice,
     Report,
     Story,
@@ -94,6 +96,7 @@ def settings(options: Options) -> dict[str, str]:
         "max_article_bytes": str(options.max_article_bytes),
         "max_article_sentences": str(options.max_article_sentences),
         "min_severity": str(options.min_severity),
+        "reference": options.reference or "none",
         "max_token_chars": str(options.max_token_chars),
         "render_timeout_s": f"{options.render_timeout_s:g}",
     }
@@ -150,6 +153,29 @@ def at_least(findings: Sequence[Finding], severity: int) -> tuple[Finding, ...]:
     return tuple(replace(f, id=f"f{n}") for n, f in enumerate(kept, start=1))
 
 
+def with_reference(story: Story, reference: str | None) -> Story:
+    """The story with the reference article compared even if flagged as an outlier.
+
+    Why: the user named it as the original everyone is measured against.
+    """
+    outliers = tuple(o for o in story.outliers if o.article_id != reference)
+    return story if outliers == story.outliers else replace(story, outliers=outliers)
+
+
+def against_reference(findings: Sequence[Finding], reference: str) -> tuple[Finding, ...]:
+    """Findings that compare some outlet with the reference article (``--reference``).
+
+    Omitted and added passages are already measured against the reference by
+    the omission rule; other findings must quote the reference and one more.
+    """
+    keep = (Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE)
+    return tuple(
+        f
+        for f in findings
+        if f.kind in keep or (reference in f.spans and any(a != reference for a in f.spans))
+    )
+
+
 def analyze_story(
     story: Story,
     *,
@@ -160,14 +186,16 @@ def analyze_story(
 ) -> Report:
     """Align, diff, classify and score one story into its Report."""
     timer = timer or _Timer()
+    story = with_reference(story, options.reference)
     with timer.stage("align"):
         alignment = align(story, options=options)
     with timer.stage("diff"):
         edits = diff(story, alignment)
     with timer.stage("classify"):
-        findings = at_least(
-            classify(story, alignment, edits, options=options), options.min_severity
-        )
+        findings = classify(story, alignment, edits, options=options)
+        if options.reference in alignment.article_ids:
+            findings = against_reference(findings, options.reference)
+        findings = at_least(findings, options.min_severity)
     with timer.stage("score"):
         scores = score(story, alignment, findings, options=options)
     return Report(
@@ -228,9 +256,15 @@ def analyze(
         skipped = "; ".join(f"{p.path}: {p.message}" for p in problems)
         detail = f": {skipped}" if skipped else ""
         if not articles and not problems:
-            raise NoReportError(f"no article files (*.txt, *.md) in {', '.join(map(str, paths))}")
+            where = ", ".join(map(str, paths))
+            raise NoReportError(f"no article files ({ARTICLE_PATTERNS}) in {where}")
         raise NoReportError(
             f"need ≥2 readable articles: {len(articles)} usable, {len(problems)} skipped{detail}"
+        )
+    if options.reference is not None and options.reference not in {a.id for a in articles}:
+        known = ", ".join(a.id for a in articles)
+        raise UsageError(
+            f"reference article '{options.reference}' is not among the usable articles ({known})"
         )
     say(f"grouping {len(articles)} articles into stories")
     with timer.stage("cluster"):

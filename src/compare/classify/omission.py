@@ -8,6 +8,7 @@ omissions rank lower and the explanation says so.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from statistics import median
 
 from compare.classify.attribution import markers
@@ -79,6 +80,8 @@ def find(ctx: Context) -> list[Candidate]:
     """Omitted passages, runs of outlet-only passages, and outlet-only clauses."""
     ids = [aid for aid in ctx.alignment.article_ids if aid in ctx.articles]
     briefs = _briefs(ctx)
+    if ctx.options.reference in ids:
+        return _against_reference(ctx, ctx.options.reference, ids, briefs)
     out: list[Candidate] = []
     own: dict[str, list[Passage]] = {}
     for passage in ctx.alignment.passages:
@@ -95,6 +98,42 @@ def find(ctx: Context) -> list[Candidate]:
     for aid, passages in own.items():
         out.extend(_added(ctx, aid, run) for run in _runs(ctx, aid, passages))
     out.extend(_own_clauses(ctx))
+    return out
+
+
+def _against_reference(
+    ctx: Context, reference: str, ids: list[str], briefs: dict[str, str]
+) -> list[Candidate]:
+    """With ``--reference``: what each outlet cut from, or added to, one original.
+
+    Why a mode of its own: when one article is the wire copy the others were
+    edited from, every passage of it that an outlet lacks is a cut, however
+    few outlets carry it, and everything else an outlet prints is its own.
+    """
+    name = ctx.articles[reference].outlet
+    out: list[Candidate] = []
+    own: dict[str, list[Passage]] = {}
+    for passage in ctx.alignment.passages:
+        carriers = [aid for aid in ids if passage.cells.get(aid)]
+        if reference not in carriers:
+            for aid in carriers:
+                own.setdefault(aid, []).append(passage)
+            continue
+        for candidate in _omitted(ctx, passage, carriers, ids, briefs):
+            omitter = next(a for a, spans in candidate.spans.items() if not spans)
+            out.append(
+                replace(
+                    candidate,
+                    explanation=f"The reference ({name}) carries this passage; "
+                    f"{ctx.articles[omitter].outlet} does not. "
+                    + candidate.explanation.split("does not. ", 1)[-1],
+                )
+            )
+    for aid, passages in own.items():
+        for run in _runs(ctx, aid, passages):
+            added = _added(ctx, aid, run)
+            lead = f"This is not in the reference ({name})."
+            out.append(replace(added, explanation=f"{lead} {added.explanation.split('. ', 1)[-1]}"))
     return out
 
 
