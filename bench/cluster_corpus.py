@@ -40,18 +40,23 @@ from pathlib import Path
 from compare.model import Article, Span
 from compare.offsets import LineIndex
 
-FIRST = (
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+FIRST = _words(
     "Anna Maria Jonas Pieter Lucia Tomas Elena Farid Grace Omar Ingrid Kofi Leila Marco Nadia "
     "Ruth Samuel Tanya Viktor Yusuf Helen David Priya Rafael Sofia Daniel Amara Henrik Chloe Ivan "
     "Aiko Bruno Carmen Dmitri Esther Felix Gita Hugo Irene Jamal Katja Lars Mona Nikolai Olga "
     "Pablo Rosa Stefan Thea Umar Vera Wanda Xavier Yara Zoran Alice Boris Clara Emil Fatima"
-).split()
-SYLLABLES = (
+)
+SYLLABLES = _words(
     "var nol ed der kel by strom hal wick ton mar ash fen brook ril dun oss cra ven lin "
     "tor bel gar hol mer pen quin rad sel tam ulv wen yar zol bra cor dal fin grim hav "
     "ak bro cas dor el fal gun hest is jor kam lo mun nev or pol rus sab tin ub vol wyn "
     "bal cen dru esk gol hen ist jun kor lun mor nib ot pim rok sun tre ur vas zan"
-).split()
+)
 ENDINGS = ("by", "ton", "holt", "field", "stead", "wick", "mouth", "ford", "ness", "vale", "ia")
 OUTLETS = [
     f"The {a} {b}"
@@ -80,7 +85,7 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
             "Flash floods swept through {place} on {day}, forcing {n1} families from their homes.",
             "The river {river} rose {n2} metres in six hours, the {org} said.",
             "Rescue crews used boats to reach {n3} people stranded on roofs in the old town.",
-            "{p1}, the {role1}, said the {bridge} bridge would stay closed until engineers check it.",
+            "{p1}, the {role1}, said the {bridge} bridge would stay shut until engineers check it.",
             "Schools in {place} and {place2} will remain shut until {day2}, officials said.",
             "Insurers estimated the damage at {money} million, according to {p2}.",
             "Forecasters expect more rain over the {region} hills later in the week.",
@@ -383,9 +388,17 @@ def _slots(rng: random.Random, day: date) -> dict[str, str]:
     }
 
 
-def _event(rng: random.Random, label: str, topic: str, slots: dict[str, str], day: date) -> dict:
+def _event(
+    rng: random.Random,
+    label: str,
+    topic: str,
+    slots: dict[str, str],
+    day: date,
+    avoid: Sequence[int] = (),
+) -> dict:
     headlines, facts, background = TOPICS[topic]
-    chosen = sorted(rng.sample(range(1, len(facts)), k=rng.randint(3, 5)))
+    pool = [k for k in range(1, len(facts)) if k not in avoid]
+    chosen = sorted(rng.sample(pool, k=min(len(pool), rng.randint(3, 5))))
     details = rng.sample(DETAILS, k=rng.randint(3, 4))
     wire = [facts[k].format(**slots) for k in [0, *chosen]]
     for detail in details:  # the event's own details, among the facts
@@ -393,6 +406,7 @@ def _event(rng: random.Random, label: str, topic: str, slots: dict[str, str], da
     return {
         "label": label,
         "day": day,
+        "facts": chosen,
         "headlines": [h.format(**slots) for h in headlines],
         "wire": wire,
         "background": [b.format(**slots) for b in background],
@@ -460,7 +474,8 @@ def generate(n_articles: int, *, seed: int = 0, days: int | None = None) -> list
         if rng.random() < 0.25 and total < n_articles:  # follow-up: same place, new event
             later = day + timedelta(days=rng.randint(6, 14))
             follow = {**_slots(rng, later), **{k: slots[k] for k in _KEPT}}
-            event = _event(rng, f"s{len(events):06d}", topic, follow, later)
+            label = f"s{len(events):06d}"
+            event = _event(rng, label, topic, follow, later, avoid=events[-1]["facts"])
             event["background"] = events[-1]["background"]
             events.append(event)
             sizes.append(min(rng.choice((2, 3, 4)), n_articles - total))
@@ -488,7 +503,8 @@ def generate(n_articles: int, *, seed: int = 0, days: int | None = None) -> list
     return records
 
 
-_KEPT = ("place", "region", "river", "bridge", "faction", "faction2", "p1", "p2", "org", "role1")
+# What a follow-up shares with the first event: the place and the main actors, not the facts.
+_KEPT = ("place", "region", "river", "faction", "faction2", "p1", "org")
 
 
 def write_jsonl(records: Iterable[dict], path: Path) -> Path:

@@ -51,6 +51,7 @@ from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import cluster_bench
 import corpus
 
 ROOT = corpus.ROOT
@@ -395,6 +396,7 @@ def main(argv: list[str] | None = None) -> None:
         bench_alignment(figures, Path(texts_dir))
     bench_pipeline(figures)
     bench_cold(figures)
+    cluster_bench.bench_clustering(figures, run_child, say)  # story grouping at 1k, 10k, 40k
     figures.add("loadavg_end", os.getloadavg()[0])
     missed = missed_goals(figures)
     figures.add("goals_missed", ", ".join(missed) or "none")

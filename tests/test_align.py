@@ -82,6 +82,17 @@ CASES = {
         },
         [{"a": (0,), "b": (0,)}],
     ),
+    "rewritten sentence naming someone in another spelling": (
+        {
+            "a": f"{BRIDGE} Governor Ruslan Tokhtarov blamed the dam operator. {RAIN}",
+            "b": f"{BRIDGE} The dam operator was at fault, said Tukhtarov. {RAIN}",
+        },
+        [{"a": (0,), "b": (0,)}, {"a": (1,), "b": (1,)}, {"a": (2,), "b": (2,)}],
+    ),
+    "shared name alone does not pair unrelated sentences": (
+        {"a": MAYOR, "b": "Varga opened a new library in the town centre on Friday."},
+        [{"a": (0,)}, {"b": (0,)}],
+    ),
     "unrelated sentences stay apart": (
         {"a": BRIDGE, "b": MAYOR},
         [{"a": (0,)}, {"b": (0,)}],

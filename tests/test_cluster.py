@@ -157,3 +157,45 @@ def test_format_range_across_months() -> None:
     from datetime import date
 
     assert format_range(date(2021, 2, 27), date(2021, 3, 2)) == "27 Feb – 2 Mar 2021"
+
+
+# Two outlets each on two events a week apart in one place (the seeds' two truces).
+def test_an_earlier_event_told_by_two_outlets_is_its_own_story() -> None:
+    articles = [
+        *dam_articles()[:3],
+        art("old1", BEFORE, "2021-03-08", "Spillway fails at Varnholt dam"),
+        art("old2", BEFORE[:4], "2021-03-08", "Varnholt spillway gives way"),
+    ]
+    stories = cluster(articles, options=OPTIONS)
+    assert [[a.id for a in s.articles] for s in stories] == [["old1", "old2"], ["n1", "n2", "n3"]]
+    assert all(s.outliers == () for s in stories)
+
+
+def test_one_lone_article_cannot_join_two_stories() -> None:
+    """A weak link attaches a lone article to one story; it never chains two."""
+    bridge = art("bridge", [NOW[0], NOW[5], OTHER[0]], "2021-03-16")
+    articles = [*dam_articles()[:3], art("c1", OTHER, "2021-03-16"), art("c2", OTHER, "2021-03-16")]
+    stories = cluster([*articles, bridge], options=OPTIONS)
+    groups = sorted(sorted(a.id for a in s.articles) for s in stories)
+    assert ["c1", "c2"] in groups or ["bridge", "c1", "c2"] in groups
+    assert not any({"n1", "c1"} <= set(g) for g in groups)
+
+
+def test_benchmark_corpus_is_grouped_by_event() -> None:
+    """1,000 generated articles (reworded, cut, merged, re-dated, follow-ups): F1 ≥ 0.95."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    try:
+        import cluster_bench
+        import cluster_corpus
+    finally:
+        sys.path.pop(0)
+    from compare.segment import segment
+
+    records = cluster_corpus.generate(1000, seed=7)
+    articles = [segment(cluster_corpus.to_article(r)) for r in records]
+    stories = cluster(articles, options=OPTIONS)
+    truth = {r["id"]: r["story"] for r in records}
+    assert cluster_bench.pairwise_f1(truth, cluster_bench.predicted_stories(stories)) >= 0.95

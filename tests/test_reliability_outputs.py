@@ -287,12 +287,12 @@ def test_check_of_outputs_runs_before_analysis(
     """The pre-flight order: arguments, output folder, then the slow analysis."""
     order = []
     monkeypatch.setattr(commands, "check_writable", lambda folder: order.append("check"))
-    real = pipeline_module.analyze
+    real = pipeline_module.prepare  # reading and grouping, before each story's analysis
 
-    def analyze(*args, **kwargs):
+    def prepare(*args, **kwargs):
         order.append("analyze")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline_module, "analyze", analyze)
+    monkeypatch.setattr(pipeline_module, "prepare", prepare)
     run_main(["report", src, "--out", tmp_path / "o", "--format", "json"], capsys, inputs=[src])
     assert order == ["check", "analyze"]

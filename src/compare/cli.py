@@ -174,6 +174,23 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="give up rendering one PDF after this long (default: 120)",
     )
+    # --- batch mode (compare.batch): where each story is analysed and rendered ---
+    report.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help="analyse and render up to N stories at once in worker processes (default: one "
+        "per CPU)",
+    )
+    report.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="run each story on this dask.distributed scheduler (e.g. tcp://host:8786) "
+        "instead of local processes; --out must be reachable by the workers",
+    )
+    # --- end of batch mode ---
     stories = sub.add_parser(
         "stories",
         help="group articles into stories and write DIR/stories.json",

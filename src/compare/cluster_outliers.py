@@ -34,6 +34,7 @@ from compare.model import Article, Outlier
 from compare.options import Options
 
 DATE_OUTLIER_SHARE = 0.5  # a date-distant article sharing less than half is another event
+EVENT_MARGIN = 0.3  # ... or sharing this much more with its own date group than with the core
 
 
 def parse_date(value: str | None) -> date | None:
@@ -158,10 +159,11 @@ def separate_events(
     """Split linked articles into events: the core first, then each other event.
 
     Another event is a date group (rule 1) with at least two articles that
-    share less than ``DATE_OUTLIER_SHARE`` of their passages with the core but
-    that much with each other: two outlets reporting an earlier truce are a
-    story of their own, while a lone such article stays in and is flagged as
-    an outlier.  ``counts`` (rows ``indexes``) avoids tokenising again.
+    share less than ``DATE_OUTLIER_SHARE`` of their passages with the core (or
+    ``EVENT_MARGIN`` less than with their own date group) but at least that
+    much with each other: two outlets reporting an earlier truce are a story
+    of their own, while a lone such article stays in and is flagged as an
+    outlier.  ``counts`` (rows ``indexes``) avoids tokenising again.
     """
     days = _dated(articles)
     groups = _date_groups(days, options.outlier_days)
@@ -177,7 +179,13 @@ def separate_events(
     for group in groups:
         if group is core:
             continue
-        apart = [k for k in group if evidence.share(k, base) < DATE_OUTLIER_SHARE]
+        own = {k: evidence.share(k, [o for o in group if o != k]) for k in group}
+        apart = [
+            k
+            for k in group
+            if (shared := evidence.share(k, base)) < DATE_OUTLIER_SHARE
+            or own[k] - shared >= EVENT_MARGIN
+        ]
         together = [k for k in apart if evidence.share(k, [o for o in apart if o != k]) >= 0.5]
         if len(together) >= 2:
             events.append(sorted(together))

@@ -12,12 +12,14 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from compare.errors import CompareError, ExitCode, OutputError, UsageError
-from compare.model import InputProblem, Report
+from compare.model import InputProblem, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
 
@@ -180,35 +182,47 @@ def _render_story(report: Report, folder: Path, options: Options) -> list[Path] 
 
 
 def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
-    """``compare report``: analyse, then write each story's reports."""
-    from compare.pipeline import analyze
+    """``compare report``: read and group, then analyse and write each story.
 
+    The per-story work runs on ``compare.batch``'s executor: a local process
+    pool by default, a Dask cluster with ``--scheduler``.  A story whose
+    analysis or rendering fails or times out is listed (stderr, index) and
+    costs only itself.
+    """
+    from compare.batch import StoryTask, executor_for
+    from compare.pipeline import prepare
+
+    options = replace(
+        options,
+        jobs=getattr(args, "jobs", None) or options.jobs,
+        scheduler=getattr(args, "scheduler", None) or options.scheduler,
+    )
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
-    analysis = analyze(args.paths, options=options, progress=lambda m: _say(args, m))
-    report_problems(analysis.problems)
-    failed = [
-        FailedStory(title, reason, internal=reason.startswith("internal error"))
-        for title, reason in analysis.failed_stories
-    ]
-    for story in failed:
-        print(f"compare: failed story: {story.title}: {story.reason}", file=sys.stderr)
+    prepared = prepare(args.paths, options=options, progress=lambda m: _say(args, m))
+    report_problems(prepared.problems)
     taken: set[str] = set()
-    written: list[tuple[Report, str]] = []
-    for report in analysis.reports:
-        slug = _unique_slug(report.story.id, taken)
-        _say(args, f"rendering {slug} ({len(report.findings)} findings)")
-        result = _render_story(report, options.out_dir / slug, options)
-        if isinstance(result, FailedStory):
-            failed.append(result)
-            print(f"compare: failed story: {result.title}: {result.reason}", file=sys.stderr)
-            continue
-        written.append((report, slug))
-        for path in result:
-            _say(args, f"wrote {path}")
-    if len(analysis.reports) + len(analysis.failed_stories) > 1:
-        _write_index(written, failed, options)
+    tasks = [
+        StoryTask(
+            story=story,
+            slug=_unique_slug(story.id, taken),
+            options=options,
+            problems=prepared.problems,
+            warnings=prepared.warnings,
+        )
+        for story in prepared.stories
+    ]
+    where = f"on {options.scheduler}" if options.scheduler else "on this machine"
+    _say(args, f"analysing and rendering {len(tasks)} stories {where}")
+    with _story_progress(args, len(tasks)) as note:
+        results = executor_for(options).run(tasks, on_done=note)
+    written = [r for r in results if r.ok]
+    failed = [
+        FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok
+    ]
+    if len(tasks) > 1:
+        _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
         _say(args, f"wrote {options.out_dir / 'index.html'}")
     if not written:
         reasons = "; ".join(f"{story.title}: {story.reason}" for story in failed)
@@ -216,34 +230,91 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if analysis.problems or failed:
+    if prepared.problems or failed:
         return ExitCode.PARTIAL
     return ExitCode.OK
 
 
+@contextmanager
+def _story_progress(args: argparse.Namespace, total: int) -> Iterator[Callable[[Any], None]]:
+    """A callback per finished story: a rich progress bar on a terminal, else plain lines.
+
+    The bar is hidden with ``-q`` and when stderr is not a terminal; it
+    refreshes only when a story finishes (no refresh thread, so forking pool
+    workers never copies a lock held by one).  Failures are always printed.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    quiet = getattr(args, "quiet", False)
+    show = not quiet and sys.stderr.isatty()
+    console = Console(file=sys.stderr)
+    progress = Progress(
+        "compare: stories",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        auto_refresh=False,
+        disable=not show,
+    )
+
+    def note(result: Any) -> None:
+        if result.failure is not None:
+            line = f"compare: failed story: {result.title}: {result.failure}"
+            if show:
+                console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                print(line, file=sys.stderr)
+        elif not show:
+            for path in result.paths:
+                _say(args, f"wrote {path}")
+        progress.advance(bar)
+        progress.refresh()
+
+    with progress:
+        bar = progress.add_task("stories", total=total)
+        yield note
+
+
+def _dates(story: Story) -> str:
+    from compare.cluster_outliers import format_range, parse_date
+
+    days = sorted(d for a in story.articles if (d := parse_date(a.published)) is not None)
+    return format_range(days[0], days[-1]) if days else ""
+
+
 def _write_index(
-    written: Sequence[tuple[Report, str]], failed: Sequence[FailedStory], options: Options
+    written: Sequence[Any],
+    failed: Sequence[FailedStory],
+    options: Options,
+    *,
+    stories: dict[str, Story] | None = None,
 ) -> None:
     """``index.html``: every story written, then every story that failed, with its reason.
 
-    A failed story is shown as an entry without findings whose only line is
-    the reason; its link points at the index itself, not at an old report.
+    ``written`` are ``batch.StoryResult``s carrying their index line (outlets,
+    dates, top findings).  A failed story is shown with its outlets and dates
+    and, as its only line, the reason; its link points at the index itself,
+    not at an old report.
     """
     from compare.render import render_index_html
-    from compare.view import IndexEntry, build_index_entry
+    from compare.view import IndexEntry
 
-    entries = [build_index_entry(report, story_slug=slug) for report, slug in written]
-    entries += [
-        IndexEntry(
-            title=f"Not written: {story.title}",
-            href="index.html",
-            outlets=(),
-            dates="",
-            finding_count=0,
-            top_findings=(f"report not written: {story.reason}",),
+    entries = [result.entry for result in written if result.entry is not None]
+    by_title = {story.title: story for story in (stories or {}).values()}
+    for story in failed:
+        known = by_title.get(story.title)
+        entries.append(
+            IndexEntry(
+                title=f"Not written: {story.title}",
+                href="index.html",
+                outlets=tuple(sorted({a.outlet for a in known.articles})) if known else (),
+                dates=_dates(known) if known else "",
+                finding_count=0,
+                top_findings=(f"report not written: {story.reason}",),
+            )
         )
-        for story in failed
-    ]
     html = render_index_html(entries)
     atomic_write(options.out_dir / "index.html", html.encode("utf-8"))
 
@@ -257,12 +328,14 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
+    _say(args, "reading articles")
     ingested = ingest(args.paths, options=options)
     problems = list(ingested.problems)
     articles = _segment_all(
         ingested.articles, problems, max_sentences=options.max_article_sentences
     )
     report_problems(problems)
+    _say(args, f"grouping {len(articles)} articles into stories")
     stories = cluster(articles, options=options) if articles else ()
     rows = []
     for story in stories:
@@ -272,6 +345,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
                 "id": story.id,
                 "title": story.title,
                 "articles": [a.id for a in story.articles],
+                "outlets": sorted({a.outlet for a in story.articles}),
                 "outliers": [{"id": o.article_id, "reason": o.reason} for o in story.outliers],
                 "first_published": dates[0] if dates else None,
                 "last_published": dates[-1] if dates else None,

@@ -27,6 +27,7 @@ DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_CHARS = 120
 DEFAULT_MAX_ARTICLE_SENTENCES = 2000  # alignment memory grows with the square of this
 DEFAULT_RENDER_TIMEOUT_S = 120.0
+DEFAULT_STORY_TIMEOUT_S = 600.0  # one story's analysis and rendering in batch mode
 
 
 @dataclass(frozen=True)
@@ -50,4 +51,8 @@ class Options:
     reworded_threshold: float = 0.9  # below this a shared passage counts as reworded
     outlier_similarity: float = 0.25  # below this an article is about something else
     outlier_days: int = 4  # articles this far from the story's dates may be another event
+    # Batch mode (compare.batch): where each story's analysis and rendering runs.
+    jobs: int = 0  # local worker processes; 0 = one per CPU
+    scheduler: str | None = None  # dask.distributed scheduler address; None = local pool
+    story_timeout_s: float = DEFAULT_STORY_TIMEOUT_S
     extra: dict[str, str] = field(default_factory=dict)

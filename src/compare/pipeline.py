@@ -215,10 +215,12 @@ def analyze_story(
 
 
 def _comparable(story: Story, options: Options) -> bool:
-    """Whether the story has two articles to compare (outliers count only when asked)."""
+    """Whether the story has articles from two outlets to compare (outliers only when asked)."""
     outliers = {o.article_id for o in story.outliers}
     compared = [a for a in story.articles if a.id not in outliers]
-    return len(compared) >= 2 or (options.include_outliers and len(story.articles) >= 2)
+    if options.include_outliers:
+        compared = list(story.articles)
+    return len(compared) >= 2 and len({a.outlet for a in compared}) >= 2
 
 
 def _not_compared(story: Story, article: Article) -> str:
@@ -228,21 +230,36 @@ def _not_compared(story: Story, article: Article) -> str:
             f"not compared: flagged as covering a different event ({reason}); "
             "see --include-outliers"
         )
+    if len(story.articles) > 1:
+        return "not compared: no other outlet's article covers the same story"
     return "not compared: no other article covers the same story"
 
 
-def analyze(
+@dataclass(frozen=True)
+class Prepared:
+    """Articles read and grouped: the stories to analyse and what could not be used."""
+
+    stories: tuple[Story, ...]  # the comparable stories, in cluster order
+    problems: tuple[InputProblem, ...]
+    warnings: tuple[Notice, ...]
+    single_stories: tuple[Story, ...]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def prepare(
     paths: Sequence[Path],
     *,
     options: Options,
     progress: Callable[[str], None] | None = None,
-) -> Analysis:
-    """Read the inputs, group them into stories and analyse each story.
+    timer: _Timer | None = None,
+) -> Prepared:
+    """Read, segment and group the inputs; the per-story work is left to the caller.
 
-    Raises ``NoReportError`` when fewer than two articles are usable, and
-    ``UsageError`` (from ingest) for a missing input path.
+    Raises ``NoReportError`` when fewer than two articles are usable or no
+    story has two outlets to compare, and ``UsageError`` (from ingest) for a
+    missing input path.
     """
-    timer = _Timer()
+    timer = timer or _Timer()
     say = progress or (lambda _msg: None)
     say("reading articles")
     with timer.stage("ingest"):
@@ -269,8 +286,6 @@ def analyze(
     say(f"grouping {len(articles)} articles into stories")
     with timer.stage("cluster"):
         stories = cluster(articles, options=options)
-    reports: list[Report] = []
-    failed: list[tuple[str, str]] = []
     singles = [s for s in stories if not _comparable(s, options)]
     single_ids = {id(s) for s in singles}
     # An article no other outlet's article joins is read but compared with
@@ -279,33 +294,57 @@ def analyze(
         for article in story.articles:
             problems.append(InputProblem(article.path, _not_compared(story, article)))
     problems.sort(key=lambda p: p.path)
-    for story in stories:
-        if id(story) in single_ids:
-            continue
+    comparable = tuple(s for s in stories if id(s) not in single_ids)
+    if not comparable:
+        raise NoReportError(
+            "no story has articles from at least two outlets to compare "
+            f"({len(articles)} usable articles in {len(stories)} stories)"
+        )
+    return Prepared(
+        stories=comparable,
+        problems=tuple(problems),
+        warnings=tuple(ingested.warnings),
+        single_stories=tuple(singles),
+        timings=dict(timer.times),
+    )
+
+
+def analyze(
+    paths: Sequence[Path],
+    *,
+    options: Options,
+    progress: Callable[[str], None] | None = None,
+) -> Analysis:
+    """Read the inputs, group them into stories and analyse each story in this process.
+
+    Raises ``NoReportError`` when fewer than two articles are usable, and
+    ``UsageError`` (from ingest) for a missing input path.
+    """
+    timer = _Timer()
+    say = progress or (lambda _msg: None)
+    prepared = prepare(paths, options=options, progress=progress, timer=timer)
+    reports: list[Report] = []
+    failed: list[tuple[str, str]] = []
+    for story in prepared.stories:
         say(f"analysing story: {story.title}")
         try:
             reports.append(
                 analyze_story(
                     story,
                     options=options,
-                    problems=problems,
-                    warnings=ingested.warnings,
+                    problems=prepared.problems,
+                    warnings=prepared.warnings,
                     timer=timer,
                 )
             )
         except Exception as exc:
             log.exception("internal error while analysing story %s", story.id)
             failed.append((story.title, f"internal error: {type(exc).__name__}: {exc}"))
-    if not reports and not failed:
-        raise NoReportError(
-            "no story has articles from at least two outlets to compare "
-            f"({len(articles)} usable articles in {len(stories)} stories)"
-        )
     return Analysis(
         reports=tuple(reports),
-        problems=tuple(problems),
-        warnings=tuple(ingested.warnings),
+        problems=prepared.problems,
+        warnings=prepared.warnings,
         failed_stories=tuple(failed),
-        single_stories=tuple(singles),
+        single_stories=prepared.single_stories,
         timings=dict(timer.times),
     )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -108,14 +109,57 @@ def vectorize(documents: Sequence[Sequence[str]]) -> tuple[sparse.csr_matrix, sp
     return _l2_rows(raw), raw
 
 
+NAME_WEIGHT = 0.3  # share of a sentence's vector given to the letters of its names
+
+
+def name_grams(tokens: Sequence[Token]) -> list[str]:
+    """Letter trigrams of the names in a token run (capitalised, not sentence-initial).
+
+    Why: outlets transliterate names differently ("Tokhtarov" / "Tukhtarov",
+    "Wróbel" / "Wrobel"), and a name is what identifies a sentence that was
+    otherwise rewritten; whole-word features cannot see that two spellings
+    are one name, their letters can.  Accents are folded first.
+
+    >>> from compare.segment import tokenize
+    >>> a, b = name_grams(tokenize("He met Tokhtarov.")), name_grams(tokenize("He met Tukhtarov."))
+    >>> sorted(set(a) & set(b))
+    ['aro', 'hta', 'kht', 'ov$', 'rov', 'tar']
+    >>> name_grams(tokenize("Wróbel scored.")), name_grams(tokenize("He met Wróbel."))[:2]
+    ([], ['^wr', 'wro'])
+    """
+    out: list[str] = []
+    words = [t for t in tokens if _WORD.search(t.text)]
+    for t in words[1:]:
+        text = t.text
+        if len(text) < 4 or not text[:1].isupper() or text.isupper() or not text.isalpha():
+            continue
+        folded = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", text.casefold())
+            if not unicodedata.combining(c)
+        )
+        padded = f"^{folded}$"
+        out.extend(padded[k : k + 3] for k in range(len(padded) - 2))
+    return out
+
+
 def sentence_matrix(articles: Sequence[Article]) -> SentenceMatrix:
-    """One TF-IDF row per sentence of every article, in article then sentence order."""
-    docs = [features(s.tokens) for a in articles for s in a.sentences]
+    """One TF-IDF row per sentence of every article, in article then sentence order.
+
+    Two blocks side by side: stemmed content words, and (weighted by
+    ``NAME_WEIGHT`` relative to the words) letter trigrams of names, so a
+    sentence naming the same person in another spelling still resembles it.
+    """
+    sentences = [s for a in articles for s in a.sentences]
     starts = [0]
     for a in articles:
         starts.append(starts[-1] + len(a.sentences))
-    rows, raw = vectorize(docs)
-    return SentenceMatrix(rows=rows, raw=raw, starts=tuple(starts))
+    _, raw = vectorize([features(s.tokens) for s in sentences])
+    grams, _ = vectorize([name_grams(s.tokens) for s in sentences])
+    norms = np.sqrt(np.asarray(raw.multiply(raw).sum(axis=1)).ravel())
+    scaled = sparse.diags(NAME_WEIGHT * norms) @ grams
+    raw = sparse.csr_matrix(sparse.hstack([raw, scaled]))
+    return SentenceMatrix(rows=_l2_rows(raw), raw=raw, starts=tuple(starts))
 
 
 def window_rows(matrix: SentenceMatrix, width: int) -> sparse.csr_matrix:

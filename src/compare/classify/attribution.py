@@ -16,10 +16,12 @@ from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
     CellPair,
     cell_pairs,
+    clause_around,
     content_words,
     find_phrases,
     is_variant_elsewhere,
     phrase_table,
+    sentence_starts,
     stem,
 )
 from compare.model import Kind, Severity, Token
@@ -196,11 +198,11 @@ def find(ctx: Context) -> list[Candidate]:
                 ca, cb = in_a[0], in_b[0]
                 if ca[2] != cb[2]:
                     out.append(_verb_change(ctx, pair, ca, cb))
-            elif in_a and not mb and not own_plan(pair.a_tokens, in_a[0]):
+            elif in_a and not mb and _claim_dropped(ctx, pair, pair.a_tokens, in_a[0], pair.b, j1):
                 out.append(
                     _dropped(ctx, pair, pair.a, pair.a_tokens, in_a[0], pair.b, pair.b_tokens, j1)
                 )
-            elif in_b and not ma and not own_plan(pair.b_tokens, in_b[0]):
+            elif in_b and not ma and _claim_dropped(ctx, pair, pair.b_tokens, in_b[0], pair.a, i1):
                 out.append(
                     _dropped(ctx, pair, pair.b, pair.b_tokens, in_b[0], pair.a, pair.a_tokens, i1)
                 )
@@ -209,6 +211,56 @@ def find(ctx: Context) -> list[Candidate]:
                 out.append(found)
         out.extend(_source_changes(ctx, pair, ma, mb))
     return out
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_COORDINATORS = frozenset({"and", "but", "then", "or"})
+
+
+def _claim_dropped(
+    ctx: Context,
+    pair: CellPair,
+    has_tokens: Sequence[Token],
+    marker: tuple[int, int, str],
+    lacks: str,
+    at: int,
+) -> bool:
+    """True when the version without a reporting verb really states the claim as fact.
+
+    Not so for a speaker announcing its own plan (``own_plan``); for a verb
+    coordinated with the subject's own action ("the service forecast rain
+    and warned ..."), where the subject acts, not vouches; for a verb whose
+    only subject is a pronoun announcing ("they announced ..."); and when
+    the other version's words are a direct quotation following a sentence
+    that names its speaker (a follow-up quote keeps its attribution).
+    """
+    start = marker[0]
+    if own_plan(has_tokens, marker):
+        return False
+    if start > 0 and has_tokens[start - 1].norm in _COORDINATORS:
+        return False
+    if marker[2] == "announce" and not content_words(
+        has_tokens[_source(has_tokens, *marker[:2])[0] : start]
+    ):
+        return False
+    return not _follow_up_quote(ctx, pair.passage_id, lacks, at)
+
+
+def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
+    """True when the cell's sentence at token ``at`` opens with a quote mark and the
+    article's sentence before it carries a reporting verb (the speaker is named there)."""
+    indexes = ctx.passages[passage_id].cells.get(article_id, ())
+    sentences = ctx.articles[article_id].sentences
+    offset = 0
+    for i in indexes:
+        n = len(sentences[i].tokens)
+        if at < offset + n or i == indexes[-1]:
+            toks = sentences[i].tokens
+            if not toks or toks[0].norm not in _QUOTES or i == 0:
+                return False
+            return bool(markers(sentences[i - 1].tokens))
+        offset += n
+    return False
 
 
 def own_plan(tokens: Sequence[Token], marker: tuple[int, int, str]) -> bool:
@@ -370,8 +422,9 @@ def _dropped(
     lo, hi = _source(has_tokens, marker[0], marker[1])
     lo, hi = min(lo, marker[0]), max(hi, marker[1])
     attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))
-    at = min(at, len(lacks_tokens) - 1)
-    claim = ctx.tokens_span(lacks, tuple(lacks_tokens[at : at + 4]))
+    # The claim stated as fact: the clause where the attribution would stand.
+    lo, hi = clause_around(lacks_tokens, at, sentence_starts(ctx, pair.passage_id, lacks))
+    claim = ctx.tokens_span(lacks, tuple(lacks_tokens[lo:hi]))
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
         severity=Severity.HIGH,

@@ -126,6 +126,67 @@ def phrase_table(name: str, field_index: int = 1) -> Mapping[tuple[str, ...], st
     return table
 
 
+def sentence_starts(ctx: Context, passage_id: str, article_id: str) -> set[int]:
+    """Cell token indexes where a sentence (other than the first) begins."""
+    out, at = set(), 0
+    for sentence in ctx.cell_sentences(passage_id, article_id):
+        if at:
+            out.add(at)
+        at += len(sentence.tokens)
+    return out
+
+
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "!", "?", "\u2014", "\u2013"})
+
+
+def clause_around(tokens: Sequence[Token], at: int, starts: Iterable[int] = ()) -> tuple[int, int]:
+    """Token range of the clause holding position ``at`` (a token or a gap before it).
+
+    Why: when one version lacks words the other has, its highlight must
+    quote where they would stand, the clause around the gap, never the
+    stray token that happens to follow it ("." or an unrelated word).  A
+    clause runs between clause punctuation or sentence starts (``starts``);
+    when the gap sits between two clause marks, the clause before it is
+    taken, and when nothing word-like is found, the whole sentence.
+
+    >>> from compare.segment import tokenize
+    >>> toks = tokenize("Rain fell on Monday, and roads shut.")
+    >>> lo, hi = clause_around(toks, 7)
+    >>> " ".join(t.text for t in toks[lo:hi])
+    'and roads shut'
+    >>> lo, hi = clause_around(toks, 4)
+    >>> " ".join(t.text for t in toks[lo:hi])
+    'Rain fell on Monday'
+    """
+    n = len(tokens)
+    if not n:
+        return 0, 0
+    at = max(0, min(at, n))
+    cuts = sorted({0, n, *(k for k in starts if 0 < k < n)})
+    s_lo = max(c for c in cuts if c <= min(at, n - 1))
+    s_hi = min(c for c in cuts if c > min(at, n - 1))
+
+    def grow(k: int) -> tuple[int, int]:
+        lo = k
+        while lo > s_lo and tokens[lo - 1].norm not in _CLAUSE_STOPS:
+            lo -= 1
+        hi = k
+        while hi < s_hi and tokens[hi].norm not in _CLAUSE_STOPS:
+            hi += 1
+        return lo, hi
+
+    lo, hi = grow(at)
+    if not any(is_word(t) for t in tokens[lo:hi]) and at > s_lo:
+        lo, hi = grow(at - 1)  # the gap sits on a clause mark: the clause before it
+        lo = min(lo, at - 1)
+    words = [k for k in range(lo, hi) if is_word(tokens[k])]
+    if not words:
+        words = [k for k in range(s_lo, s_hi) if is_word(tokens[k])]
+    if not words:
+        return at, min(at + 1, n)
+    return words[0], words[-1] + 1
+
+
 def span_of(ctx: Context, article_id: str, tokens: Sequence[Token]) -> Span:
     """The exact Span from the first to the last token."""
     return ctx.span(article_id, tokens[0].start, tokens[-1].end)

@@ -134,9 +134,13 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
     proper = {m.key for m in mentions if not m.initial}
     keys = sorted({m.key for m in mentions} - not_names())
     firsts: dict[str, set[str]] = defaultdict(set)
+    # The surname after a first name is evidence for the first name, as the
+    # first name is for the surname ("Aleksandr Petrenko" / "Oleksandr Petrenko").
+    surnames: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.before:
             firsts[m.key].add(m.before)
+            surnames[m.before].add(m.key)
     aligned = _aligned_pairs(ctx)
     parent = {k: k for k in keys}
 
@@ -150,7 +154,9 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
         for b in keys[i + 1 :]:
             if a not in proper and b not in proper and (a, b) not in aligned:
                 continue
-            evidence = (a, b) in aligned or bool(firsts[a] & firsts[b])
+            evidence = (
+                (a, b) in aligned or bool(firsts[a] & firsts[b]) or bool(surnames[a] & surnames[b])
+            )
             if _conflict(firsts[a], firsts[b]) or not _pair_ok(a, b, aligned=evidence):
                 continue
             parent[root(b)] = root(a)

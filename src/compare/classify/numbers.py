@@ -31,6 +31,10 @@ _HEDGE_WORDS = {
 }
 
 
+# Words that make a figure an increment on an earlier one, never the same count.
+_INCREMENT = frozenset({"further", "another", "additional", "extra"})
+
+
 @dataclass(frozen=True)
 class Located:
     """A quantity with its article, passage and the cell tokens it indexes."""
@@ -53,6 +57,12 @@ class Located:
     @property
     def number_index(self) -> int:
         return self.offset + self.q.num_index
+
+    @property
+    def incremental(self) -> bool:
+        """True for an increment ("a further 2%", "another 40"), not a total."""
+        at = self.offset + self.q.start
+        return any(t.norm in _INCREMENT for t in self.tokens[max(at - 2, self.offset) : at])
 
 
 def cell_quantities(ctx: Context, passage_id: str, article_id: str) -> list[Located]:
@@ -110,6 +120,35 @@ def compatible(x: Quantity, y: Quantity, *, same_slot: bool, cross: bool = False
     return same_slot or (x.event is not None and x.event == y.event)
 
 
+def rounded(x: Quantity, y: Quantity) -> bool:
+    """True when one figure is exact and the other an approximate rounding of it.
+
+    Why: in one passage, "a crowd of 41,212" and "about 41,000 fans" are the
+    same figure even when their nouns differ; the rounding itself is what a
+    reader should see (an exact count vs a hedged one).
+
+    >>> from compare.segment import tokenize
+    >>> q = lambda s: quantities(tokenize(s))[0]
+    >>> rounded(q("a crowd of 41,212"), q("about 41,000 fans"))
+    True
+    >>> rounded(q("a crowd of 41,212"), q("about 38,000 fans"))
+    False
+    >>> rounded(q("41,212 fans"), q("41,000 seats"))
+    False
+    """
+    pair = sorted((x, y), key=lambda q: q.hedge != "approx")
+    approx, exact = pair
+    if approx.hedge != "approx" or exact.hedge != "exact" or exact.value != exact.high:
+        return False
+    value = int(approx.value)
+    if value != approx.value or value <= 0:
+        return False
+    step = 1
+    while value % (step * 10) == 0:
+        step *= 10
+    return step >= 10 and exact.value != value and round(exact.value / step) * step == value
+
+
 def _interval(q: Quantity) -> tuple[float, float]:
     if q.hedge == "min":
         return q.value, float("inf")
@@ -164,7 +203,12 @@ def _match(
             cross = slots is None
             if cross and _dice(x.context, y.context) < CROSS_MIN_DICE:
                 continue
-            if not compatible(x.q, y.q, same_slot=same_slot, cross=cross):
+            if x.incremental != y.incremental:
+                continue  # "fell a further 2%" adds to a figure; it is not "fell 7%"
+            if not (
+                compatible(x.q, y.q, same_slot=same_slot, cross=cross)
+                or (not cross and rounded(x.q, y.q))
+            ):
                 continue
             v = verdict(x.q, y.q)
             rank = {"same": 0, "consistent": 0, "hedge": 1, "conflict": 2}[v]

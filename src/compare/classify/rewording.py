@@ -20,6 +20,7 @@ sentence in two); long one-sided stretches (outlet-only material).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 from compare import lexicons
 from compare.classify.attribution import markers
@@ -27,11 +28,13 @@ from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
     CellPair,
     cell_pairs,
+    clause_around,
     content_words,
     find_phrases,
     is_variant_elsewhere,
     is_word,
     phrase_table,
+    sentence_starts,
     shorten,
     stem,
 )
@@ -211,8 +214,8 @@ def find(ctx: Context) -> list[Candidate]:
     for pair in cell_pairs(ctx):
         claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
         claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
-        starts_a = _sentence_starts(ctx, pair.passage_id, pair.a)
-        starts_b = _sentence_starts(ctx, pair.passage_id, pair.b)
+        starts_a = sentence_starts(ctx, pair.passage_id, pair.a)
+        starts_b = sentence_starts(ctx, pair.passage_id, pair.b)
         for i1, i2, j1, j2 in changes(pair):
             if any(i1 < k < i2 for k in starts_a) != any(j1 < k < j2 for k in starts_b) or (
                 (i1 in starts_a) != (j1 in starts_b) and (i2 > i1) and (j2 > j1)
@@ -226,25 +229,47 @@ def find(ctx: Context) -> list[Candidate]:
                 len(b) < j2 - j1 and not content_words(b)
             ):
                 continue  # a more serious family took every content word of a side
-            a, b = _trim(a), _trim(b)
-            if any(t.norm in _CLAUSE_MARKS for t in a[1:-1] + b[1:-1]):
-                continue  # a clause boundary inside: a rewritten sentence, not a word choice
-            if not _meaningful(a, b):
-                continue
-            if (a and _moved(a, pair.b_tokens, j1, j2)) or (b and _moved(b, pair.a_tokens, i1, i2)):
-                continue  # the words moved: reordering, not rewording
-            out.append(_candidate(ctx, pair, a, b, (i1, j1)))
+            pieces_a = _pieces(_trim(a), pair.a_tokens, claimed_a)
+            pieces_b = _pieces(_trim(b), pair.b_tokens, claimed_b)
+            if len(pieces_a) != len(pieces_b):
+                continue  # a figure splits one side only: a sentence rebuilt around it
+            for a, b in zip(pieces_a, pieces_b, strict=True):
+                if any(t.norm in _CLAUSE_MARKS for t in a[1:-1] + b[1:-1]):
+                    continue  # a clause boundary inside: a rewritten sentence, not a word choice
+                if not _meaningful(a, b):
+                    continue
+                if (a and _moved(a, pair.b_tokens, j1, j2)) or (
+                    b and _moved(b, pair.a_tokens, i1, i2)
+                ):
+                    continue  # the words moved: reordering, not rewording
+                out.append(_candidate(ctx, pair, a, b, (i1, j1)))
     return out
 
 
-def _sentence_starts(ctx: Context, passage_id: str, article_id: str) -> set[int]:
-    """Cell token indexes where a sentence (other than the first) begins."""
-    out, at = set(), 0
-    for sentence in ctx.cell_sentences(passage_id, article_id):
-        if at:
-            out.add(at)
-        at += len(sentence.tokens)
-    return out
+def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list[list[Token]]:
+    """The kept words split where a figure another family reports stands between them.
+
+    Why: "had handed $5m to owners" vs "paid out $5 million to owners"
+    changes the words on either side of a figure the numbers family already
+    compares; quoting across the figure would blur two word choices into
+    one.  Each side's pieces are compared in order (a side split a
+    different number of times is a rebuilt sentence, skipped by the caller).
+
+    >>> from compare.segment import tokenize
+    >>> toks = tokenize("had handed $5m to owners")
+    >>> [[t.text for t in p] for p in _pieces(list(toks[:2]) + list(toks[4:]), toks, {2, 3})]
+    [['had', 'handed'], ['to', 'owners']]
+    """
+    if len(kept) < 2:
+        return [kept]
+    where = {t.start: k for k, t in enumerate(cell)}
+    out: list[list[Token]] = [[kept[0]]]
+    for prev, tok in pairwise(kept):
+        gap = range(where[prev.start] + 1, where[tok.start])
+        if any(k in claimed and any(c.isdigit() for c in cell[k].text) for k in gap):
+            out.append([])
+        out[-1].append(tok)
+    return [_trim(p) for p in out]
 
 
 def _candidate(
@@ -269,10 +294,11 @@ def _candidate(
         label, key = f'"{x}" vs "{y}"', f"{x.casefold()}|{y.casefold()}"
     else:
         only = ta or tb
-        # The other side's neighbouring word anchors the span, so both outlets are shown.
+        # The other side quotes the clause where the words would stand, so both
+        # outlets are shown without highlighting an unrelated neighbour.
         other, tokens, k = (pair.b, pair.b_tokens, at[1]) if a else (pair.a, pair.a_tokens, at[0])
-        k = min(k, len(tokens) - 1)
-        spans[other] = (ctx.tokens_span(other, tokens[k : k + 1]),)
+        lo, hi = clause_around(tokens, k, sentence_starts(ctx, pair.passage_id, other))
+        spans[other] = (ctx.tokens_span(other, tokens[lo:hi]),)
         explanation = (
             f'Only one version includes "{only}". Adding or leaving out a detail changes what '
             "the reader learns from the same passage."

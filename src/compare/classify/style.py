@@ -26,6 +26,7 @@ from compare.classify.variants_dates import DateMention, dates
 from compare.model import Edit, Kind, Severity, Token
 from compare.normalize import typographic_form
 
+_CURRENCY = frozenset({"$", "£", "€", "¥"})
 MAX_COMBINED = 4  # nearby edits tried together, at most
 
 THINGS = {
@@ -200,17 +201,51 @@ def _edit_candidates(ctx: Context, edit: Edit, *, split: bool = True) -> Iterato
         return
     if edit.op != "replace" or not split:
         return
+    yield from _word_candidates(ctx, edit, cells)
+
+
+def _word_candidates(
+    ctx: Context, edit: Edit, cells: dict[str, tuple[Token, ...]]
+) -> Iterator[Candidate]:
+    """One-word style variants inside a long replace, against one or two words.
+
+    Why two: a figure and its magnitude are one token in one style and two
+    in another ("$5m" / "$5 million"); the currency before them is read too.
+    """
     used: set[int] = set()
-    for x in edit.a_tokens:  # a long replace may still hold one-word style variants
-        for k, y in enumerate(edit.b_tokens):
-            if k in used or not any(c.isalnum() for c in x.text):
-                continue
-            cats = style_steps(x.text, y.text)
-            if cats:
-                used.add(k)
-                key = " ".join(prepare(x.text))
-                yield _candidate(ctx, edit.passage_id, {edit.a: (x,), edit.b: (y,)}, cats, key)
+    for i, x in enumerate(edit.a_tokens):
+        if not any(c.isalnum() for c in x.text):
+            continue
+        for k in range(len(edit.b_tokens)):
+            found = None
+            for xs, ys in (
+                (edit.a_tokens[i : i + 1], edit.b_tokens[k : k + 1]),
+                (edit.a_tokens[i : i + 1], edit.b_tokens[k : k + 2]),
+                (edit.a_tokens[i : i + 2], edit.b_tokens[k : k + 1]),
+            ):
+                if used & set(range(k, k + len(ys))):
+                    continue
+                pa = _with_currency(cells[edit.a], edit.a_index + i, xs)
+                pb = _with_currency(cells[edit.b], edit.b_index + k, ys)
+                cats = style_steps(_text(ctx, edit.a, pa), _text(ctx, edit.b, pb))
+                if cats:
+                    found = (xs, ys, cats)
+                    break
+            if found:
+                xs, ys, cats = found
+                used.update(range(k, k + len(ys)))
+                key = " ".join(prepare(_text(ctx, edit.a, xs)))
+                yield _candidate(ctx, edit.passage_id, {edit.a: xs, edit.b: ys}, cats, key)
                 break
+
+
+def _with_currency(
+    cell: tuple[Token, ...], start: int, tokens: tuple[Token, ...]
+) -> tuple[Token, ...]:
+    """The tokens with a currency sign before them, when there is one ("$" + "5m")."""
+    if start > 0 and cell[start - 1].text in _CURRENCY:
+        return (cell[start - 1], *tokens)
+    return tokens
 
 
 def _with_figures(cell: tuple[Token, ...], start: int, length: int) -> tuple[Token, ...]:

@@ -76,17 +76,30 @@ def abbreviation_step(tokens: list[str]) -> list[str]:
     return out
 
 
+# Abbreviated magnitudes after a figure ("$5m", "$4.1bn", "3tn"), as house styles write them.
+_MAGNITUDES = {"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
+_CURRENCY = frozenset({"$", "£", "€", "¥", "us$", "a$", "c$"})
+_MAGNITUDE = re.compile(
+    r"(\d+(?:\.\d+)?)(" + "|".join(sorted(_MAGNITUDES, key=len, reverse=True)) + ")"
+)
+
+
 def number_step(tokens: list[str]) -> list[str]:
     """Number words to figures and "per cent"/"percent" to "%".
 
     >>> number_step(["twenty-five", "per", "cent"])
     ['25', '%']
+    >>> number_step(["$", "212m"]) == number_step(["$", "212", "million"])
+    True
     """
     words = number_words()
     out: list[str] = []
     for tok in _replace_phrases(tokens, {("per", "cent"): "%", ("percent",): "%", ("pct",): "%"}):
         parts = tok.split("-")
-        if len(parts) == 2 and all(p in words for p in parts) and words[parts[0]].endswith("0"):
+        short = _MAGNITUDE.fullmatch(tok)
+        if short and out and out[-1] in _CURRENCY:  # "$212m" / "$4.1bn" (not "5m" deep)
+            out.extend([short.group(1), _MAGNITUDES[short.group(2)]])
+        elif len(parts) == 2 and all(p in words for p in parts) and words[parts[0]].endswith("0"):
             out.append(str(int(words[parts[0]]) + int(words[parts[1]])))
         else:
             out.append(words.get(tok, tok))

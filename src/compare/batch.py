@@ -1,0 +1,386 @@
+"""Run the per-story work (analyse + render one story) on a process pool or a Dask cluster.
+
+Why one task function for both: ``run_story`` takes a picklable ``StoryTask``
+and returns a small picklable ``StoryResult`` (the paths written and the
+story's index line, or why not); it never raises for a story's own failure.
+Executors only decide *where* it runs:
+
+* ``ProcessExecutor`` (the default): a ``concurrent.futures`` process pool on
+  this machine (a run of one story runs it in this process: there is no
+  other story to protect).  Workers are forked, so they start at once and share the
+  already imported code.  Each worker announces which story it starts, so the
+  parent can enforce the per-story timeout by killing that worker; a worker
+  that dies (a segfault, the out-of-memory killer) breaks the pool, and the
+  stories it was running are retried one at a time in a fresh pool, so only
+  the story that crashes again is lost.  Stories that had not started are
+  simply run again (RELIABILITY.md rule 9: only a subprocess contains a hang
+  or a crash).
+* ``DaskExecutor`` (``--scheduler ADDRESS``): the same tasks submitted to a
+  ``dask.distributed`` cluster; ``dask`` is imported only then.  On a worker
+  the task runs in a forked child (``ProcessExecutor`` with one job), because
+  Dask runs tasks in threads and the PDF renderer's deadline needs the main
+  thread's signals; that also isolates crashes and enforces the timeout on
+  the worker.  Reports are written by the workers, so ``--out`` must be a
+  folder they can reach (a shared file system).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from compare.model import InputProblem, Notice, Story
+from compare.options import Options
+from compare.view_handout import IndexEntry
+
+log = logging.getLogger(__name__)
+
+POLL_S = 0.1  # how often the parent checks the workers' deadlines
+
+
+@dataclass(frozen=True)
+class StoryTask:
+    """Everything one story's analysis and rendering needs, picklable."""
+
+    story: Story
+    slug: str  # output folder name under options.out_dir, unique in the run
+    options: Options
+    problems: tuple[InputProblem, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """What became of one story: the files written and its index line, or why not."""
+
+    slug: str
+    title: str
+    paths: tuple[Path, ...] = ()
+    entry: IndexEntry | None = None
+    findings: int = 0
+    failure: str | None = None
+    internal: bool = False  # a bug (exit 1 when nothing else was written)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+def run_story(task: StoryTask) -> StoryResult:
+    """Analyse and render one story; its failure becomes the result, never an exception.
+
+    Interrupts still propagate.  The same function runs in a pool worker, on
+    a Dask worker (inside ``run_story_isolated``) or in this process.
+    """
+    from compare.commands import FailedStory, _render_story
+    from compare.pipeline import analyze_story
+    from compare.view import build_index_entry
+
+    start = time.perf_counter()
+    title = task.story.title
+    try:
+        report = analyze_story(
+            task.story, options=task.options, problems=task.problems, warnings=task.warnings
+        )
+    except Exception as exc:
+        log.error("internal error while analysing story %s", task.story.id, exc_info=True)
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return StoryResult(task.slug, title, failure=reason, internal=True)
+    written = _render_story(report, task.options.out_dir / task.slug, task.options)
+    seconds = time.perf_counter() - start
+    if isinstance(written, FailedStory):
+        return StoryResult(
+            task.slug, title, failure=written.reason, internal=written.internal, seconds=seconds
+        )
+    try:
+        entry = build_index_entry(report, story_slug=task.slug)
+    except Exception as exc:  # the files are written; only the index line is lost
+        log.error("internal error while indexing story %s", task.story.id, exc_info=True)
+        return StoryResult(
+            task.slug,
+            title,
+            tuple(written),
+            failure=f"internal error while indexing: {type(exc).__name__}: {exc}",
+            internal=True,
+        )
+    return StoryResult(
+        task.slug, title, tuple(written), entry, len(report.findings), seconds=seconds
+    )
+
+
+def run_story_isolated(task: StoryTask, timeout_s: float) -> StoryResult:
+    """``run_story`` in a forked child with a timeout: a Dask task, from a worker thread."""
+    if threading.current_thread() is threading.main_thread():
+        return run_story(task)  # already isolated by the caller, or embedded on purpose
+    [result] = ProcessExecutor(jobs=1, timeout_s=timeout_s, alone_inline=False).run([task])
+    return result
+
+
+Done = Callable[[StoryResult], None]
+
+
+class Executor(Protocol):
+    """Runs every task once; results in task order."""
+
+    def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
+        """Every task's result; ``on_done`` is called as each one finishes."""
+        ...
+
+
+def timed_out(task: StoryTask, seconds: float) -> StoryResult:
+    return StoryResult(
+        task.slug,
+        task.story.title,
+        failure=f"analysis and rendering timed out after {seconds:g} s",
+    )
+
+
+# Set in each pool worker by the initializer: where to announce the story it starts.
+_STARTED: Any = None
+
+
+def _init_worker(started: Any) -> None:
+    global _STARTED
+    _STARTED = started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+
+
+def _pool_task(index: int, task: StoryTask) -> StoryResult:
+    if _STARTED is not None:
+        _STARTED.put((index, os.getpid(), time.monotonic()))
+    return run_story(task)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+@dataclass
+class _Round:
+    """One pool's worth of tasks: which started where, which finished."""
+
+    started: dict[int, tuple[int, float]] = field(default_factory=dict)  # index -> (pid, t0)
+    killed: set[int] = field(default_factory=set)
+    broken: list[int] = field(default_factory=list)
+
+
+class ProcessExecutor:
+    """Stories on a local process pool, each under a timeout, one crash costing one story."""
+
+    def __init__(self, jobs: int = 0, timeout_s: float = 600.0, *, alone_inline: bool = True):
+        self.jobs = jobs if jobs > 0 else max(os.cpu_count() or 1, 1)
+        self.timeout_s = timeout_s
+        # A lone story has no other story to protect: it runs in this process, as
+        # before batch mode (the PDF render keeps its own timeout).
+        self.alone_inline = alone_inline
+
+    def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
+        results: dict[int, StoryResult] = {}
+        if len(tasks) == 1 and self.alone_inline:
+            result = run_story(tasks[0])
+            if on_done is not None:
+                on_done(result)
+            return [result]
+
+        def finish(index: int, result: StoryResult) -> None:
+            results[index] = result
+            if on_done is not None:
+                on_done(result)
+
+        pending = list(range(len(tasks)))
+        alone: list[int] = []  # running when a worker died: retried one at a time
+        while pending or alone:
+            if alone:
+                batch, width = [alone.pop(0)], 1
+            else:
+                batch, width, pending = pending, self.jobs, []
+            state = self._round(tasks, batch, width, finish)
+            unstarted = [k for k in state.broken if k not in state.started]
+            crashed = [k for k in state.broken if k in state.started]
+            if width == 1 and len(batch) == 1 and crashed:
+                finish(batch[0], self._crashed(tasks[batch[0]]))
+                continue
+            pending.extend(unstarted)
+            if state.killed or len(crashed) == 1:  # the culprit is known: the others are innocent
+                culprits = [] if state.killed else crashed
+                for k in culprits:
+                    finish(k, self._crashed(tasks[k]))
+                pending.extend(k for k in crashed if k not in culprits)
+            else:
+                alone.extend(crashed)
+            if state.broken and not state.started:  # the pool cannot even start a worker
+                for k in unstarted:
+                    finish(k, self._crashed(tasks[k], "the worker pool could not start"))
+                pending = [k for k in pending if k not in unstarted]
+        return [results[k] for k in range(len(tasks))]
+
+    @staticmethod
+    def _crashed(task: StoryTask, why: str = "its worker process died") -> StoryResult:
+        return StoryResult(
+            task.slug, task.story.title, failure=f"analysis stopped: {why}", internal=True
+        )
+
+    def _round(
+        self,
+        tasks: Sequence[StoryTask],
+        batch: Sequence[int],
+        width: int,
+        finish: Callable[[int, StoryResult], None],
+    ) -> _Round:
+        context = _context()
+        started = context.Queue()
+        state = _Round()
+        pool = ProcessPoolExecutor(
+            max_workers=max(1, min(width, len(batch))),
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(started,),
+        )
+        try:
+            futures = {k: pool.submit(_pool_task, k, tasks[k]) for k in batch}
+            owner = {future: k for k, future in futures.items()}
+            waiting = set(owner)
+            while waiting:
+                done, waiting = wait(waiting, timeout=POLL_S, return_when=FIRST_COMPLETED)
+                self._drain(started, state)
+                for future in done:
+                    k = owner[future]
+                    if k in state.killed:
+                        continue
+                    try:
+                        finish(k, future.result())
+                    except BrokenProcessPool:
+                        state.broken.append(k)
+                now = time.monotonic()
+                for k, (pid, t0) in list(state.started.items()):
+                    if k in state.killed or futures[k].done() or now - t0 <= self.timeout_s:
+                        continue
+                    state.killed.add(k)
+                    finish(k, timed_out(tasks[k], self.timeout_s))
+                    _kill(pid)
+        except BaseException:
+            _stop(pool)
+            raise
+        finally:
+            started.close()
+        pool.shutdown(wait=True, cancel_futures=True)
+        return state
+
+    @staticmethod
+    def _drain(started: Any, state: _Round) -> None:
+        while True:
+            try:
+                k, pid, t0 = started.get_nowait()
+            except queue.Empty:
+                return
+            except (OSError, ValueError, EOFError):
+                return
+            state.started[k] = (pid, t0)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop a pool at once (Ctrl-C): kill its workers, drop queued tasks."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        _kill(process.pid)
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+class DaskExecutor:
+    """Stories on a ``dask.distributed`` cluster at ``address``, each under a timeout."""
+
+    def __init__(self, address: str, timeout_s: float = 600.0, connect_s: float = 30.0) -> None:
+        self.address = address
+        self.timeout_s = timeout_s
+        self.connect_s = connect_s
+
+    def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
+        from compare.errors import UsageError
+
+        try:
+            from distributed import Client
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise UsageError(
+                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
+            ) from exc
+        try:
+            client = Client(self.address, timeout=self.connect_s, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise UsageError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from exc
+        results: dict[int, StoryResult] = {}
+        try:
+            futures = {
+                client.submit(
+                    run_story_isolated,
+                    task,
+                    self.timeout_s,
+                    pure=False,
+                    key=f"story-{k}-{task.slug}",
+                ): k
+                for k, task in enumerate(tasks)
+            }
+            seen: dict[str, float] = {}  # key -> when first seen processing on a worker
+            waiting = set(futures)
+            while waiting:
+                time.sleep(POLL_S)
+                done = {future for future in waiting if future.done()}
+                for future in done:
+                    waiting.discard(future)
+                    k = futures[future]
+                    results[k] = self._result(future, tasks[k])
+                    if on_done is not None:
+                        on_done(results[k])
+                now = time.monotonic()
+                processing = {key for keys in client.processing().values() for key in keys}
+                for future in list(waiting):
+                    if future.key in processing:
+                        seen.setdefault(future.key, now)
+                    # the worker-side child has its own timeout; this one is for a lost worker
+                    if future.key in seen and now - seen[future.key] > 2 * self.timeout_s + 30:
+                        waiting.discard(future)
+                        future.cancel()
+                        k = futures[future]
+                        results[k] = timed_out(tasks[k], self.timeout_s)
+                        if on_done is not None:
+                            on_done(results[k])
+        finally:
+            client.close()
+        return [results[k] for k in range(len(tasks))]
+
+    @staticmethod
+    def _result(future: object, task: StoryTask) -> StoryResult:
+        try:
+            return future.result()  # type: ignore[attr-defined,no-any-return]
+        except Exception as exc:  # a lost worker (KilledWorker), a cancelled task
+            log.error("story %s failed on the cluster", task.story.id, exc_info=True)
+            return StoryResult(
+                task.slug,
+                task.story.title,
+                failure=f"internal error on the cluster: {type(exc).__name__}: {exc}",
+                internal=True,
+            )
+
+
+def executor_for(options: Options) -> Executor:
+    """The executor ``options`` ask for: Dask with a scheduler address, else the local pool."""
+    if options.scheduler:
+        return DaskExecutor(options.scheduler, timeout_s=options.story_timeout_s)
+    return ProcessExecutor(jobs=options.jobs, timeout_s=options.story_timeout_s)

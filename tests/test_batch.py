@@ -1,0 +1,225 @@
+"""Batch mode: each story analysed and rendered in isolation, on a process pool or on Dask.
+
+RELIABILITY rule 9 and checklist 65: a story that hangs, crashes its worker or
+raises costs that story only; it is listed (stderr, index) with its reason and
+the others are written.  Failures are simulated by patching the pipeline in
+this process: the pool's workers are forked, so they inherit the patch.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from cli_runs import EPOCH, FIRE, FIRE_SLUG, FLOOD, FLOOD_SLUG, run_main, write_articles
+from compare import batch
+from compare import pipeline as pipeline_module
+from compare.errors import ExitCode, UsageError
+from compare.options import Options, OutputFormat
+from compare.pipeline import prepare
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import cluster_corpus
+
+JSON_ONLY = (OutputFormat.JSON,)
+
+
+@pytest.fixture
+def two_stories(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    return write_articles(tmp_path / "in", {**FLOOD, **FIRE})
+
+
+def _tasks(src: Path, out: Path, **changes) -> list[batch.StoryTask]:
+    options = Options(out_dir=out, formats=JSON_ONLY, **changes)
+    prepared = prepare([src], options=options)
+    return [
+        batch.StoryTask(story, story.id, options, prepared.problems, prepared.warnings)
+        for story in prepared.stories
+    ]
+
+
+def _misbehave_for(word: str, action):
+    real = pipeline_module.classify
+
+    def classify(story, *args, **kwargs):
+        if word in story.title:
+            action()
+        return real(story, *args, **kwargs)
+
+    return classify
+
+
+def _hang() -> None:
+    time.sleep(60)
+
+
+def _segfault() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def test_pool_writes_every_story_and_reports_in_task_order(two_stories: Path, tmp_path) -> None:
+    tasks = _tasks(two_stories, tmp_path / "out")
+    seen: list[str] = []
+    results = batch.ProcessExecutor(jobs=2).run(tasks, on_done=lambda r: seen.append(r.slug))
+    assert [r.slug for r in results] == [t.slug for t in tasks]
+    assert sorted(seen) == sorted([FLOOD_SLUG, FIRE_SLUG])
+    assert all(r.ok and r.entry is not None for r in results)
+    for result in results:
+        assert [p.name for p in result.paths] == ["report.json"]
+        assert result.paths[0].is_file()
+
+
+@pytest.mark.parametrize(
+    ("action", "reason"),
+    [
+        (_hang, "analysis and rendering timed out after 2 s"),
+        (_segfault, "analysis stopped: its worker process died"),
+        (lambda: 1 / 0, "internal error: ZeroDivisionError: division by zero"),
+    ],
+    ids=["hang", "crash", "bug"],
+)
+def test_pool_one_failing_story_costs_only_itself(
+    two_stories: Path, tmp_path: Path, monkeypatch, action, reason: str
+) -> None:
+    monkeypatch.setattr(pipeline_module, "classify", _misbehave_for("Harlow", action))
+    tasks = _tasks(two_stories, tmp_path / "out", story_timeout_s=2.0)
+    start = time.monotonic()
+    results = {r.slug: r for r in batch.ProcessExecutor(jobs=2, timeout_s=2.0).run(tasks)}
+    assert time.monotonic() - start < 30
+    assert results[FLOOD_SLUG].ok and results[FLOOD_SLUG].paths[0].is_file()
+    assert results[FIRE_SLUG].failure == reason
+    assert not (tmp_path / "out" / FIRE_SLUG).exists()
+
+
+def test_pool_crash_with_one_worker_retries_the_others(
+    two_stories: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(pipeline_module, "classify", _misbehave_for("Harlow", _segfault))
+    tasks = _tasks(two_stories, tmp_path / "out")
+    results = {r.slug: r for r in batch.ProcessExecutor(jobs=1).run(tasks)}
+    assert results[FLOOD_SLUG].ok
+    assert results[FIRE_SLUG].failure == "analysis stopped: its worker process died"
+
+
+def test_cli_lists_a_timed_out_story_in_the_index(
+    two_stories: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    monkeypatch.setattr(pipeline_module, "classify", _misbehave_for("Harlow", _hang))
+    monkeypatch.setattr(batch.ProcessExecutor, "__init__", _short_timeout)
+    out = tmp_path / "out"
+    code, err = run_main(
+        ["report", two_stories, "--out", out, "--format", "json", "--jobs", "2"],
+        capsys,
+        inputs=[two_stories],
+    )
+    assert code == ExitCode.PARTIAL
+    line = "compare: failed story: Fire destroys Harlow school gym: analysis and rendering timed"
+    assert line in err
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Not written: Fire destroys Harlow school gym" in index
+    assert "Harlow Post" in index and "13 Mar 2021" in index  # outlets and dates kept
+    assert f'href="{FLOOD_SLUG}/report.html"' in index
+    assert (out / FLOOD_SLUG / "report.json").is_file()
+
+
+def _short_timeout(self, jobs: int = 0, timeout_s: float = 600.0) -> None:
+    self.jobs, self.timeout_s = max(jobs, 1), 2.0
+
+
+@pytest.fixture(scope="module")
+def dask_address():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_dask_runs_the_same_tasks(two_stories: Path, tmp_path: Path, capsys, dask_address) -> None:
+    out = tmp_path / "out"
+    code, _err = run_main(
+        ["report", two_stories, "--out", out, "--format", "json", "--scheduler", dask_address],
+        capsys,
+        inputs=[two_stories],
+    )
+    assert code == ExitCode.OK
+    assert (out / FLOOD_SLUG / "report.json").is_file() and (
+        out / FIRE_SLUG / "report.json"
+    ).is_file()
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert (
+        f'href="{FLOOD_SLUG}/report.html"' in index and f'href="{FIRE_SLUG}/report.html"' in index
+    )
+
+
+def test_dask_one_failing_story_is_listed(
+    two_stories: Path, tmp_path: Path, monkeypatch, dask_address
+) -> None:
+    monkeypatch.setattr(pipeline_module, "classify", _misbehave_for("Harlow", _segfault))
+    tasks = _tasks(two_stories, tmp_path / "out")
+    results = {r.slug: r for r in batch.DaskExecutor(dask_address, timeout_s=20).run(tasks)}
+    assert results[FLOOD_SLUG].ok
+    assert results[FIRE_SLUG].failure == "analysis stopped: its worker process died"
+
+
+def test_unreachable_scheduler_is_a_usage_error(two_stories: Path, tmp_path: Path) -> None:
+    tasks = _tasks(two_stories, tmp_path / "out")
+    with pytest.raises(
+        UsageError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9"
+    ):
+        batch.DaskExecutor("tcp://127.0.0.1:9", connect_s=2).run(tasks)
+    assert not (tmp_path / "out").exists()
+
+
+def test_default_path_does_not_import_dask(two_stories: Path, tmp_path: Path) -> None:
+    import subprocess
+
+    code = (
+        "import sys; from compare.cli import main; "
+        f"rc = main(['report', {str(two_stories)!r}, '--out', {str(tmp_path / 'o')!r}, "
+        "'--format', 'json', '-q']); "
+        "assert 'distributed' not in sys.modules and 'dask' not in sys.modules; sys.exit(rc)"
+    )
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # -q: no progress bar, no lines
+
+
+def test_archive_every_story_with_two_outlets_gets_a_report(tmp_path: Path, capsys) -> None:
+    """A JSON Lines archive of several stories: one report per story, all in the index."""
+    records = cluster_corpus.generate(24, seed=3)
+    src = tmp_path / "in"
+    src.mkdir()
+    cluster_corpus.write_jsonl(records, src / "archive.jsonl")
+    out = tmp_path / "out"
+    code, _err = run_main(["stories", src, "--out", out], capsys, inputs=[src])
+    assert code in (ExitCode.OK, ExitCode.PARTIAL)
+    stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    label = {r["id"]: r["story"] for r in records}
+    grouped = sorted(sorted({label[a] for a in s["articles"]}) for s in stories)
+    assert grouped == sorted([[x] for x in {r["story"] for r in records}])
+    assert all(len(s["outlets"]) == len(s["articles"]) for s in stories)
+    code, _err = run_main(
+        ["report", src, "--out", out, "--format", "json", "--jobs", "2"], capsys, inputs=[src]
+    )
+    assert code in (ExitCode.OK, ExitCode.PARTIAL)
+    reports = sorted(out.glob("*/report.json"))
+    assert len(reports) == len(stories)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for report in reports:
+        assert f'href="{report.parent.name}/report.html"' in index
+
+
+def test_options_defaults_keep_the_local_pool() -> None:
+    assert isinstance(batch.executor_for(Options()), batch.ProcessExecutor)
+    dask = batch.executor_for(replace(Options(), scheduler="tcp://h:8786"))
+    assert isinstance(dask, batch.DaskExecutor) and dask.address == "tcp://h:8786"
