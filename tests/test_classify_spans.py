@@ -231,3 +231,13 @@ def test_rewording_split_at_figures(a: str, b: str, expected: bool) -> None:
 def test_name_grams(x: str, y: str, shared: bool) -> None:
     a, b = set(name_grams(tokenize(x))), set(name_grams(tokenize(y)))
     assert (len(a & b) >= 3) is shared
+
+
+def test_loaded_term_added_quotes_the_other_clause() -> None:
+    a = "Police clashed with rioters outside the court on Monday."
+    b = "Police clashed outside the court on Monday."
+    found = [f for f in of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) if "added" in f.label]
+    assert found
+    assert _texts(found[0], "a") == ["rioters"]
+    (other,) = _texts(found[0], "b")
+    assert "Police clashed" in other and other[-1].isalnum()

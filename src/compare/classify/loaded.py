@@ -19,6 +19,7 @@ from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
     CellPair,
     cell_pairs,
+    clause_around,
     find_phrases,
     is_variant_elsewhere,
     is_word,
@@ -233,9 +234,9 @@ def _source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candida
 
 
 def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
-    if hi <= lo:  # an insertion: anchor on the word before it ("X" + added term)
-        lo = max(min(lo, len(tokens)) - 1, 0)
-        hi = lo + 1
+    """The other side's words; for an insertion, the clause where the term would stand."""
+    if hi <= lo or not any(is_word(t) for t in tokens[lo:hi]):
+        lo, hi = clause_around(tokens, lo)
     return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
 
 

@@ -232,7 +232,9 @@ def find(ctx: Context) -> list[Candidate]:
             pieces_a = _pieces(_trim(a), pair.a_tokens, claimed_a)
             pieces_b = _pieces(_trim(b), pair.b_tokens, claimed_b)
             if len(pieces_a) != len(pieces_b):
-                continue  # a figure splits one side only: a sentence rebuilt around it
+                # A figure splits one side only: the pieces that run into the
+                # following shared words are the ones that correspond.
+                pieces_a, pieces_b = pieces_a[-1:], pieces_b[-1:]
             for a, b in zip(pieces_a, pieces_b, strict=True):
                 if any(t.norm in _CLAUSE_MARKS for t in a[1:-1] + b[1:-1]):
                     continue  # a clause boundary inside: a rewritten sentence, not a word choice
@@ -252,8 +254,8 @@ def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list
     Why: "had handed $5m to owners" vs "paid out $5 million to owners"
     changes the words on either side of a figure the numbers family already
     compares; quoting across the figure would blur two word choices into
-    one.  Each side's pieces are compared in order (a side split a
-    different number of times is a rebuilt sentence, skipped by the caller).
+    one.  Each side's pieces are compared in order (when the sides split a
+    different number of times, the caller compares only the last pieces).
 
     >>> from compare.segment import tokenize
     >>> toks = tokenize("had handed $5m to owners")
