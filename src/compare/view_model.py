@@ -1,0 +1,214 @@
+"""The view dataclasses: plain frozen records the templates print.
+
+Why a module of their own: ``view.py`` builds them from a Report; keeping
+the records apart keeps both files small and lets templates' authors read
+every field they may print in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compare.view_text import Segment
+
+
+@dataclass(frozen=True)
+class OutletView:
+    """One article as the reader sees it: neutral key, label, provenance, numbers."""
+
+    key: str  # "A", "B", ... short neutral display key
+    slug: str  # safe for class and id attributes, never the raw label
+    label: str
+    outlet_source: str
+    title: str
+    published: str
+    published_source: str
+    words: str
+    credits: str
+    coverage: str
+    reworded: str
+    divergence: str
+    typography: int
+    path: str
+    sha256: str
+    encoding: str
+    url: str  # shown as text only, never a link (RELIABILITY rule 2)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """One outlet's (or several identical outlets') text for one finding."""
+
+    outlets: tuple[OutletView, ...]
+    segments: tuple[Segment, ...]
+    lines: str  # "line 42" / "lines 42–43"; empty when the outlet lacks the text
+    present: bool
+
+
+@dataclass(frozen=True)
+class Variant:
+    """The exact words one outlet uses, for the compact minor-kind tables."""
+
+    outlet: OutletView
+    text: str
+    lines: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding ready to print: headline, explanation, side-by-side excerpts.
+
+    ``sentence`` is the finding as plain sentences naming outlets by key (the
+    headline a teacher can quote); ``snippets`` are the outlets' changed words
+    with a short context, for the one-row-per-finding rewording list.
+    """
+
+    anchor: str
+    kind: str
+    kind_label: str
+    severity: str
+    label: str
+    explanation: str
+    time_note: str
+    passage: str
+    excerpts: tuple[Excerpt, ...]
+    variants: tuple[Variant, ...]
+    sentence: str = ""
+    snippets: tuple[Excerpt, ...] = ()
+    absent: tuple[OutletView, ...] = ()  # compared outlets that lack the text
+
+
+@dataclass(frozen=True)
+class KindGroup:
+    """Findings of one kind, in report order, and how they print.
+
+    ``layout`` is "cards" (side by side, serious kinds), "rows" (one row per
+    finding) or "table" (exact words only); ``compact`` is ``layout == "table"``.
+    """
+
+    kind: str
+    title: str
+    anchor: str
+    compact: bool
+    findings: tuple[FindingView, ...]
+    layout: str = "cards"
+    note: str = ""  # said once for the group instead of once per row
+
+
+@dataclass(frozen=True)
+class PassageExcerpt:
+    """A passage quoted from ``source``: shortened ``text`` for print, ``full`` for screen.
+
+    ``anchor`` and ``note`` are set when a finding is about this passage (the
+    headline links land here); ``note`` is the finding's reason.
+    """
+
+    passage: str
+    source: OutletView
+    text: str
+    lines: str
+    full: str = ""
+    anchor: str = ""
+    note: str = ""
+    severity: str = ""
+
+
+@dataclass(frozen=True)
+class OutletPassages:
+    """What one outlet leaves out and what only it carries.
+
+    For a brief outlet (``summary`` set) only flagged omissions are listed in
+    ``omitted``; the rest are named in the one-line summary.
+    """
+
+    outlet: OutletView
+    omitted: tuple[PassageExcerpt, ...]
+    added: tuple[PassageExcerpt, ...]
+    summary: str = ""
+    heading: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An outlet's habits: counts of findings of the profile kinds that involve it."""
+
+    outlet: OutletView
+    counts: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class RemovedView:
+    """Boilerplate cut from one article, with its reason and line."""
+
+    outlet: OutletView
+    lines: str
+    reason: str
+    text: str
+    full: str = ""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A path with a message: a skipped input, a warning, or an outlier's reason."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class SourceNote:
+    """Where a fact in the summary table comes from, said once per distinct source."""
+
+    keys: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A chart as an image the PDF can tag: ``src`` is a ``data:`` URI of the SVG."""
+
+    id: str
+    title: str
+    caption: str
+    alt: str
+    src: str
+    landscape: bool
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """One line of the contents page."""
+
+    title: str
+    anchor: str
+    level: int
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """Everything ``report.html`` prints, in reading order."""
+
+    title: str
+    generated: str
+    generated_iso: str
+    tool_version: str
+    run_id: str
+    date_range: str
+    outlets: tuple[OutletView, ...]
+    outliers: tuple[tuple[OutletView, str], ...]
+    headlines: tuple[FindingView, ...]
+    finding_total: int
+    typography_total: int
+    charts: tuple[ChartView, ...]  # portrait charts
+    wide_charts: tuple[ChartView, ...]  # on the landscape page: coverage, similarity
+    groups: tuple[KindGroup, ...]
+    passages: tuple[OutletPassages, ...]
+    profiles: tuple[Profile, ...]
+    settings: tuple[tuple[str, str], ...]
+    removed: tuple[RemovedView, ...]
+    problems: tuple[Note, ...]
+    warnings: tuple[Note, ...]
+    contents: tuple[TocEntry, ...]
+    name_sources: tuple[SourceNote, ...] = ()
+    date_sources: tuple[SourceNote, ...] = ()
