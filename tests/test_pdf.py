@@ -6,6 +6,7 @@ renders checks that WeasyPrint logged no WARNING.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 import time
@@ -229,3 +230,14 @@ def test_contents_and_the_small_charts_share_page_two(reader):
     second = reader.pages[1].extract_text()
     assert "Contents" in second and "Findings by kind and outlet" in second
     assert "Publication time line" in second
+
+
+def test_pdf_variant_from_options_marks_the_pdf_as_pdf_ua():
+    html = render_html(build_view(build_report(), (), options=OPTIONS))
+    def xmp(data: bytes) -> bytes:
+        meta = PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Metadata")
+        return meta.get_object().get_data() if meta is not None else b""
+
+    data = html_to_pdf(html, options=dataclasses.replace(OPTIONS, pdf_variant="pdf/ua-1"))
+    assert b'pdfuaid:part="1"' in xmp(data)
+    assert b"pdfuaid" not in xmp(html_to_pdf(html, options=OPTIONS))

@@ -19,7 +19,7 @@ from pathlib import Path
 from compare import __version__
 from compare.discover import ARTICLE_SUFFIXES
 from compare.errors import CompareError, ExitCode, UsageError
-from compare.options import Audience, Options, OutputFormat
+from compare.options import PDF_VARIANTS, Audience, Options, OutputFormat
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -148,6 +148,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="classroom also writes handout.pdf (default: editor)",
     )
     report.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=None,
+        help="write the PDFs as this standard: pdf/ua-1 or pdf/ua-2 (accessible), "
+        "pdf/a-2u, pdf/a-3u or pdf/a-4u (archival); default: tagged PDF",
+    )
+    report.add_argument(
         "--reference",
         default=None,
         metavar="ARTICLE",
@@ -252,6 +259,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         include_outliers=getattr(args, "include_outliers", False),
         min_severity=getattr(args, "min_severity", None) or base.min_severity,
         reference=_reference_id(getattr(args, "reference", None)),
+        pdf_variant=getattr(args, "pdf_variant", None),
     )
 
 

@@ -27,6 +27,7 @@ DEFAULT_MAX_ARTICLE_BYTES = 1024 * 1024
 DEFAULT_MAX_TOKEN_CHARS = 120
 DEFAULT_MAX_ARTICLE_SENTENCES = 2000  # alignment memory grows with the square of this
 DEFAULT_RENDER_TIMEOUT_S = 120.0
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-2u", "pdf/a-3u", "pdf/a-4u")
 DEFAULT_STORY_TIMEOUT_S = 600.0  # one story's analysis and rendering in batch mode
 
 
@@ -45,6 +46,7 @@ class Options:
     render_timeout_s: float = DEFAULT_RENDER_TIMEOUT_S
     source_date_epoch: int = 0  # drives Report.generated; set by the CLI
     include_outliers: bool = False  # compare articles flagged as a different event too
+    pdf_variant: str | None = None  # e.g. "pdf/ua-1" (accessible) or "pdf/a-3u" (archival)
     reference: str | None = None  # article id every other outlet is compared against
     # Thresholds, recorded in the report's Method section.
     align_threshold: float = 0.35  # min sentence similarity to align

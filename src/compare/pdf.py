@@ -136,7 +136,7 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
                 font_config=font_config,
                 pdf_identifier=identifier.encode("ascii"),
                 pdf_tags=True,
-                pdf_variant=pdf_variant,
+                pdf_variant=pdf_variant or options.pdf_variant,
             )
     finally:
         logger.removeFilter(once)
