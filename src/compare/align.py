@@ -32,6 +32,7 @@ gives the same passages.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 import numpy as np
@@ -77,104 +78,187 @@ def _relpos(n: int) -> np.ndarray:
     return np.arange(n) / max(n - 1, 1)
 
 
-def _context(block: np.ndarray) -> np.ndarray:
-    """Per cell, the best similarity of the previous or next diagonal neighbour."""
-    prev = np.zeros_like(block)
-    nxt = np.zeros_like(block)
-    prev[1:, 1:] = block[:-1, :-1]
-    nxt[:-1, :-1] = block[1:, 1:]
-    return np.maximum(prev, nxt)
+class _Strip:
+    """One sparse product (an article's rows against everything after it), read cell by cell.
+
+    Why sparse: most sentence pairs share no feature or too few to matter,
+    so a dense strip would cost memory with the square of the article
+    length.  Only the cells at or above a threshold are enumerated
+    (``cells``); the few others an edge needs (diagonal neighbours, the
+    sentences of a run) are looked up (``get``).  A missing cell reads 0.0,
+    exactly what a dense copy holds there.
+    """
+
+    def __init__(self, product: sparse.spmatrix) -> None:
+        m = sparse.csr_matrix(product)
+        m.sum_duplicates()  # a product has none; this sorts each row's columns
+        self.width = m.shape[1]
+        self.rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
+        self.cols = m.indices.astype(np.int64)
+        self.values = m.data
+        self.keys = self.rows * self.width + self.cols  # ascending
+
+    def get(
+        self, rows: np.ndarray, cols: np.ndarray, valid: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Values at (rows, cols); 0.0 where absent or where ``valid`` is False."""
+        out = np.zeros(len(rows))
+        if valid is not None:
+            rows, cols = rows[valid], cols[valid]
+        if not len(self.keys) or not len(rows):
+            return out
+        keys = rows * self.width + cols
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found = np.where(self.keys[at] == keys, self.values[at], 0.0)
+        if valid is None:
+            return found
+        out[valid] = found
+        return out
+
+    def cells(
+        self, threshold: float, rows: int, cols: slice
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column - cols.start, value) of the cells >= threshold, row-major.
+
+        Only rows ``0 .. rows - 1`` and columns in ``cols`` count.
+        """
+        if threshold > 0:  # a missing cell (0.0) cannot qualify
+            keep = (
+                (self.rows < rows)
+                & (self.cols >= cols.start)
+                & (self.cols < cols.stop)
+                & (self.values >= threshold)
+            )
+            return self.rows[keep], self.cols[keep] - cols.start, self.values[keep]
+        n = max(cols.stop - cols.start, 0)
+        r, c = np.divmod(np.arange(max(rows, 0) * n, dtype=np.int64), max(n, 1))
+        values = self.get(r, c + cols.start)
+        keep = values >= threshold
+        return r[keep], c[keep], values[keep]
+
+
+class _Pair:
+    """Articles ka and kb (kb after ka) read through ka's strips.
+
+    ``sims``: ka's sentences against every later sentence; ``right[w]``: ka's
+    sentences against later runs of w sentences; ``left[w]``: ka's runs of w
+    sentences against later sentences.  kb's sentences are the columns from
+    ``offset`` on.
+    """
+
+    def __init__(self, strips: tuple, na: int, nb: int, offset: int) -> None:
+        self.sims, self.right, self.left = strips
+        self.na, self.nb, self.offset = na, nb, offset
+
+    def sim(self, s: np.ndarray, t: np.ndarray, valid: np.ndarray | None = None) -> np.ndarray:
+        """Similarity of ka's sentences s and kb's sentences t."""
+        return self.sims.get(s, t + self.offset, valid)
+
+    def bonus(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+        """Context bonus (best diagonal neighbour) plus locality bonus of cells (s, t)."""
+        prev = self.sim(s - 1, t - 1, (s > 0) & (t > 0))
+        nxt = self.sim(s + 1, t + 1, (s < self.na - 1) & (t < self.nb - 1))
+        locality = 1.0 - np.abs(_relpos(self.na)[s] - _relpos(self.nb)[t])
+        return CONTEXT_BONUS * np.maximum(prev, nxt) + LOCALITY_BONUS * locality
 
 
 def _split_edges(
-    sims: np.ndarray,
-    windows: dict[int, np.ndarray],
-    bonus: np.ndarray,
-    kl: int,
-    kr: int,
-    *,
-    threshold: float,
-) -> list[Edge]:
-    """Edges from one sentence of article kl to a run of kr's sentences.
+    pair: _Pair, ka: int, kb: int, *, threshold: float, flip: bool
+) -> list[tuple[float, Edge]]:
+    """Edges from one sentence of one article to a run of the other's sentences.
 
-    ``windows[w][s, t]`` is sentence s against sentences t .. t + w - 1 joined.
-    A run is accepted only when joining it matches clearly better than any
-    shorter run inside it and every sentence of it resembles the sentence.
+    Not flipped: ka's sentence s against kb's run t .. t + w - 1; flipped:
+    kb's sentence t against ka's run s .. s + w - 1.  A run is accepted only
+    when joining it matches clearly better than any shorter run inside it and
+    every sentence of it resembles the sentence.  Width by width, edges come
+    in order of the single sentence, then of the run's start.
     """
-    edges: list[Edge] = []
-    best, weakest = sims, sims  # over all runs inside each window / over its sentences
-    for width in range(2, min(MAX_CELL, sims.shape[1]) + 1):
-        cols = sims.shape[1] - width + 1
-        joined = windows[width][:, :cols]
-        inner = np.maximum(best[:, :cols], best[:, 1 : cols + 1])
-        weakest = np.minimum(weakest[:, :cols], weakest[:, 1 : cols + 1])
+    edges: list[tuple[float, Edge]] = []
+    runs = pair.left if flip else pair.right
+    for width in range(2, min(MAX_CELL, pair.na if flip else pair.nb) + 1):
+        shrink = width - 1
+        s, t, joined = runs[width].cells(
+            threshold,
+            pair.na - shrink if flip else pair.na,
+            slice(pair.offset, pair.offset + pair.nb - (0 if flip else shrink)),
+        )
+
+        def at(d: int, s: np.ndarray = s, t: np.ndarray = t) -> tuple[np.ndarray, np.ndarray]:
+            return (s + d, t) if flip else (s, t + d)
+
+        inner = weakest = pair.sim(*at(0))
+        for d in range(1, width):
+            single = pair.sim(*at(d))
+            inner, weakest = np.maximum(inner, single), np.minimum(weakest, single)
+        for shorter in range(2, width):  # every shorter run inside counts too
+            for d in range(width - shorter + 1):
+                i, j = at(d)
+                inner = np.maximum(inner, runs[shorter].get(i, j + pair.offset))
         ok = (joined >= threshold) & (joined >= inner + SPLIT_GAIN) & (weakest >= SPLIT_PART)
-        for s, t in zip(*np.nonzero(ok), strict=True):
-            run = tuple((kr, int(t) + d) for d in range(width))
-            edges.append(Edge(float(joined[s, t] + bonus[s, t]), ((kl, int(s)),), run))
-        best = np.maximum(joined, inner)
+        s, t, joined = s[ok], t[ok], joined[ok]
+        weights = joined + pair.bonus(s, t)
+        if flip:
+            order = np.lexsort((s, t))
+            s, t, joined, weights = s[order], t[order], joined[order], weights[order]
+        for v, w, i, j in zip(
+            joined.tolist(), weights.tolist(), s.tolist(), t.tolist(), strict=True
+        ):
+            if flip:
+                edge = Edge(w, ((kb, j),), tuple((ka, i + d) for d in range(width)))
+            else:
+                edge = Edge(w, ((ka, i),), tuple((kb, j + d) for d in range(width)))
+            edges.append((v, edge))
     return edges
 
 
-def _pair_edges(
-    sims: np.ndarray,
-    right_runs: dict[int, np.ndarray],
-    left_runs: dict[int, np.ndarray],
-    ka: int,
-    kb: int,
-    *,
-    threshold: float,
-) -> list[Edge]:
-    """1:1 and split edges (both ways) between articles ka and kb.
-
-    ``right_runs[w][s, t]``: ka's sentence s vs kb's sentences t .. t + w - 1;
-    ``left_runs[w][s, t]``: ka's sentences s .. s + w - 1 vs kb's sentence t.
-    """
-    na, nb = sims.shape
-    bonus = CONTEXT_BONUS * _context(sims) + LOCALITY_BONUS * (
-        1.0 - np.abs(_relpos(na)[:, None] - _relpos(nb)[None, :])
-    )
+def _pair_edges(pair: _Pair, ka: int, kb: int, *, threshold: float) -> list[tuple[float, Edge]]:
+    """1:1 and split edges (both ways) between articles ka and kb, with their similarities."""
+    s, t, sims = pair.sims.cells(threshold, pair.na, slice(pair.offset, pair.offset + pair.nb))
+    weights = sims + pair.bonus(s, t)
     edges = [
-        Edge(float(sims[s, t] + bonus[s, t]), ((ka, int(s)),), ((kb, int(t)),))
-        for s, t in zip(*np.nonzero(sims >= threshold), strict=True)
+        (v, Edge(w, ((ka, i),), ((kb, j),)))
+        for v, w, i, j in zip(sims.tolist(), weights.tolist(), s.tolist(), t.tolist(), strict=True)
     ]
-    edges += _split_edges(sims, right_runs, bonus, ka, kb, threshold=threshold)
-    left = {w: m.T for w, m in left_runs.items()}
-    edges += _split_edges(sims.T, left, bonus.T, kb, ka, threshold=threshold)
+    edges += _split_edges(pair, ka, kb, threshold=threshold, flip=False)
+    edges += _split_edges(pair, ka, kb, threshold=threshold, flip=True)
     return edges
 
 
-def candidate_edges(matrix: SentenceMatrix, *, threshold: float) -> list[Edge]:
-    """Every 1:1 and split edge between sentences of different articles."""
+def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> list[tuple[float, Edge]]:
+    """Every 1:1 and split edge between sentences of different articles, with its similarity.
+
+    The similarity (before bonuses) is what a threshold is compared with, so
+    the edges at any higher threshold are a filter of these, in order.
+    """
     rows = matrix.rows
-    sims = sparse.csr_matrix(rows @ rows.T)
     runs = {w: window_rows(matrix, w) for w in range(2, MAX_CELL + 1)}
-    to_runs = {w: sparse.csr_matrix(rows @ m.T) for w, m in runs.items()}
-    from_runs = {w: sparse.csr_matrix(m @ rows.T) for w, m in runs.items()}
     n = len(matrix.starts) - 1
-    edges: list[Edge] = []
+    out: list[tuple[float, Edge]] = []
     for ka in range(n):
         a = matrix.block(ka)
-        if a.start == a.stop:
+        later = slice(a.stop, matrix.starts[-1])
+        if a.start == a.stop or later.start == later.stop:
             continue
-        # One dense strip per article (its rows against every sentence): cheap
-        # to slice, and memory grows with one article, not the whole story.
-        strip = sims[a].toarray()
-        to_strip = {w: m[a].toarray() for w, m in to_runs.items()}
-        from_strip = {w: m[a].toarray() for w, m in from_runs.items()}
+        # One sparse strip per article: its rows against every later sentence
+        # (or run), in the orientation of the whole-story products, so every
+        # value is bit for bit what ``rows @ rows.T`` holds there.
+        strips = (
+            _Strip(rows[a] @ rows[later].T),
+            {w: _Strip(rows[a] @ m[later].T) for w, m in runs.items()},
+            {w: _Strip(m[a] @ rows[later].T) for w, m in runs.items()},
+        )
         for kb in range(ka + 1, n):
             b = matrix.block(kb)
             if b.start == b.stop:
                 continue
-            edges += _pair_edges(
-                strip[:, b],
-                {w: m[:, b] for w, m in to_strip.items()},
-                {w: m[:, b] for w, m in from_strip.items()},
-                ka,
-                kb,
-                threshold=threshold,
-            )
-    return edges
+            pair = _Pair(strips, a.stop - a.start, b.stop - b.start, b.start - later.start)
+            out += _pair_edges(pair, ka, kb, threshold=threshold)
+    return out
+
+
+def candidate_edges(matrix: SentenceMatrix, *, threshold: float) -> list[Edge]:
+    """Every 1:1 and split edge between sentences of different articles."""
+    return [edge for _, edge in _scored_edges(matrix, threshold=threshold)]
 
 
 def _anchors(groups: Sequence[dict[int, tuple[int, ...]]]) -> dict[tuple[int, int], list]:
@@ -190,27 +274,38 @@ def _anchors(groups: Sequence[dict[int, tuple[int, ...]]]) -> dict[tuple[int, in
     return out
 
 
-def _local(anchors: list, s_lo: int, s_hi: int, t_lo: int, t_hi: int) -> bool:
-    """True when sentences t_lo..t_hi sit near where the anchors around s_lo..s_hi point.
+class _Anchors:
+    """The anchors of one article pair, searchable by the first article's sentence."""
 
-    The anchors are the nearest strongly aligned sentences before and after;
-    the candidate must lie between their images (either order: paragraphs
-    move), give or take ``LOOSE_SLACK``.  No anchor at all: no context to
-    trust a weak match.
-    """
-    before = [t for s, t in anchors if s < s_lo]
-    after = [t for s, t in anchors if s > s_hi]
-    if not before and not after:
-        return False
-    near = ([before[-1]] if before else []) + ([after[0]] if after else [])
-    lo, hi = min(near) - LOOSE_SLACK, max(near) + LOOSE_SLACK
-    if not before or not after:  # one anchor only: stay close to it
-        lo, hi = near[0] - 2 * LOOSE_SLACK, near[0] + 2 * LOOSE_SLACK
-    return lo <= t_lo and t_hi <= hi
+    def __init__(self, pairs: list) -> None:
+        self.pairs = pairs
+        self.keys = [s for s, _ in pairs]
+
+    def local(self, s_lo: int, s_hi: int, t_lo: int, t_hi: int) -> bool:
+        """True when sentences t_lo..t_hi sit near where the anchors around s_lo..s_hi point.
+
+        The anchors are the nearest strongly aligned sentences before and
+        after; the candidate must lie between their images (either order:
+        paragraphs move), give or take ``LOOSE_SLACK``.  No anchor at all: no
+        context to trust a weak match.
+        """
+        first_after = bisect_right(self.keys, s_hi)
+        last_before = bisect_left(self.keys, s_lo) - 1
+        near = [self.pairs[i][1] for i in (last_before, first_after) if 0 <= i < len(self.pairs)]
+        if not near:
+            return False
+        lo, hi = min(near) - LOOSE_SLACK, max(near) + LOOSE_SLACK
+        if len(near) == 1:  # one anchor only: stay close to it
+            lo, hi = near[0] - 2 * LOOSE_SLACK, near[0] + 2 * LOOSE_SLACK
+        return lo <= t_lo and t_hi <= hi
 
 
 def loose_edges(
-    matrix: SentenceMatrix, groups: Sequence[dict[int, tuple[int, ...]]], *, threshold: float
+    matrix: SentenceMatrix,
+    groups: Sequence[dict[int, tuple[int, ...]]],
+    *,
+    threshold: float,
+    candidates: Sequence[Edge] | None = None,
 ) -> list[Edge]:
     """Weaker edges for sentences the strong pass left on their own.
 
@@ -220,12 +315,17 @@ def loose_edges(
     pass ``align_threshold``.  An edge is kept only when one side is still
     unaligned, the two share ``LOOSE_SHARED`` features and the pair sits
     between sentences the strong pass already aligned (locality).
+    ``candidates``, when given, are ``candidate_edges`` at ``threshold``,
+    already computed.
     """
     alone = {(k, i) for g in groups if len(g) == 1 for k, idx in g.items() for i in idx}
-    anchors = _anchors(groups)
+    anchors = {pair: _Anchors(pairs) for pair, pairs in _anchors(groups).items()}
+    nowhere = _Anchors([])
     rows = matrix.raw
+    if candidates is None:
+        candidates = candidate_edges(matrix, threshold=threshold)
     out = []
-    for edge in candidate_edges(matrix, threshold=threshold):
+    for edge in candidates:
         left_alone = all(n in alone for n in edge.left)
         right_alone = all(n in alone for n in edge.right)
         if not (left_alone or right_alone):
@@ -234,8 +334,8 @@ def loose_edges(
         s_lo, s_hi = edge.left[0][1], edge.left[-1][1]
         t_lo, t_hi = edge.right[0][1], edge.right[-1][1]
         if not (
-            _local(anchors.get((ka, kb), []), s_lo, s_hi, t_lo, t_hi)
-            and _local(anchors.get((kb, ka), []), t_lo, t_hi, s_lo, s_hi)
+            anchors.get((ka, kb), nowhere).local(s_lo, s_hi, t_lo, t_hi)
+            and anchors.get((kb, ka), nowhere).local(t_lo, t_hi, s_lo, s_hi)
         ):
             continue
         left = sum(rows[matrix.starts[ka] + i] for _, i in edge.left)
@@ -260,12 +360,16 @@ def align(story: Story, *, options: Options) -> Alignment:
     if not any(a.sentences for a in articles):
         return Alignment(article_ids=ids, passages=())
     matrix = sentence_matrix(articles)
-    edges = candidate_edges(matrix, threshold=options.align_threshold)
     texts = [[s.text for s in a.sentences] for a in articles]
-    loose = options.align_threshold * LOOSE_RATIO
+    strong, loose = options.align_threshold, options.align_threshold * LOOSE_RATIO
+    # One set of sparse products for both passes: each pass's edges are the
+    # candidates at the lower threshold whose similarity reaches its own.
+    scored = _scored_edges(matrix, threshold=min(strong, loose))
+    edges = [edge for value, edge in scored if value >= strong]
 
     def second(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
-        return loose_edges(matrix, groups, threshold=loose)
+        candidates = [edge for value, edge in scored if value >= loose]
+        return loose_edges(matrix, groups, threshold=loose, candidates=candidates)
 
     groups = merge_components(edges, texts=texts, second=second)
     ordered = reading_order(groups, texts=texts)

@@ -1,20 +1,16 @@
-"""Helpers the serious rule families share: cell pairs, phrases, word tests.
+"""Helpers the serious rule families share: phrases, clauses, word tests.
 
-Why our own pairing: ``Edit`` does not say which two articles it compares,
-and rules such as attribution and hedges need the whole cell around a change.
-So each rule walks every pair of outlets that carry a passage and reads the
-``difflib`` opcodes over normalised tokens (the same matching ``diff`` uses).
-Pairs are computed once per ``Context`` and cached by identity.
+Why here: attribution, hedges, loaded terms, numbers, omission and rewording
+all read words the same way (content words, stems, lexicon phrases, the
+clause around a gap), so one definition keeps their judgements consistent.
+The cell pairs they walk live in ``pairs``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import cache
-from itertools import combinations
 
 from nltk.stem.snowball import SnowballStemmer
 
@@ -25,40 +21,6 @@ from compare.model import Span, Token
 FUNCTION_WORDS = "classify_function_words.txt"
 _WORDLIKE = re.compile(r"\w")
 _STEMMER = SnowballStemmer("english")
-
-
-@dataclass(frozen=True)
-class CellPair:
-    """Two outlets' tokens for one passage, ``a`` before ``b`` in alignment order."""
-
-    passage_id: str
-    a: str
-    b: str
-    a_tokens: tuple[Token, ...]
-    b_tokens: tuple[Token, ...]
-    opcodes: tuple[tuple[str, int, int, int, int], ...] = field(compare=False, repr=False)
-
-
-_CACHE: dict[int, tuple[Context, tuple[CellPair, ...]]] = {}
-
-
-def cell_pairs(ctx: Context) -> tuple[CellPair, ...]:
-    """Every pair of outlets sharing a passage, with token opcodes, in a stable order."""
-    hit = _CACHE.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
-    out = []
-    for passage in ctx.alignment.passages:
-        ids = [a for a in ctx.alignment.article_ids if a in passage.cells and a in ctx.articles]
-        for a, b in combinations(ids, 2):
-            ta, tb = ctx.cell_tokens(passage.id, a), ctx.cell_tokens(passage.id, b)
-            matcher = SequenceMatcher(
-                None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False
-            )
-            out.append(CellPair(passage.id, a, b, ta, tb, tuple(matcher.get_opcodes())))
-    _CACHE.clear()  # keep only the latest context alive
-    _CACHE[id(ctx)] = (ctx, tuple(out))
-    return tuple(out)
 
 
 def is_word(token: Token | str) -> bool:

@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.classify.attribution import markers
+from compare.classify.attribution_sources import markers
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import CellPair, cell_pairs, find_phrases, phrase_table
+from compare.classify.cells import find_phrases, phrase_table
+from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Span, Token
 
 HEDGES_FILE = "classify_hedges.txt"

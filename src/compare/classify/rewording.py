@@ -23,11 +23,9 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from compare import lexicons
-from compare.classify.attribution import markers
+from compare.classify.attribution_sources import markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
-    CellPair,
-    cell_pairs,
     clause_around,
     content_words,
     find_phrases,
@@ -40,8 +38,10 @@ from compare.classify.cells import (
 )
 from compare.classify.hedges import hedges
 from compare.classify.loaded import TERMS_FILE
-from compare.classify.numbers_parse import events, quantities
+from compare.classify.numbers_lexicon import events
+from compare.classify.numbers_parse import quantities
 from compare.classify.omission import own_clauses
+from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Token
 
 JOIN_GAP = 1  # edits separated by at most this many equal function words form one change

@@ -14,7 +14,7 @@ import unicodedata
 from collections import defaultdict
 
 from compare.classify.base import Candidate, Context
-from compare.classify.variants_align import CellPair, cell_pairs
+from compare.classify.variants_align import CellPair, cell_pairs, original_text
 from compare.model import Kind, Severity, Span, Token
 from compare.normalize import typographic_form
 
@@ -104,7 +104,7 @@ def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], 
     a_text = ctx.articles[pair.a].text
     b_text = ctx.articles[pair.b].text
     out = []
-    for op, i1, i2, j1, j2 in pair.opcodes():
+    for op, i1, i2, j1, j2 in pair.opcodes:
         ta, tb = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
         if op == "equal":
             for k in range(i2 - i1):
@@ -123,17 +123,13 @@ def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], 
     return out
 
 
-def _text(ctx: Context, article_id: str, tokens: tuple[Token, ...]) -> str:
-    return ctx.articles[article_id].text[tokens[0].start : tokens[-1].end]
-
-
 def find(ctx: Context) -> list[Candidate]:
     """One cosmetic candidate per passage, outlet pair and character class."""
     out: list[Candidate] = []
     for pair in cell_pairs(ctx):
         grouped: dict[str, list[tuple[str, str, Span, Span]]] = defaultdict(list)
         for ta, tb in _differences(ctx, pair):
-            sa, sb = _text(ctx, pair.a, ta), _text(ctx, pair.b, tb)
+            sa, sb = original_text(ctx, pair.a, ta), original_text(ctx, pair.b, tb)
             for cls in sorted(char_classes(sa, sb)):
                 grouped[cls].append(
                     (sa, sb, ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb))

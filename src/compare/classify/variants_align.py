@@ -1,65 +1,18 @@
-"""Token pairing across two outlets' cells, shared by the variant rule families.
+"""Edits between two outlets' cells, shared by the variant rule families.
 
-Why its own alignment: ``diff`` reports only tokens whose *normalised* forms
-differ, but typography and capitalisation differences vanish in ``Token.norm``.
-Those rules need the tokens diff considers equal, paired one to one, so they
-re-run the same ``difflib`` matching on ``Token.norm`` here.  The pairing also
-gives tests an easy way to build ``Edit``s without the diff stage.
+Why not ``ctx.edits``: ``diff`` reports only tokens whose *normalised* forms
+differ and does not say which two outlets it compares, but typography and
+capitalisation differences vanish in ``Token.norm``.  These rules read the
+cell pairs of ``pairs`` (article-id order), their edits grouped when nearby,
+and the original text under tokens.  The pairing also gives tests an easy way
+to build ``Edit``s without the diff stage.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from difflib import SequenceMatcher
-from itertools import combinations
-
 from compare.classify.base import Context
+from compare.classify.pairs import CellPair, cell_pairs_by_id
 from compare.model import Edit, Token
-
-
-@dataclass(frozen=True)
-class CellPair:
-    """Two outlets' token sequences for one passage (``a`` < ``b`` by id)."""
-
-    passage_id: str
-    a: str
-    b: str
-    a_tokens: tuple[Token, ...]
-    b_tokens: tuple[Token, ...]
-
-    def opcodes(self) -> list[tuple[str, int, int, int, int]]:
-        """``difflib`` opcodes over the normalised forms."""
-        matcher = SequenceMatcher(
-            None, [t.norm for t in self.a_tokens], [t.norm for t in self.b_tokens], autojunk=False
-        )
-        return matcher.get_opcodes()
-
-    def equal_runs(self) -> Iterator[tuple[int, int, int]]:
-        """``(a_start, b_start, length)`` of runs whose normalised forms match."""
-        for op, i1, _i2, j1, j2 in self.opcodes():
-            if op == "equal":
-                yield i1, j1, j2 - j1
-
-    def edits(self) -> list[Edit]:
-        """The pairwise token edits, shaped as ``diff`` shapes them."""
-        out = []
-        for op, i1, i2, j1, j2 in self.opcodes():
-            if op == "equal":
-                continue
-            out.append(
-                Edit(
-                    passage_id=self.passage_id,
-                    op=op,
-                    a=self.a,
-                    b=self.b,
-                    a_index=i1,
-                    b_index=j1,
-                    a_tokens=self.a_tokens[i1:i2],
-                    b_tokens=self.b_tokens[j1:j2],
-                )
-            )
-        return out
 
 
 def clusters(pair: CellPair, edits: list[Edit], *, gap: int = 1) -> list[list[Edit]]:
@@ -86,30 +39,13 @@ def combined(pair: CellPair, group: list[Edit]) -> Edit:
     a_lo, b_lo = group[0].a_index, group[0].b_index
     a_hi = max(e.a_index + len(e.a_tokens) for e in group)
     b_hi = max(e.b_index + len(e.b_tokens) for e in group)
-    return Edit(
-        passage_id=pair.passage_id,
-        op="replace" if a_hi > a_lo and b_hi > b_lo else group[0].op,
-        a=pair.a,
-        b=pair.b,
-        a_index=a_lo,
-        b_index=b_lo,
-        a_tokens=pair.a_tokens[a_lo:a_hi],
-        b_tokens=pair.b_tokens[b_lo:b_hi],
-    )
+    op = "replace" if a_hi > a_lo and b_hi > b_lo else group[0].op
+    return pair.edit(op, a_lo, a_hi, b_lo, b_hi)
 
 
-def cell_pairs(ctx: Context) -> list[CellPair]:
-    """Every passage's pairs of outlets that both carry it, in a stable order."""
-    out = []
-    for passage in ctx.alignment.passages:
-        ids = sorted(aid for aid in passage.cells if aid in ctx.articles)
-        for a, b in combinations(ids, 2):
-            out.append(
-                CellPair(
-                    passage.id, a, b, ctx.cell_tokens(passage.id, a), ctx.cell_tokens(passage.id, b)
-                )
-            )
-    return out
+def cell_pairs(ctx: Context) -> tuple[CellPair, ...]:
+    """Every passage's pairs of outlets that both carry it, ``a`` before ``b`` by id."""
+    return cell_pairs_by_id(ctx)
 
 
 def pairwise_edits(ctx: Context) -> tuple[Edit, ...]:
@@ -150,3 +86,12 @@ def window(
 ) -> tuple[int, int]:
     """``[lo, hi)`` token indexes of an edit widened by ``context`` tokens either side."""
     return max(0, start - context), min(len(tokens), start + length + context)
+
+
+def original_text(ctx: Context, article_id: str, tokens: tuple[Token, ...]) -> str:
+    """The article's text from the first token's start to the last token's end.
+
+    Why the original and not the tokens: house style and typography live in
+    the exact characters and spacing, which token norms fold away.
+    """
+    return ctx.articles[article_id].text[tokens[0].start : tokens[-1].end]

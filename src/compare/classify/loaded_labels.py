@@ -1,0 +1,123 @@
+"""Loaded framing in labels: a status qualifier dropped, a source labelled.
+
+Why apart from term swaps: these compare a whole phrase across the cell,
+not one edit: "the provincial capital" vs "the capital" (a disputed status
+taken as settled), and "rebel commanders said" vs "according to local
+commanders" (the same source, framed in one version only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from compare import lexicons
+from compare.classify.attribution_sources import markers, source_range
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import content_words, find_phrases
+from compare.classify.pairs import CellPair
+from compare.model import Kind, Severity, Token
+
+QUALIFIERS_FILE = "classify_status_qualifiers.txt"
+
+
+@cache
+def _qualifiers() -> dict[tuple[str, ...], frozenset[str]]:
+    from compare.segment import tokenize
+
+    return {
+        tuple(t.norm for t in tokenize(row[0])): frozenset(
+            n.strip().casefold() for n in row[1].split(",")
+        )
+        for row in lexicons.rows(QUALIFIERS_FILE)
+    }
+
+
+def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(qualifier start, noun index) of "provincial capital"-style phrases."""
+    out = []
+    norms = [t.norm for t in tokens]
+    for qual, nouns in _qualifiers().items():
+        n = len(qual)
+        for k in range(len(norms) - n):
+            if tuple(norms[k : k + n]) == qual and norms[k + n] in nouns:
+                out.append((k, k + n))
+    return out
+
+
+def qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
+    """ "the provincial capital" vs "the capital": a status qualifier one version drops."""
+    out = []
+    for has, tokens, other, other_tokens in (
+        (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
+        (pair.b, pair.b_tokens, pair.a, pair.a_tokens),
+    ):
+        kept = {other_tokens[k].norm for _q, k in _qualified(other_tokens)}
+        for q, k in _qualified(tokens):
+            noun = tokens[k].norm
+            bare = [j for j, t in enumerate(other_tokens) if t.norm == noun]
+            if noun in kept or not bare:
+                continue
+            term = ctx.tokens_span(has, tuple(tokens[q : k + 1]))
+            there = ctx.tokens_span(other, (other_tokens[bare[0]],))
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=pair.passage_id,
+                    key=f"qualifier:{term.text.casefold()}",
+                    spans={has: (term,), other: (there,)},
+                    explanation=f'One version says "{term.text}", the other just "{there.text}". '
+                    "Dropping the qualifier gives the place or office the standing of a "
+                    "sovereign state's, which is one side's view of a disputed status.",
+                    label=f'"{term.text}" vs "{there.text}"',
+                    weight=1.1,
+                )
+            )
+    return out
+
+
+def source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candidate]:
+    """The same source labelled with a loaded term in one version only.
+
+    "rebel commanders said" vs "according to local commanders": both name
+    a source, but one frames it.  Sources are compared in order (first
+    attributed source with first), only when both cells credit equally many.
+    """
+
+    def sources(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        spans = [source_range(tokens, s, e) for s, e, _c in markers(tokens)]
+        return [(lo, hi) for lo, hi in spans if hi > lo]
+
+    sa, sb = sources(pair.a_tokens), sources(pair.b_tokens)
+    if not sa or len(sa) != len(sb):
+        return []
+    out = []
+    for (alo, ahi), (blo, bhi) in zip(sa, sb, strict=True):
+        ta, tb = pair.a_tokens[alo:ahi], pair.b_tokens[blo:bhi]
+        terms_a = {tuple(t.norm for t in ta[s:e]): w for s, e, w in find_phrases(ta, table)}
+        terms_b = {tuple(t.norm for t in tb[s:e]): w for s, e, w in find_phrases(tb, table)}
+        for has, tokens, terms, other, other_tokens, others in (
+            (pair.a, ta, terms_a, pair.b, tb, terms_b),
+            (pair.b, tb, terms_b, pair.a, ta, terms_a),
+        ):
+            for term, why in terms.items():
+                if term in others or not content_words(other_tokens):
+                    continue
+                x = ctx.tokens_span(has, tuple(tokens))
+                y = ctx.tokens_span(other, tuple(other_tokens))
+                out.append(
+                    Candidate(
+                        kind=Kind.LOADED_TERM,
+                        severity=Severity.MEDIUM,
+                        passage_id=pair.passage_id,
+                        key=f"source:{' '.join(term)}|{y.text.casefold()}",
+                        spans={has: (x,), other: (y,)},
+                        explanation=f'The same source is called "{x.text}" in one version and '
+                        f'"{y.text}" in the other: {why}.',
+                        label=f'"{x.text}" vs "{y.text}"',
+                        weight=1.15,
+                        independent=True,
+                    )
+                )
+    return out
