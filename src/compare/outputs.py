@@ -18,6 +18,7 @@ import os
 import re
 import signal
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -110,15 +111,29 @@ def _write_temp(path: Path, data: bytes, temps: list[tuple[str, Path]]) -> str:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Defer SIGINT/SIGTERM for the block (POSIX); they are delivered at its end."""
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
-        yield
+    """Defer SIGINT/SIGTERM for the block; a signal received meanwhile is re-raised at its end.
+
+    Why Python-level handlers rather than a signal mask: a mask only holds the
+    signal for the calling thread, and a process signal may be delivered to any
+    thread whose mask allows it; Python then runs its handler in the main
+    thread anyway, in the middle of the renames.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    received: list[int] = []
+
+    def hold(signum: int, _frame: object) -> None:
+        received.append(signum)
+
+    previous = {s: signal.signal(s, hold) for s in _HELD_SIGNALS}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if received:
+            signal.raise_signal(received[0])
 
 
 def _reason(exc: OSError) -> str:
