@@ -18,12 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from cli_runs import EPOCH, FIRE, FIRE_SLUG, FLOOD, FLOOD_SLUG, run_main, write_articles
 from compare import batch
 from compare import pipeline as pipeline_module
 from compare.errors import ExitCode, UsageError
 from compare.options import Options, OutputFormat
 from compare.pipeline import prepare
+
+from cli_runs import EPOCH, FIRE, FIRE_SLUG, FLOOD, FLOOD_SLUG, run_main, write_articles
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 import cluster_corpus

@@ -1,7 +1,8 @@
 """classify: merging, precedence, ranking and the fixed rule list.
 
-Also holds ``run``, the helper the per-family tests use: one passage per
-sentence index, so invented sentence pairs align without the align stage.
+The per-family tests share ``run`` and the other helpers in
+``classify_helpers``: one passage per sentence index, so invented sentence
+pairs align without the align stage.
 """
 
 from __future__ import annotations
@@ -9,37 +10,13 @@ from __future__ import annotations
 import pytest
 
 from compare import lexicons
-from compare.classify import RULE_MODULES, classify, rules
+from compare.classify import RULE_MODULES, rules
 from compare.classify.base import Candidate
 from compare.classify.merge import apply_precedence, merge, rank
-from compare.model import Alignment, Finding, Kind, Passage, Severity, Span
-from compare.options import Options
+from compare.model import Kind, Severity, Span
 
 from builders import story_from_texts
-
-
-def run(
-    texts: dict[str, str],
-    *,
-    dates: dict[str, str] | None = None,
-    cells: dict[str, dict[str, tuple[int, ...]]] | None = None,
-) -> tuple[Finding, ...]:
-    """Classify invented articles; sentence i of every article forms passage p{i+1}."""
-    story = story_from_texts(texts, dates=dates)
-    ids = tuple(a.id for a in story.articles)
-    if cells is None:
-        n = max(len(a.sentences) for a in story.articles)
-        cells = {
-            f"p{i + 1}": {a.id: (i,) for a in story.articles if i < len(a.sentences)}
-            for i in range(n)
-        }
-    passages = tuple(Passage(pid, c) for pid, c in cells.items())
-    return classify(story, Alignment(ids, passages), (), options=Options())
-
-
-def of_kind(findings: tuple[Finding, ...], kind: Kind) -> list[Finding]:
-    """Findings of one kind."""
-    return [f for f in findings if f.kind == kind]
+from classify_helpers import run
 
 
 def _cand(

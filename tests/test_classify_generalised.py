@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from compare.model import Kind, Severity
-from test_classify import of_kind, run
+
+from classify_helpers import of_kind, run
 
 
 def labels(texts: dict[str, str], kind: Kind, **kw: object) -> list[str]:

@@ -6,7 +6,8 @@ import pytest
 
 from compare.classify.loaded import valence
 from compare.model import Kind
-from test_classify import of_kind, run
+
+from classify_helpers import of_kind, run, the_finding
 
 
 @pytest.mark.parametrize(
@@ -41,8 +42,7 @@ from test_classify import of_kind, run
     ],
 )
 def test_loaded_terms(a: str, b: str, label: str) -> None:
-    found = of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)
-    assert [f.label for f in found] == [label]
+    the_finding(a, b, Kind.LOADED_TERM, label)
 
 
 @pytest.mark.parametrize(

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 
 from compare.classify import names
-from compare.classify.base import Context
 from compare.classify.variants_names import jaro_winkler, similar, word_family
-from compare.model import Alignment, Kind, Passage, Severity
+from compare.model import Kind, Severity
 
-from builders import story_from_texts
-
-
-def _ctx(texts: dict[str, str]) -> Context:
-    """One passage per sentence index, every article carrying it."""
-    story = story_from_texts(texts)
-    ids = tuple(a.id for a in story.articles)
-    n = min(len(a.sentences) for a in story.articles)
-    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
-    return Context(story, Alignment(ids, passages), ())
+from classify_helpers import assert_quotes_source, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -69,7 +59,7 @@ def test_helpers() -> None:
 
 
 def test_transliteration_across_outlets_has_spans_per_outlet() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "Talks with Ilham Aliyev began in the capital.",
             "b": "Talks with Ilham Aliev began in the capital.",
@@ -88,13 +78,11 @@ def test_transliteration_across_outlets_has_spans_per_outlet() -> None:
         "c": ["Aliyev"],
     }
     assert "same name" in cand.explanation
-    for spans in cand.spans.values():
-        for span in spans:
-            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+    assert_quotes_source(ctx, cand)
 
 
 def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "Leaders met Zelenskyy in the morning. Later, reporters asked Zelensky again.",
             "b": "Crowds gathered outside the hall.",
@@ -107,7 +95,7 @@ def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -
 
 
 def test_initial_and_full_first_name() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "The report was written by J. Harlow for the council.",
             "b": "The report was written by Jane Harlow for the council.",
@@ -133,4 +121,4 @@ def test_initial_and_full_first_name() -> None:
     ],
 )
 def test_not_name_variants(texts: dict[str, str]) -> None:
-    assert names.find(_ctx(texts)) == []
+    assert names.find(sentence_context(texts)) == []

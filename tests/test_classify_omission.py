@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from compare.model import Kind, Severity
-from test_classify import of_kind, run
+
+from classify_helpers import of_kind, run
 
 LONG = "The council met on Monday. A landslide killed 7 hikers. The mayor spoke briefly. "
 

@@ -16,7 +16,8 @@ from compare.classify.style import is_variant as style_variant
 from compare.model import Kind
 from compare.segment import tokenize
 from compare.similarity import name_grams
-from test_classify import of_kind, run
+
+from classify_helpers import of_kind, run
 
 
 def _texts(finding, article_id: str) -> list[str]:

@@ -6,20 +6,14 @@ import pytest
 
 from compare.classify import spelling, style
 from compare.classify.base import Context
-from compare.classify.variants_align import pairwise_edits
-from compare.model import Alignment, Kind, Passage, Severity
+from compare.model import Kind, Severity
 
-from builders import story_from_texts
+from classify_helpers import assert_quotes_source, sentence_context
 
 
-def _ctx(texts: dict[str, str]) -> Context:
-    """One passage per sentence index, every article carrying it."""
-    story = story_from_texts(texts)
-    ids = tuple(a.id for a in story.articles)
-    n = min(len(a.sentences) for a in story.articles)
-    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
-    ctx = Context(story, Alignment(ids, passages), ())
-    return Context(story, ctx.alignment, pairwise_edits(ctx))
+def edits_context(texts: dict[str, str]) -> Context:
+    """The sentence-index context with the variant families' pairwise edits."""
+    return sentence_context(texts, with_edits=True)
 
 
 @pytest.mark.parametrize(
@@ -44,7 +38,7 @@ def test_is_variant(a: str, b: str, expected: bool) -> None:
 
 
 def test_pair_is_found_with_exact_spans_and_american_first() -> None:
-    ctx = _ctx(
+    ctx = edits_context(
         {
             "a": "The Defence Ministry thanked its neighbours.",
             "b": "The Defense Ministry thanked its neighbors.",
@@ -59,13 +53,11 @@ def test_pair_is_found_with_exact_spans_and_american_first() -> None:
     assert [s.text for s in defence.spans["b"]] == ["Defense"]
     assert defence.label == '"Defence" vs "Defense"'
     assert defence.explanation.startswith('"Defense" (American spelling) and "Defence" (British')
-    for spans in defence.spans.values():
-        for span in spans:
-            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+    assert_quotes_source(ctx, defence)
 
 
 def test_three_outlets_share_one_merge_key() -> None:
-    ctx = _ctx(
+    ctx = edits_context(
         {
             "a": "Walls were painted in one colour.",
             "b": "Walls were painted in one color.",
@@ -85,10 +77,10 @@ def test_three_outlets_share_one_merge_key() -> None:
     ],
 )
 def test_no_spelling_finding(a: str, b: str) -> None:
-    assert spelling.find(_ctx({"a": a, "b": b})) == []
+    assert spelling.find(edits_context({"a": a, "b": b})) == []
 
 
 def test_colour_is_spelling_not_style() -> None:
-    ctx = _ctx({"a": "The colour faded.", "b": "The color faded."})
+    ctx = edits_context({"a": "The colour faded.", "b": "The color faded."})
     assert style.find(ctx) == []
     assert len(spelling.find(ctx)) == 1

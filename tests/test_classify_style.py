@@ -6,19 +6,9 @@ import pytest
 
 from compare import lexicons
 from compare.classify import style
-from compare.classify.base import Context
-from compare.model import Alignment, Kind, Passage, Severity
+from compare.model import Kind, Severity
 
-from builders import story_from_texts
-
-
-def _ctx(texts: dict[str, str]) -> Context:
-    """One passage per sentence index, every article carrying it."""
-    story = story_from_texts(texts)
-    ids = tuple(a.id for a in story.articles)
-    n = min(len(a.sentences) for a in story.articles)
-    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
-    return Context(story, Alignment(ids, passages), ())
+from classify_helpers import assert_quotes_source, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -118,20 +108,18 @@ def test_not_style(a: str, b: str) -> None:
     ],
 )
 def test_find(a: str, b: str, label: str, words: list[str]) -> None:
-    ctx = _ctx({"a": a, "b": b})
+    ctx = sentence_context({"a": a, "b": b})
     found = style.find(ctx)
     assert [c.label for c in found] == [label]
     cand = found[0]
     assert cand.kind is Kind.STYLE_VARIANT and cand.severity is Severity.LOW
     for word in words:
         assert word in cand.explanation
-    for spans in cand.spans.values():
-        for span in spans:
-            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+    assert_quotes_source(ctx, cand)
 
 
 def test_reordered_date_and_nearby_edits_make_one_candidate_each() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "They met at 10 a.m. with ten aides on Oct. 9 in the city.",
             "b": "They met at 10am with 10 aides on 9 October in the city.",
@@ -142,7 +130,7 @@ def test_reordered_date_and_nearby_edits_make_one_candidate_each() -> None:
 
 
 def test_same_difference_in_two_pairs_shares_a_key() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "The cease-fire held overnight.",
             "b": "The ceasefire held overnight.",
@@ -164,7 +152,7 @@ def test_same_difference_in_two_pairs_shares_a_key() -> None:
     ],
 )
 def test_no_style_finding(a: str, b: str) -> None:
-    assert style.find(_ctx({"a": a, "b": b})) == []
+    assert style.find(sentence_context({"a": a, "b": b})) == []
 
 
 def test_variant_data_files_have_headers() -> None:

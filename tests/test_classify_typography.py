@@ -5,19 +5,9 @@ from __future__ import annotations
 import pytest
 
 from compare.classify import typography
-from compare.classify.base import Context
-from compare.model import Alignment, Kind, Passage, Severity
+from compare.model import Kind, Severity
 
-from builders import story_from_texts
-
-
-def _ctx(texts: dict[str, str]) -> Context:
-    """One passage per sentence index, every article carrying it."""
-    story = story_from_texts(texts)
-    ids = tuple(a.id for a in story.articles)
-    n = min(len(a.sentences) for a in story.articles)
-    passages = tuple(Passage(f"p{i + 1}", {aid: (i,) for aid in ids}) for i in range(n))
-    return Context(story, Alignment(ids, passages), ())
+from classify_helpers import assert_quotes_source, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -52,19 +42,17 @@ def test_is_typographic(a: str, b: str, expected: bool) -> None:
     ],
 )
 def test_each_character_class_is_one_cosmetic_candidate(a: str, b: str, cls: str) -> None:
-    ctx = _ctx({"a": a, "b": b})
+    ctx = sentence_context({"a": a, "b": b})
     found = typography.find(ctx)
     assert [c.key for c in found] == [f"{cls}|a|b"]
     cand = found[0]
     assert cand.kind is Kind.TYPOGRAPHY and cand.severity is Severity.COSMETIC
     assert set(cand.spans) == {"a", "b"}
-    for spans in cand.spans.values():
-        for span in spans:
-            assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+    assert_quotes_source(ctx, cand)
 
 
 def test_one_candidate_per_pair_so_they_are_counted() -> None:
-    ctx = _ctx(
+    ctx = sentence_context(
         {
             "a": "She said \u201cyes\u201d and \u201cno\u201d.",
             "b": 'She said "yes" and "no".',
@@ -87,4 +75,4 @@ def test_one_candidate_per_pair_so_they_are_counted() -> None:
     ],
 )
 def test_no_typography(a: str, b: str) -> None:
-    assert typography.find(_ctx({"a": a, "b": b})) == []
+    assert typography.find(sentence_context({"a": a, "b": b})) == []

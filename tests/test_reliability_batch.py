@@ -14,6 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from compare import pdf as pdf_module
+from compare import pipeline as pipeline_module
+from compare import render as render_module
+from compare.errors import ExitCode, OutputError
+
 from cli_runs import (
     EPOCH,
     FIRE,
@@ -27,10 +32,6 @@ from cli_runs import (
     temps,
     write_articles,
 )
-from compare import pdf as pdf_module
-from compare import pipeline as pipeline_module
-from compare import render as render_module
-from compare.errors import ExitCode, OutputError
 
 BAD = {  # file name -> how the reason starts
     "empty.txt": "empty file",

@@ -15,6 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from compare import discover as discover_module
+from compare import pipeline as pipeline_module
+from compare.errors import ExitCode
+
 from cli_runs import (
     EPOCH,
     FLOOD,
@@ -25,9 +29,6 @@ from cli_runs import (
     temps,
     write_articles,
 )
-from compare import discover as discover_module
-from compare import pipeline as pipeline_module
-from compare.errors import ExitCode
 
 
 @pytest.fixture(autouse=True)

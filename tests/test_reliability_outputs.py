@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from cli_runs import EPOCH, FLOOD_SLUG, cli_env, run_cli, run_main, snapshot, temps, write_articles
 from compare import commands
 from compare import outputs as outputs_module
 from compare import pipeline as pipeline_module
 from compare.errors import ExitCode
+
+from cli_runs import EPOCH, FLOOD_SLUG, cli_env, run_cli, run_main, snapshot, temps, write_articles
 
 OLD = {"report.pdf": b"%PDF-old", "report.html": b"<p>old</p>", "report.json": b'{"old": 1}'}
 

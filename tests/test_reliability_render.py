@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from cli_runs import EPOCH, FLOOD, cli_env, run_cli, run_main, temps, write_articles
 from compare import render as render_module
 from compare.errors import ExitCode
 from compare.pdf import AssetFetcher
+
+from cli_runs import EPOCH, FLOOD, cli_env, run_cli, run_main, temps, write_articles
 
 HOSTILE_TEXT = (
     "A sign on the bridge read <script>alert(1)</script> </style> "

@@ -1,14 +1,17 @@
 """Sentence alignment across every compared article at once.
 
 How: all sentences of all articles become rows of one TF-IDF matrix
-(``similarity``), so every cross-article similarity comes from one sparse
-product.  Pairs above ``options.align_threshold`` become weighted edges; a
-sentence that another outlet split in two also gets a *split edge* to the
-pair of sentences when their joined vector matches clearly better than
-either half.  Edges are then merged greedily, strongest first, with
-union-find (``align_merge``) under one constraint: a passage holds at most
-one contiguous run of each article's sentences, and only a split edge may
-make that run longer than one sentence.  Weights get a small bonus when the
+(``similarity``), so every cross-article similarity comes from sparse
+products, one strip per article against the articles after it; only the
+cells above the lowest threshold either pass uses become candidates, so
+memory grows with the matches, not with the square of an article.  Pairs
+above ``options.align_threshold`` become weighted edges; a sentence that
+another outlet split in two also gets a *split edge* to the pair of
+sentences when their joined vector matches clearly better than either half.
+Edges are then merged greedily, strongest first, with union-find
+(``align_merge``) under one constraint: a passage holds at most one
+contiguous run of each article's sentences, and only a split edge may make
+that run longer than one sentence.  Weights get a small bonus when the
 neighbouring sentences also match (a paragraph moved as a whole) and when
 the positions in the two articles are close, which decides ties between
 repeated or generic sentences in favour of the local reading.
@@ -81,22 +84,38 @@ def _relpos(n: int) -> np.ndarray:
 class _Strip:
     """One sparse product (an article's rows against everything after it), read cell by cell.
 
-    Why sparse: most sentence pairs share no feature or too few to matter,
-    so a dense strip would cost memory with the square of the article
-    length.  Only the cells at or above a threshold are enumerated
-    (``cells``); the few others an edge needs (diagonal neighbours, the
+    Why sparse: most sentence pairs share no feature, or too little to
+    matter, so a dense strip would cost memory with the square of the article
+    length.  The cells at or above ``threshold`` are the candidates
+    (``cells``); the few other cells an edge needs (diagonal neighbours, the
     sentences of a run) are looked up (``get``).  A missing cell reads 0.0,
-    exactly what a dense copy holds there.
+    as in a dense copy.  ``floor`` drops the cells below it from the lookups
+    too, for products whose small values no test can see.
     """
 
-    def __init__(self, product: sparse.spmatrix) -> None:
+    def __init__(self, product: sparse.spmatrix, threshold: float, floor: float = 0.0) -> None:
         m = sparse.csr_matrix(product)
-        m.sum_duplicates()  # a product has none; this sorts each row's columns
         self.width = m.shape[1]
-        self.rows = np.repeat(np.arange(m.shape[0], dtype=np.int64), np.diff(m.indptr))
-        self.cols = m.indices.astype(np.int64)
-        self.values = m.data
-        self.keys = self.rows * self.width + self.cols  # ascending
+        values = m.data
+        if floor > 0:  # few cells stay: sort them by key
+            keep = values >= floor
+            keys = np.repeat(np.arange(m.shape[0], dtype=np.int64) * self.width, np.diff(m.indptr))
+            keys = keys[keep] + m.indices[keep]
+            order = np.argsort(keys, kind="stable")
+            keys, values = keys[order], values[keep][order]
+        else:  # sort each row's columns in place (a product has no duplicates)
+            m.sum_duplicates()
+            values = m.data
+            keys = np.repeat(np.arange(m.shape[0], dtype=np.int64) * self.width, np.diff(m.indptr))
+            keys += m.indices
+        self.keys, self.values = keys, values  # keys ascending: row-major
+        # Candidates in row-major order; None: every cell is one (threshold <= 0).
+        self.threshold = threshold
+        self.candidates = None
+        if threshold > 0:  # a missing cell (0.0) cannot qualify
+            keep = values >= threshold
+            rows, cols = np.divmod(keys[keep], self.width)
+            self.candidates = (rows, cols, values[keep])
 
     def get(
         self, rows: np.ndarray, cols: np.ndarray, valid: np.ndarray | None = None
@@ -115,25 +134,19 @@ class _Strip:
         out[valid] = found
         return out
 
-    def cells(
-        self, threshold: float, rows: int, cols: slice
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column - cols.start, value) of the cells >= threshold, row-major.
+    def cells(self, rows: int, cols: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row, column - cols.start, value) of the candidates in the block, row-major.
 
-        Only rows ``0 .. rows - 1`` and columns in ``cols`` count.
+        The block is rows ``0 .. rows - 1`` and the columns in ``cols``.
         """
-        if threshold > 0:  # a missing cell (0.0) cannot qualify
-            keep = (
-                (self.rows < rows)
-                & (self.cols >= cols.start)
-                & (self.cols < cols.stop)
-                & (self.values >= threshold)
-            )
-            return self.rows[keep], self.cols[keep] - cols.start, self.values[keep]
+        if self.candidates is not None:
+            r, c, v = self.candidates
+            keep = (r < rows) & (c >= cols.start) & (c < cols.stop)
+            return r[keep], c[keep] - cols.start, v[keep]
         n = max(cols.stop - cols.start, 0)
         r, c = np.divmod(np.arange(max(rows, 0) * n, dtype=np.int64), max(n, 1))
         values = self.get(r, c + cols.start)
-        keep = values >= threshold
+        keep = values >= self.threshold
         return r[keep], c[keep], values[keep]
 
 
@@ -162,9 +175,48 @@ class _Pair:
         return CONTEXT_BONUS * np.maximum(prev, nxt) + LOCALITY_BONUS * locality
 
 
-def _split_edges(
-    pair: _Pair, ka: int, kb: int, *, threshold: float, flip: bool
-) -> list[tuple[float, Edge]]:
+# Columns of a candidate table: similarity, weight, then (article, first
+# sentence, sentences) of the left and of the right side.
+_FIELDS = ("value", "weight", "lk", "li", "lw", "rk", "ri", "rw")
+
+
+class _Candidates:
+    """Candidate edges as columns of arrays, in the order the edges are listed.
+
+    Why arrays: a pass needs Edge objects only for the candidates it keeps
+    (above its threshold, or next to a sentence still alone), a small part of
+    all candidates at the lowest threshold.
+    """
+
+    def __init__(self, parts: Sequence[dict[str, np.ndarray]]) -> None:
+        for name in _FIELDS:
+            dtype = float if name in ("value", "weight") else np.int64
+            column = [part[name] for part in parts]
+            setattr(self, name, np.concatenate(column) if column else np.zeros(0, dtype=dtype))
+
+    def edges(self, keep: np.ndarray | None = None) -> list[Edge]:
+        """The candidates (those where ``keep`` is True) as Edges, in order."""
+        columns = [getattr(self, name) for name in _FIELDS[1:]]
+        if keep is not None:
+            columns = [column[keep] for column in columns]
+        return [
+            Edge(
+                w,
+                ((lk, li),) if lw == 1 else tuple((lk, li + d) for d in range(lw)),
+                ((rk, ri),) if rw == 1 else tuple((rk, ri + d) for d in range(rw)),
+            )
+            for w, lk, li, lw, rk, ri, rw in zip(*(c.tolist() for c in columns), strict=True)
+        ]
+
+
+def _part(pair: _Pair, value: np.ndarray, s: np.ndarray, t: np.ndarray, **sides: object) -> dict:
+    """One block of candidates: cells (s, t) of the pair with their similarity and weight."""
+    part = {"value": value, "weight": value + pair.bonus(s, t)}
+    part.update({k: np.broadcast_to(np.asarray(v), len(s)) for k, v in sides.items()})
+    return part
+
+
+def _split_edges(pair: _Pair, ka: int, kb: int, *, flip: bool) -> list[dict]:
     """Edges from one sentence of one article to a run of the other's sentences.
 
     Not flipped: ka's sentence s against kb's run t .. t + w - 1; flipped:
@@ -173,12 +225,11 @@ def _split_edges(
     every sentence of it resembles the sentence.  Width by width, edges come
     in order of the single sentence, then of the run's start.
     """
-    edges: list[tuple[float, Edge]] = []
+    parts = []
     runs = pair.left if flip else pair.right
     for width in range(2, min(MAX_CELL, pair.na if flip else pair.nb) + 1):
         shrink = width - 1
         s, t, joined = runs[width].cells(
-            threshold,
             pair.na - shrink if flip else pair.na,
             slice(pair.offset, pair.offset + pair.nb - (0 if flip else shrink)),
         )
@@ -194,46 +245,35 @@ def _split_edges(
             for d in range(width - shorter + 1):
                 i, j = at(d)
                 inner = np.maximum(inner, runs[shorter].get(i, j + pair.offset))
-        ok = (joined >= threshold) & (joined >= inner + SPLIT_GAIN) & (weakest >= SPLIT_PART)
+        ok = (
+            (joined >= runs[width].threshold)
+            & (joined >= inner + SPLIT_GAIN)
+            & (weakest >= SPLIT_PART)
+        )
         s, t, joined = s[ok], t[ok], joined[ok]
-        weights = joined + pair.bonus(s, t)
         if flip:
             order = np.lexsort((s, t))
-            s, t, joined, weights = s[order], t[order], joined[order], weights[order]
-        for v, w, i, j in zip(
-            joined.tolist(), weights.tolist(), s.tolist(), t.tolist(), strict=True
-        ):
-            if flip:
-                edge = Edge(w, ((kb, j),), tuple((ka, i + d) for d in range(width)))
-            else:
-                edge = Edge(w, ((ka, i),), tuple((kb, j + d) for d in range(width)))
-            edges.append((v, edge))
-    return edges
+            s, t, joined = s[order], t[order], joined[order]
+            parts.append(_part(pair, joined, s, t, lk=kb, li=t, lw=1, rk=ka, ri=s, rw=width))
+        else:
+            parts.append(_part(pair, joined, s, t, lk=ka, li=s, lw=1, rk=kb, ri=t, rw=width))
+    return parts
 
 
-def _pair_edges(pair: _Pair, ka: int, kb: int, *, threshold: float) -> list[tuple[float, Edge]]:
-    """1:1 and split edges (both ways) between articles ka and kb, with their similarities."""
-    s, t, sims = pair.sims.cells(threshold, pair.na, slice(pair.offset, pair.offset + pair.nb))
-    weights = sims + pair.bonus(s, t)
-    edges = [
-        (v, Edge(w, ((ka, i),), ((kb, j),)))
-        for v, w, i, j in zip(sims.tolist(), weights.tolist(), s.tolist(), t.tolist(), strict=True)
-    ]
-    edges += _split_edges(pair, ka, kb, threshold=threshold, flip=False)
-    edges += _split_edges(pair, ka, kb, threshold=threshold, flip=True)
-    return edges
-
-
-def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> list[tuple[float, Edge]]:
+def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> _Candidates:
     """Every 1:1 and split edge between sentences of different articles, with its similarity.
 
-    The similarity (before bonuses) is what a threshold is compared with, so
-    the edges at any higher threshold are a filter of these, in order.
+    The similarity (before bonuses) is what the threshold was compared
+    with, so the edges at any higher threshold are these, filtered, in order.
+    Per pair of articles: 1:1 edges, then split edges both ways.
     """
     rows = matrix.rows
     runs = {w: window_rows(matrix, w) for w in range(2, MAX_CELL + 1)}
+    # Below SPLIT_PART a run's similarity cannot matter: a split edge needs
+    # every sentence of it at SPLIT_PART, so its best sub-run is at least that.
+    floor = min(threshold, SPLIT_PART) if threshold > 0 else 0.0
     n = len(matrix.starts) - 1
-    out: list[tuple[float, Edge]] = []
+    parts: list[dict] = []
     for ka in range(n):
         a = matrix.block(ka)
         later = slice(a.stop, matrix.starts[-1])
@@ -243,22 +283,25 @@ def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> list[tuple[flo
         # (or run), in the orientation of the whole-story products, so every
         # value is bit for bit what ``rows @ rows.T`` holds there.
         strips = (
-            _Strip(rows[a] @ rows[later].T),
-            {w: _Strip(rows[a] @ m[later].T) for w, m in runs.items()},
-            {w: _Strip(m[a] @ rows[later].T) for w, m in runs.items()},
+            _Strip(rows[a] @ rows[later].T, threshold),
+            {w: _Strip(rows[a] @ m[later].T, threshold, floor) for w, m in runs.items()},
+            {w: _Strip(m[a] @ rows[later].T, threshold, floor) for w, m in runs.items()},
         )
         for kb in range(ka + 1, n):
             b = matrix.block(kb)
             if b.start == b.stop:
                 continue
             pair = _Pair(strips, a.stop - a.start, b.stop - b.start, b.start - later.start)
-            out += _pair_edges(pair, ka, kb, threshold=threshold)
-    return out
+            s, t, sims = pair.sims.cells(pair.na, slice(pair.offset, pair.offset + pair.nb))
+            parts.append(_part(pair, sims, s, t, lk=ka, li=s, lw=1, rk=kb, ri=t, rw=1))
+            parts += _split_edges(pair, ka, kb, flip=False)
+            parts += _split_edges(pair, ka, kb, flip=True)
+    return _Candidates(parts)
 
 
 def candidate_edges(matrix: SentenceMatrix, *, threshold: float) -> list[Edge]:
     """Every 1:1 and split edge between sentences of different articles."""
-    return [edge for _, edge in _scored_edges(matrix, threshold=threshold)]
+    return _scored_edges(matrix, threshold=threshold).edges()
 
 
 def _anchors(groups: Sequence[dict[int, tuple[int, ...]]]) -> dict[tuple[int, int], list]:
@@ -305,7 +348,7 @@ def loose_edges(
     groups: Sequence[dict[int, tuple[int, ...]]],
     *,
     threshold: float,
-    candidates: Sequence[Edge] | None = None,
+    candidates: _Candidates | None = None,
 ) -> list[Edge]:
     """Weaker edges for sentences the strong pass left on their own.
 
@@ -315,21 +358,31 @@ def loose_edges(
     pass ``align_threshold``.  An edge is kept only when one side is still
     unaligned, the two share ``LOOSE_SHARED`` features and the pair sits
     between sentences the strong pass already aligned (locality).
-    ``candidates``, when given, are ``candidate_edges`` at ``threshold``,
-    already computed.
+    ``candidates``, when given, are the candidates at ``threshold`` or
+    lower, already computed.
     """
-    alone = {(k, i) for g in groups if len(g) == 1 for k, idx in g.items() for i in idx}
+    lonely = np.zeros(matrix.starts[-1] + MAX_CELL, dtype=bool)  # sentences alone
+    for group in groups:
+        if len(group) == 1:
+            ((k, indexes),) = group.items()
+            lonely[[matrix.starts[k] + i for i in indexes]] = True
     anchors = {pair: _Anchors(pairs) for pair, pairs in _anchors(groups).items()}
     nowhere = _Anchors([])
     rows = matrix.raw
-    if candidates is None:
-        candidates = candidate_edges(matrix, threshold=threshold)
+    table = _scored_edges(matrix, threshold=threshold) if candidates is None else candidates
+    # Only edges with one side wholly alone can add anything: keep those
+    # before making Edge objects.
+    starts = np.asarray(matrix.starts, dtype=np.int64)
+
+    def all_alone(k: np.ndarray, first: np.ndarray, width: np.ndarray) -> np.ndarray:
+        at = starts[k] + first
+        return np.logical_and.reduce([lonely[at + d] | (d >= width) for d in range(MAX_CELL)])
+
+    keep = (table.value >= threshold) & (
+        all_alone(table.lk, table.li, table.lw) | all_alone(table.rk, table.ri, table.rw)
+    )
     out = []
-    for edge in candidates:
-        left_alone = all(n in alone for n in edge.left)
-        right_alone = all(n in alone for n in edge.right)
-        if not (left_alone or right_alone):
-            continue
+    for edge in table.edges(keep):
         (ka, _), (kb, _) = edge.left[0], edge.right[0]
         s_lo, s_hi = edge.left[0][1], edge.left[-1][1]
         t_lo, t_hi = edge.right[0][1], edge.right[-1][1]
@@ -365,11 +418,10 @@ def align(story: Story, *, options: Options) -> Alignment:
     # One set of sparse products for both passes: each pass's edges are the
     # candidates at the lower threshold whose similarity reaches its own.
     scored = _scored_edges(matrix, threshold=min(strong, loose))
-    edges = [edge for value, edge in scored if value >= strong]
+    edges = scored.edges(scored.value >= strong)
 
     def second(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
-        candidates = [edge for value, edge in scored if value >= loose]
-        return loose_edges(matrix, groups, threshold=loose, candidates=candidates)
+        return loose_edges(matrix, groups, threshold=loose, candidates=scored)
 
     groups = merge_components(edges, texts=texts, second=second)
     ordered = reading_order(groups, texts=texts)

@@ -65,14 +65,19 @@ class _Components:
         self, roots: Sequence[Node], *, allow_runs: bool
     ) -> dict[int, tuple[int, int]] | None:
         """The article ranges of the union, or None if it breaks the constraint."""
-        parts: dict[int, list[tuple[int, int]]] = {}
+        out: dict[int, tuple[int, int]] = {}
+        runs: dict[int, list[tuple[int, int]]] = {}  # articles met in more than one root
         for root in roots:
             for k, span in self.ranges[root].items():
-                parts.setdefault(k, []).append(span)
-        out: dict[int, tuple[int, int]] = {}
-        for k, spans in parts.items():
-            if len(spans) > 1 and not allow_runs:
-                return None
+                if k not in out:
+                    out[k] = span
+                elif not allow_runs:  # two cells of one article, only a split may join them
+                    return None
+                else:
+                    runs.setdefault(k, [out[k]]).append(span)
+        # An article met once keeps its range, already within MAX_CELL (``union``
+        # only ever stores ranges this method returned).
+        for k, spans in runs.items():
             spans.sort()
             if any(nxt[0] != prev[1] + 1 for prev, nxt in pairwise(spans)):
                 return None

@@ -162,6 +162,7 @@ def agent_named(
 
 
 def verb_change(ctx: Context, pair: CellPair, ca: Marker, cb: Marker) -> Candidate:
+    """Both versions attribute the claim, with verbs of different stance ("said" / "claimed")."""
     va = ctx.tokens_span(pair.a, pair.a_tokens[ca[0] : ca[1]])
     vb = ctx.tokens_span(pair.b, pair.b_tokens[cb[0] : cb[1]])
     (x, cx), (y, cy) = sorted([(va.text, ca[2]), (vb.text, cb[2])], key=lambda p: p[0].casefold())
@@ -188,6 +189,10 @@ def dropped(
     lacks_tokens: Sequence[Token],
     at: int,
 ) -> Candidate:
+    """One version credits the claim to a source; the other (``lacks``) states it as fact.
+
+    The lacking side quotes the clause where the attribution would stand.
+    """
     lo, hi = source_range(has_tokens, marker[0], marker[1])
     lo, hi = min(lo, marker[0]), max(hi, marker[1])
     attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))

@@ -38,6 +38,7 @@ def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Pa
 
 
 def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
+    """One added-passage finding for a run of passages only ``aid`` carries."""
     graded = sorted((contents(ctx, p, aid) for p in run), key=lambda g: (g[0], -g[1]))
     severity, weight, what = graded[0]
     preview = shorten(ctx.cell_sentences(run[0].id, aid)[0].text, 50)
@@ -80,6 +81,7 @@ def own_clauses(ctx: Context) -> dict[tuple[str, str], set[int]]:
 
 
 def own_clause_candidates(ctx: Context) -> list[Candidate]:
+    """One added-passage finding per outlet-only clause inside a shared passage."""
     return [
         _own_clause(ctx, ctx.passages[pid], aid, stretch)
         for pid, aid, stretch in _own_stretches(ctx)

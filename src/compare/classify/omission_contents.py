@@ -19,7 +19,7 @@ BRIEF_RATIO = 0.5  # an article under half the median length of the others is a 
 _QUOTES = ('"', "\u201c", "\u201d")
 
 
-def cellcell_spans(ctx: Context, passage: Passage, article_id: str) -> tuple[Span, ...]:
+def cell_spans(ctx: Context, passage: Passage, article_id: str) -> tuple[Span, ...]:
     """One Span per run of consecutive sentences of a cell."""
     sentences = ctx.cell_sentences(passage.id, article_id)
     runs: list[list] = []
