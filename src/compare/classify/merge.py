@@ -23,6 +23,10 @@ UNRANKED_KINDS = frozenset({Kind.TYPOGRAPHY})
 # both a rewording and a spelling variant.
 VARIANT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
 VARIANT_BLIND = frozenset({Kind.NUMBER_DISCREPANCY, Kind.WORDING_CHANGE})
+# One finding per spelling or house-style pair for the whole story: "Defense" /
+# "Defence" in three passages is one editorial habit, not three differences, so
+# its occurrences become spans of one finding (headed by its first passage).
+STORY_WIDE_KINDS = frozenset({Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,15 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
     ...                            {a: (s(a, i),)}, "e", "l")
     >>> [sorted(m.spans) for m in merge([c("a", 1), c("b", 2), c("a", 1)])]
     [['a', 'b']]
+    >>> v = lambda p, i: Candidate(Kind.SPELLING_VARIANT, Severity.LOW, p, "k",
+    ...                            {"a": (s("a", i),)}, "e", "l")
+    >>> [(m.best.passage_id, len(m.spans["a"])) for m in merge([v("p1", 1), v("p4", 9)])]
+    [('p1', 2)]
     """
     groups: dict[tuple[str, str, str], list[Candidate]] = {}
     for c in candidates:
-        groups.setdefault((c.kind, c.passage_id or "", c.key), []).append(c)
+        where = "" if c.kind in STORY_WIDE_KINDS else c.passage_id or ""
+        groups.setdefault((c.kind, where, c.key), []).append(c)
     out = []
     for group in groups.values():
         spans: dict[str, set[Span]] = {}
