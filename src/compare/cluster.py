@@ -36,8 +36,11 @@ from compare.options import Options
 LINK_SIMILARITY = 0.5  # versions of one report; weaker links only attach lone articles
 NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
 TOP_TERMS = 40  # an article's most distinctive terms, used to find candidates
-COMMON_TERM_MIN = 50  # terms in more articles than this (or 2 * sqrt(n) in a big archive)
-#   are too common to find a story's articles, and would cost a pair per two articles
+# Terms in more articles than max(COMMON_TERM_MIN, min(2 * sqrt(n), COMMON_TERM_MAX))
+# are too common to find a story's articles, and would cost a pair per two articles;
+# the fixed cap keeps the number of candidate pairs linear in a big archive.
+COMMON_TERM_MIN = 50
+COMMON_TERM_MAX = 200
 MIN_SHARED_TERMS = 2  # candidates share at least this many distinctive terms
 STORY_WINDOW_DAYS_FACTOR = 3
 TITLE_WORDS = 12
@@ -47,7 +50,7 @@ def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
     """Binary matrix of each row's top terms, without terms common in a big archive."""
     n = vectors.shape[0]
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
-    common = df > max(COMMON_TERM_MIN, 2 * np.sqrt(n))
+    common = df > max(COMMON_TERM_MIN, min(2 * np.sqrt(n), COMMON_TERM_MAX))
     rows, cols = [], []
     for r in range(n):
         lo, hi = vectors.indptr[r], vectors.indptr[r + 1]
