@@ -217,7 +217,7 @@ def _part(pair: _Pair, value: np.ndarray, s: np.ndarray, t: np.ndarray, **sides:
 
 
 def _split_edges(pair: _Pair, ka: int, kb: int, *, flip: bool) -> list[dict]:
-    """Edges from one sentence of one article to a run of the other's sentences.
+    """Candidate edges (table parts) from one sentence of one article to a run of the other's.
 
     Not flipped: ka's sentence s against kb's run t .. t + w - 1; flipped:
     kb's sentence t against ka's run s .. s + w - 1.  A run is accepted only
