@@ -2,7 +2,7 @@
 
 Why: a teacher quotes the headline findings on page one and an editor pastes
 them into a review, so each must stand on its own and say *who* wrote what:
-"Outlets A and B say "at least 13 civilians"; Outlet D says "14 people"."
+"Outlets A and B say "at least 12 miners"; Outlet D says "15 people"."
 The analysis explains a finding without outlet names ("One version ... the
 other ..."), because keys are a presentation choice; this module only puts the
 keys into that explanation.  It quotes the finding's own spans and label and

@@ -18,8 +18,8 @@ PASSAGE_KINDS = frozenset({Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE})
 # Counted, not listed: typography never yields and never suppresses.
 UNRANKED_KINDS = frozenset({Kind.TYPOGRAPHY})
 # House-style variants are a different question from a figure's value or a
-# rewording: "over 600" / "more than 600" stays a style finding even when a third
-# outlet says "729", and "program for affected staff" / "programme for staff" is
+# rewording: "over 500" / "more than 500" stays a style finding even when a third
+# outlet says "640", and "program for affected staff" / "programme for staff" is
 # both a rewording and a spelling variant.
 VARIANT_KINDS = frozenset({Kind.NAME_VARIANT, Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
 VARIANT_BLIND = frozenset({Kind.NUMBER_DISCREPANCY, Kind.WORDING_CHANGE})
