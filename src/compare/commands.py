@@ -214,7 +214,8 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
         for story in prepared.stories
     ]
     where = f"on {options.scheduler}" if options.scheduler else "on this machine"
-    _say(args, f"analysing and rendering {len(tasks)} stories {where}")
+    count = f"{len(tasks)} stor{'y' if len(tasks) == 1 else 'ies'}"
+    _say(args, f"analysing and rendering {count} {where}")
     with _story_progress(args, len(tasks)) as note:
         results = executor_for(options).run(tasks, on_done=note)
     written = [r for r in results if r.ok]
