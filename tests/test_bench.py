@@ -91,12 +91,41 @@ def test_align_child_reports_every_size(bench: dict[str, ModuleType]) -> None:
     json.dumps(result)  # what the child prints
 
 
-def test_collatex_child_reads_the_same_texts(bench: dict[str, ModuleType], tmp_path: Path) -> None:
-    pytest.importorskip("collatex")
+def test_collatex_child_feeds_every_text_as_a_witness(
+    bench: dict[str, ModuleType], tmp_path: Path, monkeypatch
+) -> None:
+    # CollateX is installed only by `make bench`; a stand-in with its API checks
+    # that the child hands it exactly the texts our aligner sees.
+    fed: dict[str, str] = {}
+
+    class Witness:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+        def tokens(self) -> list[str]:
+            return self.text.split()
+
+    class Collation:
+        def __init__(self) -> None:
+            self.witnesses: list[Witness] = []
+
+        def add_plain_witness(self, sigil: str, text: str) -> None:
+            fed[sigil] = text
+            self.witnesses.append(Witness(text))
+
+    class Table:
+        columns = (1, 2, 3)
+
+    stand_in = ModuleType("collatex")
+    stand_in.Collation = Collation  # type: ignore[attr-defined]
+    stand_in.collate = lambda collation: Table()  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "collatex", stand_in)
+    texts = {"a": "Rain fell hard.", "b": "Rain fell."}
     path = tmp_path / "texts.json"
-    path.write_text(json.dumps({"a": "Rain fell hard.", "b": "Rain fell."}), encoding="utf-8")
+    path.write_text(json.dumps(texts), encoding="utf-8")
     result = bench["child"].measure_collatex(path)
-    assert result["tokens"] == 7 and len(result["times"]) == 1
+    assert fed == texts
+    assert result["tokens"] == 5 and result["columns"] == 3 and len(result["times"]) == 1
 
 
 def test_run_child_returns_json_and_stops_at_the_timeout(bench: dict[str, ModuleType]) -> None:
