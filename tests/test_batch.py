@@ -177,6 +177,7 @@ def dask_run(tmp_path_factory) -> tuple[Path, dict]:
     import subprocess
 
     import distributed  # noqa: F401 - a dependency: fail loudly if it is missing
+
     base = tmp_path_factory.mktemp("dask")
     src = write_articles(base / "in", {**FLOOD, **FIRE})
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONFAULTHANDLER": ""}

@@ -234,6 +234,7 @@ def test_contents_and_the_small_charts_share_page_two(reader):
 
 def test_pdf_variant_from_options_marks_the_pdf_as_pdf_ua():
     html = render_html(build_view(build_report(), (), options=OPTIONS))
+
     def xmp(data: bytes) -> bytes:
         meta = PdfReader(io.BytesIO(data)).trailer["/Root"].get("/Metadata")
         return meta.get_object().get_data() if meta is not None else b""
