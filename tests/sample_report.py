@@ -509,7 +509,6 @@ def build_report(*, inject: str = "", outlet_label: str | None = None) -> Report
     )
     settings = {
         "align_threshold": "0.35",
-        "reworded_threshold": "0.9",
         "outlier_similarity": "0.25",
         "outlier_days": "4",
         "max_token_chars": "120",

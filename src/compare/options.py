@@ -50,7 +50,6 @@ class Options:
     reference: str | None = None  # article id every other outlet is compared against
     # Thresholds, recorded in the report's Method section.
     align_threshold: float = 0.35  # min sentence similarity to align
-    reworded_threshold: float = 0.9  # below this a shared passage counts as reworded
     outlier_similarity: float = 0.25  # below this an article is about something else
     outlier_days: int = 4  # articles this far from the story's dates may be another event
     # Batch mode (compare.batch): where each story's analysis and rendering runs.

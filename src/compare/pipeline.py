@@ -89,7 +89,6 @@ def settings(options: Options) -> dict[str, str]:
     """Thresholds and limits in force, for the report's Method section."""
     return {
         "align_threshold": f"{options.align_threshold:g}",
-        "reworded_threshold": f"{options.reworded_threshold:g}",
         "outlier_similarity": f"{options.outlier_similarity:g}",
         "outlier_days": str(options.outlier_days),
         "include_outliers": str(options.include_outliers).lower(),
