@@ -103,7 +103,11 @@ class _Evidence:
             counts, indexes = ArticleCounts.of(articles), range(len(articles))
         sizes = [counts.starts[k + 1] - counts.starts[k] - 1 for k in indexes]
         self.starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-        raw = raw_tfidf(counts.sentences(list(indexes)))
+        sentences = counts.sentences(list(indexes))
+        # Only the story's own words: the archive's vocabulary grows with the
+        # archive, and per-story work over it would make grouping super-linear.
+        sentences = sentences[:, np.unique(sentences.indices)]
+        raw = raw_tfidf(sentences)
         rows = l2_rows(raw)
         sims = rows @ rows.T
         self.sims = sims.toarray() if rows.shape[0] <= DENSE_ROWS else sparse.csr_matrix(sims)
