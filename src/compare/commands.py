@@ -323,18 +323,14 @@ def _write_index(
 def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     """``compare stories``: group articles into stories and write stories.json."""
     from compare.cluster import cluster
-    from compare.ingest import ingest
-    from compare.pipeline import _segment_all
+    from compare.pipeline import read_articles
 
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
     _say(args, "reading articles")
-    ingested = ingest(args.paths, options=options)
-    problems = list(ingested.problems)
-    articles = _segment_all(
-        ingested.articles, problems, max_sentences=options.max_article_sentences
-    )
+    read = read_articles(args.paths, options=options)
+    articles, problems = read.articles, read.problems
     report_problems(problems)
     _say(args, f"grouping {len(articles)} articles into stories")
     stories = cluster(articles, options=options) if articles else ()

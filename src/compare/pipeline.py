@@ -29,6 +29,7 @@ from compare.model import (
     SCHEMA_VERSION,
     Article,
     Finding,
+    IngestResult,
     InputProblem,
     Kind,
     Notice,
@@ -245,6 +246,24 @@ class Prepared:
     timings: dict[str, float] = field(default_factory=dict)
 
 
+def read_articles(
+    paths: Sequence[Path], *, options: Options, timer: _Timer | None = None
+) -> IngestResult:
+    """Ingest and segment the inputs: every command's first step.
+
+    Articles that cannot be segmented (or are too long) join ingest's problems.
+    """
+    timer = timer or _Timer()
+    with timer.stage("ingest"):
+        ingested = ingest(paths, options=options)
+    problems = list(ingested.problems)
+    with timer.stage("segment"):
+        articles = _segment_all(
+            ingested.articles, problems, max_sentences=options.max_article_sentences
+        )
+    return IngestResult(tuple(articles), tuple(problems), ingested.warnings)
+
+
 def prepare(
     paths: Sequence[Path],
     *,
@@ -261,13 +280,8 @@ def prepare(
     timer = timer or _Timer()
     say = progress or (lambda _msg: None)
     say("reading articles")
-    with timer.stage("ingest"):
-        ingested = ingest(paths, options=options)
-    problems = list(ingested.problems)
-    with timer.stage("segment"):
-        articles = _segment_all(
-            ingested.articles, problems, max_sentences=options.max_article_sentences
-        )
+    ingested = read_articles(paths, options=options, timer=timer)
+    articles, problems = list(ingested.articles), list(ingested.problems)
     if len(articles) < 2:
         skipped = "; ".join(f"{p.path}: {p.message}" for p in problems)
         detail = f": {skipped}" if skipped else ""

@@ -7,7 +7,6 @@ from good command-line tools; this module only chooses what to show.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import replace
 
 from rich.console import Console
@@ -35,16 +34,12 @@ KIND_STYLE: dict[Kind, str] = {
 
 def diff_report(args: argparse.Namespace, options: Options) -> Report:
     """Analyse exactly the two given files as one story (no clustering)."""
-    from compare.ingest import ingest
-    from compare.pipeline import _segment_all, analyze_story
+    from compare.commands import report_problems
+    from compare.pipeline import analyze_story, read_articles
 
-    ingested = ingest([args.a, args.b], options=options)
-    problems = list(ingested.problems)
-    articles = _segment_all(
-        ingested.articles, problems, max_sentences=options.max_article_sentences
-    )
-    for problem in problems:
-        print(f"compare: skipped: {problem.path}: {problem.message}", file=sys.stderr)
+    read = read_articles([args.a, args.b], options=options)
+    articles, problems = read.articles, read.problems
+    report_problems(problems)
     if len(articles) < 2:
         raise NoReportError(f"need 2 readable articles: {len(articles)} usable")
     story = Story(
