@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from itertools import combinations
 
 from compare.classify.base import Context
+from compare.diff import opcodes
 from compare.model import Edit, Token
 
 Opcode = tuple[str, int, int, int, int]
@@ -64,8 +64,9 @@ class CellPair:
 
 def _matched(ctx: Context, passage_id: str, a: str, b: str) -> CellPair:
     ta, tb = ctx.cell_tokens(passage_id, a), ctx.cell_tokens(passage_id, b)
-    matcher = SequenceMatcher(None, [t.norm for t in ta], [t.norm for t in tb], autojunk=False)
-    return CellPair(passage_id, a, b, ta, tb, tuple(matcher.get_opcodes()))
+    return CellPair(
+        passage_id, a, b, ta, tb, tuple(opcodes([t.norm for t in ta], [t.norm for t in tb]))
+    )
 
 
 # id(ctx) -> (ctx, built pairs by (passage, a, b), pair lists by order name)
