@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import logging
 import re
 from collections.abc import Iterator
 
@@ -39,6 +40,9 @@ from compare.extracted import Extracted
 from compare.provenance import DateClaim
 
 EXTRACTOR = f"trafilatura {trafilatura.__version__}"
+# trafilatura logs its own refusals ("discarding data: None") as warnings; the
+# same event reaches the user once, as this input's problem, in our words.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 ORIGIN = f"extracted from HTML by {EXTRACTOR}: offsets and lines refer to the extracted text"
 IN_PAGE = "in the saved page"
 # Fewer words than this is a menu or an error page that the extractor fell back on.

@@ -1,11 +1,13 @@
 """Cell pairs: two outlets' tokens of one passage, matched token by token.
 
-Why one pairing for every rule family: ``Edit`` does not say which two
-articles it compares, and the rules need the whole cell around a change
-(attribution, hedges) or the tokens ``diff`` considers equal (typography and
-capitalisation vanish in ``Token.norm``).  So each rule walks every pair of
-outlets that carry a passage and reads the ``difflib`` opcodes over
-normalised tokens, the same matching ``diff`` uses.
+Why pairs rather than the flat ``Edit`` list: the rules need the whole cell
+around a change (attribution, hedges) and the tokens ``diff`` considers
+equal (typography and capitalisation vanish in ``Token.norm``).  So each
+rule walks every pair of outlets that carry a passage with its full opcodes,
+rebuilt from the diff stage's edits (``ctx.edits``): the gaps between a
+pair's edits are its equal runs.  Each pair is matched once, by ``diff``;
+only a context built without the diff stage (rule tests) matches the
+cells here, with the same ``diff.pair_edits``.
 
 Two orders are offered because the families were written against them and
 the order decides which outlet is ``a``: the serious families read pairs in
@@ -21,7 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from compare.classify.base import Context
-from compare.diff import opcodes
+from compare.diff import pair_edits
 from compare.model import Edit, Token
 
 Opcode = tuple[str, int, int, int, int]
@@ -62,11 +64,49 @@ class CellPair:
         return [self.edit(*opcode) for opcode in self.opcodes if opcode[0] != "equal"]
 
 
-def _matched(ctx: Context, passage_id: str, a: str, b: str) -> CellPair:
+def rebuilt_opcodes(edits: Iterable[Edit], na: int, nb: int) -> list[Opcode]:
+    """The full opcodes of one cell pair from its non-equal edits, in order.
+
+    >>> from compare.segment import tokenize
+    >>> e = Edit("p1", "insert", "a", "b", 0, 0, (), tuple(tokenize("Heavy")))
+    >>> rebuilt_opcodes([e], 2, 3)
+    [('insert', 0, 0, 0, 1), ('equal', 0, 2, 1, 3)]
+    """
+    out: list[Opcode] = []
+    i = j = 0
+    for e in edits:
+        if e.a_index > i or e.b_index > j:
+            out.append(("equal", i, e.a_index, j, e.b_index))
+        i, j = e.a_index + len(e.a_tokens), e.b_index + len(e.b_tokens)
+        out.append((e.op, e.a_index, i, e.b_index, j))
+    if i < na or j < nb:
+        out.append(("equal", i, na, j, nb))
+    return out
+
+
+_SWAPPED = {"insert": "delete", "delete": "insert"}
+
+
+def _edit_index(ctx: Context) -> dict[tuple[str, str, str], list[Edit]]:
+    """The diff stage's edits by (passage, a, b), in sequence order."""
+    index: dict[tuple[str, str, str], list[Edit]] = {}
+    for e in ctx.edits:
+        index.setdefault((e.passage_id, e.a, e.b), []).append(e)
+    return index
+
+
+def _matched(ctx: Context, passage_id: str, a: str, b: str, index: dict) -> CellPair:
     ta, tb = ctx.cell_tokens(passage_id, a), ctx.cell_tokens(passage_id, b)
-    return CellPair(
-        passage_id, a, b, ta, tb, tuple(opcodes([t.norm for t in ta], [t.norm for t in tb]))
-    )
+    if not ctx.edits:  # no diff stage ran (rule tests): match the cells here
+        codes = rebuilt_opcodes(pair_edits(passage_id, a, b, ta, tb), len(ta), len(tb))
+    elif (passage_id, b, a) in index:  # diff compared them the other way round
+        codes = [
+            (_SWAPPED.get(op, op), j1, j2, i1, i2)
+            for op, i1, i2, j1, j2 in rebuilt_opcodes(index[passage_id, b, a], len(tb), len(ta))
+        ]
+    else:  # absent: identical cells, one equal run
+        codes = rebuilt_opcodes(index.get((passage_id, a, b), ()), len(ta), len(tb))
+    return CellPair(passage_id, a, b, ta, tb, tuple(codes))
 
 
 # id(ctx) -> (ctx, built pairs by (passage, a, b), pair lists by order name)
@@ -85,12 +125,13 @@ def _pairs(
         hit = _CACHE[id(ctx)] = (ctx, {}, {})
     _ctx, built, orders = hit
     if order not in orders:
+        index = _edit_index(ctx)
         out: list[CellPair] = []
         for passage in ctx.alignment.passages:
             for a, b in combinations(ids_of(passage.cells), 2):
                 key = (passage.id, a, b)
                 if key not in built:
-                    built[key] = _matched(ctx, passage.id, a, b)
+                    built[key] = _matched(ctx, passage.id, a, b, index)
                 out.append(built[key])
         orders[order] = tuple(out)
     return orders[order]

@@ -1,11 +1,12 @@
 """Edits between two outlets' cells, shared by the variant rule families.
 
-Why not ``ctx.edits``: ``diff`` reports only tokens whose *normalised* forms
-differ and does not say which two outlets it compares, but typography and
-capitalisation differences vanish in ``Token.norm``.  These rules read the
-cell pairs of ``pairs`` (article-id order), their edits grouped when nearby,
-and the original text under tokens.  The pairing also gives tests an easy way
-to build ``Edit``s without the diff stage.
+Why through ``pairs`` and not ``ctx.edits`` directly: ``diff`` reports only
+tokens whose *normalised* forms differ, but typography and capitalisation
+differences vanish in ``Token.norm``.  These rules read the cell pairs of
+``pairs`` (article-id order, opcodes rebuilt from the diff stage's edits),
+their edits grouped when nearby, and the original text under tokens.  The
+pairing also gives tests an easy way to build ``Edit``s without the diff
+stage.
 """
 
 from __future__ import annotations
@@ -51,9 +52,8 @@ def cell_pairs(ctx: Context) -> tuple[CellPair, ...]:
 def pairwise_edits(ctx: Context) -> tuple[Edit, ...]:
     """Edits for every cell pair, with ``a``/``b`` holding the two article ids.
 
-    Why the variant rules use these rather than ``ctx.edits``: they need to
-    know which two outlets an edit compares, and they must agree with the
-    token pairing that typography and capitalisation read.
+    The same edits as the diff stage's, in cell-pair order; they also work on
+    a context built without the diff stage (rule tests).
     """
     return tuple(e for pair in cell_pairs(ctx) for e in pair.edits())
 
