@@ -8,7 +8,7 @@ from compare import lexicons
 from compare.classify import style
 from compare.model import Kind, Severity
 
-from classify_helpers import assert_quotes_source, sentence_context
+from classify_helpers import assert_quotes_source, of_kind, run, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -162,3 +162,40 @@ def test_variant_data_files_have_headers() -> None:
         head = " ".join(lexicons.header(name))
         assert "source:" in head and "licence:" in head, name
         assert lexicons.entries(name), name
+
+
+def test_one_habit_is_one_finding_listing_every_figure() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "The firm earned $5m last year. It spent $7m on plants.",
+                "b": "The firm earned $5 million last year. It spent $7 million on plants.",
+            }
+        ),
+        Kind.STYLE_VARIANT,
+    )
+    assert len(found) == 1
+    assert [s.text for s in found[0].spans["a"]] == ["5m", "7m"]
+    assert [s.text for s in found[0].spans["b"]] == ["5 million", "7 million"]
+    assert "scale abbreviated" in found[0].explanation
+
+
+def test_hyphenated_words_stay_separate_findings() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "The cease-fire held. Both sides will co-operate.",
+                "b": "The ceasefire held. Both sides will cooperate.",
+            }
+        ),
+        Kind.STYLE_VARIANT,
+    )
+    assert sorted(f.label for f in found) == [
+        '"cease-fire" vs "ceasefire"',
+        '"co-operate" vs "cooperate"',
+    ]
+
+
+def test_same_style_on_both_sides_is_no_finding() -> None:
+    found = run({"a": "Talks resumed in the US.", "b": "Talks resumed in the U.S."})
+    assert of_kind(found, Kind.STYLE_VARIANT) == []

@@ -82,12 +82,29 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
         for c in group:
             for aid, ss in c.spans.items():
                 spans.setdefault(aid, set()).update(ss)
-        ordered = {
-            aid: tuple(sorted(ss, key=lambda s: (s.start, s.end)))
-            for aid, ss in sorted(spans.items())
-        }
+        ordered = {aid: outermost(ss) for aid, ss in sorted(spans.items())}
         out.append(Merged(_best(group), ordered))
     return out
+
+
+def outermost(spans: Iterable[Span]) -> tuple[Span, ...]:
+    """Spans in text order, without those lying inside another one.
+
+    Why: two outlet pairs may quote the same place at different widths
+    ("over" and "over 600"); the reader needs the place once, at its widest.
+
+    >>> s = lambda a, b: Span("a", a, b, 1, "x" * (b - a))
+    >>> [(x.start, x.end) for x in outermost([s(5, 9), s(0, 4), s(5, 7), s(6, 9)])]
+    [(0, 4), (5, 9)]
+    """
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for span in ordered:
+        # Sorted by start, widest first: a span inside any kept one is inside the last.
+        if out and out[-1].start <= span.start and span.end <= out[-1].end:
+            continue
+        out.append(span)
+    return tuple(out)
 
 
 COVERED_SHARE = 0.5  # a span is claimed when more serious spans cover this share of it

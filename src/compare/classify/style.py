@@ -99,7 +99,7 @@ def _edit_candidates(ctx: Context, edit: Edit, *, split: bool = True) -> Iterato
             core_b = _with_figures(cells[edit.b], edit.b_index, len(edit.b_tokens))
         else:
             core_a, core_b = wa, wb
-        key = " ".join(prepare(original_text(ctx, edit.a, wa)))
+        key = " ".join(prepare(original_text(ctx, edit.a, core_a)))
         yield candidate(ctx, edit.passage_id, {edit.a: core_a, edit.b: core_b}, cats, key)
         return
     if edit.op != "replace" or not split:
@@ -219,11 +219,11 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 def find(ctx: Context) -> list[Candidate]:
     """Style candidates from dates, edits and capitalisation, merged by canonical form."""
-    out = list(date_candidates(ctx))
+    out = [c for c in date_candidates(ctx) if c is not None]
     dated = list(out)
     for pair, members in edit_groups(ctx):
-        found = _group_candidates(ctx, pair, members)
+        found = [c for c in _group_candidates(ctx, pair, members) if c is not None]
         out.extend(c for c in found if not any(_overlaps(c, d) for d in dated))
     out.extend(_capital_candidates(ctx))
     out.extend(story_dates(ctx))
-    return out
+    return [c for c in out if c is not None]

@@ -54,6 +54,10 @@ def describe(category: str, text: str) -> str:
         ):
             if marker in low:
                 return words
+        if re.search(r"\d\s*(?:m|bn|tn|k)\b", low):
+            return 'scale abbreviated ("m", "bn")'
+        if re.search(r"\b(?:thousand|million|billion|trillion)\b", low):
+            return "scale in words"
         sep = separators(t)
         if sep:
             names = {",": "comma between thousands", "": "no thousands separator"}
@@ -88,20 +92,39 @@ a style choice, not a change of meaning.'
     )
 
 
+# Categories where one finding stands for one habit, whatever the words: every
+# "$5m" / "$5 million" pair of a story is one choice of house style, and so is
+# every "Sept. 30" / "30 September".  Hyphenation and capitals stay per word:
+# "cease-fire" and "co-operate" are two separate spellings to look up.
+BY_HABIT = frozenset({"number", "date", "time", "more than", "abbreviation"})
+
+
 def candidate(
     ctx: Context,
     passage_id: str | None,
     sides: dict[str, tuple[Token, ...]],
     cats: list[str],
     key: str,
-) -> Candidate:
+) -> Candidate | None:
     """A LOW style-variant candidate quoting both outlets' tokens (``sides``: id -> tokens).
 
     ``key`` is the canonical form shared by every outlet pair, prefixed by the
     categories, so one difference written by three outlets merges into one.
+    For the ``BY_HABIT`` categories the key is the pair of styles instead, so
+    all of a story's figures written one way by one outlet and another way
+    by another become one finding listing every occurrence.  None when both
+    sides read as the same style ("US." at a sentence end against "U.S."):
+    no style choice differs.
     """
     (a, ta), (b, tb) = sides.items()
     sa, sb = ctx.tokens_span(a, ta), ctx.tokens_span(b, tb)
+    styles = [
+        "; ".join(dict.fromkeys(describe(c, text) for c in cats)) for text in (sa.text, sb.text)
+    ]
+    if styles[0] == styles[1]:
+        return None
+    if set(cats) <= BY_HABIT:
+        key = "|".join(sorted(styles))
     return Candidate(
         kind=Kind.STYLE_VARIANT,
         severity=Severity.LOW,
