@@ -50,3 +50,26 @@ def test_wording_changes(a: str, b: str, label: str) -> None:
 )
 def test_not_wording_changes(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_loosely_paired_statements_give_no_word_choice() -> None:
+    # One passage pairs two different statements that share little beyond a noun.
+    found = run(
+        {
+            "a": "Shopkeepers said they had warned the council for weeks the bridge was weak.",
+            "b": "The mayor insisted the bridge had passed an inspection in spring.",
+        }
+    )
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def test_closely_paired_statement_keeps_its_word_choice() -> None:
+    found = run(
+        {
+            "a": "The mayor said the bridge had passed an inspection in spring.",
+            "b": "The mayor said the bridge had sailed through an inspection in spring.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
+        '"passed" vs "sailed through"'
+    ]
