@@ -56,7 +56,7 @@ def test_loosely_paired_statements_give_no_word_choice() -> None:
     # One passage pairs two different statements that share little beyond a noun.
     found = run(
         {
-            "a": "Shopkeepers said they had warned the council for weeks the bridge was weak.",
+            "a": "Traders had warned the council for months that the old bridge was unsafe.",
             "b": "The mayor insisted the bridge had passed an inspection in spring.",
         }
     )
