@@ -89,7 +89,7 @@ def find(ctx: Context) -> list[Candidate]:
             ]
             if la or lb:
                 out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
-            elif op == "replace":
+            elif op == "replace" and not pair.loose():
                 found = demonym(ctx, pair, i1, i2, j1, j2) or tone(ctx, pair, seg_a, seg_b)
                 if found is not None:
                     out.append(found)
@@ -152,7 +152,11 @@ def _lexicon(
                 if plain is not None
                 else _span(ctx, other, other_tokens, lo, hi)
             )
-            replaced = hi > lo
+            # A loose pair's other words are another statement, not the term's
+            # counterpart: say only that one version uses the term.
+            replaced = hi > lo and (plain is not None or not pair.loose())
+            if not replaced and plain is None:
+                there = _span(ctx, other, other_tokens, lo, lo)
             out.append(
                 Candidate(
                     kind=Kind.LOADED_TERM,

@@ -27,6 +27,7 @@ from compare.diff import pair_edits
 from compare.model import Edit, Token
 
 Opcode = tuple[str, int, int, int, int]
+MIN_SHARED = 0.3  # share of two cells' tokens in common below which a pair is loose
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,31 @@ class CellPair:
     a_tokens: tuple[Token, ...]
     b_tokens: tuple[Token, ...]
     opcodes: tuple[Opcode, ...] = field(compare=False, repr=False)
+
+    def shared_share(self) -> float:
+        """Share of the two cells' tokens that the matching pairs up (difflib's ratio).
+
+        >>> from compare.segment import tokenize
+        >>> from compare.diff import opcodes
+        >>> a, b = tokenize("Rain fell on Monday."), tokenize("Heavy rain fell on Monday.")
+        >>> codes = tuple(opcodes([t.norm for t in a], [t.norm for t in b]))
+        >>> round(CellPair("p1", "a", "b", a, b, codes).shared_share(), 2)
+        0.91
+        """
+        equal = sum(i2 - i1 for op, i1, i2, _j1, _j2 in self.opcodes if op == "equal")
+        total = len(self.a_tokens) + len(self.b_tokens)
+        return 2 * equal / total if total else 1.0
+
+    def loose(self) -> bool:
+        """True when the cells share under ``MIN_SHARED`` of their tokens.
+
+        Why: in a passage joined by a weak link (one outlet's sentence that
+        merges two of another's, or shares only its names) the unmatched
+        stretches are different statements, not the same statement
+        reworded; reading them as word choices gives "the governor" vs
+        "residents said".
+        """
+        return self.shared_share() < MIN_SHARED
 
     def equal_runs(self) -> Iterator[tuple[int, int, int]]:
         """``(a_start, b_start, length)`` of runs whose normalised forms match."""

@@ -49,7 +49,6 @@ MAX_PHRASE = 80  # characters shown in labels and explanations
 MAX_CONTENT = 6  # longer changes are rewrites: the coverage matrix shows them as reworded
 MAX_INSERT = 4  # content words an insertion may hold (longer: outlet-only material)
 MAX_RATIO = 3  # content words on one side at most this many times the other's
-MIN_SHARED = 0.3  # share of two cells' tokens in common below which no word is compared
 TIME_WORDS = "classify_time_words.txt"
 _CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?"})
 # Words that point at something named elsewhere: swapping them for the name is not emphasis.
@@ -208,32 +207,12 @@ def _synonyms(a: str, b: str) -> bool:
     return ea is not None and eb is not None and ea[0] == eb[0]
 
 
-def shared_share(pair: CellPair) -> float:
-    """Share of the two cells' tokens that the matching pairs up (difflib's ratio).
-
-    Why: in a passage joined by a weak link (one outlet's sentence that
-    merges two of another's, or shares only its names) the unmatched
-    stretches are different statements, not the same statement reworded;
-    reading them as word choices gives "the governor" vs "residents said".
-
-    >>> from compare.segment import tokenize
-    >>> from compare.diff import opcodes
-    >>> a, b = tokenize("Rain fell on Monday."), tokenize("Heavy rain fell on Monday.")
-    >>> codes = tuple(opcodes([t.norm for t in a], [t.norm for t in b]))
-    >>> round(shared_share(CellPair("p1", "a", "b", a, b, codes)), 2)
-    0.91
-    """
-    equal = sum(i2 - i1 for op, i1, i2, _j1, _j2 in pair.opcodes if op == "equal")
-    total = len(pair.a_tokens) + len(pair.b_tokens)
-    return 2 * equal / total if total else 1.0
-
-
 def find(ctx: Context) -> list[Candidate]:
     """Content-word rewording inside aligned passages, one finding per changed phrase."""
     out: list[Candidate] = []
     own = own_clauses(ctx)
     for pair in cell_pairs(ctx):
-        if shared_share(pair) < MIN_SHARED:
+        if pair.loose():
             continue  # two different statements paired loosely: no word stands for another
         claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
         claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
