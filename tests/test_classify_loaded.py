@@ -64,3 +64,17 @@ def test_not_loaded_terms(a: str, b: str) -> None:
 def test_valence_handles_inflections() -> None:
     assert valence("slammed") == valence("slam") is not None
     assert valence("banana") is None
+
+
+def test_term_in_a_loosely_paired_cell_is_used_by_one_version_only() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "Critics accused the regime of ignoring warnings about the old dam.",
+                "b": "The old dam was built in 1961 to hold back the river.",
+            }
+        ),
+        Kind.LOADED_TERM,
+    )
+    assert [f.label for f in found] == ['"regime" added']
+    assert "Only one version" in found[0].explanation
