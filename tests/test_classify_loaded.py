@@ -70,8 +70,9 @@ def test_term_in_a_loosely_paired_cell_is_used_by_one_version_only() -> None:
     found = of_kind(
         run(
             {
-                "a": "Critics accused the regime of ignoring warnings about the old dam.",
-                "b": "The old dam was built in 1961 to hold back the river.",
+                # Only the full stop in common: the other words are another statement.
+                "a": "Critics accused the regime of ignoring warnings about floods.",
+                "b": "Engineers inspected that spillway twice last spring.",
             }
         ),
         Kind.LOADED_TERM,
