@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
+from compare.view_passages import passage_sections
 from compare.view_sentences import keyed_sentence
 from compare.view_text import (
     CONTEXT_CHARS,
@@ -36,8 +37,6 @@ from compare.view_text import (
     highlight,
     join_keys,
     outlet_keys,
-    plural,
-    runs,
     sentences,
     short,
     slug,
@@ -137,6 +136,7 @@ class _Builder:
         self.outlets = {aid: self._outlet(a) for aid, a in self.articles.items()}
         self.passages = {p.id: p for p in report.alignment.passages}
         self.order = [p.id for p in report.alignment.passages]
+        self.passage_chars = PASSAGE_CHARS  # read when built, so tests can shorten it
 
     def outlet(self, aid: str) -> OutletView:
         """The view of an article, or a placeholder for an id with no article."""
@@ -287,127 +287,6 @@ class _Builder:
             absent=tuple(missing),
         )
 
-    def passage_sections(
-        self, findings: Sequence[tuple[Finding, FindingView]]
-    ) -> tuple[OutletPassages, ...]:
-        """Per outlet: passages it leaves out and passages only it carries, each once.
-
-        A passage a finding is about carries the finding's anchor and reason, so
-        headline links land on it; the rest come from the coverage cells.  A brief
-        outlet's unflagged omissions are summarised in one line (``Scores.partial``).
-        """
-        cells = self.report.scores.cells
-        flagged: dict[tuple[str, str, str], FindingView] = {}
-        for finding, view in findings:
-            pid = finding.passage_id or ""
-            if finding.kind == Kind.OMITTED_PASSAGE:
-                quoted = {a for a in self.ids if finding.spans.get(a)}
-                omitting = [a for a in self.ids if self.status(a, pid) == CellStatus.OMITTED]
-                omitting = omitting or [a for a in self.ids if a not in quoted]
-                for aid in omitting:
-                    flagged.setdefault(("omitted", aid, pid), view)
-            else:
-                owners = [a for a in self.ids if finding.spans.get(a)]
-                for aid in owners:
-                    flagged.setdefault(("added", aid, pid), view)
-        result = []
-        placed: set[str] = set()
-        for aid in self.ids:
-            row = cells.get(aid, {})
-            omitted_ids = [p for p in self.order if row.get(p) == CellStatus.OMITTED]
-            omitted_ids += [
-                pid
-                for (what, a, pid) in flagged
-                if what == "omitted" and a == aid and pid not in omitted_ids
-            ]
-            added_ids = [p for p in self.order if row.get(p) == CellStatus.ONLY_HERE]
-            added_ids += [
-                pid
-                for (what, a, pid) in flagged
-                if what == "added" and a == aid and pid not in added_ids
-            ]
-            share = self.report.scores.coverage.get(aid)
-            brief = aid in self.report.scores.partial and bool(omitted_ids)
-            listed = [p for p in omitted_ids if not brief or ("omitted", aid, p) in flagged]
-            summary = ""
-            if brief:
-                rest = [p for p in omitted_ids if p not in listed]
-                summary = (
-                    f"Outlet {self.name(aid)} carries only {format_percent(share or 0)} of the "
-                    f"shared passages, so it is probably a brief or a follow-up. It leaves out "
-                    f"{plural(len(omitted_ids), 'passage')} that other outlets carry"
-                    + (f"; not quoted here: {runs(rest, self.order)}" if rest else "")
-                    + "."
-                    + (
-                        f" The {plural(len(listed), 'omission')} the analysis flags "
-                        f"{'is' if len(listed) == 1 else 'are'} quoted below."
-                        if listed
-                        else ""
-                    )
-                )
-            omitted = [
-                self._entry(p, self._omitted_source(p), flagged.get(("omitted", aid, p)), placed)
-                for p in listed
-            ]
-            added = [self._entry(p, aid, flagged.get(("added", aid, p)), placed) for p in added_ids]
-            heading = ", ".join(
-                filter(
-                    None,
-                    (
-                        f"leaves out {plural(len(omitted_ids), 'passage')}" if omitted_ids else "",
-                        f"{plural(len(added_ids), 'passage')} of its own" if added_ids else "",
-                    ),
-                )
-            )
-            result.append(
-                OutletPassages(
-                    self.outlet(aid),
-                    tuple(e for e in omitted if e is not None),
-                    tuple(e for e in added if e is not None),
-                    summary,
-                    heading or "carries every shared passage and has none of its own",
-                    f"passages-{slug(self.name(aid))}",
-                )
-            )
-        return tuple(result)
-
-    def _omitted_source(self, passage_id: str) -> str | None:
-        """The outlet to quote an omitted passage from: one in the shared wording first."""
-        passage = self.passages.get(passage_id)
-        if passage is None:
-            return None
-        carriers = [a for a in self.ids if a in passage.cells]
-        same = [a for a in carriers if self.status(a, passage_id) == CellStatus.SAME]
-        return (same or carriers or [None])[0]
-
-    def _entry(
-        self, passage_id: str, aid: str | None, view: FindingView | None, placed: set[str]
-    ) -> PassageExcerpt | None:
-        """One quoted passage; the first entry of a finding takes its anchor."""
-        cell = None if aid is None else self.cell(passage_id, aid)
-        if aid is None or cell is None:
-            return None
-        source = self.sources[aid]
-        full = self.quote(source, *cell)
-        anchor, note, severity = "", "", ""
-        if view is not None:
-            if view.anchor not in placed:
-                anchor = view.anchor
-                placed.add(anchor)
-            parts = sentences(view.explanation)
-            note = " ".join(parts[1:]) if len(parts) > 1 else view.explanation
-            severity = view.severity
-        return PassageExcerpt(
-            passage_id,
-            self.outlet(aid),
-            clip(full, PASSAGE_CHARS),
-            source.line_range(*cell),
-            full,
-            anchor,
-            note,
-            severity,
-        )
-
 
 def _group(kind: Kind, members: tuple[FindingView, ...]) -> KindGroup:
     layout = "rows" if kind in ROW_KINDS else "table" if kind in COMPACT_KINDS else "cards"
@@ -448,7 +327,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
     chart_views = [chart_view(c) for c in charts]
     outlets = tuple(b.outlet(aid) for aid in b.ids)
     when = dt.datetime.fromisoformat(report.generated.replace("Z", "+00:00"))
-    passages = b.passage_sections([(f, v) for f, v in pairs if f.kind in PASSAGE_KINDS])
+    passages = passage_sections(b, [(f, v) for f, v in pairs if f.kind in PASSAGE_KINDS])
     # A passage finding whose text could not be quoted still needs a link target.
     targets = {e.anchor for p in passages for e in p.omitted + p.added if e.anchor}
     listed = [
