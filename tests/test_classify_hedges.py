@@ -33,6 +33,11 @@ from classify_helpers import of_kind, run, the_finding
             "The comet reportedly broke apart.",
             '"apparently" vs "reportedly"',
         ),
+        (
+            "Warmer seas may be making the storms stronger.",
+            "Warmer seas are making the storms stronger.",
+            '"may be" vs no hedge',
+        ),
     ],
 )
 def test_hedge_changes(a: str, b: str, label: str) -> None:
@@ -50,6 +55,7 @@ def test_hedge_changes(a: str, b: str, label: str) -> None:
         ),  # a verb: attribution
         ("The storm killed at least 13 people.", "The storm killed 14 people."),  # numbers own it
         ("Prices rose sharply.", "Prices rose steeply."),
+        ("The vote is due in May.", "The vote is due in June."),  # a month, not a modal
     ],
 )
 def test_not_hedge_changes(a: str, b: str) -> None:
