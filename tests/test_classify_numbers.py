@@ -161,3 +161,25 @@ def test_parse(text: str, expected: tuple) -> None:
 @pytest.mark.parametrize("text", ["Jane Roe, 64, spoke.", "It began in 1994.", "One of them left."])
 def test_parse_skips_non_counts(text: str) -> None:
     assert quantities(tokenize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Between 10 and 15 people were hurt.", (10.0, 15.0, "range", "Between 10 and 15")),
+        ("Police said 20-30 people were hurt.", (20.0, 30.0, "range", "20-30")),
+    ],
+)
+def test_parse_ranges(text: str, expected: tuple) -> None:
+    tokens = tokenize(text)
+    (q,) = quantities(tokens)
+    quoted = text[tokens[q.start].start : tokens[q.core_end - 1].end]
+    assert (q.value, q.high, q.hedge, quoted) == expected
+
+
+def test_range_is_quoted_whole_against_a_figure() -> None:
+    found = of_kind(
+        run({"a": "Between 10 and 15 people were hurt.", "b": "Twelve people were hurt."}),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert [f.label for f in found] == ['"Between 10 and 15" vs "Twelve"']

@@ -109,6 +109,16 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             and NUMERAL.match(norms[j + 1])
         ):
             high, hedge, j = float(norms[j + 1].replace(",", "")), "range", j + 2  # 20-30
+        elif (
+            hedge == "exact"
+            and start > 0
+            and norms[start - 1] == "between"
+            and j + 1 < len(norms)
+            and norms[j] == "and"
+        ):
+            other = number_at(norms, j + 1)  # "between 10 and 15"
+            if other is not None and other[2] == "exact" and other[0] > value:
+                high, hedge, j, start = other[0], "range", other[3], start - 1
         if unit is None:
             for n in (3, 2, 1):
                 if tuple(norms[j : j + n]) in units():
