@@ -74,3 +74,35 @@ def test_explanation_says_why_the_verb_matters() -> None:
 
 def test_markers_skip_adjective_alleged() -> None:
     assert markers(tokenize("The alleged theft shocked the town.")) == []
+
+
+def test_moved_attribution_compares_the_verbs() -> None:
+    found = run(
+        {
+            "a": "Witnesses said soldiers opened fire.",
+            "b": "Soldiers opened fire, the army admitted.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == ['"admitted" vs "said"']
+    # Who is credited belongs to attribution, never to the rewording family.
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She tweeted that the vote was rigged.", [(1, 2, "neutral")]),
+        ("She tweeted a photo of the crowd.", []),
+        ("The inquiry found that staff lied.", [(2, 4, "neutral")]),
+        ("Police found a body in the river.", []),
+    ],
+)
+def test_markers_for_published_and_findings_verbs(text: str, expected: list) -> None:
+    assert markers(tokenize(text)) == expected
+
+
+def test_manner_adverb_before_the_verb_stays_a_wording_change() -> None:
+    found = run({"a": "The envoy strongly urged calm.", "b": "The envoy urged calm."})
+    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
+        '"strongly" only in one version'
+    ]

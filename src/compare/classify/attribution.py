@@ -39,6 +39,7 @@ def find(ctx: Context) -> list[Candidate]:
     out: list[Candidate] = []
     for pair in cell_pairs(ctx):
         ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
+        before = len(out)
         for op, i1, i2, j1, j2 in pair.opcodes:
             if op == "equal":
                 continue
@@ -63,7 +64,33 @@ def find(ctx: Context) -> list[Candidate]:
             if found is not None:
                 out.append(found)
         out.extend(source_changes(ctx, pair, ma, mb))
+        if len(out) == before:
+            out.extend(_moved(ctx, pair, ma, mb))
     return out
+
+
+def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> list[Candidate]:
+    """One attribution each side, at different places ("X said ..." / "..., X admitted").
+
+    Why: moving the attribution from the front to the end of a sentence puts
+    the two verbs in different edits, so the per-edit comparison never sees
+    them side by side; with one marker a side they are the same attribution.
+    """
+    if len(ma) != 1 or len(mb) != 1:
+        return []
+    (m,), (n,) = ma, mb
+    matched = {
+        i: j
+        for op, i1, i2, j1, _j2 in pair.opcodes
+        if op == "equal"
+        for i, j in zip(range(i1, i2), range(j1, j1 + i2 - i1), strict=True)
+    }
+    if matched.get(m[0]) == n[0]:
+        return []  # the same verb in the same place: nothing moved
+    # Only the verb's stance is compared: a moved attribution is often also
+    # reworded ("the company" / "the Ohio-based group"), and two descriptions
+    # cannot be told apart from two different speakers.
+    return [verb_change(ctx, pair, m, n)] if m[2] != n[2] else []
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})

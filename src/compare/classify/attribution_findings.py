@@ -229,36 +229,37 @@ def source_changes(
     }
     for m in ma:
         n = starts_b.get(shift.get(m[0], -1))
-        if (
-            n is None
-            or not has_subject(pair.a_tokens, m[0])
-            or not has_subject(pair.b_tokens, n[0])
-        ):
-            continue
-        sa, sb = source_range(pair.a_tokens, m[0], m[1]), source_range(pair.b_tokens, n[0], n[1])
-        ta, tb = pair.a_tokens[sa[0] : sa[1]], pair.b_tokens[sb[0] : sb[1]]
-        if (
-            not ta
-            or not tb
-            or not content_words(ta)
-            or not content_words(tb)
-            or same_words(ta, tb)
-            or same_referent(ta, tb)
-        ):
-            continue
-        a_span, b_span = ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb)
-        x, y = sorted([a_span.text, b_span.text], key=str.casefold)
-        out.append(
-            Candidate(
-                kind=Kind.ATTRIBUTION_CHANGE,
-                severity=Severity.HIGH,
-                passage_id=pair.passage_id,
-                key=f"source:{x.casefold()}|{y.casefold()}",
-                spans={pair.a: (a_span,), pair.b: (b_span,)},
-                explanation=f'The same statement is credited to different sources: "{x}" vs '
-                f'"{y}". Who said it changes how far a reader should trust it.',
-                label=f'"{x}" vs "{y}"',
-                weight=1.2,
-            )
-        )
+        found = None if n is None else source_change(ctx, pair, m, n)
+        if found is not None:
+            out.append(found)
     return out
+
+
+def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candidate | None:
+    """The claim of marker ``m`` (side a) and ``n`` (side b) credited to different sources."""
+    if not has_subject(pair.a_tokens, m[0]) or not has_subject(pair.b_tokens, n[0]):
+        return None
+    sa, sb = source_range(pair.a_tokens, m[0], m[1]), source_range(pair.b_tokens, n[0], n[1])
+    ta, tb = pair.a_tokens[sa[0] : sa[1]], pair.b_tokens[sb[0] : sb[1]]
+    if (
+        not ta
+        or not tb
+        or not content_words(ta)
+        or not content_words(tb)
+        or same_words(ta, tb)
+        or same_referent(ta, tb)
+    ):
+        return None
+    a_span, b_span = ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb)
+    x, y = sorted([a_span.text, b_span.text], key=str.casefold)
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        key=f"source:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (a_span,), pair.b: (b_span,)},
+        explanation=f'The same statement is credited to different sources: "{x}" vs '
+        f'"{y}". Who said it changes how far a reader should trust it.',
+        label=f'"{x}" vs "{y}"',
+        weight=1.2,
+    )

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from compare.classify.cells import (
     content_words,
     find_phrases,
+    group_nouns,
     is_variant_elsewhere,
     phrase_table,
     stem,
@@ -28,9 +29,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "h
 _VERB_NEXT = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her", ","})
 # "announced a deal", "declared a curfew": the verb reports an event, not a claim.
 _EVENT_OBJECT = frozenset({"a", "an", "the", "its", "their", "his", "her", "new", "plans"})
-# "reported net income", "reports strong sales": with a noun object these verbs
-# publish figures; they attribute a claim only before a clause.
-_OBJECT_VERBS = frozenset({"reported", "reports", "report"})
+# "reported net income", "reports strong sales", "tweeted a photo", "posted a
+# video": with a noun object these verbs publish something; they attribute a
+# claim only before a clause.
+_OBJECT_VERBS = frozenset({"reported", "reports", "report", "tweeted", "posted", "wrote"})
 _CLAUSE_NEXT = frozenset(
     {"that", ",", '"', "“", "he", "she", "they", "it", "we", "i", "on", "in", "late", "earlier"}
 )
@@ -125,6 +127,8 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     True
     >>> same_referent(t("Local police"), t("Witnesses"))
     False
+    >>> same_referent(t("Witnesses"), t("the army"))
+    False
     """
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -137,7 +141,10 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return tokens[0].norm in _DEFINITE and not words[-1].text[:1].isupper()
 
     def name(words: Sequence[Token]) -> bool:
-        return all(w.text[:1].isupper() for w in words)
+        # "Witnesses said" opens a sentence: a capital on a group noun names no one.
+        return all(w.text[:1].isupper() for w in words) and not all(
+            w.norm in group_nouns() for w in words
+        )
 
     return (description(a, wa) and name(wb)) or (description(b, wb) and name(wa))
 

@@ -76,6 +76,19 @@ def find_phrases(
     return out
 
 
+GROUPS_FILE = "classify_group_nouns.txt"
+
+
+@cache
+def group_nouns() -> frozenset[str]:
+    """Nouns naming an actor by group ("army", "witnesses"): never a person's name.
+
+    >>> "witnesses" in group_nouns(), "reuters" in group_nouns()
+    (True, False)
+    """
+    return lexicons.words(GROUPS_FILE)
+
+
 @cache
 def phrase_table(name: str, field_index: int = 1) -> Mapping[tuple[str, ...], str]:
     """A data file's first field split into token norms -> another field."""

@@ -12,13 +12,11 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
-from compare import lexicons
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import is_variant_elsewhere, is_word, stem
+from compare.classify.cells import group_nouns, is_variant_elsewhere, is_word, stem
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Token
 
-GROUPS_FILE = "classify_group_nouns.txt"
 VALENCE_GAP = 1.8  # VADER scale is -4..+4
 VALENCE_STRONG = 2.0
 
@@ -48,9 +46,8 @@ def valence(word: str) -> float | None:
     return None
 
 
-@cache
 def _groups() -> frozenset[str]:
-    return lexicons.words(GROUPS_FILE)
+    return group_nouns()
 
 
 def _proper(tokens: Sequence[Token]) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from compare import lexicons
-from compare.classify.attribution_sources import markers
+from compare.classify.attribution_sources import markers, source_range
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
     clause_around,
@@ -98,11 +98,20 @@ Change = tuple[int, int, int, int]
 
 
 def _claimed(tokens: Sequence[Token]) -> set[int]:
-    """Token indexes owned by more serious families (numbers, attribution, hedges, loaded)."""
+    """Token indexes owned by more serious families (numbers, attribution, hedges, loaded).
+
+    Attribution owns the reporting verb and who it credits ("the army
+    admitted"): a changed source is an attribution finding, not a rewording.
+    """
     out: set[int] = set()
-    spans = [*markers(tokens), *hedges(tokens), *find_phrases(tokens, phrase_table(TERMS_FILE))]
+    found = markers(tokens)
+    spans = [*found, *hedges(tokens), *find_phrases(tokens, phrase_table(TERMS_FILE))]
     for start, end, _c in spans:
         out.update(range(start, end))
+    for start, end, _c in found:
+        lo, hi = source_range(tokens, start, end)
+        # A manner adverb before the verb ("strongly urged") is wording, not the source.
+        out.update(k for k in range(lo, hi) if not tokens[k].norm.endswith("ly"))
     for q in quantities(tokens):
         out.update(range(q.start, q.end))
     return out
