@@ -9,7 +9,7 @@ misses need sentences the aligner cannot pair, see the final report).
 
 Unseen stories (tests/gold/stories/, invented outlets and topics the rules
 were not written for) are pinned on their pooled figures at the level reached
-(recall 0.83, top-30 precision 0.74 when pinned), so a seed-only tweak that
+(recall 0.84, top-30 precision 0.76 when pinned), so a seed-only tweak that
 loses generality fails here.
 """
 
@@ -26,8 +26,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FLOOR = 0.75
 BELOW_FLOOR = {"recall_attribution_change": 0.7}  # known gap, pinned where it stands
-UNSEEN_RECALL = 0.83
-UNSEEN_PRECISION_TOP30 = 0.74
+UNSEEN_RECALL = 0.84
+UNSEEN_PRECISION_TOP30 = 0.76
 
 
 def _load_eval() -> ModuleType:
