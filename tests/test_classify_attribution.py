@@ -106,3 +106,15 @@ def test_manner_adverb_before_the_verb_stays_a_wording_change() -> None:
     assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
         '"strongly" only in one version'
     ]
+
+
+def test_criticism_is_its_own_stance() -> None:
+    found = run({"a": "The coach criticised the referee.", "b": "The coach accused the referee."})
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
+        '"accused" vs "criticised"'
+    ]
+
+
+def test_listed_verb_swapped_for_an_unlisted_one_is_not_a_dropped_source() -> None:
+    found = run({"a": "She criticised the plan.", "b": "She lambasted the plan."})
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.classify import attribution_claims
 from compare.classify.attribution_findings import (
     agent_named,
     dropped,
@@ -52,6 +53,8 @@ def find(ctx: Context) -> list[Candidate]:
                 ca, cb = in_a[0], in_b[0]
                 if ca[2] != cb[2]:
                     out.append(verb_change(ctx, pair, ca, cb))
+            elif _verb_for_verb(op, (i1, i2), (j1, j2)):
+                pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
             elif in_a and not mb and _claim_dropped(ctx, pair, pair.a_tokens, in_a[0], pair.b, j1):
                 out.append(
                     dropped(ctx, pair, pair.a, pair.a_tokens, in_a[0], pair.b, pair.b_tokens, j1)
@@ -66,6 +69,7 @@ def find(ctx: Context) -> list[Candidate]:
         out.extend(source_changes(ctx, pair, ma, mb))
         if len(out) == before:
             out.extend(_moved(ctx, pair, ma, mb))
+    out.extend(attribution_claims.find(ctx))
     return out
 
 
@@ -91,6 +95,16 @@ def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> 
     # reworded ("the company" / "the Ohio-based group"), and two descriptions
     # cannot be told apart from two different speakers.
     return [verb_change(ctx, pair, m, n)] if m[2] != n[2] else []
+
+
+def _verb_for_verb(op: str, ra: tuple[int, int], rb: tuple[int, int]) -> bool:
+    """True for a one-word swap: a listed reporting verb against an unlisted one.
+
+    Why: "She lambasted the plan" still credits the criticism to her; the
+    other word is a verb in the same place (the loaded-term family reads its
+    tone), not a claim stated as fact.
+    """
+    return op == "replace" and ra[1] - ra[0] == 1 and rb[1] - rb[0] == 1
 
 
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})

@@ -53,6 +53,7 @@ _MEANING = {
     "emphatic": "presents the speaker as pressing a disputed point",
     "denial": "reports a rejection",
     "accusation": "reports that someone is blamed",
+    "criticism": "reports disapproval without a specific charge",
     "announce": "presents it as an official statement",
 }
 
