@@ -178,6 +178,7 @@ def test_one_habit_is_one_finding_listing_every_figure() -> None:
     assert [s.text for s in found[0].spans["a"]] == ["5m", "7m"]
     assert [s.text for s in found[0].spans["b"]] == ["5 million", "7 million"]
     assert "scale abbreviated" in found[0].explanation
+    assert found[0].label == '"5m" vs "5 million" and 1 more like it'
 
 
 def test_hyphenated_words_stay_separate_findings() -> None:

@@ -8,7 +8,7 @@ difference reported once under its most serious kind, most serious first.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare.classify.base import Candidate
 from compare.model import KIND_ORDER, Finding, Kind, Span
@@ -83,7 +83,13 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             for aid, ss in c.spans.items():
                 spans.setdefault(aid, set()).update(ss)
         ordered = {aid: outermost(ss) for aid, ss in sorted(spans.items())}
-        out.append(Merged(_best(group), ordered))
+        best = _best(group)
+        others = len({c.label for c in group}) - 1
+        if others and best.kind in STORY_WIDE_KINDS:
+            # One habit seen in several forms ("$5m" / "$5 million", "$7m" / ...):
+            # the label says the example stands for more.
+            best = replace(best, label=f"{best.label} and {others} more like it")
+        out.append(Merged(best, ordered))
     return out
 
 
