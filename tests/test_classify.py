@@ -142,3 +142,17 @@ def test_classify_data_files_name_source_and_licence(name: str) -> None:
     head = " ".join(lexicons.header(name))
     assert "source:" in head and "licence:" in head
     assert lexicons.entries(name)
+
+
+def test_a_cell_of_punctuation_alone_does_not_break_the_story() -> None:
+    # A "sentence" that is only a full stop, opposite a loaded term: the other
+    # side's quote must still be a real span, not an empty one.
+    from classify_helpers import run
+
+    found = run(
+        {
+            "a": "Rain fell on the town. . Snow.",
+            "b": "Rain fell on the town. Crowds fled in Sept. as the regime fired.",
+        }
+    )
+    assert all(s.text for f in found for spans in f.spans.values() for s in spans)

@@ -132,6 +132,8 @@ def clause_around(tokens: Sequence[Token], at: int, starts: Iterable[int] = ()) 
     >>> lo, hi = clause_around(toks, 4)
     >>> " ".join(t.text for t in toks[lo:hi])
     'Rain fell on Monday'
+    >>> clause_around(tokenize("."), 1)
+    (0, 1)
     """
     n = len(tokens)
     if not n:
@@ -157,8 +159,9 @@ def clause_around(tokens: Sequence[Token], at: int, starts: Iterable[int] = ()) 
     words = [k for k in range(lo, hi) if is_word(tokens[k])]
     if not words:
         words = [k for k in range(s_lo, s_hi) if is_word(tokens[k])]
-    if not words:
-        return at, min(at + 1, n)
+    if not words:  # no word at all (a cell of punctuation): the token at or before ``at``
+        k = min(at, n - 1)
+        return k, k + 1
     return words[0], words[-1] + 1
 
 
