@@ -134,8 +134,11 @@ def test_cli_lists_a_timed_out_story_in_the_index(
     assert (out / FLOOD_SLUG / "report.json").is_file()
 
 
-def _short_timeout(self, jobs: int = 0, timeout_s: float = 600.0) -> None:
-    self.jobs, self.timeout_s = max(jobs, 1), 2.0
+_REAL_INIT = batch.ProcessExecutor.__init__
+
+
+def _short_timeout(self, jobs: int = 0, timeout_s: float = 600.0, **kwargs) -> None:
+    _REAL_INIT(self, jobs, 2.0, **kwargs)
 
 
 # The Dask runs happen in a child process that starts the LocalCluster in process:

@@ -50,7 +50,12 @@ def _hostile_inputs(folder: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory):
-    """The hostile folder reported in-process (with a fetch spy) and in a subprocess."""
+    """The hostile folder reported in-process (with a fetch spy) and in a subprocess.
+
+    The in-process run renders in this process (``--jobs 1``: no render
+    helper), so the spy sees every fetch; the subprocess renders in its
+    helper, and test 53 checks that both give the same bytes.
+    """
     base = tmp_path_factory.mktemp("hostile")
     src = _hostile_inputs(base / "in")
     fetched: list[str] = []
@@ -69,7 +74,9 @@ def runs(tmp_path_factory):
         patch.setattr(AssetFetcher, "fetch", spy)
         old_umask = os.umask(0o022)
         try:
-            code, _ = run_main(["report", src, "--out", base / "one"], _Capsys(), inputs=[src])
+            code, _ = run_main(
+                ["report", src, "--out", base / "one", "--jobs", "1"], _Capsys(), inputs=[src]
+            )
         finally:
             os.umask(old_umask)
     env = cli_env(MPLCONFIGDIR="/dev/null/x", PYTHONHASHSEED="12345")

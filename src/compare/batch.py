@@ -7,8 +7,10 @@ Executors only decide *where* it runs:
 
 * ``ProcessExecutor`` (the default): a ``concurrent.futures`` process pool on
   this machine (a run of one story runs it in this process: there is no
-  other story to protect).  Workers are forked, so they start at once and share the
-  already imported code.  Each worker announces which story it starts, so the
+  other story to protect; its charts, HTML and PDFs are rendered by the
+  warmed helper of ``compare.render_worker`` when ``run_report`` started
+  one).  Workers are forked, so they start at once and share the already
+  imported code.  Each worker announces which story it starts, so the
   parent can enforce the per-story timeout by killing that worker; a worker
   that dies (a segfault, the out-of-memory killer) breaks the pool, and the
   stories it was running are retried one at a time in a fresh pool, so only
@@ -39,11 +41,14 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.model import InputProblem, Notice, Story
 from compare.options import Options
 from compare.view_handout import IndexEntry
+
+if TYPE_CHECKING:
+    from compare.render_worker import RenderWorker
 
 log = logging.getLogger(__name__)
 
@@ -79,11 +84,12 @@ class StoryResult:
         return self.failure is None
 
 
-def run_story(task: StoryTask) -> StoryResult:
+def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> StoryResult:
     """Analyse and render one story; its failure becomes the result, never an exception.
 
     Interrupts still propagate.  The same function runs in a pool worker, on
-    a Dask worker (inside ``run_story_isolated``) or in this process.
+    a Dask worker (inside ``run_story_isolated``) or in this process; there,
+    ``renderer`` is the warmed helper process that renders the story's files.
     """
     from compare.commands import FailedStory, _render_story
     from compare.pipeline import analyze_story
@@ -99,7 +105,7 @@ def run_story(task: StoryTask) -> StoryResult:
         log.error("internal error while analysing story %s", task.story.id, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"
         return StoryResult(task.slug, title, failure=reason, internal=True)
-    written = _render_story(report, task.options.out_dir / task.slug, task.options)
+    written = _render_story(report, task.options.out_dir / task.slug, task.options, renderer)
     seconds = time.perf_counter() - start
     if isinstance(written, FailedStory):
         return StoryResult(
@@ -181,17 +187,26 @@ class _Round:
 class ProcessExecutor:
     """Stories on a local process pool, each under a timeout, one crash costing one story."""
 
-    def __init__(self, jobs: int = 0, timeout_s: float = 600.0, *, alone_inline: bool = True):
+    def __init__(
+        self,
+        jobs: int = 0,
+        timeout_s: float = 600.0,
+        *,
+        alone_inline: bool = True,
+        renderer: RenderWorker | None = None,
+    ):
         self.jobs = jobs if jobs > 0 else max(os.cpu_count() or 1, 1)
         self.timeout_s = timeout_s
         # A lone story has no other story to protect: it runs in this process, as
-        # before batch mode (the PDF render keeps its own timeout).
+        # before batch mode (the PDF render keeps its own timeout), its files
+        # rendered by ``renderer`` when there is one.
         self.alone_inline = alone_inline
+        self.renderer = renderer
 
     def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
         results: dict[int, StoryResult] = {}
         if len(tasks) == 1 and self.alone_inline:
-            result = run_story(tasks[0])
+            result = run_story(tasks[0], renderer=self.renderer)
             if on_done is not None:
                 on_done(result)
             return [result]
@@ -379,8 +394,11 @@ class DaskExecutor:
             )
 
 
-def executor_for(options: Options) -> Executor:
-    """The executor ``options`` ask for: Dask with a scheduler address, else the local pool."""
+def executor_for(options: Options, *, renderer: RenderWorker | None = None) -> Executor:
+    """The executor ``options`` ask for: Dask with a scheduler address, else the local pool.
+
+    ``renderer`` (a warmed helper process) renders a lone story run here.
+    """
     if options.scheduler:
         return DaskExecutor(options.scheduler, timeout_s=options.story_timeout_s)
-    return ProcessExecutor(jobs=options.jobs, timeout_s=options.story_timeout_s)
+    return ProcessExecutor(jobs=options.jobs, timeout_s=options.story_timeout_s, renderer=renderer)

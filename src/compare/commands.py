@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError, ExitCode, OutputError, UsageError
 from compare.model import InputProblem, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
+
+if TYPE_CHECKING:
+    from compare.render_worker import RenderWorker
 
 log = logging.getLogger(__name__)
 
@@ -114,15 +117,19 @@ def _unique_slug(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def write_report(report: Report, folder: Path, *, options: Options) -> list[Path]:
-    """Render one story's outputs, then write them as one set; returns the paths.
+# The order a story's files are written in (and reported, "wrote ...").
+OUTPUT_ORDER = ("report.html", "report.pdf", "report.json", "findings.csv", "handout.pdf")
 
-    Everything is rendered before anything is written, so a render failure or
-    timeout leaves the previous files intact; ``atomic_write_many`` then
-    replaces them together.  WeasyPrint is imported only when a PDF is wanted.
+
+def render_documents(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
+    """The rendered files of one story (charts, HTML, PDFs) as ``(path, bytes)``; writes nothing.
+
+    Why apart from the writing and from the data files: this part may run in
+    a helper process (``compare.render_worker``), which imports only the
+    renderer (WeasyPrint, matplotlib, Jinja2) and never the analysis
+    libraries, while the files are always written here, as one set.
+    WeasyPrint is imported only when a PDF is wanted.
     """
-    from compare import jsonio
-
     outputs: list[tuple[Path, bytes]] = []
     if OutputFormat.PDF in options.formats or OutputFormat.HTML in options.formats:
         from compare.charts import make_charts
@@ -137,12 +144,6 @@ def write_report(report: Report, folder: Path, *, options: Options) -> list[Path
             from compare.pdf import html_to_pdf
 
             outputs.append((folder / "report.pdf", html_to_pdf(html, options=options)))
-    if OutputFormat.JSON in options.formats:
-        outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
-    if OutputFormat.CSV in options.formats:
-        from compare.render_csv import render_csv
-
-        outputs.append((folder / "findings.csv", render_csv(report).encode("utf-8")))
     if options.audience is Audience.CLASSROOM:
         from compare.pdf import html_to_pdf
         from compare.render import render_handout_html
@@ -150,6 +151,56 @@ def write_report(report: Report, folder: Path, *, options: Options) -> list[Path
 
         handout = render_handout_html(build_handout(report, options=options))
         outputs.append((folder / "handout.pdf", html_to_pdf(handout, options=options)))
+    return outputs
+
+
+def data_outputs(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
+    """The data files of one story (JSON, CSV) as ``(path, bytes)``; writes nothing."""
+    outputs: list[tuple[Path, bytes]] = []
+    if OutputFormat.JSON in options.formats:
+        from compare import jsonio
+
+        outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
+    if OutputFormat.CSV in options.formats:
+        from compare.render_csv import render_csv
+
+        outputs.append((folder / "findings.csv", render_csv(report).encode("utf-8")))
+    return outputs
+
+
+def render_outputs(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
+    """Every file of one story, rendered in this process, in ``OUTPUT_ORDER``; writes nothing."""
+    return _in_order(
+        [
+            *render_documents(report, folder, options=options),
+            *data_outputs(report, folder, options=options),
+        ]
+    )
+
+
+def _in_order(outputs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
+    return sorted(outputs, key=lambda item: OUTPUT_ORDER.index(item[0].name))
+
+
+def write_report(
+    report: Report, folder: Path, *, options: Options, renderer: RenderWorker | None = None
+) -> list[Path]:
+    """Render one story's outputs, then write them as one set; returns the paths.
+
+    Everything is rendered before anything is written, so a render failure or
+    timeout leaves the previous files intact; ``atomic_write_many`` then
+    replaces them together.  With a ``renderer`` (a warmed helper process) the
+    rendering happens there and only the writing here.
+    """
+    if renderer is not None:
+        outputs = _in_order(
+            [
+                *renderer.render(report, folder),
+                *data_outputs(report, folder, options=options),
+            ]
+        )
+    else:
+        outputs = render_outputs(report, folder, options=options)
     atomic_write_many(outputs)
     return [path for path, _data in outputs]
 
@@ -163,16 +214,24 @@ class FailedStory:
     internal: bool  # a bug (exit 1 when nothing else was written), not an output problem
 
 
-def _render_story(report: Report, folder: Path, options: Options) -> list[Path] | FailedStory:
+def _render_story(
+    report: Report, folder: Path, options: Options, renderer: RenderWorker | None = None
+) -> list[Path] | FailedStory:
     """One story's outputs, or why not: one story's failure never stops the others.
 
     ``BaseException`` is caught because WeasyPrint's ``FatalURLFetchingError``
-    is one; interrupts and exits still propagate.
+    is one; interrupts and exits still propagate.  A ``RenderFailed`` from the
+    helper process was already logged there, with its traceback.
     """
+    from compare.render_worker import RenderFailed
+
     try:
-        return write_report(report, folder, options=options)
+        return write_report(report, folder, options=options, renderer=renderer)
     except OutputError as exc:
         return FailedStory(report.story.title, str(exc), internal=False)
+    except RenderFailed as exc:
+        reason = f"internal error while rendering: {exc.detail}"
+        return FailedStory(report.story.title, reason, internal=True)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:
@@ -189,8 +248,7 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
     analysis or rendering fails or times out is listed (stderr, index) and
     costs only itself.
     """
-    from compare.batch import StoryTask, executor_for
-    from compare.pipeline import prepare
+    from compare.render_worker import RenderWorker
 
     options = replace(
         options,
@@ -200,6 +258,23 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
+    # Started before the analysis libraries are imported: it warms up the
+    # renderer on the other core meanwhile (see compare.render_worker).
+    renderer = RenderWorker.start(options)
+    try:
+        return _report_stories(args, options, renderer)
+    finally:
+        if renderer is not None:
+            renderer.close()
+
+
+def _report_stories(
+    args: argparse.Namespace, options: Options, renderer: RenderWorker | None
+) -> ExitCode:
+    """``run_report`` after the checks: analyse, render and write every story."""
+    from compare.batch import StoryTask, executor_for
+    from compare.pipeline import prepare
+
     prepared = prepare(args.paths, options=options, progress=lambda m: _say(args, m))
     report_problems(prepared.problems)
     taken: set[str] = set()
@@ -213,11 +288,14 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
         )
         for story in prepared.stories
     ]
+    if renderer is not None and len(tasks) != 1:  # only a lone story renders in this process
+        renderer.close()
+        renderer = None
     where = f"on {options.scheduler}" if options.scheduler else "on this machine"
     count = f"{len(tasks)} stor{'y' if len(tasks) == 1 else 'ies'}"
     _say(args, f"analysing and rendering {count} {where}")
     with _story_progress(args, len(tasks)) as note:
-        results = executor_for(options).run(tasks, on_done=note)
+        results = executor_for(options, renderer=renderer).run(tasks, on_done=note)
     written = [r for r in results if r.ok]
     failed = [
         FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok

@@ -1,0 +1,114 @@
+"""The render helper process (``compare.render_worker``): same files, and no story lost to it.
+
+Failures are simulated by patching the renderer in this process before the
+helper is forked, so only the helper runs the patch.  Every test closes its
+helper; none waits longer than the helper's own timeouts.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from compare import render as render_module
+from compare.commands import render_documents
+from compare.errors import OutputError
+from compare.options import Audience, Options, OutputFormat
+from compare.render_worker import RenderFailed, RenderWorker, helper_is_useful
+
+from sample_report import build_report
+
+EPOCH = 1615766400
+OPTIONS = Options(source_date_epoch=EPOCH, formats=(OutputFormat.PDF, OutputFormat.HTML))
+
+
+@pytest.fixture(scope="module")
+def report():
+    return build_report()
+
+
+@pytest.fixture
+def helper():
+    started: list[RenderWorker] = []
+
+    def start(options: Options = OPTIONS) -> RenderWorker:
+        worker = RenderWorker(options)
+        started.append(worker)
+        return worker
+
+    yield start
+    for worker in started:
+        worker.close()
+        assert not worker._process.is_alive()
+
+
+def test_helper_renders_the_same_bytes_as_this_process(report, helper, tmp_path: Path) -> None:
+    theirs = helper().render(report, tmp_path)
+    ours = render_documents(report, tmp_path, options=OPTIONS)
+    assert [path.name for path, _ in theirs] == ["report.html", "report.pdf"]
+    assert theirs == ours
+
+
+def test_a_helper_gone_before_the_report_is_replaced_by_this_process(
+    report, helper, tmp_path: Path
+) -> None:
+    worker = helper()
+    os.kill(worker._process.pid, signal.SIGKILL)
+    worker._process.join(timeout=10)
+    outputs = worker.render(report, tmp_path)
+    assert outputs == render_documents(report, tmp_path, options=OPTIONS)
+
+
+def test_a_bug_in_the_helper_comes_back_as_one_line(report, helper, monkeypatch) -> None:
+    def buggy(*args, **kwargs):
+        raise TypeError("bad field")
+
+    monkeypatch.setattr(render_module, "render_html", buggy)
+    with pytest.raises(RenderFailed, match=r"^TypeError: bad field$"):
+        helper().render(report, Path("unused"))
+
+
+def test_a_render_timeout_in_the_helper_is_an_output_error(report, helper) -> None:
+    worker = helper(replace(OPTIONS, render_timeout_s=0.01))
+    with pytest.raises(OutputError, match=r"render timed out after 0\.01 s in pdf stage"):
+        worker.render(report, Path("unused"))
+
+
+def test_a_helper_dying_mid_render_fails_the_story_not_the_run(report, helper, monkeypatch) -> None:
+    def die(*args, **kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(render_module, "render_html", die)
+    with pytest.raises(RenderFailed, match="its render process died"):
+        helper().render(report, Path("unused"))
+
+
+def test_a_hung_helper_is_killed_at_the_story_timeout(report, helper, monkeypatch) -> None:
+    def hang(*args, **kwargs):
+        time.sleep(120)
+
+    monkeypatch.setattr(render_module, "render_html", hang)
+    worker = helper(replace(OPTIONS, story_timeout_s=1.0))
+    start = time.monotonic()
+    with pytest.raises(OutputError, match="rendering timed out after 1 s"):
+        worker.render(report, Path("unused"))
+    assert time.monotonic() - start < 30
+
+
+@pytest.mark.parametrize(
+    ("changes", "useful"),
+    [
+        ({"formats": (OutputFormat.JSON,)}, False),
+        ({"formats": (OutputFormat.JSON,), "audience": Audience.CLASSROOM}, True),
+        ({"jobs": 1}, False),
+        ({"scheduler": "tcp://h:8786"}, False),
+    ],
+)
+def test_the_helper_is_started_only_where_it_helps(changes: dict, useful: bool) -> None:
+    wanted = helper_is_useful(replace(OPTIONS, **changes))
+    assert wanted is (useful and len(os.sched_getaffinity(0)) >= 2)
