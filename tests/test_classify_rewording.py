@@ -73,3 +73,12 @@ def test_closely_paired_statement_keeps_its_word_choice() -> None:
     assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
         '"passed" vs "sailed through"'
     ]
+
+
+def test_a_name_added_is_detail_but_a_charged_word_is_not() -> None:
+    found = run({"a": "Striker Jamal Reid scored twice.", "b": "Striker Reid scored twice."})
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+    found = run({"a": "Brutal fighting resumed.", "b": "Fighting resumed."})
+    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
+        '"Brutal" only in one version'
+    ]

@@ -37,7 +37,7 @@ from compare.classify.cells import (
     stem,
 )
 from compare.classify.hedges import hedges
-from compare.classify.loaded import TERMS_FILE
+from compare.classify.loaded import TERMS_FILE, valence
 from compare.classify.numbers_lexicon import events
 from compare.classify.numbers_parse import quantities
 from compare.classify.omission import own_clauses
@@ -188,6 +188,9 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if not (ca and cb) and len(ca or cb) > MAX_INSERT:
         return False
+    added = ca or cb
+    if not (ca and cb) and all(t.text[:1].isupper() and valence(t.norm) is None for t in added):
+        return False  # a name or title added ("Jamal", "at Wembleigh"): detail, not emphasis
     if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
         return False
     if sorted(stem(t.norm) for t in ca) == sorted(stem(t.norm) for t in cb):
