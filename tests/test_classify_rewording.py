@@ -82,3 +82,14 @@ def test_a_name_added_is_detail_but_a_charged_word_is_not() -> None:
     assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
         '"Brutal" only in one version'
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Corvane will cut 1,200 jobs.", "The Ohio-based company will cut 1,200 jobs."),
+        ("Shares in Corvane fell.", "Shares in the company fell."),
+    ],
+)
+def test_a_name_and_a_description_of_it_are_not_a_rewording(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from compare import lexicons
-from compare.classify.attribution_sources import markers, source_range
+from compare.classify.attribution_sources import markers, same_referent, source_range
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
     clause_around,
@@ -184,6 +184,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if a and b and not (ca and cb):
         return False  # "the residents" / "them": a reference swap, not a change of meaning
+    if a and b and same_referent(a, b):
+        return False  # "Acme" / "the Ohio-based company": the same one, named or described
     if ca and cb and max(len(ca), len(cb)) > MAX_RATIO * min(len(ca), len(cb)):
         return False
     if not (ca and cb) and len(ca or cb) > MAX_INSERT:
