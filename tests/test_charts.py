@@ -80,6 +80,12 @@ def test_hostile_outlet_label_is_escaped_text_in_the_svg():
     assert "&lt;b&gt;&amp;amp;" in short
 
 
+def test_a_character_no_font_has_draws_without_repeating_warnings(recwarn):
+    for chart in make_charts(build_report(outlet_label="Party \U0001f389 Post")):
+        assert "Party" in chart.svg
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+
+
 def _many_passages(report, count: int):
     """The sample report stretched to ``count`` passages (cells repeated)."""
     base = report.alignment.passages
