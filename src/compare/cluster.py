@@ -30,7 +30,7 @@ from scipy.sparse.csgraph import connected_components
 
 from compare.cluster_outliers import find_outliers, parse_date, separate_events
 from compare.cluster_vectors import ArticleCounts, tfidf
-from compare.model import Article, Story
+from compare.model import Article, Outlier, Story
 from compare.options import Options
 
 LINK_SIMILARITY = 0.5  # versions of one report; weaker links only attach lone articles
@@ -47,29 +47,32 @@ TITLE_WORDS = 12
 
 
 def _pruned(vectors: sparse.csr_matrix) -> sparse.csr_matrix:
-    """Binary matrix of each row's top terms, without terms common in a big archive."""
+    """Binary matrix of each row's top terms, without terms common in a big archive.
+
+    One stable sort of all non-zeros by (row, weight) instead of a Python loop
+    over rows: ties keep column order, as a per-row stable sort would.
+    """
     n = vectors.shape[0]
     df = np.bincount(vectors.indices, minlength=vectors.shape[1])
     common = df > max(COMMON_TERM_MIN, min(2 * np.sqrt(n), COMMON_TERM_MAX))
-    rows, cols = [], []
-    for r in range(n):
-        lo, hi = vectors.indptr[r], vectors.indptr[r + 1]
-        idx, val = vectors.indices[lo:hi], vectors.data[lo:hi]
-        keep = ~common[idx]
-        idx, val = idx[keep], val[keep]
-        top = idx[np.argsort(-val, kind="stable")[:TOP_TERMS]]
-        rows.extend([r] * len(top))
-        cols.extend(top.tolist())
-    data = np.ones(len(rows))
-    return sparse.csr_matrix((data, (rows, cols)), shape=vectors.shape)
+    rows = np.repeat(np.arange(n), np.diff(vectors.indptr))
+    keep = ~common[vectors.indices]
+    rows, cols, weights = rows[keep], vectors.indices[keep], vectors.data[keep]
+    order = np.lexsort((-weights, rows))  # by row, heaviest first; stable on ties
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, np.arange(n))  # where each row's run starts
+    top = np.arange(len(rows)) - first[rows] < TOP_TERMS
+    data = np.ones(int(top.sum()))
+    return sparse.csr_matrix((data, (rows[top], cols[top])), shape=vectors.shape)
 
 
 def candidate_pairs(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(i, j, cosine) for i < j sharing ``MIN_SHARED_TERMS`` distinctive terms; exact cosines."""
     pruned = _pruned(vectors)
-    shared = sparse.triu(pruned @ pruned.T, k=1).tocoo()
-    enough = shared.data >= MIN_SHARED_TERMS
+    shared = (pruned @ pruned.T).tocoo()
+    enough = (shared.data >= MIN_SHARED_TERMS) & (shared.row < shared.col)
     i, j = shared.row[enough].astype(np.int64), shared.col[enough].astype(np.int64)
+    del shared
     sims = np.zeros(len(i))
     for start in range(0, len(i), 50_000):  # bounded memory for a big archive
         part = slice(start, start + 50_000)
@@ -163,50 +166,75 @@ def _title(article: Article) -> str:
     return text + ("…" if len(words) > TITLE_WORDS else "") if text else "Untitled story"
 
 
-def story_title(articles: Sequence[Article], vectors: sparse.csr_matrix) -> str:
-    """Title of the most central article (highest summed similarity) that has one."""
-    centrality = np.asarray((vectors @ vectors.T).sum(axis=1)).ravel()
-    ranked = sorted(range(len(articles)), key=lambda k: (-round(centrality[k], 9), articles[k].id))
+def centrality(vectors: sparse.csr_matrix, stories: Sequence[Sequence[int]]) -> list[np.ndarray]:
+    """Per story, each member's summed cosine with the story's members (itself counted as 1).
+
+    All stories in one pass of sparse sums, in float64: each row times its
+    story's sum of rows, minus its own square, so there is no all-pairs product
+    and no per-story call whose cost is the archive's vocabulary.  The self
+    term is exactly 1 (0 for an empty vector), not a float32 norm near 1, so
+    two versions of one story score alike to ~1e-15, far inside the 9 places
+    ``story_title`` rounds to, and the tie falls to the id, not to noise.
+
+    >>> v = sparse.csr_matrix(np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]]))
+    >>> [[round(float(x), 3) for x in c] for c in centrality(v, [[0, 1, 2], [2]])]
+    [[1.6, 2.4, 1.8], [1.0]]
+    """
+    sizes = np.array([len(s) for s in stories], dtype=np.int64)
+    members = np.concatenate([np.asarray(s, dtype=np.int64) for s in stories] or [[]]).astype(
+        np.int64
+    )
+    rows = sparse.csr_matrix(vectors[members], dtype=np.float64)
+    owner = np.repeat(np.arange(len(stories)), sizes)
+    sums = sparse.csr_matrix(
+        (np.ones(len(members)), (owner, np.arange(len(members)))),
+        shape=(len(stories), len(members)),
+    )
+    sums = sparse.csr_matrix(sums @ rows)
+    dots = np.asarray(rows.multiply(sums[owner]).sum(axis=1)).ravel()
+    own = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    scores = dots - own + (own > 0)
+    return np.split(scores, np.cumsum(sizes)[:-1])
+
+
+def story_title(articles: Sequence[Article], scores: Sequence[float]) -> str:
+    """Title of the most central article (``centrality``) that has one; ties go to the id."""
+    ranked = sorted(range(len(articles)), key=lambda k: (-round(scores[k], 9), articles[k].id))
     titled = [k for k in ranked if articles[k].title and articles[k].title.strip()]
     return _title(articles[(titled or ranked)[0]])
-
-
-def build_story(
-    articles: Sequence[Article],
-    vectors: sparse.csr_matrix,
-    *,
-    options: Options,
-    counts: ArticleCounts | None = None,
-    indexes: Sequence[int] | None = None,
-) -> Story:
-    """One story from linked articles (sorted by id, ``vectors`` row-aligned with them):
-    outliers flagged, title from the most central of the others."""
-    members = tuple(articles)
-    outliers = find_outliers(members, options=options, counts=counts, indexes=indexes)
-    skip = {o.article_id for o in outliers}
-    core = [k for k, a in enumerate(members) if a.id not in skip]
-    title = story_title([members[k] for k in core], vectors[core])
-    return Story(id=slugify(title), title=title, articles=members, outliers=outliers)
 
 
 def _stories(
     ordered: Sequence[Article], counts: ArticleCounts, vectors: sparse.csr_matrix, options: Options
 ) -> list[Story]:
-    stories = []
+    """Linked groups split into events, outliers flagged, then titled all at once.
+
+    Titles come last so that the centrality of every story's compared
+    articles (outliers left out) is one batch of sparse sums (``centrality``).
+    """
+    parts: list[list[int]] = []
+    flagged: list[tuple[Outlier, ...]] = []
     for group in link_groups(ordered, vectors, options=options):
         members = [ordered[k] for k in group]
-        events = separate_events(members, options=options, counts=counts, indexes=group)
-        for event in events:
+        for event in separate_events(members, options=options, counts=counts, indexes=group):
             part = [group[k] for k in event]
-            stories.append(
-                build_story(
-                    [ordered[k] for k in part],
-                    vectors[part],
-                    options=options,
-                    counts=counts,
-                    indexes=part,
+            parts.append(part)
+            flagged.append(
+                find_outliers(
+                    [ordered[k] for k in part], options=options, counts=counts, indexes=part
                 )
             )
+    cores = []
+    for part, outliers in zip(parts, flagged, strict=True):
+        skip = {o.article_id for o in outliers}
+        cores.append([k for k in part if ordered[k].id not in skip])
+    stories = []
+    for part, outliers, core, scores in zip(
+        parts, flagged, cores, centrality(vectors, cores), strict=True
+    ):
+        title = story_title([ordered[k] for k in core], scores)
+        members = tuple(ordered[k] for k in part)
+        stories.append(Story(id=slugify(title), title=title, articles=members, outliers=outliers))
     return stories
 
 

@@ -29,7 +29,14 @@ from datetime import date
 import numpy as np
 from scipy import sparse
 
-from compare.cluster_vectors import ArticleCounts, l2_rows, raw_tfidf
+from compare.cluster_vectors import (
+    ArticleCounts,
+    gather_dense,
+    gather_rows,
+    l2_rows,
+    raw_tfidf,
+    raw_tfidf_dense,
+)
 from compare.model import Article, Outlier
 from compare.options import Options
 
@@ -81,6 +88,7 @@ def _date_groups(days: dict[int, date], gap: int) -> list[list[int]]:
 
 
 DENSE_ROWS = 4000  # a story with at most this many sentences compares them in a dense array
+DENSE_CELLS = 4_000_000  # ... and builds its vectors densely below this many sentence × word cells
 
 
 class _Evidence:
@@ -89,6 +97,12 @@ class _Evidence:
     Sentence vectors are TF-IDF with the IDF over the story's own sentences
     (what every outlet repeats weighs little), from ``counts`` when the caller
     has already tokenised the archive, else from the sentences' text.
+
+    Why dense arrays: a story has a few dozen sentences and a few hundred
+    words, and its work runs once per story; numpy on a small dense block
+    costs microseconds where each scipy sparse call costs tens, and nothing
+    here touches an array as long as the archive or its vocabulary, so
+    grouping stays linear in the number of stories.
     """
 
     def __init__(
@@ -101,21 +115,36 @@ class _Evidence:
     ) -> None:
         if counts is None or indexes is None:
             counts, indexes = ArticleCounts.of(articles), range(len(articles))
-        sizes = [counts.starts[k + 1] - counts.starts[k] - 1 for k in indexes]
+        indexes = list(indexes)
+        sizes = counts.sentence_counts(indexes)
         self.starts = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-        sentences = counts.sentences(list(indexes))
-        # Only the story's own words: the archive's vocabulary grows with the
-        # archive, and per-story work over it would make grouping super-linear.
-        sentences = sentences[:, np.unique(sentences.indices)]
-        raw = raw_tfidf(sentences)
+        # Only the story's own words (columns renumbered): the archive's
+        # vocabulary grows with the archive, and per-story work over it would
+        # make grouping super-linear.
+        self.threshold = threshold
+        self.sims: np.ndarray | sparse.csr_matrix
+        self.totals: np.ndarray | sparse.csr_matrix
+        rows_at = counts.sentence_rows(indexes)
+        n_rows = len(rows_at)
+        block = gather_dense(counts.counts, rows_at, DENSE_CELLS) if n_rows <= DENSE_ROWS else None
+        if block is not None:
+            dense = raw_tfidf_dense(block)
+            norms = np.sqrt(np.einsum("ij,ij->i", dense, dense))
+            norms[norms == 0] = 1.0
+            unit = dense / norms[:, None]
+            self.sims = unit @ unit.T
+            owners = np.zeros((len(sizes), n_rows), dtype=dense.dtype)
+            owners[np.repeat(np.arange(len(sizes)), sizes), np.arange(n_rows)] = 1.0
+            self.totals = owners @ dense  # each article's summed sentence vectors
+            return
+        raw = raw_tfidf(gather_rows(counts.counts, rows_at))
         rows = l2_rows(raw)
         sims = rows @ rows.T
-        self.sims = sims.toarray() if rows.shape[0] <= DENSE_ROWS else sparse.csr_matrix(sims)
-        self.threshold = threshold
+        self.sims = sims.toarray() if n_rows <= DENSE_ROWS else sparse.csr_matrix(sims)
         owner = np.repeat(np.arange(len(sizes)), sizes)
         blocks = sparse.csr_matrix(
             (np.ones(len(owner), dtype=np.float32), (owner, np.arange(len(owner)))),
-            shape=(len(sizes), raw.shape[0]),
+            shape=(len(sizes), n_rows),
         )
         self.totals = sparse.csr_matrix(blocks @ raw)
 
@@ -134,8 +163,11 @@ class _Evidence:
 
     def vocabulary(self, k: int, others: Sequence[int]) -> float:
         """Cosine of article k's summed sentence vectors with the others' sum."""
-        mine = self.totals[k].toarray().ravel()
-        theirs = np.asarray(self.totals[list(others)].sum(axis=0)).ravel()
+        if sparse.issparse(self.totals):
+            mine = self.totals[k].toarray().ravel()
+            theirs = np.asarray(self.totals[list(others)].sum(axis=0)).ravel()
+        else:
+            mine, theirs = self.totals[k], self.totals[list(others)].sum(axis=0)
         norm = float(np.linalg.norm(mine) * np.linalg.norm(theirs))
         return float(mine @ theirs) / norm if norm else 0.0
 

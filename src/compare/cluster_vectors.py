@@ -70,6 +70,71 @@ def l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     return out
 
 
+def _runs(matrix: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(indptr of the given rows, positions of their non-zeros in ``matrix``)."""
+    lo, hi = matrix.indptr[rows], matrix.indptr[rows + 1]
+    lengths = (hi - lo).astype(np.int64)
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    # Each row's run lo..hi, concatenated.
+    return indptr, np.arange(indptr[-1], dtype=np.int64) + np.repeat(lo - indptr[:-1], lengths)
+
+
+def gather_rows(matrix: sparse.csr_matrix, rows: np.ndarray | Sequence[int]) -> sparse.csr_matrix:
+    """Given rows of a big CSR matrix, columns renumbered to the ones those rows use.
+
+    Why not ``matrix[rows]``: scipy's fancy indexing, and any product with
+    the result, walk arrays as long as the archive or its vocabulary, and
+    grouping does this once per story, which made it quadratic.  Here the
+    cost is the rows' own non-zeros only; column order is kept (renumbered
+    increasingly), so sums and products are the same as on the full matrix.
+
+    >>> m = sparse.csr_matrix(np.array([[1.0, 0, 2], [0, 0, 3], [4, 0, 0]]))
+    >>> gather_rows(m, [2, 0]).toarray().tolist()
+    [[4.0, 0.0], [1.0, 2.0]]
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    indptr, at = _runs(matrix, rows)
+    columns, local = np.unique(matrix.indices[at], return_inverse=True)
+    return sparse.csr_matrix(
+        (matrix.data[at], local.astype(np.int32), indptr.astype(np.int32)),
+        shape=(len(rows), max(len(columns), 1)),
+    )
+
+
+def gather_dense(
+    matrix: sparse.csr_matrix, rows: np.ndarray | Sequence[int], max_cells: int
+) -> np.ndarray | None:
+    """``gather_rows`` as a dense array, or None when it would exceed ``max_cells``.
+
+    A story's sentences make a block of a few dozen rows by a few hundred
+    words: numpy on it costs microseconds, where building a scipy matrix
+    costs tens (checks, index dtypes) for every story of the archive.
+
+    >>> m = sparse.csr_matrix(np.array([[1.0, 0, 2], [0, 0, 3], [4, 0, 0]]))
+    >>> gather_dense(m, [2, 0], 10).tolist(), gather_dense(m, [2, 0], 3)
+    ([[4.0, 0.0], [1.0, 2.0]], None)
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    indptr, at = _runs(matrix, rows)
+    columns, local = np.unique(matrix.indices[at], return_inverse=True)
+    if len(rows) * max(len(columns), 1) > max_cells:
+        return None
+    dense = np.zeros((len(rows), max(len(columns), 1)), dtype=matrix.dtype)
+    dense[np.repeat(np.arange(len(rows)), np.diff(indptr)), local] = matrix.data[at]
+    return dense
+
+
+def raw_tfidf_dense(counts: np.ndarray) -> np.ndarray:
+    """``raw_tfidf`` of a dense block, with the same float32 arithmetic."""
+    present = counts > 0
+    tf = np.zeros(counts.shape, dtype=np.float32)
+    tf[present] = 1.0 + np.log(counts[present].astype(np.float32))
+    df = present.sum(axis=0)
+    idf = (np.log((1.0 + counts.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
+    return tf * idf
+
+
 def tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     """L2-normalised rows of sublinear tf times smooth idf.
 
@@ -121,12 +186,24 @@ class ArticleCounts:
         blocks = sparse.csr_matrix((ones, (owner, np.arange(len(owner)))))
         return sparse.csr_matrix(blocks @ self.counts)
 
+    def sentence_counts(self, indexes: Sequence[int]) -> np.ndarray:
+        """Number of sentence rows of each given article."""
+        at = np.asarray(indexes, dtype=np.int64)
+        return (self.starts[at + 1] - self.starts[at] - 1).astype(np.int64)
+
     def sentences(self, indexes: Sequence[int]) -> sparse.csr_matrix:
-        """Sentence rows of the given articles, stacked in that order (titles left out)."""
-        rows = np.concatenate(
+        """Sentence rows of the given articles, stacked in that order (titles left out).
+
+        Columns are only the words these sentences use (``gather_rows``): the
+        cost is the story's size, whatever the size of the archive.
+        """
+        return gather_rows(self.counts, self.sentence_rows(indexes))
+
+    def sentence_rows(self, indexes: Sequence[int]) -> np.ndarray:
+        """Row numbers in ``counts`` of the given articles' sentences, in that order."""
+        return np.concatenate(
             [np.arange(self.starts[k] + 1, self.starts[k + 1]) for k in indexes] or [[]]
         ).astype(np.int64)
-        return sparse.csr_matrix(self.counts[rows])
 
 
 def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
