@@ -73,6 +73,11 @@ GOALS: dict[str, tuple[str, float]] = {
     "align_growth_2x": ("<", 3),
     "align_growth_4x": ("<", 3),
     "report_cold_s": ("<=", 6),
+    "cluster_articles_per_s": (">=", 1000),
+    "cluster_pairwise_f1": (">=", 0.95),
+    "cluster_peak_mb": ("<=", 1024),
+    # n log n from 10k to 40k articles: 4 * ln(40000) / ln(10000)
+    "cluster_growth_40k": ("<=", 4.602),
 }
 
 
