@@ -84,3 +84,20 @@ def test_colour_is_spelling_not_style() -> None:
     ctx = edits_context({"a": "The colour faded.", "b": "The color faded."})
     assert style.find(ctx) == []
     assert len(spelling.find(ctx)) == 1
+
+
+def test_one_word_in_both_orders_is_one_form_in_the_label() -> None:
+    from compare.model import Kind
+
+    from classify_helpers import of_kind, run
+
+    found = of_kind(
+        run(
+            {
+                "a": "The neighbours met. Later the neighbors left.",
+                "b": "The neighbors met. Later the neighbours left.",
+            }
+        ),
+        Kind.SPELLING_VARIANT,
+    )
+    assert [f.label for f in found] == ['"neighbors" vs "neighbours"']

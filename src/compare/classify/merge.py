@@ -84,7 +84,12 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
                 spans.setdefault(aid, set()).update(ss)
         ordered = {aid: outermost(ss) for aid, ss in sorted(spans.items())}
         best = _best(group)
-        others = len({c.label for c in group}) - 1
+        others = (
+            len(
+                {frozenset(x.text.casefold() for ss in c.spans.values() for x in ss) for c in group}
+            )
+            - 1
+        )
         if others and best.kind in STORY_WIDE_KINDS:
             # One habit seen in several forms ("$5m" / "$5 million", "$7m" / ...):
             # the label says the example stands for more.
