@@ -183,3 +183,20 @@ def test_range_is_quoted_whole_against_a_figure() -> None:
         Kind.NUMBER_DISCREPANCY,
     )
     assert [f.label for f in found] == ['"Between 10 and 15" vs "Twelve"']
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "labels"),
+    [
+        (
+            "Police said 3 officers and 12 protesters were hurt.",
+            "Police said 15 people were hurt.",
+            [],
+        ),
+        ("The crash killed 10 and injured 5.", "The crash killed 15.", ['"10" vs "15"']),
+        ("The plane crashed and 12 people survived.", "The plane crashed and 138 people died.", []),
+    ],
+)
+def test_parts_of_a_total_and_different_events(a: str, b: str, labels: list[str]) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert [f.label for f in found] == labels

@@ -93,10 +93,17 @@ def _slots(pair: CellPair) -> set[tuple[int, int]]:
 def _match(
     xs: list[Located], ys: list[Located], slots: set[tuple[int, int]] | None
 ) -> list[tuple[Located, Located, str]]:
-    """One-to-one pairing: agreeing figures first, then hedged, then conflicting."""
+    """One-to-one pairing: agreeing figures first, then hedged, then conflicting.
+
+    A figure that is the sum of two or more of the other side's figures in one
+    sentence ("3 officers and 12 protesters" / "15 people") agrees with them.
+    """
+    summed_x, summed_y = _sums(xs, ys), _sums(ys, xs)
     options = []
     for ix, x in enumerate(xs):
         for iy, y in enumerate(ys):
+            if ix in summed_x or iy in summed_y:
+                continue
             same_slot = slots is not None and (x.number_index, y.number_index) in slots
             cross = slots is None
             if cross and _dice(x.context, y.context) < CROSS_MIN_DICE:
@@ -121,6 +128,37 @@ def _match(
         used_x.add(ix)
         used_y.add(iy)
         out.append((xs[ix], ys[iy], v))
+    return out
+
+
+def _sums(parts: list[Located], totals: list[Located]) -> set[int]:
+    """Indexes of ``parts`` whose sentence's exact figures add up to one of ``totals``.
+
+    >>> from compare.segment import tokenize
+    >>> def located(text):
+    ...     toks = tokenize(text)
+    ...     return [Located("a", "p1", q, toks, 0, frozenset()) for q in quantities(toks)]
+    >>> sorted(_sums(located("3 officers and 12 protesters were hurt."),
+    ...              located("15 people were hurt.")))
+    [0, 1]
+    """
+    by_sentence: dict[tuple[int, int], list[int]] = {}
+    for k, p in enumerate(parts):
+        if p.q.hedge == "exact" and p.q.value == p.q.high and p.q.unit is None:
+            by_sentence.setdefault((id(p.tokens), p.offset), []).append(k)
+    out: set[int] = set()
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        total = sum(parts[k].q.value for k in members)
+        events = {parts[k].q.event for k in members} - {None}
+        if len(events) > 1:
+            continue  # "10 killed and 5 wounded": two facts, not parts of one total
+        if any(
+            t.q.value == total and t.q.unit is None and (t.q.event in events or not events)
+            for t in totals
+        ):
+            out.update(members)
     return out
 
 
