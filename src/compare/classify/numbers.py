@@ -15,16 +15,17 @@ Layout: this module pairs figures; ``numbers_verdict`` judges a pair,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, time_note
 from compare.classify.cells import content_words, stem
 from compare.classify.numbers_findings import number_candidate
 from compare.classify.numbers_parse import Quantity, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
-from compare.model import Token
+from compare.model import Kind, Severity, Token
 
 CROSS_MIN_SHARED = 4  # content stems two sentences must share to compare across passages
 CROSS_MIN_DICE = 0.35
@@ -181,7 +182,66 @@ def find(ctx: Context) -> list[Candidate]:
             matched.add((pair.b + "|" + pair.a, y.passage_id, y.number_index))
             if v in ("hedge", "conflict"):
                 out.append(number_candidate(ctx, x, y, v, pair.passage_id))
+        out.extend(_same_place(ctx, pair, xs, ys))
     out.extend(_across(ctx, matched))
+    return out
+
+
+_FIGURE = re.compile(r"\d+(?:[.:]\d+)?")
+_JOINERS = frozenset({"-", "\u2013", "\u2014", ":"})
+
+
+def _same_place(
+    ctx: Context, pair: CellPair, xs: list[Located], ys: list[Located]
+) -> list[Candidate]:
+    """A year, date, time or score swapped for another in the same place of the sentence.
+
+    Why: such figures are not counts, so the pairing above skips them, yet
+    "the law passed in 2019" / "in 2020" or "at 3 p.m." / "at 4 p.m." is a
+    factual difference an editor must see.  Only one-token swaps between
+    identical neighbours count: the sentence around them is the same, so the
+    two figures answer the same question.  Swaps joined by a dash or colon
+    ("6-3" / "5-4") are one figure.
+    """
+    counted_a = {x.offset + k for x in xs for k in range(x.q.start, x.q.end)}
+    counted_b = {y.offset + k for y in ys for k in range(y.q.start, y.q.end)}
+    swaps: list[list[tuple[int, int]]] = []
+    codes = list(pair.opcodes)
+    for n, (op, i1, i2, j1, j2) in enumerate(codes):
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i1 in counted_a or j1 in counted_b:
+            continue
+        ta, tb = pair.a_tokens[i1], pair.b_tokens[j1]
+        if not (_FIGURE.fullmatch(ta.norm) and _FIGURE.fullmatch(tb.norm)) or ta.norm == tb.norm:
+            continue
+        joined = n >= 2 and codes[n - 1][0] == "equal" and codes[n - 1][2] - codes[n - 1][1] == 1
+        joined = joined and pair.a_tokens[i1 - 1].norm in _JOINERS and bool(swaps)
+        if joined and swaps[-1][-1][0] == i1 - 2:
+            swaps[-1].append((i1, j1))
+        else:
+            swaps.append([(i1, j1)])
+    note = time_note(ctx, [pair.a, pair.b]) if swaps else None
+    out = []
+    for swap in swaps:
+        (ia, ja), (ib, jb) = swap[0], swap[-1]
+        side_a, side_b = pair.a_tokens[ia : ib + 1], pair.b_tokens[ja : jb + 1]
+        sa, sb = ctx.tokens_span(pair.a, side_a), ctx.tokens_span(pair.b, side_b)
+        lo, hi = sorted([sa.text, sb.text])
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM if note else Severity.HIGH,
+                passage_id=pair.passage_id,
+                key=f"place:{lo}|{hi}",
+                spans={pair.a: (sa,), pair.b: (sb,)},
+                explanation=f"The same sentence gives a different figure in the same place: "
+                f'"{lo}" vs "{hi}" (a year, date, time or score, not a count). One of them '
+                "is wrong, or the versions describe different moments."
+                + (" The articles were published on different dates." if note else ""),
+                label=f'"{lo}" vs "{hi}"',
+                weight=0.9,
+                time_note=note,
+            )
+        )
     return out
 
 
