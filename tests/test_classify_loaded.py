@@ -79,3 +79,29 @@ def test_term_in_a_loosely_paired_cell_is_used_by_one_version_only() -> None:
     )
     assert [f.label for f in found] == ['"regime" added']
     assert "Only one version" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "labels"),
+    [
+        (
+            "The Kestria-run health ministry said 30 people died.",
+            "The health ministry said 30 people died.",
+            ['"Kestria-run health ministry" vs "health ministry"'],
+        ),
+        (
+            "Shelling hit rebel-held Orvik on Monday.",
+            "Shelling hit Orvik on Monday.",
+            ['"rebel-held Orvik" vs "Orvik"'],
+        ),
+        (
+            "The Lorvan-backed channel aired it.",
+            "The channel aired it.",
+            ['"Lorvan-backed channel" vs "channel"'],
+        ),
+        ("A well-run campaign won.", "A campaign won.", []),  # no owner named
+        ("State-run media said 5 died.", "State-run media said 5 died.", []),
+    ],
+)
+def test_affiliation_said_in_one_version_only(a: str, b: str, labels: list[str]) -> None:
+    assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)] == labels

@@ -21,7 +21,7 @@ from compare.classify.attribution_sources import markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, find_phrases, is_word, phrase_table
 from compare.classify.hedges import hedges
-from compare.classify.loaded_labels import qualifier_dropped, source_labels
+from compare.classify.loaded_labels import affiliation_dropped, qualifier_dropped, source_labels
 from compare.classify.loaded_swaps import demonym, tone
 from compare.classify.loaded_swaps import valence as valence  # re-exported
 from compare.classify.pairs import CellPair, cell_pairs
@@ -94,6 +94,7 @@ def find(ctx: Context) -> list[Candidate]:
                 if found is not None:
                     out.append(found)
         out.extend(qualifier_dropped(ctx, pair))
+        out.extend(affiliation_dropped(ctx, pair))
         out.extend(source_labels(ctx, pair, table))
     return out
 

@@ -2,12 +2,15 @@
 
 Why apart from term swaps: these compare a whole phrase across the cell,
 not one edit: "the provincial capital" vs "the capital" (a disputed status
-taken as settled), and "rebel commanders said" vs "according to local
-commanders" (the same source, framed in one version only).
+taken as settled), "the Xland-run health ministry" vs "the health ministry"
+(who controls a source, said in one version only), and "rebel commanders
+said" vs "according to local commanders" (the same source, framed in one
+version only).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -19,6 +22,12 @@ from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Token
 
 QUALIFIERS_FILE = "classify_status_qualifiers.txt"
+# "Xland-run", "rebel-held", "state-backed": who runs, holds or backs the thing named next.
+AFFILIATION = re.compile(
+    r"[^\W\d_][\w.'\u2019]*-(?:run|backed|held|controlled|led|funded|linked|aligned|allied|"
+    r"affiliated|appointed|owned|supported|sponsored|installed|occupied)"
+)
+AFFILIATION_REACH = 2  # words after the qualifier that name the thing it qualifies
 
 
 @cache
@@ -75,6 +84,100 @@ def qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
                 )
             )
     return out
+
+
+# Lower-case owners that still name a side ("state-run", "rebel-held"); a
+# capitalised one is a name ("Xland-backed").  Not "well-run", "long-held".
+_OWNERS = frozenset(
+    {"state", "government", "rebel", "militia", "army", "military", "opposition", "party"}
+    | {"union", "church", "industry", "donor", "foreign", "police", "separatist", "insurgent"}
+)
+
+
+def affiliations(tokens: Sequence[Token]) -> list[int]:
+    """Indexes of "Xland-run"-style qualifiers naming who runs, backs or holds something.
+
+    >>> from compare.segment import tokenize
+    >>> affiliations(tokenize("The Xland-backed and state-run outlets, a well-run firm."))
+    [1, 3]
+    """
+    out = []
+    for k, t in enumerate(tokens):
+        if AFFILIATION.fullmatch(t.norm):
+            owner = t.text.split("-", 1)[0]
+            if owner[:1].isupper() or owner.casefold() in _OWNERS:
+                out.append(k)
+    return out
+
+
+def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
+    """ "the Xland-run health ministry" vs "the health ministry": who controls it, said once.
+
+    Why: naming who runs, backs or holds a source or a place ("rebel-held",
+    "state-backed") tells the reader how far to trust it or whose side it is
+    on; one version saying so and the other not is a framing difference.
+    Only when the other version names the same thing with no such qualifier.
+    """
+    out = []
+    for has, tokens, other, other_tokens in (
+        (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
+        (pair.b, pair.b_tokens, pair.a, pair.a_tokens),
+    ):
+        if affiliations(other_tokens):
+            continue  # both qualify: another family compares the words
+        verbs = {i for m in markers(tokens) for i in range(m[0], m[1])}
+        for k in affiliations(tokens):
+            # The thing qualified: the words after it that the other version
+            # also has, in the same order, up to a reporting verb.
+            hit = _same_run(tokens, other_tokens, k + 1, verbs)
+            if hit is None:
+                continue
+            (_lo, hi), (olo, ohi) = hit
+            term = ctx.tokens_span(has, tuple(tokens[k:hi]))
+            there = ctx.tokens_span(other, tuple(other_tokens[olo:ohi]))
+            word = tokens[k].text
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=pair.passage_id,
+                    key=f"affiliation:{tokens[k].norm}",
+                    spans={has: (term,), other: (there,)},
+                    explanation=f'One version says "{term.text}", the other just "{there.text}". '
+                    f'"{word}" tells the reader who controls or backs it, which frames how far '
+                    "to trust it or whose side it is on.",
+                    label=f'"{term.text}" vs "{there.text}"',
+                    weight=1.1,
+                )
+            )
+    return out
+
+
+def _same_run(
+    tokens: Sequence[Token], other: Sequence[Token], start: int, stop_at: set[int]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The longest run of content words from ``start`` (at most ``AFFILIATION_REACH``)
+    that ``other`` has in the same order: ``((lo, hi), (other_lo, other_hi))``.
+
+    After the first word, a word in "-ed" or "-ing" ends the run: it is most
+    likely the verb ("the Xland-backed channel aired it").
+    """
+    best = None
+    for j in range(len(other)):
+        n = 0
+        while (
+            n < AFFILIATION_REACH
+            and start + n < len(tokens)
+            and j + n < len(other)
+            and start + n not in stop_at
+            and content_words([tokens[start + n]])
+            and not (n and tokens[start + n].norm.endswith(("ed", "ing")))  # a verb follows
+            and tokens[start + n].norm == other[j + n].norm
+        ):
+            n += 1
+        if n and (best is None or n > best[0][1] - best[0][0]):
+            best = ((start, start + n), (j, j + n))
+    return best
 
 
 def source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candidate]:

@@ -38,6 +38,7 @@ from compare.classify.cells import (
 )
 from compare.classify.hedges import hedges
 from compare.classify.loaded import TERMS_FILE, valence
+from compare.classify.loaded_labels import affiliations
 from compare.classify.numbers_lexicon import events
 from compare.classify.numbers_parse import quantities
 from compare.classify.omission import own_clauses
@@ -114,6 +115,7 @@ def _claimed(tokens: Sequence[Token]) -> set[int]:
         out.update(k for k in range(lo, hi) if not tokens[k].norm.endswith("ly"))
     for q in quantities(tokens):
         out.update(range(q.start, q.end))
+    out.update(affiliations(tokens))  # "Xland-run": a loaded label, judged there
     return out
 
 
