@@ -118,3 +118,13 @@ def test_criticism_is_its_own_stance() -> None:
 def test_listed_verb_swapped_for_an_unlisted_one_is_not_a_dropped_source() -> None:
     found = run({"a": "She criticised the plan.", "b": "She lambasted the plan."})
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_reporting_verb_kept_without_that_is_not_a_dropped_source() -> None:
+    found = run(
+        {
+            "a": "The inquiry found that the dam was unsafe.",
+            "b": "The inquiry found the dam was unsafe.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []

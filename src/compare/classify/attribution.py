@@ -131,6 +131,8 @@ def _claim_dropped(
     start = marker[0]
     if own_plan(has_tokens, marker):
         return False
+    if _verb_kept(pair, has_tokens is pair.a_tokens, start):
+        return False  # "found that" / "found": the verb is there, only "that" went
     if start > 0 and has_tokens[start - 1].norm in _COORDINATORS:
         return False
     if marker[2] == "announce" and not content_words(
@@ -138,6 +140,15 @@ def _claim_dropped(
     ):
         return False
     return not _follow_up_quote(ctx, pair.passage_id, lacks, at)
+
+
+def _verb_kept(pair: CellPair, on_a: bool, at: int) -> bool:
+    """True when the token ``at`` (of side a, or b) is matched as equal in the other cell."""
+    for op, i1, i2, j1, j2 in pair.opcodes:
+        lo, hi = (i1, i2) if on_a else (j1, j2)
+        if op == "equal" and lo <= at < hi:
+            return True
+    return False
 
 
 def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
