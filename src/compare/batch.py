@@ -32,7 +32,6 @@ import contextlib
 import logging
 import multiprocessing
 import os
-import queue
 import signal
 import threading
 import time
@@ -257,7 +256,10 @@ class ProcessExecutor:
         finish: Callable[[int, StoryResult], None],
     ) -> _Round:
         context = _context()
-        started = context.Queue()
+        # SimpleQueue writes at put() time: a Queue hands the message to a feeder
+        # thread, which a worker that crashes right after saying "started" may
+        # never run, and the crash would read as a pool that cannot start.
+        started = context.SimpleQueue()
         state = _Round()
         pool = ProcessPoolExecutor(
             max_workers=max(1, min(width, len(batch))),
@@ -299,9 +301,9 @@ class ProcessExecutor:
     def _drain(started: Any, state: _Round) -> None:
         while True:
             try:
-                k, pid, t0 = started.get_nowait()
-            except queue.Empty:
-                return
+                if started.empty():
+                    return
+                k, pid, t0 = started.get()
             except (OSError, ValueError, EOFError):
                 return
             state.started[k] = (pid, t0)
