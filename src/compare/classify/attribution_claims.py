@@ -1,19 +1,19 @@
 """Attribution across passages: one claim credited in one outlet, narrated in another.
 
 Why apart from the passage rules: outlets restructure stories, so the same
-claim often sits in sentences the aligner cannot pair ("Azerbaijan has
-insisted it has the right to reclaim its land by force" / "... with
-Azerbaijan seeking to take control of the territory by force").  Word-level
+claim often sits in sentences the aligner cannot pair ("Kestria has
+insisted it has the right to divert the river by force" / "... with
+Kestria seeking to divert the river by force").  Word-level
 comparison inside passages never sees those two side by side.
 
 How the claim is recognised, without any knowledge of the story: the two
 clauses share a *rare phrase* (two to four consecutive words, at least one a
-content word, none capitalised, found in no more sentences of the story than
-there are outlets) and the *same named actor* (a capitalised word that is not the
-first of its sentence, or a name seen mid-sentence elsewhere in the story).
-One clause is governed by a reporting verb with a named source before the
-phrase; the other sentence carries no reporting verb at all.  Pairs the
-aligner already put in one passage are left to the passage rules.
+content word and none a name, found in no more sentences of the story than
+there are outlets) and the *same named actor* (a word the story writes
+capitalised mid-sentence and never in lower case) within a few words before
+the phrase.  One clause is governed by a reporting verb with a named source
+before the phrase; the other sentence carries no reporting verb at all.
+Pairs the aligner already put in one passage are left to the passage rules.
 """
 
 from __future__ import annotations
