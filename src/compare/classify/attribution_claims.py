@@ -2,8 +2,8 @@
 
 Why apart from the passage rules: outlets restructure stories, so the same
 claim often sits in sentences the aligner cannot pair ("Kestria has
-insisted it has the right to divert the river by force" / "... with
-Kestria seeking to divert the river by force").  Word-level
+insisted it will close the mountain pass to traders" / "... as Kestria
+moved to close the mountain pass to traders").  Word-level
 comparison inside passages never sees those two side by side.
 
 How the claim is recognised, without any knowledge of the story: the two
