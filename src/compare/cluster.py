@@ -30,6 +30,7 @@ from scipy.sparse.csgraph import connected_components
 
 from compare.cluster_outliers import find_outliers, parse_date, separate_events
 from compare.cluster_vectors import ArticleCounts, tfidf
+from compare.collector import relaxed_collector
 from compare.model import Article, Outlier, Story
 from compare.options import Options
 
@@ -255,9 +256,12 @@ def cluster(articles: Sequence[Article], *, options: Options) -> tuple[Story, ..
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return ()
-    counts = ArticleCounts.of(ordered)
-    vectors = tfidf(counts.documents())
-    stories = _stories(ordered, counts, vectors, options)
+    # The segmented archive is millions of live objects: a full collection
+    # walking them all, again and again, grows faster than the archive.
+    with relaxed_collector():
+        counts = ArticleCounts.of(ordered)
+        vectors = tfidf(counts.documents())
+        stories = _stories(ordered, counts, vectors, options)
     stories.sort(
         key=lambda s: (min(a.published or "9999" for a in s.articles), s.id, s.articles[0].id)
     )

@@ -15,7 +15,6 @@ fontTools' subset timestamps only while rendering.
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import logging
 import os
@@ -29,6 +28,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
+from compare.collector import relaxed_collector
 from compare.errors import OutputError
 from compare.fonts import FONT_DIR, font_face_css
 from compare.options import Options
@@ -114,36 +114,6 @@ def _source_date_epoch(epoch: int) -> Iterator[None]:
         os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
-# Allocations between young-generation collections while rendering (CPython's default is 700).
-RENDER_GC_THRESHOLD = 50_000
-
-
-@contextlib.contextmanager
-def collector_relaxed() -> Iterator[None]:
-    """Make the cyclic garbage collector cheap for the block; restore it afterwards.
-
-    Why: WeasyPrint and fontTools allocate millions of short-lived objects
-    (boxes, decompiled font tables), which trigger hundreds of collections,
-    and each full one walks every object of the process: the imported
-    libraries and the analysis too.  That was a quarter of the PDF's time.
-    The objects alive on entry are frozen (never walked again until the
-    block ends) and young collections run rarely.  Reference counting still
-    frees nearly everything; a render's few cycles cost a few MB until the
-    next collection.  Reentrant; a caller's own ``gc.freeze()`` is kept.
-    """
-    threshold = gc.get_threshold()
-    froze = gc.get_freeze_count() == 0
-    if froze:
-        gc.freeze()
-    gc.set_threshold(max(threshold[0], RENDER_GC_THRESHOLD), *threshold[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if froze:
-            gc.unfreeze()
-
-
 def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) -> bytes:
     """Render report HTML to tagged PDF bytes; identical input gives identical bytes.
 
@@ -161,7 +131,7 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
         with (
             _deadline(options.render_timeout_s, "pdf"),
             _source_date_epoch(options.source_date_epoch),
-            collector_relaxed(),
+            relaxed_collector(),
         ):
             return HTML(string=html, url_fetcher=fetcher).write_pdf(
                 stylesheets=[fonts],
