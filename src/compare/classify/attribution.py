@@ -83,13 +83,7 @@ def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> 
     if len(ma) != 1 or len(mb) != 1:
         return []
     (m,), (n,) = ma, mb
-    matched = {
-        i: j
-        for op, i1, i2, j1, _j2 in pair.opcodes
-        if op == "equal"
-        for i, j in zip(range(i1, i2), range(j1, j1 + i2 - i1), strict=True)
-    }
-    if matched.get(m[0]) == n[0]:
+    if pair.a_to_b.get(m[0]) == n[0]:
         return []  # the same verb in the same place: nothing moved
     # Only the verb's stance is compared: a moved attribution is often also
     # reworded ("the company" / "the Ohio-based group"), and two descriptions
@@ -131,7 +125,7 @@ def _claim_dropped(
     start = marker[0]
     if own_plan(has_tokens, marker):
         return False
-    if _verb_kept(pair, has_tokens is pair.a_tokens, start):
+    if start in (pair.a_to_b if has_tokens is pair.a_tokens else pair.b_to_a):
         return False  # "found that" / "found": the verb is there, only "that" went
     if start > 0 and has_tokens[start - 1].norm in _COORDINATORS:
         return False
@@ -140,15 +134,6 @@ def _claim_dropped(
     ):
         return False
     return not _follow_up_quote(ctx, pair.passage_id, lacks, at)
-
-
-def _verb_kept(pair: CellPair, on_a: bool, at: int) -> bool:
-    """True when the token ``at`` (of side a, or b) is matched as equal in the other cell."""
-    for op, i1, i2, j1, j2 in pair.opcodes:
-        lo, hi = (i1, i2) if on_a else (j1, j2)
-        if op == "equal" and lo <= at < hi:
-            return True
-    return False
 
 
 def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:

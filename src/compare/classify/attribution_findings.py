@@ -222,14 +222,8 @@ def source_changes(
     """Same verb in the same place, credited to someone else ("police said" / "witnesses said")."""
     out = []
     starts_b = {m[0]: m for m in mb}
-    shift = {
-        i: j
-        for op, i1, i2, j1, _j2 in pair.opcodes
-        if op == "equal"
-        for i, j in zip(range(i1, i2), range(j1, j1 + i2 - i1), strict=True)
-    }
     for m in ma:
-        n = starts_b.get(shift.get(m[0], -1))
+        n = starts_b.get(pair.a_to_b.get(m[0], -1))
         found = None if n is None else source_change(ctx, pair, m, n)
         if found is not None:
             out.append(found)

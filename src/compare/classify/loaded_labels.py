@@ -19,7 +19,7 @@ from compare.classify.attribution_sources import markers, source_range
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import content_words, find_phrases
 from compare.classify.pairs import CellPair
-from compare.model import Kind, Severity, Token
+from compare.model import Kind, Severity, Span, Token
 
 QUALIFIERS_FILE = "classify_status_qualifiers.txt"
 # "Xland-run", "rebel-held", "state-backed": who runs, holds or backs the thing named next.
@@ -57,10 +57,7 @@ def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
     """ "the provincial capital" vs "the capital": a status qualifier one version drops."""
     out = []
-    for has, tokens, other, other_tokens in (
-        (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
-        (pair.b, pair.b_tokens, pair.a, pair.a_tokens),
-    ):
+    for has, tokens, other, other_tokens in pair.sides():
         kept = {other_tokens[k].norm for _q, k in _qualified(other_tokens)}
         for q, k in _qualified(tokens):
             noun = tokens[k].norm
@@ -70,20 +67,30 @@ def qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
             term = ctx.tokens_span(has, tuple(tokens[q : k + 1]))
             there = ctx.tokens_span(other, (other_tokens[bare[0]],))
             out.append(
-                Candidate(
-                    kind=Kind.LOADED_TERM,
-                    severity=Severity.MEDIUM,
-                    passage_id=pair.passage_id,
-                    key=f"qualifier:{term.text.casefold()}",
-                    spans={has: (term,), other: (there,)},
-                    explanation=f'One version says "{term.text}", the other just "{there.text}". '
+                _label_candidate(
+                    pair,
+                    f"qualifier:{term.text.casefold()}",
+                    term,
+                    there,
                     "Dropping the qualifier gives the place or office the standing of a "
                     "sovereign state's, which is one side's view of a disputed status.",
-                    label=f'"{term.text}" vs "{there.text}"',
-                    weight=1.1,
                 )
             )
     return out
+
+
+def _label_candidate(pair: CellPair, key: str, term: Span, there: Span, why: str) -> Candidate:
+    """A label one version has and the other lacks: "<term>" vs just "<there>", and why."""
+    return Candidate(
+        kind=Kind.LOADED_TERM,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=key,
+        spans={term.article_id: (term,), there.article_id: (there,)},
+        explanation=f'One version says "{term.text}", the other just "{there.text}". {why}',
+        label=f'"{term.text}" vs "{there.text}"',
+        weight=1.1,
+    )
 
 
 # Lower-case owners that still name a side ("state-run", "rebel-held"); a
@@ -119,10 +126,7 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
     Only when the other version names the same thing with no such qualifier.
     """
     out = []
-    for has, tokens, other, other_tokens in (
-        (pair.a, pair.a_tokens, pair.b, pair.b_tokens),
-        (pair.b, pair.b_tokens, pair.a, pair.a_tokens),
-    ):
+    for has, tokens, other, other_tokens in pair.sides():
         if affiliations(other_tokens):
             continue  # both qualify: another family compares the words
         verbs = {i for m in markers(tokens) for i in range(m[0], m[1])}
@@ -132,22 +136,17 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
             hit = _same_run(tokens, other_tokens, k + 1, verbs)
             if hit is None:
                 continue
-            (_lo, hi), (olo, ohi) = hit
-            term = ctx.tokens_span(has, tuple(tokens[k:hi]))
-            there = ctx.tokens_span(other, tuple(other_tokens[olo:ohi]))
-            word = tokens[k].text
+            n, at = hit
+            term = ctx.tokens_span(has, tuple(tokens[k : k + 1 + n]))
+            there = ctx.tokens_span(other, tuple(other_tokens[at : at + n]))
             out.append(
-                Candidate(
-                    kind=Kind.LOADED_TERM,
-                    severity=Severity.MEDIUM,
-                    passage_id=pair.passage_id,
-                    key=f"affiliation:{tokens[k].norm}",
-                    spans={has: (term,), other: (there,)},
-                    explanation=f'One version says "{term.text}", the other just "{there.text}". '
-                    f'"{word}" tells the reader who controls or backs it, which frames how far '
-                    "to trust it or whose side it is on.",
-                    label=f'"{term.text}" vs "{there.text}"',
-                    weight=1.1,
+                _label_candidate(
+                    pair,
+                    f"affiliation:{tokens[k].norm}",
+                    term,
+                    there,
+                    f'"{tokens[k].text}" tells the reader who controls or backs it, which '
+                    "frames how far to trust it or whose side it is on.",
                 )
             )
     return out
@@ -155,9 +154,9 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
 
 def _same_run(
     tokens: Sequence[Token], other: Sequence[Token], start: int, stop_at: set[int]
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+) -> tuple[int, int] | None:
     """The longest run of content words from ``start`` (at most ``AFFILIATION_REACH``)
-    that ``other`` has in the same order: ``((lo, hi), (other_lo, other_hi))``.
+    that ``other`` has in the same order: ``(length, where it starts in other)``.
 
     After the first word, a word in "-ed" or "-ing" ends the run: it is most
     likely the verb ("the Xland-backed channel aired it").
@@ -175,8 +174,8 @@ def _same_run(
             and tokens[start + n].norm == other[j + n].norm
         ):
             n += 1
-        if n and (best is None or n > best[0][1] - best[0][0]):
-            best = ((start, start + n), (j, j + n))
+        if n and (best is None or n > best[0]):
+            best = (n, j)
     return best
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from compare.classify.base import Context
@@ -71,6 +72,27 @@ class CellPair:
         for op, i1, _i2, j1, j2 in self.opcodes:
             if op == "equal":
                 yield i1, j1, j2 - j1
+
+    @cached_property
+    def a_to_b(self) -> dict[int, int]:
+        """Token index in ``a`` -> the index in ``b`` difflib matched it with (equal runs)."""
+        return {i + k: j + k for i, j, n in self.equal_runs() for k in range(n)}
+
+    @cached_property
+    def b_to_a(self) -> dict[int, int]:
+        """The inverse of ``a_to_b``."""
+        return {j: i for i, j in self.a_to_b.items()}
+
+    def sides(self) -> tuple[tuple[str, tuple[Token, ...], str, tuple[Token, ...]], ...]:
+        """``(article, tokens, other article, other tokens)`` read from a, then from b.
+
+        For rules that look for something in one version and its absence in
+        the other, whichever version has it.
+        """
+        return (
+            (self.a, self.a_tokens, self.b, self.b_tokens),
+            (self.b, self.b_tokens, self.a, self.a_tokens),
+        )
 
     def edit(self, op: str, a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> Edit:
         """The ``Edit`` replacing ``a_tokens[a_lo:a_hi]`` by ``b_tokens[b_lo:b_hi]``."""
