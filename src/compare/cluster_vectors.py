@@ -54,11 +54,14 @@ def raw_tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     tf = sparse.csr_matrix(counts, dtype=np.float32, copy=True)
     tf.eliminate_zeros()
     tf.data = 1.0 + np.log(tf.data)
-    n = tf.shape[0]
     df = np.bincount(tf.indices, minlength=tf.shape[1])
-    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    tf.data *= idf[tf.indices]
+    tf.data *= _smooth_idf(tf.shape[0], df)[tf.indices]
     return tf
+
+
+def _smooth_idf(rows: int, df: np.ndarray) -> np.ndarray:
+    """Smooth idf (as ``similarity.vectorize``) in float32: the same for sparse and dense."""
+    return (np.log((1.0 + rows) / (1.0 + df)) + 1.0).astype(np.float32)
 
 
 def l2_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -130,9 +133,7 @@ def raw_tfidf_dense(counts: np.ndarray) -> np.ndarray:
     present = counts > 0
     tf = np.zeros(counts.shape, dtype=np.float32)
     tf[present] = 1.0 + np.log(counts[present].astype(np.float32))
-    df = present.sum(axis=0)
-    idf = (np.log((1.0 + counts.shape[0]) / (1.0 + df)) + 1.0).astype(np.float32)
-    return tf * idf
+    return tf * _smooth_idf(counts.shape[0], present.sum(axis=0))
 
 
 def tfidf(counts: sparse.csr_matrix) -> sparse.csr_matrix:

@@ -168,16 +168,6 @@ def data_outputs(report: Report, folder: Path, *, options: Options) -> list[tupl
     return outputs
 
 
-def render_outputs(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
-    """Every file of one story, rendered in this process, in ``OUTPUT_ORDER``; writes nothing."""
-    return _in_order(
-        [
-            *render_documents(report, folder, options=options),
-            *data_outputs(report, folder, options=options),
-        ]
-    )
-
-
 def _in_order(outputs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
     return sorted(outputs, key=lambda item: OUTPUT_ORDER.index(item[0].name))
 
@@ -192,15 +182,12 @@ def write_report(
     replaces them together.  With a ``renderer`` (a warmed helper process) the
     rendering happens there and only the writing here.
     """
-    if renderer is not None:
-        outputs = _in_order(
-            [
-                *renderer.render(report, folder),
-                *data_outputs(report, folder, options=options),
-            ]
-        )
-    else:
-        outputs = render_outputs(report, folder, options=options)
+    documents = (
+        renderer.render(report, folder)
+        if renderer is not None
+        else render_documents(report, folder, options=options)
+    )
+    outputs = _in_order([*documents, *data_outputs(report, folder, options=options)])
     atomic_write_many(outputs)
     return [path for path, _data in outputs]
 

@@ -46,10 +46,6 @@ def valence(word: str) -> float | None:
     return None
 
 
-def _groups() -> frozenset[str]:
-    return group_nouns()
-
-
 def _proper(tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if is_word(t)]
     return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words)
@@ -77,7 +73,7 @@ def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) ->
     ):
         return None
     noun = pair.a_tokens[i2].norm
-    if noun != pair.b_tokens[j2].norm or noun not in _groups() or i1 == 0 or j1 == 0:
+    if noun != pair.b_tokens[j2].norm or noun not in group_nouns() or i1 == 0 or j1 == 0:
         return None  # sentence-initial capitals are not evidence of a proper adjective
     text_a = " ".join(t.text for t in seg_a)
     text_b = " ".join(t.text for t in seg_b)

@@ -76,6 +76,15 @@ def describe(category: str, text: str) -> str:
     return "another style"
 
 
+def style_of(cats: list[str], text: str) -> str:
+    """The styles one text follows in the given categories, in words.
+
+    >>> style_of(["date", "abbreviation"], "Sept. 27")
+    'month abbreviated, month first; abbreviated with full stops'
+    """
+    return "; ".join(dict.fromkeys(describe(c, text) for c in cats))
+
+
 def explain(cats: list[str], a: str, b: str) -> str:
     """One plain sentence naming the style on both sides.
 
@@ -84,8 +93,7 @@ def explain(cats: list[str], a: str, b: str) -> str:
 a style choice, not a change of meaning.'
     """
     thing = THINGS.get(cats[0], "words")
-    da = "; ".join(dict.fromkeys(describe(c, a) for c in cats))
-    db = "; ".join(dict.fromkeys(describe(c, b) for c in cats))
+    da, db = style_of(cats, a), style_of(cats, b)
     return (
         f'"{a}" ({da}) and "{b}" ({db}) are the same {thing} in two house styles: '
         "a style choice, not a change of meaning."
@@ -118,9 +126,7 @@ def candidate(
     """
     (a, ta), (b, tb) = sides.items()
     sa, sb = ctx.tokens_span(a, ta), ctx.tokens_span(b, tb)
-    styles = [
-        "; ".join(dict.fromkeys(describe(c, text) for c in cats)) for text in (sa.text, sb.text)
-    ]
+    styles = [style_of(cats, sa.text), style_of(cats, sb.text)]
     if styles[0] == styles[1]:
         return None
     if set(cats) <= BY_HABIT:
