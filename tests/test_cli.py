@@ -103,3 +103,34 @@ def test_reference_accepts_an_id_or_a_file(given: str, expected: str) -> None:
     from compare.cli import _reference_id
 
     assert _reference_id(given) == expected
+
+
+def _run_entry(tmp_path: Path, before: str) -> subprocess.CompletedProcess[str]:
+    """``cli.run`` in a fresh process on a missing folder (exit 2), after ``before``."""
+    code = (
+        "import atexit, sys, threading, time\n"
+        "atexit.register(lambda: print('normal teardown ran', flush=True))\n"
+        "print('printed before, still buffered')\n"
+        f"{before}\n"
+        f"sys.argv = ['compare', 'report', {str(tmp_path / 'missing')!r}]\n"
+        "from compare.cli import run\n"
+        "run()\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path
+    )
+
+
+def test_run_skips_python_teardown_but_keeps_exit_code_and_buffered_output(
+    tmp_path: Path,
+) -> None:
+    result = _run_entry(tmp_path, before="")
+    assert result.returncode == ExitCode.USAGE
+    assert result.stdout == "printed before, still buffered\n"  # flushed, no atexit hook
+    assert "compare: error: input folder" in result.stderr
+
+
+def test_run_exits_normally_while_a_thread_is_still_running(tmp_path: Path) -> None:
+    result = _run_entry(tmp_path, before="threading.Thread(target=time.sleep, args=(0.5,)).start()")
+    assert result.returncode == ExitCode.USAGE
+    assert "normal teardown ran" in result.stdout

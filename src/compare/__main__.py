@@ -1,5 +1,5 @@
 """Allow ``python -m compare``."""
 
-from compare.cli import main
+from compare.cli import run
 
-raise SystemExit(main())
+run()

@@ -339,3 +339,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return ExitCode.INTERNAL
+
+
+def run() -> None:
+    """The ``compare`` executable and ``python -m compare``: ``main``, then exit at once.
+
+    Why not a plain ``sys.exit(main())``: Python's own teardown (freeing the
+    NumPy, SciPy, scikit-learn and NLTK module graphs one object at a time)
+    takes about 0.3 s after the work is done and writes nothing.  Once
+    ``main`` has returned, every output is written and renamed into place,
+    pools and helper processes are closed, and streams are flushed here, so
+    the process can end with ``os._exit``.  Should anything still be running
+    (a thread, a child process), the normal exit runs instead, so it is
+    joined or cleaned up as usual.
+    """
+    import multiprocessing
+    import threading
+
+    code = main()
+    logging.shutdown()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe or stream: the normal exit reports it
+        raise SystemExit(code) from None
+    if threading.active_count() > 1 or multiprocessing.active_children():
+        raise SystemExit(code)
+    os._exit(code)

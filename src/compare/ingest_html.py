@@ -31,15 +31,19 @@ import json
 import logging
 import re
 from collections.abc import Iterator
-
-import lxml.html
-import trafilatura
+from importlib.metadata import version
+from typing import TYPE_CHECKING
 
 from compare.decode import Decoded, Undecodable, decode
 from compare.extracted import Extracted
 from compare.provenance import DateClaim
 
-EXTRACTOR = f"trafilatura {trafilatura.__version__}"
+if TYPE_CHECKING:
+    import lxml.html
+
+# trafilatura and lxml.html are imported when a page is read, not with this
+# module: a run on plain-text articles does not pay their 0.1 s import.
+EXTRACTOR = f"trafilatura {version('trafilatura')}"
 # trafilatura logs its own refusals ("discarding data: None") as warnings; the
 # same event reaches the user once, as this input's problem, in our words.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -92,6 +96,8 @@ def extract_page(html: str) -> Extracted | str:
     >>> page.outlets
     (('Harbour Times', 'og:site_name in the saved page'),)
     """
+    import trafilatura
+
     try:
         doc = trafilatura.bare_extraction(
             html,
@@ -144,6 +150,8 @@ class _Metadata:
 
 
 def _page_metadata(html: str) -> _Metadata:
+    import lxml.html
+
     out = _Metadata()
     try:
         parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, collect_ids=False)
