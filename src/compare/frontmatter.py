@@ -145,6 +145,8 @@ def _checked_compose(block: str, *, first_line: int) -> yaml.Node | None:
     except _Rejected:
         raise
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem):  # PyYAML >= 6.0.4 stops deep nests itself
+            raise _Rejected(f"front matter nested deeper than {MAX_DEPTH} levels") from None
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {first_line + mark.line}, column {mark.column + 1}" if mark else ""
         raise _Rejected(f"malformed front matter{where}: {exc.problem or exc}") from None

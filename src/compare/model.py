@@ -61,7 +61,7 @@ class CellStatus(StrEnum):
     ONLY_HERE = "only_here"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """An exact stretch of one article's original text."""
 
@@ -72,7 +72,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Removed:
     """Boilerplate cut from an article, kept so the report can list it."""
 
@@ -80,7 +80,7 @@ class Removed:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class InputProblem:
     """An input that could not be used, with a reason a person understands."""
 
@@ -88,7 +88,7 @@ class InputProblem:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Notice:
     """A non-fatal warning about one input (or the run when ``path`` is empty)."""
 
@@ -96,7 +96,7 @@ class Notice:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark: ``text`` is original, ``norm`` the compared form."""
 
@@ -106,7 +106,7 @@ class Token:
     norm: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """One sentence of an article's body, with its tokens."""
 
@@ -122,7 +122,7 @@ class Sentence:
     tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One input article: its original text, provenance and (after segment) sentences."""
 
@@ -148,7 +148,7 @@ class Article:
     text_origin: str = "file"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Outlier:
     """An article set aside from the comparison, with the reason."""
 
@@ -156,7 +156,7 @@ class Outlier:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Story:
     """Articles about one event; ``outliers`` are listed but not compared."""
 
@@ -166,7 +166,7 @@ class Story:
     outliers: tuple[Outlier, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """Aligned sentences: article id -> indexes into that article's sentences.
 
@@ -177,7 +177,7 @@ class Passage:
     cells: Mapping[str, tuple[int, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """Passages in reading order across the compared articles."""
 
@@ -185,7 +185,7 @@ class Alignment:
     passages: tuple[Passage, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """One token-level difference between two articles' cells of a passage.
 
@@ -203,7 +203,7 @@ class Edit:
     b_tokens: tuple[Token, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One classified difference, with the exact text from every outlet involved."""
 
@@ -218,7 +218,7 @@ class Finding:
     weight: float = 0.0  # finer rank inside one severity; higher is more serious
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PairScore:
     """Similarity of two articles over the passages they share (0..1)."""
 
@@ -227,7 +227,7 @@ class PairScore:
     similarity: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Scores:
     """Numbers a reader can quote; rendering only formats them."""
 
@@ -243,7 +243,7 @@ class Scores:
     partial: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chart:
     """A rendered chart: inline SVG plus the words a screen reader needs."""
 
@@ -254,7 +254,7 @@ class Chart:
     svg: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Report:
     """The finished analysis of one story; every output format renders this."""
 
@@ -272,7 +272,7 @@ class Report:
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IngestResult:
     """What ingest made of the inputs: usable articles, skipped inputs, warnings."""
 
