@@ -415,7 +415,7 @@ def main(argv: list[str] | None = None) -> None:
         bench_alignment(figures, Path(texts_dir))
     bench_pipeline(figures)
     bench_cold(figures)
-    cluster_bench.bench_clustering(figures, run_child, say)  # story grouping at 1k, 10k, 40k
+    cluster_bench.bench_clustering(figures, say)  # story grouping at 1k, 10k, 40k
     figures.add("loadavg_end", os.getloadavg()[0])
     missed = missed_goals(figures)
     figures.add("goals_missed", ", ".join(missed) or "none")

@@ -164,3 +164,35 @@ def test_goals_read_lower_bounds(bench: dict[str, ModuleType]) -> None:
     ]
     figures.values["collatex_4x_ratio"] = ">=3000 (lower bound)"
     assert run.goal_status(figures, "collatex_4x_ratio") == "met"
+
+
+class _Collected:
+    """Stands in for run.Figures: keeps what bench_clustering adds."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def add(self, name: str, value: object) -> None:
+        self.values[name] = value
+
+
+def test_grouping_sizes_are_timed_in_turn_in_their_own_children(
+    bench: dict[str, ModuleType],
+) -> None:
+    """Small sizes, two rounds: every size gets its figures, each child its own peak."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        import cluster_bench
+    finally:
+        sys.path.remove(str(BENCH))
+    figures, said = _Collected(), []
+    cluster_bench.bench_clustering(figures, said.append, sizes=(120, 60), rounds=2)
+    for suffix in ("_60", "_120"):
+        assert figures.values[f"cluster_articles_per_s{suffix}"] > 0
+        assert figures.values[f"cluster_pairwise_f1{suffix}"] >= 0.9
+        assert figures.values[f"cluster_peak_mb{suffix}"] >= figures.values[
+            f"cluster_ready_mb{suffix}"
+        ]
+    assert "cluster_growth_40k" not in figures.values  # only with the 10k and 40k sizes
+    runs = [line for line in said if "CPU s per run" in line]
+    assert len(runs) == 2 and all(len(line.split(": ")[1].split()) == 2 for line in runs)
