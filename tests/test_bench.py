@@ -190,9 +190,10 @@ def test_grouping_sizes_are_timed_in_turn_in_their_own_children(
     for suffix in ("_60", "_120"):
         assert figures.values[f"cluster_articles_per_s{suffix}"] > 0
         assert figures.values[f"cluster_pairwise_f1{suffix}"] >= 0.9
-        assert figures.values[f"cluster_peak_mb{suffix}"] >= figures.values[
-            f"cluster_ready_mb{suffix}"
-        ]
+        assert (
+            figures.values[f"cluster_peak_mb{suffix}"]
+            >= figures.values[f"cluster_ready_mb{suffix}"]
+        )
     assert "cluster_growth_40k" not in figures.values  # only with the 10k and 40k sizes
     runs = [line for line in said if "CPU s per run" in line]
     assert len(runs) == 2 and all(len(line.split(": ")[1].split()) == 2 for line in runs)
