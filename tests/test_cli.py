@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,17 @@ def test_reference_accepts_an_id_or_a_file(given: str, expected: str) -> None:
 
 
 def _run_entry(tmp_path: Path, before: str) -> subprocess.CompletedProcess[str]:
-    """``cli.run`` in a fresh process on a missing folder (exit 2), after ``before``."""
+    """``cli.run`` in a fresh process on a missing folder (exit 2), after ``before``.
+
+    It prints "exit handler ran" from an ``atexit`` hook and "teardown ran"
+    when Python's teardown frees the module's objects.
+    """
     code = (
         "import atexit, sys, threading, time\n"
-        "atexit.register(lambda: print('normal teardown ran', flush=True))\n"
+        "class Noisy:\n"
+        "    def __del__(self): print('teardown ran', flush=True)\n"
+        "kept = Noisy()\n"
+        "atexit.register(lambda: print('exit handler ran'))\n"
         "print('printed before, still buffered')\n"
         f"{before}\n"
         f"sys.argv = ['compare', 'report', {str(tmp_path / 'missing')!r}]\n"
@@ -121,16 +129,33 @@ def _run_entry(tmp_path: Path, before: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_run_skips_python_teardown_but_keeps_exit_code_and_buffered_output(
+def test_run_skips_python_teardown_but_keeps_exit_code_handlers_and_output(
     tmp_path: Path,
 ) -> None:
     result = _run_entry(tmp_path, before="")
     assert result.returncode == ExitCode.USAGE
-    assert result.stdout == "printed before, still buffered\n"  # flushed, no atexit hook
+    assert result.stdout == "printed before, still buffered\nexit handler ran\n"
     assert "compare: error: input folder" in result.stderr
 
 
 def test_run_exits_normally_while_a_thread_is_still_running(tmp_path: Path) -> None:
     result = _run_entry(tmp_path, before="threading.Thread(target=time.sleep, args=(0.5,)).start()")
     assert result.returncode == ExitCode.USAGE
-    assert "normal teardown ran" in result.stdout
+    assert result.stdout.splitlines()[1:] == ["exit handler ran", "teardown ran"]
+
+
+def test_temporary_matplotlib_folder_is_removed_when_the_command_ends(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(**kwargs: str) -> str:
+        made.append(real_mkdtemp(**kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setenv("MPLCONFIGDIR", str(tmp_path / "not-there"))
+    assert main(["report", str(tmp_path / "missing")]) == ExitCode.USAGE
+    assert len(made) == 1 and not Path(made[0]).exists()
+    assert os.environ["MPLCONFIGDIR"] == str(tmp_path / "not-there")

@@ -283,23 +283,22 @@ class _EnvironmentNoticeFilter(logging.Filter):
         return True
 
 
-def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> None:
+def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> str | None:
     """Give matplotlib a writable config folder when ``MPLCONFIGDIR`` is not one.
 
     Why: matplotlib otherwise logs two warnings and makes its own temp folder;
-    one line saying what happened is enough.  The temp folder is removed at exit.
+    one line saying what happened is enough.  Returns the temp folder, which
+    ``main`` removes when the command is done (and the variable is restored).
     """
     wanted = environ.get("MPLCONFIGDIR")
     if not wanted or (os.path.isdir(wanted) and os.access(wanted, os.W_OK | os.X_OK)):
-        return
-    import atexit
-    import shutil
+        return None
     import tempfile
 
     folder = tempfile.mkdtemp(prefix="compare-mpl-")
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     environ["MPLCONFIGDIR"] = folder
     log.warning("MPLCONFIGDIR %r is not a writable folder; using a temporary one", wanted)
+    return folder
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -316,7 +315,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGINT, _interrupted)
     if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    _usable_mplconfigdir(os.environ)
+    wanted_mplconfigdir = os.environ.get("MPLCONFIGDIR")
+    temporary = _usable_mplconfigdir(os.environ)
+    try:
+        return _run_command(args)
+    finally:
+        if temporary is not None:
+            import shutil
+
+            shutil.rmtree(temporary, ignore_errors=True)
+            if wanted_mplconfigdir is not None:
+                os.environ["MPLCONFIGDIR"] = wanted_mplconfigdir
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """``main`` after the set-up: run the command and map its errors to exit codes."""
     try:
         epoch = source_date_epoch(os.environ)
         os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
@@ -349,20 +362,23 @@ def run() -> None:
     takes about 0.3 s after the work is done and writes nothing.  Once
     ``main`` has returned, every output is written and renamed into place,
     pools and helper processes are closed, and streams are flushed here, so
-    the process can end with ``os._exit``.  Should anything still be running
+    the process can end with ``os._exit``, after the exit handlers
+    (``atexit``) have run as they would.  Should anything still be running
     (a thread, a child process), the normal exit runs instead, so it is
     joined or cleaned up as usual.
     """
+    import atexit
     import multiprocessing
     import threading
 
     code = main()
-    logging.shutdown()
+    if threading.active_count() > 1 or multiprocessing.active_children():
+        raise SystemExit(code)
+    atexit._run_exitfuncs()  # what a normal exit runs first (logging's shutdown among them)
+    atexit._clear()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
     except (OSError, ValueError):  # a closed pipe or stream: the normal exit reports it
         raise SystemExit(code) from None
-    if threading.active_count() > 1 or multiprocessing.active_children():
-        raise SystemExit(code)
     os._exit(code)
