@@ -12,10 +12,13 @@ export SOURCE_DATE_EPOCH ?= 1603152000
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
+# compileall: our own modules byte-compiled at set-up, as pip does for the
+# dependencies; with PYTHONDONTWRITEBYTECODE set, every run would compile them.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/report.{pdf,html,json}
