@@ -299,6 +299,7 @@ def machine() -> dict[str, str]:
         "compare": ver("compare"),
         "collatex": ver("collatex"),
         "numpy / scipy": f"{ver('numpy')} / {ver('scipy')}",
+        "weasyprint / fonttools": f"{ver('weasyprint')} / {ver('fonttools')}",
     }
 
 
