@@ -9,10 +9,11 @@ run in a process was 10-25% slower) for one timed ``compare.cluster.cluster``
 run each, in turn, for ``ROUNDS`` rounds (order reversed every other round), on
 one core (BLAS threads pinned to one), so that every size is timed under the
 same machine load: on this shared virtual machine the speed of memory-heavy
-work drifts by a third within minutes, and timing 10k and then 40k a minute
-later made the growth ratio swing between 4.0 and 5.4 with the code
-unchanged.  Before each run the stem cache is emptied and garbage is
-collected, so no run inherits work from the one before.  Figures:
+work drifts within minutes (the same 40k grouping took 6.6 s and 13.7 s a
+few minutes apart), and timing 10k and then 40k a minute later made the
+growth ratio swing between 4.0 and 5.4 with the code unchanged.  Before
+each run the stem cache is emptied and garbage is collected, so no run
+inherits work from the one before.  Figures:
 
 * ``cluster_articles_per_s`` (goal ≥ 1000), ``cluster_pairwise_f1`` (goal ≥
   0.95) and ``cluster_peak_mb`` (goal ≤ 1024, the whole child: interpreter,
