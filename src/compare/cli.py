@@ -20,6 +20,7 @@ from compare import __version__
 from compare.discover import ARTICLE_SUFFIXES
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.options import PDF_VARIANTS, Audience, Options, OutputFormat
+from compare.streams import best_effort_streams
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -302,7 +303,16 @@ def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> str | No
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``compare`` command; returns the exit code."""
+    """Entry point of the ``compare`` command; returns the exit code.
+
+    Messages are best effort (``compare.streams``): a closed or full stderr
+    never changes the exit code.
+    """
+    with best_effort_streams():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
@@ -368,6 +378,7 @@ def run() -> None:
     joined or cleaned up as usual.
     """
     import atexit
+    import contextlib
     import multiprocessing
     import threading
 
@@ -376,9 +387,11 @@ def run() -> None:
         raise SystemExit(code)
     atexit._run_exitfuncs()  # what a normal exit runs first (logging's shutdown among them)
     atexit._clear()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()  # best effort, as Python's own exit treats stderr
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a closed pipe or stream: the normal exit reports it
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):  # unwritten output: Python's exit reports it (exit 120)
         raise SystemExit(code) from None
     os._exit(code)

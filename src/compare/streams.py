@@ -1,0 +1,88 @@
+"""Messages on stderr are best effort: a stream that cannot be written never changes the outcome.
+
+Why: ``compare`` reports what happened through its exit code (documented in
+``cli``) and its files; the stderr lines only explain.  When stderr is
+closed (``2>&-``, so Python sets ``sys.stderr`` to None), on a full disk
+(``2>>run.log``) or a pipe whose reader has gone, writing a progress line
+raised, and a report that was written correctly ended as "internal error"
+(exit 1), or a disk-full failure as 1 instead of 5.  Inside
+``best_effort_streams`` such a stream drops what it cannot write instead.
+Standard output is only replaced when it is closed: what a command prints
+there is its data, and a failure to write it must still show (see
+``cli.run``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+
+class BestEffort(io.TextIOBase):
+    """A text stream that forwards to ``stream`` until a write fails, then drops everything.
+
+    >>> import io
+    >>> class Full(io.StringIO):
+    ...     def write(self, text):
+    ...         raise OSError(28, "No space left on device")
+    >>> out = BestEffort(Full())
+    >>> out.write("compare: wrote report.pdf\\n"), out.failed, out.isatty()
+    (26, True, False)
+    >>> BestEffort(None).write("dropped")
+    7
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        super().__init__()
+        self._stream = stream
+        self.failed = stream is None
+
+    def write(self, text: str) -> int:
+        if not self.failed and self._stream is not None:
+            try:
+                self._stream.write(text)
+            except (OSError, ValueError):  # full, closed, or a broken pipe
+                self.failed = True
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.failed and self._stream is not None:
+            try:
+                self._stream.flush()
+            except (OSError, ValueError):
+                self.failed = True
+
+    def isatty(self) -> bool:
+        try:
+            return not self.failed and self._stream is not None and self._stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        """The wrapped stream's descriptor (a terminal check, ``faulthandler``)."""
+        if self._stream is None:
+            raise io.UnsupportedOperation("stderr is closed")
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+
+@contextlib.contextmanager
+def best_effort_streams() -> Iterator[None]:
+    """stderr as ``BestEffort`` (stdout too when it is closed) for the block; restored after."""
+    saved = sys.stdout, sys.stderr
+    sys.stderr = BestEffort(sys.stderr)
+    if sys.stdout is None:
+        sys.stdout = BestEffort(None)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved

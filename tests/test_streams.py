@@ -1,0 +1,74 @@
+"""A closed or full stderr (or a closed stdout) never changes compare's exit code."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from compare.streams import BestEffort, best_effort_streams
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+
+class _Full(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_best_effort_stops_forwarding_after_the_first_failure() -> None:
+    target = _Full()
+    stream = BestEffort(target)
+    assert stream.write("one\n") == 4 and stream.failed
+    stream.flush()  # no exception either
+    assert not stream.isatty()
+
+
+def test_best_effort_forwards_while_the_stream_works() -> None:
+    target = io.StringIO()
+    stream = BestEffort(target)
+    stream.write("compare: wrote x\n")
+    stream.flush()
+    assert target.getvalue() == "compare: wrote x\n" and not stream.failed
+
+
+def test_streams_are_restored_after_the_block() -> None:
+    before = sys.stdout, sys.stderr
+    with best_effort_streams():
+        assert isinstance(sys.stderr, BestEffort)
+        assert sys.stdout is before[0]  # an open stdout is left alone
+    assert (sys.stdout, sys.stderr) == before
+
+
+def _compare(args: list[str], **redirect: object) -> int:
+    command = [sys.executable, "-m", "compare", *args]
+    return subprocess.run(command, timeout=120, **redirect).returncode  # type: ignore[call-overload]
+
+
+def test_report_on_a_full_stderr_exits_as_without_it(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        done = _compare(
+            ["report", str(SEEDS), "--out", str(tmp_path), "--format", "json"], stderr=full
+        )
+        unwritable = _compare(
+            ["report", str(SEEDS), "--out", "/proc/compare-cannot-write", "--format", "json"],
+            stderr=full,
+        )
+    assert done == 0 and list(tmp_path.glob("*/report.json"))
+    assert unwritable == 5  # the output error, not "internal error"
+
+
+def test_report_with_stderr_or_stdout_closed_exits_as_without_it(tmp_path: Path) -> None:
+    closed_err = subprocess.run(
+        f'"{sys.executable}" -m compare report "{SEEDS}" --out "{tmp_path}" --format json 2>&-',
+        shell=True,
+        timeout=120,
+    ).returncode
+    closed_out = subprocess.run(
+        f'"{sys.executable}" -m compare report "{tmp_path / "missing"}" >&- 2>/dev/null',
+        shell=True,
+        timeout=120,
+    ).returncode
+    assert closed_err == 0 and list(tmp_path.glob("*/report.json"))
+    assert closed_out == 2
