@@ -271,3 +271,33 @@ def test_options_defaults_keep_the_local_pool() -> None:
     assert isinstance(batch.executor_for(Options()), batch.ProcessExecutor)
     dask = batch.executor_for(replace(Options(), scheduler="tcp://h:8786"))
     assert isinstance(dask, batch.DaskExecutor) and dask.address == "tcp://h:8786"
+
+
+def _isolated_in_a_daemonic_worker(task: batch.StoryTask, answers) -> None:
+    """What a ``dask worker`` process does: a task on a thread of a daemonic process."""
+    import threading
+
+    def work() -> None:
+        try:
+            answers.put(batch.run_story_isolated(task, timeout_s=120).ok)
+        except BaseException as exc:  # the assertion the fix removes
+            answers.put(f"{type(exc).__name__}: {exc}")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+
+
+def test_a_story_runs_isolated_on_a_daemonic_worker(two_stories: Path, tmp_path) -> None:
+    import multiprocessing
+
+    [task, *_] = _tasks(two_stories, tmp_path / "out")
+    context = multiprocessing.get_context("fork")
+    answers = context.SimpleQueue()
+    worker = context.Process(
+        target=_isolated_in_a_daemonic_worker, args=(task, answers), daemon=True
+    )
+    worker.start()
+    worker.join(timeout=180)
+    assert answers.get() is True
+    assert list((tmp_path / "out").glob("*/report.json"))

@@ -130,8 +130,25 @@ def run_story_isolated(task: StoryTask, timeout_s: float) -> StoryResult:
     """``run_story`` in a forked child with a timeout: a Dask task, from a worker thread."""
     if threading.current_thread() is threading.main_thread():
         return run_story(task)  # already isolated by the caller, or embedded on purpose
+    _allow_children()
     [result] = ProcessExecutor(jobs=1, timeout_s=timeout_s, alone_inline=False).run([task])
     return result
+
+
+def _allow_children() -> None:
+    """Let a daemonic worker process (``dask worker``'s, under its nanny) fork a story's child.
+
+    Why: multiprocessing refuses children to a daemonic process ("daemonic
+    processes are not allowed to have children"), so on a real cluster every
+    story failed; a test cluster with thread workers did not show it.  The
+    rule guards against children outliving a daemonic parent that is
+    terminated; the story's child here is killed at its timeout, joined
+    when done, and ends when the worker's pipe to it closes.  The flag is
+    only ever cleared, never restored, so concurrent tasks cannot race on it.
+    """
+    process = multiprocessing.current_process()
+    if process.daemon:
+        process.daemon = False
 
 
 Done = Callable[[StoryResult], None]
