@@ -5,7 +5,7 @@ Each size has its own child process (``python bench/cluster_bench.py
 corpus (``cluster_corpus``) and builds and segments the articles as ingest
 and segment would (not timed: those are their own stages), then waits.  The
 parent then asks the children (each warmed up by one untimed run: the first
-run in a process was 10-25% slower) for one timed ``compare.cluster.cluster``
+run in a process was up to 27% slower) for one timed ``compare.cluster.cluster``
 run each, in turn, for ``ROUNDS`` rounds (order reversed every other round), on
 one core (BLAS threads pinned to one), so that every size is timed under the
 same machine load: on this shared virtual machine the speed of memory-heavy
@@ -137,28 +137,6 @@ class Grouper:
 
     def f1(self) -> float:
         return pairwise_f1(self.truth, self.found or {})
-
-
-def child(n: int, repeats: int = 1) -> dict[str, float]:
-    """Generate, segment, then time grouping of ``n`` articles ``repeats`` times (in process)."""
-    grouper = Grouper(n)
-    walls, cpus = [], []
-    for _ in range(max(1, repeats)):
-        wall, cpu = grouper.run_once()
-        walls.append(wall)
-        cpus.append(cpu)
-    seconds = statistics.median(walls)
-    return {
-        "n": n,
-        "seconds": seconds,
-        "cpu_seconds": statistics.median(cpus),
-        "runs": len(walls),
-        "wall_runs": [round(w, 3) for w in walls],
-        "per_s": n / seconds,
-        "f1": grouper.f1(),
-        "stories": grouper.stories,
-        "ready_mb": grouper.ready_mb,
-    }
 
 
 def serve(n: int) -> None:

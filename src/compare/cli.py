@@ -9,11 +9,12 @@ and them.  Problems go to stderr as one parseable line each:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from compare import __version__
@@ -284,22 +285,29 @@ class _EnvironmentNoticeFilter(logging.Filter):
         return True
 
 
-def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> str | None:
+@contextlib.contextmanager
+def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> Iterator[None]:
     """Give matplotlib a writable config folder when ``MPLCONFIGDIR`` is not one.
 
     Why: matplotlib otherwise logs two warnings and makes its own temp folder;
-    one line saying what happened is enough.  Returns the temp folder, which
-    ``main`` removes when the command is done (and the variable is restored).
+    one line saying what happened is enough.  The temp folder is removed and
+    the variable restored when the block (the command) ends.
     """
     wanted = environ.get("MPLCONFIGDIR")
     if not wanted or (os.path.isdir(wanted) and os.access(wanted, os.W_OK | os.X_OK)):
-        return None
+        yield
+        return
+    import shutil
     import tempfile
 
     folder = tempfile.mkdtemp(prefix="compare-mpl-")
     environ["MPLCONFIGDIR"] = folder
     log.warning("MPLCONFIGDIR %r is not a writable folder; using a temporary one", wanted)
-    return folder
+    try:
+        yield
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        environ["MPLCONFIGDIR"] = wanted
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -325,17 +333,8 @@ def _main(argv: Sequence[str] | None) -> int:
     signal.signal(signal.SIGINT, _interrupted)
     if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    wanted_mplconfigdir = os.environ.get("MPLCONFIGDIR")
-    temporary = _usable_mplconfigdir(os.environ)
-    try:
+    with _usable_mplconfigdir(os.environ):
         return _run_command(args)
-    finally:
-        if temporary is not None:
-            import shutil
-
-            shutil.rmtree(temporary, ignore_errors=True)
-            if wanted_mplconfigdir is not None:
-                os.environ["MPLCONFIGDIR"] = wanted_mplconfigdir
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -378,7 +377,6 @@ def run() -> None:
     joined or cleaned up as usual.
     """
     import atexit
-    import contextlib
     import multiprocessing
     import threading
 
@@ -387,8 +385,9 @@ def run() -> None:
         raise SystemExit(code)
     atexit._run_exitfuncs()  # what a normal exit runs first (logging's shutdown among them)
     atexit._clear()
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        sys.stderr.flush()  # best effort, as Python's own exit treats stderr
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.flush()  # best effort, as Python's own exit treats stderr
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
