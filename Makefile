@@ -36,8 +36,8 @@ bench: $(STAMP) ## print benchmark figures, one `name: value` per line
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python bench/run.py
 
-eval: $(STAMP) ## recall and precision of the classifier against tests/gold/seeds.yaml
-	$(BIN)/python bench/eval.py
+eval: $(STAMP) ## accuracy on the seeds and on real coverage (../shared/realworld); writes bench/EVAL.md
+	$(BIN)/python bench/eval.py --results bench/EVAL.md
 
 clean: ## remove the virtualenv, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build src/*.egg-info

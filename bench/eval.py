@@ -34,6 +34,7 @@ ratios.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -338,23 +339,173 @@ def unseen_lines(root: Path = STORIES) -> Iterable[str]:
     yield from comments
 
 
-def main() -> int:
-    """Analyse the seeds and the unseen gold stories, print the figures."""
+def seed_lines() -> Iterable[str]:
+    """``name: value`` lines of the seeds (biggest story), then the invented stories."""
     from compare.options import Options
     from compare.pipeline import analyze
 
     analysis = analyze([SEEDS], options=Options())
     if not analysis.reports:
-        print("findings_total: 0")
-        print("# no report produced", file=sys.stderr)
+        yield "findings_total: 0"
     else:
         report = biggest_report(analysis.reports)
-        for line in format_result(evaluate(report, load_gold())):
-            print(line)
-    for line in unseen_lines():
-        print(line)
+        yield from format_result(evaluate(report, load_gold()))
+    yield from unseen_lines()
+
+
+SETS = (
+    (
+        "seeds",
+        "Seeds and invented stories",
+        "`tests/gold/seeds.yaml` (seeds) and "
+        "`tests/gold/stories/*/gold.yaml` (`unseen_*`: three invented stories)",
+    ),
+    (
+        "real",
+        "Real clusters",
+        "`../shared/realworld/clusters/*`, scored by `../shared/realworld/score_findings.py`",
+    ),
+    (
+        "judged",
+        "Precision judged blind",
+        "verdicts in `tests/gold/judged/*.yaml` re-scored on the current findings",
+    ),
+    (
+        "basil",
+        "Story grouping on BASIL 2016-2019",
+        "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
+    ),
+    (
+        "mrpc",
+        "Sentence alignment on MRPC",
+        "`../shared/realworld/mrpc/` test file; thresholds from the train file only",
+    ),
+    (
+        "semeval",
+        "Same event vs same topic on SemEval-2022 Task 8",
+        "`../shared/realworld/semeval/"
+        "en_pairs.csv`, pairs with Overall <= 1.5 (same) and >= 3 (different)",
+    ),
+)
+
+
+def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
+    """The lines of one evaluation set (the real clusters are analysed once, in ``runs``)."""
+    import eval_grouping
+    import eval_judged
+    import eval_mrpc
+    import eval_real
+
+    if name == "seeds":
+        return seed_lines()
+    if name == "real":
+        return eval_real.real_lines(runs)
+    if name == "judged":
+        return eval_judged.judged_lines(runs)
+    if name == "basil":
+        return eval_grouping.basil_lines()
+    if name == "mrpc":
+        return eval_mrpc.mrpc_lines()
+    return eval_grouping.semeval_lines()
+
+
+def markdown(sections: Sequence[tuple[str, str, str, list[str]]], total_s: float) -> str:
+    """EVAL.md: one table per set (never one blended figure), then the debugging lines."""
+    import datetime as dt
+    import platform
+    import subprocess
+
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "unknown"
+    now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    out = [
+        "# Evaluation results",
+        "",
+        f"Written by `make eval` (`.venv/bin/python bench/eval.py --results bench/EVAL.md`) on "
+        f"{now}, commit `{commit}` (plus uncommitted changes, if any), in {total_s:.0f} s on "
+        f"{platform.machine()} with {os.cpu_count()} CPUs. Each set is scored on its own; "
+        "see `bench/eval.py` and the modules it names for how each figure is made.",
+        "",
+    ]
+    for _, title, source, lines in sections:
+        out += [f"## {title}", "", f"Data: {source}.", "", "| figure | value |", "|---|---|"]
+        comments = []
+        for line in lines:
+            if line.startswith("#"):
+                comments.append(line)
+                continue
+            name, _, value = line.partition(": ")
+            out.append(f"| `{name}` | {value.replace('|', '/')} |")
+        if comments:
+            out += [
+                "",
+                "<details><summary>Details</summary>",
+                "",
+                "```text",
+                *comments,
+                "```",
+                "",
+                "</details>",
+            ]
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run every evaluation set, print its lines, optionally write EVAL.md."""
+    import argparse
+    import time
+
+    import eval_judged
+    import eval_real
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--results", type=Path, help="also write the figures as Markdown")
+    parser.add_argument(
+        "--dump-for-judging",
+        type=Path,
+        metavar="DIR",
+        help="write each real cluster's top findings for a judge, then stop",
+    )
+    parser.add_argument(
+        "--sets",
+        default=",".join(s[0] for s in SETS),
+        help="comma-separated sets to run (default: all)",
+    )
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    runs = [eval_real.run_cluster(f) for f in eval_real.cluster_folders()]
+    if args.dump_for_judging:
+        for path in eval_judged.dump_for_judging(runs, args.dump_for_judging):
+            print(path)
+        return 0
+    wanted = set(args.sets.split(","))
+    sections = []
+    for (
+        name,
+        title,
+        source,
+    ) in [s for s in SETS if s[0] in wanted]:
+        print(f"## {title}", flush=True)
+        lines = []
+        for line in set_lines(name, runs):
+            print(line, flush=True)
+            lines.append(line)
+        sections.append((name, title, source, lines))
+    total = time.monotonic() - started
+    print(f"eval_total_s: {total:.0f}")
+    if args.results:
+        args.results.write_text(markdown(sections, total), encoding="utf-8")
     return 0
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     sys.exit(main())

@@ -139,7 +139,7 @@ def test_run_skips_python_teardown_but_keeps_exit_code_handlers_and_output(
 
 
 def test_run_exits_normally_while_a_thread_is_still_running(tmp_path: Path) -> None:
-    result = _run_entry(tmp_path, before="threading.Thread(target=time.sleep, args=(0.5,)).start()")
+    result = _run_entry(tmp_path, before="threading.Thread(target=time.sleep, args=(3,)).start()")
     assert result.returncode == ExitCode.USAGE
     assert result.stdout.splitlines()[1:] == ["exit handler ran", "teardown ran"]
 
