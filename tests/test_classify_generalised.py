@@ -74,8 +74,8 @@ def test_time_note_when_dates_differ_or_one_is_unknown(
             '"noting what it called" vs "alleged"',
         ),
         (
-            "The coaches blame each other for the brawl.",
-            "The brawl started in the tunnel.",
+            "The coaches blame each other for the brawl in the tunnel.",
+            "The coaches started the brawl in the tunnel.",
             '"The coaches blame" vs no attribution',
         ),
     ],

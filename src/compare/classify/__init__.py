@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from functools import cache
 
 from compare.classify.base import Candidate, Context
+from compare.classify.evidence import supported
 from compare.classify.merge import apply_precedence, merge, rank
 from compare.model import Alignment, Edit, Finding, Story
 from compare.options import Options
@@ -64,6 +65,6 @@ def classify(
     candidates: list[Candidate] = []
     for find in rules():
         candidates.extend(find(ctx))
-    merged = apply_precedence(merge(candidates))
+    merged = apply_precedence(merge(supported(ctx, candidates)))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     return rank(merged, order)

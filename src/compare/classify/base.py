@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from compare.model import (
     Alignment,
@@ -27,6 +28,9 @@ from compare.model import (
 )
 from compare.offsets import LineIndex
 from compare.options import Options
+
+if TYPE_CHECKING:
+    from compare.similarity import SentenceMatrix
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,18 @@ class Context:
     def line_indexes(self) -> Mapping[str, LineIndex]:
         """Line lookup per compared article."""
         return {aid: LineIndex(a.text) for aid, a in self.articles.items()}
+
+    @cached_property
+    def sentence_vectors(self) -> tuple[SentenceMatrix, Mapping[str, int]]:
+        """The story's sentence TF-IDF matrix (as the aligner builds it) and each article's block.
+
+        Why here: a rule that must know whether two sentences say the same
+        thing asks the aligner's own measure, computed once per story.
+        """
+        from compare.similarity import sentence_matrix
+
+        articles = list(self.articles.values())
+        return sentence_matrix(articles), {a.id: k for k, a in enumerate(articles)}
 
     def tokens_span(self, article_id: str, tokens: tuple[Token, ...]) -> Span:
         """The Span covering a run of tokens (first start to last end)."""
