@@ -24,9 +24,9 @@ from classify_helpers import of_kind, run, the_finding
         ),
         ("The so-called reform passed.", "The reform passed.", '"so-called" vs no hedge'),
         (
-            "The group listed what it called illegal dumps.",
+            "The group listed so-called illegal dumps.",
             "The group listed alleged illegal dumps.",
-            '"alleged" vs "what it called"',
+            '"alleged" vs "so-called"',
         ),
         (
             "The comet apparently broke apart.",
