@@ -1,6 +1,6 @@
 """Rule family: hedge_change.
 
-Why it matters: "reportedly", "allegedly", "so-called" and "what it called"
+Why it matters: "reportedly", "allegedly" and "so-called"
 tell the reader the writer has not confirmed a claim or does not adopt a
 label.  Dropping the hedge turns a claim into an apparent fact; adding one
 casts doubt.  Number approximators ("at least 13" vs "13") are compared with
