@@ -68,6 +68,13 @@ def _candidate(a: str, b: str, a_part: str, b_part: str, *, key: str = "fact") -
             "reported speech running on from the sentence before",
         ),
         (
+            "The harbour master on Friday announced the ferry to Quarry Island will stop running"
+            " on Monday.",
+            "The ferry to Quarry Island will stop running",
+            False,
+            "an official announcement is a source too",
+        ),
+        (
             "The ferry to Quarry Island will stop running on Monday, officials said.",
             "The ferry to Quarry Island will stop running",
             False,
