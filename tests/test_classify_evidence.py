@@ -70,7 +70,7 @@ def _candidate(a: str, b: str, a_part: str, b_part: str, *, key: str = "fact") -
         (
             "The harbour master on Friday announced the ferry to Quarry Island will stop running"
             " on Monday.",
-            "The ferry to Quarry Island will stop running",
+            "the ferry to Quarry Island will stop running",
             False,
             "an official announcement is a source too",
         ),
