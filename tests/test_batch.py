@@ -227,6 +227,20 @@ def test_unreachable_scheduler_is_a_usage_error(two_stories: Path, tmp_path: Pat
     assert not (tmp_path / "out").exists()
 
 
+def test_scheduler_without_dask_says_how_to_get_it(
+    two_stories: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A plain install lacks the ``compare[dask]`` extra: exit 2, naming it, before any work."""
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    out = tmp_path / "out"
+    args = ["report", two_stories, "--out", out, "--scheduler", "tcp://127.0.0.1:9"]
+    code, err = run_main(args, capsys, inputs=[two_stories])
+    assert code == ExitCode.USAGE
+    assert 'pip install "compare[dask]"' in err
+    assert "reading articles" not in err  # checked before any input is read
+    assert not out.exists()
+
+
 def test_default_path_does_not_import_dask(two_stories: Path, tmp_path: Path) -> None:
     import subprocess
 

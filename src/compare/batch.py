@@ -338,6 +338,28 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
+DASK_MISSING = (
+    "--scheduler needs Dask, an optional part of compare: "
+    'pip install "compare[dask]" (on this machine and the workers)'
+)
+
+
+def require_dask() -> None:
+    """Raise ``UsageError`` (exit 2) when ``dask.distributed`` cannot be imported.
+
+    Why a check of its own: Dask is an extra (``compare[dask]``, about 30 MB
+    that only ``--scheduler`` uses), so a plain install lacks it; checked
+    before any input is read, the user learns how to get it at once instead
+    of after the articles are read and grouped.
+    """
+    from compare.errors import UsageError
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(DASK_MISSING) from exc
+
+
 class DaskExecutor:
     """Stories on a ``dask.distributed`` cluster at ``address``, each under a timeout."""
 
@@ -349,12 +371,9 @@ class DaskExecutor:
     def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
         from compare.errors import UsageError
 
-        try:
-            from distributed import Client
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise UsageError(
-                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
-            ) from exc
+        require_dask()
+        from distributed import Client
+
         try:
             client = Client(self.address, timeout=self.connect_s, set_as_default=False)
         except (OSError, TimeoutError) as exc:
