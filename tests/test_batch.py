@@ -169,6 +169,9 @@ with LocalCluster(
         return real(story, *args, **kwargs)
 
     pipeline.classify = classify
+    # The crash is a patch of this process, which only a forked child inherits (the
+    # real path, forkserver, is what the run above used).
+    batch._threadsafe_method = lambda: "fork"
     options = Options(out_dir=out / "crash", formats=(OutputFormat.JSON,))
     prepared = pipeline.prepare([src], options=options)
     tasks = [batch.StoryTask(s, s.id, options, prepared.problems) for s in prepared.stories]
@@ -314,4 +317,30 @@ def test_a_story_runs_isolated_on_a_daemonic_worker(two_stories: Path, tmp_path)
     worker.start()
     worker.join(timeout=180)
     assert answers.get() is True
+    assert list((tmp_path / "out").glob("*/report.json"))
+
+
+def test_isolated_story_never_forks_the_threaded_worker(
+    two_stories: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A Dask worker is multi-threaded: its story's child must not come from ``os.fork()`` there.
+
+    ``os.fork`` is made to fail in this (now multi-threaded) process, so the
+    story is written only if its child was started another way (forkserver
+    or spawn, whose server or interpreter is a fresh process).
+    """
+    import threading
+
+    [task, *_] = _tasks(two_stories, tmp_path / "out")
+
+    def no_fork() -> int:
+        raise AssertionError("os.fork() called from a multi-threaded process")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    results: list[object] = []
+    thread = threading.Thread(target=lambda: results.append(batch.run_story_isolated(task, 120)))
+    thread.start()
+    thread.join(timeout=180)
+    [result] = results
+    assert isinstance(result, batch.StoryResult) and result.ok, result
     assert list((tmp_path / "out").glob("*/report.json"))
