@@ -26,7 +26,8 @@ report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/rep
 	$(BIN)/compare report seeds/ --out $(OUT); rc=$$?; \
 	  if [ $$rc -eq 3 ]; then echo "report written; some inputs were skipped (exit 3)"; exit 0; fi; exit $$rc
 
-test: $(STAMP) ## run the whole test suite
+test: $(STAMP) ## type-check src/ (mypy --strict, see pyproject.toml) and run the whole test suite
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 # check: what a packager does.  The sdist is built, then the wheel from the sdist
@@ -50,7 +51,7 @@ check: $(STAMP) ## build sdist and wheel, install the wheel afresh, report the s
 	  --scheduler tcp://127.0.0.1:9 2> scheduler.err; rc=$$?; cat scheduler.err; \
 	  test $$rc -eq 2 && grep -q 'pip install "compare\[dask\]"' scheduler.err
 	tar -xzf $(CHECK)/dist/compare-*.tar.gz -C $(CHECK)
-	cd $(CHECK)/compare-*/ && PYTHONPATH=src $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
+	cd $(CHECK)/compare-*/ && PYTHONPATH=$$PWD/src $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
 	@echo "check: sdist and wheel built, wheel installed and run from another folder, sdist tested"
 
 lint: $(STAMP) ## ruff check and format check
@@ -65,5 +66,5 @@ eval: $(STAMP) ## recall and precision of the classifier against tests/gold/seed
 	$(BIN)/python bench/eval.py
 
 clean: ## remove the virtualenv, caches and generated reports
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build dist src/*.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist src/*.egg-info
 	find $(OUT) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -411,7 +411,7 @@ class DaskExecutor:
                 ): k
                 for k, task in enumerate(tasks)
             }
-            seen: dict[str, float] = {}  # key -> when first seen processing on a worker
+            seen: dict[object, float] = {}  # key -> when first seen processing on a worker
             waiting = set(futures)
             while waiting:
                 time.sleep(POLL_S)
@@ -442,7 +442,7 @@ class DaskExecutor:
     @staticmethod
     def _result(future: object, task: StoryTask) -> StoryResult:
         try:
-            return future.result()  # type: ignore[attr-defined,no-any-return]
+            return future.result()  # type: ignore[attr-defined]
         except Exception as exc:  # a lost worker (KilledWorker), a cancelled task
             log.error("story %s failed on the cluster", task.story.id, exc_info=True)
             return StoryResult(

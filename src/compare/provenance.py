@@ -190,7 +190,7 @@ def registrable_domain(host: str) -> str | None:
         found = get_tld(".".join(labels), fix_protocol=True, as_object=True, search_private=False)
     except TldDomainNotFound:
         return ".".join(labels[-2:])
-    if isinstance(found, str) or found.fld == found.tld:  # the host is itself a public suffix
+    if found is None or isinstance(found, str) or found.fld == found.tld:  # a suffix itself
         return None
     return str(found.fld)
 

@@ -33,7 +33,7 @@ MONEY = "money"  # the dimension of currency units
 @cache
 def number_words() -> dict[str, tuple[str, float, float]]:
     """Number word -> (kind: unit/scale/vague/suffix, low value, high value)."""
-    out = {}
+    out: dict[str, tuple[str, float, float]] = {}
     for row in lexicons.rows(WORDS_FILE):
         value = float(row[2])
         out[row[0].casefold()] = (row[1], value, float(row[3]) if len(row) > 3 else value)
@@ -86,7 +86,7 @@ def units() -> dict[tuple[str, ...], str]:
 @cache
 def events() -> dict[str, tuple[str, str, str | None]]:
     """Event word -> (event, display verb, implied counted thing)."""
-    out = {}
+    out: dict[str, tuple[str, str, str | None]] = {}
     for event, display, implied, words in lexicons.rows(EVENTS_FILE):
         for w in words.split(","):
             out.setdefault(
