@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= reports
+CHECK  := build/check
 export SOURCE_DATE_EPOCH ?= 1603152000
 
 .DEFAULT_GOAL := help
-.PHONY: help report test lint bench eval clean
+.PHONY: help report test check lint bench eval clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -17,7 +18,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,dask]"
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
@@ -25,8 +26,33 @@ report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/rep
 	$(BIN)/compare report seeds/ --out $(OUT); rc=$$?; \
 	  if [ $$rc -eq 3 ]; then echo "report written; some inputs were skipped (exit 3)"; exit 0; fi; exit $$rc
 
-test: $(STAMP) ## run the whole test suite
+test: $(STAMP) ## type-check src/ (mypy --strict, see pyproject.toml) and run the whole test suite
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# check: what a packager does.  The sdist is built, then the wheel from the sdist
+# (python -m build), so a file missing from the sdist fails here; the wheel goes
+# into a fresh virtualenv without extras (so no Dask: --scheduler must say how to
+# get it), which reports the seeds from another folder; last, the whole test
+# suite runs from the unpacked sdist against the sdist's own code.
+check: $(STAMP) ## build sdist and wheel, install the wheel afresh, report the seeds, test the sdist
+	rm -rf $(CHECK) && mkdir -p $(CHECK)/elsewhere
+	$(BIN)/python -m build --outdir $(CHECK)/dist . > $(CHECK)/build.log 2>&1 \
+	  || { cat $(CHECK)/build.log; exit 1; }
+	$(PYTHON) -m venv $(CHECK)/venv
+	$(CHECK)/venv/bin/pip install --quiet $(CHECK)/dist/compare-*.whl
+	$(CHECK)/venv/bin/python -c "import importlib.util as u, sys; \
+	  sys.exit('dask is installed without the extra' if u.find_spec('dask') else 0)"
+	$(CHECK)/venv/bin/python -c "import trafilatura"  # saved web pages: justext's lxml_html_clean
+	cd $(CHECK)/elsewhere && ../venv/bin/compare report $(CURDIR)/seeds --out out -q; \
+	  rc=$$?; test $$rc -eq 0 -o $$rc -eq 3
+	test -s $(CHECK)/elsewhere/out/*/report.pdf && test -s $(CHECK)/elsewhere/out/*/report.json
+	cd $(CHECK)/elsewhere && ../venv/bin/compare report $(CURDIR)/seeds --out out2 \
+	  --scheduler tcp://127.0.0.1:9 2> scheduler.err; rc=$$?; cat scheduler.err; \
+	  test $$rc -eq 2 && grep -q 'pip install "compare\[dask\]"' scheduler.err
+	tar -xzf $(CHECK)/dist/compare-*.tar.gz -C $(CHECK)
+	cd $(CHECK)/compare-*/ && PYTHONPATH=$$PWD/src $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
+	@echo "check: sdist and wheel built, wheel installed and run from another folder, sdist tested"
 
 lint: $(STAMP) ## ruff check and format check
 	$(BIN)/ruff check src tests bench
@@ -40,5 +66,5 @@ eval: $(STAMP) ## accuracy on the seeds and on real coverage (../shared/realworl
 	$(BIN)/python bench/eval.py --results bench/EVAL.md
 
 clean: ## remove the virtualenv, caches and generated reports
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build src/*.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist src/*.egg-info
 	find $(OUT) -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -169,6 +169,9 @@ with LocalCluster(
         return real(story, *args, **kwargs)
 
     pipeline.classify = classify
+    # The crash is a patch of this process, which only a forked child inherits (the
+    # real path, forkserver, is what the run above used).
+    batch._threadsafe_method = lambda: "fork"
     options = Options(out_dir=out / "crash", formats=(OutputFormat.JSON,))
     prepared = pipeline.prepare([src], options=options)
     tasks = [batch.StoryTask(s, s.id, options, prepared.problems) for s in prepared.stories]
@@ -225,6 +228,20 @@ def test_unreachable_scheduler_is_a_usage_error(two_stories: Path, tmp_path: Pat
     ):
         batch.DaskExecutor("tcp://127.0.0.1:9", connect_s=2).run(tasks)
     assert not (tmp_path / "out").exists()
+
+
+def test_scheduler_without_dask_says_how_to_get_it(
+    two_stories: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """A plain install lacks the ``compare[dask]`` extra: exit 2, naming it, before any work."""
+    monkeypatch.setitem(sys.modules, "distributed", None)  # `import distributed` now fails
+    out = tmp_path / "out"
+    args = ["report", two_stories, "--out", out, "--scheduler", "tcp://127.0.0.1:9"]
+    code, err = run_main(args, capsys, inputs=[two_stories])
+    assert code == ExitCode.USAGE
+    assert 'pip install "compare[dask]"' in err
+    assert "reading articles" not in err  # checked before any input is read
+    assert not out.exists()
 
 
 def test_default_path_does_not_import_dask(two_stories: Path, tmp_path: Path) -> None:
@@ -300,4 +317,30 @@ def test_a_story_runs_isolated_on_a_daemonic_worker(two_stories: Path, tmp_path)
     worker.start()
     worker.join(timeout=180)
     assert answers.get() is True
+    assert list((tmp_path / "out").glob("*/report.json"))
+
+
+def test_isolated_story_never_forks_the_threaded_worker(
+    two_stories: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A Dask worker is multi-threaded: its story's child must not come from ``os.fork()`` there.
+
+    ``os.fork`` is made to fail in this (now multi-threaded) process, so the
+    story is written only if its child was started another way (forkserver
+    or spawn, whose server or interpreter is a fresh process).
+    """
+    import threading
+
+    [task, *_] = _tasks(two_stories, tmp_path / "out")
+
+    def no_fork() -> int:
+        raise AssertionError("os.fork() called from a multi-threaded process")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    results: list[object] = []
+    thread = threading.Thread(target=lambda: results.append(batch.run_story_isolated(task, 120)))
+    thread.start()
+    thread.join(timeout=180)
+    [result] = results
+    assert isinstance(result, batch.StoryResult) and result.ok, result
     assert list((tmp_path / "out").glob("*/report.json"))

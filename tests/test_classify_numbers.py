@@ -170,6 +170,37 @@ def test_parse(text: str, expected: tuple) -> None:
     assert (q.value, q.hedge, q.thing, q.event) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "quoted"),
+    [
+        ("One hundred and twelve soldiers were killed.", 112.0, "One hundred and twelve"),
+        ("The storm killed two thousand and five cattle.", 2005.0, "two thousand and five"),
+        ("Police detained three dozen protesters.", 36.0, "three dozen"),
+        ("Half a million refugees fled.", 500000.0, "Half a million"),
+        ("Half a dozen villagers were hurt.", 6.0, "Half a dozen"),
+        ("Two and a half million people fled.", 2500000.0, "Two and a half million"),
+        ("Twenty-five thousand people marched.", 25000.0, "Twenty-five thousand"),
+    ],
+)
+def test_parse_numbers_in_words(text: str, value: float, quoted: str) -> None:
+    """Cardinals in words are read whole, by value: "One hundred and twelve" is 112, not 12."""
+    tokens = tokenize(text)
+    (q,) = quantities(tokens)
+    assert (q.value, text[tokens[q.start].start : tokens[q.core_end - 1].end]) == (value, quoted)
+
+
+def test_numbers_in_words_and_figures_compare_by_value() -> None:
+    a = "One hundred and twelve soldiers died in the attack."
+    same = run({"a": a, "b": "112 soldiers died in the attack."})
+    assert of_kind(same, Kind.NUMBER_DISCREPANCY) == []
+    the_finding(
+        a,
+        "Three dozen soldiers died in the attack.",
+        Kind.NUMBER_DISCREPANCY,
+        '"Three dozen" vs "One hundred and twelve"',
+    )
+
+
 @pytest.mark.parametrize("text", ["Jane Roe, 64, spoke.", "It began in 1994.", "One of them left."])
 def test_parse_skips_non_counts(text: str) -> None:
     assert quantities(tokenize(text)) == []

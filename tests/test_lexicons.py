@@ -118,7 +118,6 @@ def test_a_kept_entry_reads_as_before() -> None:
     )
     assert ("at least", "min") in lexicons.rows("classify_number_hedges.txt")
     assert "advertisement" in lexicons.words("boilerplate_markers.txt")
-    assert "co.uk" in lexicons.words("ingest_public_suffixes.txt")
 
 
 # ---------------------------------------------------------------- duplicates

@@ -16,6 +16,7 @@ from compare.provenance import (
     parse_date,
     parse_manifest,
     registrable_domain,
+    url_host,
 )
 
 
@@ -102,6 +103,14 @@ def test_unparseable_claim_is_skipped_with_a_notice() -> None:
         ("127.0.0.1", None),
         ("co.uk", None),
         ("bad_host!.com", None),
+        # suffixes of two labels beyond the old hand-kept list (Public Suffix List)
+        ("www.thairath.co.th", "thairath.co.th"),
+        ("vnexpress.com.vn", "vnexpress.com.vn"),
+        ("news.detik.co.id", "detik.co.id"),
+        ("english.ahram.org.eg", "ahram.org.eg"),
+        ("co.th", None),
+        ("valleyledger.example", "valleyledger.example"),  # a TLD the list lacks
+        ("a.b.valleyledger.example", "valleyledger.example"),
     ],
 )
 def test_registrable_domain(host: str, expected: str | None) -> None:
@@ -156,3 +165,20 @@ def test_our_data_files_name_source_and_licence(name: str) -> None:
     head = " ".join(lexicons.header(name))
     assert "source:" in head and "licence:" in head
     assert lexicons.entries(name)
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.bangkokpost.co.th/world/1", "bangkokpost.co.th"),
+        ("https://e.vnexpress.com.vn/news/1", "vnexpress.com.vn"),
+        ("https://www.thejakartapost.co.id/a", "thejakartapost.co.id"),
+        ("https://english.ahram.org.eg/News/1.aspx", "ahram.org.eg"),
+    ],
+)
+def test_outlet_from_a_url_under_a_two_label_suffix(url: str, outlet: str) -> None:
+    """The outlet is the registrable domain, never the public suffix ("co.th")."""
+    host = url_host(url)
+    assert host is not None
+    found = host_label(host, what="canonical URL")
+    assert found is not None and found[0] == outlet

@@ -24,6 +24,24 @@ from builders import article_from_text
             ["\u201cWe will rebuild.\u201d", "The mayor left."],
         ),
         ("Mr. Diaz arrived at 10 a.m. on Monday.", ["Mr. Diaz arrived at 10 a.m. on Monday."]),
+        # an abbreviation that ends its sentence: before a usual sentence starter ...
+        (
+            "Talks were held in the U.S. The talks failed.",
+            ["Talks were held in the U.S.", "The talks failed."],
+        ),
+        (
+            "The mill was sold to Acme Inc. The price was not given.",
+            ["The mill was sold to Acme Inc.", "The price was not given."],
+        ),
+        # ... and a month without its day, before a capitalised word
+        (
+            "Results are due in Jan. Analysts expect a loss.",
+            ["Results are due in Jan.", "Analysts expect a loss."],
+        ),
+        # but not before a name, a day, or a lower-case word
+        ("U.S. Army officials met Acme Inc. staff.", ["U.S. Army officials met Acme Inc. staff."]),
+        ("The vote on Jan. 5 and Feb. 2 passed.", ["The vote on Jan. 5 and Feb. 2 passed."]),
+        ("Sales rose in Jan. and fell.", ["Sales rose in Jan. and fell."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -188,6 +188,16 @@ class _Candidates:
     all candidates at the lowest threshold.
     """
 
+    # One column per name in _FIELDS, set in __init__.
+    value: np.ndarray
+    weight: np.ndarray
+    lk: np.ndarray
+    li: np.ndarray
+    lw: np.ndarray
+    rk: np.ndarray
+    ri: np.ndarray
+    rw: np.ndarray
+
     def __init__(self, parts: Sequence[dict[str, np.ndarray]]) -> None:
         for name in _FIELDS:
             dtype = float if name in ("value", "weight") else np.int64

@@ -19,7 +19,8 @@ Executors only decide *where* it runs:
   or a crash).
 * ``DaskExecutor`` (``--scheduler ADDRESS``): the same tasks submitted to a
   ``dask.distributed`` cluster; ``dask`` is imported only then.  On a worker
-  the task runs in a forked child (``ProcessExecutor`` with one job), because
+  the task runs in a child process (``ProcessExecutor`` with one job, started
+  by ``forkserver``: forking a multi-threaded worker could deadlock), because
   Dask runs tasks in threads and the PDF renderer's deadline needs the main
   thread's signals; that also isolates crashes and enforces the timeout on
   the worker.  Reports are written by the workers, so ``--out`` must be a
@@ -127,12 +128,28 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
 
 
 def run_story_isolated(task: StoryTask, timeout_s: float) -> StoryResult:
-    """``run_story`` in a forked child with a timeout: a Dask task, from a worker thread."""
+    """``run_story`` in a child process with a timeout: a Dask task, from a worker thread.
+
+    Why not fork: this runs on a thread of a Dask worker, a process with
+    many threads, and a forked child inherits every lock those threads
+    held at that instant, so it can deadlock (Python 3.12+ warns of it).
+    The child is started by ``forkserver`` (a clean single-threaded server
+    process forks it) or, where that is missing, by ``spawn``; it imports
+    what the story needs afresh, a second or so per story.
+    """
     if threading.current_thread() is threading.main_thread():
         return run_story(task)  # already isolated by the caller, or embedded on purpose
     _allow_children()
-    [result] = ProcessExecutor(jobs=1, timeout_s=timeout_s, alone_inline=False).run([task])
+    executor = ProcessExecutor(
+        jobs=1, timeout_s=timeout_s, alone_inline=False, start_method=_threadsafe_method()
+    )
+    [result] = executor.run([task])
     return result
+
+
+def _threadsafe_method() -> str:
+    """A start method that never forks the calling (multi-threaded) process."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
 
 def _allow_children() -> None:
@@ -186,9 +203,11 @@ def _pool_task(index: int, task: StoryTask) -> StoryResult:
     return run_story(task)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+def _context(method: str | None = None) -> multiprocessing.context.BaseContext:
+    """``method``'s context; by default fork where it exists (workers start at once)."""
+    if method is None and "fork" in multiprocessing.get_all_start_methods():
+        method = "fork"
+    return multiprocessing.get_context(method)
 
 
 @dataclass
@@ -210,9 +229,11 @@ class ProcessExecutor:
         *,
         alone_inline: bool = True,
         renderer: RenderWorker | None = None,
+        start_method: str | None = None,
     ):
         self.jobs = jobs if jobs > 0 else max(os.cpu_count() or 1, 1)
         self.timeout_s = timeout_s
+        self.start_method = start_method  # None: fork where it exists (see _context)
         # A lone story has no other story to protect: it runs in this process, as
         # before batch mode (the PDF render keeps its own timeout), its files
         # rendered by ``renderer`` when there is one.
@@ -272,7 +293,7 @@ class ProcessExecutor:
         width: int,
         finish: Callable[[int, StoryResult], None],
     ) -> _Round:
-        context = _context()
+        context = _context(self.start_method)
         # SimpleQueue writes at put() time: a Queue hands the message to a feeder
         # thread, which a worker that crashes right after saying "started" may
         # never run, and the crash would read as a pool that cannot start.
@@ -338,6 +359,28 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
+DASK_MISSING = (
+    "--scheduler needs Dask, an optional part of compare: "
+    'pip install "compare[dask]" (on this machine and the workers)'
+)
+
+
+def require_dask() -> None:
+    """Raise ``UsageError`` (exit 2) when ``dask.distributed`` cannot be imported.
+
+    Why a check of its own: Dask is an extra (``compare[dask]``, about 30 MB
+    that only ``--scheduler`` uses), so a plain install lacks it; checked
+    before any input is read, the user learns how to get it at once instead
+    of after the articles are read and grouped.
+    """
+    from compare.errors import UsageError
+
+    try:
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise UsageError(DASK_MISSING) from exc
+
+
 class DaskExecutor:
     """Stories on a ``dask.distributed`` cluster at ``address``, each under a timeout."""
 
@@ -349,12 +392,9 @@ class DaskExecutor:
     def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
         from compare.errors import UsageError
 
-        try:
-            from distributed import Client
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise UsageError(
-                "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
-            ) from exc
+        require_dask()
+        from distributed import Client
+
         try:
             client = Client(self.address, timeout=self.connect_s, set_as_default=False)
         except (OSError, TimeoutError) as exc:
@@ -371,7 +411,7 @@ class DaskExecutor:
                 ): k
                 for k, task in enumerate(tasks)
             }
-            seen: dict[str, float] = {}  # key -> when first seen processing on a worker
+            seen: dict[object, float] = {}  # key -> when first seen processing on a worker
             waiting = set(futures)
             while waiting:
                 time.sleep(POLL_S)
@@ -402,7 +442,7 @@ class DaskExecutor:
     @staticmethod
     def _result(future: object, task: StoryTask) -> StoryResult:
         try:
-            return future.result()  # type: ignore[attr-defined,no-any-return]
+            return future.result()  # type: ignore[attr-defined]
         except Exception as exc:  # a lost worker (KilledWorker), a cancelled task
             log.error("story %s failed on the cluster", task.story.id, exc_info=True)
             return StoryResult(

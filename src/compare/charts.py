@@ -23,6 +23,7 @@ import io
 import math
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 from matplotlib import rc_context
 from matplotlib.dates import DateFormatter, DayLocator, date2num
@@ -57,7 +58,7 @@ CELL_STYLE: dict[str, tuple[str, str, str]] = {
     "": ("another outlet's own passage", "#E8E8E8", ""),
 }
 
-_RC = {
+_RC: dict[Any, Any] = {  # matplotlib types its keys as literals
     "font.family": "DejaVu Sans",
     "font.size": 8,
     "svg.fonttype": "none",
@@ -199,7 +200,7 @@ def _coverage(report: Report) -> Drawn:
 def _squares(cells: list[tuple[int, int]]) -> Path:
     """Unit squares at ``(column, row)`` as one compound path (one fill, one hatch)."""
     vertices: list[tuple[float, float]] = []
-    codes: list[int] = []
+    codes: list[Any] = []  # Path's codes (numpy uint8)
     for x, y in cells:
         vertices += [(x, y), (x + 1, y), (x + 1, y + 1), (x, y + 1), (x, y)]
         codes += [Path.MOVETO, Path.LINETO, Path.LINETO, Path.LINETO, Path.CLOSEPOLY]
@@ -297,8 +298,8 @@ def _timeline(report: Report) -> Drawn:
     ids = compared_ids(report)
     keys = outlet_keys(report)
     articles = {a.id: a for a in report.story.articles}
-    dated = [(aid, iso_date(articles[aid].published)) for aid in ids if aid in articles]
-    dated = [(aid, day) for aid, day in dated if day is not None]
+    days = [(aid, iso_date(articles[aid].published)) for aid in ids if aid in articles]
+    dated = [(aid, day) for aid, day in days if day is not None]
     numbers: dict[str, list[str]] = {aid: [] for aid in ids}
     for finding in report.findings:
         if finding.kind == Kind.NUMBER_DISCREPANCY and finding.time_note is not None:

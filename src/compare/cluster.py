@@ -99,7 +99,9 @@ def _components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
     return connected_components(graph, directed=False)[1]
 
 
-def _best_partner(alone: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray):
+def _best_partner(
+    alone: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """(article, partner) for each article in ``alone`` and its most similar candidate."""
     src = np.concatenate([i[alone[i]], j[alone[j]]])
     dst = np.concatenate([j[alone[i]], i[alone[j]]])
@@ -182,7 +184,8 @@ def centrality(vectors: sparse.csr_matrix, stories: Sequence[Sequence[int]]) -> 
     [[1.6, 2.4, 1.8], [1.0]]
     """
     sizes = np.array([len(s) for s in stories], dtype=np.int64)
-    members = np.concatenate([np.asarray(s, dtype=np.int64) for s in stories] or [[]]).astype(
+    empty: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    members = np.concatenate([np.asarray(s, dtype=np.int64) for s in stories] or empty).astype(
         np.int64
     )
     rows = sparse.csr_matrix(vectors[members], dtype=np.float64)
@@ -198,10 +201,12 @@ def centrality(vectors: sparse.csr_matrix, stories: Sequence[Sequence[int]]) -> 
     return np.split(scores, np.cumsum(sizes)[:-1])
 
 
-def story_title(articles: Sequence[Article], scores: Sequence[float]) -> str:
+def story_title(articles: Sequence[Article], scores: Sequence[float] | np.ndarray) -> str:
     """Title of the most central article (``centrality``) that has one; ties go to the id."""
-    ranked = sorted(range(len(articles)), key=lambda k: (-round(scores[k], 9), articles[k].id))
-    titled = [k for k in ranked if articles[k].title and articles[k].title.strip()]
+    ranked = sorted(
+        range(len(articles)), key=lambda k: (-round(float(scores[k]), 9), articles[k].id)
+    )
+    titled = [k for k in ranked if (articles[k].title or "").strip()]
     return _title(articles[(titled or ranked)[0]])
 
 
@@ -234,8 +239,10 @@ def _stories(
         parts, flagged, cores, centrality(vectors, cores), strict=True
     ):
         title = story_title([ordered[k] for k in core], scores)
-        members = tuple(ordered[k] for k in part)
-        stories.append(Story(id=slugify(title), title=title, articles=members, outliers=outliers))
+        story_articles = tuple(ordered[k] for k in part)
+        stories.append(
+            Story(id=slugify(title), title=title, articles=story_articles, outliers=outliers)
+        )
     return stories
 
 

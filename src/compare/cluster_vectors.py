@@ -203,7 +203,8 @@ class ArticleCounts:
     def sentence_rows(self, indexes: Sequence[int]) -> np.ndarray:
         """Row numbers in ``counts`` of the given articles' sentences, in that order."""
         return np.concatenate(
-            [np.arange(self.starts[k] + 1, self.starts[k + 1]) for k in indexes] or [[]]
+            [np.arange(self.starts[k] + 1, self.starts[k + 1]) for k in indexes]
+            or [np.zeros(0, dtype=np.int64)]
         ).astype(np.int64)
 
 

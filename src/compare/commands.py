@@ -242,6 +242,10 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
         jobs=getattr(args, "jobs", None) or options.jobs,
         scheduler=getattr(args, "scheduler", None) or options.scheduler,
     )
+    if options.scheduler:
+        from compare.batch import require_dask
+
+        require_dask()
     _check_out_dir(args.paths, options.out_dir)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)

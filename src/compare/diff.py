@@ -38,7 +38,7 @@ def opcodes(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, int, int
     >>> opcodes(["rain", "fell"], ["heavy", "rain", "fell"])
     [('insert', 0, 0, 0, 1), ('equal', 0, 2, 1, 3)]
     """
-    return SequenceMatcher(None, list(a), list(b), autojunk=False).get_opcodes()
+    return list(SequenceMatcher(None, list(a), list(b), autojunk=False).get_opcodes())
 
 
 def matched_tokens(a: Sequence[str], b: Sequence[str]) -> int:

@@ -34,7 +34,7 @@ from compare.discover import (
 )
 from compare.errors import UsageError
 from compare.extracted import NO_TEXT
-from compare.frontmatter import FrontMatter, split_front_matter
+from compare.frontmatter import Field, FrontMatter, split_front_matter
 from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
 from compare.offsets import LineIndex
@@ -236,7 +236,7 @@ def _one(
     )
 
 
-def _dated(fm: FrontMatter) -> list[tuple[str, object]]:
+def _dated(fm: FrontMatter) -> list[tuple[str, Field]]:
     return [(k, fm.fields[k]) for k in ("date", "published") if k in fm.fields]
 
 

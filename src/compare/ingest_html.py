@@ -32,7 +32,7 @@ import logging
 import re
 from collections.abc import Iterator
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from compare.decode import Decoded, Undecodable, decode
 from compare.extracted import Extracted
@@ -126,10 +126,11 @@ def extract_page(html: str) -> Extracted | str:
         )
     meta = _page_metadata(html)
     dates = list(meta.dates)
-    if not dates and isinstance(doc.date, str) and doc.date:
+    page_date, page_title = getattr(doc, "date", None), getattr(doc, "title", None)
+    if not dates and isinstance(page_date, str) and page_date:
         where = f"date found in the page markup by {EXTRACTOR} (htmldate)"
-        dates.append(DateClaim(doc.date, where))
-    title = doc.title if isinstance(doc.title, str) else None
+        dates.append(DateClaim(page_date, where))
+    title = page_title if isinstance(page_title, str) else None
     return Extracted(
         text=text,
         origin=ORIGIN,
@@ -178,7 +179,7 @@ def _page_metadata(html: str) -> _Metadata:
             dates.append(DateClaim(meta[key], f"meta `{key}` {IN_PAGE}"))
             break
     if not dates:
-        for el in tree.xpath("//*[@itemprop='datePublished']"):
+        for el in cast("list[Any]", tree.xpath("//*[@itemprop='datePublished']")):
             value = el.get("datetime") or el.get("content")
             if isinstance(value, str) and value.strip():
                 dates.append(DateClaim(value, f'itemprop="datePublished" {IN_PAGE}'))
@@ -195,7 +196,7 @@ def _page_metadata(html: str) -> _Metadata:
     urls: list[tuple[str, str]] = []
     for el in tree.iter("link"):
         if "canonical" in (el.get("rel") or "").lower().split() and el.get("href"):
-            urls.append((el.get("href").strip(), f"canonical URL {IN_PAGE}"))
+            urls.append(((el.get("href") or "").strip(), f"canonical URL {IN_PAGE}"))
             break
     if "og:url" in meta:
         urls.append((meta["og:url"], f"og:url {IN_PAGE}"))

@@ -168,17 +168,31 @@ def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
 def registrable_domain(host: str) -> str | None:
     """The domain an organisation registers: ``api.example.co.uk`` -> ``example.co.uk``.
 
-    A small rule instead of the full Public Suffix List: two labels, or three
-    when the last two are a listed multi-label suffix such as ``co.uk``.
+    Why the Public Suffix List: where the registrable part starts is a fact
+    of each registry (``co.uk``, ``co.th``, ``com.vn``, ``org.eg``, thousands
+    more), which a hand-kept list gets wrong for every suffix it lacks.  The
+    list comes from ``tld``, as the snapshot it bundles (never fetched).
+    Only its ICANN section counts: a private suffix such as ``cloudfront.net``
+    names a hosting service, which ``host_label`` handles itself.  A
+    top-level domain the list lacks (``.example``, an intranet name) is one
+    label, the list's own default rule ("*").
 
-    >>> registrable_domain("www.bbc.co.uk")
-    'bbc.co.uk'
+    >>> registrable_domain("www.bbc.co.uk"), registrable_domain("news.example.co.th")
+    ('bbc.co.uk', 'example.co.th')
     """
     labels = [label for label in host.lower().rstrip(".").split(".") if label]
     if len(labels) < 2 or labels[-1].isdigit() or not all(_LABEL.fullmatch(x) for x in labels):
         return None
-    keep = 3 if ".".join(labels[-2:]) in lexicons.words("ingest_public_suffixes.txt") else 2
-    return ".".join(labels[-keep:]) if len(labels) >= keep else None
+    from tld import get_tld
+    from tld.exceptions import TldDomainNotFound
+
+    try:
+        found = get_tld(".".join(labels), fix_protocol=True, as_object=True, search_private=False)
+    except TldDomainNotFound:
+        return ".".join(labels[-2:])
+    if found is None or isinstance(found, str) or found.fld == found.tld:  # a suffix itself
+        return None
+    return str(found.fld)
 
 
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")

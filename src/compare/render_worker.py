@@ -181,11 +181,11 @@ class RenderWorker:
         except (EOFError, OSError):
             kind, payload = None, None
         if kind == "ok":
-            return [(Path(path), data) for path, data in payload]
+            return [(Path(path), data) for path, data in payload or ()]
         if kind == "output":
-            raise OutputError(payload)
+            raise OutputError(str(payload))
         if kind == "internal":
-            raise RenderFailed(payload)
+            raise RenderFailed(str(payload))
         self._process.join(timeout=5)
         raise RenderFailed(f"its render process died (exit code {self._process.exitcode})")
 

@@ -165,7 +165,7 @@ def build_handout(report: Report, *, options: Options) -> HandoutView:
                         finding,
                         order=compared_ids(report),
                         name=lambda a: keys.get(a, "?"),
-                        keep=lambda a, pair=tuple(pair): a in pair,
+                        keep=frozenset(pair).__contains__,
                     ),
                     options.max_token_chars,
                 ),

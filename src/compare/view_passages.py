@@ -111,7 +111,7 @@ def _omitted_source(b: Builder, passage_id: str) -> str | None:
         return None
     carriers = [a for a in b.ids if a in passage.cells]
     same = [a for a in carriers if b.status(a, passage_id) == CellStatus.SAME]
-    return (same or carriers or [None])[0]
+    return next(iter(same or carriers), None)
 
 
 def _entry(

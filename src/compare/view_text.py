@@ -172,7 +172,9 @@ def token_end(text: str, index: int) -> int:
     >>> token_end("ab cd", 1), token_end("ab cd", 2)
     (2, 2)
     """
-    return _NON_SPACE.match(text, index).end()
+    match = _NON_SPACE.match(text, index)
+    assert match is not None  # \S* matches everywhere, if only the empty string
+    return match.end()
 
 
 def token_start(text: str, index: int) -> int:

@@ -3,8 +3,8 @@
 Why three signals: a documented lexicon (``classify_loaded_terms.txt``)
 explains the well-known cases ("rioters" vs "protesters"); a proper
 adjective swapped before a group noun ("Xish soldiers" vs "Yish soldiers")
-catches an actor named by another identity; and VADER valences (shipped
-with vaderSentiment) catch unseen swaps whose tone differs sharply.
+catches an actor named by another identity; and VADER valences (a data
+file with VADER's licence) catch unseen swaps whose tone differs sharply.
 
 Layout: this module finds lexicon terms; ``loaded_swaps`` holds the
 identity and tone signals; ``loaded_labels`` the qualifier and source-label

@@ -2,8 +2,10 @@
 
 Why two signals beyond the lexicon: a proper adjective swapped before a
 group noun ("Xish soldiers" vs "Yish soldiers") names an actor by another
-identity, and VADER valences (shipped with vaderSentiment) catch unseen
-swaps whose tone differs sharply ("thugs" for "youths").
+identity, and VADER valences catch unseen swaps whose tone differs sharply
+("thugs" for "youths").  The valences are shipped as a data file with
+VADER's MIT licence (``data/loaded_vader_valences.txt``) rather than taken
+from the unmaintained vaderSentiment package, which pulls in ``requests``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
+from compare import lexicons
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import group_nouns, is_variant_elsewhere, is_word, stem
 from compare.classify.pairs import CellPair
@@ -19,13 +22,12 @@ from compare.model import Kind, Severity, Token
 
 VALENCE_GAP = 1.8  # VADER scale is -4..+4
 VALENCE_STRONG = 2.0
+VALENCES_FILE = "loaded_vader_valences.txt"
 
 
 @cache
 def _valences() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return {word: float(value) for word, value in lexicons.rows(VALENCES_FILE)}
 
 
 def valence(word: str) -> float | None:

@@ -49,7 +49,7 @@ def _best(group: Sequence[Candidate]) -> Candidate:
         note = c.time_note
         return (
             note is not None,
-            bool(note) and "different dates" not in note,
+            bool(note) and "different dates" not in (note or ""),
             c.severity,
             -c.weight,
             c.label,
@@ -134,7 +134,7 @@ def _overlaps(span: Span, claimed: Sequence[tuple[int, int]]) -> bool:
     """
     if span.end <= span.start:
         return any(start <= span.start < end for start, end in claimed)
-    covered = set()
+    covered: set[int] = set()
     for start, end in claimed:
         covered.update(range(max(start, span.start), min(end, span.end)))
     return len(covered) >= COVERED_SHARE * (span.end - span.start)

@@ -82,7 +82,7 @@ def cell_quantities(ctx: Context, passage_id: str, article_id: str) -> list[Loca
 
 def _slots(pair: CellPair) -> set[tuple[int, int]]:
     """Token index pairs that difflib puts in the same place (equal or replaced)."""
-    out = set()
+    out: set[tuple[int, int]] = set()
     for op, i1, i2, j1, j2 in pair.opcodes:
         if op == "equal":
             out.update((i1 + k, j1 + k) for k in range(i2 - i1))

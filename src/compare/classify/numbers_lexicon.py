@@ -9,6 +9,7 @@ leaves ``numbers_parse`` with the assembling of a whole quantity.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Sequence
@@ -32,7 +33,7 @@ MONEY = "money"  # the dimension of currency units
 @cache
 def number_words() -> dict[str, tuple[str, float, float]]:
     """Number word -> (kind: unit/scale/vague/suffix, low value, high value)."""
-    out = {}
+    out: dict[str, tuple[str, float, float]] = {}
     for row in lexicons.rows(WORDS_FILE):
         value = float(row[2])
         out[row[0].casefold()] = (row[1], value, float(row[3]) if len(row) > 3 else value)
@@ -85,7 +86,7 @@ def units() -> dict[tuple[str, ...], str]:
 @cache
 def events() -> dict[str, tuple[str, str, str | None]]:
     """Event word -> (event, display verb, implied counted thing)."""
-    out = {}
+    out: dict[str, tuple[str, str, str | None]] = {}
     for event, display, implied, words in lexicons.rows(EVENTS_FILE):
         for w in words.split(","):
             out.setdefault(
@@ -121,12 +122,21 @@ def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str
             value, hedge, unit = float(m.group(1)), "exact", units()[(suffix,)]
         else:
             return None  # 1960s, 3rd, 10th
-    elif "-" in n and all(p in words and words[p][0] == "unit" for p in n.split("-")):
-        value, hedge = sum(words[p][1] for p in n.split("-")), "exact"  # twenty-five
-    elif n in words and words[n][0] == "unit":
+    elif _cardinal_word(n) and words.get(n, ("",))[0] != "scale":
+        value, j = _words_value(norms, i)  # "one hundred and twelve", "twenty-five"
+        return _scaled(norms, value, "exact", j, unit)
+    elif n in words and words[n][0] == "group":
         value, hedge = words[n][1], "exact"
-        if n == "dozen" and i > 0 and norms[i - 1] == "a":
-            hedge = "approx"
+        if i > 0 and norms[i - 1] == "a":
+            hedge = "approx"  # "a dozen"
+    elif n in words and words[n][0] == "fraction":
+        j = i + 1 + (norms[i + 1 : i + 2] == ["of"])  # "half a million", "a quarter of a million"
+        if norms[j : j + 1] not in (["a"], ["an"]) or _kind_at(norms, j + 1) not in (
+            "scale",
+            "group",
+        ):
+            return None  # "half the town"
+        return _scaled(norms, words[n][1], "exact", j + 1, unit)
     elif n in words and words[n][0] == "vague":
         if i > 0 and has_role(norms[i - 1], "determiner"):
             return None  # "the scores", "their thousands"
@@ -146,8 +156,65 @@ def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str
         return lo, hi, "vague", j, None
     else:
         return None
-    j = i + 1
-    while j < len(norms) and words.get(norms[j], ("",))[0] == "scale":
+    return _scaled(norms, value, hedge, i + 1, unit)
+
+
+def _kind_at(norms: Sequence[str], j: int) -> str:
+    """The number-word kind of token j ("unit", "scale", ...), or "" for other tokens."""
+    return number_words().get(norms[j], ("",))[0] if j < len(norms) else ""
+
+
+def _scaled(
+    norms: Sequence[str], value: float, hedge: str, j: int, unit: str | None
+) -> tuple[float, float, str, int, str | None]:
+    """``value`` times the scales and groups from token j on: "1.5 million", "three dozen".
+
+    "and a half" before a scale adds half a unit first ("two and a half million").
+    """
+    words = number_words()
+    if norms[j : j + 3] == ["and", "a", "half"] and _kind_at(norms, j + 3) in ("scale", "group"):
+        value, j = value + 0.5, j + 3
+    while _kind_at(norms, j) in ("scale", "group"):
         value *= words[norms[j]][1]
         j += 1
     return value, value, hedge, j, unit
+
+
+def _cardinal_word(norm: str) -> bool:
+    """True for a word of a cardinal ("twelve", "hundred", "twenty-five")."""
+    words = number_words()
+    return all(words.get(p, ("",))[0] in ("unit", "scale") for p in norm.split("-"))
+
+
+def _words_value(norms: Sequence[str], i: int) -> tuple[float, int]:
+    """(value, end) of the cardinal written in words from token i: "one hundred and twelve".
+
+    Why text2num: the grammar of English cardinals ("and" after a hundred,
+    scales inside scales: "two hundred and five thousand") is its whole
+    job; this only finds the longest run of number words it accepts.  A
+    group word ("dozen") ends the run, ``_scaled`` multiplies by it.
+    """
+    from text_to_num import text2num
+
+    run: list[str] = []
+    k = i
+    while k < len(norms):
+        if _cardinal_word(norms[k]):
+            run.append(norms[k])
+        elif not (
+            norms[k] == "and"
+            and run
+            and _kind_at(norms, k - 1) == "scale"
+            and k + 1 < len(norms)
+            and _cardinal_word(norms[k + 1])
+        ):
+            break
+        else:
+            run.append("and")
+        k += 1
+    for end in range(len(run), 0, -1):
+        if run[end - 1] != "and":
+            with contextlib.suppress(ValueError):
+                words = " ".join(run[:end]).replace("-", " ")
+                return float(text2num(words, "en")), i + end
+    return number_words()[norms[i].split("-")[0]][1], i + 1  # "five-six": its first word

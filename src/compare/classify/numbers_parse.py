@@ -81,8 +81,10 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     i = 0
     while i < len(norms):
         parsed = number_at(norms, i)
-        if parsed is None or (
-            norms[i] == "one" and (i + 1 >= len(norms) or norms[i + 1] not in things())
+        if parsed is None or (  # a lone "one" counts only before a counted thing
+            norms[i] == "one"
+            and parsed[3] == i + 1
+            and (i + 1 >= len(norms) or norms[i + 1] not in things())
         ):
             i += 1
             continue

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from compare.classify.base import Candidate, Context
+from compare.classify.pairs import CellPair
 from compare.classify.style_dates import date_candidates, story_dates
 from compare.classify.style_findings import candidate
 from compare.classify.variants_align import (
-    CellPair,
     cell_pairs,
     combined,
     edit_groups,
@@ -80,7 +80,7 @@ def _date_form(text: str) -> str:
     return "".join(out) + text[last:]
 
 
-def _edit_candidates(ctx: Context, edit: Edit, *, split: bool = True) -> Iterator[Candidate]:
+def _edit_candidates(ctx: Context, edit: Edit, *, split: bool = True) -> Iterator[Candidate | None]:
     """Style candidates from one edit, read with a token of context either side."""
     cells = {
         edit.a: ctx.cell_tokens(edit.passage_id, edit.a),
@@ -109,7 +109,7 @@ def _edit_candidates(ctx: Context, edit: Edit, *, split: bool = True) -> Iterato
 
 def _word_candidates(
     ctx: Context, edit: Edit, cells: dict[str, tuple[Token, ...]]
-) -> Iterator[Candidate]:
+) -> Iterator[Candidate | None]:
     """One-word style variants inside a long replace, against one or two words.
 
     Why two: a figure and its magnitude are one token in one style and two
@@ -161,7 +161,7 @@ def _with_figures(cell: tuple[Token, ...], start: int, length: int) -> tuple[Tok
     return cell[lo:hi]
 
 
-def _capital_candidates(ctx: Context) -> Iterator[Candidate]:
+def _capital_candidates(ctx: Context) -> Iterator[Candidate | None]:
     """Runs of aligned words that differ only in capital letters (not at a sentence start)."""
     for pair in cell_pairs(ctx):
         starts_a = sentence_initial(ctx, pair.passage_id, pair.a)
@@ -187,13 +187,13 @@ def _capital_candidates(ctx: Context) -> Iterator[Candidate]:
                     run = []
 
 
-def _group_candidates(ctx: Context, pair: CellPair, members: list[Edit]) -> list[Candidate]:
+def _group_candidates(ctx: Context, pair: CellPair, members: list[Edit]) -> list[Candidate | None]:
     """Style candidates from a cluster of nearby edits: longest style-equal runs first.
 
     Why: "10 a.m. with ten" / "10am with 10" comes out of difflib as three
     edits around a "10" it matched wrongly; only their union is a style pair.
     """
-    out: list[Candidate] = []
+    out: list[Candidate | None] = []
     i = 0
     while i < len(members):
         for j in range(min(len(members), i + MAX_COMBINED), i, -1):
@@ -224,6 +224,6 @@ def find(ctx: Context) -> list[Candidate]:
     for pair, members in edit_groups(ctx):
         found = [c for c in _group_candidates(ctx, pair, members) if c is not None]
         out.extend(c for c in found if not any(_overlaps(c, d) for d in dated))
-    out.extend(_capital_candidates(ctx))
-    out.extend(story_dates(ctx))
-    return [c for c in out if c is not None]
+    out.extend(c for c in _capital_candidates(ctx) if c is not None)
+    out.extend(c for c in story_dates(ctx) if c is not None)
+    return out

@@ -17,7 +17,7 @@ from compare.classify.variants_dates import DateMention, dates
 from compare.model import Token
 
 
-def date_candidates(ctx: Context) -> Iterator[Candidate]:
+def date_candidates(ctx: Context) -> Iterator[Candidate | None]:
     """Dates with the same value written in different styles, per cell pair."""
     for pair in cell_pairs(ctx):
         da = _cell_dates(ctx, pair.passage_id, pair.a)
@@ -37,7 +37,7 @@ def date_candidates(ctx: Context) -> Iterator[Candidate]:
                 )
 
 
-def story_dates(ctx: Context) -> Iterator[Candidate]:
+def story_dates(ctx: Context) -> Iterator[Candidate | None]:
     """The same date written in two styles by two outlets, in passages not aligned together.
 
     Why: house style shows across the whole article; "Sept. 27" in one outlet

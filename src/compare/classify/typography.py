@@ -14,7 +14,8 @@ import unicodedata
 from collections import defaultdict
 
 from compare.classify.base import Candidate, Context
-from compare.classify.variants_align import CellPair, cell_pairs, original_text
+from compare.classify.pairs import CellPair
+from compare.classify.variants_align import cell_pairs, original_text
 from compare.model import Kind, Severity, Span, Token
 from compare.normalize import typographic_form
 
@@ -103,7 +104,7 @@ def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], 
     """Runs of tokens (a side, b side) whose original text differs only typographically."""
     a_text = ctx.articles[pair.a].text
     b_text = ctx.articles[pair.b].text
-    out = []
+    out: list[tuple[tuple[Token, ...], tuple[Token, ...]]] = []
     for op, i1, i2, j1, j2 in pair.opcodes:
         ta, tb = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
         if op == "equal":

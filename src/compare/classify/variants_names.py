@@ -67,7 +67,7 @@ def fold(key: str) -> str:
     out = strip_accents(key).replace("-", "")
     for a, b in _rewrites():
         out = out.replace(a, b)
-    collapsed = []
+    collapsed: list[str] = []
     for ch in out:
         if not collapsed or collapsed[-1] != ch:
             collapsed.append(ch)
