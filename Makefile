@@ -34,7 +34,8 @@ test: $(STAMP) ## type-check src/ (mypy --strict, see pyproject.toml) and run th
 # (python -m build), so a file missing from the sdist fails here; the wheel goes
 # into a fresh virtualenv without extras (so no Dask: --scheduler must say how to
 # get it), which reports the seeds from another folder; last, the whole test
-# suite runs from the unpacked sdist against the sdist's own code.
+# suite runs from the unpacked sdist against the sdist's own code (the real-coverage
+# sets stay in ../shared/realworld, named by COMPARE_REALWORLD).
 check: $(STAMP) ## build sdist and wheel, install the wheel afresh, report the seeds, test the sdist
 	rm -rf $(CHECK) && mkdir -p $(CHECK)/elsewhere
 	$(BIN)/python -m build --outdir $(CHECK)/dist . > $(CHECK)/build.log 2>&1 \
@@ -51,7 +52,8 @@ check: $(STAMP) ## build sdist and wheel, install the wheel afresh, report the s
 	  --scheduler tcp://127.0.0.1:9 2> scheduler.err; rc=$$?; cat scheduler.err; \
 	  test $$rc -eq 2 && grep -q 'pip install "compare\[dask\]"' scheduler.err
 	tar -xzf $(CHECK)/dist/compare-*.tar.gz -C $(CHECK)
-	cd $(CHECK)/compare-*/ && PYTHONPATH=$$PWD/src $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
+	cd $(CHECK)/compare-*/ && COMPARE_REALWORLD=$(CURDIR)/../shared/realworld \
+	  PYTHONPATH=$$PWD/src $(CURDIR)/$(BIN)/python -m pytest -q -p no:cacheprovider
 	@echo "check: sdist and wheel built, wheel installed and run from another folder, sdist tested"
 
 lint: $(STAMP) ## ruff check and format check
