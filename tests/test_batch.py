@@ -301,3 +301,31 @@ def test_a_story_runs_isolated_on_a_daemonic_worker(two_stories: Path, tmp_path)
     worker.join(timeout=180)
     assert answers.get() is True
     assert list((tmp_path / "out").glob("*/report.json"))
+
+
+def test_a_bug_met_by_one_article_costs_that_article_not_the_story(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Issue #19: an exception in one article's analysis is confined to it: exit 3, not 1."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    src = write_articles(tmp_path / "in", FLOOD)
+    real = pipeline_module.classify
+
+    def classify(story, *args, **kwargs):
+        if any(a.id == "courier" for a in story.articles):
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real(story, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "classify", classify)
+    out = tmp_path / "out"
+    code, err = run_main(
+        ["report", src, "--out", out, "--format", "json", "--jobs", "1"], capsys, inputs=[src]
+    )
+    assert code == ExitCode.PARTIAL, err
+    assert "compare: skipped: " in err and "courier.txt: internal error while analysing" in err
+    data = json.loads((out / FLOOD_SLUG / "report.json").read_text(encoding="utf-8"))
+    assert sorted(a["id"] for a in data["articles"]) == ["gazette", "herald"]
+    assert any(
+        p["path"].endswith("courier.txt") and "UnicodeEncodeError" in p["message"]
+        for p in data["problems"]
+    )

@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -47,6 +47,7 @@ from compare.options import Options
 from compare.view_handout import IndexEntry
 
 if TYPE_CHECKING:
+    from compare.model import Report
     from compare.render_worker import RenderWorker
 
 log = logging.getLogger(__name__)
@@ -77,6 +78,8 @@ class StoryResult:
     failure: str | None = None
     internal: bool = False  # a bug (exit 1 when nothing else was written)
     seconds: float = 0.0
+    # Articles left out of this story because its analysis failed on them (exit 3).
+    skipped: tuple[InputProblem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -96,14 +99,18 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
 
     start = time.perf_counter()
     title = task.story.title
+    skipped: tuple[InputProblem, ...] = ()
     try:
         report = analyze_story(
             task.story, options=task.options, problems=task.problems, warnings=task.warnings
         )
     except Exception as exc:
         log.error("internal error while analysing story %s", task.story.id, exc_info=True)
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        return StoryResult(task.slug, title, failure=reason, internal=True)
+        confined = without_culprit(task, exc)
+        if confined is None:
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            return StoryResult(task.slug, title, failure=reason, internal=True)
+        report, skipped = confined
     written = _render_story(report, task.options.out_dir / task.slug, task.options, renderer)
     seconds = time.perf_counter() - start
     if isinstance(written, FailedStory):
@@ -122,8 +129,58 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
             internal=True,
         )
     return StoryResult(
-        task.slug, title, tuple(written), entry, len(report.findings), seconds=seconds
+        task.slug,
+        title,
+        tuple(written),
+        entry,
+        len(report.findings),
+        seconds=seconds,
+        skipped=skipped,
     )
+
+
+MAX_CULPRIT_TRIES = 12  # articles tried one by one when a story's analysis fails
+
+
+def without_culprit(
+    task: StoryTask, exc: Exception
+) -> tuple[Report, tuple[InputProblem, ...]] | None:
+    """The story's report without the one article its analysis fails on, or None.
+
+    Why: an unexpected error (a bug met by one odd article) must cost that
+    article, not the story and every other outlet with it (RELIABILITY rule
+    9).  Each article is left out in turn, while at least two outlets remain;
+    the first analysis that succeeds gives the report, and the article left
+    out is listed as skipped with the error.  Tried only after a failure, and
+    for at most ``MAX_CULPRIT_TRIES`` articles.
+    """
+    from compare.pipeline import analyze_story
+
+    story = task.story
+    if len(story.articles) < 3:
+        return None
+    for article in story.articles[:MAX_CULPRIT_TRIES]:
+        rest = tuple(a for a in story.articles if a.id != article.id)
+        if len({a.outlet for a in rest}) < 2:
+            continue
+        problem = InputProblem(
+            article.path, f"internal error while analysing: {type(exc).__name__}: {exc}"
+        )
+        smaller = replace(
+            story,
+            articles=rest,
+            outliers=tuple(o for o in story.outliers if o.article_id != article.id),
+        )
+        problems = tuple(sorted((*task.problems, problem), key=lambda p: p.path))
+        try:
+            report = analyze_story(
+                smaller, options=task.options, problems=problems, warnings=task.warnings
+            )
+        except Exception:
+            continue
+        log.error("story %s analysed without %s", story.id, article.path)
+        return report, (problem,)
+    return None
 
 
 def run_story_isolated(task: StoryTask, timeout_s: float) -> StoryResult:

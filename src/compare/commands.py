@@ -284,19 +284,27 @@ def _report_stories(
     with _story_progress(args, len(tasks)) as note:
         results = executor_for(options, renderer=renderer).run(tasks, on_done=note)
     written = [r for r in results if r.ok]
+    skipped = [problem for r in results for problem in r.skipped]
+    report_problems(skipped)
     failed = [
         FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok
     ]
     if len(tasks) > 1:
-        _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
-        _say(args, f"wrote {options.out_dir / 'index.html'}")
+        try:
+            _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
+            _say(args, f"wrote {options.out_dir / 'index.html'}")
+        except Exception as exc:  # the stories are written: losing the index costs only it
+            if not isinstance(exc, OutputError):
+                log.error("internal error while writing the index", exc_info=True)
+            print(f"compare: error: index.html not written: {exc}", file=sys.stderr)
+            failed.append(FailedStory("index.html", str(exc), internal=True))
     if not written:
         reasons = "; ".join(f"{story.title}: {story.reason}" for story in failed)
         message = failed[0].reason if len(failed) == 1 else f"no report could be written: {reasons}"
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if prepared.problems or failed:
+    if prepared.problems or failed or skipped:
         return ExitCode.PARTIAL
     return ExitCode.OK
 

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from compare.boilerplate import Reason, split_body
-from compare.decode import Undecodable, decode
+from compare.decode import Undecodable, decode, replace_unencodable
 from compare.discover import (
     MANIFEST_NAMES,
     Candidate,
@@ -101,6 +101,8 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
             results = [(cand.display, _internal(exc), [])]
         for shown, result, article_notices in results:
             notices.extend(Notice(shown, n) for n in article_notices)
+            if isinstance(result, Article) and (field := _unencodable_field(result)):
+                result = f"internal error while reading: its {field} cannot be written as UTF-8"
             if isinstance(result, str):
                 problems.append(InputProblem(shown, result))
             elif result is not None:
@@ -114,6 +116,32 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
         problems=tuple(sorted(problems, key=lambda p: p.path)),
         warnings=tuple(notices),
     )
+
+
+def _unencodable_field(article: Article) -> str | None:
+    """The first text field of ``article`` that UTF-8 cannot encode, if any (a last check).
+
+    Why: decoding and extraction already replace lone surrogates, but one that
+    slipped through (a new input format, a bug) failed every output of the
+    run when it was written; caught here, it costs only its own article.
+    """
+    fields = {
+        "id": article.id,
+        "path": article.path,
+        "text": article.text,
+        "outlet": article.outlet,
+        "outlet source": article.outlet_source,
+        "title": article.title,
+        "date": article.published,
+        "date source": article.published_source,
+        "url": article.url,
+        "text origin": article.text_origin,
+        "credits": " ".join(article.credits),
+    }
+    for name, value in fields.items():
+        if value is not None and replace_unencodable(value)[1]:
+            return name
+    return None
 
 
 def _load_manifests(
