@@ -399,7 +399,9 @@ def test_lone_surrogate_in_a_record_is_replaced_and_warned_not_fatal(
     (src / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     out = tmp_path / "out"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
-    code = main(["report", str(src), "--out", str(out), "--format", "json,html,csv", "--jobs", "1", "-q"])
+    code = main(
+        ["report", str(src), "--out", str(out), "--format", "json,html,csv", "--jobs", "1", "-q"]
+    )
     assert code == 0, capsys.readouterr().err
     [folder] = [p for p in out.iterdir() if p.is_dir()]
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
