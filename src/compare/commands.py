@@ -188,7 +188,7 @@ def write_report(
         else render_documents(report, folder, options=options)
     )
     outputs = _in_order([*documents, *data_outputs(report, folder, options=options)])
-    atomic_write_many(outputs)
+    atomic_write_many(outputs, root=folder.parent)
     return [path for path, _data in outputs]
 
 
@@ -390,7 +390,7 @@ def _write_index(
             )
         )
     html = render_index_html(entries)
-    atomic_write(options.out_dir / "index.html", html.encode("utf-8"))
+    atomic_write(options.out_dir / "index.html", html.encode("utf-8"), root=options.out_dir)
 
 
 def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
@@ -422,7 +422,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
             }
         )
     data = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    atomic_write(options.out_dir / "stories.json", data.encode("utf-8"))
+    atomic_write(options.out_dir / "stories.json", data.encode("utf-8"), root=options.out_dir)
     _say(args, f"wrote {options.out_dir / 'stories.json'} ({len(rows)} stories)")
     return ExitCode.PARTIAL if problems else ExitCode.OK
 
