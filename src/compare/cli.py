@@ -21,7 +21,7 @@ from compare import __version__
 from compare.discover import ARTICLE_SUFFIXES
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.options import PDF_VARIANTS, Audience, Options, OutputFormat
-from compare.streams import best_effort_streams
+from compare.streams import best_effort_streams, visible
 
 EXIT_CODES_HELP = """\
 exit codes:
@@ -352,7 +352,7 @@ def _run_command(args: argparse.Namespace) -> int:
     except CompareError as exc:
         if args.verbose:
             log.exception("details")
-        print(f"compare: error: {exc}", file=sys.stderr)
+        print(visible(f"compare: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except Exception as exc:
         log.exception("internal error") if args.verbose else None

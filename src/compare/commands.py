@@ -22,6 +22,7 @@ from compare.errors import CompareError, ExitCode, OutputError, UsageError
 from compare.model import InputProblem, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
+from compare.streams import visible
 
 if TYPE_CHECKING:
     from compare.render_worker import RenderWorker
@@ -106,7 +107,7 @@ def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
 def report_problems(problems: Sequence[InputProblem]) -> None:
     """One parseable stderr line per skipped input."""
     for problem in problems:
-        print(f"compare: skipped: {problem.path}: {problem.message}", file=sys.stderr)
+        print(visible(f"compare: skipped: {problem.path}: {problem.message}"), file=sys.stderr)
 
 
 def _unique_slug(slug: str, taken: set[str]) -> str:
@@ -335,7 +336,7 @@ def _story_progress(args: argparse.Namespace, total: int) -> Iterator[Callable[[
 
     def note(result: Any) -> None:
         if result.failure is not None:
-            line = f"compare: failed story: {result.title}: {result.failure}"
+            line = visible(f"compare: failed story: {result.title}: {result.failure}")
             if show:
                 console.print(line, markup=False, highlight=False, soft_wrap=True)
             else:
