@@ -421,3 +421,48 @@ def test_any_bytes_give_one_exact_article_or_a_problem(tmp_path: Path, data: byt
         assert article.paragraphs
         assert not any("\ud800" <= c <= "\udfff" for c in article.text)
         _assert_exact(article)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u2063", "\u2060", "\u200e", "\u202e", "\ufeff"])
+def test_invisible_format_characters_are_ignored_when_comparing(tmp_path: Path, char: str) -> None:
+    """Issue #19: zero-width characters between letters of one article changed its findings.
+
+    The analysis must be the one of the clean text, with one warning for the
+    article, and every quoted span must still be the original file's text.
+    """
+    import re
+
+    from compare.pipeline import analyze
+
+    from cli_runs import FLOOD
+
+    def findings(folder: Path) -> tuple[list[tuple[str, tuple[str, ...]]], object]:
+        analysis = analyze([folder], options=Options())
+        [report] = analysis.reports
+        return sorted((f.kind.value, tuple(sorted(f.spans))) for f in report.findings), analysis
+
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    hidden = tmp_path / "hidden"
+    hidden.mkdir()
+    for name, text in FLOOD.items():
+        (clean / name).write_text(text, encoding="utf-8")
+        if name == "herald.txt":
+            head, body = text.split("---\n", 2)[1:]
+            body = re.sub(r"(?<=\w)(?=\w)", char, body)
+            text = f"---\n{head}---\n{body}"
+        (hidden / name).write_text(text, encoding="utf-8")
+    expected, _ = findings(clean)
+    got, analysis = findings(hidden)
+    assert got == expected
+    warned = [w for w in analysis.warnings if "invisible format character" in w.message]
+    assert [w.path.endswith("herald.txt") for w in warned] == [True]
+    original = (hidden / "herald.txt").read_text(encoding="utf-8")
+    [report] = analysis.reports
+    [herald] = [a for a in report.story.articles if a.id == "herald"]
+    assert herald.text == original
+    for sentence in herald.sentences:
+        assert original[sentence.start : sentence.end] == sentence.text
+    spans = [s for f in report.findings for s in f.spans.get("herald", ())]
+    assert spans and all(original[s.start : s.end] == s.text for s in spans)
+    assert any(char in s.text for s in spans)

@@ -37,6 +37,7 @@ from compare.extracted import NO_TEXT
 from compare.frontmatter import FrontMatter, split_front_matter
 from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
+from compare.normalize import count_invisible
 from compare.offsets import LineIndex
 from compare.options import Options
 from compare.provenance import (
@@ -107,6 +108,8 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
                 problems.append(InputProblem(shown, result))
             elif result is not None:
                 articles.append(result)
+                if hidden := sum(count_invisible(p.text) for p in result.paragraphs):
+                    notices.append(Notice(shown, _invisible_notice(hidden)))
     for entries in (manifests.given, *manifests.by_folder.values()):
         for key, entry in entries.items():
             if entry.where not in manifests.used:
@@ -115,6 +118,19 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         problems=tuple(sorted(problems, key=lambda p: p.path)),
         warnings=tuple(notices),
+    )
+
+
+def _invisible_notice(count: int) -> str:
+    """The one warning per article about invisible characters (issue #19).
+
+    Why say so: zero-width spaces between letters are a known way to defeat
+    copy detection; they are ignored when comparing (``normalize``), and the
+    reader should know the file holds them.
+    """
+    return (
+        f"{count:,} invisible format character(s) (zero-width spaces, direction marks or "
+        "similar) ignored when comparing; quotes and offsets keep them"
     )
 
 
