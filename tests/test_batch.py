@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -329,3 +330,65 @@ def test_a_bug_met_by_one_article_costs_that_article_not_the_story(
         p["path"].endswith("courier.txt") and "UnicodeEncodeError" in p["message"]
         for p in data["problems"]
     )
+
+
+SLOW_RUN = """
+import sys, time
+from compare import pipeline
+def slow(*args, **kwargs):
+    print("analysing", flush=True)
+    time.sleep(120)
+pipeline.classify = slow
+from compare.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.parametrize("articles", [FLOOD, {**FLOOD, **FIRE}], ids=["helper", "pool"])
+def test_helpers_and_workers_die_with_a_killed_parent(tmp_path: Path, articles) -> None:
+    """Issue #19: after ``kill -9`` of compare, busy pool workers lived on (up to 10 min)."""
+    from cli_runs import cli_env
+
+    src = write_articles(tmp_path / "in", articles)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RUN, "report", src, "--out", tmp_path / "out", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=cli_env(),
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"analysing\n"
+        time.sleep(0.5)  # every worker has started its story
+        children = _children(proc.pid)
+        assert children
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in children if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []

@@ -231,10 +231,19 @@ def timed_out(task: StoryTask, seconds: float) -> StoryResult:
 _STARTED: Any = None
 
 
-def _init_worker(started: Any) -> None:
+def _init_worker(started: Any, parent: int) -> None:
+    """Set up a pool worker: where to announce its stories, no Ctrl-C, die with the parent.
+
+    Why the last (issue #19): a worker busy with a story never reads from the
+    parent, so after a ``kill -9`` of ``compare`` it went on for up to the
+    story timeout; the kernel now kills it with its parent (Linux).
+    """
     global _STARTED
     _STARTED = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    from compare.render_worker import die_with
+
+    die_with(parent)
 
 
 def _pool_task(index: int, task: StoryTask) -> StoryResult:
@@ -339,7 +348,7 @@ class ProcessExecutor:
             max_workers=max(1, min(width, len(batch))),
             mp_context=context,
             initializer=_init_worker,
-            initargs=(started,),
+            initargs=(started, os.getpid()),
         )
         try:
             futures = {k: pool.submit(_pool_task, k, tasks[k]) for k in batch}
