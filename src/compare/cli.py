@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -232,7 +233,8 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
         import time
 
         return int(time.time())
-    if not raw.strip().isdigit() or int(raw) > 253402300799:
+    # ASCII digits only: str.isdigit also accepts "²" and other digits int() refuses.
+    if not re.fullmatch(r"[0-9]+", raw.strip()) or int(raw) > 253402300799:
         raise UsageError("SOURCE_DATE_EPOCH must be an integer number of seconds")
     return int(raw)
 
@@ -285,6 +287,24 @@ class _EnvironmentNoticeFilter(logging.Filter):
         return True
 
 
+class _OwnRecordsFilter(logging.Filter):
+    """Lets through ``compare``'s own log records; other libraries' only with ``-v``.
+
+    Why (issue #19): trafilatura and lxml log their own refusals ("parsed
+    tree length: 0 …", "Document is empty") at ERROR, which reached stderr as
+    extra "compare: ERROR:" lines beside the one line per problem that
+    ``compare`` prints itself ("skipped: page.html: no article text …").
+    """
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "compare" or record.name.startswith("compare.")
+        return own or self.verbose
+
+
 @contextlib.contextmanager
 def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> Iterator[None]:
     """Give matplotlib a writable config folder when ``MPLCONFIGDIR`` is not one.
@@ -330,6 +350,7 @@ def _main(argv: Sequence[str] | None) -> int:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_EnvironmentNoticeFilter())
+        handler.addFilter(_OwnRecordsFilter(args.verbose))
     signal.signal(signal.SIGINT, _interrupted)
     if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
