@@ -8,6 +8,7 @@ this process: the pool's workers are forked, so they inherit the patch.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -392,3 +393,52 @@ def test_helpers_and_workers_die_with_a_killed_parent(tmp_path: Path, articles) 
     for pid in left:
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:8786", "not an address", "tcp://127.0.0.1", "tcp://:8786"]
+)
+def test_scheduler_address_of_the_wrong_form_is_a_prompt_usage_error(
+    two_stories: Path, tmp_path: Path, capsys, address: str
+) -> None:
+    """Issue #19: these reached the cluster client: exit 1 with a traceback after 60 s."""
+    from compare.cli import main
+
+    start = time.monotonic()
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", str(two_stories), "--out", str(tmp_path / "out"), "--scheduler", address])
+    assert exit_.value.code == ExitCode.USAGE
+    assert time.monotonic() - start < 5
+    err = capsys.readouterr().err
+    assert "not a Dask scheduler address" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_server_that_is_not_a_scheduler_is_a_bounded_usage_error(
+    two_stories: Path, tmp_path: Path
+) -> None:
+    """Issue #19: a ``tcp://`` address of a silent server hung for 480 s."""
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(server.accept()[0])
+
+    import threading
+
+    threading.Thread(target=accept, daemon=True).start()
+    address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    tasks = _tasks(two_stories, tmp_path / "out")
+    start = time.monotonic()
+    try:
+        with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127"):
+            batch.DaskExecutor(address, connect_s=1).run(tasks)
+    finally:
+        server.close()
+        for conn in accepted:
+            conn.close()
+    assert time.monotonic() - start < 10

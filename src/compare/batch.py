@@ -407,7 +407,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 class DaskExecutor:
     """Stories on a ``dask.distributed`` cluster at ``address``, each under a timeout."""
 
-    def __init__(self, address: str, timeout_s: float = 600.0, connect_s: float = 30.0) -> None:
+    def __init__(self, address: str, timeout_s: float = 600.0, connect_s: float = 10.0) -> None:
         self.address = address
         self.timeout_s = timeout_s
         self.connect_s = connect_s
@@ -421,10 +421,7 @@ class DaskExecutor:
             raise UsageError(
                 "--scheduler needs dask.distributed: pip install 'dask[distributed]'"
             ) from exc
-        try:
-            client = Client(self.address, timeout=self.connect_s, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from exc
+        client = _connect(Client, self.address, self.connect_s)
         results: dict[int, StoryResult] = {}
         try:
             futures = {
@@ -477,6 +474,44 @@ class DaskExecutor:
                 failure=f"internal error on the cluster: {type(exc).__name__}: {exc}",
                 internal=True,
             )
+
+
+def _connect(client_class: Any, address: str, seconds: float) -> Any:
+    """A ``distributed.Client`` for ``address`` within ``seconds``, or a ``UsageError``.
+
+    Why a thread and a deadline of our own (issue #19): ``Client(timeout=)``
+    bounds reaching the address, not the handshake after it, so a ``tcp://``
+    address of a server that is not a Dask scheduler hung for eight minutes,
+    and an ``http://`` one ended as an internal error a minute later.  The
+    client is made in a daemon thread; if it has not connected in time the
+    run stops with one line (exit 2) and the thread is abandoned.
+    """
+    from compare.errors import UsageError
+
+    found: list[Any] = []
+
+    def make() -> None:
+        try:
+            found.append(client_class(address, timeout=seconds, set_as_default=False))
+        except BaseException as exc:  # reported by the caller, in its thread
+            found.append(exc)
+
+    thread = threading.Thread(target=make, name="compare-dask-connect", daemon=True)
+    thread.start()
+    thread.join(seconds + 2.0)
+    if not found:
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s "
+            "(is it a Dask scheduler?)"
+        )
+    if isinstance(found[0], BaseException):
+        exc = found[0]
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise exc
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address}: {type(exc).__name__}: {exc}"
+        ) from exc
+    return found[0]
 
 
 def executor_for(options: Options, *, renderer: RenderWorker | None = None) -> Executor:

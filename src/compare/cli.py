@@ -76,6 +76,37 @@ def _positive_float(text: str) -> float:
     return value
 
 
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+
+
+def _scheduler_address(text: str) -> str:
+    """A ``dask.distributed`` scheduler address, checked before any work (issue #19).
+
+    Why: an ``http://`` address or a typo reached the cluster client, which
+    failed after a minute with a traceback (exit 1).
+
+    >>> _scheduler_address("tcp://10.0.0.5:8786"), _scheduler_address("node7:8786")
+    ('tcp://10.0.0.5:8786', 'node7:8786')
+    """
+    from urllib.parse import urlsplit
+
+    scheme, sep, _rest = text.partition("://")
+    parts = urlsplit(text if sep else f"tcp://{text}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if (sep and scheme.lower() not in SCHEDULER_SCHEMES) or not parts.hostname or port is None:
+        schemes = ", ".join(f"{s}://" for s in SCHEDULER_SCHEMES)
+        raise argparse.ArgumentTypeError(
+            f"not a Dask scheduler address: {text!r} (expected HOST:PORT or {schemes} "
+            "followed by HOST:PORT, e.g. tcp://host:8786)"
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"not a Dask scheduler address: {text!r}")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; its help text is checked against the README."""
     parser = argparse.ArgumentParser(
@@ -195,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--scheduler",
+        type=_scheduler_address,
         default=None,
         metavar="ADDRESS",
         help="run each story on this dask.distributed scheduler (e.g. tcp://host:8786) "
