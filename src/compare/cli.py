@@ -90,7 +90,9 @@ def _scheduler_address(text: str) -> str:
     """
     from urllib.parse import urlsplit
 
-    scheme, sep, _rest = text.partition("://")
+    scheme, sep, rest = text.partition("://")
+    if scheme == "inproc" and rest:  # a cluster in this very process (embedding, tests)
+        return text
     parts = urlsplit(text if sep else f"tcp://{text}")
     try:
         port = parts.port
