@@ -466,3 +466,39 @@ def test_invisible_format_characters_are_ignored_when_comparing(tmp_path: Path, 
     spans = [s for f in report.findings for s in f.spans.get("herald", ())]
     assert spans and all(original[s.start : s.end] == s.text for s in spans)
     assert any(char in s.text for s in spans)
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "csv"])
+def test_a_manifest_of_thousands_of_entries_is_read(tmp_path: Path, suffix: str) -> None:
+    """Issue #19: a ``sources.yaml`` of more than about 1,660 entries was silently ignored."""
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    others = [f"other-{n:05d}.txt" for n in range(5000)]
+    if suffix == "yaml":
+        rows = [f"{name}: Outlet {n}" for n, name in enumerate(others)] + ["x.txt: Harbour Daily"]
+        text = "\n".join(rows) + "\n"
+    else:
+        rows = [f"{name},Outlet {n},," for n, name in enumerate(others)] + ["x.txt,Harbour Daily,,"]
+        text = "file,outlet,url,date\n" + "\n".join(rows) + "\n"
+    (tmp_path / f"sources.{suffix}").write_text(text, encoding="utf-8")
+    result = _ingest(tmp_path)
+    (article,) = result.articles
+    assert article.outlet == "Harbour Daily"
+    assert result.problems == ()
+
+
+def test_a_manifest_that_cannot_be_used_is_a_listed_problem(tmp_path: Path) -> None:
+    """Issue #19: refused manifests (too large, malformed) were only a warning in the report."""
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("x.txt: [unclosed\n", encoding="utf-8")
+    result = _ingest(tmp_path)
+    assert [p.path.endswith("sources.yaml") for p in result.problems] == [True]
+    assert "sources manifest not used" in result.problems[0].message
+    big = tmp_path / "big"
+    big.mkdir()
+    (big / "x.txt").write_text(STORY, encoding="utf-8")
+    (big / "sources.csv").write_bytes(b"file,outlet\n" + b"a.txt,A\n" * 200_000)
+    result = _ingest(big)
+    assert [p.message for p in result.problems] == [
+        "sources manifest not used: larger than 1 MiB limit; "
+        "manifests have this fixed limit; split it by folder"
+    ]

@@ -92,7 +92,7 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
     found = discover(paths)
     problems = list(found.problems)
     notices = list(found.notices)
-    manifests = _load_manifests(found.folders, options=options, notices=notices)
+    manifests = _load_manifests(found.folders, options=options, notices=notices, problems=problems)
     articles: list[Article] = []
     taken = {c.id for c in found.candidates if c.path.suffix.lower() != ".jsonl"}
     for cand in found.candidates:
@@ -161,19 +161,23 @@ def _unencodable_field(article: Article) -> str | None:
 
 
 def _load_manifests(
-    folders: Sequence[Path], *, options: Options, notices: list[Notice]
+    folders: Sequence[Path],
+    *,
+    options: Options,
+    notices: list[Notice],
+    problems: list[InputProblem],
 ) -> _Manifests:
     out = _Manifests()
     if options.sources_file is not None:
         path = Path(options.sources_file)
         if not path.exists():
             raise UsageError(f"sources file '{display_path(path)}' not found")
-        out.given = _read_manifest(path, notices)
+        out.given = _read_manifest(path, notices, problems)
     for folder in folders:
         for name in MANIFEST_NAMES:
             path = folder / name
             if path.exists() and path.resolve() != _resolved(options.sources_file):
-                out.by_folder[folder] = _read_manifest(path, notices)
+                out.by_folder[folder] = _read_manifest(path, notices, problems)
                 break
     return out
 
@@ -182,14 +186,26 @@ def _resolved(path: Path | None) -> Path | None:
     return None if path is None else Path(path).resolve()
 
 
-def _read_manifest(path: Path, notices: list[Notice]) -> dict[str, ManifestEntry]:
+def _read_manifest(
+    path: Path, notices: list[Notice], problems: list[InputProblem]
+) -> dict[str, ManifestEntry]:
+    """A manifest's entries; one that cannot be used at all is a listed problem.
+
+    Why a problem and not only a warning (issue #19): a manifest that was
+    too large or malformed was ignored with a warning in the report alone,
+    so every outlet label it gave silently fell back to the files' own.
+    """
     shown = display_path(path)
-    data = read_regular(path, max_bytes=MANIFEST_MAX_BYTES)
+    hint = "manifests have this fixed limit; split it by folder"
+    data = read_regular(path, max_bytes=MANIFEST_MAX_BYTES, hint=hint)
     decoded = decode(data) if isinstance(data, bytes) else Undecodable(data)
     if isinstance(decoded, Undecodable):
-        notices.append(Notice(shown, f"sources manifest not used: {decoded.message}"))
+        problems.append(InputProblem(shown, f"sources manifest not used: {decoded.message}"))
         return {}
     entries, notes = parse_manifest(decoded.text, name=shown)
+    if not entries and notes:
+        problems.append(InputProblem(shown, f"sources manifest not used: {notes[0]}"))
+        notes = notes[1:]
     notices.extend(Notice(shown, n) for n in notes)
     return entries
 
