@@ -29,14 +29,15 @@ exit codes:
   0    report written from all inputs
   1    internal error (a bug); previous outputs intact
   2    usage or configuration error (bad arguments, unknown folder, output folder
-       is an input folder, invalid SOURCE_DATE_EPOCH); nothing written
+       is an input folder, invalid SOURCE_DATE_EPOCH, bad or silent --scheduler);
+       nothing written
   3    report written, but at least one input was skipped or not compared, or
        one of several stories could not be written (listed on stderr and in
        the report)
   4    no report: fewer than 2 usable articles
-  5    outputs could not be written (output folder not writable, disk full,
-       render timeout); checked before the analysis where possible; previous
-       outputs intact
+  5    outputs could not be written (output folder not writable, disk full or
+       file-size limit, a link at DIR/<story>, render timeout); checked before
+       the analysis where possible; previous outputs intact
   130  interrupted (Ctrl-C); previous outputs intact, temp files removed
 """
 
