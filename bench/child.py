@@ -6,6 +6,8 @@ a CollateX run that takes too long can be killed without losing the rest.
 
     python bench/child.py align 1,2,4 RUNS     # compare's align, RUNS rounds
     python bench/child.py collatex TEXTS.json  # CollateX once on {id: text}
+    python bench/child.py dense 2000 300       # align 3 articles sharing one vocabulary
+    python bench/child.py archive FILE.jsonl   # read and segment an archive
 
 Only the alignment call is timed, never interpreter start-up or imports.
 The CollateX child imports neither ``compare`` nor numpy, so its peak RSS is
@@ -83,9 +85,86 @@ def measure_collatex(texts_path: Path) -> dict[str, object]:
     }
 
 
+def dense_story(sentences: int, vocabulary: int, *, seed: int = 7) -> object:
+    """Three segmented articles of ``sentences`` sentences drawn from one small vocabulary.
+
+    Why: the worst case of the README's sentence limit (issue #19): when every
+    sentence of one article resembles every sentence of the others, every
+    pair is a candidate.  Invented words, 15 per sentence, five sentences a
+    paragraph; nothing is tuned to real articles.
+    """
+    import random
+
+    from compare.model import Article, Span, Story
+    from compare.segment import segment
+
+    rnd = random.Random(seed)
+    words = [f"w{i}{'abcdefgh'[i % 8] * 3}" for i in range(vocabulary)]
+    articles = []
+    for k in range(3):
+        lines = [
+            " ".join(rnd.choice(words) for _ in range(15)).capitalize() + "."
+            for _ in range(sentences)
+        ]
+        paragraphs, text = [], ""
+        for i in range(0, sentences, 5):
+            para = " ".join(lines[i : i + 5])
+            paragraphs.append(Span(f"d{k}", len(text), len(text) + len(para), 1, para))
+            text += para + "\n\n"
+        article = Article(
+            id=f"d{k}",
+            path=f"d{k}.txt",
+            sha256="",
+            text=text,
+            outlet=f"Outlet {k}",
+            outlet_source="bench",
+            title=None,
+            published=None,
+            published_source="",
+            paragraphs=tuple(paragraphs),
+        )
+        articles.append(segment(article))
+    return Story("dense", "dense", tuple(articles))
+
+
+def measure_dense(sentences: int, vocabulary: int) -> dict[str, object]:
+    """``align`` once on ``dense_story``: its time and the RSS before it."""
+    from compare.align import align
+    from compare.options import Options
+
+    story = dense_story(sentences, vocabulary)
+    ready_mb = _rss_mb()
+    start = time.perf_counter()
+    alignment = align(story, options=Options())  # type: ignore[arg-type]
+    return {
+        "times": [time.perf_counter() - start],
+        "ready_mb": ready_mb,
+        "passages": len(alignment.passages),
+    }
+
+
+def measure_archive(path: Path) -> dict[str, object]:
+    """``read_articles`` on a JSON Lines archive: the articles kept, and the RSS before."""
+    from compare.options import Options
+    from compare.pipeline import read_articles
+
+    ready_mb = _rss_mb()
+    start = time.perf_counter()
+    read = read_articles([path], options=Options())
+    return {
+        "times": [time.perf_counter() - start],
+        "ready_mb": ready_mb,
+        "articles": len(read.articles),
+    }
+
+
 def main(argv: list[str]) -> None:
     if argv[:1] == ["align"] and len(argv) == 3:
         result = measure_align([int(k) for k in argv[1].split(",")], int(argv[2]))
+    elif argv[:1] == ["dense"] and len(argv) == 3:
+        result = measure_dense(int(argv[1]), int(argv[2]))
+    elif argv[:1] == ["archive"] and len(argv) == 2:
+        result = measure_archive(Path(argv[1]))
     elif argv[:1] == ["collatex"] and len(argv) == 2:
         result = measure_collatex(Path(argv[1]))
     else:

@@ -79,6 +79,11 @@ GOALS: dict[str, tuple[str, float]] = {
     "cluster_peak_mb": ("<=", 1024),
     # n log n from 10k to 40k articles: 4 * ln(40000) / ln(10000)
     "cluster_growth_40k": ("<=", 4.602),
+    # The README's sentence limit: 3 articles of 2,000 sentences from one vocabulary.
+    "dense_align_s": ("<=", 60),
+    "dense_align_peak_mb": ("<=", 1024),
+    # Memory an archive record costs while its story is not analysed (issue #19).
+    "archive_kb_per_record": ("<=", 4),
 }
 
 
@@ -405,6 +410,70 @@ def write_results(path: Path, figures: Figures, total_s: float) -> None:
     say(f"wrote {path}")
 
 
+DENSE_SENTENCES, DENSE_VOCABULARY = 2000, 300
+ARCHIVE_SIZES = (2000, 10000)
+_ARCHIVE_WORDS = [
+    "flood",
+    "bridge",
+    "council",
+    "river",
+    "mayor",
+    "said",
+    "police",
+    "road",
+    "town",
+    "people",
+    "rescued",
+    "homes",
+    "water",
+    "rain",
+    "storm",
+    "closed",
+    "engineers",
+    "inspect",
+    "residents",
+    "warned",
+]
+
+
+def bench_limits(figures: Figures) -> None:
+    """The README's limits, measured: the dense worst case of alignment, archive memory.
+
+    ``dense_align_s``/``dense_align_peak_mb``: ``align`` on three articles of
+    2,000 sentences drawn from one 300-word vocabulary (``child.dense_story``),
+    peak RSS of the child, imports included.  ``archive_kb_per_record``: the
+    growth of a child's peak RSS per record between archives of 2,000 and
+    10,000 small records (``read_articles``: ingest and segmentation, what a
+    run keeps for every record while it analyses other stories).
+    """
+    import random
+
+    say(f"dense worst case: 3 x {DENSE_SENTENCES} sentences, {DENSE_VOCABULARY} words")
+    child = run_child(
+        [str(CHILD), "dense", str(DENSE_SENTENCES), str(DENSE_VOCABULARY)], timeout=600
+    )
+    if child.result is None:
+        figures.add("dense_align_s", ">=600 (timed out)")
+    else:
+        figures.add("dense_align_s", child.result["times"][0])
+        figures.add("dense_align_peak_mb", child.peak_mb)
+    peaks = []
+    with tempfile.TemporaryDirectory() as folder:
+        for n in ARCHIVE_SIZES:
+            rnd = random.Random(n)
+            path = Path(folder) / f"archive-{n}.jsonl"
+            with path.open("w", encoding="utf-8") as out:
+                for i in range(n):
+                    text = " ".join(rnd.choice(_ARCHIVE_WORDS) for _ in range(70))
+                    record = {"id": f"r{i}", "outlet": f"Outlet {i % 50}", "text": text + "."}
+                    out.write(json.dumps(record) + "\n")
+            say(f"archive of {n} records")
+            peaks.append(run_child([str(CHILD), "archive", str(path)], timeout=900).peak_mb)
+    figures.add(f"archive_{ARCHIVE_SIZES[-1] // 1000}k_peak_mb", peaks[-1])
+    per_record = (peaks[-1] - peaks[0]) * 1024 / (ARCHIVE_SIZES[-1] - ARCHIVE_SIZES[0])
+    figures.add("archive_kb_per_record", per_record)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, help="also write the figures as Markdown")
@@ -416,6 +485,7 @@ def main(argv: list[str] | None = None) -> None:
         bench_alignment(figures, Path(texts_dir))
     bench_pipeline(figures)
     bench_cold(figures)
+    bench_limits(figures)
     cluster_bench.bench_clustering(figures, say)  # story grouping at 1k, 10k, 40k
     figures.add("loadavg_end", os.getloadavg()[0])
     missed = missed_goals(figures)

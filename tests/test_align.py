@@ -246,3 +246,28 @@ LOOSE_CASES = {
 @pytest.mark.parametrize(("texts", "expected"), LOOSE_CASES.values(), ids=LOOSE_CASES.keys())
 def test_loose_pass(texts: dict[str, str], expected: list[dict]) -> None:
     assert cells(run(texts)) == {frozenset(c.items()) for c in expected}
+
+
+def test_dense_vocabulary_keeps_a_bounded_number_of_candidates_per_sentence() -> None:
+    """Issue #19: when every sentence resembles every other, edges grew with n² (40 s, 2.2 GB)."""
+    import sys
+    from pathlib import Path
+
+    from compare.align import MAX_CANDIDATES, candidate_edges
+    from compare.similarity import sentence_matrix
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from child import dense_story
+
+    story = dense_story(150, 40)
+    matrix = sentence_matrix(list(story.articles))
+    edges = candidate_edges(matrix, threshold=Options().align_threshold * 0.55)
+    per_sentence: dict[tuple[tuple[int, int], int], int] = {}
+    for edge in edges:
+        for side, other in ((edge.left, edge.right), (edge.right, edge.left)):
+            if len(side) == 1:
+                key = (side[0], other[0][0])
+                per_sentence[key] = per_sentence.get(key, 0) + 1
+    sentences = sum(len(a.sentences) for a in story.articles)
+    assert len(edges) <= 2 * 2 * MAX_CANDIDATES * sentences  # both sides, 1:1 and splits
+    assert max(per_sentence.values()) <= 2 * MAX_CANDIDATES * 3  # 1:1, runs both ways

@@ -8,9 +8,11 @@ this process: the pool's workers are forked, so they inherit the patch.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import subprocess
 import sys
 import time
 from dataclasses import replace
@@ -344,3 +346,142 @@ def test_isolated_story_never_forks_the_threaded_worker(
     [result] = results
     assert isinstance(result, batch.StoryResult) and result.ok, result
     assert list((tmp_path / "out").glob("*/report.json"))
+
+
+def test_a_bug_met_by_one_article_costs_that_article_not_the_story(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Issue #19: an exception in one article's analysis is confined to it: exit 3, not 1."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    src = write_articles(tmp_path / "in", FLOOD)
+    real = pipeline_module.classify
+
+    def classify(story, *args, **kwargs):
+        if any(a.id == "courier" for a in story.articles):
+            raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+        return real(story, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline_module, "classify", classify)
+    out = tmp_path / "out"
+    code, err = run_main(
+        ["report", src, "--out", out, "--format", "json", "--jobs", "1"], capsys, inputs=[src]
+    )
+    assert code == ExitCode.PARTIAL, err
+    assert "compare: skipped: " in err and "courier.txt: internal error while analysing" in err
+    data = json.loads((out / FLOOD_SLUG / "report.json").read_text(encoding="utf-8"))
+    assert sorted(a["id"] for a in data["articles"]) == ["gazette", "herald"]
+    assert any(
+        p["path"].endswith("courier.txt") and "UnicodeEncodeError" in p["message"]
+        for p in data["problems"]
+    )
+
+
+SLOW_RUN = """
+import sys, time
+from compare import pipeline
+def slow(*args, **kwargs):
+    print("analysing", flush=True)
+    time.sleep(120)
+pipeline.classify = slow
+from compare.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.parametrize("articles", [FLOOD, {**FLOOD, **FIRE}], ids=["helper", "pool"])
+def test_helpers_and_workers_die_with_a_killed_parent(tmp_path: Path, articles) -> None:
+    """Issue #19: after ``kill -9`` of compare, busy pool workers lived on (up to 10 min)."""
+    from cli_runs import cli_env
+
+    src = write_articles(tmp_path / "in", articles)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SLOW_RUN, "report", src, "--out", tmp_path / "out", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=cli_env(),
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == b"analysing\n"
+        time.sleep(0.5)  # every worker has started its story
+        children = _children(proc.pid)
+        assert children
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(_running(pid) for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [pid for pid in children if _running(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
+@pytest.mark.parametrize(
+    "address", ["http://127.0.0.1:8786", "not an address", "tcp://127.0.0.1", "tcp://:8786"]
+)
+def test_scheduler_address_of_the_wrong_form_is_a_prompt_usage_error(
+    two_stories: Path, tmp_path: Path, capsys, address: str
+) -> None:
+    """Issue #19: these reached the cluster client: exit 1 with a traceback after 60 s."""
+    from compare.cli import main
+
+    start = time.monotonic()
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", str(two_stories), "--out", str(tmp_path / "out"), "--scheduler", address])
+    assert exit_.value.code == ExitCode.USAGE
+    assert time.monotonic() - start < 5
+    err = capsys.readouterr().err
+    assert "not a Dask scheduler address" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_server_that_is_not_a_scheduler_is_a_bounded_usage_error(
+    two_stories: Path, tmp_path: Path
+) -> None:
+    """Issue #19: a ``tcp://`` address of a silent server hung for 480 s."""
+    import socket
+
+    server = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                accepted.append(server.accept()[0])
+
+    import threading
+
+    threading.Thread(target=accept, daemon=True).start()
+    address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+    tasks = _tasks(two_stories, tmp_path / "out")
+    start = time.monotonic()
+    try:
+        with pytest.raises(UsageError, match="cannot reach the Dask scheduler at tcp://127"):
+            batch.DaskExecutor(address, connect_s=1).run(tasks)
+    finally:
+        server.close()
+        for conn in accepted:
+            conn.close()
+    assert time.monotonic() - start < 10

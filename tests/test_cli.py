@@ -40,7 +40,11 @@ def test_every_exit_code_is_documented(code: int) -> None:
     assert f"  {code} " in build_parser().format_help()
 
 
-@pytest.mark.parametrize("value", ["abc", "1.5", "99999999999999", "-5"])
+@pytest.mark.parametrize(
+    "value",
+    # "²", "١٢" and "１２": digits to str.isdigit, not to int() (issue #19: exit 1)
+    ["abc", "1.5", "99999999999999", "-5", "²", "\u0661\u0662", "\uff11\uff12", "1_000"],
+)
 def test_invalid_source_date_epoch_is_a_usage_error(value: str) -> None:
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH must be an integer"):
         source_date_epoch({"SOURCE_DATE_EPOCH": value})
@@ -159,3 +163,29 @@ def test_temporary_matplotlib_folder_is_removed_when_the_command_ends(
     assert main(["report", str(tmp_path / "missing")]) == ExitCode.USAGE
     assert len(made) == 1 and not Path(made[0]).exists()
     assert os.environ["MPLCONFIGDIR"] == str(tmp_path / "not-there")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "plain words with no markup at all and nothing else",
+        "<!-- only a comment -->",
+        '<?xml version="1.0"?>',
+    ],
+)
+def test_third_party_log_lines_never_reach_stderr(tmp_path: Path, page: str) -> None:
+    """Issue #19: trafilatura's and lxml's own ERROR lines broke one line per problem."""
+    from compare.ingest_html import EXTRACTOR
+
+    from cli_runs import run_cli, write_articles
+
+    src = write_articles(tmp_path / "in")
+    (src / "page.html").write_text(page, encoding="utf-8")
+    result = run_cli(["report", src, "--out", tmp_path / "out", "--format", "json"], inputs=[src])
+    assert result.returncode == ExitCode.PARTIAL, result.stderr
+    lines = result.stderr.splitlines()
+    assert [line for line in lines if "ERROR" in line] == []
+    assert [line for line in lines if "skipped:" in line] == [
+        f"compare: skipped: {src / 'page.html'}: no article text found in the saved page "
+        f"({EXTRACTOR} found no main text)"
+    ]

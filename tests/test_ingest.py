@@ -421,3 +421,84 @@ def test_any_bytes_give_one_exact_article_or_a_problem(tmp_path: Path, data: byt
         assert article.paragraphs
         assert not any("\ud800" <= c <= "\udfff" for c in article.text)
         _assert_exact(article)
+
+
+@pytest.mark.parametrize("char", ["\u200b", "\u2063", "\u2060", "\u200e", "\u202e", "\ufeff"])
+def test_invisible_format_characters_are_ignored_when_comparing(tmp_path: Path, char: str) -> None:
+    """Issue #19: zero-width characters between letters of one article changed its findings.
+
+    The analysis must be the one of the clean text, with one warning for the
+    article, and every quoted span must still be the original file's text.
+    """
+    import re
+
+    from compare.pipeline import analyze
+
+    from cli_runs import FLOOD
+
+    def findings(folder: Path) -> tuple[list[tuple[str, tuple[str, ...]]], object]:
+        analysis = analyze([folder], options=Options())
+        [report] = analysis.reports
+        return sorted((f.kind.value, tuple(sorted(f.spans))) for f in report.findings), analysis
+
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    hidden = tmp_path / "hidden"
+    hidden.mkdir()
+    for name, text in FLOOD.items():
+        (clean / name).write_text(text, encoding="utf-8")
+        if name == "herald.txt":
+            head, body = text.split("---\n", 2)[1:]
+            body = re.sub(r"(?<=\w)(?=\w)", char, body)
+            text = f"---\n{head}---\n{body}"
+        (hidden / name).write_text(text, encoding="utf-8")
+    expected, _ = findings(clean)
+    got, analysis = findings(hidden)
+    assert got == expected
+    warned = [w for w in analysis.warnings if "invisible format character" in w.message]
+    assert [w.path.endswith("herald.txt") for w in warned] == [True]
+    original = (hidden / "herald.txt").read_text(encoding="utf-8")
+    [report] = analysis.reports
+    [herald] = [a for a in report.story.articles if a.id == "herald"]
+    assert herald.text == original
+    for sentence in herald.sentences:
+        assert original[sentence.start : sentence.end] == sentence.text
+    spans = [s for f in report.findings for s in f.spans.get("herald", ())]
+    assert spans and all(original[s.start : s.end] == s.text for s in spans)
+    assert any(char in s.text for s in spans)
+
+
+@pytest.mark.parametrize("suffix", ["yaml", "csv"])
+def test_a_manifest_of_thousands_of_entries_is_read(tmp_path: Path, suffix: str) -> None:
+    """Issue #19: a ``sources.yaml`` of more than about 1,660 entries was silently ignored."""
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    others = [f"other-{n:05d}.txt" for n in range(5000)]
+    if suffix == "yaml":
+        rows = [f"{name}: Outlet {n}" for n, name in enumerate(others)] + ["x.txt: Harbour Daily"]
+        text = "\n".join(rows) + "\n"
+    else:
+        rows = [f"{name},Outlet {n},," for n, name in enumerate(others)] + ["x.txt,Harbour Daily,,"]
+        text = "file,outlet,url,date\n" + "\n".join(rows) + "\n"
+    (tmp_path / f"sources.{suffix}").write_text(text, encoding="utf-8")
+    result = _ingest(tmp_path)
+    (article,) = result.articles
+    assert article.outlet == "Harbour Daily"
+    assert result.problems == ()
+
+
+def test_a_manifest_that_cannot_be_used_is_a_listed_problem(tmp_path: Path) -> None:
+    """Issue #19: refused manifests (too large, malformed) were only a warning in the report."""
+    (tmp_path / "x.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("x.txt: [unclosed\n", encoding="utf-8")
+    result = _ingest(tmp_path)
+    assert [p.path.endswith("sources.yaml") for p in result.problems] == [True]
+    assert "sources manifest not used" in result.problems[0].message
+    big = tmp_path / "big"
+    big.mkdir()
+    (big / "x.txt").write_text(STORY, encoding="utf-8")
+    (big / "sources.csv").write_bytes(b"file,outlet\n" + b"a.txt,A\n" * 200_000)
+    result = _ingest(big)
+    assert [p.message for p in result.problems] == [
+        "sources manifest not used: larger than 1 MiB limit; "
+        "manifests have this fixed limit; split it by folder"
+    ]

@@ -383,3 +383,45 @@ def test_saved_page_larger_than_article_limit_is_read_and_limit_applies_to_text(
     small = ingest([tmp_path], options=Options(max_article_bytes=500))
     assert not small.articles
     assert "extracted text larger than" in small.problems[0].message
+
+
+def test_utf8_page_with_a_few_bad_bytes_is_utf8_with_replacements(tmp_path: Path) -> None:
+    """Issue #19: three invalid sequences made the whole page Windows-1252 mojibake."""
+    body = PROSE.replace("the port authority", "the port authority of Armênia’s “Kapan” quay")
+    data = _html(body=body).encode("utf-8").replace(b"harbour", b"harb\xffour", 1)
+    data = data.replace(b"Ferry", b"Fe\xc3rry", 1).replace(b"Shops", b"Sh\x80ops", 1)
+    article = _one(tmp_path, data)
+    assert "Armênia’s “Kapan”" in article.text
+    assert "Ã" not in article.text and "â€" not in article.text
+    assert article.text.count("\ufffd") == 3
+    assert article.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("declared", ["utf-16", "UTF-16LE", "utf-16be"])
+def test_page_declaring_utf16_is_read_as_browsers_do(tmp_path: Path, declared: str) -> None:
+    """Issue #19: a Windows-1252 page declaring utf-16 was dropped as "no article text"."""
+    body = PROSE.replace("the port authority", "the port authority of Molière")
+    head = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+    data = _html(head, body).encode("cp1252")
+    data += b" " * (len(data) % 2)  # an even length decodes as UTF-16 without an error
+    article = _one(tmp_path, data)
+    assert "The harbour reopened on Monday" in article.text and "Molière" in article.text
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding"), [("latin1", "cp1252"), ("x-user-defined", "cp1252")]
+)
+def test_declared_labels_follow_the_whatwg_table(
+    tmp_path: Path, declared: str, encoding: str
+) -> None:
+    body = PROSE.replace("the port authority", "the port authority\x93s \x93Molière\x94")
+    data = _html(f'<meta charset="{declared}">', body).encode("latin-1")
+    article = _one(tmp_path, data)
+    assert "“Molière”" in article.text and article.encoding == encoding
+
+
+def test_declared_charset_with_an_undecodable_byte_replaces_it(tmp_path: Path) -> None:
+    body = PROSE.replace("the port authority", "the port authority of Москва")
+    data = _html('<meta charset="windows-1251">', body).encode("cp1251").replace(b"Ferry", b"\x98F")
+    article = _one(tmp_path, data)  # 0x98 is undefined in Windows-1251
+    assert "Москва" in article.text and article.text.count("\ufffd") == 1

@@ -378,3 +378,37 @@ def test_record_articles_round_trip_through_report_json(tmp_path: Path) -> None:
     assert jsonio.load(jsonio.dump(report)) == report
     herald = next(a for a in report.story.articles if a.id == "northcoast-herald")
     assert isinstance(herald, Article) and herald.path.endswith("archive.jsonl:1")
+
+
+def test_lone_surrogate_in_a_record_is_replaced_and_warned_not_fatal(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue #19: ``"\\ud800"`` is legal JSON; it once failed every output of the run (exit 1)."""
+    from compare.cli import main
+
+    from cli_runs import EPOCH, FLOOD, write_articles
+
+    src = write_articles(tmp_path / "in", FLOOD)
+    record = {
+        "id": "quay\ud800post",
+        "outlet": "Quay \udc00Post",
+        "title": "Flood \ud800 closes bridge",
+        "text": "A flash flood closed the Millbrook bridge on Sunday, officials said.\n\n"
+        "At least 12 people \ud800 were rescued from cars trapped on the river road.",
+    }
+    (src / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    code = main(
+        ["report", str(src), "--out", str(out), "--format", "json,html,csv", "--jobs", "1", "-q"]
+    )
+    assert code == 0, capsys.readouterr().err
+    [folder] = [p for p in out.iterdir() if p.is_dir()]
+    data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    [article] = [a for a in data["articles"] if a["path"].endswith("wire.jsonl:1")]
+    assert "\ufffd" in article["text"] and article["outlet"] == "Quay \ufffdPost"
+    assert len(article["text"]) == len(record["text"])  # one for one: offsets unchanged
+    assert any(
+        w["path"].endswith("wire.jsonl:1") and "surrogate" in w["message"] for w in data["warnings"]
+    )
+    (folder / "report.html").read_text(encoding="utf-8")

@@ -272,3 +272,42 @@ def test_pdf_variant_from_options_marks_the_pdf_as_pdf_ua():
     data = html_to_pdf(html, options=dataclasses.replace(OPTIONS, pdf_variant="pdf/ua-1"))
     assert b'pdfuaid:part="1"' in xmp(data)
     assert b"pdfuaid" not in xmp(html_to_pdf(html, options=OPTIONS))
+
+
+def test_render_leaves_nothing_in_tmpdir_even_when_fonts_are_never_collected(tmp_path, monkeypatch):
+    """Issue #19: every run left a ``weasyprint-*`` font folder (3 MB) in TMPDIR.
+
+    WeasyPrint removes it in ``FontConfiguration.__del__``, which a process
+    ending with ``os._exit`` never runs; keeping the object alive here is the
+    same as never collecting it.
+    """
+    import tempfile
+
+    from weasyprint.text import fonts as weasy_fonts
+
+    kept: list[object] = []
+    real_init = weasy_fonts.FontConfiguration.__init__
+
+    def keep(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        kept.append(self)
+
+    monkeypatch.setattr(weasy_fonts.FontConfiguration, "__init__", keep)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    html_to_pdf('<html lang="en"><p>Rain fell.</p></html>', options=OPTIONS)
+    assert kept and list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("errno_", "words"), [(28, "No space left on device"), (27, "File too large")]
+)
+def test_full_tmpdir_or_file_size_limit_is_an_output_error(monkeypatch, errno_, words):
+    """Issue #19: a full TMPDIR or ``ulimit -f`` while writing fonts was an internal error."""
+    from weasyprint.text import fonts as weasy_fonts
+
+    def no_room(self, *args, **kwargs):
+        raise OSError(errno_, words)
+
+    monkeypatch.setattr(weasy_fonts.FontConfiguration, "add_font_face", no_room)
+    with pytest.raises(OutputError, match=f"could not render the PDF: temporary files: {words}"):
+        html_to_pdf('<html lang="en"><p>Rain fell.</p></html>', options=OPTIONS)

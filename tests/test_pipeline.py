@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from compare import jsonio
-from compare.model import Kind, Report
+from compare.model import Kind, Report, Story
 from compare.options import Options
 from compare.pipeline import analyze
 
@@ -188,3 +189,23 @@ def test_unknown_reference_is_a_usage_error(tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="reference article 'nope' is not among"):
         _reference_report(tmp_path, "nope")
+
+
+def test_articles_read_keep_no_tokens_until_their_story_is_analysed(tmp_path: Path) -> None:
+    """Issue #19: tokens of every record of an archive were kept for the whole run (GBs)."""
+    from compare.options import Options
+    from compare.pipeline import analyze_story, read_articles
+    from compare.segment import segment
+
+    from cli_runs import FLOOD, write_articles
+
+    src = write_articles(tmp_path / "in", FLOOD)
+    read = read_articles([src], options=Options())
+    assert read.articles and all(s.tokens == () for a in read.articles for s in a.sentences)
+    assert all(a.sentences and a.words for a in read.articles)
+    story = Story("s", "Flood", read.articles)
+    report = analyze_story(story, options=Options())
+    assert report.findings
+    for article in report.story.articles:
+        fresh = segment(replace(article, sentences=()))
+        assert article.sentences == fresh.sentences  # the tokens made again, the same

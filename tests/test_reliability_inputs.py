@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from compare import discover as discover_module
 from compare import pipeline as pipeline_module
 from compare.errors import ExitCode
+from compare.outputs import host_token
 
 from cli_runs import (
     EPOCH,
@@ -205,10 +207,16 @@ def test_9_10_own_outputs_and_temps_are_not_articles_and_stale_temps_are_swept(
     out = tmp_path / "out"
     story = out / "flood-closes-millbrook-bridge"
     story.mkdir(parents=True)
-    stale = [story / ".report.pdf.999999999.k3j_x9a1.tmp", story / ".report.json.ab12.tmp"]
-    stale.append(out / ".index.html.999999999.zzzz.tmp")
+    host = host_token()  # a dead process of this host, or older than a day (issue #19)
+    stale = [story / f".report.pdf.{host}.999999999.k3j_x9a1.tmp", story / ".report.json.ab12.tmp"]
+    stale += [
+        out / ".index.html.999999999.zzzz.tmp",
+        story / f".findings.csv.{host}.999999999.a.tmp",
+    ]
     for path in stale:
         path.write_bytes(b"half written")
+    for path in stale[1:3]:  # older naming, no host: swept by age only
+        os.utime(path, (time.time() - 2 * 86400, time.time() - 2 * 86400))
     mine = out / "keep.tmp"  # not one of our temp names: never deleted
     mine.write_bytes(b"user file")
     code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])

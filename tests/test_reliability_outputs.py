@@ -110,7 +110,7 @@ def test_56_kill_9_during_the_write_keeps_old_report_and_next_run_sweeps(
     finally:
         proc.wait(timeout=30)
     [left] = temps(out)
-    assert left.name.startswith(f".report.json.{proc.pid}.")
+    assert left.name.startswith(f".report.json.{outputs_module.host_token()}.{proc.pid}.")
     assert _old_intact(out)
     code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
     assert code == ExitCode.OK, err
@@ -150,6 +150,48 @@ def test_57_file_size_limit_during_the_write_exits_5_old_report_intact(
     assert f"compare: error: could not write {target}: File too large" in result.stderr
     assert _old_intact(out)
     assert temps(out) == []
+
+
+def test_57_file_size_limit_while_rendering_pdf_exits_5_without_temp_folders(
+    src: Path, out: Path, tmp_path: Path
+) -> None:
+    """Issue #19: under ``ulimit -f`` a PDF run ended "internal error while rendering", exit 1."""
+    tmpdir = tmp_path / "tmpdir"
+    tmpdir.mkdir()
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    result = run_cli(
+        ["report", src, "--out", out, "--format", "pdf,html,json"],
+        inputs=[src],
+        preexec_fn=limit,
+        timeout=120,
+        env=cli_env(TMPDIR=os.fsdecode(tmpdir)),
+    )
+    assert result.returncode == ExitCode.OUTPUT, result.stderr
+    assert "internal error" not in result.stderr
+    assert "File too large" in result.stderr
+    assert _old_intact(out)
+    assert temps(out) == []
+    assert list(tmpdir.iterdir()) == []
+
+
+@pytest.mark.parametrize("formats", ["json,csv", "pdf,html,json,csv"])
+def test_story_folder_linked_to_the_inputs_is_not_written_through(
+    src: Path, tmp_path: Path, capsys, formats: str
+) -> None:
+    """Issue #19: an existing ``OUT/<slug>`` link made the reports land in the link's target."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / FLOOD_SLUG).symlink_to(src, target_is_directory=True)
+    code, err = run_main(
+        ["report", src, "--out", out, "--format", formats, "--jobs", "1"], capsys, inputs=[src]
+    )
+    assert code == ExitCode.OUTPUT, err
+    assert "symbolic link" in err
+    assert (out / FLOOD_SLUG).is_symlink()
+    assert sorted(p.name for p in src.iterdir()) == ["courier.txt", "gazette.txt", "herald.txt"]
 
 
 # 58
@@ -238,9 +280,9 @@ def test_59_interrupt_during_the_renames_is_held_until_they_are_done(
         path.write_bytes(b"old")
     real = os.replace
 
-    def replace_then_interrupt(src, dst):
+    def replace_then_interrupt(src, dst, **dir_fds):
         os.kill(os.getpid(), signal.SIGINT)
-        real(src, dst)
+        real(src, dst, **dir_fds)
 
     monkeypatch.setattr(outputs_module.os, "replace", replace_then_interrupt)
     with pytest.raises(KeyboardInterrupt):

@@ -7,7 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from compare.streams import BestEffort, best_effort_streams
+import pytest
+
+from compare.streams import BestEffort, best_effort_streams, visible
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -72,3 +74,21 @@ def test_report_with_stderr_or_stdout_closed_exits_as_without_it(tmp_path: Path)
     ).returncode
     assert closed_err == 0 and list(tmp_path.glob("*/report.json"))
     assert closed_out == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("plain words\tand a tab\n", "plain words\tand a tab\n"),
+        ("\x1b[2J", "␛[2J"),
+        ("\x1b]52;c;aGk=\x07", "␛]52;c;aGk=␇"),
+        ("\r\x08\x7f", "␍␈␡"),
+        ("\x9b31m", "<U+009B>31m"),  # C1 control sequence introducer
+        ("abc\u202edef", "abc<U+202E>def"),  # right-to-left override
+        ("a\u2066b\u2069", "a<U+2066>b<U+2069>"),  # isolates
+        ("line\u2028break", "line<U+2028>break"),
+        ("emoji \u200d and \u200c joiners kept", "emoji \u200d and \u200c joiners kept"),
+    ],
+)
+def test_visible_shows_controls_and_bidi_overrides(text: str, shown: str) -> None:
+    assert visible(text) == shown

@@ -54,6 +54,11 @@ SPLIT_PART = 0.15  # and each half must resemble the sentence at least this much
 LOOSE_RATIO = 0.55  # the loose pass accepts this fraction of align_threshold
 LOOSE_SHARED = 2  # features a loose pair must share (rare words, numbers, names)
 LOOSE_SLACK = 1  # sentences a loose match may sit outside its neighbours' anchors
+# Candidates kept per sentence and other article, the strongest first (issue #19):
+# a sentence of news copy resembles at most a few sentences of another version,
+# but in articles sharing one small vocabulary every pair passed the threshold,
+# and 3 articles of 2,000 sentences made millions of edges (40 s, 2.2 GB).
+MAX_CANDIDATES = 8
 
 
 def compared_articles(story: Story, *, options: Options) -> tuple[Article, ...]:
@@ -219,6 +224,30 @@ class _Candidates:
         ]
 
 
+def strongest(s: np.ndarray, t: np.ndarray, value: np.ndarray, k: int) -> np.ndarray:
+    """Mask of the cells among each row's and each column's ``k`` strongest.
+
+    A cell stays when it is one of the ``k`` highest values of its row (ties:
+    the lower column first) or of its column (ties: the lower row first), so
+    every sentence keeps its best matches on both sides.  Order is kept.
+
+    >>> s, t = np.array([0, 0, 0, 1]), np.array([0, 1, 2, 2])
+    >>> strongest(s, t, np.array([0.9, 0.5, 0.7, 0.8]), 1).tolist()
+    [True, True, False, True]
+    """
+    keep = np.zeros(len(value), dtype=bool)
+    if len(value) <= k:
+        keep[:] = True
+        return keep
+    for major, minor in ((s, t), (t, s)):
+        order = np.lexsort((minor, -value, major))
+        line = major[order]
+        starts = np.flatnonzero(np.r_[True, line[1:] != line[:-1]])
+        rank = np.arange(len(line)) - np.repeat(starts, np.diff(np.r_[starts, len(line)]))
+        keep[order[rank < k]] = True
+    return keep
+
+
 def _part(pair: _Pair, value: np.ndarray, s: np.ndarray, t: np.ndarray, **sides: object) -> dict:
     """One block of candidates: cells (s, t) of the pair with their similarity and weight."""
     part = {"value": value, "weight": value + pair.bonus(s, t)}
@@ -260,6 +289,8 @@ def _split_edges(pair: _Pair, ka: int, kb: int, *, flip: bool) -> list[dict]:
             & (joined >= inner + SPLIT_GAIN)
             & (weakest >= SPLIT_PART)
         )
+        s, t, joined = s[ok], t[ok], joined[ok]
+        ok = strongest(s, t, joined, MAX_CANDIDATES)
         s, t, joined = s[ok], t[ok], joined[ok]
         if flip:
             order = np.lexsort((s, t))
@@ -303,6 +334,8 @@ def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> _Candidates:
                 continue
             pair = _Pair(strips, a.stop - a.start, b.stop - b.start, b.start - later.start)
             s, t, sims = pair.sims.cells(pair.na, slice(pair.offset, pair.offset + pair.nb))
+            ok = strongest(s, t, sims, MAX_CANDIDATES)
+            s, t, sims = s[ok], t[ok], sims[ok]
             parts.append(_part(pair, sims, s, t, lk=ka, li=s, lw=1, rk=kb, ri=t, rw=1))
             parts += _split_edges(pair, ka, kb, flip=False)
             parts += _split_edges(pair, ka, kb, flip=True)

@@ -39,7 +39,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -48,6 +48,7 @@ from compare.options import Options
 from compare.view_handout import IndexEntry
 
 if TYPE_CHECKING:
+    from compare.model import Report
     from compare.render_worker import RenderWorker
 
 log = logging.getLogger(__name__)
@@ -78,6 +79,8 @@ class StoryResult:
     failure: str | None = None
     internal: bool = False  # a bug (exit 1 when nothing else was written)
     seconds: float = 0.0
+    # Articles left out of this story because its analysis failed on them (exit 3).
+    skipped: tuple[InputProblem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -97,14 +100,18 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
 
     start = time.perf_counter()
     title = task.story.title
+    skipped: tuple[InputProblem, ...] = ()
     try:
         report = analyze_story(
             task.story, options=task.options, problems=task.problems, warnings=task.warnings
         )
     except Exception as exc:
         log.error("internal error while analysing story %s", task.story.id, exc_info=True)
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        return StoryResult(task.slug, title, failure=reason, internal=True)
+        confined = without_culprit(task, exc)
+        if confined is None:
+            reason = f"internal error: {type(exc).__name__}: {exc}"
+            return StoryResult(task.slug, title, failure=reason, internal=True)
+        report, skipped = confined
     written = _render_story(report, task.options.out_dir / task.slug, task.options, renderer)
     seconds = time.perf_counter() - start
     if isinstance(written, FailedStory):
@@ -123,8 +130,58 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
             internal=True,
         )
     return StoryResult(
-        task.slug, title, tuple(written), entry, len(report.findings), seconds=seconds
+        task.slug,
+        title,
+        tuple(written),
+        entry,
+        len(report.findings),
+        seconds=seconds,
+        skipped=skipped,
     )
+
+
+MAX_CULPRIT_TRIES = 12  # articles tried one by one when a story's analysis fails
+
+
+def without_culprit(
+    task: StoryTask, exc: Exception
+) -> tuple[Report, tuple[InputProblem, ...]] | None:
+    """The story's report without the one article its analysis fails on, or None.
+
+    Why: an unexpected error (a bug met by one odd article) must cost that
+    article, not the story and every other outlet with it (RELIABILITY rule
+    9).  Each article is left out in turn, while at least two outlets remain;
+    the first analysis that succeeds gives the report, and the article left
+    out is listed as skipped with the error.  Tried only after a failure, and
+    for at most ``MAX_CULPRIT_TRIES`` articles.
+    """
+    from compare.pipeline import analyze_story
+
+    story = task.story
+    if len(story.articles) < 3:
+        return None
+    for article in story.articles[:MAX_CULPRIT_TRIES]:
+        rest = tuple(a for a in story.articles if a.id != article.id)
+        if len({a.outlet for a in rest}) < 2:
+            continue
+        problem = InputProblem(
+            article.path, f"internal error while analysing: {type(exc).__name__}: {exc}"
+        )
+        smaller = replace(
+            story,
+            articles=rest,
+            outliers=tuple(o for o in story.outliers if o.article_id != article.id),
+        )
+        problems = tuple(sorted((*task.problems, problem), key=lambda p: p.path))
+        try:
+            report = analyze_story(
+                smaller, options=task.options, problems=problems, warnings=task.warnings
+            )
+        except Exception:
+            continue
+        log.error("story %s analysed without %s", story.id, article.path)
+        return report, (problem,)
+    return None
 
 
 def run_story_isolated(task: StoryTask, timeout_s: float) -> StoryResult:
@@ -191,10 +248,19 @@ def timed_out(task: StoryTask, seconds: float) -> StoryResult:
 _STARTED: Any = None
 
 
-def _init_worker(started: Any) -> None:
+def _init_worker(started: Any, parent: int) -> None:
+    """Set up a pool worker: where to announce its stories, no Ctrl-C, die with the parent.
+
+    Why the last (issue #19): a worker busy with a story never reads from the
+    parent, so after a ``kill -9`` of ``compare`` it went on for up to the
+    story timeout; the kernel now kills it with its parent (Linux).
+    """
     global _STARTED
     _STARTED = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    from compare.render_worker import die_with
+
+    die_with(parent)
 
 
 def _pool_task(index: int, task: StoryTask) -> StoryResult:
@@ -303,7 +369,7 @@ class ProcessExecutor:
             max_workers=max(1, min(width, len(batch))),
             mp_context=context,
             initializer=_init_worker,
-            initargs=(started,),
+            initargs=(started, os.getpid()),
         )
         try:
             futures = {k: pool.submit(_pool_task, k, tasks[k]) for k in batch}
@@ -384,7 +450,7 @@ def require_dask() -> None:
 class DaskExecutor:
     """Stories on a ``dask.distributed`` cluster at ``address``, each under a timeout."""
 
-    def __init__(self, address: str, timeout_s: float = 600.0, connect_s: float = 30.0) -> None:
+    def __init__(self, address: str, timeout_s: float = 600.0, connect_s: float = 10.0) -> None:
         self.address = address
         self.timeout_s = timeout_s
         self.connect_s = connect_s
@@ -395,10 +461,7 @@ class DaskExecutor:
         require_dask()
         from distributed import Client
 
-        try:
-            client = Client(self.address, timeout=self.connect_s, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise UsageError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from exc
+        client = _connect(Client, self.address, self.connect_s)
         results: dict[int, StoryResult] = {}
         try:
             futures = {
@@ -451,6 +514,44 @@ class DaskExecutor:
                 failure=f"internal error on the cluster: {type(exc).__name__}: {exc}",
                 internal=True,
             )
+
+
+def _connect(client_class: Any, address: str, seconds: float) -> Any:
+    """A ``distributed.Client`` for ``address`` within ``seconds``, or a ``UsageError``.
+
+    Why a thread and a deadline of our own (issue #19): ``Client(timeout=)``
+    bounds reaching the address, not the handshake after it, so a ``tcp://``
+    address of a server that is not a Dask scheduler hung for eight minutes,
+    and an ``http://`` one ended as an internal error a minute later.  The
+    client is made in a daemon thread; if it has not connected in time the
+    run stops with one line (exit 2) and the thread is abandoned.
+    """
+    from compare.errors import UsageError
+
+    found: list[Any] = []
+
+    def make() -> None:
+        try:
+            found.append(client_class(address, timeout=seconds, set_as_default=False))
+        except BaseException as exc:  # reported by the caller, in its thread
+            found.append(exc)
+
+    thread = threading.Thread(target=make, name="compare-dask-connect", daemon=True)
+    thread.start()
+    thread.join(seconds + 2.0)
+    if not found:
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address}: no answer within {seconds:g} s "
+            "(is it a Dask scheduler?)"
+        )
+    if isinstance(found[0], BaseException):
+        exc = found[0]
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise exc
+        raise UsageError(
+            f"cannot reach the Dask scheduler at {address}: {type(exc).__name__}: {exc}"
+        ) from exc
+    return found[0]
 
 
 def executor_for(options: Options, *, renderer: RenderWorker | None = None) -> Executor:

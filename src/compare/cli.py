@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import logging
 import os
+import re
 import signal
 import sys
 from collections.abc import Iterator, Sequence
@@ -21,21 +22,22 @@ from compare import __version__
 from compare.discover import ARTICLE_SUFFIXES
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.options import PDF_VARIANTS, Audience, Options, OutputFormat
-from compare.streams import best_effort_streams
+from compare.streams import best_effort_streams, visible
 
 EXIT_CODES_HELP = """\
 exit codes:
   0    report written from all inputs
   1    internal error (a bug); previous outputs intact
   2    usage or configuration error (bad arguments, unknown folder, output folder
-       is an input folder, invalid SOURCE_DATE_EPOCH); nothing written
+       is an input folder, invalid SOURCE_DATE_EPOCH, bad or silent --scheduler);
+       nothing written
   3    report written, but at least one input was skipped or not compared, or
        one of several stories could not be written (listed on stderr and in
        the report)
   4    no report: fewer than 2 usable articles
-  5    outputs could not be written (output folder not writable, disk full,
-       render timeout); checked before the analysis where possible; previous
-       outputs intact
+  5    outputs could not be written (output folder not writable, disk full or
+       file-size limit, a link at DIR/<story>, render timeout); checked before
+       the analysis where possible; previous outputs intact
   130  interrupted (Ctrl-C); previous outputs intact, temp files removed
 """
 
@@ -73,6 +75,39 @@ def _positive_float(text: str) -> float:
     if not value > 0 or value == float("inf"):
         raise argparse.ArgumentTypeError(f"must be a positive number: {text!r}")
     return value
+
+
+SCHEDULER_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+
+
+def _scheduler_address(text: str) -> str:
+    """A ``dask.distributed`` scheduler address, checked before any work (issue #19).
+
+    Why: an ``http://`` address or a typo reached the cluster client, which
+    failed after a minute with a traceback (exit 1).
+
+    >>> _scheduler_address("tcp://10.0.0.5:8786"), _scheduler_address("node7:8786")
+    ('tcp://10.0.0.5:8786', 'node7:8786')
+    """
+    from urllib.parse import urlsplit
+
+    scheme, sep, rest = text.partition("://")
+    if scheme == "inproc" and rest:  # a cluster in this very process (embedding, tests)
+        return text
+    parts = urlsplit(text if sep else f"tcp://{text}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if (sep and scheme.lower() not in SCHEDULER_SCHEMES) or not parts.hostname or port is None:
+        schemes = ", ".join(f"{s}://" for s in SCHEDULER_SCHEMES)
+        raise argparse.ArgumentTypeError(
+            f"not a Dask scheduler address: {text!r} (expected HOST:PORT or {schemes} "
+            "followed by HOST:PORT, e.g. tcp://host:8786)"
+        )
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"not a Dask scheduler address: {text!r}")
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument(
         "--scheduler",
+        type=_scheduler_address,
         default=None,
         metavar="ADDRESS",
         help="run each story on this dask.distributed scheduler (e.g. tcp://host:8786) "
@@ -232,7 +268,8 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
         import time
 
         return int(time.time())
-    if not raw.strip().isdigit() or int(raw) > 253402300799:
+    # ASCII digits only: str.isdigit also accepts "²" and other digits int() refuses.
+    if not re.fullmatch(r"[0-9]+", raw.strip()) or int(raw) > 253402300799:
         raise UsageError("SOURCE_DATE_EPOCH must be an integer number of seconds")
     return int(raw)
 
@@ -285,6 +322,24 @@ class _EnvironmentNoticeFilter(logging.Filter):
         return True
 
 
+class _OwnRecordsFilter(logging.Filter):
+    """Lets through ``compare``'s own log records; other libraries' only with ``-v``.
+
+    Why (issue #19): trafilatura and lxml log their own refusals ("parsed
+    tree length: 0 …", "Document is empty") at ERROR, which reached stderr as
+    extra "compare: ERROR:" lines beside the one line per problem that
+    ``compare`` prints itself ("skipped: page.html: no article text …").
+    """
+
+    def __init__(self, verbose: bool) -> None:
+        super().__init__()
+        self.verbose = verbose
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        own = record.name == "compare" or record.name.startswith("compare.")
+        return own or self.verbose
+
+
 @contextlib.contextmanager
 def _usable_mplconfigdir(environ: dict[str, str] | os._Environ[str]) -> Iterator[None]:
     """Give matplotlib a writable config folder when ``MPLCONFIGDIR`` is not one.
@@ -330,6 +385,7 @@ def _main(argv: Sequence[str] | None) -> int:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     for handler in logging.getLogger().handlers:
         handler.addFilter(_EnvironmentNoticeFilter())
+        handler.addFilter(_OwnRecordsFilter(args.verbose))
     signal.signal(signal.SIGINT, _interrupted)
     if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
@@ -352,7 +408,7 @@ def _run_command(args: argparse.Namespace) -> int:
     except CompareError as exc:
         if args.verbose:
             log.exception("details")
-        print(f"compare: error: {exc}", file=sys.stderr)
+        print(visible(f"compare: error: {exc}"), file=sys.stderr)
         return exc.exit_code
     except Exception as exc:
         log.exception("internal error") if args.verbose else None

@@ -21,11 +21,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from compare.model import Article
-from compare.normalize import norm
+from compare.normalize import INVISIBLE_CLASS, norm
 from compare.similarity import stem
 
 # Words as segment.tokenize sees them (invisible characters and joiners kept inside a word).
-_CHARS = r"[\w\u00ad\u200b\u200c\u200d\u2060]"
+_CHARS = rf"[\w{INVISIBLE_CLASS}]"
 TOKEN_PATTERN = rf"(?u){_CHARS}+(?:['\u2019\-\u2010\u2011]{_CHARS}+)*"
 
 

@@ -22,6 +22,7 @@ from compare.errors import CompareError, ExitCode, OutputError, UsageError
 from compare.model import InputProblem, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
+from compare.streams import visible
 
 if TYPE_CHECKING:
     from compare.render_worker import RenderWorker
@@ -106,7 +107,7 @@ def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
 def report_problems(problems: Sequence[InputProblem]) -> None:
     """One parseable stderr line per skipped input."""
     for problem in problems:
-        print(f"compare: skipped: {problem.path}: {problem.message}", file=sys.stderr)
+        print(visible(f"compare: skipped: {problem.path}: {problem.message}"), file=sys.stderr)
 
 
 def _unique_slug(slug: str, taken: set[str]) -> str:
@@ -188,7 +189,7 @@ def write_report(
         else render_documents(report, folder, options=options)
     )
     outputs = _in_order([*documents, *data_outputs(report, folder, options=options)])
-    atomic_write_many(outputs)
+    atomic_write_many(outputs, root=folder.parent)
     return [path for path, _data in outputs]
 
 
@@ -288,19 +289,27 @@ def _report_stories(
     with _story_progress(args, len(tasks)) as note:
         results = executor_for(options, renderer=renderer).run(tasks, on_done=note)
     written = [r for r in results if r.ok]
+    skipped = [problem for r in results for problem in r.skipped]
+    report_problems(skipped)
     failed = [
         FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok
     ]
     if len(tasks) > 1:
-        _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
-        _say(args, f"wrote {options.out_dir / 'index.html'}")
+        try:
+            _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
+            _say(args, f"wrote {options.out_dir / 'index.html'}")
+        except Exception as exc:  # the stories are written: losing the index costs only it
+            if not isinstance(exc, OutputError):
+                log.error("internal error while writing the index", exc_info=True)
+            print(f"compare: error: index.html not written: {exc}", file=sys.stderr)
+            failed.append(FailedStory("index.html", str(exc), internal=True))
     if not written:
         reasons = "; ".join(f"{story.title}: {story.reason}" for story in failed)
         message = failed[0].reason if len(failed) == 1 else f"no report could be written: {reasons}"
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if prepared.problems or failed:
+    if prepared.problems or failed or skipped:
         return ExitCode.PARTIAL
     return ExitCode.OK
 
@@ -331,7 +340,7 @@ def _story_progress(args: argparse.Namespace, total: int) -> Iterator[Callable[[
 
     def note(result: Any) -> None:
         if result.failure is not None:
-            line = f"compare: failed story: {result.title}: {result.failure}"
+            line = visible(f"compare: failed story: {result.title}: {result.failure}")
             if show:
                 console.print(line, markup=False, highlight=False, soft_wrap=True)
             else:
@@ -386,7 +395,7 @@ def _write_index(
             )
         )
     html = render_index_html(entries)
-    atomic_write(options.out_dir / "index.html", html.encode("utf-8"))
+    atomic_write(options.out_dir / "index.html", html.encode("utf-8"), root=options.out_dir)
 
 
 def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
@@ -418,7 +427,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
             }
         )
     data = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    atomic_write(options.out_dir / "stories.json", data.encode("utf-8"))
+    atomic_write(options.out_dir / "stories.json", data.encode("utf-8"), root=options.out_dir)
     _say(args, f"wrote {options.out_dir / 'stories.json'} ({len(rows)} stories)")
     return ExitCode.PARTIAL if problems else ExitCode.OK
 

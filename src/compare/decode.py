@@ -161,6 +161,21 @@ def _guess(data: bytes) -> Decoded | Undecodable:
     return Decoded(text, f"{name} (charset-normalizer guess)", (note,))
 
 
+def replace_unencodable(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate replaced by U+FFFD, and how many there were.
+
+    Why: a lone surrogate is legal in a JSON string (``"\\ud800"``) and in a
+    Python ``str``, but no UTF-8 writer accepts it, so one such character in
+    one record made every output of the run fail.  The replacement is one
+    for one, so offsets into the text do not move.
+
+    >>> replace_unencodable("a\\ud800b")
+    ('a\\ufffdb', 1)
+    """
+    found = len(_SURROGATE.findall(text))
+    return (_SURROGATE.sub("\ufffd", text), found) if found else (text, 0)
+
+
 def _finish(result: Decoded | Undecodable) -> Decoded | Undecodable:
     """Guarantee no lone surrogate and no BOM character starts the text.
 

@@ -233,9 +233,9 @@ def changed_since(fd: int, opened: os.stat_result) -> bool:
     return (after.st_size, after.st_mtime_ns) != (opened.st_size, opened.st_mtime_ns)
 
 
-def read_regular(path: Path, *, max_bytes: int) -> bytes | str:
+def read_regular(path: Path, *, max_bytes: int, hint: str = TOO_BIG_HINT) -> bytes | str:
     """The bytes of a regular file, or a message saying why it was not read."""
-    result = open_regular(path, max_bytes=max_bytes)
+    result = open_regular(path, max_bytes=max_bytes, hint=hint)
     if isinstance(result, str):
         return result
     fd, opened = result

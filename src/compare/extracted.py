@@ -14,9 +14,10 @@ article indexes it, and ``origin`` (``Article.text_origin``) says so in words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare.boilerplate import split_body
+from compare.decode import replace_unencodable
 from compare.model import Article
 from compare.offsets import LineIndex
 from compare.provenance import (
@@ -50,6 +51,42 @@ class Extracted:
     notices: tuple[str, ...] = ()
 
 
+def encodable(ex: Extracted, notes: list[str]) -> Extracted:
+    """``ex`` with lone surrogates in its text and metadata replaced by U+FFFD, with a notice.
+
+    Why here: a JSON record may spell a lone surrogate as ``"\\ud800"``, and
+    every record and page passes through this point once, so nothing
+    unencodable reaches the analysis or a writer (where it failed the run).
+
+    >>> fixed = encodable(Extracted("Rain\\ud800 fell.", "x", title="T\\udc00"), notes := [])
+    >>> fixed.text, fixed.title, notes
+    ('Rain\\ufffd fell.', 'T\\ufffd', ['2 lone surrogate code point(s) replaced by U+FFFD'])
+    """
+    count = 0
+
+    def clean(value: str) -> str:
+        nonlocal count
+        fixed, found = replace_unencodable(value)
+        count += found
+        return fixed
+
+    def pairs(items: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+        return tuple((clean(a), clean(b)) for a, b in items)
+
+    fixed = replace(
+        ex,
+        text=clean(ex.text),
+        origin=clean(ex.origin),
+        title=None if ex.title is None else clean(ex.title),
+        dates=tuple(replace(d, raw=clean(d.raw)) for d in ex.dates),
+        outlets=pairs(ex.outlets),
+        urls=pairs(ex.urls),
+    )
+    if count:
+        notes.append(f"{count} lone surrogate code point(s) replaced by U+FFFD")
+    return fixed
+
+
 def to_article(
     ex: Extracted,
     *,
@@ -66,6 +103,7 @@ def to_article(
     files; the text goes through the same boilerplate removal.
     """
     notes.extend(ex.notices)
+    ex = encodable(ex, notes)
     text = ex.text
     if not text.replace("\x00", "").strip():
         return NO_TEXT

@@ -126,21 +126,26 @@ def split_front_matter(text: str) -> FrontMatter:
     return FrontMatter(fields=fields, body_start=body_start, lines=lines, notices=tuple(notices))
 
 
-def safe_compose(text: str, *, first_line: int = 1) -> yaml.Node | None:
+def safe_compose(
+    text: str, *, first_line: int = 1, max_events: int = MAX_EVENTS
+) -> yaml.Node | None:
     """Compose a small YAML document after the depth/alias/tag guard.
 
-    Raises ``ValueError`` with a readable message; used for manifests too.
+    Raises ``ValueError`` with a readable message; used for manifests too,
+    which pass a ``max_events`` that grows with their (capped) size.
     """
     try:
-        return _checked_compose(text, first_line=first_line)
+        return _checked_compose(text, first_line=first_line, max_events=max_events)
     except _Rejected as exc:
         raise ValueError(str(exc)) from None
 
 
-def _checked_compose(block: str, *, first_line: int) -> yaml.Node | None:
+def _checked_compose(
+    block: str, *, first_line: int, max_events: int = MAX_EVENTS
+) -> yaml.Node | None:
     """Guard, then compose; ``first_line`` is the file line of the block's first line."""
     try:
-        _guard(yaml.parse(block, Loader=_Loader))
+        _guard(yaml.parse(block, Loader=_Loader), max_events)
         return yaml.compose(block, Loader=_Loader)
     except _Rejected:
         raise
@@ -154,10 +159,10 @@ def _checked_compose(block: str, *, first_line: int) -> yaml.Node | None:
         raise _Rejected(f"malformed front matter: {type(exc).__name__}") from None
 
 
-def _guard(events: Iterable[yaml.Event]) -> None:
+def _guard(events: Iterable[yaml.Event], max_events: int = MAX_EVENTS) -> None:
     depth = 0
     for count, event in enumerate(events):
-        if count > MAX_EVENTS:
+        if count > max_events:
             raise _Rejected("front matter has too many items")
         if isinstance(event, yaml.AliasEvent):
             raise _Rejected("front matter aliases not allowed")

@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 
 from compare.boilerplate import Reason, split_body
-from compare.decode import Undecodable, decode
+from compare.decode import Undecodable, decode, replace_unencodable
 from compare.discover import (
     MANIFEST_NAMES,
     Candidate,
@@ -37,6 +37,7 @@ from compare.extracted import NO_TEXT
 from compare.frontmatter import Field, FrontMatter, split_front_matter
 from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
+from compare.normalize import count_invisible
 from compare.offsets import LineIndex
 from compare.options import Options
 from compare.provenance import (
@@ -91,7 +92,7 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
     found = discover(paths)
     problems = list(found.problems)
     notices = list(found.notices)
-    manifests = _load_manifests(found.folders, options=options, notices=notices)
+    manifests = _load_manifests(found.folders, options=options, notices=notices, problems=problems)
     articles: list[Article] = []
     taken = {c.id for c in found.candidates if c.path.suffix.lower() != ".jsonl"}
     for cand in found.candidates:
@@ -101,10 +102,14 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
             results = [(cand.display, _internal(exc), [])]
         for shown, result, article_notices in results:
             notices.extend(Notice(shown, n) for n in article_notices)
+            if isinstance(result, Article) and (field := _unencodable_field(result)):
+                result = f"internal error while reading: its {field} cannot be written as UTF-8"
             if isinstance(result, str):
                 problems.append(InputProblem(shown, result))
             elif result is not None:
                 articles.append(result)
+                if hidden := sum(count_invisible(p.text) for p in result.paragraphs):
+                    notices.append(Notice(shown, _invisible_notice(hidden)))
     for entries in (manifests.given, *manifests.by_folder.values()):
         for key, entry in entries.items():
             if entry.where not in manifests.used:
@@ -116,20 +121,63 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
     )
 
 
+def _invisible_notice(count: int) -> str:
+    """The one warning per article about invisible characters (issue #19).
+
+    Why say so: zero-width spaces between letters are a known way to defeat
+    copy detection; they are ignored when comparing (``normalize``), and the
+    reader should know the file holds them.
+    """
+    return (
+        f"{count:,} invisible format character(s) (zero-width spaces, direction marks or "
+        "similar) ignored when comparing; quotes and offsets keep them"
+    )
+
+
+def _unencodable_field(article: Article) -> str | None:
+    """The first text field of ``article`` that UTF-8 cannot encode, if any (a last check).
+
+    Why: decoding and extraction already replace lone surrogates, but one that
+    slipped through (a new input format, a bug) failed every output of the
+    run when it was written; caught here, it costs only its own article.
+    """
+    fields = {
+        "id": article.id,
+        "path": article.path,
+        "text": article.text,
+        "outlet": article.outlet,
+        "outlet source": article.outlet_source,
+        "title": article.title,
+        "date": article.published,
+        "date source": article.published_source,
+        "url": article.url,
+        "text origin": article.text_origin,
+        "credits": " ".join(article.credits),
+    }
+    for name, value in fields.items():
+        if value is not None and replace_unencodable(value)[1]:
+            return name
+    return None
+
+
 def _load_manifests(
-    folders: Sequence[Path], *, options: Options, notices: list[Notice]
+    folders: Sequence[Path],
+    *,
+    options: Options,
+    notices: list[Notice],
+    problems: list[InputProblem],
 ) -> _Manifests:
     out = _Manifests()
     if options.sources_file is not None:
         path = Path(options.sources_file)
         if not path.exists():
             raise UsageError(f"sources file '{display_path(path)}' not found")
-        out.given = _read_manifest(path, notices)
+        out.given = _read_manifest(path, notices, problems)
     for folder in folders:
         for name in MANIFEST_NAMES:
             path = folder / name
             if path.exists() and path.resolve() != _resolved(options.sources_file):
-                out.by_folder[folder] = _read_manifest(path, notices)
+                out.by_folder[folder] = _read_manifest(path, notices, problems)
                 break
     return out
 
@@ -138,14 +186,26 @@ def _resolved(path: Path | None) -> Path | None:
     return None if path is None else Path(path).resolve()
 
 
-def _read_manifest(path: Path, notices: list[Notice]) -> dict[str, ManifestEntry]:
+def _read_manifest(
+    path: Path, notices: list[Notice], problems: list[InputProblem]
+) -> dict[str, ManifestEntry]:
+    """A manifest's entries; one that cannot be used at all is a listed problem.
+
+    Why a problem and not only a warning (issue #19): a manifest that was
+    too large or malformed was ignored with a warning in the report alone,
+    so every outlet label it gave silently fell back to the files' own.
+    """
     shown = display_path(path)
-    data = read_regular(path, max_bytes=MANIFEST_MAX_BYTES)
+    hint = "manifests have this fixed limit; split it by folder"
+    data = read_regular(path, max_bytes=MANIFEST_MAX_BYTES, hint=hint)
     decoded = decode(data) if isinstance(data, bytes) else Undecodable(data)
     if isinstance(decoded, Undecodable):
-        notices.append(Notice(shown, f"sources manifest not used: {decoded.message}"))
+        problems.append(InputProblem(shown, f"sources manifest not used: {decoded.message}"))
         return {}
     entries, notes = parse_manifest(decoded.text, name=shown)
+    if not entries and notes:
+        problems.append(InputProblem(shown, f"sources manifest not used: {notes[0]}"))
+        notes = notes[1:]
     notices.extend(Notice(shown, n) for n in notes)
     return entries
 

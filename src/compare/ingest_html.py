@@ -30,9 +30,11 @@ import codecs
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, cast
+
+import webencodings
 
 from compare.decode import Decoded, Undecodable, decode
 from compare.extracted import Extracted
@@ -76,7 +78,6 @@ _SAVED_FROM = re.compile(
     r"<!--\s*(?:saved from url=\(\d+\)|Page saved with SingleFile\s+url:\s*)(https?://[^\s>]+)"
 )
 _MAX_JSONLD_NODES = 500
-_LATIN = frozenset({"cp1252", "iso8859-1", "ascii", "latin-1"})
 
 
 def extract_page(html: str) -> Extracted | str:
@@ -231,28 +232,81 @@ def _jsonld_articles(tree: lxml.html.HtmlElement) -> Iterator[dict[str, object]]
 
 
 def decode_page(data: bytes) -> Decoded | Undecodable:
-    """Decode a saved page: BOM and UTF-8 first, then the charset the page declares.
+    """Decode a saved page as a browser would (the WHATWG encoding rules); never raises.
 
-    Why the declaration before the Windows-1252 fallback: a page saved by a
-    browser keeps its ``<meta charset>``, and that is better evidence than a
-    guess.  A declaration that does not decode strictly is ignored.
+    Why these rules (issue #19): a whole-page guess turned a UTF-8 page with
+    three bad bytes into mojibake throughout, and a page declaring
+    ``charset=utf-16`` (which browsers read as UTF-8) into nothing.  In turn:
+
+    1. a byte-order mark (UTF-8, UTF-16 LE or BE) decides;
+    2. binary data (an image named ``.html``) is refused, as for any input;
+    3. the charset the page declares, looked up in the WHATWG label table
+       (``webencodings``: ``latin1`` and ``ascii`` mean Windows-1252), with
+       the spec's overrides: UTF-16 becomes UTF-8, ``x-user-defined``
+       Windows-1252;
+    4. UTF-8 (declared or not) when the bytes are UTF-8, or mostly so: more
+       well-formed multi-byte characters than broken sequences;
+    5. otherwise the fixed order of ``decode`` (Windows-1252, then a guess).
+
+    Bytes the chosen encoding cannot decode become U+FFFD, with a notice
+    saying how many, instead of costing the page or its encoding.
     """
-    decoded = decode(data)
-    if isinstance(decoded, Undecodable) or decoded.encoding in ("utf-8", "utf-16-le"):
-        return decoded
-    if decoded.encoding.startswith(("utf-", "ascii")):
-        return decoded
-    charset = declared_charset(data)
-    if charset is None:
-        return decoded
-    try:
-        if codecs.lookup(charset).name in _LATIN:  # cp1252 already is what these mean
-            return decoded
-        text = data.decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        return decoded
-    note = f"not UTF-8; decoded as {charset}, the charset the page declares"
-    return Decoded(text, f"{charset} (declared in the page)", (note,))
+    for bom, name in _PAGE_BOMS:
+        if data.startswith(bom):
+            return _replaced(data[len(bom) :], name, name)
+    fallback = decode(data)
+    if isinstance(fallback, Undecodable):
+        return fallback
+    notes: list[str] = []
+    label = declared_charset(data)
+    encoding = webencodings.lookup(label) if label else None
+    if encoding is not None:
+        name = encoding.name
+        if name in ("utf-16le", "utf-16be"):
+            notes.append(f"the page declares {label}, which browsers read as UTF-8")
+            name = "utf-8"
+        elif name == "x-user-defined":
+            name = "windows-1252"
+        if name == "windows-1252":
+            return _replaced(data, "cp1252", "cp1252", notes)
+        if name != "utf-8":
+            return _replaced(data, encoding.codec_info.name, f"{label} (declared in the page)")
+    if not fallback.encoding.startswith("utf-") and _mostly_utf8(data):
+        return _replaced(data, "utf-8", "utf-8", notes)
+    return Decoded(fallback.text, fallback.encoding, (*notes, *fallback.notices))
+
+
+_PAGE_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _replaced(data: bytes, codec: str, shown: str, notes: Sequence[str] = ()) -> Decoded:
+    """``data`` decoded with ``codec``, undecodable bytes replaced by U+FFFD and counted."""
+    text = data.decode(codec, "replace")
+    notices = list(notes)
+    bad = text.count("\ufffd") - data.decode(codec, "ignore").count("\ufffd")
+    if bad:
+        notices.append(f"{bad} byte sequence(s) not valid {shown} replaced by U+FFFD")
+    if shown in ("cp1252",):
+        notices.append("not UTF-8; decoded as Windows-1252 (a superset of Latin-1)")
+    return Decoded(text, shown, tuple(notices))
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 with a few broken sequences, as browsers' detectors judge.
+
+    >>> _mostly_utf8("Armênia “truce”".encode() + b"\\xff")
+    True
+    >>> _mostly_utf8("Café".encode("cp1252"))
+    False
+    """
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    wide = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return wide > broken
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -43,7 +43,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from compare.decode import Undecodable, decode
+from compare.decode import Undecodable, decode, replace_unencodable
 from compare.discover import changed_since, size_text
 from compare.extracted import Extracted
 from compare.provenance import DateClaim, clean_label
@@ -103,7 +103,7 @@ def from_record(
     notes: list[str] = []
     rid = _text(obj, "id", notes, numbers=True)
     if rid is not None:
-        rid = (clean_label(rid) or "")[:MAX_ID_CHARS] or None
+        rid = (clean_label(replace_unencodable(rid)[0]) or "")[:MAX_ID_CHARS] or None
     found = _body(obj, notes)
     if isinstance(found, str):
         return found, rid

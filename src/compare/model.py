@@ -98,7 +98,12 @@ class Notice:
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark: ``text`` is original, ``norm`` the compared form."""
+    """A word or punctuation mark: ``text`` as printed, ``norm`` the compared form.
+
+    ``text`` is the original without invisible format characters (zero-width
+    spaces and the like); ``start``/``end`` index the original, so they may
+    span more characters than ``text`` holds.
+    """
 
     start: int
     end: int

@@ -12,9 +12,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Characters that are invisible in print: zero-width space/joiners, word
-# joiner, soft hyphen, BOM.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\u00ad\ufeff]")
+# Characters that are invisible in print and ignored when comparing (issue #19):
+# the soft hyphen and the format characters (Unicode category Cf) that carry no
+# letter: zero-width space, non-joiner and joiner, direction marks, bidi
+# embeddings, overrides and isolates, word joiner and invisible operators, BOM,
+# interlinear annotation marks, Mongolian vowel separator.  Left out are the Cf
+# characters a script needs to mean something: Arabic, Syriac and Kaithi number
+# signs, Egyptian hieroglyph, shorthand and musical format controls, and the tag
+# characters of emoji flags.  ``INVISIBLE_CLASS`` goes inside a regex ``[...]``.
+INVISIBLE_CLASS = (
+    "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]")
+# Joiners are part of spelling in Persian, Indic scripts and emoji: ignored when
+# comparing, like the others, but not worth a warning.
+_JOINERS = "\u200c\u200d"
 _QUOTES = str.maketrans(
     {
         "\u2018": "'",
@@ -51,6 +63,24 @@ def strip_invisible(text: str) -> str:
     'ceasefire'
     """
     return _INVISIBLE.sub("", text)
+
+
+def is_invisible(char: str) -> bool:
+    """Whether ``char`` is one of the invisible characters ignored when comparing.
+
+    >>> is_invisible("\\u200b"), is_invisible("\\u2063"), is_invisible("a")
+    (True, True, False)
+    """
+    return _INVISIBLE.fullmatch(char) is not None
+
+
+def count_invisible(text: str) -> int:
+    """How many invisible characters (joiners aside) ``text`` holds, for a warning.
+
+    >>> count_invisible("Arm\\u200benia and Per\\u200csian")
+    1
+    """
+    return sum(1 for c in _INVISIBLE.findall(text) if c not in _JOINERS)
 
 
 def typographic_form(text: str) -> str:

@@ -1,40 +1,80 @@
-"""The only code that writes files: atomically, with normal permissions.
+"""The only code that writes files: atomically, with normal permissions, never through links.
 
 Why: a report that people attach to a review must never be half written.
 Each file goes to a temp file in the same folder, is fsynced, given the
-permissions a plain ``open`` would give (``mkstemp`` makes 0600), then
-``os.replace``d over the old one, and the folder is fsynced.  A killed run
-leaves only a ``.NAME.PID.XXXX.tmp`` file, which the next run sweeps when
-its process is gone.  ``atomic_write_many`` writes one story's files as a
-set: every temp file first, then the renames with SIGINT/SIGTERM held back,
-so an interrupt never leaves a mix of old and new files of one story.
+permissions a plain ``open`` would give, then ``os.replace``d over the old
+one, and the folder is fsynced.  ``atomic_write_many`` writes one story's
+files as a set: every temp file first, then the renames with SIGINT/SIGTERM
+held back, so an interrupt never leaves a mix of old and new files of one
+story.
+
+Links (issue #19): below the output folder the caller names as ``root``,
+every folder is created and opened without following symbolic links
+(``O_NOFOLLOW`` on a folder descriptor, then ``*at`` calls relative to it),
+so an existing ``OUT/<story>`` link to an input folder or anywhere else is
+refused, never written through; the file itself is replaced by a rename,
+which replaces a link rather than following it.
+
+Temp names: ``.NAME.HOST.PID.RANDOM.tmp``, where HOST is a short token of
+this machine and PID namespace.  A killed run leaves such a file; the next
+run sweeps it when it is provably this host's and its process is gone, or
+when it is older than ``STALE_AGE_S`` (a temp lives for seconds, so a day
+is generous), and never a live writer's temp from another host sharing
+the folder (``--scheduler``).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
+import hashlib
 import os
 import re
+import secrets
 import signal
+import socket
 import tempfile
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from compare.errors import OutputError
 
-# ``.report.pdf.1234.k3j_x9.tmp``: our temp files (the PID is optional, as in
-# files left by older versions); only these names are ever swept.
-_OUR_NAMES = r"report\.pdf|report\.html|report\.json|handout\.pdf|index\.html|stories\.json|probe"
-_TEMP = re.compile(rf"^\.(?:{_OUR_NAMES})\.(?:(\d+)\.)?[^./]+\.tmp$")
+_OUR_NAMES = (
+    r"report\.pdf|report\.html|report\.json|handout\.pdf|findings\.csv|index\.html"
+    r"|stories\.json|probe"
+)
+# ``.report.pdf.1a2b3c4d.1234.k3j_x9.tmp`` (host token, PID, random); older
+# versions wrote ``.report.pdf.1234.k3j_x9.tmp`` or no PID at all.
+_TEMP = re.compile(rf"^\.(?:{_OUR_NAMES})\.(?:(?P<host>[0-9a-f]{{8}})\.(?P<pid>\d+)\.)?[^/]+\.tmp$")
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+STALE_AGE_S = 24 * 3600  # a temp of another host (or an older version) is swept after this
+_FOLDER_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NEW_FILE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+@functools.cache
+def host_token() -> str:
+    """Eight hex digits naming this machine and PID namespace, for temp names.
+
+    Why more than the host name: two containers may share a host name but not
+    their PIDs; the kernel's boot id and the PID namespace's inode tell them
+    apart, so a PID in a temp name is only ever checked where it means
+    something.
+
+    >>> len(host_token()), host_token() == host_token()
+    (8, True)
+    """
+    parts = [socket.gethostname()]
+    for source in ("/proc/sys/kernel/random/boot_id",):
+        with contextlib.suppress(OSError):
+            parts.append(Path(source).read_text(encoding="ascii").strip())
+    with contextlib.suppress(OSError):
+        parts.append(str(os.stat("/proc/self/ns/pid").st_ino))
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "replace")).hexdigest()[:8]
 
 
 def _pid_alive(pid: int) -> bool:
@@ -49,7 +89,7 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, *, root: Path | None = None) -> None:
     """Replace ``path`` with ``data`` all at once, or raise ``OutputError``.
 
     >>> import tempfile, pathlib
@@ -57,52 +97,112 @@ def atomic_write(path: Path, data: bytes) -> None:
     >>> atomic_write(p, b"hi"); p.read_bytes()
     b'hi'
     """
-    atomic_write_many([(path, data)])
+    atomic_write_many([(path, data)], root=root)
 
 
-def atomic_write_many(files: Sequence[tuple[Path, bytes]]) -> None:
+def atomic_write_many(files: Sequence[tuple[Path, bytes]], *, root: Path | None = None) -> None:
     """Write every file to a temp first, then rename them all; or raise ``OutputError``.
 
-    On any failure or interrupt before the renames, every temp is removed and
-    every old file is left as it was.  The renames run with SIGINT and SIGTERM
-    held back (delivered right after), so they are never half done.
+    ``root`` is the folder the user chose (``--out``): it may itself be a
+    link, but every folder between it and a file is created and entered
+    without following links (a link there is an ``OutputError``).  Without
+    ``root``, each file's own folder is the root.  On any failure or
+    interrupt before the renames, every temp is removed and every old file
+    is left as it was.  The renames run with SIGINT and SIGTERM held back
+    (delivered right after), so they are never half done.
     """
-    temps: list[tuple[str, Path]] = []
+    folders: dict[Path, int] = {}
+    temps: list[tuple[int, str, Path]] = []
     try:
         for path, data in files:
-            temps.append((_write_temp(path, data, temps), path))
+            if path.parent not in folders:
+                folders[path.parent] = _open_folder(path, root)
+            dir_fd = folders[path.parent]
+            temps.append((dir_fd, _write_temp(path, data, dir_fd), path))
         with _signals_held():
-            for tmp, path in temps:
+            for dir_fd, tmp, path in temps:
                 try:
-                    os.replace(tmp, path)
+                    os.replace(tmp, path.name, src_dir_fd=dir_fd, dst_dir_fd=dir_fd)
                 except OSError as exc:
                     raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
-    except BaseException:
-        for tmp, _path in temps:
+        for dir_fd in folders.values():
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.fsync(dir_fd)
+    except BaseException:
+        for dir_fd, tmp, _path in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp, dir_fd=dir_fd)
         raise
-    for folder in dict.fromkeys(path.parent for _tmp, path in temps):
-        _fsync_dir(folder)
+    finally:
+        for dir_fd in folders.values():
+            with contextlib.suppress(OSError):
+                os.close(dir_fd)
 
 
-def _write_temp(path: Path, data: bytes, temps: list[tuple[str, Path]]) -> str:
-    """A complete, fsynced temp file beside ``path`` with plain-``open`` permissions."""
-    folder = path.parent
+def _open_folder(path: Path, root: Path | None) -> int:
+    """A descriptor of ``path``'s folder, made and entered below ``root`` without links."""
+    top = path.parent if root is None else root
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=folder)
+        parts = path.parent.relative_to(top).parts
+    except ValueError:
+        top, parts = path.parent, ()
+    try:
+        top.mkdir(parents=True, exist_ok=True)
+        fd = os.open(top, _FOLDER_FLAGS)
     except OSError as exc:
         raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
+    here = top
+    for part in parts:
+        here = here / part
+        try:
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, 0o777, dir_fd=fd)
+            child = os.open(part, _FOLDER_FLAGS | _NOFOLLOW, dir_fd=fd)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in (errno.ELOOP, errno.ENOTDIR) and os.path.islink(here):
+                raise OutputError(
+                    f"could not write {path}: {here} is a symbolic link; compare never "
+                    "writes through links (remove it or choose another --out)"
+                ) from exc
+            raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
+        os.close(fd)
+        fd = child
+    return fd
+
+
+def temp_name(name: str) -> str:
+    """A fresh temp file name for ``name``: ``.NAME.HOST.PID.RANDOM.tmp``.
+
+    >>> bool(_TEMP.match(temp_name("report.pdf")))
+    True
+    """
+    return f".{name}.{host_token()}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+
+
+def _write_temp(path: Path, data: bytes, dir_fd: int) -> str:
+    """A complete, fsynced temp file beside ``path`` with plain-``open`` permissions.
+
+    Created with ``O_EXCL | O_NOFOLLOW`` and mode 0o666 less the umask, as a
+    plain ``open`` would (``mkstemp`` makes 0600).
+    """
+    while True:
+        tmp = temp_name(path.name)
+        try:
+            fd = os.open(tmp, _NEW_FILE_FLAGS, 0o666, dir_fd=dir_fd)
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            os.unlink(tmp)
+            os.unlink(tmp, dir_fd=dir_fd)
         if isinstance(exc, OSError):
             raise OutputError(f"could not write {path}: {_reason(exc)}") from exc
         raise
@@ -142,22 +242,18 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def sweep_stale_temps(folder: Path) -> list[Path]:
-    """Remove temp files left by killed runs (their process is gone); return them.
+def sweep_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
+    """Remove temp files left by killed runs; return them.
 
     Looks only where ``compare`` writes: ``folder`` and its story folders one
-    level down (never following links), and only at our own temp names.
+    level down (never following links), and only at our own temp names.  A
+    temp is stale when this host wrote it and its process is gone, or when it
+    is older than ``STALE_AGE_S``; a young temp of another host (a shared
+    folder) or of an older version's naming is left alone.
     """
     swept: list[Path] = []
+    now = time.time() if now is None else now
+    here = host_token()
     for place in [folder, *_subfolders(folder)]:
         try:
             entries = sorted(os.scandir(place), key=lambda e: e.name)
@@ -167,7 +263,12 @@ def sweep_stale_temps(folder: Path) -> list[Path]:
             match = _TEMP.match(entry.name)
             if not match or not entry.is_file(follow_symlinks=False):
                 continue
-            if match.group(1) is not None and _pid_alive(int(match.group(1))):
+            try:
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            dead_here = match["host"] == here and not _pid_alive(int(match["pid"]))
+            if not dead_here and age < STALE_AGE_S:
                 continue
             with contextlib.suppress(OSError):
                 os.unlink(entry.path)
@@ -188,7 +289,9 @@ def check_writable(folder: Path) -> None:
         raise OutputError(f"output folder {folder} is a file")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, probe = tempfile.mkstemp(prefix=f".probe.{os.getpid()}.", suffix=".tmp", dir=folder)
+        fd, probe = tempfile.mkstemp(
+            prefix=f".probe.{host_token()}.{os.getpid()}.", suffix=".tmp", dir=folder
+        )
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:

@@ -21,10 +21,13 @@ bytes for the same input).
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import logging
 import os
+import shutil
 import signal
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -131,9 +134,6 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
     Raises ``OutputError`` on timeout; ``FatalURLFetchingError`` (a BaseException)
     propagates if the HTML or CSS references anything but ``data:`` or bundled assets.
     """
-    fetcher = AssetFetcher()
-    font_config = FontConfiguration()
-    fonts = CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher)
     identifier = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     # Read at each font's subsetting: None means fontTools.  Set on every call
     # (never restored, so concurrent renders cannot race) in case anything
@@ -144,10 +144,14 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
     logger.addFilter(once)
     try:
         with (
+            _private_tempdir(),
             _deadline(options.render_timeout_s, "pdf"),
             _source_date_epoch(options.source_date_epoch),
             relaxed_collector(),
         ):
+            fetcher = AssetFetcher()
+            font_config = FontConfiguration()
+            fonts = CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher)
             return HTML(string=html, url_fetcher=fetcher).write_pdf(
                 stylesheets=[fonts],
                 font_config=font_config,
@@ -155,5 +159,45 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
                 pdf_tags=True,
                 pdf_variant=pdf_variant or options.pdf_variant,
             )
+    except OSError as exc:
+        if exc.errno in _NO_ROOM:
+            raise OutputError(f"could not render the PDF: {_room_reason(exc)}") from exc
+        raise
     finally:
         logger.removeFilter(once)
+
+
+# Errors that mean "no room to write" (full disk or quota, ``ulimit -f``, read-only
+# or unwritable TMPDIR): an output problem (exit 5), not a bug.
+_NO_ROOM = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def _room_reason(exc: OSError) -> str:
+    where = f" ({exc.filename})" if exc.filename else ""
+    what = "File too large" if exc.errno == errno.EFBIG else exc.strerror or str(exc)
+    return f"temporary files{where}: {what}"
+
+
+@contextlib.contextmanager
+def _private_tempdir() -> Iterator[None]:
+    """Give the render its own temp folder and remove it afterwards, whatever happens.
+
+    Why: WeasyPrint writes each ``@font-face`` font to a ``weasyprint-*``
+    folder in ``TMPDIR`` and removes it only when its ``FontConfiguration``
+    is garbage-collected, which a process ending with ``os._exit`` (ours,
+    and every helper process) never does: each run left about 3 MB behind.
+    While the render runs, ``tempfile`` makes everything inside our folder,
+    which is removed in ``finally``.  A full or unwritable ``TMPDIR`` is an
+    ``OutputError`` (exit 5), as for the report folder.
+    """
+    try:
+        folder = tempfile.mkdtemp(prefix="compare-render-")
+    except OSError as exc:
+        raise OutputError(f"could not render the PDF: {_room_reason(exc)}") from exc
+    previous = tempfile.tempdir
+    tempfile.tempdir = folder
+    try:
+        yield
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(folder, ignore_errors=True)

@@ -38,7 +38,7 @@ from compare.model import (
 )
 from compare.options import Options
 from compare.score import score
-from compare.segment import segment
+from compare.segment import retokenize, segment
 
 log = logging.getLogger(__name__)
 
@@ -134,8 +134,28 @@ def _segment_all(
                 )
             )
             continue
-        done.append(segmented)
+        done.append(without_tokens(segmented))
     return done
+
+
+def without_tokens(article: Article) -> Article:
+    """``article`` with its sentences' tokens left out; ``with_tokens`` restores them.
+
+    Why (issue #19): tokens are most of an article's memory (about 13 KB for
+    a 70-word record) and only a story's analysis needs them, so a 256 MiB
+    archive of small records kept gigabytes of them for the whole run, and
+    copied them to every worker.  Reading and grouping keep sentences and
+    their text; ``analyze_story`` tokenizes the articles of the one story it
+    analyses, exactly as segmentation did.
+    """
+    return replace(article, sentences=tuple(replace(s, tokens=()) for s in article.sentences))
+
+
+def with_tokens(article: Article) -> Article:
+    """``article`` with every sentence's tokens (made again when they were left out)."""
+    if all(s.tokens for s in article.sentences):
+        return article
+    return replace(article, sentences=tuple(retokenize(s) for s in article.sentences))
 
 
 def at_least(findings: Sequence[Finding], severity: int) -> tuple[Finding, ...]:
@@ -187,6 +207,7 @@ def analyze_story(
     """Align, diff, classify and score one story into its Report."""
     timer = timer or _Timer()
     story = with_reference(story, options.reference)
+    story = replace(story, articles=tuple(with_tokens(a) for a in story.articles))
     with timer.stage("align"):
         alignment = align(story, options=options)
     with timer.stage("diff"):

@@ -312,7 +312,10 @@ def parse_manifest(text: str, *, name: str) -> tuple[dict[str, ManifestEntry], l
         from compare.frontmatter import safe_compose
 
         try:
-            node = safe_compose(text)
+            # A manifest lists every article, so its size (capped by the reader)
+            # bounds it, not the front-matter item limit: a few thousand entries
+            # were ignored (issue #19).  Every YAML event takes at least a byte.
+            node = safe_compose(text, max_events=len(text) + 16)
         except ValueError as exc:
             return {}, [f"sources manifest {name}: {exc}; ignored"]
         rows = _yaml_rows(node, notices)

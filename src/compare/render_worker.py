@@ -203,7 +203,7 @@ def _serve(conn: Connection, options: Options, parent: int) -> None:
     """The helper's life: warm up, take one report, answer with its files or its error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _die_with(parent)
+    die_with(parent)
     _warm_up()
     try:
         conn.send("ready")
@@ -227,8 +227,8 @@ def _serve(conn: Connection, options: Options, parent: int) -> None:
         conn.send(answer)
 
 
-def _die_with(parent: int) -> None:
-    """On Linux, have the kernel kill this helper when the parent dies (``kill -9``).
+def die_with(parent: int) -> None:
+    """On Linux, have the kernel kill this process when ``parent`` dies (``kill -9``).
 
     Elsewhere the helper notices at its next read of the pipe, and exits.
     """

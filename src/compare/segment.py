@@ -17,7 +17,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from compare import lexicons
 from compare.model import Article, Sentence, Span, Token
-from compare.normalize import norm
+from compare.normalize import INVISIBLE_CLASS, norm, strip_invisible
 from compare.offsets import LineIndex
 
 ABBREVIATIONS_FILE = "segment_abbreviations.txt"
@@ -27,7 +27,7 @@ MONTHS_FILE = "variants_months.txt"
 # Order matters: initialisms and numbers before plain words.  Invisible
 # characters (soft hyphen, zero-width) are allowed inside words so they never
 # split a word in two.
-_WORD_CHARS = r"[\w\u00ad\u200b\u200c\u200d\u2060]"
+_WORD_CHARS = rf"[\w{INVISIBLE_CLASS}]"
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # initialisms: U.S., a.m.
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)"  # 20,000 and 1,234.5
@@ -65,11 +65,21 @@ def _month_break() -> re.Pattern[str]:
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Split text into word and punctuation tokens with absolute offsets.
 
+    A token's ``text`` is the word as printed: invisible format characters
+    (zero-width spaces, direction marks; ``normalize.INVISIBLE_CLASS``) are
+    left out of it, so no rule sees "s\u200baid" as another word than
+    "said", while ``start``/``end`` still span them in the file (issue #19).
+
     >>> [t.text for t in tokenize("The U.S. said 20,000 fled.")]
     ['The', 'U.S.', 'said', '20,000', 'fled', '.']
     """
     return tuple(
-        Token(start=offset + m.start(), end=offset + m.end(), text=m.group(), norm=norm(m.group()))
+        Token(
+            start=offset + m.start(),
+            end=offset + m.end(),
+            text=strip_invisible(m.group()),
+            norm=norm(m.group()),
+        )
         for m in _TOKEN.finditer(text)
     )
 

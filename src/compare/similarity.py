@@ -27,6 +27,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare.model import Article, Token
+from compare.normalize import strip_invisible
 
 _WORD = re.compile(r"\w")
 _JOINERS = re.compile(r"['\u2019\-]")
@@ -130,7 +131,7 @@ def name_grams(tokens: Sequence[Token]) -> list[str]:
     out: list[str] = []
     words = [t for t in tokens if _WORD.search(t.text)]
     for t in words[1:]:
-        text = t.text
+        text = strip_invisible(t.text)
         if len(text) < 4 or not text[:1].isupper() or text.isupper() or not text.isalpha():
             continue
         folded = "".join(

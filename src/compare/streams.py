@@ -16,9 +16,59 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import re
 import sys
 from collections.abc import Iterator
 from typing import TextIO
+
+# Characters a terminal acts on or that reorder or hide text: C0 controls but
+# tab and newline, DEL, C1 controls, bidirectional embeddings, overrides and
+# isolates, line and paragraph separators, and other invisible format
+# characters (category Cf) but the joiners scripts and emoji need.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u2028-\u202e"
+    "\u2060-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print on a terminal: controls and bidi overrides shown, not obeyed.
+
+    Why one function: article text (and file names) reach the terminal in
+    ``compare diff`` and in stderr lines, and an ``ESC[2J`` there cleared the
+    screen, ``ESC]52;…`` wrote the clipboard, and U+202E reversed the line.
+    C0 controls become their Unicode control pictures (``␛`` for ESC), as
+    rich does for the few it escapes; every other unsafe character becomes
+    ``<U+XXXX>``.  Tab and newline are kept.
+
+    >>> visible("a\\x1b[2Jb\\u202ec\\td")
+    'a␛[2Jb<U+202E>c\\td'
+    """
+    return _UNSAFE.sub(_shown, text) if _UNSAFE.search(text) else text
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match[0]
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def quiet_broken_pipe() -> None:
+    """Point standard output at ``/dev/null`` after its reader went away (``| head``).
+
+    Why: Python's own exit flushes stdout again and reports the broken pipe
+    (exit 120); the reader has all it wanted, so the command ends quietly
+    with the exit code it would have had.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 class BestEffort(io.TextIOBase):

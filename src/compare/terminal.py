@@ -1,12 +1,18 @@
 """``compare diff A B``: two articles' classified differences in the terminal.
 
 Why rich: it handles colour, wrapping and ``NO_COLOR`` the way users expect
-from good command-line tools; this module only chooses what to show.
+from good command-line tools; this module only chooses what to show.  Every
+piece of article text (and of labels and explanations quoting it) goes
+through ``streams.visible`` first, so a control sequence in an article is
+shown, never obeyed by the terminal (issue #19).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import itertools
+import sys
 from dataclasses import replace
 
 from rich.console import Console
@@ -16,6 +22,7 @@ from rich.text import Text
 from compare.errors import ExitCode, NoReportError
 from compare.model import Kind, Report, Span, Story
 from compare.options import Options
+from compare.streams import quiet_broken_pipe, visible
 
 KIND_STYLE: dict[Kind, str] = {
     Kind.NUMBER_DISCREPANCY: "bold red",
@@ -65,13 +72,19 @@ def _context(report: Report, article_id: str, spans: tuple[Span, ...], style: st
         shown.add(sentence.index)
         if text:
             text.append(" … ")
-        piece = Text(sentence.text)
-        for other in spans:
-            if sentence.start <= other.start and other.end <= sentence.end:
-                piece.stylize(
-                    f"{style} underline", other.start - sentence.start, other.end - sentence.start
-                )
-        text.append(piece)
+        marked = [
+            (other.start - sentence.start, other.end - sentence.start)
+            for other in spans
+            if sentence.start <= other.start and other.end <= sentence.end
+        ]
+        cuts = sorted({0, len(sentence.text), *(i for pair in marked for i in pair)})
+        for start, end in itertools.pairwise(cuts):
+            underlined = any(a <= start and end <= b for a, b in marked)
+            # Each piece is made visible on its own, so the highlights stay on
+            # the right words when a control character becomes several.
+            text.append(
+                visible(sentence.text[start:end]), style=f"{style} underline" if underlined else ""
+            )
         text.append(f" (line {sentence.line})", style="dim")
     return text
 
@@ -84,15 +97,17 @@ def render_findings(report: Report, console: Console) -> None:
     for finding in shown:
         style = KIND_STYLE[finding.kind]
         console.print(
-            Text.assemble((f"{finding.id} {finding.kind.value}", style), "  ", finding.label)
+            Text.assemble(
+                (f"{finding.id} {finding.kind.value}", style), "  ", visible(finding.label)
+            )
         )
-        console.print(Text(finding.explanation, style="italic"))
+        console.print(Text(visible(finding.explanation), style="italic"))
         if finding.time_note:
-            console.print(Text(finding.time_note, style="yellow"))
+            console.print(Text(visible(finding.time_note), style="yellow"))
         grid = Table(expand=True, box=None, padding=(0, 2), show_edge=False)
         for aid in (a, b):
             head = outlets[aid] if outlets[aid] == aid else f"{outlets[aid]} ({aid})"
-            grid.add_column(head, ratio=1, style="default")
+            grid.add_column(visible(head), ratio=1, style="default")
         grid.add_row(*(_context(report, aid, finding.spans.get(aid, ()), style) for aid in (a, b)))
         console.print(grid)
         console.print()
@@ -100,8 +115,35 @@ def render_findings(report: Report, console: Console) -> None:
     console.print(f"{len(shown)} differences; {typography} typography-only differences not shown.")
 
 
+class _Console(Console):
+    """rich's console, but a closed pipe ends the printing, not the process.
+
+    Why: rich's default answer to a broken pipe is ``SystemExit(1)``, which
+    ``| head -1`` turned into exit 1; here the printing stops and the command
+    returns its usual code.
+    """
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def run_diff(args: argparse.Namespace, options: Options) -> ExitCode:
-    """Entry of ``compare diff``."""
+    """Entry of ``compare diff``.
+
+    What the terminal cannot encode (``LANG=C``, ``PYTHONIOENCODING=ascii``)
+    is printed as a backslash escape rather than failing the command; a
+    reader that stops early (``| head``) ends it quietly with its usual code.
+    """
     report = diff_report(args, options)
-    render_findings(report, Console())
-    return ExitCode.PARTIAL if report.problems else ExitCode.OK
+    code = ExitCode.PARTIAL if report.problems else ExitCode.OK
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="backslashreplace")
+    try:
+        render_findings(report, _Console())
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_broken_pipe()
+    return code

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from compare.classify.base import Candidate, Context
 from compare.classify.evidence import supported
 from compare.classify.merge import apply_precedence, merge, rank
 from compare.model import Alignment, Edit, Finding, Story
+from compare.normalize import strip_invisible
 from compare.options import Options
 
 RULE_MODULES = (
@@ -52,6 +54,24 @@ def rules() -> tuple[Rule, ...]:
     return tuple(found)
 
 
+def _printed(candidate: Candidate) -> Candidate:
+    """The candidate with invisible characters left out of its key, label and explanation.
+
+    Why: rules quote the file's text, and "s\u200baid" would otherwise be
+    another verb than "said", splitting one finding in two (issue #19).  The
+    spans keep the file's exact text and offsets.
+    """
+    fields = (candidate.key, candidate.label, candidate.explanation)
+    if fields == tuple(strip_invisible(f) for f in fields):
+        return candidate
+    return replace(
+        candidate,
+        key=strip_invisible(candidate.key),
+        label=strip_invisible(candidate.label),
+        explanation=strip_invisible(candidate.explanation),
+    )
+
+
 def classify(
     story: Story, alignment: Alignment, edits: Sequence[Edit], *, options: Options
 ) -> tuple[Finding, ...]:
@@ -64,7 +84,7 @@ def classify(
     ctx = Context(story=story, alignment=alignment, edits=tuple(edits), options=options)
     candidates: list[Candidate] = []
     for find in rules():
-        candidates.extend(find(ctx))
+        candidates.extend(_printed(c) for c in find(ctx))
     merged = apply_precedence(merge(supported(ctx, candidates)))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     return rank(merged, order)

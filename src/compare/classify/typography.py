@@ -17,13 +17,12 @@ from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair
 from compare.classify.variants_align import cell_pairs, original_text
 from compare.model import Kind, Severity, Span, Token
-from compare.normalize import typographic_form
+from compare.normalize import is_invisible, typographic_form
 
 _QUOTES = set('\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"')
 _SINGLE = set("\u2018\u2019\u201a\u201b\u2032'")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212-")
 _SPACES = set("\u00a0\u2009\u202f\u2007\u2002\u2003 \t")
-_INVISIBLE = set("\u200b\u200c\u200d\u2060\u00ad\ufeff")
 
 # class -> (what a reader is told, why it does not matter)
 CLASSES: dict[str, str] = {
@@ -67,7 +66,7 @@ def char_classes(a: str, b: str) -> set[str]:
     if unicodedata.normalize("NFC", a) == unicodedata.normalize("NFC", b) and a != b:
         out.add("accents")
     for ch in set(a) ^ set(b):
-        if ch in _INVISIBLE:
+        if is_invisible(ch):
             out.add("invisible")
         elif ch in _QUOTES:
             out.add("quotes")
@@ -162,7 +161,7 @@ def find(ctx: Context) -> list[Candidate]:
 def _show(text: str) -> str:
     """Quote a text for a label, making invisible and space characters visible."""
     shown = "".join(
-        "\u2423" if ch in "\u00a0\u2009\u202f\u2007" else ("\u00b7" if ch in _INVISIBLE else ch)
+        "\u2423" if ch in "\u00a0\u2009\u202f\u2007" else ("\u00b7" if is_invisible(ch) else ch)
         for ch in text
     )
     return f"\u2039{shown}\u203a"
