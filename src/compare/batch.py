@@ -100,6 +100,10 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
         report = analyze_story(
             task.story, options=task.options, problems=task.problems, warnings=task.warnings
         )
+        if task.options.review_file is not None:  # a reviewer's saved decisions (#16)
+            from compare.review import apply_review, load_review
+
+            report = apply_review(report, load_review(task.options.review_file))
     except Exception as exc:
         log.error("internal error while analysing story %s", task.story.id, exc_info=True)
         reason = f"internal error: {type(exc).__name__}: {exc}"

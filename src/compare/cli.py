@@ -200,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
         "instead of local processes; --out must be reachable by the workers",
     )
     # --- end of batch mode ---
+    report.add_argument(
+        "--review",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="apply a reviewer's saved decisions (review.json from 'compare review'): "
+        "findings are matched by kind and quoted words, so they survive a re-run",
+    )
     stories = sub.add_parser(
         "stories",
         help="group articles into stories and write DIR/stories.json",
@@ -208,6 +216,32 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     common(stories)
+    review = sub.add_parser(
+        "review",
+        help="serve a story's report on 127.0.0.1 to dismiss and annotate findings",
+        description="Serve DIR/<story>'s report on 127.0.0.1 (a free port; the URL is printed). "
+        "In the page a reviewer dismisses findings with a reason, restores them, adds notes "
+        "and marks the report reviewed; each save writes review.json beside the report and "
+        "re-renders its PDF, HTML and JSON.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    review.add_argument(
+        "folder", type=Path, metavar="DIR", help="a story folder of 'compare report'"
+    )
+    review.add_argument(
+        "--port", type=int, default=0, metavar="N", help="port to listen on (default: a free one)"
+    )
+    review.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=None,
+        help="write the re-rendered PDFs as this standard (as with 'compare report')",
+    )
+    review.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
+    review.add_argument(
+        "-v", "--verbose", action="store_true", help="print requests and tracebacks"
+    )
     diff = sub.add_parser(
         "diff",
         help="show two articles' differences in the terminal",
@@ -262,6 +296,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         min_severity=getattr(args, "min_severity", None) or base.min_severity,
         reference=_reference_id(getattr(args, "reference", None)),
         pdf_variant=getattr(args, "pdf_variant", None),
+        review_file=getattr(args, "review", None),
     )
 
 

@@ -62,7 +62,7 @@ def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
     _check_outputs_are_not_inputs(paths, out_dir)
 
 
-OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf")
+OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf", "review.json")
 
 
 def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
@@ -243,6 +243,10 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
         scheduler=getattr(args, "scheduler", None) or options.scheduler,
     )
     _check_out_dir(args.paths, options.out_dir)
+    if options.review_file is not None:  # a bad review file is a usage error, before any work
+        from compare.review import load_review
+
+        load_review(options.review_file)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
     # Started before the analysis libraries are imported: it warms up the
@@ -429,4 +433,9 @@ def run(command: str, args: argparse.Namespace, options: Options) -> ExitCode:
         from compare.terminal import run_diff
 
         return run_diff(args, options)
+    if command == "review":
+        from compare.review_server import serve
+
+        serve(args.folder, options=options, port=args.port, quiet=args.quiet)
+        return ExitCode.OK
     raise UsageError(f"unknown command {command!r}")

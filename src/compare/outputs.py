@@ -26,7 +26,10 @@ from compare.errors import OutputError
 
 # ``.report.pdf.1234.k3j_x9.tmp``: our temp files (the PID is optional, as in
 # files left by older versions); only these names are ever swept.
-_OUR_NAMES = r"report\.pdf|report\.html|report\.json|handout\.pdf|index\.html|stories\.json|probe"
+_OUR_NAMES = (
+    r"report\.pdf|report\.html|report\.json|handout\.pdf|index\.html|stories\.json|probe"
+    r"|review\.json|findings\.csv"
+)
 _TEMP = re.compile(rf"^\.(?:{_OUR_NAMES})\.(?:(\d+)\.)?[^./]+\.tmp$")
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 

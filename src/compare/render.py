@@ -48,11 +48,24 @@ def stylesheets() -> dict[str, Markup]:
     }
 
 
+@cache
+def scripts() -> dict[str, Markup]:
+    """The package's scripts by short name ("report"): static files, never data (#16).
+
+    Why inline: the HTML must work opened from disk, offline, with nothing
+    fetched.  Like the CSS, the script is the package's own file; every value
+    it reads comes from ``data-`` attributes that autoescaping has quoted.
+    ``</`` never occurs in it (checked by a test), so it cannot end the element.
+    """
+    folder = resources.files("compare").joinpath("static")
+    return {"report": Markup(folder.joinpath("report.js").read_text(encoding="utf-8"))}
+
+
 def _render(template: str, **context: object) -> str:
     return (
         environment()
         .get_template(template)
-        .render(css=stylesheets(), tool=f"compare {__version__}", **context)
+        .render(css=stylesheets(), js=scripts(), tool=f"compare {__version__}", **context)
     )
 
 
