@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="+",
             type=Path,
             metavar="PATH",
-            help="article files (.txt, .md) or folders of them",
+            help=f"article files ({', '.join(ARTICLE_SUFFIXES)}) or folders of them",
         )
         p.add_argument(
             "--out",
