@@ -160,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference",
         default=None,
         metavar="ARTICLE",
-        help="compare every outlet against this article (its id, or its file), e.g. the wire copy",
+        help="compare every outlet against this article (its id, its file, or its outlet "
+        "label), e.g. the wire copy",
     )
     report.add_argument(
         "--min-severity",

@@ -267,6 +267,7 @@ def _report_stories(
     from compare.pipeline import prepare
 
     prepared = prepare(args.paths, options=options, progress=lambda m: _say(args, m))
+    options = replace(options, reference=prepared.reference)  # the id --reference named
     report_problems(prepared.problems)
     taken: set[str] = set()
     tasks = [
