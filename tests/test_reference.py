@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_runs import FLOOD, run_cli, write_articles
 
 from compare.errors import UsageError
 from compare.model import Article
 from compare.options import Options
 from compare.pipeline import analyze, prepare
 from compare.reference import resolve_reference
+
+from cli_runs import FLOOD, run_cli, write_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sample_report import build_report
-
 from compare.model import Outlier, Story
 from compare.options import Options
 from compare.render import render_html
 from compare.view import build_view
+
+from sample_report import build_report
 
 
 def _page_one(report) -> str:

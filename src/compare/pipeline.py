@@ -23,7 +23,7 @@ from compare.classify import classify
 from compare.cluster import cluster
 from compare.diff import diff
 from compare.discover import ARTICLE_PATTERNS
-from compare.errors import NoReportError, UsageError
+from compare.errors import NoReportError
 from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
