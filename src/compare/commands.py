@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError, ExitCode, OutputError, UsageError
-from compare.model import InputProblem, Report, Story
+from compare.model import InputProblem, Notice, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
 
@@ -107,6 +107,34 @@ def report_problems(problems: Sequence[InputProblem]) -> None:
     """One parseable stderr line per skipped input."""
     for problem in problems:
         print(f"compare: skipped: {problem.path}: {problem.message}", file=sys.stderr)
+
+
+def report_warnings(args: argparse.Namespace, warnings: Sequence[Notice]) -> None:
+    """One stderr line per warning (unmatched manifest entries, records without id …); not with -q.
+
+    Why: these were listed only inside the report, so a misdirected manifest
+    went unnoticed (#16).
+    """
+    for warning in warnings:
+        where = f"{warning.path}: " if warning.path else ""
+        _say(args, f"warning: {where}{warning.message}")
+
+
+def report_set_aside(args: argparse.Namespace, stories: Sequence[Story], options: Options) -> int:
+    """One stderr line per article set aside as another event; how many (exit 3 when any)."""
+    if options.include_outliers:
+        return 0
+    count = 0
+    for story in stories:
+        paths = {a.id: a.path for a in story.articles}
+        for outlier in story.outliers:
+            count += 1
+            _say(
+                args,
+                f"set aside: {paths.get(outlier.article_id, outlier.article_id)}: covers a "
+                f"different event ({outlier.reason}); not compared (see --include-outliers)",
+            )
+    return count
 
 
 def _unique_slug(slug: str, taken: set[str]) -> str:
@@ -269,6 +297,8 @@ def _report_stories(
     prepared = prepare(args.paths, options=options, progress=lambda m: _say(args, m))
     options = replace(options, reference=prepared.reference)  # the id --reference named
     report_problems(prepared.problems)
+    report_warnings(args, prepared.warnings)
+    set_aside = report_set_aside(args, prepared.stories, options)
     taken: set[str] = set()
     tasks = [
         StoryTask(
@@ -301,7 +331,7 @@ def _report_stories(
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if prepared.problems or failed:
+    if prepared.problems or failed or set_aside:
         return ExitCode.PARTIAL
     return ExitCode.OK
 
@@ -402,6 +432,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     read = read_articles(args.paths, options=options)
     articles, problems = read.articles, read.problems
     report_problems(problems)
+    report_warnings(args, read.warnings)
     _say(args, f"grouping {len(articles)} articles into stories")
     stories = cluster(articles, options=options) if articles else ()
     rows = []
