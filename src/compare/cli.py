@@ -246,12 +246,28 @@ def build_parser() -> argparse.ArgumentParser:
     diff = sub.add_parser(
         "diff",
         help="show two articles' differences in the terminal",
-        description="Two articles side by side in the terminal, differences classified.",
+        description="Two articles side by side in the terminal, differences classified. "
+        "When the output is not a terminal, changes are marked in plain text: [-A's words-] "
+        "{+B's words+}, as git diff --word-diff=plain does.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    diff.add_argument("a", type=Path, metavar="A", help="first article file")
-    diff.add_argument("b", type=Path, metavar="B", help="second article file")
+    diff.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="two article files, or inputs of any kind holding two articles, or a folder or "
+        "archive to pick two from with --id",
+    )
+    diff.add_argument(
+        "--id",
+        action="append",
+        default=None,
+        metavar="ID",
+        dest="ids",
+        help="the id of one of the two articles to compare (give it twice)",
+    )
     diff.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
     diff.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
     return parser

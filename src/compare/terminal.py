@@ -7,13 +7,14 @@ from good command-line tools; this module only chooses what to show.
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import replace
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from compare.errors import ExitCode, NoReportError
+from compare.errors import ExitCode
 from compare.model import Kind, Report, Span, Story
 from compare.options import Options
 
@@ -35,16 +36,14 @@ KIND_STYLE: dict[Kind, str] = {
 def diff_report(args: argparse.Namespace, options: Options) -> Report:
     """Analyse exactly the two given files as one story (no clustering)."""
     from compare.commands import report_problems
+    from compare.diff_pick import pick_two
     from compare.pipeline import analyze_story, read_articles
 
-    read = read_articles([args.a, args.b], options=options)
-    articles, problems = read.articles, read.problems
-    report_problems(problems)
-    if len(articles) < 2:
-        raise NoReportError(f"need 2 readable articles: {len(articles)} usable")
-    story = Story(
-        id="diff", title=f"{articles[0].id} vs {articles[1].id}", articles=tuple(articles)
-    )
+    read = read_articles(args.paths, options=options)
+    report_problems(read.problems)
+    articles = pick_two(read.articles, getattr(args, "ids", None))
+    problems = read.problems
+    story = Story(id="diff", title=f"{articles[0].id} vs {articles[1].id}", articles=articles)
     return analyze_story(story, options=replace(options, include_outliers=True), problems=problems)
 
 
@@ -103,5 +102,17 @@ def render_findings(report: Report, console: Console) -> None:
 def run_diff(args: argparse.Namespace, options: Options) -> ExitCode:
     """Entry of ``compare diff``."""
     report = diff_report(args, options)
-    render_findings(report, Console())
+    console = Console()
+    if console.is_terminal:
+        render_findings(report, console)
+    else:  # piped or redirected: mark the changes in plain text (#16)
+        from compare.terminal_plain import render_plain
+
+        try:
+            render_plain(report, sys.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `| head` read enough: not an error (Python docs' recipe)
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return ExitCode.PARTIAL if report.problems else ExitCode.OK
