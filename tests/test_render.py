@@ -19,6 +19,7 @@ from compare.render import (
     stylesheets,
 )
 from compare.view import build_handout, build_index_entry, build_view
+from compare.view_handout import SingleEntry
 
 from sample_report import build_report
 
@@ -84,6 +85,7 @@ def test_every_template_escapes_b(report):
             entries=entries,
             css=stylesheets(),
             js=scripts(),
+            singles=(SingleEntry("<b>", "<b>", "", "<b>"),),
             tool="<b>",
         )
         assert "&lt;b&gt;" in out, name

@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.model import InputProblem, Notice, Story
-from compare.options import Options
+from compare.options import Options, OutputFormat
 from compare.view_handout import IndexEntry
 
 if TYPE_CHECKING:
@@ -115,7 +115,8 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
             task.slug, title, failure=written.reason, internal=written.internal, seconds=seconds
         )
     try:
-        entry = build_index_entry(report, story_slug=task.slug)
+        pdf = OutputFormat.PDF in task.options.formats
+        entry = build_index_entry(report, story_slug=task.slug, pdf=pdf)
     except Exception as exc:  # the files are written; only the index line is lost
         log.error("internal error while indexing story %s", task.story.id, exc_info=True)
         return StoryResult(

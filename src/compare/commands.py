@@ -190,9 +190,9 @@ def data_outputs(report: Report, folder: Path, *, options: Options) -> list[tupl
 
         outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
     if OutputFormat.CSV in options.formats:
-        from compare.render_csv import render_csv
+        from compare.render_csv import ENCODING, render_csv
 
-        outputs.append((folder / "findings.csv", render_csv(report).encode("utf-8")))
+        outputs.append((folder / "findings.csv", render_csv(report).encode(ENCODING)))
     return outputs
 
 
@@ -322,8 +322,14 @@ def _report_stories(
     failed = [
         FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok
     ]
-    if len(tasks) > 1:
-        _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
+    if len(tasks) > 1 or prepared.single_stories:
+        _write_index(
+            written,
+            failed,
+            options,
+            stories={t.slug: t.story for t in tasks},
+            singles=prepared.single_stories,
+        )
         _say(args, f"wrote {options.out_dir / 'index.html'}")
     if not written:
         reasons = "; ".join(f"{story.title}: {story.reason}" for story in failed)
@@ -391,6 +397,7 @@ def _write_index(
     options: Options,
     *,
     stories: dict[str, Story] | None = None,
+    singles: Sequence[Story] = (),
 ) -> None:
     """``index.html``: every story written, then every story that failed, with its reason.
 
@@ -402,7 +409,12 @@ def _write_index(
     from compare.render import render_index_html
     from compare.view import IndexEntry
 
-    entries = [result.entry for result in written if result.entry is not None]
+    # newest first (#16): by the story's latest publication date; undated stories last
+    entries = sorted(
+        (result.entry for result in written if result.entry is not None),
+        key=lambda e: e.latest,
+        reverse=True,
+    )
     by_title = {story.title: story for story in (stories or {}).values()}
     for story in failed:
         known = by_title.get(story.title)
@@ -416,7 +428,18 @@ def _write_index(
                 top_findings=(f"report not written: {story.reason}",),
             )
         )
-    html = render_index_html(entries)
+    from compare.view_handout import SingleEntry
+    from compare.view_text import format_date
+
+    lone = sorted(
+        (
+            SingleEntry(a.title or a.id, a.outlet, format_date(a.published), a.path)
+            for story in singles
+            for a in story.articles
+        ),
+        key=lambda e: e.path,
+    )
+    html = render_index_html(entries, singles=lone)
     atomic_write(options.out_dir / "index.html", html.encode("utf-8"))
 
 

@@ -88,10 +88,10 @@ def render_handout_html(view: HandoutView) -> str:
     return _render("handout.html", handout=view)
 
 
-def render_index_html(entries: Sequence[IndexEntry]) -> str:
+def render_index_html(entries: Sequence[IndexEntry], singles: Sequence[object] = ()) -> str:
     """An index of several stories' reports, linking to ``<slug>/report.html``.
 
     >>> "No stories" in render_index_html([])
     True
     """
-    return _render("index.html", entries=tuple(entries))
+    return _render("index.html", entries=tuple(entries), singles=tuple(singles))
