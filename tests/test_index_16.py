@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli_runs import FIRE, FLOOD, run_main, write_articles
-
 from compare.batch import StoryResult
 from compare.commands import _write_index
 from compare.options import Options
 from compare.view_handout import IndexEntry
+
+from cli_runs import FIRE, FLOOD, run_main, write_articles
 
 LONE = {
     "lone.txt": """---
