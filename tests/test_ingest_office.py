@@ -113,3 +113,25 @@ def test_docx_title_and_broken_files(tmp_path):
     assert (extracted.title, extracted.text) == ("Headline", "First para.\n\nSecond para.\n")
     assert extract_docx(b"PK\x03\x04 truncated").startswith("not a readable Word document")
     assert extract_pdf(b"").startswith("not a readable PDF")
+
+
+def test_pdf_columns_are_read_one_after_the_other(tmp_path):
+    """Two columns whose paragraphs start at the same heights are not interleaved."""
+    from weasyprint import HTML
+
+    paragraphs = [
+        f"Paragraph {word} says the council met on Tuesday and voted to rebuild the old "
+        "bridge over the river before the winter comes."
+        for word in ("one", "two", "three", "four", "five", "six")
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    style = (
+        "@page { size: A5 landscape; margin: 15mm } body { columns: 2; column-gap: 12mm;"
+        " font-size: 10pt } p { margin: 0 0 8pt }"
+    )
+    HTML(string=f"<style>{style}</style><h1>Bridge vote</h1>{body}").write_pdf(
+        str(tmp_path / "c.pdf")
+    )
+    extracted = extract_pdf((tmp_path / "c.pdf").read_bytes())
+    assert not isinstance(extracted, str)
+    assert extracted.text.strip().split("\n\n") == ["Bridge vote", *paragraphs]

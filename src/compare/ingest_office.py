@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from compare.discover import display_path
 from compare.extracted import Extracted, to_article
@@ -49,6 +49,7 @@ NO_TEXT_LAYER = (
     "PDF has no text layer (a scanned image?); run OCR on it first (e.g. `ocrmypdf "
     "in.pdf out.pdf`) and compare the result"
 )
+T = TypeVar("T")
 _TITLE_STYLES = ("title", "heading 1")
 _PAGE_NUMBER = re.compile(r"^(page\s*)?\d+(\s*(of|/)\s*\d+)?$", re.IGNORECASE)
 _HYPHEN_END = re.compile(r"(\w+)([-\u00ad\u2010])$")
@@ -107,13 +108,14 @@ def extract_pdf(data: bytes) -> Extracted | str:
 
         pages: list[list[Box]] = []
         for layout in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            found = []
+            placed = []
             for element in layout:
                 if isinstance(element, LTTextContainer):
                     lines = [(" ".join(line.get_text().split()), line.width) for line in element]
                     lines = [(text, width) for text, width in lines if text]
                     if lines:
-                        found.append(lines)
+                        placed.append((element.x0, element.x1, element.y1, lines))
+            found = reading_order(placed)
             widest = max((w for lines in found for _, w in lines), default=0.0)
             pages.append(
                 [Box([t for t, _ in lines], lines[-1][1] >= 0.9 * widest) for lines in found]
@@ -140,6 +142,47 @@ class Box:
 
     lines: list[str]
     full_last: bool
+
+
+def reading_order(placed: Sequence[tuple[float, float, float, T]]) -> list[T]:
+    """Text boxes ``(x0, x1, top, item)`` in reading order: bands, then columns, then top-down.
+
+    Why not pdfminer's own order: it weighs height and column together, so two
+    columns whose paragraphs start at the same heights came out interleaved.
+    Here a box wider than 60% of the text spans the columns (a headline) and
+    closes a band; inside a band, boxes whose horizontal extents overlap form
+    one column, and columns are read left to right, each from the top.
+
+    >>> reading_order([(0, 40, 90, "a1"), (50, 90, 90, "b1"), (0, 40, 50, "a2"),
+    ...                (50, 90, 50, "b2"), (0, 90, 20, "foot")])
+    ['a1', 'a2', 'b1', 'b2', 'foot']
+    """
+    if not placed:
+        return []
+    left = min(p[0] for p in placed)
+    span = (max(p[1] for p in placed) - left) or 1.0
+    out: list[T] = []
+    band: list[tuple[float, float, float, T]] = []
+
+    def flush() -> None:
+        columns: list[list[tuple[float, float, float, T]]] = []
+        for box in sorted(band, key=lambda b: b[0]):
+            if columns and box[0] < max(b[1] for b in columns[-1]):
+                columns[-1].append(box)
+            else:
+                columns.append([box])
+        for column in columns:
+            out.extend(b[3] for b in sorted(column, key=lambda b: -b[2]))
+        band.clear()
+
+    for box in sorted(placed, key=lambda b: -b[2]):
+        if (box[1] - box[0]) / span > 0.6:
+            flush()
+            out.append(box[3])
+        else:
+            band.append(box)
+    flush()
+    return out
 
 
 def _pdf_title(info: Sequence[dict[str, object]]) -> str | None:

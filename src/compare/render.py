@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from compare import __version__
 from compare.view import HandoutView, IndexEntry, ReportView
+from compare.view_handout import SingleEntry
 
 STYLESHEETS = ("common.css", "print.css", "screen.css")
 
@@ -88,7 +89,9 @@ def render_handout_html(view: HandoutView) -> str:
     return _render("handout.html", handout=view)
 
 
-def render_index_html(entries: Sequence[IndexEntry], singles: Sequence[object] = ()) -> str:
+def render_index_html(
+    entries: Sequence[IndexEntry], singles: Sequence[SingleEntry] = ()
+) -> str:
     """An index of several stories' reports, linking to ``<slug>/report.html``.
 
     >>> "No stories" in render_index_html([])
