@@ -6,9 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
-from cli_runs import FLOOD, run_main, write_articles
-
 from compare.errors import ExitCode
+
+from cli_runs import FLOOD, run_main, write_articles
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

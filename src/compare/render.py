@@ -89,9 +89,7 @@ def render_handout_html(view: HandoutView) -> str:
     return _render("handout.html", handout=view)
 
 
-def render_index_html(
-    entries: Sequence[IndexEntry], singles: Sequence[SingleEntry] = ()
-) -> str:
+def render_index_html(entries: Sequence[IndexEntry], singles: Sequence[SingleEntry] = ()) -> str:
     """An index of several stories' reports, linking to ``<slug>/report.html``.
 
     >>> "No stories" in render_index_html([])
