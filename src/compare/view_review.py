@@ -109,7 +109,7 @@ def made_lines(
     if review is not None:
         parts = [review.summary or "no findings dismissed by the reviewer"]
         if review.reviewed:
-            parts.append(review.reviewed.rstrip("."))
+            parts.append("r" + review.reviewed[1:].rstrip("."))  # "reviewed by … on …"
         else:
             parts.append("not yet marked reviewed")
         lines.append("Review: " + "; ".join(parts) + " (listed under Method and limits).")
