@@ -48,9 +48,12 @@ def seeds_report(tmp_path_factory) -> Path:
 
 
 def _wait(driver, condition, message: str):
+    """Wait for ``condition``; elements may vanish meanwhile (the page reloads after a save)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT_S).until(condition, message)
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    return WebDriverWait(driver, WAIT_S, ignored_exceptions=ignored).until(condition, message)
 
 
 def _visible_items(driver) -> list[dict[str, str]]:
@@ -192,9 +195,12 @@ def _save(driver) -> None:
     from selenium.webdriver.common.by import By
 
     driver.find_element(By.ID, "review-save").click()
+    # this text is shown only by the reloaded page (before it: "Saved; reloading…")
     _wait(
         driver,
-        lambda d: "Saved" in d.find_element(By.ID, "review-status").text,
+        lambda d: (
+            d.find_element(By.ID, "review-status").text == "Saved; the report was re-rendered."
+        ),
         "the save finishes and the page reloads",
     )
 

@@ -184,7 +184,7 @@
         return r.json().then(function (answer) { return { ok: r.ok, answer: answer }; });
       }).then(function (result) {
         if (!result.ok) { throw new Error(result.answer.error || "save failed"); }
-        status.textContent = "Saved; the report was re-rendered.";
+        status.textContent = "Saved; reloading…";
         sessionStorage.setItem("compare-review-saved", "1");
         location.reload();
       }).catch(function (err) {
