@@ -204,9 +204,7 @@ def apply_review(report: Report, review: Review) -> Report:
     counted in ``review.unmatched``.
     """
     base = unreviewed(report)
-    by_key: dict[tuple[str, Quotes], Decision] = {}
-    for decision in review.decisions:
-        by_key[_key(decision.kind, decision.quotes)] = decision
+    by_key = {_key(d.kind, d.quotes): d for d in review.decisions}
     kept: list[Finding] = []
     dismissed: list[Dismissal] = []
     notes: dict[str, str] = {}
