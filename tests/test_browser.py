@@ -56,6 +56,21 @@ def _wait(driver, condition, message: str):
     return WebDriverWait(driver, WAIT_S, ignored_exceptions=ignored).until(condition, message)
 
 
+def _open(driver, url: str) -> None:
+    """Load the page and wait until its script has run (the filters are shown by it)."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(url)
+    _wait(
+        driver,
+        lambda d: (
+            d.execute_script("return document.readyState") == "complete"
+            and d.find_element(By.ID, "filters").is_displayed()
+        ),
+        f"{url} loads and its script runs",
+    )
+
+
 def _visible_items(driver) -> list[dict[str, str]]:
     return driver.execute_script(
         """const all = document.querySelectorAll(
@@ -72,7 +87,7 @@ def test_filters_offline_from_disk(seeds_report, tmp_path, size):
     from selenium.webdriver.support.ui import Select
 
     with chromium(tmp_path, size) as driver:
-        driver.get((seeds_report / "report.html").as_uri())
+        _open(driver, (seeds_report / "report.html").as_uri())
         assert driver.find_element(By.ID, "filters").is_displayed()
         assert not driver.find_element(By.ID, "review-panel").is_displayed()  # not served
         everything = _visible_items(driver)
@@ -104,10 +119,11 @@ def test_chart_cell_jumps_to_its_findings_by_keyboard(seeds_report, tmp_path, si
     from selenium.webdriver.common.keys import Keys
 
     with chromium(tmp_path, size) as driver:
-        driver.get((seeds_report / "report.html").as_uri())
+        _open(driver, (seeds_report / "report.html").as_uri())
         for chart in ("coverage", "kinds"):
             links = driver.find_elements(By.CSS_SELECTOR, f"#chart-{chart} a.hot")
-            assert links, chart
+            everywhere = len(driver.find_elements(By.CSS_SELECTOR, "a.hot"))
+            assert links, (chart, driver.current_url, everywhere)
             link = links[-1]
             target = link.get_attribute("href").split("#", 1)[1]
             link.send_keys(Keys.ENTER)  # focusable and followed from the keyboard
@@ -131,7 +147,7 @@ def test_no_overlapping_columns_or_sideways_scroll(seeds_report, tmp_path, size)
     from selenium.webdriver.common.by import By
 
     with chromium(tmp_path, size) as driver:
-        driver.get((seeds_report / "report.html").as_uri())
+        _open(driver, (seeds_report / "report.html").as_uri())
         width = driver.execute_script("return window.innerWidth")
         assert width == size[0]
         scroll = driver.execute_script("return document.documentElement.scrollWidth")
@@ -215,7 +231,7 @@ def test_review_dismiss_note_save_rerender_restore(seeds_report, tmp_path, size)
     server = _Server(folder)
     try:
         with chromium(tmp_path, size) as driver:
-            driver.get(server.url)
+            _open(driver, server.url)
             _wait(driver, lambda d: d.find_element(By.ID, "review-panel").is_displayed(), "panel")
             cards = driver.find_elements(By.CSS_SELECTOR, "#findings article.finding-item")
             target, other = cards[1], cards[2]
