@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/report.{pdf,html,json}
+	@if [ -n "$$SOURCE_DATE_EPOCH" ]; then echo "report dated $$(date -u -d "@$$SOURCE_DATE_EPOCH" '+%-d %b %Y' 2>/dev/null || echo "$$SOURCE_DATE_EPOCH") from SOURCE_DATE_EPOCH=$$SOURCE_DATE_EPOCH, so every run writes identical files; 'make report SOURCE_DATE_EPOCH=' dates it now"; fi
 	$(BIN)/compare report seeds/ --out $(OUT); rc=$$?; \
-	  if [ $$rc -eq 3 ]; then echo "report written; some inputs were skipped (exit 3)"; exit 0; fi; exit $$rc
+	  if [ $$rc -eq 3 ]; then echo "report written; some inputs were skipped or set aside (exit 3)"; exit 0; fi; exit $$rc
 
 test: $(STAMP) ## type-check src/ (mypy --strict, see pyproject.toml) and run the whole test suite
 	$(BIN)/mypy

@@ -38,7 +38,14 @@ def _write(path: Path, text: str = "A short article about the harbour.\n") -> Pa
 def test_folder_lists_articles_only(tmp_path: Path) -> None:
     for name in ["b.txt", "a.md", "c.TXT", ".hidden.txt", ".report.pdf.x1.tmp", "d.txt.tmp"]:
         _write(tmp_path / name)
-    for name in ["report.html", "report.json", "notes.pdf", "sources.yaml", "index.html"]:
+    for name in [
+        "report.html",
+        "report.json",
+        "report.pdf",
+        "notes.odt",
+        "review.json",
+        "index.html",
+    ]:
         _write(tmp_path / name)
     (tmp_path / "sub").mkdir()
     _write(tmp_path / "sub" / "deep.txt")
@@ -55,7 +62,7 @@ def test_missing_path_is_a_usage_error(tmp_path: Path, name: str, word: str) -> 
 
 
 def test_empty_folder_gives_a_notice(tmp_path: Path) -> None:
-    _write(tmp_path / "readme.pdf")
+    _write(tmp_path / "readme.odt")
     found = discover([tmp_path])
     assert found.candidates == ()
     assert [n.message for n in found.notices] == [

@@ -189,8 +189,10 @@ def test_tagged_with_bookmarks_per_finding_and_fixed_dates(reader):
                 titles.append(item.title)
 
     walk(reader.outline)
-    assert '"at least 12" vs "15"' in titles and '"Olsen" vs "Olson"' in titles
-    assert any(t.startswith('"said" vs "insisted"') for t in titles)  # a rewording row
+    # each finding's bookmark starts with its id, so a reviewer can cite it (#16)
+    assert 'f1 "at least 12" vs "15"' in titles
+    assert any(t.endswith(' "Olsen" vs "Olson"') and t.startswith("f") for t in titles)
+    assert any(t.startswith('f12 "said" vs "insisted"') for t in titles)  # a rewording row
     assert any(t.startswith("C") and "leaves out 1 passage" in t for t in titles)
     assert reader.metadata["/CreationDate"].startswith("D:20210315")
 

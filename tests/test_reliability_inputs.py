@@ -61,7 +61,7 @@ def test_2_empty_folder_exits_4_and_keeps_the_previous_report(
     old = _previous_report(out)
     code, err = run_main(["report", src, "--out", out], capsys, inputs=[src])
     assert code == ExitCode.NO_REPORT
-    patterns = "*.txt, *.md, *.html, *.htm, *.json, *.jsonl"
+    patterns = "*.txt, *.md, *.html, *.htm, *.json, *.jsonl, *.docx, *.pdf"
     assert f"compare: error: no article files ({patterns}) in {src}" in err.splitlines()
     assert old.read_bytes() == b'{"old": true}\n'
     assert sorted(p.name for p in out.rglob("*")) == [old.parent.name, "report.json"]

@@ -15,9 +15,11 @@ from compare.render import (
     render_handout_html,
     render_html,
     render_index_html,
+    scripts,
     stylesheets,
 )
 from compare.view import build_handout, build_index_entry, build_view
+from compare.view_handout import SingleEntry
 
 from sample_report import build_report
 
@@ -78,7 +80,13 @@ def test_every_template_escapes_b(report):
     assert {"report.html", "handout.html", "index.html", "_findings.html"} <= set(names)
     for name in names:
         out = env.get_template(name).render(
-            view=view, handout=handout, entries=entries, css=stylesheets(), tool="<b>"
+            view=view,
+            handout=handout,
+            entries=entries,
+            css=stylesheets(),
+            js=scripts(),
+            singles=(SingleEntry("<b>", "<b>", "", "<b>"),),
+            tool="<b>",
         )
         assert "&lt;b&gt;" in out, name
         assert "<b>" not in out, name
@@ -100,7 +108,10 @@ def test_hostile_article_text_stays_literal(html):
 
 def test_no_element_from_article_text(html):
     tags = _tags(html)
-    assert not [t for t, _ in tags if t in ("script", "link", "iframe", "object")]
+    assert not [t for t, _ in tags if t in ("link", "iframe", "object")]
+    # one script: the package's own file (#16), with no attributes (no src)
+    assert [a for t, a in tags if t == "script"] == [{}]
+    assert f"<script>{scripts()['report']}</script>" in html
     assert all(a["src"].startswith("data:") for t, a in tags if t == "img")
     assert all(a["href"].startswith("#") for t, a in tags if t == "a")
 
@@ -154,7 +165,7 @@ def test_every_internal_link_has_a_target(html):
 
 
 def test_wording_changes_are_rows_and_serious_kinds_are_cards(html):
-    assert html.count('<div class="wrow"') == 2
+    assert html.count('<div class="wrow ') == 2
     assert '<section class="kind-group kind-wording_change layout-rows"' in html
     assert html.count('<article class="finding') == 8  # numbers, attribution, hedges, loaded
 

@@ -50,3 +50,20 @@ def test_formula_like_text_is_neutralised(danger: str) -> None:
     from compare.render_csv import _cell
 
     assert _cell(danger) == "'" + danger
+
+
+def test_file_has_a_byte_order_mark_and_severity_words(tmp_path) -> None:
+    """Excel on Windows needs the BOM to read UTF-8; severity reads as a word too (#16)."""
+    from pathlib import Path
+
+    from compare.commands import data_outputs
+    from compare.options import Options, OutputFormat
+
+    report = build_report()
+    [(path, data)] = data_outputs(report, Path("s"), options=Options(formats=(OutputFormat.CSV,)))
+    assert path.name == "findings.csv" and data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert tuple(rows[0]) == COLUMNS
+    words = {(r["severity"], r["severity_name"]) for r in rows}
+    assert ("1", "critical") in words or ("2", "high") in words
+    assert all(name in {"critical", "high", "medium", "low", "cosmetic"} for _, name in words)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.model import InputProblem, Notice, Story
-from compare.options import Options
+from compare.options import Options, OutputFormat
 from compare.view_handout import IndexEntry
 
 if TYPE_CHECKING:
@@ -105,6 +105,10 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
         report = analyze_story(
             task.story, options=task.options, problems=task.problems, warnings=task.warnings
         )
+        if task.options.review_file is not None:  # a reviewer's saved decisions (#16)
+            from compare.review import apply_review, load_review
+
+            report = apply_review(report, load_review(task.options.review_file))
     except Exception as exc:
         log.error("internal error while analysing story %s", task.story.id, exc_info=True)
         confined = without_culprit(task, exc)
@@ -119,7 +123,8 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
             task.slug, title, failure=written.reason, internal=written.internal, seconds=seconds
         )
     try:
-        entry = build_index_entry(report, story_slug=task.slug)
+        pdf = OutputFormat.PDF in task.options.formats
+        entry = build_index_entry(report, story_slug=task.slug, pdf=pdf)
     except Exception as exc:  # the files are written; only the index line is lost
         log.error("internal error while indexing story %s", task.story.id, exc_info=True)
         return StoryResult(

@@ -68,6 +68,9 @@ _RC: dict[Any, Any] = {  # matplotlib types its keys as literals
 }
 
 Drawn = tuple[Figure, str, str, str]  # figure, title, caption, alt text
+# Clickable areas (#16): (axes, target key, data box x0, y0, x1, y1); turned
+# into figure fractions once the layout is final, for the HTML's chart links.
+Areas = list[tuple[Any, tuple[str, ...], tuple[float, float, float, float]]]
 
 
 def make_charts(report: Report) -> tuple[Chart, ...]:
@@ -80,14 +83,31 @@ def make_charts(report: Report) -> tuple[Chart, ...]:
     ['coverage', 'similarity', 'kinds', 'timeline']
     """
     return (
-        _render("coverage", lambda: _coverage(report)),
-        _render("similarity", lambda: _similarity(report)),
-        _render("kinds", lambda: _kinds(report)),
-        _render("timeline", lambda: _timeline(report)),
+        _render("coverage", lambda areas: _coverage(report, areas)),
+        _render("similarity", lambda _areas: _similarity(report)),
+        _render("kinds", lambda areas: _kinds(report, areas)),
+        _render("timeline", lambda _areas: _timeline(report)),
     )
 
 
-def _render(chart_id: str, draw: Callable[[], Drawn]) -> Chart:
+def _fractions(fig: Figure, areas: Areas) -> tuple[tuple[tuple[str, ...], tuple[float, ...]], ...]:
+    """Each area as (key, (left, top, width, height)) in fractions of the figure, top-left origin.
+
+    Why after saving: the constrained layout places the axes only when the
+    figure is drawn, and fractions do not depend on the resolution.
+    """
+    out = []
+    to_figure = fig.transFigure.inverted()
+    for ax, key, (x0, y0, x1, y1) in areas:
+        (ax0, ay0), (ax1, ay1) = to_figure.transform(ax.transData.transform([(x0, y0), (x1, y1)]))
+        left, right = sorted((float(ax0), float(ax1)))
+        bottom, top = sorted((float(ay0), float(ay1)))
+        box = (left, 1.0 - top, right - left, top - bottom)
+        out.append((key, tuple(round(v, 4) for v in box)))
+    return tuple(out)
+
+
+def _render(chart_id: str, draw: Callable[[Areas], Drawn]) -> Chart:
     """Draw and serialise one figure with a fixed hash salt, for stable bytes."""
     with rc_context({**_RC, "svg.hashsalt": f"compare-{chart_id}"}), warnings.catch_warnings():
         # A character no bundled font has (an emoji in an outlet name) is
@@ -95,10 +115,18 @@ def _render(chart_id: str, draw: Callable[[], Drawn]) -> Chart:
         warnings.filterwarnings(
             "ignore", message="Glyph .* missing from font", category=UserWarning
         )
-        fig, title, caption, alt = draw()
+        areas: Areas = []
+        fig, title, caption, alt = draw(areas)
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None})
-    return Chart(id=chart_id, title=title, alt=alt, caption=caption, svg=buffer.getvalue())
+    return Chart(
+        id=chart_id,
+        title=title,
+        alt=alt,
+        caption=caption,
+        svg=buffer.getvalue(),
+        areas=_fractions(fig, areas),
+    )
 
 
 def _label(text: str, limit: int = 26) -> str:
@@ -119,7 +147,7 @@ def _empty(fig: Figure, message: str) -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center")
 
 
-def _coverage(report: Report) -> Drawn:
+def _coverage(report: Report, areas: Areas) -> Drawn:
     ids = compared_ids(report)
     passages = [p.id for p in report.alignment.passages]
     cells = report.scores.cells
@@ -137,6 +165,7 @@ def _coverage(report: Report) -> Drawn:
             for row, aid in enumerate(ids):
                 status = str(cells.get(aid, {}).get(pid, ""))
                 cells_of.setdefault(status, []).append((col, row))
+                areas.append((ax, ("cell", pid, aid), (col, row, col + 1, row + 1)))
         for status, (_, face, hatch) in CELL_STYLE.items():
             if status in cells_of:
                 used.add(status)
@@ -258,7 +287,7 @@ def _similarity(report: Report) -> Drawn:
     return fig, "Similarity of each pair of outlets", caption, alt
 
 
-def _kinds(report: Report) -> Drawn:
+def _kinds(report: Report, areas: Areas) -> Drawn:
     ids = compared_ids(report)
     keys = outlet_keys(report)
     by_kind = report.scores.by_kind
@@ -274,6 +303,9 @@ def _kinds(report: Report) -> Drawn:
         for i, row in enumerate(grid):
             for j, value in enumerate(row):
                 ax.text(j, i, str(value) if value else "·", ha="center", va="center")
+                if value:
+                    box = (j - 0.5, i - 0.5, j + 0.5, i + 0.5)
+                    areas.append((ax, ("kind", kinds[i].value, ids[j]), box))
         ax.set_xticks(range(len(ids)), [keys[a] for a in ids])
         ax.xaxis.set_ticks_position("top")
         ax.set_yticks(range(len(kinds)), [KIND_LABELS[k] for k in kinds])

@@ -127,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
             nargs="+",
             type=Path,
             metavar="PATH",
-            help="article files (.txt, .md) or folders of them",
+            help=f"article files ({', '.join(ARTICLE_SUFFIXES)}) or folders of them",
         )
         p.add_argument(
             "--out",
@@ -195,7 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference",
         default=None,
         metavar="ARTICLE",
-        help="compare every outlet against this article (its id, or its file), e.g. the wire copy",
+        help="compare every outlet against this article (its id, its file, or its outlet "
+        "label), e.g. the wire copy",
     )
     report.add_argument(
         "--min-severity",
@@ -236,6 +237,14 @@ def build_parser() -> argparse.ArgumentParser:
         "instead of local processes; --out must be reachable by the workers",
     )
     # --- end of batch mode ---
+    report.add_argument(
+        "--review",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="apply a reviewer's saved decisions (review.json from 'compare review'): "
+        "findings are matched by kind and quoted words, so they survive a re-run",
+    )
     stories = sub.add_parser(
         "stories",
         help="group articles into stories and write DIR/stories.json",
@@ -244,15 +253,57 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     common(stories)
-    diff = sub.add_parser(
-        "diff",
-        help="show two articles' differences in the terminal",
-        description="Two articles side by side in the terminal, differences classified.",
+    review = sub.add_parser(
+        "review",
+        help="serve a story's report on 127.0.0.1 to dismiss and annotate findings",
+        description="Serve DIR/<story>'s report on 127.0.0.1 (a free port; the URL is printed). "
+        "In the page a reviewer dismisses findings with a reason, restores them, adds notes "
+        "and marks the report reviewed; each save writes review.json beside the report and "
+        "re-renders its PDF, HTML and JSON.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    diff.add_argument("a", type=Path, metavar="A", help="first article file")
-    diff.add_argument("b", type=Path, metavar="B", help="second article file")
+    review.add_argument(
+        "folder", type=Path, metavar="DIR", help="a story folder of 'compare report'"
+    )
+    review.add_argument(
+        "--port", type=int, default=0, metavar="N", help="port to listen on (default: a free one)"
+    )
+    review.add_argument(
+        "--pdf-variant",
+        choices=PDF_VARIANTS,
+        default=None,
+        help="write the re-rendered PDFs as this standard (as with 'compare report')",
+    )
+    review.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
+    review.add_argument(
+        "-v", "--verbose", action="store_true", help="print requests and tracebacks"
+    )
+    diff = sub.add_parser(
+        "diff",
+        help="show two articles' differences in the terminal",
+        description="Two articles side by side in the terminal, differences classified. "
+        "When the output is not a terminal, changes are marked in plain text: [-A's words-] "
+        "{+B's words+}, as git diff --word-diff=plain does.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="two article files, or inputs of any kind holding two articles, or a folder or "
+        "archive to pick two from with --id",
+    )
+    diff.add_argument(
+        "--id",
+        action="append",
+        default=None,
+        metavar="ID",
+        dest="ids",
+        help="the id of one of the two articles to compare (give it twice)",
+    )
     diff.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
     diff.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
     return parser
@@ -299,6 +350,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         min_severity=getattr(args, "min_severity", None) or base.min_severity,
         reference=_reference_id(getattr(args, "reference", None)),
         pdf_variant=getattr(args, "pdf_variant", None),
+        review_file=getattr(args, "review", None),
     )
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError, ExitCode, OutputError, UsageError
-from compare.model import InputProblem, Report, Story
+from compare.model import InputProblem, Notice, Report, Story
 from compare.options import Audience, Options, OutputFormat
 from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
 from compare.streams import visible
@@ -63,7 +63,7 @@ def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
     _check_outputs_are_not_inputs(paths, out_dir)
 
 
-OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf")
+OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf", "review.json")
 
 
 def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
@@ -108,6 +108,34 @@ def report_problems(problems: Sequence[InputProblem]) -> None:
     """One parseable stderr line per skipped input."""
     for problem in problems:
         print(visible(f"compare: skipped: {problem.path}: {problem.message}"), file=sys.stderr)
+
+
+def report_warnings(args: argparse.Namespace, warnings: Sequence[Notice]) -> None:
+    """One stderr line per warning (unmatched manifest entries, records without id …); not with -q.
+
+    Why: these were listed only inside the report, so a misdirected manifest
+    went unnoticed (#16).
+    """
+    for warning in warnings:
+        where = f"{warning.path}: " if warning.path else ""
+        _say(args, f"warning: {where}{warning.message}")
+
+
+def report_set_aside(args: argparse.Namespace, stories: Sequence[Story], options: Options) -> int:
+    """One stderr line per article set aside as another event; how many (exit 3 when any)."""
+    if options.include_outliers:
+        return 0
+    count = 0
+    for story in stories:
+        paths = {a.id: a.path for a in story.articles}
+        for outlier in story.outliers:
+            count += 1
+            _say(
+                args,
+                f"set aside: {paths.get(outlier.article_id, outlier.article_id)}: covers a "
+                f"different event ({outlier.reason}); not compared (see --include-outliers)",
+            )
+    return count
 
 
 def _unique_slug(slug: str, taken: set[str]) -> str:
@@ -163,9 +191,9 @@ def data_outputs(report: Report, folder: Path, *, options: Options) -> list[tupl
 
         outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
     if OutputFormat.CSV in options.formats:
-        from compare.render_csv import render_csv
+        from compare.render_csv import ENCODING, render_csv
 
-        outputs.append((folder / "findings.csv", render_csv(report).encode("utf-8")))
+        outputs.append((folder / "findings.csv", render_csv(report).encode(ENCODING)))
     return outputs
 
 
@@ -248,6 +276,10 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
 
         require_dask()
     _check_out_dir(args.paths, options.out_dir)
+    if options.review_file is not None:  # a bad review file is a usage error, before any work
+        from compare.review import load_review
+
+        load_review(options.review_file)
     check_writable(options.out_dir)
     sweep_stale_temps(options.out_dir)
     # Started before the analysis libraries are imported: it warms up the
@@ -268,7 +300,10 @@ def _report_stories(
     from compare.pipeline import prepare
 
     prepared = prepare(args.paths, options=options, progress=lambda m: _say(args, m))
+    options = replace(options, reference=prepared.reference)  # the id --reference named
     report_problems(prepared.problems)
+    report_warnings(args, prepared.warnings)
+    set_aside = report_set_aside(args, prepared.stories, options)
     taken: set[str] = set()
     tasks = [
         StoryTask(
@@ -294,9 +329,15 @@ def _report_stories(
     failed = [
         FailedStory(r.title, r.failure or "", internal=r.internal) for r in results if not r.ok
     ]
-    if len(tasks) > 1:
+    if len(tasks) > 1 or prepared.single_stories:
         try:
-            _write_index(written, failed, options, stories={t.slug: t.story for t in tasks})
+            _write_index(
+                written,
+                failed,
+                options,
+                stories={t.slug: t.story for t in tasks},
+                singles=prepared.single_stories,
+            )
             _say(args, f"wrote {options.out_dir / 'index.html'}")
         except Exception as exc:  # the stories are written: losing the index costs only it
             if not isinstance(exc, OutputError):
@@ -309,7 +350,7 @@ def _report_stories(
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if prepared.problems or failed or skipped:
+    if prepared.problems or failed or skipped or set_aside:
         return ExitCode.PARTIAL
     return ExitCode.OK
 
@@ -369,6 +410,7 @@ def _write_index(
     options: Options,
     *,
     stories: dict[str, Story] | None = None,
+    singles: Sequence[Story] = (),
 ) -> None:
     """``index.html``: every story written, then every story that failed, with its reason.
 
@@ -380,7 +422,12 @@ def _write_index(
     from compare.render import render_index_html
     from compare.view import IndexEntry
 
-    entries = [result.entry for result in written if result.entry is not None]
+    # newest first (#16): by the story's latest publication date; undated stories last
+    entries = sorted(
+        (result.entry for result in written if result.entry is not None),
+        key=lambda e: e.latest,
+        reverse=True,
+    )
     by_title = {story.title: story for story in (stories or {}).values()}
     for story in failed:
         known = by_title.get(story.title)
@@ -394,7 +441,18 @@ def _write_index(
                 top_findings=(f"report not written: {story.reason}",),
             )
         )
-    html = render_index_html(entries)
+    from compare.view_handout import SingleEntry
+    from compare.view_text import format_date
+
+    lone = sorted(
+        (
+            SingleEntry(a.title or a.id, a.outlet, format_date(a.published), a.path)
+            for story in singles
+            for a in story.articles
+        ),
+        key=lambda e: e.path,
+    )
+    html = render_index_html(entries, singles=lone)
     atomic_write(options.out_dir / "index.html", html.encode("utf-8"), root=options.out_dir)
 
 
@@ -410,6 +468,7 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     read = read_articles(args.paths, options=options)
     articles, problems = read.articles, read.problems
     report_problems(problems)
+    report_warnings(args, read.warnings)
     _say(args, f"grouping {len(articles)} articles into stories")
     stories = cluster(articles, options=options) if articles else ()
     rows = []
@@ -442,4 +501,9 @@ def run(command: str, args: argparse.Namespace, options: Options) -> ExitCode:
         from compare.terminal import run_diff
 
         return run_diff(args, options)
+    if command == "review":
+        from compare.review_server import serve
+
+        serve(args.folder, options=options, port=args.port, quiet=args.quiet)
+        return ExitCode.OK
     raise UsageError(f"unknown command {command!r}")

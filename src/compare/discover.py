@@ -43,10 +43,18 @@ from pathlib import Path
 from compare.errors import UsageError
 from compare.model import InputProblem, Notice
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".docx", ".pdf")
 ARTICLE_PATTERNS = ", ".join(f"*{s}" for s in ARTICLE_SUFFIXES)
 OUTPUT_NAMES = frozenset(
-    {"report.html", "report.json", "report.pdf", "handout.pdf", "stories.json", "index.html"}
+    {
+        "report.html",
+        "report.json",
+        "report.pdf",
+        "handout.pdf",
+        "stories.json",
+        "index.html",
+        "review.json",
+    }
 )
 MANIFEST_NAMES = ("sources.yaml", "sources.yml", "sources.csv")
 _KINDS = (

@@ -36,6 +36,7 @@ from compare.errors import UsageError
 from compare.extracted import NO_TEXT
 from compare.frontmatter import Field, FrontMatter, split_front_matter
 from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
+from compare.ingest_office import OFFICE_SUFFIXES, read_office
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
 from compare.normalize import count_invisible
 from compare.offsets import LineIndex
@@ -227,7 +228,7 @@ def _read(
         return read_archive(cand, max_record_bytes=options.max_article_bytes, context=context)
     # Saved pages carry scripts and styles around the article, so the file may be
     # larger than an article; the article limit then applies to the extracted text.
-    page = suffix in PAGE_SUFFIXES
+    page = suffix in PAGE_SUFFIXES or suffix in OFFICE_SUFFIXES  # Word and PDF too (#16)
     limit = max(options.max_article_bytes, PAGE_MAX_BYTES) if page else options.max_article_bytes
     data = read_regular(cand.path, max_bytes=limit)
     if isinstance(data, str):
@@ -236,7 +237,10 @@ def _read(
         return read_json(cand, data, context=context)
     notes: list[str] = []
     if page:
-        article = read_page(cand, data, context=context, notes=notes)
+        if suffix in OFFICE_SUFFIXES:
+            article = read_office(cand, data, context=context, notes=notes)
+        else:
+            article = read_page(cand, data, context=context, notes=notes)
         if isinstance(article, Article) and len(article.text.encode()) > options.max_article_bytes:
             article = (
                 f"extracted text larger than {size_text(options.max_article_bytes)} limit; "

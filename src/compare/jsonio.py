@@ -5,7 +5,8 @@ contract other programs rely on (DESIGN.md §4), so its field names are fixed
 here and only ever extended.  Extensions beyond the contract: article
 ``text``/``encoding``/``url``/``credits``/``paragraphs``/``sentences``,
 removed ``start``/``end``, cell entries' sentence ``index``, finding
-``label``/``weight``, ``story``, ``run_id``, ``warnings`` and ``settings``.
+``label``/``weight``, ``story``, ``run_id``, ``warnings``, ``settings`` and
+``review`` (#16, only when a reviewer's decisions were applied).
 Tokens are not stored; ``segment.retokenize`` restores them.
 """
 
@@ -19,6 +20,7 @@ from compare.model import (
     Alignment,
     Article,
     CellStatus,
+    Dismissal,
     Finding,
     InputProblem,
     Kind,
@@ -28,6 +30,7 @@ from compare.model import (
     Passage,
     Removed,
     Report,
+    ReviewState,
     Scores,
     Sentence,
     Severity,
@@ -185,7 +188,43 @@ def to_dict(report: Report) -> dict[str, Any]:
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "warnings": [{"path": w.path, "message": w.message} for w in report.warnings],
         "settings": dict(report.settings),
+        **({} if report.review is None else {"review": _review(report.review)}),
     }
+
+
+def _review(r: ReviewState) -> dict[str, Any]:
+    """The reviewer's decisions: dismissed findings whole, so a later review can restore them."""
+    return {
+        "dismissed": [
+            {
+                "finding": _finding(d.finding),
+                "reason": d.reason,
+                "reviewer": d.reviewer,
+                "at": d.at,
+                "position": d.position,
+            }
+            for d in r.dismissed
+        ],
+        "notes": dict(r.notes),
+        "note": r.note,
+        "reviewer": r.reviewer,
+        "reviewed_at": r.reviewed_at,
+        "unmatched": r.unmatched,
+    }
+
+
+def _review_in(d: Mapping[str, Any]) -> ReviewState:
+    return ReviewState(
+        dismissed=tuple(
+            Dismissal(_finding_in(x["finding"]), x["reason"], x["reviewer"], x["at"], x["position"])
+            for x in d["dismissed"]
+        ),
+        notes=dict(d["notes"]),
+        note=d["note"],
+        reviewer=d["reviewer"],
+        reviewed_at=d["reviewed_at"],
+        unmatched=d["unmatched"],
+    )
 
 
 def dump(report: Report) -> str:
@@ -224,4 +263,5 @@ def load(text: str) -> Report:
         problems=tuple(InputProblem(p["path"], p["message"]) for p in d["problems"]),
         warnings=tuple(Notice(w["path"], w["message"]) for w in d["warnings"]),
         settings=dict(d["settings"]),
+        review=_review_in(d["review"]) if d.get("review") is not None else None,
     )

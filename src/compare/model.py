@@ -20,6 +20,8 @@ from enum import IntEnum, StrEnum
 
 # Schema history of report.json:
 #   1 - first release: articles, passages, findings, scores, problems (DESIGN.md §4).
+#       Extended (#16), still 1: an optional "review" object (a reviewer's
+#       dismissals and notes); absent when the report was not reviewed.
 SCHEMA_VERSION = 1
 
 
@@ -257,6 +259,38 @@ class Chart:
     alt: str
     caption: str
     svg: str
+    # Clickable areas (#16): (target key, (left, top, width, height)) in
+    # fractions of the image; keys ("cell", passage, article) and
+    # ("kind", kind, article).  Not part of report.json.
+    areas: tuple[tuple[tuple[str, ...], tuple[float, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """A finding a reviewer dismissed: kept whole, so it can be restored and listed."""
+
+    finding: Finding
+    reason: str
+    reviewer: str = ""
+    at: str = ""  # ISO 8601 UTC time of the decision
+    position: int = 0  # its index among the analysis's findings, to restore it in place
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """A reviewer's decisions applied to one report (``compare.review``).
+
+    ``notes`` maps a listed finding's id to the reviewer's note on it;
+    ``unmatched`` counts saved decisions that matched no finding of this
+    analysis (``compare report --review`` on changed inputs).
+    """
+
+    dismissed: tuple[Dismissal, ...] = ()
+    notes: Mapping[str, str] = field(default_factory=dict)
+    note: str = ""  # on the whole report
+    reviewer: str = ""
+    reviewed_at: str = ""  # set when the reviewer marked the report reviewed
+    unmatched: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +308,7 @@ class Report:
     problems: tuple[InputProblem, ...] = ()
     warnings: tuple[Notice, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)  # thresholds used, for Method
+    review: ReviewState | None = None  # a reviewer's decisions, once applied (#16)
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 

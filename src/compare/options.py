@@ -48,6 +48,7 @@ class Options:
     include_outliers: bool = False  # compare articles flagged as a different event too
     pdf_variant: str | None = None  # e.g. "pdf/ua-1" (accessible) or "pdf/a-3u" (archival)
     reference: str | None = None  # article id every other outlet is compared against
+    review_file: Path | None = None  # review.json whose decisions are applied (#16)
     # Thresholds, recorded in the report's Method section.
     align_threshold: float = 0.35  # min sentence similarity to align
     outlier_similarity: float = 0.25  # below this an article is about something else

@@ -44,7 +44,7 @@ from compare.errors import OutputError
 
 _OUR_NAMES = (
     r"report\.pdf|report\.html|report\.json|handout\.pdf|findings\.csv|index\.html"
-    r"|stories\.json|probe"
+    r"|stories\.json|probe|review\.json"
 )
 # ``.report.pdf.1a2b3c4d.1234.k3j_x9.tmp`` (host token, PID, random); older
 # versions wrote ``.report.pdf.1234.k3j_x9.tmp`` or no PID at all.

@@ -23,7 +23,7 @@ from compare.classify import classify
 from compare.cluster import cluster
 from compare.diff import diff
 from compare.discover import ARTICLE_PATTERNS
-from compare.errors import NoReportError, UsageError
+from compare.errors import NoReportError
 from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
@@ -37,6 +37,7 @@ from compare.model import (
     Story,
 )
 from compare.options import Options
+from compare.reference import check_not_set_aside, resolve_reference
 from compare.score import score
 from compare.segment import retokenize, segment
 
@@ -265,6 +266,7 @@ class Prepared:
     warnings: tuple[Notice, ...]
     single_stories: tuple[Story, ...]
     timings: dict[str, float] = field(default_factory=dict)
+    reference: str | None = None  # the article id --reference named (#16)
 
 
 def read_articles(
@@ -312,14 +314,12 @@ def prepare(
         raise NoReportError(
             f"need ≥2 readable articles: {len(articles)} usable, {len(problems)} skipped{detail}"
         )
-    if options.reference is not None and options.reference not in {a.id for a in articles}:
-        known = ", ".join(a.id for a in articles)
-        raise UsageError(
-            f"reference article '{options.reference}' is not among the usable articles ({known})"
-        )
+    # --reference: an id, a file or an outlet label, never an article set aside (#16)
+    reference = resolve_reference(options.reference, articles)
     say(f"grouping {len(articles)} articles into stories")
     with timer.stage("cluster"):
         stories = cluster(articles, options=options)
+    check_not_set_aside(reference, stories, include_outliers=options.include_outliers)
     singles = [s for s in stories if not _comparable(s, options)]
     single_ids = {id(s) for s in singles}
     # An article no other outlet's article joins is read but compared with
@@ -340,6 +340,7 @@ def prepare(
         warnings=tuple(ingested.warnings),
         single_stories=tuple(singles),
         timings=dict(timer.times),
+        reference=reference,
     )
 
 
@@ -357,6 +358,7 @@ def analyze(
     timer = _Timer()
     say = progress or (lambda _msg: None)
     prepared = prepare(paths, options=options, progress=progress, timer=timer)
+    options = replace(options, reference=prepared.reference)
     reports: list[Report] = []
     failed: list[tuple[str, str]] = []
     for story in prepared.stories:

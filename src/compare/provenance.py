@@ -324,12 +324,39 @@ def parse_manifest(text: str, *, name: str) -> tuple[dict[str, ManifestEntry], l
         key = key.strip()
         if not key:
             continue
+        _check_fields(values, name=name, key=key)
         clean = {k: v.strip() for k, v in values.items() if v and v.strip()}
         where = f"sources manifest {name}, entry {key!r}"
         entries[key] = ManifestEntry(
             where, clean.get("outlet"), clean.get("url"), clean.get("date")
         )
     return entries, [f"sources manifest {name}: {n}" for n in notices]
+
+
+MANIFEST_FIELDS = ("outlet", "url", "date")
+_KEY_COLUMNS = ("file", "id")
+
+
+def _check_fields(values: dict[str, str], *, name: str, key: str) -> None:
+    """Refuse a field the manifest does not know, naming the nearest known one (#16).
+
+    Why an error rather than a notice: a misspelt ``dte:`` silently dropped
+    the date it was meant to set, and the report then said something else.
+    """
+    import difflib
+
+    from compare.errors import UsageError
+
+    for field in values:
+        if field in MANIFEST_FIELDS or field in _KEY_COLUMNS:
+            continue
+        near = difflib.get_close_matches(field.lower(), MANIFEST_FIELDS, n=1, cutoff=0.5)
+        hint = f"; did you mean {near[0]!r}?" if near else ""
+        known = ", ".join(MANIFEST_FIELDS)
+        raise UsageError(
+            f"sources manifest {name}, entry {key!r}: unknown key {field!r}{hint} "
+            f"(known keys: {known})"
+        )
 
 
 def _csv_rows(text: str, notices: list[str]) -> list[tuple[str, dict[str, str]]]:

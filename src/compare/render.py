@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from compare import __version__
 from compare.view import HandoutView, IndexEntry, ReportView
+from compare.view_handout import SingleEntry
 
 STYLESHEETS = ("common.css", "print.css", "screen.css")
 
@@ -48,11 +49,24 @@ def stylesheets() -> dict[str, Markup]:
     }
 
 
+@cache
+def scripts() -> dict[str, Markup]:
+    """The package's scripts by short name ("report"): static files, never data (#16).
+
+    Why inline: the HTML must work opened from disk, offline, with nothing
+    fetched.  Like the CSS, the script is the package's own file; every value
+    it reads comes from ``data-`` attributes that autoescaping has quoted.
+    ``</`` never occurs in it (checked by a test), so it cannot end the element.
+    """
+    folder = resources.files("compare").joinpath("static")
+    return {"report": Markup(folder.joinpath("report.js").read_text(encoding="utf-8"))}
+
+
 def _render(template: str, **context: object) -> str:
     return (
         environment()
         .get_template(template)
-        .render(css=stylesheets(), tool=f"compare {__version__}", **context)
+        .render(css=stylesheets(), js=scripts(), tool=f"compare {__version__}", **context)
     )
 
 
@@ -75,10 +89,10 @@ def render_handout_html(view: HandoutView) -> str:
     return _render("handout.html", handout=view)
 
 
-def render_index_html(entries: Sequence[IndexEntry]) -> str:
+def render_index_html(entries: Sequence[IndexEntry], singles: Sequence[SingleEntry] = ()) -> str:
     """An index of several stories' reports, linking to ``<slug>/report.html``.
 
     >>> "No stories" in render_index_html([])
     True
     """
-    return _render("index.html", entries=tuple(entries))
+    return _render("index.html", entries=tuple(entries), singles=tuple(singles))

@@ -1,5 +1,8 @@
 """findings.csv: the report's findings for spreadsheets, one row per quoted span.
 
+Columns: severity is given as a number (1 most serious) and, in
+``severity_name``, as a word ("critical" … "cosmetic").
+
 Why long format: a story may have any number of outlets, so one row per
 (finding, outlet, span) keeps the columns fixed.  An outlet that omits a
 passage gets one row with an empty quote, so the omission stays visible.
@@ -18,6 +21,7 @@ COLUMNS = (
     "finding",
     "kind",
     "severity",
+    "severity_name",
     "passage",
     "article",
     "outlet",
@@ -29,6 +33,7 @@ COLUMNS = (
     "explanation",
     "time_note",
 )
+ENCODING = "utf-8-sig"  # UTF-8 with a byte-order mark, which Excel needs to read UTF-8
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -43,7 +48,12 @@ def _cell(value: object) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """The findings as CSV text (header row first), in the report's rank order."""
+    """The findings as CSV text (header row first), in the report's rank order.
+
+    ``findings.csv`` is written with a UTF-8 byte-order mark (``ENCODING``):
+    without it Excel on Windows reads the file in the local code page and
+    garbles curly quotes (#16).
+    """
     outlets = {a.id: a.outlet for a in report.story.articles}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -56,6 +66,7 @@ def render_csv(report: Report) -> str:
                 finding.id,
                 finding.kind.value,
                 int(finding.severity),
+                finding.severity.name.lower(),
                 finding.passage_id,
                 article_id,
                 outlets.get(article_id, article_id),

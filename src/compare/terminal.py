@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from compare.errors import ExitCode, NoReportError
+from compare.errors import ExitCode
 from compare.model import Kind, Report, Span, Story
 from compare.options import Options
 from compare.streams import quiet_broken_pipe, visible
@@ -42,16 +42,14 @@ KIND_STYLE: dict[Kind, str] = {
 def diff_report(args: argparse.Namespace, options: Options) -> Report:
     """Analyse exactly the two given files as one story (no clustering)."""
     from compare.commands import report_problems
+    from compare.diff_pick import pick_two
     from compare.pipeline import analyze_story, read_articles
 
-    read = read_articles([args.a, args.b], options=options)
-    articles, problems = read.articles, read.problems
-    report_problems(problems)
-    if len(articles) < 2:
-        raise NoReportError(f"need 2 readable articles: {len(articles)} usable")
-    story = Story(
-        id="diff", title=f"{articles[0].id} vs {articles[1].id}", articles=tuple(articles)
-    )
+    read = read_articles(args.paths, options=options)
+    report_problems(read.problems)
+    articles = pick_two(read.articles, getattr(args, "ids", None))
+    problems = read.problems
+    story = Story(id="diff", title=f"{articles[0].id} vs {articles[1].id}", articles=articles)
     return analyze_story(story, options=replace(options, include_outliers=True), problems=problems)
 
 
@@ -141,8 +139,14 @@ def run_diff(args: argparse.Namespace, options: Options) -> ExitCode:
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="backslashreplace")
+    console = _Console()
     try:
-        render_findings(report, _Console())
+        if console.is_terminal:
+            render_findings(report, console)
+        else:  # piped or redirected: mark the changes in plain text (#16)
+            from compare.terminal_plain import render_plain
+
+            render_plain(report, sys.stdout)
         sys.stdout.flush()
     except BrokenPipeError:
         quiet_broken_pipe()

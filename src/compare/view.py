@@ -20,7 +20,9 @@ from collections.abc import Mapping, Sequence
 
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
+from compare.view_charts import chart_links
 from compare.view_passages import passage_sections
+from compare.view_review import filter_choices, made_lines, review_view
 from compare.view_sentences import keyed_sentence
 from compare.view_text import (
     CONTEXT_CHARS,
@@ -137,6 +139,7 @@ class _Builder:
         self.passages = {p.id: p for p in report.alignment.passages}
         self.order = [p.id for p in report.alignment.passages]
         self.passage_chars = PASSAGE_CHARS  # read when built, so tests can shorten it
+        self.notes = report.review.notes if report.review is not None else {}
 
     def outlet(self, aid: str) -> OutletView:
         """The view of an article, or a placeholder for an id with no article."""
@@ -285,6 +288,10 @@ class _Builder:
                 Excerpt(tuple(o), seg, snippet_lines[seg], True) for seg, o in snippets.items()
             ),
             absent=tuple(missing),
+            id=finding.id,
+            note=elide(self.notes.get(finding.id, ""), self.limit),
+            outlet_keys=" ".join(sorted({self.name(a) for a in finding.spans})),
+            severity_rank=int(finding.severity),
         )
 
 
@@ -356,6 +363,8 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
             ("Inputs", "inputs"),
         )
     ]
+    review = review_view(report, limit=options.max_token_chars)
+    kinds, outlet_choices, severities = filter_choices(listed, outlets)
     return ReportView(
         title=elide(short(report.story.title, 200), options.max_token_chars),
         generated=f"{format_date(report.generated)}, {when:%H:%M} UTC",
@@ -403,6 +412,12 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         contents=tuple(contents),
         name_sources=_sources(outlets, "outlet_source"),
         date_sources=_sources(outlets, "published_source"),
+        made=made_lines(report, b.outlets, review),
+        filter_kinds=kinds,
+        filter_outlets=outlet_choices,
+        filter_severities=severities,
+        review=review,
+        chart_links=chart_links(charts, listed, b.keys),
     )
 
 

@@ -94,6 +94,18 @@ class IndexEntry:
     dates: str
     finding_count: int
     top_findings: tuple[str, ...]
+    latest: str = ""  # ISO date of the story's latest article; the index lists newest first
+    pdf_href: str = ""  # "<slug>/report.pdf" when the PDF was written (#16)
+
+
+@dataclass(frozen=True)
+class SingleEntry:
+    """An article no other outlet covered: read, not compared, listed on the index (#16)."""
+
+    title: str
+    outlet: str
+    date: str
+    path: str
 
 
 def _pick(report: Report) -> list[Finding]:
@@ -187,7 +199,9 @@ def build_handout(report: Report, *, options: Options) -> HandoutView:
     )
 
 
-def build_index_entry(report: Report, *, story_slug: str, top: int = 3) -> IndexEntry:
+def build_index_entry(
+    report: Report, *, story_slug: str, top: int = 3, pdf: bool = False
+) -> IndexEntry:
     """The index line of one story; ``story_slug`` is re-slugged so the link stays relative.
 
     >>> from compare.model import Alignment, Scores, Story
@@ -205,4 +219,8 @@ def build_index_entry(report: Report, *, story_slug: str, top: int = 3) -> Index
         dates=date_range(report),
         finding_count=len(listed),
         top_findings=tuple(short(f.label or f.explanation, 160) for f in listed[:top]),
+        latest=max(
+            (a.published for a in report.story.articles if a.published is not None), default=""
+        ),
+        pdf_href=f"{slug(story_slug)}/report.pdf" if pdf else "",
     )

@@ -76,6 +76,12 @@ class FindingView:
     sentence: str = ""
     snippets: tuple[Excerpt, ...] = ()
     absent: tuple[OutletView, ...] = ()  # compared outlets that lack the text
+    # #16: the finding id a reviewer cites, the reviewer's note, and what the
+    # HTML's filters match on (outlet keys space-separated, severity 1-5).
+    id: str = ""
+    note: str = ""
+    outlet_keys: str = ""
+    severity_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,6 +117,9 @@ class PassageExcerpt:
     anchor: str = ""
     note: str = ""
     severity: str = ""
+    finding: str = ""  # the id of the finding about this passage, if any (#16)
+    kind: str = ""
+    severity_rank: int = 0
 
 
 @dataclass(frozen=True)
@@ -177,12 +186,65 @@ class ChartView:
 
 
 @dataclass(frozen=True)
+class ChartLink:
+    """A clickable area over a chart (percent of the image box) and where it jumps to."""
+
+    href: str
+    label: str  # what a screen reader says, e.g. "Passage p3, outlet B: 2 findings"
+    left: str  # CSS percentages, formatted here so the template only prints
+    top: str
+    width: str
+    height: str
+    kind: str = ""  # filter values applied when followed ("" = any)
+    outlet: str = ""
+
+
+@dataclass(frozen=True)
+class ChartLinks:
+    """The clickable areas of one chart."""
+
+    chart: str
+    links: tuple[ChartLink, ...]
+
+
+@dataclass(frozen=True)
 class TocEntry:
     """One line of the contents page."""
 
     title: str
     anchor: str
     level: int
+
+
+@dataclass(frozen=True)
+class DismissedView:
+    """A finding the reviewer dismissed, as Method and limits lists it."""
+
+    id: str
+    kind_label: str
+    label: str
+    reason: str
+    reviewer: str
+    at: str
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    """The reviewer's decisions as the report prints them (#16)."""
+
+    dismissed: tuple[DismissedView, ...]
+    note: str
+    reviewed: str  # "Reviewed by N on 4 Dec 2026, 14:00 UTC", or ""
+    summary: str  # "3 findings dismissed by the reviewer", or ""
+    unmatched: str  # "2 saved decisions matched no finding of this analysis", or ""
+
+
+@dataclass(frozen=True)
+class FilterChoice:
+    """One option of a filter of the interactive HTML: the value matched, and its label."""
+
+    value: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -212,3 +274,10 @@ class ReportView:
     contents: tuple[TocEntry, ...]
     name_sources: tuple[SourceNote, ...] = ()
     date_sources: tuple[SourceNote, ...] = ()
+    # #16: page 1 says how the report was made; the HTML filters; the review.
+    made: tuple[str, ...] = ()
+    filter_kinds: tuple[FilterChoice, ...] = ()
+    filter_outlets: tuple[FilterChoice, ...] = ()
+    filter_severities: tuple[FilterChoice, ...] = ()
+    review: ReviewView | None = None
+    chart_links: tuple[ChartLinks, ...] = ()

@@ -140,4 +140,7 @@ def _entry(
         anchor,
         note,
         severity,
+        view.id if view is not None else "",
+        view.kind if view is not None else "",
+        view.severity_rank if view is not None else 0,
     )
