@@ -461,7 +461,6 @@ class DaskExecutor:
         self.connect_s = connect_s
 
     def run(self, tasks: Sequence[StoryTask], on_done: Done | None = None) -> list[StoryResult]:
-        from compare.errors import UsageError
 
         require_dask()
         from distributed import Client

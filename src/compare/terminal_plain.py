@@ -69,8 +69,9 @@ def render_plain(report: Report, out: TextIO) -> None:
                 if article.outlet == article.id
                 else f"{article.outlet} ({article.id})"
             )
-            _write(out, 
-                f"  {head}: {marked(article, tuple(finding.spans.get(article.id, ())), marks)}\n"
+            _write(
+                out,
+                f"  {head}: {marked(article, tuple(finding.spans.get(article.id, ())), marks)}\n",
             )
         _write(out, "\n")
     typography = sum(1 for f in report.findings if f.kind is Kind.TYPOGRAPHY)
