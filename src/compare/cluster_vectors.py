@@ -13,6 +13,7 @@ words, numbers kept, hyphens and apostrophes joined: "cease-fire" meets
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -218,3 +219,34 @@ def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
     1.0
     """
     return tfidf(ArticleCounts.of(articles).documents())
+
+
+_NAME = re.compile(r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*|[A-Z]{2,}")
+_FIGURE = re.compile(r"\d[\d,.]*\d")
+_LOWER_WORD = re.compile(r"\b[a-z][\w'\u2019-]*")
+
+
+def anchors(article: Article) -> frozenset[str]:
+    """Names and figures of an article's body: what two reports of one event share.
+
+    A name is a word capitalised inside a sentence (not its first word) that
+    the article never writes in lower case ("Panama", not "President" when
+    "president" occurs too); a figure has two or more digits.  Titles are
+    left out (title case capitalises every word).  Case-folded, apostrophes
+    unified.
+
+    >>> import sys; sys.path.insert(0, "tests")
+    >>> from builders import article_from_text
+    >>> sorted(anchors(article_from_text("a", "Rain hit Brampton and the Mayor left. "
+    ...     "The mayor said 120 homes flooded on Monday.")))
+    ['120', 'brampton', 'monday']
+    """
+    lower = {w.casefold() for w in _LOWER_WORD.findall(article.text)}
+    found: set[str] = set()
+    for sentence in article.sentences:
+        words = [t.text for t in sentence.tokens if t.text[:1].isalnum()]
+        for word in words[1:]:
+            folded = word.casefold().replace("\u2019", "'")
+            if _FIGURE.fullmatch(word) or (_NAME.fullmatch(word) and folded not in lower):
+                found.add(folded)
+    return frozenset(found)

@@ -20,7 +20,7 @@ from pathlib import Path
 from compare import __version__
 from compare.align import align
 from compare.classify import classify
-from compare.cluster import cluster
+from compare.cluster import cluster, lone_evidence
 from compare.diff import diff
 from compare.discover import ARTICLE_PATTERNS
 from compare.errors import NoReportError, UsageError
@@ -223,7 +223,7 @@ def _comparable(story: Story, options: Options) -> bool:
     return len(compared) >= 2 and len({a.outlet for a in compared}) >= 2
 
 
-def _not_compared(story: Story, article: Article) -> str:
+def _not_compared(story: Story, article: Article, articles: Sequence[Article]) -> str:
     reason = next((o.reason for o in story.outliers if o.article_id == article.id), None)
     if reason is not None:
         return (
@@ -232,7 +232,9 @@ def _not_compared(story: Story, article: Article) -> str:
         )
     if len(story.articles) > 1:
         return "not compared: no other outlet's article covers the same story"
-    return "not compared: no other article covers the same story"
+    evidence = lone_evidence(articles, article.id)
+    detail = f" ({evidence})" if evidence else ""
+    return f"not compared: no other article covers the same story{detail}"
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,7 @@ def prepare(
     # nothing: say so (report, JSON, stderr) rather than drop it silently.
     for story in singles:
         for article in story.articles:
-            problems.append(InputProblem(article.path, _not_compared(story, article)))
+            problems.append(InputProblem(article.path, _not_compared(story, article, articles)))
     problems.sort(key=lambda p: p.path)
     comparable = tuple(s for s in stories if id(s) not in single_ids)
     if not comparable:
