@@ -64,7 +64,8 @@ _EMAIL = re.compile(r"[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){
 _URL = re.compile(r"https?://|www\.|@\w")
 _PAREN_END = re.compile(r"\(([^()]{1,160})\)\s*((?:Credits?|Photo|Image)\s*:[^()]*)?$")
 _CREDITISH = re.compile(
-    r"[A-Z][\w.]*\s?/\s?[A-Z]|\bvia [A-Z]|\b(?:Photos?|Photographs?|Pictures?|Images?|File|Handout|Pool)\b"
+    r"[A-Z][\w.]*\s?/\s?[A-Z]|\bvia [A-Z]"
+    r"|\b(?:Photos?|Photographs?|Pictures?|Images?|File|Handout|Pool)\b"
 )
 _CREDITISH_WEAK = re.compile(r"\b(?:photos?|photographs?|pictures?|images?)\b")
 _CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")

@@ -21,6 +21,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from compare.headlines import has_headline, headline_sentences
 from compare.model import Article
 from compare.normalize import norm
 from compare.similarity import stem
@@ -175,7 +176,8 @@ class ArticleCounts:
         texts: list[str] = []
         starts = [0]
         for a in articles:
-            texts.append(a.title or "")
+            # A headline that leads the body (``headlines``) is counted once, as a sentence.
+            texts.append("" if has_headline(a) else (a.title or ""))
             texts.extend([s.text for s in a.sentences] or [article_document(a)])
             starts.append(len(texts))
         return cls(stem_counts(texts), np.array(starts, dtype=np.int64))
@@ -231,8 +233,8 @@ def anchors(article: Article) -> frozenset[str]:
 
     A name is a word capitalised inside a sentence (not its first word) that
     the article never writes in lower case ("Panama", not "President" when
-    "president" occurs too); a figure has two or more digits.  Titles are
-    left out (title case capitalises every word).  Case-folded, apostrophes
+    "president" occurs too); a figure has two or more digits.  Titles and
+    headlines are left out (title case capitalises every word).  Case-folded, apostrophes
     unified.
 
     >>> import sys; sys.path.insert(0, "tests")
@@ -243,7 +245,10 @@ def anchors(article: Article) -> frozenset[str]:
     """
     lower = {w.casefold() for w in _LOWER_WORD.findall(article.text)}
     found: set[str] = set()
+    headline = set(headline_sentences(article))
     for sentence in article.sentences:
+        if sentence.index in headline:
+            continue
         words = [t.text for t in sentence.tokens if t.text[:1].isalnum()]
         for word in words[1:]:
             folded = word.casefold().replace("\u2019", "'")

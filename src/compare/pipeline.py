@@ -24,6 +24,7 @@ from compare.cluster import cluster, lone_evidence
 from compare.diff import diff
 from compare.discover import ARTICLE_PATTERNS
 from compare.errors import NoReportError, UsageError
+from compare.headlines import with_headline_passage, without_presence_findings
 from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
@@ -188,11 +189,11 @@ def analyze_story(
     timer = timer or _Timer()
     story = with_reference(story, options.reference)
     with timer.stage("align"):
-        alignment = align(story, options=options)
+        alignment = with_headline_passage(align(story, options=options), story.articles)
     with timer.stage("diff"):
         edits = diff(story, alignment)
     with timer.stage("classify"):
-        findings = classify(story, alignment, edits, options=options)
+        findings = without_presence_findings(classify(story, alignment, edits, options=options))
         if options.reference in alignment.article_ids:
             findings = against_reference(findings, options.reference)
         findings = at_least(findings, options.min_severity)

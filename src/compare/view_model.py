@@ -212,3 +212,5 @@ class ReportView:
     contents: tuple[TocEntry, ...]
     name_sources: tuple[SourceNote, ...] = ()
     date_sources: tuple[SourceNote, ...] = ()
+    # Each compared outlet's headline, side by side on page 1 (#15).
+    headline_texts: tuple[tuple[OutletView, str], ...] = ()
