@@ -148,3 +148,17 @@ def test_page_one_shows_the_headlines_side_by_side(tmp_path: Path) -> None:
 )
 def test_a_first_line_is_a_headline_only_when_it_looks_like_one(text: str) -> None:
     assert first_line_headline(text, 0) is None
+
+
+def test_a_lone_headline_is_compared_with_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "lone"
+    folder.mkdir()
+    _txt(folder)
+    for name, (_, body) in OTHERS.items():  # no headline: the first line is a sentence
+        (folder / f"{name}.txt").write_text("\n\n".join(body) + "\n", "utf-8")
+    (report,) = analyze(sorted(folder.iterdir()), options=OPTIONS).reports
+    assert all(p.id != HEADLINE_PASSAGE for p in report.alignment.passages)
+    herald = next(a for a in report.story.articles if a.id == "herald")
+    assert herald.sentences[0].text == HEADLINE
+    assert all(0 not in p.cells.get("herald", ()) for p in report.alignment.passages)
+    assert not any(HEADLINE in s.text for f in report.findings for v in f.spans.values() for s in v)

@@ -49,9 +49,11 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     line = text[s:e].rstrip()
     if not line or not _BLANK_AFTER.match(text, s + len(line)):
         return None
-    if m := _MD_HEADING.match(line):
+    if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
         return s + m.start(1), s + m.end(1)
     if line.startswith("#") or line[-1] in _NOT_HEADLINE_END:
+        return None
+    if "\x00" in line or not any(c.isalpha() for c in line):
         return None
     if len(line.split()) > MAX_HEADLINE_WORDS:
         return None
@@ -61,7 +63,7 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
 def value_span(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:
     """Where a front-matter value is written between ``start`` and ``end``, or None."""
     value = value.strip()
-    at = text.find(value, start, end) if value else -1
+    at = text.find(value, start, end) if value and "\x00" not in value else -1
     return (at, at + len(value)) if at >= 0 else None
 
 
@@ -95,12 +97,12 @@ def with_headline_passage(alignment: Alignment, articles: Sequence[Article]) -> 
     """The alignment with the headlines taken out of body passages and made one passage.
 
     The headline passage comes first (the reader meets the headline first);
-    body passages left empty are dropped.  Nothing changes when fewer than
-    two compared articles have a headline.
+    body passages left empty are dropped.  A lone headline (no other compared
+    article has one) is compared with nothing: it is not body text either.
     """
     compared = set(alignment.article_ids)
     heads = {a.id: idx for a in articles if a.id in compared and (idx := headline_sentences(a))}
-    if len(heads) < 2:
+    if not heads:
         return alignment
     passages = []
     for passage in alignment.passages:
@@ -111,6 +113,8 @@ def with_headline_passage(alignment: Alignment, articles: Sequence[Article]) -> 
         }
         if cells:
             passages.append(replace(passage, cells=cells))
+    if len(heads) < 2:
+        return replace(alignment, passages=tuple(passages))
     head = Passage(id=HEADLINE_PASSAGE, cells=heads)
     return replace(alignment, passages=(head, *passages))
 
