@@ -281,4 +281,4 @@ def test_new_list_entries_name_a_source_key_defined_in_the_header() -> None:
                 continue
             assert "# src: " in raw, raw
             key = raw.split("# src: ", 1)[1].strip()
-            assert f"src {key}:" in head, (name, key)
+            assert f"source [{key}]:" in head, (name, key)
