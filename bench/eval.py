@@ -1,10 +1,25 @@
-"""Recall and precision of the classifier against the hand-read gold file.
+"""``make eval``: how well the analysis does, on the seeds and on real outlets' coverage.
 
-Run as ``.venv/bin/python bench/eval.py`` (``make eval``).  It analyses
-``seeds/`` in process, takes the report of the biggest story and prints one
-``name: value`` line per figure, then ``# `` lines naming the gold entries
-missed and the top-ranked findings that match nothing, for debugging.  It is a
+Run as ``.venv/bin/python bench/eval.py [--results bench/EVAL.md]`` (``make
+eval``).  It prints one ``name: value`` line per figure, set by set (each
+set on its own, never one blended figure), then ``#`` lines for debugging;
+``--results`` also writes the figures as Markdown tables.  It is a
 measurement, not a gate: it exits 0 unless it crashes.
+
+The sets (``SETS``):
+
+* ``seeds``: the five seed articles against ``tests/gold/seeds.yaml``, and
+  three invented stories (``unseen_*``); both were written by this project,
+  so they show the best case.  How a finding matches a gold entry is below.
+* ``real``: the real clusters in ``../shared/realworld/clusters``, scored by
+  the judge's own scorer (``eval_real``).
+* ``judged``: stored blind verdicts re-scored on today's findings
+  (``eval_judged``); ``--dump-for-judging DIR [--unjudged-only]`` writes the
+  top findings for a new round of judging.
+* ``basil``, ``semeval``: story grouping (``eval_grouping``).
+* ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
+
+Seeds: the report of the biggest story is scored.
 
 Matching rule (why overlap, not equality: the gold marks the differing words,
 a finding may quote a token, a phrase or a whole sentence):
@@ -475,6 +490,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="write each real cluster's top findings for a judge, then stop",
     )
     parser.add_argument(
+        "--unjudged-only",
+        action="store_true",
+        help="with --dump-for-judging: leave out findings that already have a verdict",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
@@ -483,7 +503,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.monotonic()
     runs = [eval_real.run_cluster(f) for f in eval_real.cluster_folders()]
     if args.dump_for_judging:
-        for path in eval_judged.dump_for_judging(runs, args.dump_for_judging):
+        for path in eval_judged.dump_for_judging(
+            runs, args.dump_for_judging, unjudged_only=args.unjudged_only
+        ):
             print(path)
         return 0
     wanted = set(args.sets.split(","))

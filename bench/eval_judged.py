@@ -122,16 +122,29 @@ def context(report: Any, article_id: str, start: int, end: int) -> str:
     return ""
 
 
-def dump_for_judging(runs: Iterable[ClusterRun], folder: Path) -> list[Path]:
-    """Write one YAML file of top findings per cluster (no verdicts) for a judge."""
+def dump_for_judging(
+    runs: Iterable[ClusterRun], folder: Path, *, unjudged_only: bool = False
+) -> list[Path]:
+    """Write one YAML file of top findings per cluster (no verdicts) for a judge.
+
+    ``unjudged_only`` leaves out findings that already have a stored verdict
+    (a later round judges only what a new version reports anew).
+    """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for run in runs:
         if run.report is None:
             continue
+        data = for_judging(run)
+        stored = JUDGED / f"{run.name}.yaml"
+        if unjudged_only and stored.is_file():
+            known = {v.key for v in load_verdicts(stored)}
+            data["findings"] = [
+                f for f in data["findings"] if finding_key(f["kind"], f["spans"]) not in known
+            ]
         path = folder / f"{run.name}.yaml"
         path.write_text(
-            yaml.safe_dump(for_judging(run), allow_unicode=True, sort_keys=False, width=100),
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100),
             encoding="utf-8",
         )
         written.append(path)

@@ -117,40 +117,34 @@ def compared_ids(report: Any) -> set[str]:
     return {a.id for a in report.story.articles if a.id not in outliers}
 
 
-def score(run: ClusterRun) -> dict[str, Any]:
-    """The judge's scorer on this run's ``report.json`` (``--json`` output, parsed)."""
+def _scorer(run: ClusterRun, flag: str) -> str:
+    """The judge's scorer's stdout for this run's ``report.json`` (``--json`` or ``--missed``)."""
     from compare.jsonio import dump
 
-    if run.report is None:
-        return {"by_kind": {}, "pairs": "0/0", "boilerplate_leaks": [], "report_findings": 0}
     with tempfile.TemporaryDirectory(prefix="compare-eval-") as tmp:
         path = Path(tmp) / "report.json"
         path.write_text(dump(run.report), encoding="utf-8")
         done = subprocess.run(
-            [sys.executable, str(SCORER), str(path), str(run.folder / GOLD), "--json"],
+            [sys.executable, str(SCORER), str(path), str(run.folder / GOLD), flag],
             capture_output=True,
             text=True,
             check=True,
         )
-    return json.loads(done.stdout)
+    return done.stdout
+
+
+def score(run: ClusterRun) -> dict[str, Any]:
+    """The judge's scorer on this run's ``report.json`` (``--json`` output, parsed)."""
+    if run.report is None:
+        return {"by_kind": {}, "pairs": "0/0", "boilerplate_leaks": [], "report_findings": 0}
+    return json.loads(_scorer(run, "--json"))
 
 
 def missed(run: ClusterRun) -> list[str]:
-    """The scorer's ``--missed`` lines for one run (for the ``#`` debugging lines)."""
-    from compare.jsonio import dump
-
+    """The scorer's ``MISSED`` lines for one run (for the ``#`` debugging lines)."""
     if run.report is None:
         return ["no report"]
-    with tempfile.TemporaryDirectory(prefix="compare-eval-") as tmp:
-        path = Path(tmp) / "report.json"
-        path.write_text(dump(run.report), encoding="utf-8")
-        done = subprocess.run(
-            [sys.executable, str(SCORER), str(path), str(run.folder / GOLD), "--missed"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    return [line for line in done.stdout.splitlines() if line.startswith("MISSED")]
+    return [line for line in _scorer(run, "--missed").splitlines() if line.startswith("MISSED")]
 
 
 def ratio(hit: int, of: int) -> float:

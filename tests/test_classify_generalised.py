@@ -119,9 +119,9 @@ def test_what_it_called_and_alleged_give_attribution_and_hedge() -> None:
     ("a", "b", "label"),
     [
         (
-            "Dunmore, the provincial capital, lost power overnight.",
+            "Dunmore, the de facto capital, lost power overnight.",
             "The capital, Dunmore, lost power overnight.",
-            '"provincial capital" vs "capital"',
+            '"de facto capital" vs "capital"',
         ),
         (
             "The self-declared president of the enclave met the envoy.",
@@ -133,11 +133,6 @@ def test_what_it_called_and_alleged_give_attribution_and_hedge() -> None:
             "According to local officials, 20 houses burned.",
             '"Separatist officials" vs "local officials"',
         ),
-        (
-            "The valley is an ethnically Tamil district of the province.",
-            "The valley is a district of the province.",
-            '"ethnically" vs "a"',
-        ),
     ],
 )
 def test_loaded_terms(a: str, b: str, label: str) -> None:
@@ -148,9 +143,9 @@ def test_loaded_terms(a: str, b: str, label: str) -> None:
     ("a", "b"),
     [
         # the qualifier in both versions
-        ("Dunmore, the provincial capital, lost power.", "The provincial capital lost power."),
-        # "regional" before a noun that carries no status claim
-        ("A wider regional conflict loomed.", "A wider conflict loomed."),
+        ("Dunmore, the de facto capital, lost power.", "The de facto capital lost power."),
+        # a listed qualifier before a noun that carries no status claim
+        ("A wider rebel offensive loomed.", "A wider offensive loomed."),
         # same source label in both
         ("Local officials said 20 houses burned.", "According to local officials, 20 burned."),
     ],

@@ -24,9 +24,9 @@ from classify_helpers import of_kind, run, the_finding
         ),
         ("The so-called reform passed.", "The reform passed.", '"so-called" vs no hedge'),
         (
-            "The group listed what it called illegal dumps.",
+            "The group listed so-called illegal dumps.",
             "The group listed alleged illegal dumps.",
-            '"alleged" vs "what it called"',
+            '"alleged" vs "so-called"',
         ),
         (
             "The comet apparently broke apart.",
@@ -66,3 +66,32 @@ def test_explanation_says_claim_reads_as_fact() -> None:
     (f,) = of_kind(run({"a": "He reportedly resigned.", "b": "He resigned."}), Kind.HEDGE_CHANGE)
     assert "second-hand" in f.explanation and "established fact" in f.explanation
     assert f.spans["a"][0].text == "reportedly resigned"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the qualified words ("harassment", "mentally ill") are not in the other version:
+        # it does not state the claim as fact, it does not state it at all
+        (
+            "She acted because of the alleged harassment by her employer, the officer said.",
+            "She acted because of her employer, the officer said.",
+        ),
+        (
+            "The officer said the driver may have been mentally ill.",
+            "The officer said the driver was new to the town.",
+        ),
+    ],
+)
+def test_no_hedge_finding_when_the_other_version_lacks_the_claim(a: str, b: str) -> None:
+    assert not of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+
+
+def test_one_sided_hedge_quotes_the_qualified_word_in_the_other_version() -> None:
+    found = the_finding(
+        "Crews allegedly dumped waste.",
+        "Crews dumped waste.",
+        Kind.HEDGE_CHANGE,
+        '"allegedly" vs no hedge',
+    )
+    assert [s.text for s in found.spans["b"]] == ["dumped"]

@@ -105,3 +105,15 @@ def test_term_in_a_loosely_paired_cell_is_used_by_one_version_only() -> None:
 )
 def test_affiliation_said_in_one_version_only(a: str, b: str, labels: list[str]) -> None:
     assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM)] == labels
+
+
+def test_a_term_whose_noun_the_other_version_lacks_is_not_compared() -> None:
+    # The other version dropped "according to rebel authorities" altogether: the
+    # word standing in its place ("Friday") is no counterpart of "rebel".
+    found = run(
+        {
+            "a": "The port was shelled overnight, according to rebel authorities.",
+            "b": "The port was shelled overnight Friday.",
+        }
+    )
+    assert not [f for f in of_kind(found, Kind.LOADED_TERM) if "rebel" in f.label.casefold()]

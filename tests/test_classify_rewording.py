@@ -93,3 +93,36 @@ def test_a_name_added_is_detail_but_a_charged_word_is_not() -> None:
 )
 def test_a_name_and_a_description_of_it_are_not_a_rewording(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_a_reworded_sentence_is_one_finding_with_every_change_highlighted() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "The council scrapped the tram plan on Tuesday, citing costly delays.",
+                "b": "The council dropped the tram plan on Tuesday, citing expensive delays.",
+            }
+        ),
+        Kind.WORDING_CHANGE,
+    )
+    assert len(found) == 1
+    texts = {aid: " | ".join(s.text for s in spans) for aid, spans in found[0].spans.items()}
+    assert "scrapped" in texts["a"] and "costly" in texts["a"]
+    assert "dropped" in texts["b"] and "expensive" in texts["b"]
+    assert found[0].label.endswith("and 1 more")
+    assert "2 changes" in found[0].explanation
+
+
+def test_three_outlets_rewording_one_passage_give_one_finding() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "The council scrapped the tram plan on Tuesday.",
+                "b": "The council dropped the tram plan on Tuesday.",
+                "c": "The council shelved the tram plan on Tuesday.",
+            }
+        ),
+        Kind.WORDING_CHANGE,
+    )
+    assert len(found) == 1
+    assert sorted(found[0].spans) == ["a", "b", "c"]

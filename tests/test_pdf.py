@@ -13,6 +13,8 @@ import time
 
 import pytest
 from pypdf import PdfReader
+from weasyprint.pdf import fonts as weasyprint_fonts
+from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.urls import FatalURLFetchingError
 
 from compare import pdf as pdf_module
@@ -31,9 +33,6 @@ HOSTILE = (
     "<script>alert(1)</script> </style> <link rel=attachment href=file:///etc/passwd> "
     "<img src=http://example.invalid/x.png> {{ 7*7 }}"
 )
-# The only tolerated warning: this machine's libharfbuzz lacks the subset
-# library, which says nothing about the document being rendered.
-ENVIRONMENT_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
 
 
 class _Warnings(logging.Handler):
@@ -42,9 +41,7 @@ class _Warnings(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        if not message.startswith(ENVIRONMENT_NOTICES):
-            self.messages.append(message)
+        self.messages.append(record.getMessage())
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +128,39 @@ def test_hostile_text_is_literal_with_no_attachment_and_no_fetch(reader, text, f
 def test_two_renders_give_identical_bytes(sample):
     html, data = sample
     assert html_to_pdf(html, options=OPTIONS) == data
+
+
+def test_bytes_do_not_depend_on_whether_harfbuzz_subset_was_found(monkeypatch):
+    """WeasyPrint subsets with libharfbuzz-subset when it loaded at import, else fontTools.
+
+    A suite whose process imported WeasyPrint just before that library was
+    installed, and whose render helper started just after, wrote two PDFs
+    that differed in the DejaVu Sans font program (reliability test 53).
+    Both states are set here; on a machine without the library, a stand-in
+    that leaves the font whole takes its place.
+    """
+    html = (
+        "<html lang='en'><title>t</title>"
+        "<p>Flood <b>bridge</b> <i>closed</i> <code>12</code> \u201cquoted\u201d</p>"
+        "<svg width='60' height='20'><text x='0' y='15' font-family='DejaVu Sans'>40%</text></svg>"
+    )
+    monkeypatch.setattr(weasyprint_fonts, "harfbuzz_subset", None)
+    without = html_to_pdf(html, options=OPTIONS)
+
+    harfbuzz_fonts: list[str] = []
+    real = weasyprint_fonts.Font._harfbuzz_subset
+
+    def harfbuzz_subset(font, to_unicode, hinting):
+        harfbuzz_fonts.append(font.family)
+        if weasyprint_ffi.harfbuzz_subset is not None:
+            real(font, to_unicode, hinting)
+
+    monkeypatch.setattr(weasyprint_fonts.Font, "_harfbuzz_subset", harfbuzz_subset)
+    monkeypatch.setattr(
+        weasyprint_fonts, "harfbuzz_subset", weasyprint_ffi.harfbuzz_subset or object()
+    )
+    assert html_to_pdf(html, options=OPTIONS) == without
+    assert harfbuzz_fonts == []
 
 
 def test_every_font_is_embedded_dejavu(reader):

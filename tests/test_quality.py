@@ -1,15 +1,21 @@
-"""Quality gate: the classifier against the hand-read gold list of the seeds.
+"""Quality gate: the classifier against hand-read gold lists and blind verdicts.
 
 Why: bench/eval.py is a measurement; this test pins the figures reached so a
 rule change that loses recall or lets noise into the top findings fails
-loudly.  Thresholds are the issue's goals (recall >= 0.9 overall and >= 0.75
-per kind, 27 of the top 30 right), raised to the levels reached where those
-are higher (recall 0.94, 28 of the top 30).
+loudly.  The pins are floors at the levels reached, never targets:
 
-Unseen stories (tests/gold/stories/, invented outlets and topics the rules
-were not written for) are pinned on their pooled figures at the level reached
-(recall 0.84, top-30 precision 0.76 when pinned), so a seed-only tweak that
-loses generality fails here.
+* Seeds (tests/gold/seeds.yaml).  The figures were once higher (recall 0.94,
+  28 of the top 30, loaded terms 4 of 4) only because word-list entries
+  copied the seeds' answer key; #13 removed those entries, and the evidence
+  checks on attribution and hedges (classify/evidence.py, hedges.py) dropped
+  cross-sentence attributions the seeds' gold counts but a blind reader of
+  real coverage judged wrong in 17 of 18 cases.  Honest figures pinned:
+  recall 0.87, 25 of the top 30, loaded terms 2 of 4, attribution 4 of 7.
+* Unseen invented stories (tests/gold/stories/), pooled: recall 0.80,
+  top-30 precision 0.73.
+* Real coverage (../shared/realworld/clusters, scored by the judge's own
+  scorer) and the stored blind verdicts (tests/gold/judged/): recall and the
+  number of judged-false findings still reported may not get worse.
 """
 
 from __future__ import annotations
@@ -24,10 +30,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FLOOR = 0.75
-RECALL_OVERALL = 0.94
-PRECISION_TOP30 = 0.93
-UNSEEN_RECALL = 0.84
-UNSEEN_PRECISION_TOP30 = 0.76
+# Kinds pinned below the floor at the level reached without seed-tuned entries (#13).
+KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.57}
+RECALL_OVERALL = 0.87
+PRECISION_TOP30 = 0.83
+UNSEEN_RECALL = 0.80
+UNSEEN_PRECISION_TOP30 = 0.73
+REAL_FOUND = 24  # of the 80 gold differences of the four real clusters
+JUDGED_FALSE_STILL_REPORTED = 38  # of the 52 findings judged FALSE
 
 
 def _load_eval() -> ModuleType:
@@ -59,7 +69,7 @@ def test_recall_per_kind(result: dict[str, Any]) -> None:
         for name, value in result.items()
         if name.startswith("recall_")
         and name not in ("recall_overall", "recall_overall_lenient")
-        and value < KIND_FLOOR
+        and value < KIND_FLOOR_REACHED.get(name, KIND_FLOOR)
     }
     assert not low, (low, result["missed"])
 
@@ -88,3 +98,25 @@ def test_unseen_stories_pooled_recall(unseen: dict[str, Any]) -> None:
 
 def test_unseen_stories_pooled_precision_of_top_30(unseen: dict[str, Any]) -> None:
     assert unseen["unseen_precision_top30"] >= UNSEEN_PRECISION_TOP30, unseen.get("debug")
+
+
+@pytest.fixture(scope="module")
+def real() -> dict[str, str]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    import eval_judged
+    import eval_real
+
+    runs = [eval_real.run_cluster(f) for f in eval_real.cluster_folders()]
+    lines = [*eval_real.real_lines(runs), *eval_judged.judged_lines(runs)]
+    return dict(line.split(": ", 1) for line in lines if not line.startswith("#"))
+
+
+def test_real_clusters_recall_does_not_fall(real: dict[str, str]) -> None:
+    assert real["real_clusters"] == "4"
+    found = int(real["real_found"].split("/")[0])
+    assert found >= REAL_FOUND, real["real_found"]
+
+
+def test_judged_false_findings_do_not_come_back(real: dict[str, str]) -> None:
+    kept = int(real["judged_false_still_reported"].split("/")[0])
+    assert kept <= JUDGED_FALSE_STILL_REPORTED, real["judged_false_still_reported"]

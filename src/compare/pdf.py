@@ -9,7 +9,13 @@ in the package's ``static/`` folder and the bundled font folder, and raises
 loudly instead of leaking.  No ``base_url`` is given.  Determinism: the PDF
 identifier is a hash of the HTML, the metadata dates come from the report's
 ``generated`` (in the HTML ``<meta>``), and ``SOURCE_DATE_EPOCH`` is set for
-fontTools' subset timestamps only while rendering.
+fontTools' subset timestamps only while rendering.  Fonts are always subset by
+fontTools (a pinned dependency), never by the system's libharfbuzz-subset:
+WeasyPrint takes HarfBuzz when that library loads at import, and the two write
+different font bytes for the same glyphs, so the PDF depended on the machine
+and on when the process had imported WeasyPrint (a process started before the
+library was installed and its render helper started after wrote different
+bytes for the same input).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from weasyprint import CSS, HTML
+from weasyprint.pdf import fonts as weasyprint_fonts
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
@@ -55,11 +62,15 @@ class AssetFetcher(URLFetcher):
         )
 
 
+# WeasyPrint's notice, once per font, that it subsets with fontTools: our choice, not news.
+FONTTOOLS_NOTICE = "Using fontTools instead of HarfBuzz-Subset"
+
+
 class _OnceFilter(logging.Filter):
     """Lets each distinct WeasyPrint message through once per render.
 
-    Why: an environment notice (e.g. "Using fontTools instead of
-    HarfBuzz-Subset") is logged once per font and would flood stderr.
+    Why: a notice about the environment is logged once per font and would
+    flood stderr.  The fontTools notice is dropped: ``html_to_pdf`` asks for it.
     """
 
     def __init__(self) -> None:
@@ -68,7 +79,7 @@ class _OnceFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if message in self.seen:
+        if message in self.seen or message.startswith(FONTTOOLS_NOTICE):
             return False
         self.seen.add(message)
         return True
@@ -124,6 +135,10 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
     font_config = FontConfiguration()
     fonts = CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher)
     identifier = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    # Read at each font's subsetting: None means fontTools.  Set on every call
+    # (never restored, so concurrent renders cannot race) in case anything
+    # re-imported or reset it.
+    weasyprint_fonts.harfbuzz_subset = None
     once = _OnceFilter()
     logger = logging.getLogger("weasyprint")
     logger.addFilter(once)

@@ -1,6 +1,6 @@
 """Rule family: hedge_change.
 
-Why it matters: "reportedly", "allegedly", "so-called" and "what it called"
+Why it matters: "reportedly", "allegedly" and "so-called"
 tell the reader the writer has not confirmed a claim or does not adopt a
 label.  Dropping the hedge turns a claim into an apparent fact; adding one
 casts doubt.  Number approximators ("at least 13" vs "13") are compared with
@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from compare.classify.attribution_sources import markers
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import find_phrases, phrase_table
+from compare.classify.cells import content_words, find_phrases, phrase_table, stem
+from compare.classify.numbers_lexicon import number_words
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Span, Token
 
@@ -69,8 +70,8 @@ def find(ctx: Context) -> list[Candidate]:
             ]
             if in_a and in_b:
                 out.append(_swapped(ctx, pair, in_a[0], in_b[0]))
-            elif in_a:
-                out.append(
+            elif in_a or in_b:
+                found = (
                     _one_sided(
                         ctx,
                         pair.passage_id,
@@ -82,10 +83,8 @@ def find(ctx: Context) -> list[Candidate]:
                         j1,
                         j2,
                     )
-                )
-            elif in_b:
-                out.append(
-                    _one_sided(
+                    if in_a
+                    else _one_sided(
                         ctx,
                         pair.passage_id,
                         pair.b,
@@ -97,6 +96,8 @@ def find(ctx: Context) -> list[Candidate]:
                         i2,
                     )
                 )
+                if found is not None:
+                    out.append(found)
     return out
 
 
@@ -106,6 +107,24 @@ def _near(ctx: Context, article_id: str, tokens: Sequence[Token], lo: int, hi: i
         return ctx.tokens_span(article_id, tuple(tokens[lo:hi]))
     at = min(lo, len(tokens) - 1)
     return ctx.tokens_span(article_id, tuple(tokens[at : at + 1]))
+
+
+QUALIFIED_WINDOW = 4  # tokens after a hedge where the word it qualifies is looked for
+
+
+def _qualified(tokens: Sequence[Token], h: Hedge) -> str | None:
+    """The stem of the first content word after a hedge (the word it qualifies), if any.
+
+    Numbers are passed over: "about 10 minutes" against "eight minutes" is
+    one claim whose figure differs, and the figure is the numbers rule's.
+    """
+    numbers = number_words()
+    for t in tokens[h[1] : h[1] + QUALIFIED_WINDOW]:
+        if any(c.isdigit() for c in t.norm) or t.norm in numbers:
+            continue
+        if content_words([t]):
+            return stem(t.norm)
+    return None
 
 
 def _one_sided(
@@ -118,7 +137,17 @@ def _one_sided(
     lacks_tokens: Sequence[Token],
     lo: int,
     hi: int,
-) -> Candidate:
+) -> Candidate | None:
+    """A hedge only one version has; None when the other version lacks the claim itself.
+
+    Why the check: a hedge is compared only on a claim both versions make.
+    When the words the hedge qualifies ("alleged *harassment*", "may have
+    been *mentally ill*") are nowhere in the other version's cell, that
+    version does not state the claim as fact; it does not state it at all.
+    """
+    qualified = _qualified(has_tokens, h)
+    if qualified is not None and qualified not in {stem(t.norm) for t in lacks_tokens}:
+        return None
     # Quote the hedge with the word it qualifies, so the reader sees "reportedly fled".
     end = min(h[1] + 1, len(has_tokens))
     hedged = ctx.tokens_span(has, tuple(has_tokens[h[0] : end]))

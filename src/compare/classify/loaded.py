@@ -19,7 +19,14 @@ from functools import cache
 from compare import lexicons
 from compare.classify.attribution_sources import markers
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import clause_around, find_phrases, is_word, phrase_table
+from compare.classify.cells import (
+    clause_around,
+    content_words,
+    find_phrases,
+    is_word,
+    phrase_table,
+    stem,
+)
 from compare.classify.hedges import hedges
 from compare.classify.loaded_labels import affiliation_dropped, qualifier_dropped, source_labels
 from compare.classify.loaded_swaps import demonym, tone
@@ -132,6 +139,22 @@ def _plain_word(tokens: Sequence[Token], lo: int, hi: int, why: str) -> int | No
     return None
 
 
+def _head_in(tokens: Sequence[Token], end: int, other: Sequence[Token]) -> bool:
+    """Is the noun a term describes ("separatist *authorities*") in the other version too?
+
+    Why: a term is compared with the other version only where that version
+    speaks of the same thing; when the described noun is absent, the other
+    version left out the whole phrase (an attribution or a detail), and the
+    word that happens to stand in its place ("Friday") is no counterpart.
+    The described noun is the content word right after the term; a term
+    followed by anything else is a noun itself and always counts as present.
+    """
+    following = tokens[end : end + 1]
+    if not following or not is_word(following[0]) or not content_words(following):
+        return True  # "hooligans who ...": the term is the noun itself
+    return stem(following[0].norm) in {stem(o.norm) for o in other}
+
+
 def _lexicon(
     ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
 ) -> list[Candidate]:
@@ -148,6 +171,8 @@ def _lexicon(
                 continue
             term = ctx.tokens_span(side, tuple(tokens[s:e]))
             plain = _plain_word(other_tokens, lo, hi, why)
+            if plain is None and not _head_in(tokens, e, other_tokens):
+                continue  # the other version does not speak of what the term describes
             there = (
                 ctx.tokens_span(other, (other_tokens[plain],))
                 if plain is not None

@@ -1,7 +1,7 @@
 """Loaded framing in labels: a status qualifier dropped, a source labelled.
 
 Why apart from term swaps: these compare a whole phrase across the cell,
-not one edit: "the provincial capital" vs "the capital" (a disputed status
+not one edit: "the de facto capital" vs "the capital" (a disputed status
 taken as settled), "the Xland-run health ministry" vs "the health ministry"
 (who controls a source, said in one version only), and "rebel commanders
 said" vs "according to local commanders" (the same source, framed in one
@@ -43,7 +43,7 @@ def _qualifiers() -> dict[tuple[str, ...], frozenset[str]]:
 
 
 def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """(qualifier start, noun index) of "provincial capital"-style phrases."""
+    """(qualifier start, noun index) of "de facto capital"-style phrases."""
     out = []
     norms = [t.norm for t in tokens]
     for qual, nouns in _qualifiers().items():
@@ -55,7 +55,7 @@ def _qualified(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 
 def qualifier_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
-    """ "the provincial capital" vs "the capital": a status qualifier one version drops."""
+    """ "the de facto capital" vs "the capital": a status qualifier one version drops."""
     out = []
     for has, tokens, other, other_tokens in pair.sides():
         kept = {other_tokens[k].norm for _q, k in _qualified(other_tokens)}

@@ -19,10 +19,11 @@ sentence in two); long one-sided stretches (outlet-only material).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from compare import lexicons
+from compare.align import LOOSE_RATIO
 from compare.classify.attribution_sources import markers, same_referent, source_range
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
@@ -36,6 +37,7 @@ from compare.classify.cells import (
     shorten,
     stem,
 )
+from compare.classify.evidence import similarity
 from compare.classify.hedges import hedges
 from compare.classify.loaded import TERMS_FILE, valence
 from compare.classify.loaded_labels import affiliations
@@ -43,7 +45,7 @@ from compare.classify.numbers_lexicon import events
 from compare.classify.numbers_parse import quantities
 from compare.classify.omission import own_clauses
 from compare.classify.pairs import CellPair, cell_pairs
-from compare.model import Kind, Severity, Token
+from compare.model import Kind, Severity, Span, Token
 
 JOIN_GAP = 1  # edits separated by at most this many equal function words form one change
 MAX_PHRASE = 80  # characters shown in labels and explanations
@@ -224,12 +226,31 @@ def _synonyms(a: str, b: str) -> bool:
 
 
 def find(ctx: Context) -> list[Candidate]:
-    """Content-word rewording inside aligned passages, one finding per changed phrase."""
+    """Content-word rewording inside aligned passages: one finding per passage.
+
+    Why one per passage, not one per changed phrase: read blind, single
+    changed words shown on their own ("fee" / "payment", "that separates" /
+    "which divides") were noise; what an editor wants to know is that a
+    passage was reworded, with every changed phrase highlighted in it.  The
+    candidates of every pair of outlets share the key ``REWORDED``, so the
+    merge makes one finding of the passage that quotes every outlet's
+    changed words.
+    """
     out: list[Candidate] = []
+    for pair, found in _changed_phrases(ctx):
+        out.append(_reworded(ctx, pair, found))
+    return out
+
+
+def _changed_phrases(
+    ctx: Context,
+) -> Iterator[tuple[CellPair, list[tuple[list[Token], list[Token], tuple[int, int]]]]]:
+    """Each cell pair with its meaningful changed phrases ``(a words, b words, where)``."""
     own = own_clauses(ctx)
     for pair in cell_pairs(ctx):
-        if pair.loose():
+        if pair.loose() or not _same_content(ctx, pair):
             continue  # two different statements paired loosely: no word stands for another
+        found: list[tuple[list[Token], list[Token], tuple[int, int]]] = []
         claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
         claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
         starts_a = sentence_starts(ctx, pair.passage_id, pair.a)
@@ -262,8 +283,24 @@ def find(ctx: Context) -> list[Candidate]:
                     b and _moved(b, pair.a_tokens, i1, i2)
                 ):
                     continue  # the words moved: reordering, not rewording
-                out.append(_candidate(ctx, pair, a, b, (i1, j1)))
-    return out
+                found.append((a, b, (i1, j1)))
+        if found:
+            yield pair, found
+
+
+def _same_content(ctx: Context, pair: CellPair) -> bool:
+    """Do the two cells say the same thing, by the aligner's own measure and loose threshold?
+
+    Why: a passage's cells can be joined by the aligner's loose pass (a
+    rewritten sentence kept in place by its neighbours); words of two
+    sentences that only resemble each other are not word choices for one
+    statement.
+    """
+    quoted = {
+        pair.a: ctx.cell_sentences(pair.passage_id, pair.a),
+        pair.b: ctx.cell_sentences(pair.passage_id, pair.b),
+    }
+    return similarity(ctx, quoted) >= ctx.options.align_threshold * LOOSE_RATIO
 
 
 def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list[list[Token]]:
@@ -292,46 +329,73 @@ def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list
     return [_trim(p) for p in out]
 
 
-def _candidate(
-    ctx: Context, pair: CellPair, a: list[Token], b: list[Token], at: tuple[int, int]
-) -> Candidate:
-    spans = {}
-    if a:
-        spans[pair.a] = (ctx.tokens_span(pair.a, tuple(a)),)
-    if b:
-        spans[pair.b] = (ctx.tokens_span(pair.b, tuple(b)),)
-    ta = shorten(spans[pair.a][0].text, MAX_PHRASE) if a else ""
-    tb = shorten(spans[pair.b][0].text, MAX_PHRASE) if b else ""
-    na, nb = len(content_words(a)), len(content_words(b))
-    # Tight substitutions ("stalled" / "collapsed") change meaning most for their size.
-    weight = 0.5 + 0.1 * min(na + nb, 6) + (0.3 if a and b and max(na, nb) <= 3 else 0.0)
-    if a and b:
-        x, y = sorted([ta, tb], key=str.casefold)
-        explanation = (
-            f'The wording differs: "{x}" vs "{y}". A different choice of words can shift '
-            "emphasis or tone even when the facts stay the same."
-        )
-        label, key = f'"{x}" vs "{y}"', f"{x.casefold()}|{y.casefold()}"
-    else:
-        only = ta or tb
-        # The other side quotes the clause where the words would stand, so both
-        # outlets are shown without highlighting an unrelated neighbour.
-        other, tokens, k = (pair.b, pair.b_tokens, at[1]) if a else (pair.a, pair.a_tokens, at[0])
-        lo, hi = clause_around(tokens, k, sentence_starts(ctx, pair.passage_id, other))
-        spans[other] = (ctx.tokens_span(other, tokens[lo:hi]),)
-        explanation = (
+REWORDED = "reworded"  # one key for every pair of outlets: one finding per passage
+MAX_LISTED = 3  # changes named in the explanation; every change is highlighted
+
+
+def _wording(
+    described: Sequence[str], found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]]
+) -> tuple[str, str]:
+    """(label, explanation): one change in the words of a phrase change, more listed."""
+    if len(described) == 1:
+        ((a, b, _),) = found
+        if a and b:
+            label = described[0]
+            return label, (
+                f"The wording differs: {label}. A different choice of words can shift emphasis "
+                "or tone even when the facts stay the same."
+            )
+        only = described[0].removesuffix(" in one version only").strip('"')
+        return f'"{only}" only in one version', (
             f'Only one version includes "{only}". Adding or leaving out a detail changes what '
             "the reader learns from the same passage."
         )
-        label, key = f'"{only}" only in one version', f"{only.casefold()}|-"
-        weight -= 0.2
+    more = len(described) - MAX_LISTED
+    tail = f" and {more} more" if more > 0 else ""
+    return f"{described[0]} and {len(described) - 1} more", (
+        f"The passage is worded differently ({len(described)} changes): "
+        f"{'; '.join(described[:MAX_LISTED])}{tail}. A different choice of words can shift "
+        "emphasis or tone even when the facts stay the same."
+    )
+
+
+def _reworded(
+    ctx: Context,
+    pair: CellPair,
+    found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]],
+) -> Candidate:
+    """One wording_change for a cell pair: every changed phrase of both sides highlighted."""
+    spans: dict[str, list[Span]] = {pair.a: [], pair.b: []}
+    described: list[str] = []
+    content = 0
+    for a, b, at in found:
+        if a:
+            spans[pair.a].append(ctx.tokens_span(pair.a, tuple(a)))
+        if b:
+            spans[pair.b].append(ctx.tokens_span(pair.b, tuple(b)))
+        ta = shorten(spans[pair.a][-1].text, MAX_PHRASE) if a else ""
+        tb = shorten(spans[pair.b][-1].text, MAX_PHRASE) if b else ""
+        if a and b:
+            x, y = sorted([ta, tb], key=str.casefold)
+            described.append(f'"{x}" vs "{y}"')
+        else:
+            described.append(f'"{ta or tb}" in one version only')
+            other, tokens, k = (
+                (pair.b, pair.b_tokens, at[1]) if a else (pair.a, pair.a_tokens, at[0])
+            )
+            # The other side quotes the clause where the words would stand, so both
+            # outlets are shown without highlighting an unrelated neighbour.
+            lo, hi = clause_around(tokens, k, sentence_starts(ctx, pair.passage_id, other))
+            spans[other].append(ctx.tokens_span(other, tokens[lo:hi]))
+        content += len(content_words(a)) + len(content_words(b))
+    label, explanation = _wording(described, found)
     return Candidate(
         kind=Kind.WORDING_CHANGE,
         severity=Severity.LOW,
         passage_id=pair.passage_id,
-        key=key,
-        spans=spans,
+        key=REWORDED,
+        spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items() if ss},
         explanation=explanation,
         label=label,
-        weight=round(weight, 3),
+        weight=round(0.5 + 0.1 * min(content, 10), 3),
     )
