@@ -13,6 +13,13 @@ connected components.  The window is deliberately wider than the outlier
 window so that an earlier event in the same conflict lands in the story and
 is *shown* as an outlier with its evidence, instead of silently vanishing.
 
+Near-copies of one wire story (``near_duplicates``: MinHash buckets checked
+by exact cosine) are always one story, whatever their number, and count as
+one article when deciding which words are too common to find candidates.
+In a small input (``SMALL_INPUT``: a few files a user names) a lone article
+also joins its closest article on a lower tier: a lower cosine, or a lower
+one still with shared names and figures (``cluster_vectors.anchors``).
+
 Outliers (``cluster_outliers``) are judged on passages, not whole-article
 similarity: outlets reusing the same wire copy share most sentences, while
 an article about an earlier event shares only background paragraphs.
@@ -94,7 +101,7 @@ def near_duplicates(vectors: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray,
     MinHash signatures of each article's heaviest terms in
     ``SIGNATURE_BANDS`` bands of ``SIGNATURE_ROWS`` hashes (locality-sensitive
     hashing: two articles whose term sets overlap by 80% fall in one bucket
-    of some band with probability ~0.98, by 30% with ~0.05); each bucket's
+    of some band with probability ~0.98, by 30% with ~0.06); each bucket's
     members are checked against its first member by exact cosine.  The
     cost is linear in the number of articles.
     """
