@@ -179,3 +179,106 @@ def test_long_token_does_not_slow_the_rules() -> None:
     body = _split(f"Contact us {token}\n\n{token}@\n\n({token})")
     assert time.monotonic() - started < 2.0
     assert len(body.paragraphs) + len(body.removed) == 3
+
+
+# Rules of #15, each on an invented example shaped like real pages.
+@pytest.mark.parametrize(
+    ("middle", "reason"),
+    [
+        (
+            "Crowds gathered outside the court this morning pic.twitter.com/Ab3dEf9 — Jane Roe "
+            "(@janeroe_news) March 3, 2021",
+            Reason.EMBED,
+        ),
+        ("A post shared by Harbour Ferries (@harbourferries) on Mar 3, 2021", Reason.EMBED),
+        ("Your browser does not support the video tag.", Reason.MEDIA),
+        ("Media playback is unsupported on your device", Reason.MEDIA),
+        (
+            "(This report was generated automatically from a syndicated feed and was not edited "
+            "by our staff.)",
+            Reason.SYNDICATION,
+        ),
+        ("This article originally appeared on Harbour Weekly.", Reason.SYNDICATION),
+        ("Read the original article.", Reason.SYNDICATION),
+        ("© 2021 Harbour Media Group. All rights reserved.", Reason.COPYRIGHT),
+        ("Copyright 2021 Harbour Press", Reason.COPYRIGHT),
+        ("Spring Sale! A digital subscription for just $1 a week. VIEW OFFER", Reason.PROMO),
+        ("For more stories, visit our homepage.", Reason.PROMO),
+        ("Read more: Council approves the new bridge budget", Reason.RELATED),
+        (
+            "Workers clear debris near the old mill on Sunday - Jane Roe via Harbour Images",
+            Reason.CAPTION,
+        ),
+        ("Workers clear debris near the old mill on Sunday. WIRE/Jane Roe", Reason.CAPTION),
+    ],
+)
+def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> None:
+    assert _reasons(middle) == [reason.value]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        # A real paragraph that merely carries "reportedly" and ends in a parenthesis.
+        "The minister reportedly resigned on Friday, aides said. Pictures of the party had "
+        "emerged a week earlier. (The photos were first shown by a local paper)",
+        "Police said the suspect, seen in photographs of the march, was held. (He was freed.)",
+        "The company's copyright claim was rejected by the court on Tuesday, its lawyer said.",
+        "Shares rose after the sale, the company said, and a subscription plan is planned.",
+        "The mayor said the video, shared widely on Monday, was filmed last year.",
+    ],
+)
+def test_reporting_is_never_removed(middle: str) -> None:
+    assert _reasons(middle) == []
+
+
+def test_headlines_under_a_related_marker_are_removed_until_the_text_resumes() -> None:
+    body = _split(
+        f"{BEFORE}\n\nRelated\n\nCouncil approves the new bridge budget after a long debate\n\n"
+        f"Ferry strike ends after talks\n\n{AFTER}"
+    )
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [
+        Reason.MARKER.value,
+        Reason.RELATED.value,
+        Reason.RELATED.value,
+    ]
+
+
+def test_a_caption_repeating_a_later_sentence_is_removed() -> None:
+    teaser = "The bridge will be the longest in the region when it opens"
+    full = f"{teaser}, the council said on Monday."
+    body = _split(f"{teaser}\n\n{BEFORE}\n\n{full}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, full]
+    assert [(r.reason, r.span.text) for r in body.removed] == [(Reason.REPEATED.value, teaser)]
+
+
+def test_a_source_credit_after_the_last_sentence_is_cut_and_the_paragraph_kept() -> None:
+    para = "The vote was close, and the mayor promised a recount. (Harbour Times)"
+    body = _split(f"{BEFORE}\n\n{para}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [
+        BEFORE,
+        "The vote was close, and the mayor promised a recount.",
+        AFTER,
+    ]
+    (credit,) = body.removed
+    assert (credit.reason, credit.span.text) == (Reason.SOURCE_CREDIT.value, "(Harbour Times)")
+
+
+def test_a_parenthesis_inside_a_sentence_is_not_a_source_credit() -> None:
+    para = "Officials met Senator Jane Roe (Harbour Party) on Monday."
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+def test_new_list_entries_name_a_source_key_defined_in_the_header() -> None:
+    from compare import lexicons
+    from compare.lexicons import _data_text
+
+    for name in ("boilerplate_notices.txt", "boilerplate_promos.txt"):
+        head = " ".join(lexicons.header(name))
+        for raw in _data_text(name).splitlines():
+            if raw.startswith("#") or not raw.strip():
+                continue
+            assert "# src: " in raw, raw
+            key = raw.split("# src: ", 1)[1].strip()
+            assert f"source [{key}]:" in head, (name, key)

@@ -115,7 +115,8 @@ def test_folder_of_three_saved_pages_gives_a_sensible_report() -> None:
     for article in articles.values():
         assert article.text_origin == ORIGIN
         assert article.sha256 == hashlib.sha256(Path(article.path).read_bytes()).hexdigest()
-        assert 7 <= len(article.sentences) <= 8
+        assert 8 <= len(article.sentences) <= 9  # the headline leads (#15)
+        assert article.sentences[0].text == article.title
         for sentence in article.sentences:
             assert article.text[sentence.start : sentence.end] == sentence.text
             assert not [w for w in FURNITURE if w in sentence.text], sentence.text
@@ -127,12 +128,14 @@ def test_folder_of_three_saved_pages_gives_a_sensible_report() -> None:
 def test_extracted_text_is_paragraphs_separated_by_blank_lines() -> None:
     (article,) = _ingest(FIXTURES / "northcoast-herald.html").articles
     paragraphs = article.text.split("\n\n")
+    assert paragraphs[0] == article.title  # the headline leads the extracted text (#15)
+    paragraphs = paragraphs[1:]
     assert len(paragraphs) == 8 and all(p and "\n" not in p for p in paragraphs)
     assert paragraphs[3] == (
         "“We have never seen the water rise this fast,” she told reporters outside the "
         "flooded town hall."
     )
-    assert [p.line for p in article.paragraphs] == [1, 3, 5, 7, 9, 11, 13, 15]
+    assert [p.line for p in article.paragraphs] == [1, 3, 5, 7, 9, 11, 13, 15, 17]
     for p in article.paragraphs:
         assert article.text[p.start : p.end] == p.text
 

@@ -118,7 +118,7 @@ def test_same_article_in_any_format_gives_the_same_analysis(tmp_path: Path, writ
         for r, rep in runs.items()
     }
     a, b = herald["_as_txt"], herald[write.__name__]
-    assert [s.text for s in a.sentences] == [s.text for s in b.sentences] == list(HERALD)
+    assert [s.text for s in a.sentences] == [s.text for s in b.sentences] == [TITLE, *HERALD]
     assert (a.title, a.published, a.outlet) == (b.title, b.published, b.outlet)
     assert b.text_origin != "file" and a.text_origin == "file"
     assert _findings(txt) == _findings(other)

@@ -288,7 +288,12 @@ def test_article_in_a_story_of_its_own_is_listed_not_dropped(tmp_path: Path, cap
     out = tmp_path / "out"
     code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
     assert code == ExitCode.PARTIAL
-    reason = "not compared: no other article covers the same story"
-    assert skipped_lines(err) == {str(src / "zoo.txt"): reason}
-    assert _only_report_json(out)["problems"] == [{"path": str(src / "zoo.txt"), "message": reason}]
+    (line,) = skipped_lines(err).items()
+    assert line[0] == str(src / "zoo.txt")
+    # The reason, with the evidence that decided it (#15).
+    assert line[1].startswith("not compared: no other article covers the same story (")
+    assert "% similar to another article's" in line[1]
+    assert _only_report_json(out)["problems"] == [
+        {"path": str(src / "zoo.txt"), "message": line[1]}
+    ]
     assert temps(out) == []

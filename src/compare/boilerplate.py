@@ -35,6 +35,14 @@ class Reason(StrEnum):
     SUBHEADING = "subheading"
     DATE_HEADER = "date header"
     NUL = "NUL characters"
+    EMBED = "embedded social-media post"
+    MEDIA = "media-player notice"
+    SYNDICATION = "syndication or editing notice"
+    COPYRIGHT = "copyright line"
+    PROMO = "promotion of the outlet"
+    RELATED = "related-article headline"
+    REPEATED = "caption or teaser repeating the text"
+    SOURCE_CREDIT = "source credit"
 
 
 @dataclass(frozen=True)
@@ -57,8 +65,9 @@ _URL = re.compile(r"https?://|www\.|@\w")
 _PAREN_END = re.compile(r"\(([^()]{1,160})\)\s*((?:Credits?|Photo|Image)\s*:[^()]*)?$")
 _CREDITISH = re.compile(
     r"[A-Z][\w.]*\s?/\s?[A-Z]|\bvia [A-Z]"
-    r"|\b(?:[Pp]hotos?|[Pp]hotographs?|[Pp]ictures?|[Ii]mages?|File|Handout|Pool)\b"
+    r"|\b(?:Photos?|Photographs?|Pictures?|Images?|File|Handout|Pool)\b"
 )
+_CREDITISH_WEAK = re.compile(r"\b(?:photos?|photographs?|pictures?|images?)\b")
 _CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
 _PHOTO_LINE = re.compile(
     r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
@@ -76,8 +85,37 @@ _CONTRIB_START = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
 )
 _YOU = re.compile(r"\byou(?:r)?\b", re.I)
+# What a reporter writes and a caption does not: a reporting verb.
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|reported|reportedly|according to|announced|added|stated"
+    r"|confirmed|claimed|alleged|allegedly|warned|insisted)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+# Social posts pasted into the page: a tweet's "— Name (@handle) Month 1, 2020",
+# picture links, Instagram's "A post shared by".
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|\(@\w{1,15}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b",
+)
+_COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
+# "... in the near future - AGENCY via AGENCY": a caption with a dash credit.
+_DASH_CREDIT = re.compile(
+    r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*|via|/)(?:\s*(?:[A-Z][\w.&'’-]*|via|/)){0,6})$"
+)
+_SLASH_CREDIT = re.compile(r"\b[A-Z][A-Z.]{1,}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+# "... the Korean Peninsula. (Outlet Name)": a source credit after the last sentence.
+_TAIL_CREDIT = re.compile(
+    r"(?<=[.!?\"'”’])\s+\(((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,4})\)$"
+)
 _SPLIT_CREDITS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _FINAL_PUNCT = ".!?;:,…\"'”’»)]"
+_RELATED_MARKERS = ("related", "recommended", "you may also like", "more on this", "more from")
+_RELATED_INLINE = re.compile(
+    r"(?:related|read more|also read|read also|see also|more on this)\s*:\s*\S", re.I
+)
+RELATED_MAX_WORDS = 20  # a headline is rarely longer
+REPEAT_MIN_WORDS = 6  # shorter repeats are likely a phrase, not a caption
 
 
 def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> Body:
@@ -99,13 +137,16 @@ def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> B
             emails.extend(
                 (m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para)
             )
+    kept = _without_related(text, kept, removed)
     for i in range(len(kept) - 2, 0, -1):
         s, e = kept[i]
         if _is_subheading(text[s:e]):
             removed.append((s, e, Reason.SUBHEADING))
             del kept[i]
+    kept = _without_repeats(text, kept, removed)
     paragraphs: list[tuple[int, int]] = []
     for s, e in kept:
+        e = _without_tail_credit(text, s, e, removed)
         paragraphs.extend(_without_nuls(text, s, e, removed))
 
     def span(s: int, e: int) -> Span:
@@ -117,6 +158,75 @@ def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> B
         credits=tuple(credits),
         contact_emails=tuple(emails),
     )
+
+
+def _headline_like(para: str) -> bool:
+    """Every line short and without final punctuation, as a list of headlines is."""
+    lines = [line.strip() for line in para.splitlines() if line.strip()]
+    return bool(lines) and all(
+        len(line.split()) <= RELATED_MAX_WORDS and line[-1] not in _FINAL_PUNCT for line in lines
+    )
+
+
+def _without_related(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """Headlines listed under a "Related" (or "Recommended", "You may also like") marker.
+
+    The run ends at the first paragraph that is not headline-like.
+    """
+    starts = sorted(
+        e
+        for s, e, r in removed
+        if r is Reason.MARKER and text[s:e].strip().casefold().startswith(_RELATED_MARKERS)
+    )
+    if not starts:
+        return kept
+    out: list[tuple[int, int]] = []
+    blocks = sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+    open_list = False
+    for s, e, reason in blocks:
+        if reason is not None:
+            open_list = open_list or e in starts
+            continue
+        if open_list and _headline_like(text[s:e]):
+            removed.append((s, e, Reason.RELATED))
+            continue
+        open_list = False
+        out.append((s, e))
+    return out
+
+
+def _without_repeats(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """A caption or teaser line (no final punctuation) repeating another paragraph's words."""
+    flat = [" ".join(text[s:e].split()) for s, e in kept]
+    out = []
+    for k, (s, e) in enumerate(kept):
+        mine = flat[k]
+        if (
+            len(mine.split()) >= REPEAT_MIN_WORDS
+            and mine[-1] not in _FINAL_PUNCT
+            and any(len(other) > len(mine) and mine in other for other in flat)
+        ):
+            removed.append((s, e, Reason.REPEATED))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _without_tail_credit(text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]) -> int:
+    """End of the paragraph without a trailing "(Outlet Name)" source credit."""
+    m = _TAIL_CREDIT.search(text, s, e)
+    if m is None:
+        return e
+    paren = m.start(1) - 1
+    removed.append((paren, e, Reason.SOURCE_CREDIT))
+    end = paren
+    while end > s and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> list[tuple[int, int]]:
@@ -180,16 +290,31 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         (_CONTRIB_END.search(para) and _CONTRIB_WHO.search(para)) or _CONTRIB_START.match(para)
     ):
         return Reason.CONTRIBUTORS, []
-    if words <= 150:
-        hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
-        if len(hits) >= 2 and _YOU.search(para):
-            return Reason.NEWSLETTER, []
+    hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
+    if words <= 150 and len(hits) >= 2 and _YOU.search(para):
+        return Reason.NEWSLETTER, []
+    if words <= 40:
+        promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}
+        if promos and len(promos | hits) >= 2:
+            return Reason.PROMO, []
+        for phrase, kind in lexicons.rows("boilerplate_notices.txt"):
+            if phrase in folded:
+                return _NOTICE[kind], []
+        if _COPYRIGHT_START.match(para):
+            return Reason.COPYRIGHT, []
+    if words <= 150 and _EMBED.search(para):
+        return Reason.EMBED, []
+    if words <= RELATED_MAX_WORDS + 3 and _RELATED_INLINE.match(para) and _headline_like(para):
+        return Reason.RELATED, []
     contact = folded.startswith(lexicons.entries("boilerplate_contact.txt"))
     if contact and words <= 40 and (_EMAIL.search(para) or _URL.search(para)):
         return Reason.CONTACT, []
     if words <= 120 and _is_caption(para):
         return Reason.CAPTION, []
     return None, []
+
+
+_NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}
 
 
 def _credit_line(para: str) -> list[str] | None:
@@ -206,7 +331,30 @@ def _credit_line(para: str) -> list[str] | None:
     return None
 
 
+def carries_reporting(text: str) -> bool:
+    """Whether text reads as reporting, not a caption: a reporting verb in two or more
+    sentences' worth of text (a caption is one sentence and a credit).
+
+    >>> carries_reporting("The minister reportedly resigned. Aides said he left on Monday.")
+    True
+    >>> carries_reporting("Kim Jong-un says the world will see a new weapon")
+    False
+    """
+    return bool(_REPORTING.search(text)) and (
+        bool(_SENTENCE_END.search(text)) or len(text.split()) > 30
+    )
+
+
 def _is_caption(para: str) -> bool:
+    if (m := _DASH_CREDIT.search(para)) and para[: m.start()].rstrip()[-1:] not in _FINAL_PUNCT:
+        credit = m[1]
+        agencies = lexicons.words("boilerplate_agencies.txt")
+        if ("via" in credit.split() or "/" in credit or credit.casefold() in agencies) and not (
+            carries_reporting(para[: m.start()])
+        ):
+            return True
+    if _SLASH_CREDIT.search(para) and not carries_reporting(para):
+        return True
     if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para):
         return True
     if len(para.split()) <= 15 and _PHOTO_LINE.match(para):
@@ -217,7 +365,10 @@ def _is_caption(para: str) -> bool:
     inner = m[1].strip()
     bare = re.sub(r"^the\s+", "", inner, flags=re.I).casefold()
     agencies = lexicons.words("boilerplate_agencies.txt")
-    return bool(_CREDITISH.search(inner)) or inner.casefold() in agencies or bare in agencies
+    if _CREDITISH.search(inner) or inner.casefold() in agencies or bare in agencies:
+        return True
+    # "(photos were first shown by ...)": only a caption when the rest is not reporting.
+    return bool(_CREDITISH_WEAK.search(inner)) and not carries_reporting(para[: m.start()])
 
 
 def _is_subheading(para: str) -> bool:

@@ -19,6 +19,16 @@ Rules (the evidence goes into the reason, in plain words):
 3. Any article whose share and whose vocabulary similarity to the rest are
    both below ``options.outlier_similarity`` is an outlier (another event).
 4. At least two articles always remain compared; stories of two are left alone.
+
+Rule 3 judges content alone; it is not applied to a small input
+(``content_alone=False``: a few files a user named as one story), where an
+article is set aside only when its date and its content both say so (rule 2).
+
+Near-copies published on one day are judged once (``weights``: how many
+articles one row stands for): their passages are the same, so a story of
+500 copies of one wire story costs what a story of one costs, and a row
+standing for two or more copies always has a counterpart (its own copy)
+for rule 3.
 """
 
 from __future__ import annotations
@@ -176,9 +186,9 @@ def _percent(x: float) -> str:
     return f"{round(100 * x)}%"
 
 
-def _core(groups: list[list[int]], days: dict[int, date]) -> list[int]:
+def _core(groups: list[list[int]], days: dict[int, date], weights: Sequence[int]) -> list[int]:
     """The largest date group (the later one on a tie: the newest event is compared)."""
-    return max(groups, key=lambda g: (len(g), days[g[-1]]))
+    return max(groups, key=lambda g: (sum(weights[k] for k in g), days[g[-1]]))
 
 
 def _dated(articles: Sequence[Article]) -> dict[int, date]:
@@ -191,6 +201,7 @@ def separate_events(
     options: Options,
     counts: ArticleCounts | None = None,
     indexes: Sequence[int] | None = None,
+    weights: Sequence[int] | None = None,
 ) -> list[list[int]]:
     """Split linked articles into events: the core first, then each other event.
 
@@ -199,8 +210,10 @@ def separate_events(
     ``EVENT_MARGIN`` less than with their own date group) but at least that
     much with each other: two outlets reporting an earlier truce are a story
     of their own, while a lone such article stays in and is flagged as an
-    outlier.  ``counts`` (rows ``indexes``) avoids tokenising again.
+    outlier.  ``counts`` (rows ``indexes``) avoids tokenising again;
+    ``weights`` are how many same-day near-copies each article stands for.
     """
+    weights = list(weights) if weights is not None else [1] * len(articles)
     days = _dated(articles)
     groups = _date_groups(days, options.outlier_days)
     if len(groups) < 2:
@@ -208,22 +221,27 @@ def separate_events(
     evidence = _Evidence(
         articles, threshold=options.align_threshold, counts=counts, indexes=indexes
     )
-    core = _core(groups, days)
+    core = _core(groups, days, weights)
     undated = [k for k in range(len(articles)) if k not in days]
     base = sorted(core + undated)
     events = []
+
+    def share_within(k: int, members: Sequence[int]) -> float:
+        """Share of k's passages in the other members (its own copies match all)."""
+        return 1.0 if weights[k] > 1 else evidence.share(k, [o for o in members if o != k])
+
     for group in groups:
         if group is core:
             continue
-        own = {k: evidence.share(k, [o for o in group if o != k]) for k in group}
+        own = {k: share_within(k, group) for k in group}
         apart = [
             k
             for k in group
             if (shared := evidence.share(k, base)) < DATE_OUTLIER_SHARE
             or own[k] - shared >= EVENT_MARGIN
         ]
-        together = [k for k in apart if evidence.share(k, [o for o in apart if o != k]) >= 0.5]
-        if len(together) >= 2:
+        together = [k for k in apart if share_within(k, apart) >= 0.5]
+        if sum(weights[k] for k in together) >= 2:
             events.append(sorted(together))
     taken = {k for event in events for k in event}
     return [[k for k in range(len(articles)) if k not in taken], *events]
@@ -235,12 +253,17 @@ def find_outliers(
     options: Options,
     counts: ArticleCounts | None = None,
     indexes: Sequence[int] | None = None,
+    weights: Sequence[int] | None = None,
+    content_alone: bool = True,
 ) -> tuple[Outlier, ...]:
     """Outliers of one story, each with a plain-words reason quoting the evidence.
 
-    ``counts`` (rows ``indexes``, aligned with ``articles``) avoids tokenising again.
+    ``counts`` (rows ``indexes``, aligned with ``articles``) avoids tokenising
+    again; ``weights`` are how many same-day near-copies each article stands
+    for (an outlier row flags all of them: the caller expands it).
     """
-    if len(articles) < 3:
+    weights = list(weights) if weights is not None else [1] * len(articles)
+    if sum(weights) < 3:
         return ()
     evidence = _Evidence(
         articles, threshold=options.align_threshold, counts=counts, indexes=indexes
@@ -250,7 +273,7 @@ def find_outliers(
     groups = _date_groups(days, options.outlier_days)
     reasons: dict[int, str] = {}
     if len(groups) > 1:
-        core = _core(groups, days)
+        core = _core(groups, days, weights)
         first, last = days[core[0]], days[core[-1]]
         for k in sorted(set(days) - set(core)):
             share = evidence.share(k, sorted(core + undated))
@@ -264,9 +287,11 @@ def find_outliers(
                 f" {_percent(share)} of its passages with them: probably"
                 f" {'an earlier event' if earlier else 'a later development'} in the same story"
             )
-    for k in range(len(articles)):
+    for k in range(len(articles)) if content_alone else ():
         others = [o for o in range(len(articles)) if o != k and o not in reasons]
-        if k in reasons or not articles[k].sentences or len(others) < 2:
+        if k in reasons or weights[k] > 1 or not articles[k].sentences:
+            continue
+        if sum(weights[o] for o in others) < 2:
             continue
         share, vocab = evidence.share(k, others), evidence.vocabulary(k, others)
         if share < options.outlier_similarity and vocab < options.outlier_similarity:
@@ -275,6 +300,6 @@ def find_outliers(
                 f" vocabulary is only {_percent(vocab)} similar to theirs: probably a different"
                 " event on a related subject"
             )
-    if len(articles) - len(reasons) < 2:
+    if sum(weights) - sum(weights[k] for k in reasons) < 2:
         return ()
     return tuple(Outlier(articles[k].id, reasons[k]) for k in sorted(reasons))

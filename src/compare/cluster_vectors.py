@@ -13,6 +13,7 @@ words, numbers kept, hyphens and apostrophes joined: "cease-fire" meets
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
+from compare.headlines import has_headline, headline_sentences
 from compare.model import Article
 from compare.normalize import INVISIBLE_CLASS, norm
 from compare.similarity import stem
@@ -174,7 +176,8 @@ class ArticleCounts:
         texts: list[str] = []
         starts = [0]
         for a in articles:
-            texts.append(a.title or "")
+            # A headline that leads the body (``headlines``) is counted once, as a sentence.
+            texts.append("" if has_headline(a) else (a.title or ""))
             texts.extend([s.text for s in a.sentences] or [article_document(a)])
             starts.append(len(texts))
         return cls(stem_counts(texts), np.array(starts, dtype=np.int64))
@@ -219,3 +222,37 @@ def document_vectors(articles: Sequence[Article]) -> sparse.csr_matrix:
     1.0
     """
     return tfidf(ArticleCounts.of(articles).documents())
+
+
+_NAME = re.compile(r"[A-Z][\w'\u2019-]*[a-z][\w'\u2019-]*|[A-Z]{2,}")
+_FIGURE = re.compile(r"\d[\d,.]*\d")
+_LOWER_WORD = re.compile(r"\b[a-z][\w'\u2019-]*")
+
+
+def anchors(article: Article) -> frozenset[str]:
+    """Names and figures of an article's body: what two reports of one event share.
+
+    A name is a word capitalised inside a sentence (not its first word) that
+    the article never writes in lower case ("Panama", not "President" when
+    "president" occurs too); a figure has two or more digits.  Titles and
+    headlines are left out (title case capitalises every word).  Case-folded, apostrophes
+    unified.
+
+    >>> import sys; sys.path.insert(0, "tests")
+    >>> from builders import article_from_text
+    >>> sorted(anchors(article_from_text("a", "Rain hit Brampton and the Mayor left. "
+    ...     "The mayor said 120 homes flooded on Monday.")))
+    ['120', 'brampton', 'monday']
+    """
+    lower = {w.casefold() for w in _LOWER_WORD.findall(article.text)}
+    found: set[str] = set()
+    headline = set(headline_sentences(article))
+    for sentence in article.sentences:
+        if sentence.index in headline:
+            continue
+        words = [t.text for t in sentence.tokens if t.text[:1].isalnum()]
+        for word in words[1:]:
+            folded = word.casefold().replace("\u2019", "'")
+            if _FIGURE.fullmatch(word) or (_NAME.fullmatch(word) and folded not in lower):
+                found.add(folded)
+    return frozenset(found)

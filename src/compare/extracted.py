@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 
 from compare.boilerplate import split_body
 from compare.decode import replace_unencodable
-from compare.model import Article
+from compare.headlines import first_line_headline
+from compare.model import Article, Span
 from compare.offsets import LineIndex
 from compare.provenance import (
     DateClaim,
@@ -107,10 +108,23 @@ def to_article(
     text = ex.text
     if not text.replace("\x00", "").strip():
         return NO_TEXT
+    title = None if ex.title is None else clean_label(ex.title)
+    head = first_line_headline(text, 0)
+    if title is not None and not (head and clean_label(text[head[0] : head[1]]) == title):
+        # The headline is compared text: it leads the extracted text, as in a text file.
+        text = f"{title}\n\n{text}"
+        head = (0, len(title))
+    elif title is None and head is not None:
+        title = clean_label(text[head[0] : head[1]])
     lines = LineIndex(text)
-    body = split_body(text, start=0, article_id=article_id, lines=lines)
+    start = head[1] if head is not None and title is not None else 0
+    body = split_body(text, start=start, article_id=article_id, lines=lines)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
+    paragraphs = body.paragraphs
+    if start:
+        s, e = head
+        paragraphs = (Span(article_id, s, e, lines.line(s), text[s:e]), *paragraphs)
     claims = [DateClaim(entry.date, entry.where)] if entry and entry.date else []
     published, published_source, date_notes = choose_date([*claims, *ex.dates])
     notes.extend(date_notes)
@@ -130,13 +144,13 @@ def to_article(
         text=text,
         outlet=outlet[0],
         outlet_source=outlet[1],
-        title=None if ex.title is None else clean_label(ex.title),
+        title=title,
         published=published,
         published_source=published_source,
         encoding=encoding,
         url=next((u.strip() for u, _ in urls if url_host(u)), None),
         credits=body.credits,
-        paragraphs=body.paragraphs,
+        paragraphs=paragraphs,
         removed=body.removed,
         text_origin=ex.origin,
     )

@@ -17,6 +17,7 @@ carry the sentence saying where they came from (``provenance``).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,6 +36,7 @@ from compare.discover import (
 from compare.errors import UsageError
 from compare.extracted import NO_TEXT
 from compare.frontmatter import Field, FrontMatter, split_front_matter
+from compare.headlines import first_line_headline, value_span
 from compare.ingest_formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.ingest_office import OFFICE_SUFFIXES, read_office
 from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
@@ -275,9 +277,20 @@ def _one(
         start = e
     if not text[start:].replace("\x00", "").strip():
         return f"{NO_TEXT} (front matter only)" if fm.fields else NO_TEXT
+    title = clean_label(fm.fields["title"].text) if "title" in fm.fields else None
+    if title is not None:
+        key = _TITLE_KEY.search(text, 0, fm.body_start)
+        head = value_span(text, fm.fields["title"].text, key.end() if key else 0, fm.body_start)
+    elif head := first_line_headline(text, start):
+        title = clean_label(text[head[0] : head[1]])
+        start = head[1]
     body = split_body(text, start=start, article_id=cand.id, lines=lines)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
+    paragraphs = body.paragraphs
+    if head is not None and title is not None:
+        s, e = head
+        paragraphs = (Span(cand.id, s, e, lines.line(s), text[s:e]), *paragraphs)
     published, published_source, date_notes = choose_date(claims)
     notes.extend(date_notes)
     outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails)
@@ -289,15 +302,18 @@ def _one(
         text=text,
         outlet=outlet,
         outlet_source=outlet_source,
-        title=clean_label(fm.fields["title"].text) if "title" in fm.fields else None,
+        title=title,
         published=published,
         published_source=published_source,
         encoding=decoded.encoding,
         url=_article_url(fm, entry),
         credits=body.credits,
-        paragraphs=body.paragraphs,
+        paragraphs=paragraphs,
         removed=removed,
     )
+
+
+_TITLE_KEY = re.compile(r"(?m)^title[ \t]*:")
 
 
 def _dated(fm: FrontMatter) -> list[tuple[str, Field]]:

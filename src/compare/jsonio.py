@@ -16,6 +16,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from compare.headlines import headline_text
 from compare.model import (
     Alignment,
     Article,
@@ -189,6 +190,13 @@ def to_dict(report: Report) -> dict[str, Any]:
         "warnings": [{"path": w.path, "message": w.message} for w in report.warnings],
         "settings": dict(report.settings),
         **({} if report.review is None else {"review": _review(report.review)}),
+        # Added in #15 (schema 1 readers ignore it): each compared article's
+        # headline, the cells of the "headline" passage when there is one.
+        "headlines": [
+            {"article": a.id, "text": text}
+            for a in report.story.articles
+            if a.id in report.alignment.article_ids and (text := headline_text(a)) is not None
+        ],
     }
 
 

@@ -20,10 +20,11 @@ from pathlib import Path
 from compare import __version__
 from compare.align import align
 from compare.classify import classify
-from compare.cluster import cluster
+from compare.cluster import cluster, lone_evidence
 from compare.diff import diff
 from compare.discover import ARTICLE_PATTERNS
 from compare.errors import NoReportError
+from compare.headlines import with_headline_passage, without_presence_findings
 from compare.ingest import ingest
 from compare.model import (
     SCHEMA_VERSION,
@@ -210,11 +211,11 @@ def analyze_story(
     story = with_reference(story, options.reference)
     story = replace(story, articles=tuple(with_tokens(a) for a in story.articles))
     with timer.stage("align"):
-        alignment = align(story, options=options)
+        alignment = with_headline_passage(align(story, options=options), story.articles)
     with timer.stage("diff"):
         edits = diff(story, alignment)
     with timer.stage("classify"):
-        findings = classify(story, alignment, edits, options=options)
+        findings = without_presence_findings(classify(story, alignment, edits, options=options))
         if options.reference in alignment.article_ids:
             findings = against_reference(findings, options.reference)
         findings = at_least(findings, options.min_severity)
@@ -245,7 +246,7 @@ def _comparable(story: Story, options: Options) -> bool:
     return len(compared) >= 2 and len({a.outlet for a in compared}) >= 2
 
 
-def _not_compared(story: Story, article: Article) -> str:
+def _not_compared(story: Story, article: Article, articles: Sequence[Article]) -> str:
     reason = next((o.reason for o in story.outliers if o.article_id == article.id), None)
     if reason is not None:
         return (
@@ -254,7 +255,9 @@ def _not_compared(story: Story, article: Article) -> str:
         )
     if len(story.articles) > 1:
         return "not compared: no other outlet's article covers the same story"
-    return "not compared: no other article covers the same story"
+    evidence = lone_evidence(articles, article.id)
+    detail = f" ({evidence})" if evidence else ""
+    return f"not compared: no other article covers the same story{detail}"
 
 
 @dataclass(frozen=True)
@@ -326,7 +329,7 @@ def prepare(
     # nothing: say so (report, JSON, stderr) rather than drop it silently.
     for story in singles:
         for article in story.articles:
-            problems.append(InputProblem(article.path, _not_compared(story, article)))
+            problems.append(InputProblem(article.path, _not_compared(story, article, articles)))
     problems.sort(key=lambda p: p.path)
     comparable = tuple(s for s in stories if id(s) not in single_ids)
     if not comparable:

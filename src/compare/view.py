@@ -18,6 +18,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from compare.headlines import headline_text
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
 from compare.view_charts import chart_links
@@ -82,6 +83,7 @@ LANDSCAPE_CHARTS = frozenset({"coverage", "similarity"})  # share the wide page
 # passage it leaves out would fill pages and say only "it is short".
 PASSAGE_CHARS = 220  # passages quoted in the PDF; the HTML shows them whole
 REMOVED_CHARS = 64  # boilerplate quoted in the PDF; the HTML shows it whole
+HEADLINE_CHARS = 200  # a headline longer than this is a page title gone wrong
 
 
 from compare.view_model import (  # noqa: E402 - re-exported as this module's API
@@ -418,6 +420,11 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         filter_severities=severities,
         review=review,
         chart_links=chart_links(charts, listed, b.keys),
+        headline_texts=tuple(
+            (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
+            for a in report.story.articles
+            if a.id in b.ids and (text := headline_text(a)) is not None
+        ),
     )
 
 

@@ -281,3 +281,5 @@ class ReportView:
     filter_severities: tuple[FilterChoice, ...] = ()
     review: ReviewView | None = None
     chart_links: tuple[ChartLinks, ...] = ()
+    # Each compared outlet's headline, side by side on page 1 (#15).
+    headline_texts: tuple[tuple[OutletView, str], ...] = ()

@@ -1,0 +1,130 @@
+"""Headlines as compared text: found in every input format, aligned with each other.
+
+Why: the headline is where outlets frame a story most.  Whatever the format
+(the first line of a text file, a ``# Heading``, a front-matter ``title``,
+a JSON ``title`` field, a page's title), the headline becomes the article's
+first paragraph, a span of ``Article.text`` like any other, and its
+``title``; so the same article in ``.txt``, ``.md``, ``.html`` and ``.jsonl``
+gives the same sentences and the same findings.  After alignment the
+headlines form one passage of their own (``with_headline_passage``): a
+headline is compared with the other headlines, never with body sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from compare.model import Alignment, Article, Finding, Kind, Passage
+
+HEADLINE_PASSAGE = "headline"
+MAX_HEADLINE_WORDS = 30  # longer first lines are a paragraph, not a headline
+_MD_HEADING = re.compile(r"#{1,2}[ \t]+(\S.*?)[ \t#]*$")
+_NOT_HEADLINE_END = ".,;:"
+_BLANK_AFTER = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*\S")
+
+
+def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of a headline on the first line of ``text[start:]``, or None.
+
+    A headline is one line followed by a blank line and more text, at most
+    ``MAX_HEADLINE_WORDS`` words, not ending like a sentence fragment (a
+    period, comma, colon or semicolon); a Markdown ``# Heading`` gives its
+    words.
+
+    >>> first_line_headline("Rain shuts roads\\n\\nRain fell all day.", 0)
+    (0, 16)
+    >>> first_line_headline("Rain fell all day.\\n\\nRoads shut.", 0) is None
+    True
+    >>> first_line_headline("# Rain shuts roads\\n\\nRain fell.", 0)
+    (2, 18)
+    """
+    s = start
+    while s < len(text) and text[s].isspace():
+        s += 1
+    e = s
+    while e < len(text) and text[e] not in "\r\n":
+        e += 1
+    line = text[s:e].rstrip()
+    if not line or not _BLANK_AFTER.match(text, s + len(line)):
+        return None
+    if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
+        return s + m.start(1), s + m.end(1)
+    if line.startswith("#") or line[-1] in _NOT_HEADLINE_END:
+        return None
+    if "\x00" in line or not any(c.isalpha() for c in line):
+        return None
+    if len(line.split()) > MAX_HEADLINE_WORDS:
+        return None
+    return s, s + len(line)
+
+
+def value_span(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a front-matter value is written between ``start`` and ``end``, or None."""
+    value = value.strip()
+    at = text.find(value, start, end) if value and "\x00" not in value else -1
+    return (at, at + len(value)) if at >= 0 else None
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def has_headline(article: Article) -> bool:
+    """Whether the article's first paragraph is its headline (its title)."""
+    return bool(
+        article.title
+        and article.paragraphs
+        and _flat(article.paragraphs[0].text) == _flat(article.title)
+    )
+
+
+def headline_sentences(article: Article) -> tuple[int, ...]:
+    """Indexes of the sentences of the article's headline (empty when it has none)."""
+    if not has_headline(article):
+        return ()
+    first = article.sentences[0].paragraph if article.sentences else None
+    return tuple(s.index for s in article.sentences if s.paragraph == first)
+
+
+def headline_text(article: Article) -> str | None:
+    """The headline as printed (whitespace collapsed), or None."""
+    return _flat(article.paragraphs[0].text) if has_headline(article) else None
+
+
+def with_headline_passage(alignment: Alignment, articles: Sequence[Article]) -> Alignment:
+    """The alignment with the headlines taken out of body passages and made one passage.
+
+    The headline passage comes first (the reader meets the headline first);
+    body passages left empty are dropped.  A lone headline (no other compared
+    article has one) is compared with nothing: it is not body text either.
+    """
+    compared = set(alignment.article_ids)
+    heads = {a.id: idx for a in articles if a.id in compared and (idx := headline_sentences(a))}
+    if not heads:
+        return alignment
+    passages = []
+    for passage in alignment.passages:
+        cells = {
+            aid: kept
+            for aid, idx in passage.cells.items()
+            if (kept := tuple(i for i in idx if i not in heads.get(aid, ())))
+        }
+        if cells:
+            passages.append(replace(passage, cells=cells))
+    if len(heads) < 2:
+        return replace(alignment, passages=tuple(passages))
+    head = Passage(id=HEADLINE_PASSAGE, cells=heads)
+    return replace(alignment, passages=(head, *passages))
+
+
+def without_presence_findings(findings: Sequence[Finding]) -> tuple[Finding, ...]:
+    """Findings without "only in" / "omitted" for the headline passage.
+
+    An article without a recognisable headline has not left one out.
+    """
+    presence = (Kind.OMITTED_PASSAGE, Kind.ADDED_PASSAGE)
+    return tuple(
+        f for f in findings if not (f.passage_id == HEADLINE_PASSAGE and f.kind in presence)
+    )
