@@ -114,6 +114,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "time_note": f.time_note,
         "label": f.label,
         "weight": f.weight,
+        "confidence": f.confidence,
     }
 
 
@@ -128,6 +129,7 @@ def _finding_in(d: Mapping[str, Any]) -> Finding:
         time_note=d["time_note"],
         label=d["label"],
         weight=d["weight"],
+        confidence=d.get("confidence", 1.0),
     )
 
 

@@ -216,6 +216,7 @@ class Finding:
     time_note: str | None = None
     label: str = ""  # short headline, e.g. '"Defense" vs "Defence"'
     weight: float = 0.0  # finer rank inside one severity; higher is more serious
+    confidence: float = 1.0  # how sure the rules are (1.0 = certain); below 0.7 never a headline
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,8 @@ VARIANT_BLIND = frozenset({Kind.NUMBER_DISCREPANCY, Kind.WORDING_CHANGE})
 # "Defence" in three passages is one editorial habit, not three differences, so
 # its occurrences become spans of one finding (headed by its first passage).
 STORY_WIDE_KINDS = frozenset({Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
+# A finding less sure than this ranks after every surer one (never a headline).
+UNCERTAIN = 0.7
 
 
 @dataclass(frozen=True)
@@ -172,10 +174,10 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
 def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Finding, ...]:
     """Most serious first, numbered f1, f2, ...; deterministic for equal inputs.
 
-    Order: severity; then same-day before different-day number conflicts;
-    then kind (DESIGN §5 order: within one severity, a cut passage outranks
-    a rewording); then weight (descending); then passage reading order,
-    key, label.
+    Order: certain before uncertain (``UNCERTAIN``); severity; then
+    same-day before different-day number conflicts; then kind (DESIGN §5
+    order: within one severity, a cut passage outranks a rewording); then
+    weight (descending); then passage reading order, key, label.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
 
@@ -183,6 +185,7 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
         c = m.best
         first = min((s.start for ss in m.spans.values() for s in ss), default=0)
         return (
+            c.confidence < UNCERTAIN,
             c.severity,
             c.kind == Kind.NUMBER_DISCREPANCY and c.time_note is not None,
             order[c.kind],
@@ -207,6 +210,7 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
                 time_note=c.time_note,
                 label=c.label,
                 weight=c.weight,
+                confidence=c.confidence,
             )
         )
     return tuple(out)

@@ -1,0 +1,171 @@
+"""Number findings from the claim layer: story-wide discrepancies, and a guard on the others.
+
+Why: the passage rules in ``numbers`` compare figures inside one aligned
+passage (and a few across), and so miss a toll stated in another paragraph
+in other words; and they can set "300 arrested tonight" against "4,100
+arrested since March".  The claim layer (``compare.claims``) reads every
+figure with what it counts and its scope, so this module (1) adds a finding
+for each story-wide discrepancy the passage rules did not report, and (2)
+drops a passage finding whose two figures the claim layer reads as
+counting over different scopes.  Every finding it makes carries a
+confidence; an uncertain one is never more serious than MEDIUM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from compare.claims.compare import UNCERTAIN, Discrepancy, compare_story
+from compare.claims.quantities import QuantityClaim, article_claims
+from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers_lexicon import events, thing_display, things
+from compare.model import Kind, Severity, Span
+
+CASUALTY_EVENTS = frozenset({"death", "injury", "missing"})
+
+
+def story_claims(ctx: Context) -> dict[str, tuple[QuantityClaim, ...]]:
+    """Every compared article's quantity claims."""
+    return {aid: article_claims(article) for aid, article in ctx.articles.items()}
+
+
+def _at(claims: Sequence[QuantityClaim], span: Span) -> QuantityClaim | None:
+    """The claim whose figure the span quotes (overlaps), if any."""
+    return next((c for c in claims if c.start < span.end and span.start < c.end), None)
+
+
+def guard(ctx: Context, candidates: Sequence[Candidate], claims=None) -> list[Candidate]:
+    """The passage rules' number findings, less those whose figures have different scopes.
+
+    Why only scope: the passage rules already test what is counted; what
+    they cannot see is "in one province" against "in another", "tonight"
+    against "since March", or a part ("including 3 children") against a whole.
+    """
+    claims = claims if claims is not None else story_claims(ctx)
+    out = []
+    for cand in candidates:
+        if cand.kind is not Kind.NUMBER_DISCREPANCY or cand.key.startswith("place:"):
+            out.append(cand)
+            continue
+        found = [
+            c
+            for aid, spans in cand.spans.items()
+            for span in spans
+            if (c := _at(claims.get(aid, ()), span)) is not None
+        ]
+        if any(
+            x.scope.differs(y.scope, stated=True)
+            for k, x in enumerate(found)
+            for y in found[k + 1 :]
+        ):
+            continue
+        out.append(cand)
+    return out
+
+
+def _covered(d: Discrepancy, candidates: Sequence[Candidate]) -> bool:
+    """True when a passage finding already quotes these figures in two of the articles."""
+    for cand in candidates:
+        if cand.kind not in (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE):
+            continue
+        hit = {
+            c.article_id
+            for c in d.claims
+            for s in cand.spans.get(c.article_id, ())
+            if s.start < c.end and c.start < s.end
+        }
+        if len(hit) >= 2:
+            return True
+    return False
+
+
+def claim_candidates(
+    ctx: Context,
+    existing: Sequence[Candidate],
+    claims: Mapping[str, Sequence[QuantityClaim]] | None = None,
+) -> list[Candidate]:
+    """A candidate for each story-wide conflict the passage rules did not report.
+
+    Only conflicts: an exact figure inside a vague one ("600" and "hundreds")
+    can both be true, and the passage rules judge those where the sentences
+    are aligned.
+    """
+    claims = claims if claims is not None else story_claims(ctx)
+    return [
+        _candidate(ctx, d)
+        for d in compare_story(claims)
+        if d.relation == "conflict" and not _covered(d, existing)
+    ]
+
+
+def subject(what: tuple[str, str, str]) -> str:
+    """ "The number of people killed", "The share of burn", "The figure in metres"."""
+    measure, event, counted = what
+    verb = next((d for e, d, _i in events().values() if e == event), None)
+    classes = {c for c, _p, _d in things().values()}
+    noun = thing_display(counted) if counted in classes else counted
+    noun = None if noun == "-" else noun
+    if measure == "ratio":
+        return f'The percentage ("{noun}")' if noun else "The percentage"
+    if measure.startswith("money:"):
+        return f"The amount {verb}" if verb else "The amount"
+    if measure != "count":
+        return f"The {measure}" + (f" ({noun})" if noun else "")
+    if noun and verb:
+        return f"The number of {noun} {verb}"
+    return f"The number of {noun}" if noun else f"The number {verb}"
+
+
+def _earlier(d: Discrepancy) -> str:
+    """' "21" is an earlier figure (published 3 Oct 2020).' when the dates differ."""
+    dated = [c for c in d.claims if c.published]
+    if len({c.published for c in dated}) < 2:
+        return ""
+    first = min(dated, key=lambda c: c.published or "")
+    shown = date.fromisoformat(first.published or "").strftime("%-d %b %Y")
+    return f' "{first.text}" is an earlier figure (published {shown}); the later may be an update.'
+
+
+def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
+    spans = {}
+    for c in d.claims:
+        spans.setdefault(c.article_id, []).append(ctx.span(c.article_id, c.start, c.end))
+    ids = sorted(spans)
+    note = time_note(ctx, ids)
+    texts = []
+    for c in sorted(d.claims, key=lambda c: (c.low, c.high)):
+        if c.text not in texts:
+            texts.append(c.text)
+    quoted = " vs ".join(f'"{t}"' for t in texts)
+    what = subject(d.what)
+    if d.relation == "conflict":
+        explanation = (
+            f"{what} differs: {quoted}. The figures cannot all be true for the same count "
+            "(they are compared as ranges, wherever each stands in its article)."
+        )
+        severity = Severity.CRITICAL if d.what[1] in CASUALTY_EVENTS else Severity.HIGH
+    else:
+        explanation = (
+            f"{what} is given with different precision: {quoted}. The figures agree, "
+            "but one version is vaguer."
+        )
+        severity = Severity.LOW
+    if note:
+        explanation += _earlier(d)
+        severity = max(severity, Severity.HIGH)
+    if d.confidence < UNCERTAIN:
+        severity = max(severity, Severity.MEDIUM)
+        explanation += " The rules are not sure both figures count the same thing."
+    return Candidate(
+        kind=Kind.NUMBER_DISCREPANCY,
+        severity=severity,
+        passage_id=None,
+        key="claim:" + "|".join(d.what),
+        spans={aid: tuple(ss) for aid, ss in spans.items()},
+        explanation=explanation,
+        label=quoted,
+        weight=0.5 + d.confidence,
+        time_note=note,
+        confidence=d.confidence,
+    )
