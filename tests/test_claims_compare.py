@@ -1,4 +1,4 @@
-"""claims.compare and classify.numbers_claims: figures compared story-wide, as intervals, by scope."""
+"""claims.compare, classify.numbers_claims: figures compared story-wide, as intervals, by scope."""
 
 from __future__ import annotations
 

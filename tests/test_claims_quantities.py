@@ -1,4 +1,4 @@
-"""claims.quantities, claims.numwords, claims.scope: what a figure says, read from invented sentences."""
+"""claims.quantities, numwords, scope: what a figure says, read from invented sentences."""
 
 from __future__ import annotations
 

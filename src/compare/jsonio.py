@@ -19,8 +19,10 @@ from compare.model import (
     Alignment,
     Article,
     CellStatus,
+    FigureCell,
     Finding,
     InputProblem,
+    KeyFigure,
     Kind,
     Notice,
     Outlier,
@@ -187,7 +189,59 @@ def to_dict(report: Report) -> dict[str, Any]:
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "warnings": [{"path": w.path, "message": w.message} for w in report.warnings],
         "settings": dict(report.settings),
+        "key_figures": [_key_figure(k) for k in report.key_figures],
     }
+
+
+def _bound(x: float) -> float | None:
+    """JSON has no infinity: an open upper bound ("at least 13") is null."""
+    return None if x == float("inf") else x
+
+
+def _key_figure(k: KeyFigure) -> dict[str, Any]:
+    return {
+        "what": k.what,
+        "finding": k.finding,
+        "discrepancy": k.discrepancy,
+        "cells": {
+            aid: [
+                {
+                    "text": c.text,
+                    "qualifier": c.qualifier,
+                    "unit": c.unit,
+                    "low": c.low,
+                    "high": _bound(c.high),
+                    "published": c.published,
+                    "span": _span(c.span),
+                }
+                for c in cells
+            ]
+            for aid, cells in k.cells.items()
+        },
+    }
+
+
+def _key_figure_in(d: Mapping[str, Any]) -> KeyFigure:
+    return KeyFigure(
+        what=d["what"],
+        cells={
+            aid: tuple(
+                FigureCell(
+                    text=c["text"],
+                    qualifier=c["qualifier"],
+                    unit=c["unit"],
+                    low=c["low"],
+                    high=float("inf") if c["high"] is None else c["high"],
+                    published=c["published"],
+                    span=_span_in(aid, c["span"]),
+                )
+                for c in cells
+            )
+            for aid, cells in d["cells"].items()
+        },
+        finding=d["finding"],
+        discrepancy=d["discrepancy"],
+    )
 
 
 def dump(report: Report) -> str:
@@ -226,4 +280,5 @@ def load(text: str) -> Report:
         problems=tuple(InputProblem(p["path"], p["message"]) for p in d["problems"]),
         warnings=tuple(Notice(w["path"], w["message"]) for w in d["warnings"]),
         settings=dict(d["settings"]),
+        key_figures=tuple(_key_figure_in(k) for k in d.get("key_figures", ())),
     )

@@ -54,8 +54,9 @@ class Scope:
         """True when the two scopes cannot be taken as the same (a reason not to compare).
 
         A running total counted "since" a moment is the same count as one with
-        no period; a day, month, year or place differs only when both figures
-        name one and they differ.  Other periods ("tonight", "this week") must
+        no period; a day, month or place differs only when both figures name
+        one and they differ; a year named for one figure only marks another
+        (earlier) event.  Other periods ("tonight", "this week") must
         match, unless ``stated``: then only limits both figures state count
         (the test for dropping a finding, where absence proves nothing).
 
@@ -71,6 +72,8 @@ class Scope:
         (False, False)
         >>> tonight.differs(Scope()), tonight.differs(Scope(), stated=True)
         (True, False)
+        >>> Scope(frozenset({"2017"})).differs(Scope())
+        True
         """
         if self.part or other.part:
             return True
@@ -86,6 +89,9 @@ class Scope:
                 return True  # "tonight" vs a figure with no period
         if days_a and days_b and not days_a & days_b:
             return True
+        years_a, years_b = {d for d in days_a if d.isdigit()}, {d for d in days_b if d.isdigit()}
+        if not stated and years_a != years_b:
+            return True  # "26 killed in 2017": another, earlier event
         return bool(self.places and other.places and not self.places & other.places)
 
 
