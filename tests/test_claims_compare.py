@@ -117,3 +117,47 @@ def test_scope_guard_drops_a_passage_finding_of_different_periods() -> None:
         }
     )
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity", "words"),
+    [
+        # the same amount, rounded: low
+        ("The dam cost $3.18 billion.", "The dam cost $3.2 billion.", 4, "rounded"),
+        # a bound the exact figure lies within: not critical
+        ("At least 30 people died in the fire.", "31 people died in the fire.", 2, "both be true"),
+        # disjoint: critical, no remark
+        ("The quake killed 40 people.", "The quake killed 52 people.", 1, None),
+    ],
+)
+def test_passage_findings_judged_again(a: str, b: str, severity: int, words: str | None) -> None:
+    (f,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert int(f.severity) == severity
+    if words is None:
+        assert "both be true" not in f.explanation and "rounded" not in f.explanation
+    else:
+        assert words in f.explanation
+
+
+def test_qualifiers_that_exclude_each_other_are_a_discrepancy_not_a_hedge() -> None:
+    found = run(
+        {
+            "a": "Nearly 50 aftershocks followed the quake.",
+            "b": "More than 50 aftershocks followed.",
+        }
+    )
+    assert of_kind(found, Kind.HEDGE_CHANGE) == []
+    (f,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert {s.text for ss in f.spans.values() for s in ss} == {"Nearly 50", "More than 50"}
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("Fires burnt 7 million acres of bush.", True),  # vs its own "7.4 million acres"
+        ("Fires burnt 7.4 million acres of bush.", False),
+    ],
+)
+def test_a_conversion_in_brackets_is_compared_as_written(b: str, conflict: bool) -> None:
+    a = "Fires burnt 3 million hectares (7.4 million acres) of bush."
+    assert bool(of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)) is conflict

@@ -19,7 +19,7 @@ and the rules cannot tell which.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim
@@ -59,8 +59,17 @@ def _bounds(c: QuantityClaim, widen: bool) -> tuple[float, float]:
     return c.low, c.high
 
 
+def _as_written(a: QuantityClaim, b: QuantityClaim) -> QuantityClaim:
+    """``a`` in ``b``'s unit when ``a``'s outlet gave that conversion itself."""
+    if a.also is None or a.also[0] != b.unit or a.qualifier != "exact":
+        return a
+    return replace(a, unit=b.unit, low=a.also[1], high=a.also[1])
+
+
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
     """True when no value satisfies both claims' intervals (open ends excluded)."""
+    if a.unit != b.unit and (a.also or b.also):
+        a, b = _as_written(a, b), _as_written(b, a)
     widen = a.unit != b.unit and a.converted and b.converted
     (alo, ahi), (blo, bhi) = _bounds(a, widen), _bounds(b, widen)
     if ahi < blo or bhi < alo:
@@ -70,6 +79,44 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
     if bhi == alo:
         return b.high_open or a.low_open
     return False
+
+
+def _step(x: float) -> float:
+    """The place of a figure's last significant digit (3.2e9 -> 1e8, 41000 -> 1000).
+
+    >>> _step(3.2e9), _step(41_000), _step(3.18)
+    (100000000.0, 1000.0, 0.01)
+    """
+    if x == 0:
+        return 1.0
+    text = f"{abs(x):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    return 10.0 ** (len(text) - len(text.rstrip("0")))
+
+
+def rounding(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """True when two exact figures in one unit are one amount, one of them rounded.
+
+    The rounded figure must keep two significant digits or more ("3.2
+    billion" for 3.18 billion, "41,000" for 41,212), so "40" is not "41"
+    rounded: small counts are not rounded in news copy.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "exact", "",
+    ...                   "dollar", "money", None, None, None, Scope(), None)
+    >>> at = lambda v: replace(c, value=v, low=v, high=v)
+    >>> rounding(at(3.18e9), at(3.2e9)), rounding(at(41_212), at(41_000)), rounding(at(41), at(40))
+    (True, True, False)
+    """
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.unit != b.unit or a.low == b.low:
+        return False
+    coarse, fine = sorted((a.low, b.low), key=_step, reverse=True)
+    step = _step(coarse)
+    if step <= _step(fine) or abs(coarse) / step < 10:
+        return False
+    return round(fine / step) * step == coarse
 
 
 def relation(a: QuantityClaim, b: QuantityClaim) -> str:

@@ -95,6 +95,10 @@ class QuantityClaim:
     scope: Scope
     published: str | None
     converted: bool = False  # the unit has a base unit others convert to
+    # The same measure as the outlet converted it in brackets ("3 million hectares
+    # (7.4 million acres)"): (unit, value in base units), compared with a figure in
+    # that unit without conversion tolerance.
+    also: tuple[str, float] | None = None
 
     @property
     def what(self) -> tuple[str, str, str] | None:
@@ -176,7 +180,10 @@ def _event(q: Quantity, norms: Sequence[str]) -> str | None:
 def _counted(q: Quantity, norms: Sequence[str]) -> tuple[str | None, str | None]:
     """(counted, noun): the thing class or head-noun stem, also after a unit ("78% burns")."""
     if q.unit is not None:
-        noun, thing, _end = noun_after(norms, q.core_end)
+        k = q.core_end
+        if k < len(norms) and norms[k] == "(" and ")" in norms[k:]:
+            k = norms.index(")", k) + 1  # past a conversion: "3 million hectares (7.4m acres) of"
+        noun, thing, _end = noun_after(norms, k)
         return thing or noun, noun
     if q.noun is not None and norms[q.end - 1] in _LIVES:
         return "people", q.noun
@@ -254,9 +261,23 @@ def sentence_claims(
                 scope=read_scope(tokens, q.start, q.end),
                 published=published,
                 converted=unit in TO_BASE,
+                also=_bracketed(tokens, q.core_end, dimension),
             )
         )
     return tuple(out)
+
+
+def _bracketed(tokens: Sequence[Token], k: int, dimension: str | None) -> tuple[str, float] | None:
+    """(unit, base value) of a conversion in brackets right after a measure, else None."""
+    if dimension is None or k >= len(tokens) or tokens[k].norm != "(":
+        return None
+    inner = [q for q in quantities(tokens[k + 1 :]) if q.unit]
+    if not inner or inner[0].start != 0:
+        return None
+    unit, dim = inner[0].unit.split("/")
+    if dim != dimension:
+        return None
+    return unit, inner[0].value * TO_BASE.get(unit, 1.0)
 
 
 def _label(norms: Sequence[str], i: int) -> bool:
@@ -282,11 +303,22 @@ def _text(tokens: Sequence[Token], start: int, end: int) -> str:
     return "".join(parts)
 
 
+_READ: dict[tuple[str, str, int, str | None], tuple[QuantityClaim, ...]] = {}
+_READ_MAX = 64  # articles remembered: the classify rule and the key-figures table read each
+
+
 def article_claims(article: Article) -> tuple[QuantityClaim, ...]:
-    """Every quantity claim of an article, sentence by sentence."""
-    return tuple(
-        c for s in article.sentences for c in sentence_claims(article.id, s, article.published)
-    )
+    """Every quantity claim of an article, sentence by sentence (remembered per content)."""
+    key = (article.id, article.sha256, len(article.sentences), article.published)
+    found = _READ.get(key)
+    if found is None:
+        found = tuple(
+            c for s in article.sentences for c in sentence_claims(article.id, s, article.published)
+        )
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[key] = found
+    return found
 
 
 @cache

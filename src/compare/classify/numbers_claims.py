@@ -14,9 +14,17 @@ confidence; an uncertain one is never more serious than MEDIUM.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
-from compare.claims.compare import UNCERTAIN, Discrepancy, compare_story
+from compare.claims.compare import (
+    UNCERTAIN,
+    Discrepancy,
+    comparable,
+    compare_story,
+    disjoint,
+    rounding,
+)
 from compare.claims.quantities import QuantityClaim, article_claims
 from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
@@ -36,17 +44,29 @@ def _at(claims: Sequence[QuantityClaim], span: Span) -> QuantityClaim | None:
     return next((c for c in claims if c.start < span.end and span.start < c.end), None)
 
 
-def guard(ctx: Context, candidates: Sequence[Candidate], claims=None) -> list[Candidate]:
-    """The passage rules' number findings, less those whose figures have different scopes.
+def guard(
+    ctx: Context,
+    candidates: Sequence[Candidate],
+    claims: Mapping[str, Sequence[QuantityClaim]] | None = None,
+) -> list[Candidate]:
+    """The passage rules' number findings, judged again by the claim layer.
 
-    Why only scope: the passage rules already test what is counted; what
-    they cannot see is "in one province" against "in another", "tonight"
-    against "since March", or a part ("including 3 children") against a whole.
+    * dropped when the two figures have different scopes: the passage rules
+      test what is counted, but not "in one province" against "in another",
+      "tonight" against "since March", or a part against a whole;
+    * made LOW when one figure is the other rounded ("$3.18 billion" and
+      "$3.2 billion"): the same amount, written to another precision;
+    * made no more than HIGH when the ranges overlap ("at least 30" and
+      "31" can both be true): a difference of precision or date, not of fact;
+    * a "same figure, qualified differently" hedge change is dropped when
+      the qualified ranges exclude each other ("nearly 50" lies below 50,
+      "more than 50" above it): the claim layer reports that as a conflict.
     """
     claims = claims if claims is not None else story_claims(ctx)
     out = []
     for cand in candidates:
-        if cand.kind is not Kind.NUMBER_DISCREPANCY or cand.key.startswith("place:"):
+        numeric = cand.key.startswith("num:") or cand.kind is Kind.NUMBER_DISCREPANCY
+        if cand.key.startswith("place:") or not numeric:
             out.append(cand)
             continue
         found = [
@@ -55,12 +75,27 @@ def guard(ctx: Context, candidates: Sequence[Candidate], claims=None) -> list[Ca
             for span in spans
             if (c := _at(claims.get(aid, ()), span)) is not None
         ]
-        if any(
-            x.scope.differs(y.scope, stated=True)
-            for k, x in enumerate(found)
-            for y in found[k + 1 :]
-        ):
+        pairs = [(x, y) for k, x in enumerate(found) for y in found[k + 1 :]]
+        if cand.kind is Kind.HEDGE_CHANGE:
+            if not any(disjoint(x, y) and comparable(x, y) for x, y in pairs):
+                out.append(cand)
             continue
+        if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
+            continue
+        if pairs and all(rounding(x, y) for x, y in pairs):
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.LOW),
+                explanation=cand.explanation
+                + " One figure is the other rounded: the same amount, to another precision.",
+            )
+        elif pairs and not any(disjoint(x, y) for x, y in pairs):
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.HIGH),
+                explanation=cand.explanation
+                + " The figures can both be true: one is a bound or range the other lies within.",
+            )
         out.append(cand)
     return out
 
