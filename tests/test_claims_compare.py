@@ -98,7 +98,7 @@ def test_an_earlier_figure_gets_a_time_note() -> None:
 
 def test_uncertain_finding_ranks_after_certain_ones() -> None:
     # Two values in one article for the same count: the rules cannot tell which is meant.
-    a = "Nearly 50 aftershocks followed. Later 20 aftershocks were felt."
+    a = "Roads shut. Officials counted nearly 50 aftershocks. They later counted 20 aftershocks."
     b = "Officials counted 80 aftershocks. Floods killed 12 people."
     c = "Floods killed 15 people. Roads were shut."
     found = run({"a": a, "b": b, "c": c})

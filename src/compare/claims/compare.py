@@ -26,7 +26,10 @@ from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim
 
 # How sure a comparison is, by what it rests on (1.0 = the rules are certain).
 BASE_CONFIDENCE = 0.9
-NO_EVENT_PENALTY = 0.15  # matched by the counted noun alone, no event word
+# Matched by a shared governing word, not a casualty or arrest event: never a headline.
+GOVERNED_CONFIDENCE = 0.6
+# Events whose counts are counts of people and whose words are unambiguous in news copy.
+STRONG_EVENTS = frozenset({"death", "injury", "missing", "displaced", "arrest"})
 MANY_VALUES_PENALTY = 0.25  # an article gives the same thing more than one value
 PRECISION_CONFIDENCE = 0.55  # an exact figure vs a vague one it lies within
 # Below this a finding is uncertain: never serious, never a headline.
@@ -160,6 +163,23 @@ def _distinct(claims: Sequence[QuantityClaim]) -> int:
     return len({(c.low, c.high, c.qualifier) for c in claims})
 
 
+def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Whether two claims are anchored in the same event: a casualty or arrest count, or one verb.
+
+    Why: read on real political coverage, figures matched by their noun alone
+    ("198 people" he follows / a speech to "45,000 people", "two more debates"
+    / "the second of three debates") were nearly all different counts.  A
+    count of people killed, hurt, missing, displaced or arrested names its
+    event; any other figure is compared only when the same word governs it
+    in both sentences ("suffered 78% burns" / "suffered over 80% burns").
+    """
+    assert x.what is not None
+    measure, event, _counted = x.what
+    if measure == "count" and event in STRONG_EVENTS:
+        return True
+    return x.governor is not None and x.governor == y.governor
+
+
 def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> list[Comparison]:
     """Discrepancies between two articles' claims, one per counted thing at most."""
     out = []
@@ -173,13 +193,16 @@ def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> li
         rels = [(relation(x, y), x, y) for x, y in pairs]
         if any(r in ("same", "consistent") for r, _x, _y in rels):
             continue  # the articles agree on this thing somewhere
+        rels = [(r, x, y) for r, x, y in rels if _anchored(x, y)]
+        if not rels:
+            continue
         kind = "conflict" if any(r == "conflict" for r, _x, _y in rels) else "precision"
         first = min(
             ((x, y) for r, x, y in rels if r == kind), key=lambda p: (p[0].start, p[1].start)
         )
         confidence = BASE_CONFIDENCE if kind == "conflict" else PRECISION_CONFIDENCE
-        if key[1] == "-":
-            confidence -= NO_EVENT_PENALTY
+        if key[0] != "count" or key[1] not in STRONG_EVENTS:
+            confidence = min(confidence, GOVERNED_CONFIDENCE)
         xs_k = [x for x, _y in pairs]
         ys_k = [y for _x, y in pairs]
         if _distinct(xs_k) > 1 or _distinct(ys_k) > 1:

@@ -99,6 +99,9 @@ class QuantityClaim:
     # (7.4 million acres)"): (unit, value in base units), compared with a figure in
     # that unit without conversion tolerance.
     also: tuple[str, float] | None = None
+    # Stem of the content word that governs the figure ("suffered" in "suffered
+    # 78% burns"), the last one before it in its clause; None when there is none.
+    governor: str | None = None
 
     @property
     def what(self) -> tuple[str, str, str] | None:
@@ -207,8 +210,7 @@ def head_noun(norms: Sequence[str], k: int) -> str | None:
     words: list[str] = []
     while k < len(norms) and len(words) < 3:
         n = norms[k]
-        function = is_function_word(n) or has_role(n, "aux")
-        if not n.isalpha() or n in events() or function or (len(n) > 4 and n.endswith("ed")):
+        if not _noun_word(n):
             break
         words.append(n)
         k += 1
@@ -262,9 +264,60 @@ def sentence_claims(
                 published=published,
                 converted=unit in TO_BASE,
                 also=_bracketed(tokens, q.core_end, dimension),
+                governor=governor(norms, q.start) or verb_after(norms, q.core_end),
             )
         )
     return tuple(out)
+
+
+GOVERNOR_WINDOW = 3  # content words looked back over for the figure's verb
+
+
+def governor(norms: Sequence[str], start: int) -> str | None:
+    """Stem of the last content word before a figure, within its clause.
+
+    >>> governor("she had suffered 78 % burns".split(), 3)
+    'suffer'
+    >>> governor("with as much as 79 %".split(), 1) is None
+    True
+    """
+    k, seen = start - 1, 0
+    while k >= 0 and seen < GOVERNOR_WINDOW + 2:
+        n = norms[k]
+        if n in {",", ";", ":", ".", "(", ")"}:
+            return None
+        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
+            return stem(n)
+        k, seen = k - 1, seen + 1
+    return None
+
+
+def verb_after(norms: Sequence[str], end: int) -> str | None:
+    """Stem of the first content word after a figure's noun phrase, in its clause.
+
+    Why: a figure that opens its sentence ("Nearly 50 aftershocks followed")
+    has no word before it; the verb after it says what it counts.
+
+    >>> verb_after("50 shocks were felt .".split(), 1), verb_after("50 shocks followed".split(), 1)
+    ('felt', 'follow')
+    """
+    k = end
+    while k < len(norms) and k < end + 3 and _noun_word(norms[k]):
+        k += 1  # over the counted noun phrase
+    for n in norms[k : k + GOVERNOR_WINDOW + 2]:
+        if n in {",", ";", ":", ".", "(", ")"}:
+            return None
+        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
+            return stem(n)
+    return None
+
+
+def _noun_word(n: str) -> bool:
+    """A word that may belong to a counted noun phrase (not a verb, function word or event)."""
+    function = is_function_word(n) or has_role(n, "aux")
+    return (
+        n.isalpha() and n not in events() and not function and not (len(n) > 4 and n.endswith("ed"))
+    )
 
 
 def _bracketed(tokens: Sequence[Token], k: int, dimension: str | None) -> tuple[str, float] | None:

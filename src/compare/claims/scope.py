@@ -27,6 +27,7 @@ TIME_FILE = "classify_time_words.txt"
 _BOUNDARY = frozenset(
     {";", ",", ":", "(", ")", "\u2014", "\u2013", "--", "while", "but", "whereas"}
 )
+_HYPOTHETICAL = frozenset({"would", "could", "might", "if", "unless", "should"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Time words that name a day or month: the finest a figure's period is stated in news copy.
 _CALENDAR = frozenset(
@@ -49,6 +50,8 @@ class Scope:
     period: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     part: bool = False
+    # "would have cut $1.3 trillion", "if 40 more are found": not a figure of fact.
+    hypothetical: bool = False
 
     def differs(self, other: Scope, *, stated: bool = False) -> bool:
         """True when the two scopes cannot be taken as the same (a reason not to compare).
@@ -75,7 +78,7 @@ class Scope:
         >>> Scope(frozenset({"2017"})).differs(Scope())
         True
         """
-        if self.part or other.part:
+        if self.part or other.part or self.hypothetical or other.hypothetical:
             return True
         (since_a, days_a, other_a), (since_b, days_b, other_b) = (
             _split(self.period),
@@ -194,7 +197,8 @@ def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
             if name:
                 places.add(name)
         k += 1
-    return Scope(frozenset(period), frozenset(places), part)
+    hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
+    return Scope(frozenset(period), frozenset(places), part, hypothetical)
 
 
 def _when_words(tokens: Sequence[Token], k: int, right: int) -> list[str]:
