@@ -161,3 +161,30 @@ def test_qualifiers_that_exclude_each_other_are_a_discrepancy_not_a_hedge() -> N
 def test_a_conversion_in_brackets_is_compared_as_written(b: str, conflict: bool) -> None:
     a = "Fires burnt 3 million hectares (7.4 million acres) of bush."
     assert bool(of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "certain"),
+    [
+        # the same word governs both figures: sure
+        ("The firm paid $43 million in tax.", "The firm paid $49 million in tax.", True),
+        # a casualty count: sure
+        ("The blast killed 12 miners.", "The blast killed 15 miners.", True),
+        # different words govern two amounts in paired sentences: maybe different amounts
+        ("The firm paid $43 million in tax.", "The firm earned $139 million in tax years.", False),
+    ],
+)
+def test_aligned_figures_the_claims_cannot_anchor_are_uncertain(
+    a: str, b: str, certain: bool
+) -> None:
+    (f,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert (f.confidence >= 0.7) is certain
+    assert (int(f.severity) <= 2) is certain
+
+
+def test_hedge_before_a_currency_sign_qualifies_the_amount() -> None:
+    (x,), (y,) = (
+        claims("The ad cost more than $1 million."),
+        claims("The ad cost $1.1 million.", "b"),
+    )
+    assert x.qualifier == "min" and relation(x, y) == "consistent"
