@@ -22,8 +22,10 @@ from compare.model import (
     Article,
     CellStatus,
     Dismissal,
+    FigureCell,
     Finding,
     InputProblem,
+    KeyFigure,
     Kind,
     Notice,
     Outlier,
@@ -118,6 +120,7 @@ def _finding(f: Finding) -> dict[str, Any]:
         "time_note": f.time_note,
         "label": f.label,
         "weight": f.weight,
+        "confidence": f.confidence,
     }
 
 
@@ -132,6 +135,7 @@ def _finding_in(d: Mapping[str, Any]) -> Finding:
         time_note=d["time_note"],
         label=d["label"],
         weight=d["weight"],
+        confidence=d.get("confidence", 1.0),
     )
 
 
@@ -197,6 +201,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             for a in report.story.articles
             if a.id in report.alignment.article_ids and (text := headline_text(a)) is not None
         ],
+        "key_figures": [_key_figure(k) for k in report.key_figures],
     }
 
 
@@ -232,6 +237,57 @@ def _review_in(d: Mapping[str, Any]) -> ReviewState:
         reviewer=d["reviewer"],
         reviewed_at=d["reviewed_at"],
         unmatched=d["unmatched"],
+    )
+
+
+def _bound(x: float) -> float | None:
+    """JSON has no infinity: an open upper bound ("at least 13") is null."""
+    return None if x == float("inf") else x
+
+
+def _key_figure(k: KeyFigure) -> dict[str, Any]:
+    return {
+        "what": k.what,
+        "finding": k.finding,
+        "discrepancy": k.discrepancy,
+        "cells": {
+            aid: [
+                {
+                    "text": c.text,
+                    "qualifier": c.qualifier,
+                    "unit": c.unit,
+                    "low": c.low,
+                    "high": _bound(c.high),
+                    "published": c.published,
+                    "span": _span(c.span),
+                }
+                for c in cells
+            ]
+            for aid, cells in k.cells.items()
+        },
+    }
+
+
+def _key_figure_in(d: Mapping[str, Any]) -> KeyFigure:
+    return KeyFigure(
+        what=d["what"],
+        cells={
+            aid: tuple(
+                FigureCell(
+                    text=c["text"],
+                    qualifier=c["qualifier"],
+                    unit=c["unit"],
+                    low=c["low"],
+                    high=float("inf") if c["high"] is None else c["high"],
+                    published=c["published"],
+                    span=_span_in(aid, c["span"]),
+                )
+                for c in cells
+            )
+            for aid, cells in d["cells"].items()
+        },
+        finding=d["finding"],
+        discrepancy=d["discrepancy"],
     )
 
 
@@ -272,4 +328,5 @@ def load(text: str) -> Report:
         warnings=tuple(Notice(w["path"], w["message"]) for w in d["warnings"]),
         settings=dict(d["settings"]),
         review=_review_in(d["review"]) if d.get("review") is not None else None,
+        key_figures=tuple(_key_figure_in(k) for k in d.get("key_figures", ())),
     )

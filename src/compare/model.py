@@ -223,6 +223,7 @@ class Finding:
     time_note: str | None = None
     label: str = ""  # short headline, e.g. '"Defense" vs "Defence"'
     weight: float = 0.0  # finer rank inside one severity; higher is more serious
+    confidence: float = 1.0  # how sure the rules are (1.0 = certain); below 0.7 never a headline
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +295,29 @@ class ReviewState:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureCell:
+    """One figure an outlet gives: as written, its interval, unit and publication date."""
+
+    text: str
+    qualifier: str  # exact, min, max, approx, below, vague, range
+    unit: str | None
+    low: float
+    high: float  # inf for an open upper bound ("at least 13")
+    published: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """One row: what is counted, each outlet's figures, and the finding about them."""
+
+    what: str  # "people killed", "percentage: burn"
+    cells: Mapping[str, tuple[FigureCell, ...]]
+    finding: str | None = None  # id of the number finding about this row
+    discrepancy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The finished analysis of one story; every output format renders this."""
 
@@ -309,6 +333,8 @@ class Report:
     warnings: tuple[Notice, ...] = ()
     settings: Mapping[str, str] = field(default_factory=dict)  # thresholds used, for Method
     review: ReviewState | None = None  # a reviewer's decisions, once applied (#16)
+    # What was counted x outlet (compare.claims.figures); report.json "key_figures".
+    key_figures: tuple[KeyFigure, ...] = ()
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from compare import __version__
 from compare.align import align
+from compare.claims.figures import key_figures
 from compare.classify import classify
 from compare.cluster import cluster, lone_evidence
 from compare.diff import diff
@@ -219,6 +220,8 @@ def analyze_story(
         if options.reference in alignment.article_ids:
             findings = against_reference(findings, options.reference)
         findings = at_least(findings, options.min_severity)
+        compared = set(alignment.article_ids)
+        figures = key_figures([a for a in story.articles if a.id in compared], findings)
     with timer.stage("score"):
         scores = score(story, alignment, findings, options=options)
     return Report(
@@ -233,6 +236,7 @@ def analyze_story(
         problems=tuple(problems),
         warnings=tuple(warnings),
         settings=settings(options),
+        key_figures=figures,
         timings=dict(timer.times),
     )
 

@@ -55,6 +55,9 @@ class Candidate:
     # finding also quotes (a source's label vs whether a source is named), so
     # precedence must not drop it.
     independent: bool = False
+    # How sure the rule is that the difference is real (1.0 = certain).  An
+    # uncertain finding ranks after every certain one, so it is never a headline.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,10 @@ VARIANT_BLIND = frozenset({Kind.NUMBER_DISCREPANCY, Kind.WORDING_CHANGE})
 # "Defence" in three passages is one editorial habit, not three differences, so
 # its occurrences become spans of one finding (headed by its first passage).
 STORY_WIDE_KINDS = frozenset({Kind.STYLE_VARIANT, Kind.SPELLING_VARIANT})
+# A finding less sure than this is never among the first HEADLINE_SLOTS listed findings
+# (the report's headlines, ``view.HEADLINES``); below them it ranks by severity as usual.
+UNCERTAIN = 0.7
+HEADLINE_SLOTS = 5
 
 
 @dataclass(frozen=True)
@@ -169,13 +173,40 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
     return kept
 
 
+def _headlines_certain(ranked: Sequence[Merged]) -> list[Merged]:
+    """The ranking with uncertain findings moved below the first certain listed ones.
+
+    >>> from compare.model import Severity
+    >>> c = lambda k, conf: Merged(Candidate(Kind.HEDGE_CHANGE, Severity.LOW, "p", k, {}, "",
+    ...                                      k, confidence=conf), {})
+    >>> order = [c("u", 0.5)] + [c(str(n), 1.0) for n in range(6)]
+    >>> [m.best.key for m in _headlines_certain(order)]
+    ['0', '1', '2', '3', '4', 'u', '5']
+    """
+    out: list[Merged] = []
+    held: list[Merged] = []
+    certain = 0
+    for m in ranked:
+        listed = m.best.kind not in UNRANKED_KINDS
+        if listed and certain < HEADLINE_SLOTS and m.best.confidence < UNCERTAIN:
+            held.append(m)
+            continue
+        out.append(m)
+        certain += listed
+        if certain == HEADLINE_SLOTS and held:
+            out.extend(held)
+            held = []
+    return out + held
+
+
 def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Finding, ...]:
     """Most serious first, numbered f1, f2, ...; deterministic for equal inputs.
 
     Order: severity; then same-day before different-day number conflicts;
     then kind (DESIGN §5 order: within one severity, a cut passage outranks
     a rewording); then weight (descending); then passage reading order,
-    key, label.
+    key, label.  An uncertain finding (``UNCERTAIN``) then moves below the
+    first ``HEADLINE_SLOTS`` certain ones, so it is never a headline.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
 
@@ -194,7 +225,7 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
         )
 
     out = []
-    for n, m in enumerate(sorted(merged, key=sort_key), start=1):
+    for n, m in enumerate(_headlines_certain(sorted(merged, key=sort_key)), start=1):
         c = m.best
         out.append(
             Finding(
@@ -207,6 +238,7 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
                 time_note=c.time_note,
                 label=c.label,
                 weight=c.weight,
+                confidence=c.confidence,
             )
         )
     return tuple(out)

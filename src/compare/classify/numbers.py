@@ -21,6 +21,12 @@ from itertools import combinations
 
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.cells import content_words, stem
+from compare.classify.numbers_claims import (
+    claim_candidates,
+    day_candidates,
+    guard,
+    story_claims,
+)
 from compare.classify.numbers_findings import number_candidate
 from compare.classify.numbers_parse import Quantity, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict
@@ -184,7 +190,9 @@ def find(ctx: Context) -> list[Candidate]:
                 out.append(number_candidate(ctx, x, y, v, pair.passage_id))
         out.extend(_same_place(ctx, pair, xs, ys))
     out.extend(_across(ctx, matched))
-    return out
+    claims = story_claims(ctx)
+    out = guard(ctx, out, claims)
+    return out + claim_candidates(ctx, out, claims) + day_candidates(ctx)
 
 
 _FIGURE = re.compile(r"\d+(?:[.:]\d+)?")

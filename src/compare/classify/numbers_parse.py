@@ -104,6 +104,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             and units()[(norms[start - 1],)].endswith(MONEY)
         ):
             unit, start = units()[(norms[start - 1],)], start - 1
+            if hedge == "exact" and not phrase:  # "more than $1 million": hedge before the sign
+                start, hedge, phrase = _hedge_before(norms, start)
         if (
             hedge != "vague"
             and j + 1 < len(norms)

@@ -1,0 +1,241 @@
+"""Comparing quantity claims across outlets, story-wide, as intervals.
+
+Why intervals: "nearly 50" and "more than 50" cannot both be true although
+neither is exact, while "at least 30" and "31" can.  Each claim's words give
+an interval (``QuantityClaim.low``..``high``); two claims conflict when
+their intervals are disjoint, and merely differ in precision when an exact
+figure lies inside a vague one ("300" and "hundreds").
+
+Why story-wide but strict about what is counted: an outlet may give a toll
+in its first paragraph and another in its last, so any two claims of two
+articles are candidates; but only claims that count the same thing (the
+same event and counted class, or the same head noun) over the same scope
+(``Scope.differs``) are compared.  When an article gives the thing two
+values, and one of them agrees with the other article, the two articles
+agree: the other value is a part, an earlier count or a different group,
+and the rules cannot tell which.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+
+from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim
+
+# How sure a comparison is, by what it rests on (1.0 = the rules are certain).
+BASE_CONFIDENCE = 0.9
+# Matched by a shared governing word, not a casualty or arrest event: never a headline.
+GOVERNED_CONFIDENCE = 0.6
+# Events whose counts are counts of people and whose words are unambiguous in news copy.
+STRONG_EVENTS = frozenset({"death", "injury", "missing", "displaced", "arrest"})
+MANY_VALUES_PENALTY = 0.25  # an article gives the same thing more than one value
+PRECISION_CONFIDENCE = 0.55  # an exact figure vs a vague one it lies within
+# Below this a finding is uncertain: never serious, never a headline.
+UNCERTAIN = 0.7  # the same threshold as classify.merge.UNCERTAIN
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two claims of two articles that count the same thing, and how they relate."""
+
+    a: QuantityClaim
+    b: QuantityClaim
+    relation: str  # "conflict" or "precision"
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Every claim that takes part in one story-wide discrepancy about one counted thing."""
+
+    what: tuple[str, str, str]
+    claims: tuple[QuantityClaim, ...]
+    relation: str  # "conflict" when any two are incompatible, else "precision"
+    confidence: float
+
+
+def _bounds(c: QuantityClaim, widen: bool) -> tuple[float, float]:
+    if widen and c.qualifier == "exact":
+        return c.low * (1 - CONVERSION_TOLERANCE), c.high * (1 + CONVERSION_TOLERANCE)
+    return c.low, c.high
+
+
+def _as_written(a: QuantityClaim, b: QuantityClaim) -> QuantityClaim:
+    """``a`` in ``b``'s unit when ``a``'s outlet gave that conversion itself."""
+    if a.also is None or a.also[0] != b.unit or a.qualifier != "exact":
+        return a
+    return replace(a, unit=b.unit, low=a.also[1], high=a.also[1])
+
+
+def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """True when no value satisfies both claims' intervals (open ends excluded)."""
+    if a.unit != b.unit and (a.also or b.also):
+        a, b = _as_written(a, b), _as_written(b, a)
+    widen = a.unit != b.unit and a.converted and b.converted
+    (alo, ahi), (blo, bhi) = _bounds(a, widen), _bounds(b, widen)
+    if ahi < blo or bhi < alo:
+        return True
+    if ahi == blo:
+        return a.high_open or b.low_open
+    if bhi == alo:
+        return b.high_open or a.low_open
+    return False
+
+
+def _step(x: float) -> float:
+    """The place of a figure's last significant digit (3.2e9 -> 1e8, 41000 -> 1000).
+
+    >>> _step(3.2e9), _step(41_000), _step(3.18)
+    (100000000.0, 1000.0, 0.01)
+    """
+    if x == 0:
+        return 1.0
+    text = f"{abs(x):.6f}".rstrip("0").rstrip(".")
+    if "." in text:
+        return 10.0 ** -len(text.split(".")[1])
+    return 10.0 ** (len(text) - len(text.rstrip("0")))
+
+
+def rounding(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """True when two exact figures in one unit are one amount, one of them rounded.
+
+    The rounded figure must keep two significant digits or more ("3.2
+    billion" for 3.18 billion, "41,000" for 41,212), so "40" is not "41"
+    rounded: small counts are not rounded in news copy.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "exact", "",
+    ...                   "dollar", "money", None, None, None, Scope(), None)
+    >>> at = lambda v: replace(c, value=v, low=v, high=v)
+    >>> rounding(at(3.18e9), at(3.2e9)), rounding(at(41_212), at(41_000)), rounding(at(41), at(40))
+    (True, True, False)
+    """
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.unit != b.unit or a.low == b.low:
+        return False
+    coarse, fine = sorted((a.low, b.low), key=_step, reverse=True)
+    step = _step(coarse)
+    if step <= _step(fine) or abs(coarse) / step < 10:
+        return False
+    return round(fine / step) * step == coarse
+
+
+def relation(a: QuantityClaim, b: QuantityClaim) -> str:
+    """ "same", "consistent", "precision" or "conflict" for two claims of one thing.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "50", 50, 50, 50, False, False, "exact", "",
+    ...                   None, None, "aftershock", "aftershock", None, Scope(), None)
+    >>> nearly = replace(c, low=42.5, high=50, high_open=True, qualifier="below")
+    >>> over = replace(c, low=50, high=float("inf"), low_open=True, qualifier="min")
+    >>> relation(nearly, over), relation(replace(c, value=31, low=31, high=31),
+    ...                                   replace(c, low=30, high=float("inf"), qualifier="min"))
+    ('conflict', 'consistent')
+    >>> relation(replace(c, value=300, low=300, high=300),
+    ...          replace(c, low=200, high=1999, qualifier="vague"))
+    'precision'
+    """
+    if disjoint(a, b):
+        return "conflict"
+    if (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier):
+        return "same"
+    if {a.qualifier, b.qualifier} == {"exact", "vague"}:
+        return "precision"
+    return "consistent"
+
+
+def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Whether two claims count the same thing over the same scope.
+
+    A count with no event word ("13 villages") is known only by its noun, so
+    a place named for one figure and not the other ("13 villages in the
+    north" vs "seven villages") already makes them different counts.
+    """
+    if a.what is None or a.what != b.what or a.scope.differs(b.scope):
+        return False
+    return a.what[1] != "-" or a.scope.places == b.scope.places
+
+
+def _distinct(claims: Sequence[QuantityClaim]) -> int:
+    return len({(c.low, c.high, c.qualifier) for c in claims})
+
+
+def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Whether two claims are anchored in the same event: a casualty or arrest count, or one verb.
+
+    Why: read on real political coverage, figures matched by their noun alone
+    ("198 people" he follows / a speech to "45,000 people", "two more debates"
+    / "the second of three debates") were nearly all different counts.  A
+    count of people killed, hurt, missing, displaced or arrested names its
+    event; any other figure is compared only when the same word governs it
+    in both sentences ("suffered 78% burns" / "suffered over 80% burns").
+    """
+    assert x.what is not None
+    measure, event, _counted = x.what
+    if measure == "count" and event in STRONG_EVENTS:
+        return True
+    return x.governor is not None and x.governor == y.governor
+
+
+def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> list[Comparison]:
+    """Discrepancies between two articles' claims, one per counted thing at most."""
+    out = []
+    keys = {c.what for c in xs} & {c.what for c in ys} - {None}
+    for key in sorted(keys, key=str):
+        pairs = [
+            (x, y) for x in xs if x.what == key for y in ys if y.what == key and comparable(x, y)
+        ]
+        if not pairs:
+            continue
+        rels = [(relation(x, y), x, y) for x, y in pairs]
+        if any(r in ("same", "consistent") for r, _x, _y in rels):
+            continue  # the articles agree on this thing somewhere
+        rels = [(r, x, y) for r, x, y in rels if _anchored(x, y)]
+        if not rels:
+            continue
+        kind = "conflict" if any(r == "conflict" for r, _x, _y in rels) else "precision"
+        first = min(
+            ((x, y) for r, x, y in rels if r == kind), key=lambda p: (p[0].start, p[1].start)
+        )
+        confidence = BASE_CONFIDENCE if kind == "conflict" else PRECISION_CONFIDENCE
+        if key[0] != "count" or key[1] not in STRONG_EVENTS:
+            confidence = min(confidence, GOVERNED_CONFIDENCE)
+        xs_k = [x for x, _y in pairs]
+        ys_k = [y for _x, y in pairs]
+        if _distinct(xs_k) > 1 or _distinct(ys_k) > 1:
+            confidence -= MANY_VALUES_PENALTY
+        out.append(Comparison(first[0], first[1], kind, round(confidence, 2)))
+    return out
+
+
+def compare_story(claims: Mapping[str, Sequence[QuantityClaim]]) -> list[Discrepancy]:
+    """Story-wide discrepancies: each outlet pair compared, grouped by what is counted.
+
+    One discrepancy per counted thing lists every claim that takes part in
+    it, so three outlets giving 21, 24 and 27 dead make one finding.
+    """
+    groups: dict[tuple[str, str, str], list[Comparison]] = {}
+    for a, b in combinations(sorted(claims), 2):
+        for comp in compare_pair(claims[a], claims[b]):
+            assert comp.a.what is not None
+            groups.setdefault(comp.a.what, []).append(comp)
+    out = []
+    for what, comps in groups.items():
+        conflicts = [c for c in comps if c.relation == "conflict"]
+        chosen = conflicts or comps
+        seen: dict[tuple[str, int], QuantityClaim] = {}
+        for c in chosen:
+            for claim in (c.a, c.b):
+                seen.setdefault((claim.article_id, claim.start), claim)
+        out.append(
+            Discrepancy(
+                what,
+                tuple(sorted(seen.values(), key=lambda c: (c.article_id, c.start))),
+                "conflict" if conflicts else "precision",
+                max(c.confidence for c in chosen),
+            )
+        )
+    return sorted(out, key=lambda d: (-d.confidence, d.what))

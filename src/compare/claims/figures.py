@@ -1,0 +1,95 @@
+"""The "Key figures" table: what was counted × outlet, with qualifiers, units, dates and findings.
+
+Why: an editor reads a comparison for its facts first.  The table puts each
+counted thing that two or more outlets give a figure for (or that a number
+finding is about) in one row, and each outlet's figures, as written, in its
+cell, linked to the finding that discusses them.  It is data on the Report
+(``report.json`` key ``key_figures``); rendering is left to the views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.claims.quantities import QuantityClaim, article_claims
+from compare.classify.numbers_lexicon import events, thing_display, things
+from compare.model import Article, FigureCell, Finding, KeyFigure, Kind, Span
+from compare.offsets import LineIndex
+
+MAX_ROWS = 12
+_NUMBER_KINDS = (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE)
+_CASUALTY = ("death", "injury", "missing")
+
+
+def describe(key: tuple[str, str, str]) -> str:
+    """Plain words for a counted-thing key ("people killed", "length: wall").
+
+    >>> describe(("count", "death", "people")), describe(("ratio", "-", "burn"))
+    ('people killed', 'percentage: burn')
+    """
+    measure, event, counted = key
+    verb = next((d for e, d, _i in events().values() if e == event), None)
+    classes = {c for c, _p, _d in things().values()}
+    noun = thing_display(counted) if counted in classes else (None if counted == "-" else counted)
+    words = " ".join(w for w in (noun, verb) if w)
+    if measure == "count":
+        return words or "figure"
+    name = "percentage" if measure == "ratio" else measure.replace("money:", "amount in ")
+    return f"{name}: {words}" if words else name
+
+
+def _cell(article: Article, lines: LineIndex, c: QuantityClaim) -> FigureCell:
+    span = Span(article.id, c.start, c.end, lines.line(c.start), article.text[c.start : c.end])
+    return FigureCell(c.text, c.qualifier, c.unit, c.low, c.high, c.published, span)
+
+
+def _finding_for(cells: Mapping[str, Sequence[FigureCell]], findings: Sequence[Finding]):
+    for f in findings:
+        if f.kind not in _NUMBER_KINDS:
+            continue
+        for aid, figures in cells.items():
+            spans = f.spans.get(aid, ())
+            if any(s.start < c.span.end and c.span.start < s.end for c in figures for s in spans):
+                return f
+    return None
+
+
+def key_figures(
+    articles: Sequence[Article], findings: Sequence[Finding] = ()
+) -> tuple[KeyFigure, ...]:
+    """Rows for every counted thing two outlets give figures for, or a number finding is about.
+
+    Rows with a finding come first, then casualty counts, then the most
+    widely reported; at most ``MAX_ROWS``.
+    """
+    by_key: dict[tuple[str, str, str], dict[str, list[FigureCell]]] = {}
+    for article in articles:
+        lines = LineIndex(article.text)
+        for c in article_claims(article):
+            if c.what is None or (c.what[1] == "-" and c.dimension is None):
+                continue  # a count known only by its noun is too vague for the table
+            cells = by_key.setdefault(c.what, {}).setdefault(article.id, [])
+            if all(x.text != c.text for x in cells):
+                cells.append(_cell(article, lines, c))
+    rows = []
+    for key, cells in by_key.items():
+        frozen = {aid: tuple(v) for aid, v in sorted(cells.items())}
+        finding = _finding_for(frozen, findings)
+        if len(frozen) < 2 and finding is None:
+            continue
+        rows.append(
+            (
+                finding is None,
+                key[1] not in _CASUALTY,
+                -len(frozen),
+                describe(key),
+                KeyFigure(
+                    describe(key),
+                    frozen,
+                    finding.id if finding else None,
+                    finding is not None and finding.kind is Kind.NUMBER_DISCREPANCY,
+                ),
+            )
+        )
+    rows.sort(key=lambda r: r[:4])
+    return tuple(r[4] for r in rows[:MAX_ROWS])

@@ -1,0 +1,380 @@
+"""Quantity claims: every figure an article states, with what it counts and over what scope.
+
+Why: to compare "the quake has claimed 21 lives" with "killing 27" wherever
+each sits, a figure must carry more than its digits: its interval ("nearly
+50" lies below 50, "more than 50" above it), its unit in a common base
+("2 metres" and "8 feet" are comparable), what it counts (the counted noun
+and the event of its clause: killed, arrested, destroyed ...) and its scope
+(``claims.scope``).  The figure itself is read by the classify family's
+parser (``classify.numbers_parse``), after multi-word numbers are merged
+(``claims.numwords``); this module adds what a story-wide comparison needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+from compare.claims.numwords import merge, unglue
+from compare.claims.scope import Scope, read_scope, role_words
+from compare.classify.cells import is_function_word, stem
+from compare.classify.numbers_context import noun_after
+from compare.classify.numbers_lexicon import NUMERAL, events, has_role, things
+from compare.classify.numbers_parse import Quantity, quantities
+from compare.model import Article, Sentence, Token
+
+# Factors to one base unit per dimension, so figures in different units compare.
+# Why here and not in the word list: these are definitions (SI brochure, and the
+# international yard and pound agreement of 1959), not usage.
+TO_BASE: dict[str, float] = {
+    "metre": 1.0,
+    "kilometre": 1000.0,
+    "centimetre": 0.01,
+    "millimetre": 0.001,
+    "mile": 1609.344,
+    "foot": 0.3048,
+    "inch": 0.0254,
+    "yard": 0.9144,
+    "kilogram": 1.0,
+    "gram": 0.001,
+    "tonne": 1000.0,
+    "pound": 0.45359237,
+    "litre": 1.0,
+    "gallon": 3.785411784,
+    "hectare": 10_000.0,
+    "acre": 4046.8564224,
+    "square kilometre": 1_000_000.0,
+}
+# Relative tolerance for a figure converted from another unit: "4 metres (13 feet)"
+# is one measure although 13 feet is 3.96 m.
+CONVERSION_TOLERANCE = 0.05
+# How far below its figure "nearly 50" may lie, and how far "about 50" may stray.
+BELOW_SHARE = 0.15
+APPROX_SHARE = 0.2
+# Hedges that put the true value just below the figure ("nearly 50" is under 50).
+BELOW = frozenset({"nearly", "almost", "just under", "close to"})
+# Bounds that exclude the figure itself ("more than 50" is 51 or more).
+STRICT = frozenset({"more than", "over", "just over", "upwards of", "in excess of"})
+STRICT |= frozenset({"fewer than", "less than", "under", "just under"})
+# Dimensions never compared story-wide: a duration or a score is seldom the same quantity
+# twice ("a 37-year-old", "jailed for 10 years"), and an age is not a count.
+NOT_COMPARED = frozenset({"time", "score", "temperature", "magnitude"})
+_LIVES = frozenset({"live", "lives", "life"})  # "claimed 21 lives": deaths counted as lives
+
+
+@dataclass(frozen=True)
+class QuantityClaim:
+    """One figure an article states, ready to compare with another outlet's.
+
+    ``low``..``high`` is the interval the words allow, in the base unit of
+    the dimension (open at an end when ``low_open``/``high_open``: "more than
+    50" excludes 50).  ``counted`` is the counted-thing class or, failing
+    that, the head noun's stem; ``event`` what happened to it.  ``start`` and
+    ``end`` are character offsets of the figure with its qualifier and unit.
+    """
+
+    article_id: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    low_open: bool
+    high_open: bool
+    qualifier: str  # exact, min, max, approx, below, vague, range
+    qualifier_text: str
+    unit: str | None  # canonical unit as written ("foot", "dollar", "percent")
+    dimension: str | None
+    counted: str | None
+    noun: str | None
+    event: str | None
+    scope: Scope
+    published: str | None
+    converted: bool = False  # the unit has a base unit others convert to
+    # The same measure as the outlet converted it in brackets ("3 million hectares
+    # (7.4 million acres)"): (unit, value in base units), compared with a figure in
+    # that unit without conversion tolerance.
+    also: tuple[str, float] | None = None
+    # Stem of the content word that governs the figure ("suffered" in "suffered
+    # 78% burns"), the last one before it in its clause; None when there is none.
+    governor: str | None = None
+
+    @property
+    def what(self) -> tuple[str, str, str] | None:
+        """(dimension or currency, event, counted): the key of what is counted, None if unknown.
+
+        A figure is compared story-wide only when it says what it counts: an
+        event or a counted noun, never a bare "12".
+        """
+        if self.dimension in NOT_COMPARED:
+            return None
+        if self.counted is None and self.event is None:
+            return None
+        # With no event word, the class of a noun is too coarse ("seven regions" and
+        # "13 villages" are both places): the noun itself must be the same.
+        counted = self.counted if self.event else (self.noun or self.counted)
+        if self.dimension is None:
+            measure = "count"
+        elif self.dimension == "money":
+            measure = f"money:{self.unit}"
+        else:
+            measure = self.dimension
+        if measure != "count" and self.counted is not None:
+            # "78% burns": a measure is named by what it measures; the clause's
+            # event word ("died of 78% burns") adds nothing and varies by outlet.
+            return (measure, "-", self.noun or self.counted)
+        return (measure, self.event or "-", counted or "-")
+
+
+def interval(q: Quantity, factor: float = 1.0) -> tuple[float, float, bool, bool, str]:
+    """(low, high, low_open, high_open, qualifier) of a parsed figure.
+
+    >>> from compare.segment import tokenize
+    >>> iv = lambda s: interval(quantities(tokenize(s))[0])
+    >>> iv("nearly 50 aftershocks")[:4], iv("more than 50 aftershocks")[:4]
+    ((42.5, 50.0, False, True), (50.0, inf, True, False))
+    >>> iv("at least 30 people")[:4], iv("between 10 and 15 people")[:4]
+    ((30.0, inf, False, False), (10.0, 15.0, False, False))
+    """
+    v, hi, text = q.value * factor, q.high * factor, q.hedge_text
+    strict = text in STRICT
+    if q.hedge == "min":
+        return v, float("inf"), strict, False, "min"
+    if q.hedge == "max":
+        return 0.0, v, False, strict, "max"
+    if q.hedge == "approx" and text in BELOW:
+        return v * (1 - BELOW_SHARE), v, False, True, "below"
+    if q.hedge == "approx":
+        return v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE), False, False, "approx"
+    if q.hedge in ("vague", "range"):
+        return v, hi, False, False, q.hedge
+    return v, v, False, False, "exact"
+
+
+def _event(q: Quantity, norms: Sequence[str]) -> str | None:
+    """The event of a figure, with two readings the figure parser lacks.
+
+    "21 lives" with "claimed", "cost", "lost" or "took" counts deaths; "24
+    people confirmed dead" counts deaths, not confirmed cases (a weak event
+    word gives way to a strong one right after it).
+    """
+    table = events()
+    extra = {w[0] for w in role_words("death")}
+    near = norms[q.end : q.end + 4]
+    for w in near:
+        if w in extra:
+            return "death"
+    if q.event in (None, "infection"):
+        for w in near:
+            if w in table and table[w][0] in ("death", "injury", "missing"):
+                return table[w][0]
+    if q.event is None and q.noun is not None and norms[q.end - 1] in _LIVES:
+        return "death"
+    before = norms[max(q.start - 3, 0) : q.start]
+    if q.event is None and any(w in extra for w in before):
+        return "death"
+    return q.event
+
+
+def _counted(q: Quantity, norms: Sequence[str]) -> tuple[str | None, str | None]:
+    """(counted, noun): the thing class or head-noun stem, also after a unit ("78% burns")."""
+    if q.unit is not None:
+        k = q.core_end
+        if k < len(norms) and norms[k] == "(" and ")" in norms[k:]:
+            k = norms.index(")", k) + 1  # past a conversion: "3 million hectares (7.4m acres) of"
+        noun, thing, _end = noun_after(norms, k)
+        return thing or noun, noun
+    if q.noun is not None and norms[q.end - 1] in _LIVES:
+        return "people", q.noun
+    if q.thing is None and q.noun is not None:
+        noun = head_noun(norms, q.core_end)
+        return noun, noun
+    return q.thing or q.noun, q.noun
+
+
+def head_noun(norms: Sequence[str], k: int) -> str | None:
+    """Stem of the head of the noun phrase at k: its last word before a verb or function word.
+
+    Why not the figure parser's noun: it takes the last of up to three words,
+    so "50 aftershocks followed" counted "follow".
+
+    >>> head_noun("aftershocks followed .".split(), 0), head_noun("top officials".split(), 0)
+    ('aftershock', 'offici')
+    """
+    if k + 1 < len(norms) and norms[k] == "of":
+        k += 2 if norms[k + 1] in {"the", "a", "an", "its", "their", "his", "her"} else 1
+    words: list[str] = []
+    while k < len(norms) and len(words) < 3:
+        n = norms[k]
+        if not _noun_word(n):
+            break
+        words.append(n)
+        k += 1
+    return stem(words[-1]) if words else None
+
+
+def sentence_claims(
+    article_id: str, sentence: Sentence, published: str | None = None
+) -> tuple[QuantityClaim, ...]:
+    """The quantity claims of one sentence, in reading order.
+
+    >>> from compare.segment import tokenize
+    >>> from compare.model import Sentence
+    >>> text = "One hundred and twelve people were killed in the Old Town."
+    >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))
+    >>> [(c.text, c.value, c.what, sorted(c.scope.places)) for c in sentence_claims("a", s)]
+    [('One hundred and twelve', 112.0, ('count', 'death', 'people'), ['old town'])]
+    """
+    tokens = merge(unglue(sentence.tokens))
+    norms = [t.norm for t in tokens]
+    out = []
+    for q in quantities(tokens):
+        if q.core_end > len(tokens) or q.end > len(tokens):
+            continue  # a unit read past the sentence's end
+        if _not_a_count(norms, q):
+            continue
+        unit, dimension = q.unit.split("/") if q.unit else (None, None)
+        factor = TO_BASE.get(unit or "", 1.0)
+        low, high, low_open, high_open, qualifier = interval(q, factor)
+        counted, noun = _counted(q, norms)
+        out.append(
+            QuantityClaim(
+                article_id=article_id,
+                sentence=sentence.index,
+                start=tokens[q.start].start,
+                end=tokens[q.core_end - 1].end,
+                text=_text(tokens, q.start, q.core_end),
+                value=q.value,
+                low=low,
+                high=high,
+                low_open=low_open,
+                high_open=high_open,
+                qualifier=qualifier,
+                qualifier_text=q.hedge_text,
+                unit=unit,
+                dimension=dimension,
+                counted=counted,
+                noun=noun,
+                event=_event(q, norms),
+                scope=read_scope(tokens, q.start, q.end),
+                published=published,
+                converted=unit in TO_BASE,
+                also=_bracketed(tokens, q.core_end, dimension),
+                governor=governor(norms, q.start) or verb_after(norms, q.core_end),
+            )
+        )
+    return tuple(out)
+
+
+GOVERNOR_WINDOW = 3  # content words looked back over for the figure's verb
+
+
+def governor(norms: Sequence[str], start: int) -> str | None:
+    """Stem of the last content word before a figure, within its clause.
+
+    >>> governor("she had suffered 78 % burns".split(), 3)
+    'suffer'
+    >>> governor("with as much as 79 %".split(), 1) is None
+    True
+    """
+    k, seen = start - 1, 0
+    while k >= 0 and seen < GOVERNOR_WINDOW + 2:
+        n = norms[k]
+        if n in {",", ";", ":", ".", "(", ")"}:
+            return None
+        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
+            return stem(n)
+        k, seen = k - 1, seen + 1
+    return None
+
+
+def verb_after(norms: Sequence[str], end: int) -> str | None:
+    """Stem of the first content word after a figure's noun phrase, in its clause.
+
+    Why: a figure that opens its sentence ("Nearly 50 aftershocks followed")
+    has no word before it; the verb after it says what it counts.
+
+    >>> verb_after("50 shocks were felt .".split(), 1), verb_after("50 shocks followed".split(), 1)
+    ('felt', 'follow')
+    """
+    k = end
+    while k < len(norms) and k < end + 3 and _noun_word(norms[k]):
+        k += 1  # over the counted noun phrase
+    for n in norms[k : k + GOVERNOR_WINDOW + 2]:
+        if n in {",", ";", ":", ".", "(", ")"}:
+            return None
+        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
+            return stem(n)
+    return None
+
+
+def _noun_word(n: str) -> bool:
+    """A word that may belong to a counted noun phrase (not a verb, function word or event)."""
+    function = is_function_word(n) or has_role(n, "aux")
+    return (
+        n.isalpha() and n not in events() and not function and not (len(n) > 4 and n.endswith("ed"))
+    )
+
+
+def _bracketed(tokens: Sequence[Token], k: int, dimension: str | None) -> tuple[str, float] | None:
+    """(unit, base value) of a conversion in brackets right after a measure, else None."""
+    if dimension is None or k >= len(tokens) or tokens[k].norm != "(":
+        return None
+    inner = [q for q in quantities(tokens[k + 1 :]) if q.unit]
+    if not inner or inner[0].start != 0:
+        return None
+    unit, dim = inner[0].unit.split("/")
+    if dim != dimension:
+        return None
+    return unit, inner[0].value * TO_BASE.get(unit, 1.0)
+
+
+def _label(norms: Sequence[str], i: int) -> bool:
+    """True for a number that labels ("sections 417 and 420", "Route 9"), not counts."""
+    k = i - 1
+    while k >= 1 and norms[k] in {"and", ",", "or"} and NUMERAL.match(norms[k - 1]):
+        k -= 2  # back over "417 and" to the word before the chain
+    return k >= 0 and (has_role(norms[k], "identifier") or has_role(norms[k][:-1], "identifier"))
+
+
+def _not_a_count(norms: Sequence[str], q: Quantity) -> bool:
+    """Labels and compound adjectives ("a 37-year-old", "a two-day visit") are not claims."""
+    after = q.num_index + 1
+    if q.unit is None and after < len(norms) and norms[after] == "-":
+        return True
+    return _label(norms, q.num_index)
+
+
+def _text(tokens: Sequence[Token], start: int, end: int) -> str:
+    parts = [tokens[start].text]
+    for prev, tok in pairwise(tokens[start:end]):
+        parts.append(("" if tok.start == prev.end else " ") + tok.text)
+    return "".join(parts)
+
+
+_READ: dict[tuple[str, str, int, str | None], tuple[QuantityClaim, ...]] = {}
+_READ_MAX = 64  # articles remembered: the classify rule and the key-figures table read each
+
+
+def article_claims(article: Article) -> tuple[QuantityClaim, ...]:
+    """Every quantity claim of an article, sentence by sentence (remembered per content)."""
+    key = (article.id, article.sha256, len(article.sentences), article.published)
+    found = _READ.get(key)
+    if found is None:
+        found = tuple(
+            c for s in article.sentences for c in sentence_claims(article.id, s, article.published)
+        )
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        _READ[key] = found
+    return found
+
+
+@cache
+def people_classes() -> frozenset[str]:
+    """Counted-thing classes that are people (a class whose parent is "people", or "people")."""
+    return frozenset({c for c, p, _d in things().values() if p == "people"} | {"people"})

@@ -1,0 +1,272 @@
+"""What a figure is limited to: a period, a place, a part of a whole.
+
+Why: "300 arrested in the old town tonight" and "4,100 arrested since March"
+count the same event over different periods; "3 missing in one province"
+and "5 in another" count parts of a whole.  Set against each other they
+look like a discrepancy and are not.  A figure's scope is read from its own
+clause (the words between the nearest commas, semicolons or "and <figure>"):
+the time words and "since ..." in it, the capitalised place after "in",
+"at" or "across", and the words that make it a part ("alone", "another",
+"including", "in one ...").  A running total ("so far", "to date") says no
+more than a figure with no period, so it is not a scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from compare import lexicons
+from compare.classify.numbers_lexicon import NUMERAL, number_words
+from compare.model import Token
+
+SCOPE_FILE = "claims_scope.txt"
+TIME_FILE = "classify_time_words.txt"
+_BOUNDARY = frozenset(
+    {";", ",", ":", "(", ")", "\u2014", "\u2013", "--", "while", "but", "whereas"}
+)
+_HYPOTHETICAL = frozenset({"would", "could", "might", "if", "unless", "should"})
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+# Time words that name a day or month: the finest a figure's period is stated in news copy.
+_CALENDAR = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "june", "july", "august", "september"}
+    | {"october", "november", "december"}
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The limits a figure's clause states; empty when it states none.
+
+    ``period`` holds normalised time phrases ("since march", "tonight",
+    "tuesday", "2015"); ``places`` capitalised place names after a place
+    preposition; ``part`` is True for a part or an increment of a larger
+    count ("in one district alone", "another 5", "including 3 children").
+    """
+
+    period: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    part: bool = False
+    # "would have cut $1.3 trillion", "if 40 more are found": not a figure of fact.
+    hypothetical: bool = False
+
+    def differs(self, other: Scope, *, stated: bool = False) -> bool:
+        """True when the two scopes cannot be taken as the same (a reason not to compare).
+
+        A running total counted "since" a moment is the same count as one with
+        no period; a day, month or place differs only when both figures name
+        one and they differ; a year named for one figure only marks another
+        (earlier) event.  Other periods ("tonight", "this week") must
+        match, unless ``stated``: then only limits both figures state count
+        (the test for dropping a finding, where absence proves nothing).
+
+        >>> Scope(frozenset({"tonight"})).differs(Scope(frozenset({"since march"})))
+        True
+        >>> Scope().differs(Scope()), Scope(part=True).differs(Scope())
+        (False, True)
+        >>> Scope(places=frozenset({"kent"})).differs(Scope())
+        False
+        >>> words = ("since x", "saturday", "tonight")
+        >>> since, saturday, tonight = (Scope(frozenset({w})) for w in words)
+        >>> since.differs(Scope()), saturday.differs(Scope())
+        (False, False)
+        >>> tonight.differs(Scope()), tonight.differs(Scope(), stated=True)
+        (True, False)
+        >>> Scope(frozenset({"2017"})).differs(Scope())
+        True
+        """
+        if self.part or other.part or self.hypothetical or other.hypothetical:
+            return True
+        (since_a, days_a, other_a), (since_b, days_b, other_b) = (
+            _split(self.period),
+            _split(other.period),
+        )
+        spans_a, spans_b = since_a | other_a, since_b | other_b
+        if spans_a != spans_b:
+            if spans_a and spans_b:
+                return True  # "tonight" vs "since March"
+            if not stated and (other_a or other_b):
+                return True  # "tonight" vs a figure with no period
+        if days_a and days_b and not days_a & days_b:
+            return True
+        years_a, years_b = {d for d in days_a if d.isdigit()}, {d for d in days_b if d.isdigit()}
+        if not stated and years_a != years_b:
+            return True  # "26 killed in 2017": another, earlier event
+        return bool(self.places and other.places and not self.places & other.places)
+
+
+def _split(period: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(since-phrases, calendar words, other periods) of a scope's period."""
+    since = frozenset(p for p in period if p.startswith("since"))
+    calendar = frozenset(p for p in period if p in _CALENDAR or _YEAR.match(p))
+    return since, calendar, period - since - calendar
+
+
+@cache
+def phrases() -> dict[tuple[str, ...], str]:
+    """Scope phrase (as words) -> role, from the scope word list."""
+    return {tuple(phrase.split()): role for role, phrase in lexicons.rows(SCOPE_FILE)}
+
+
+@cache
+def role_words(role: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(p for p, r in phrases().items() if r == role)
+
+
+@cache
+def time_words() -> frozenset[str]:
+    return lexicons.words(TIME_FILE)
+
+
+def _starts(norms: Sequence[str], k: int, role: str) -> int:
+    """Length of a phrase of ``role`` starting at k, 0 when none does."""
+    for phrase in sorted(role_words(role), key=len, reverse=True):
+        if tuple(norms[k : k + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _is_number(norm: str) -> bool:
+    return bool(NUMERAL.match(norm)) or number_words().get(norm, ("",))[0] in ("unit", "vague")
+
+
+def clause(norms: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """[left, right) of the clause around a figure at [start, end).
+
+    >>> n = "three were missing in one province and five in another".split()
+    >>> clause(n, 0, 1), clause(n, 7, 8)
+    ((0, 6), (7, 10))
+    """
+    left = start
+    while left > 0 and norms[left - 1] not in _BOUNDARY:
+        if norms[left - 1] == "and" and _is_number(norms[left]):
+            break
+        left -= 1
+    right = end
+    while right < len(norms) and norms[right] not in _BOUNDARY and norms[right] != ".":
+        if norms[right] == "and" and right + 1 < len(norms) and _is_number(norms[right + 1]):
+            break
+        right += 1
+    return left, right
+
+
+def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
+    """The scope of the figure at tokens [start, end) of one sentence.
+
+    >>> from compare.segment import tokenize
+    >>> t = tokenize("Police arrested 300 people in the Old Town tonight.")
+    >>> s = read_scope(t, 2, 4)
+    >>> sorted(s.period), sorted(s.places), s.part
+    (['tonight'], ['old town'], False)
+    >>> read_scope(tokenize("4,100 have been arrested since March so far."), 0, 1).period
+    frozenset({'since march'})
+    >>> read_scope(tokenize("Three died in one district alone."), 0, 1).part
+    True
+    """
+    norms = [t.norm for t in tokens]
+    left, right = clause(norms, start, end)
+    period: set[str] = set()
+    places: set[str] = set()
+    part = _part_before(norms, left, start) or _part_after(norms, end, right)
+    k = left
+    while k < right:
+        if start <= k < end:
+            k += 1
+            continue
+        n = norms[k]
+        if (size := _starts(norms, k, "since")) and k + size < right:
+            words = _when_words(tokens, k + size, right)
+            period.add(" ".join(["since", *words]))
+            k += size + len(words)
+            continue
+        if size := _starts(norms, k, "period"):
+            period.add(" ".join(norms[k : k + size]))
+            k += size
+            continue
+        if _starts(norms, k, "cumulative"):
+            k += 1
+            continue
+        if n in _CALENDAR or (_YEAR.match(n) and tokens[k].text.isdigit()):
+            if not _reporting_date(norms, k, start):
+                period.add(n)
+        elif k >= end and (size := _starts(norms, k, "place")):
+            name = _place_after(tokens, k + size, right)
+            if name:
+                places.add(name)
+        k += 1
+    hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
+    return Scope(frozenset(period), frozenset(places), part, hypothetical)
+
+
+def _when_words(tokens: Sequence[Token], k: int, right: int) -> list[str]:
+    """The words naming a moment after "since": time words, numerals, names (two at most)."""
+    out: list[str] = []
+    while k < right and len(out) < 2:
+        t = tokens[k]
+        if t.norm in time_words() or t.norm.isdigit() or t.text[:1].isupper():
+            out.append(t.norm)
+            k += 1
+        else:
+            break
+    return out
+
+
+def _reporting_date(norms: Sequence[str], k: int, start: int) -> bool:
+    """True for the date of a statement before the figure ("said on Tuesday that 12 ...").
+
+    Why: that date is when the figure was given, not the period it counts.
+    """
+    if k > start:
+        return False
+    window = norms[max(k - 3, 0) : k]
+    return any(w in {"said", "says", "told", "announced", "reported", "confirmed"} for w in window)
+
+
+def _place_after(tokens: Sequence[Token], k: int, right: int) -> str | None:
+    """The capitalised name after a place preposition ("in the Old Town"), else None.
+
+    A part of the country named by a compass word ("in the north") is a place too.
+    """
+    if k < right and tokens[k].norm in {"the", "a", "an"}:
+        k += 1
+    if k < right and (tokens[k].norm,) in role_words("area"):
+        return tokens[k].norm
+    words = []
+    while k < right and tokens[k].text[:1].isupper() and tokens[k].norm not in time_words():
+        words.append(tokens[k].norm)
+        k += 1
+    return " ".join(words) or None
+
+
+def _part_before(norms: Sequence[str], left: int, start: int) -> bool:
+    """ "another 5", "a further 20", "including 3", "of them, 3": a part or an increment."""
+    for k in range(max(left, start - 3), start):
+        size = _starts(norms, k, "part")
+        if size and k + size >= start - 1 and norms[k] not in {"one", "each", "more", "alone"}:
+            return True
+    return any(
+        _starts(norms, k, "part") and norms[k] in {"of", "among"} for k in range(left, start)
+    )
+
+
+def _part_after(norms: Sequence[str], end: int, right: int) -> bool:
+    """ "5 more", "... alone", "in one province", "in each district": a part of the whole."""
+    for k in range(end, right):
+        n = norms[k]
+        if n == "alone" or (k == end and n == "more"):
+            return True
+        if _starts(norms, k, "place") and k + 1 < right and norms[k + 1] in {"one", "each"}:
+            return True
+        if _starts(norms, k, "place") and norms[k + 1 : k + 3] == ["a", "single"]:
+            return True
+        if _starts(norms, k, "place") and k + 1 < right and norms[k + 1] == "another":
+            return True
+    return False
+
+
+def calendar_words() -> frozenset[str]:
+    """Weekday and month names (for the day an event happened)."""
+    return _CALENDAR

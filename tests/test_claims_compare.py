@@ -1,0 +1,192 @@
+"""claims.compare, classify.numbers_claims: figures compared story-wide, as intervals, by scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.claims.compare import compare_pair, relation
+from compare.claims.quantities import sentence_claims
+from compare.model import Kind, Sentence
+from compare.segment import tokenize
+
+from classify_helpers import of_kind, run
+
+
+def claims(text: str, aid: str = "a"):
+    out = []
+    for k, part in enumerate(text.split(" | ")):
+        out.extend(sentence_claims(aid, Sentence(aid, k, 0, 0, len(part), 1, part, tokenize(part))))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Nearly 50 aftershocks followed.", "More than 50 aftershocks followed.", "conflict"),
+        ("At least 30 people died.", "31 people died.", "consistent"),
+        ("The wall was 2 metres high.", "The wall was 8 feet high.", "conflict"),
+        ("The wall was 4 metres high.", "The wall was 13 feet high.", "consistent"),
+        ("Fewer than 20 people died.", "20 people died.", "conflict"),
+        ("Up to 20 people died.", "20 people died.", "consistent"),
+        ("Hundreds of people fled.", "600 people fled.", "precision"),
+        ("About 40 people died.", "60 people died.", "conflict"),
+    ],
+)
+def test_relation_as_intervals(a: str, b: str, expected: str) -> None:
+    (x,), (y,) = claims(a), claims(b, "b")
+    assert relation(x, y) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # different periods
+        ("Police arrested 300 people tonight.", "Police have arrested 4,100 people since March."),
+        # parts of a whole
+        (
+            "Three people are missing in one province.",
+            "Five people are missing in another province.",
+        ),
+        # different places
+        ("Floods killed 12 people in Kent.", "Floods killed 5 people in Surrey."),
+        # different things counted
+        ("Floods killed 12 people.", "Floods injured 30 people."),
+        ("Troops took 13 villages in the north.", "Troops took seven villages."),
+        # an article that also gives the other's figure agrees
+        ("The storm killed 12 people. | Later 3 more died.", "The storm killed 12 people."),
+        # a bare figure says nothing about what it counts
+        ("The score was 12.", "The score was 15."),
+    ],
+)
+def test_not_compared_or_agreeing(a: str, b: str) -> None:
+    assert compare_pair(claims(a), claims(b, "b")) == []
+
+
+STORY_A = (
+    "Rescuers worked through the night in the valley. "
+    "Officials said the quake has claimed 21 lives. "
+    "Roads into the town were closed."
+)
+STORY_B = (
+    "Roads into the town were closed by landslides. "
+    "Aid began arriving on trucks from the capital. "
+    "The quake hit before dawn, killing 27 people."
+)
+
+
+def test_toll_in_other_words_and_paragraph_is_one_finding() -> None:
+    found = of_kind(run({"a": STORY_A, "b": STORY_B}), Kind.NUMBER_DISCREPANCY)
+    assert len(found) == 1
+    assert {s.text for ss in found[0].spans.values() for s in ss} == {"21", "27"}
+    assert found[0].confidence >= 0.7
+
+
+def test_three_outlets_one_finding_listing_each_figure() -> None:
+    third = (
+        "Aid arrived. Crews searched the valley. The toll rose as 24 people were confirmed dead."
+    )
+    found = of_kind(run({"a": STORY_A, "b": STORY_B, "c": third}), Kind.NUMBER_DISCREPANCY)
+    quoted = sorted(s.text for f in found for ss in f.spans.values() for s in ss)
+    assert quoted == ["21", "24", "27"]
+
+
+def test_an_earlier_figure_gets_a_time_note() -> None:
+    dates = {"a": "2026-03-01", "b": "2026-03-04"}
+    (f,) = of_kind(run({"a": STORY_A, "b": STORY_B}, dates=dates), Kind.NUMBER_DISCREPANCY)
+    assert f.time_note is not None and "earlier figure" in f.explanation
+
+
+def test_uncertain_finding_is_never_a_headline() -> None:
+    # Two values in one article for the same count: the rules cannot tell which is meant.
+    a = "Roads shut. Officials counted nearly 50 aftershocks. They later counted 20 aftershocks."
+    b = "Officials counted 80 aftershocks. Floods killed 12 people."
+    c = "Floods killed 15 people. Roads were shut."
+    found = run({"a": a, "b": b, "c": c})
+    nums = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    uncertain = [f for f in nums if f.confidence < 0.7]
+    certain = [f for f in found if f.confidence >= 0.7]
+    assert uncertain, "the aftershock counts should be an uncertain finding"
+    # Fewer certain findings than headline slots: every certain one ranks first.
+    assert len(certain) < 5
+    assert max(found.index(f) for f in certain) < min(found.index(f) for f in uncertain)
+
+
+def test_scope_guard_drops_a_passage_finding_of_different_periods() -> None:
+    found = run(
+        {
+            "a": "Police arrested 300 people in the old town tonight.",
+            "b": "Police arrested 4,100 people in the old town since March.",
+        }
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity", "words"),
+    [
+        # the same amount, rounded: low
+        ("The dam cost $3.18 billion.", "The dam cost $3.2 billion.", 4, "rounded"),
+        # a bound the exact figure lies within: not critical
+        ("At least 30 people died in the fire.", "31 people died in the fire.", 2, "both be true"),
+        # disjoint: critical, no remark
+        ("The quake killed 40 people.", "The quake killed 52 people.", 1, None),
+    ],
+)
+def test_passage_findings_judged_again(a: str, b: str, severity: int, words: str | None) -> None:
+    (f,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert int(f.severity) == severity
+    if words is None:
+        assert "both be true" not in f.explanation and "rounded" not in f.explanation
+    else:
+        assert words in f.explanation
+
+
+def test_qualifiers_that_exclude_each_other_are_a_discrepancy_not_a_hedge() -> None:
+    found = run(
+        {
+            "a": "Nearly 50 aftershocks followed the quake.",
+            "b": "More than 50 aftershocks followed.",
+        }
+    )
+    assert of_kind(found, Kind.HEDGE_CHANGE) == []
+    (f,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert {s.text for ss in f.spans.values() for s in ss} == {"Nearly 50", "More than 50"}
+
+
+@pytest.mark.parametrize(
+    ("b", "conflict"),
+    [
+        ("Fires burnt 7 million acres of bush.", True),  # vs its own "7.4 million acres"
+        ("Fires burnt 7.4 million acres of bush.", False),
+    ],
+)
+def test_a_conversion_in_brackets_is_compared_as_written(b: str, conflict: bool) -> None:
+    a = "Fires burnt 3 million hectares (7.4 million acres) of bush."
+    assert bool(of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)) is conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "certain"),
+    [
+        # the same word governs both figures: sure
+        ("The firm paid $43 million in tax.", "The firm paid $49 million in tax.", True),
+        # a casualty count: sure
+        ("The blast killed 12 miners.", "The blast killed 15 miners.", True),
+        # different words govern two amounts in paired sentences: maybe different amounts
+        ("The firm paid $43 million in tax.", "The firm earned $139 million in tax years.", False),
+    ],
+)
+def test_aligned_figures_the_claims_cannot_anchor_are_uncertain(
+    a: str, b: str, certain: bool
+) -> None:
+    (f,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert (f.confidence >= 0.7) is certain
+    assert (int(f.severity) <= 2) is certain
+
+
+def test_hedge_before_a_currency_sign_qualifies_the_amount() -> None:
+    (x,), (y,) = (
+        claims("The ad cost more than $1 million."),
+        claims("The ad cost $1.1 million.", "b"),
+    )
+    assert x.qualifier == "min" and relation(x, y) == "consistent"

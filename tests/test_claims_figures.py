@@ -1,0 +1,82 @@
+"""claims.figures and claims.when: the key-figures rows and dated events, from invented stories."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from compare import jsonio
+from compare.claims.figures import describe, key_figures
+from compare.claims.when import compare_days, dated_events
+from compare.model import Kind
+
+from builders import story_from_texts
+from classify_helpers import of_kind, run
+from sample_report import build_report
+
+TEXTS = {
+    "a": "Floods killed at least 12 people in the valley. About 300 homes were destroyed.",
+    "b": "Rescuers said 15 people were killed. Roads were closed.",
+    "c": "The floods killed 12 people. The river rose 3 metres overnight.",
+}
+
+
+def test_rows_are_counted_things_two_outlets_give() -> None:
+    story = story_from_texts(TEXTS)
+    rows = key_figures(story.articles)
+    assert [r.what for r in rows] == ["people killed"]
+    assert {aid: [c.text for c in cells] for aid, cells in rows[0].cells.items()} == {
+        "a": ["at least 12"],
+        "b": ["15"],
+        "c": ["12"],
+    }
+
+
+def test_row_links_to_its_finding_and_round_trips_in_json() -> None:
+    story = story_from_texts(TEXTS)
+    findings = of_kind(run(TEXTS), Kind.NUMBER_DISCREPANCY)
+    assert findings
+    rows = key_figures(story.articles, findings)
+    assert rows[0].finding == findings[0].id and rows[0].discrepancy
+    report = replace(build_report(), key_figures=rows)
+    assert jsonio.load(jsonio.dump(report)) == report
+    assert '"key_figures"' in jsonio.dump(report)
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        (("count", "death", "people"), "people killed"),
+        (("count", "arrest", "-"), "arrested"),
+        (("ratio", "-", "burn"), "percentage: burn"),
+        (("money:dollar", "-", "-"), "amount in dollar"),
+    ],
+)
+def test_describe(key: tuple[str, str, str], words: str) -> None:
+    assert describe(key) == words
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        ("The woman died on Tuesday night.", "The woman succumbed to burns on Wednesday.", True),
+        ("The woman died on Tuesday.", "The woman died on Tuesday in hospital.", False),
+        # two dated deaths in one article: which is which is unknown
+        ("He died on Monday. His brother died on Friday.", "He died on Tuesday.", False),
+        # the day belongs to another clause
+        ("She was hurt on Monday, and died later.", "She died on Tuesday.", False),
+    ],
+)
+def test_days_of_one_event(a: str, b: str, conflict: bool) -> None:
+    story = story_from_texts({"a": a, "b": b})
+    dated = {x.id: dated_events(x) for x in story.articles}
+    assert bool(compare_days(dated)) is conflict
+
+
+def test_day_finding_is_never_certain() -> None:
+    found = of_kind(
+        run({"a": "The woman died on Tuesday night.", "b": "She succumbed on Wednesday."}),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert len(found) == 1 and found[0].confidence < 0.7

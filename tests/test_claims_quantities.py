@@ -1,0 +1,149 @@
+"""claims.quantities, numwords, scope: what a figure says, read from invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.claims.numwords import read
+from compare.claims.quantities import sentence_claims
+from compare.claims.scope import read_scope
+from compare.model import Sentence
+from compare.segment import tokenize
+
+
+def claims(text: str):
+    return sentence_claims("a", Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text)))
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("one hundred and twelve", 112),
+        ("three dozen", 36),
+        ("half a million", 500_000),
+        ("a quarter of a million", 250_000),
+        ("two and a half million", 2_500_000),
+        ("forty-two thousand", 42_000),
+        ("twenty five", 25),
+        ("one million two hundred thousand", 1_200_000),
+    ],
+)
+def test_number_words_read_as_one_value(words: str, value: float) -> None:
+    norms = words.split()
+    assert read(norms, 0) == (value, len(norms))
+
+
+@pytest.mark.parametrize("words", ["one or two", "twelve", "five six", "dozens of"])
+def test_not_one_multi_word_number(words: str) -> None:
+    assert read(words.split(), 0) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "value", "what"),
+    [
+        (
+            "One hundred and twelve people were killed.",
+            "One hundred and twelve",
+            112,
+            ("count", "death", "people"),
+        ),
+        ("Three dozen homes were destroyed.", "Three dozen", 36, ("count", "damage", "buildings")),
+        (
+            "Half a million people fled the city.",
+            "Half a million",
+            500_000,
+            ("count", "displaced", "people"),
+        ),
+        ("The quake has claimed 21 lives.", "21", 21, ("count", "death", "people")),
+        ("The toll stood at 24 people confirmed dead.", "24", 24, ("count", "death", "people")),
+        ("Rescuers reached him after he succumbed to 9 wounds.", "9", 9, None),
+        (
+            "Nearly 50 aftershocks followed the quake.",
+            "Nearly 50",
+            50,
+            ("count", "-", "aftershock"),
+        ),
+        ("She suffered 60% burns.", "60%", 60, ("ratio", "-", "burn")),
+    ],
+)
+def test_claim_value_and_what_is_counted(text, quoted, value, what) -> None:
+    found = [c for c in claims(text) if c.text == quoted]
+    assert len(found) == 1
+    assert found[0].value == value
+    if what is not None:
+        assert found[0].what == what
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "low_open", "high_open"),
+    [
+        ("Nearly 50 aftershocks followed.", 42.5, 50, False, True),
+        ("More than 50 aftershocks followed.", 50, float("inf"), True, False),
+        ("At least 30 people died.", 30, float("inf"), False, False),
+        ("Up to 30 people died.", 0, 30, False, False),
+        ("Fewer than 30 people died.", 0, 30, False, True),
+        ("Between 10 and 15 people died.", 10, 15, False, False),
+        ("About 40 people died.", 32, 48, False, False),
+    ],
+)
+def test_qualifier_gives_an_interval(text, low, high, low_open, high_open) -> None:
+    (c,) = claims(text)
+    assert (c.low, c.high, c.low_open, c.high_open) == pytest.approx(
+        (low, high, low_open, high_open)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "metres"),
+    [
+        ("The wall was 2 metres high.", 2.0),
+        ("The wall was 8 feet high.", 2.4384),
+        ("The road runs 3 km along the coast.", 3000.0),
+        ("The road runs 2 miles along the coast.", 3218.688),
+    ],
+)
+def test_units_convert_to_one_base(text: str, metres: float) -> None:
+    (c,) = claims(text)
+    assert c.low == pytest.approx(metres) and c.dimension == "length"
+
+
+def test_conversion_in_brackets_is_not_a_second_claim() -> None:
+    found = claims("Fires burnt 3 million hectares (7.4 million acres) of forest.")
+    assert [c.unit for c in found] == ["hectare"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 37-year-old man died.",  # an age, not a count of the dead
+        "He was charged under sections 417 and 420 of the code.",  # labels
+    ],
+)
+def test_not_claims(text: str) -> None:
+    assert [c.text for c in claims(text) if c.what is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "period", "places", "part"),
+    [
+        (
+            "Police arrested 300 people in the Old Town tonight.",
+            "300",
+            {"tonight"},
+            {"old town"},
+            False,
+        ),
+        ("Police have arrested 4,100 people since March.", "4,100", {"since march"}, set(), False),
+        ("Police have arrested 4,100 people so far.", "4,100", set(), set(), False),
+        ("Three people died in one district alone.", "Three", set(), set(), True),
+        ("Another 5 people were found dead.", "5", set(), set(), True),
+        ("Twelve people died, including 3 children.", "3", set(), set(), True),
+        ("Police said on Friday that 12 people died.", "12", set(), set(), False),
+        ("Twelve people died in 2015.", "Twelve", {"2015"}, set(), False),
+    ],
+)
+def test_scope_of_a_figure(text, figure, period, places, part) -> None:
+    tokens = tokenize(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == figure.split()[0])
+    scope = read_scope(tokens, k, k + 1)
+    assert (set(scope.period), set(scope.places), scope.part) == (period, places, part)
