@@ -25,6 +25,11 @@ never a guess.  The figures, in the order printed:
   this process, medians per stage, and ``slowest_stage``;
 * ``report_cold_json_s`` and ``report_cold_s`` (goal ≤ 6): ``python -m compare
   report seeds/`` as a fresh process, JSON only and all three formats;
+* ``dense_align_s`` (goal ≤ 60), ``dense_align_peak_mb`` (goal ≤ 1024): the
+  README's worst case for the sentence limit, 3 articles of 2,000 sentences
+  from one 300-word vocabulary; ``archive_10k_peak_mb`` and
+  ``archive_kb_per_record`` (goal ≤ 4): what a JSON Lines record costs while
+  it waits for its story (``bench_limits``);
 * ``loadavg_start``, ``loadavg_end``: the 1-minute load average, since other
   work on the machine slows every absolute figure (ratios hold better);
 * ``goals_missed``: the goals above not met, or ``none``.

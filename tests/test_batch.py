@@ -485,3 +485,27 @@ def test_server_that_is_not_a_scheduler_is_a_bounded_usage_error(
         for conn in accepted:
             conn.close()
     assert time.monotonic() - start < 10
+
+
+def test_an_index_that_cannot_be_rendered_costs_only_the_index(
+    two_stories: Path, tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Issue #19: a failing ``index.html`` turned written stories into exit 1."""
+    from compare import render
+
+    def broken(*args, **kwargs):
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(render, "render_index_html", broken)
+    out = tmp_path / "out"
+    code, err = run_main(
+        ["report", two_stories, "--out", out, "--format", "json", "--jobs", "1"],
+        capsys,
+        inputs=[two_stories],
+    )
+    assert code == ExitCode.PARTIAL, err
+    assert "index.html not written" in err
+    assert (out / FLOOD_SLUG / "report.json").is_file() and (
+        out / FIRE_SLUG / "report.json"
+    ).is_file()
+    assert not (out / "index.html").exists()

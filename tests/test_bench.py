@@ -153,6 +153,9 @@ def test_goals_read_lower_bounds(bench: dict[str, ModuleType]) -> None:
             "cluster_pairwise_f1": "0.9636",
             "cluster_peak_mb": "608.3",
             "cluster_growth_40k": "4.7",
+            "dense_align_s": "16.8",
+            "dense_align_peak_mb": "477",
+            "archive_kb_per_record": "1.85",
         }
     )
     assert run.goal_status(figures, "collatex_ratio") == "met"

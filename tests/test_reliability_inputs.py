@@ -297,3 +297,49 @@ def test_article_in_a_story_of_its_own_is_listed_not_dropped(tmp_path: Path, cap
         {"path": str(src / "zoo.txt"), "message": line[1]}
     ]
     assert temps(out) == []
+
+
+# Issue #19 "done when": the seeds plus one hostile input of each kind, in one run.
+def test_seeds_with_one_hostile_input_of_each_kind_exit_3_with_the_good_ones(
+    tmp_path: Path,
+) -> None:
+    import shutil
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    src = tmp_path / "in"
+    shutil.copytree(seeds, src)
+    story = (seeds / "001_d9ca5af5030e668e.txt").read_text(encoding="utf-8")
+    body = story.split("\n---", 2)[-1]
+    records = [
+        json.dumps({"id": "surrogate", "outlet": "Quay \ud800Post", "text": body}),
+        "{not json",
+    ]
+    (src / "wire.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    (src / "zero-width.txt").write_text(
+        "---\noutlet: Hidden Post\n---\n" + body.replace("e", "e\u200b"), encoding="utf-8"
+    )
+    (src / "escapes.txt").write_text(
+        "---\noutlet: Escape Post\n---\n\x1b[2J\x1b]52;c;aGk=\x07" + body, encoding="utf-8"
+    )
+    page = f"<html><head><meta charset=utf-16></head><body><article><p>{body}</p></article>"
+    (src / "page.html").write_bytes(page.encode("cp1252", "replace") + b" " * (len(page) % 2))
+    (src / "empty.txt").write_bytes(b"")
+    (src / "manifest-like.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    out, tmpdir = tmp_path / "out", tmp_path / "tmp"
+    tmpdir.mkdir()
+    result = run_cli(
+        ["report", src, "--out", out, "--format", "pdf,html,json,csv"],
+        inputs=[src],
+        timeout=300,
+        env=cli_env(TMPDIR=str(tmpdir)),
+    )
+    assert result.returncode == ExitCode.PARTIAL, result.stderr
+    skipped = skipped_lines(result.stderr)
+    for name in ("wire.jsonl:2", "empty.txt", "manifest-like.txt"):
+        assert any(path.endswith(name) for path in skipped), (name, skipped)
+    assert "\x1b" not in result.stderr and "ERROR" not in result.stderr
+    reports = sorted(out.glob("*/report.json"))
+    assert reports
+    compared = {a["id"] for r in reports for a in json.loads(r.read_text())["articles"]}
+    assert {"surrogate", "zero-width", "escapes"} <= compared
+    assert temps(out) == [] and list(tmpdir.iterdir()) == []
