@@ -12,5 +12,6 @@ module ``classify.numbers`` turns the comparisons into findings.
 Layout: ``numwords`` merges multi-word numbers into one token;
 ``scope`` reads what a figure is limited to (a place, a period, a part);
 ``quantities`` assembles ``QuantityClaim``s; ``compare`` pairs and judges them;
-``when`` reads and compares the day an event happened.
+``when`` reads and compares the day an event happened; ``figures`` builds the
+"Key figures" rows (what was counted × outlet) stored in ``report.json``.
 """

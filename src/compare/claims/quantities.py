@@ -14,14 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from compare.claims.numwords import merge, unglue
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.classify.cells import is_function_word, stem
 from compare.classify.numbers_context import noun_after
-from compare.classify.numbers_lexicon import NUMERAL, events, has_role, things
+from compare.classify.numbers_lexicon import NUMERAL, events, has_role
 from compare.classify.numbers_parse import Quantity, quantities
 from compare.model import Article, Sentence, Token
 
@@ -372,9 +371,3 @@ def article_claims(article: Article) -> tuple[QuantityClaim, ...]:
             _READ.clear()
         _READ[key] = found
     return found
-
-
-@cache
-def people_classes() -> frozenset[str]:
-    """Counted-thing classes that are people (a class whose parent is "people", or "people")."""
-    return frozenset({c for c, p, _d in things().values() if p == "people"} | {"people"})

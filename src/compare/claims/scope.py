@@ -265,8 +265,3 @@ def _part_after(norms: Sequence[str], end: int, right: int) -> bool:
         if _starts(norms, k, "place") and k + 1 < right and norms[k + 1] == "another":
             return True
     return False
-
-
-def calendar_words() -> frozenset[str]:
-    """Weekday and month names (for the day an event happened)."""
-    return _CALENDAR
