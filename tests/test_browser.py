@@ -245,6 +245,7 @@ def test_review_dismiss_note_save_rerender_restore(seeds_report, tmp_path, size)
             assert driver.find_element(By.ID, f"dismissed-{fid}").is_displayed()
             driver.find_element(By.ID, f"note-{other_id}").send_keys("Checked with the wire desk.")
             driver.find_element(By.ID, "review-reviewer").send_keys("Dana Editor")
+            driver.find_element(By.ID, "review-note").send_keys("Read against the agency copy.")
             driver.find_element(By.ID, "review-reviewed").click()
             _save(driver)
             # the reloaded page no longer lists it, and names it under the decisions
@@ -258,6 +259,8 @@ def test_review_dismiss_note_save_rerender_restore(seeds_report, tmp_path, size)
             assert heading in method and "figure updated later; not bias" in method
             assert "Dana Editor" in method
             assert "Checked with the wire desk." in listed
+            assert "Reviewer's note: Read against the agency copy." in listed  # page 1
+            assert "Reviewed by Dana Editor" in method
             saved = (folder / "review.json").read_text(encoding="utf-8")
             assert "figure updated later; not bias" in saved and "Dana Editor" in saved
 
