@@ -407,7 +407,8 @@ def test_lone_surrogate_in_a_record_is_replaced_and_warned_not_fatal(
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     [article] = [a for a in data["articles"] if a["path"].endswith("wire.jsonl:1")]
     assert "\ufffd" in article["text"] and article["outlet"] == "Quay \ufffdPost"
-    assert len(article["text"]) == len(record["text"])  # one for one: offsets unchanged
+    # one for one: offsets unchanged (the headline is the first paragraph, #15)
+    assert len(article["text"]) == len(record["title"]) + 2 + len(record["text"])
     assert any(
         w["path"].endswith("wire.jsonl:1") and "surrogate" in w["message"] for w in data["warnings"]
     )

@@ -253,19 +253,22 @@ def timed_out(task: StoryTask, seconds: float) -> StoryResult:
 _STARTED: Any = None
 
 
-def _init_worker(started: Any, parent: int) -> None:
+def _init_worker(started: Any, parent: int | None) -> None:
     """Set up a pool worker: where to announce its stories, no Ctrl-C, die with the parent.
 
     Why the last (issue #19): a worker busy with a story never reads from the
     parent, so after a ``kill -9`` of ``compare`` it went on for up to the
-    story timeout; the kernel now kills it with its parent (Linux).
+    story timeout; the kernel now kills it with its parent (Linux).  ``parent``
+    is None for a worker started by a fork server, whose parent is that
+    server, not the pool's owner (the Dask path, see ``run_story_isolated``).
     """
     global _STARTED
     _STARTED = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-    from compare.render_worker import die_with
+    if parent is not None:
+        from compare.render_worker import die_with
 
-    die_with(parent)
+        die_with(parent)
 
 
 def _pool_task(index: int, task: StoryTask) -> StoryResult:
@@ -374,7 +377,7 @@ class ProcessExecutor:
             max_workers=max(1, min(width, len(batch))),
             mp_context=context,
             initializer=_init_worker,
-            initargs=(started, os.getpid()),
+            initargs=(started, None if context.get_start_method() == "forkserver" else os.getpid()),
         )
         try:
             futures = {k: pool.submit(_pool_task, k, tasks[k]) for k in batch}

@@ -122,7 +122,7 @@ def to_article(
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
     paragraphs = body.paragraphs
-    if start:
+    if start and head is not None:
         s, e = head
         paragraphs = (Span(article_id, s, e, lines.line(s), text[s:e]), *paragraphs)
     claims = [DateClaim(entry.date, entry.where)] if entry and entry.date else []

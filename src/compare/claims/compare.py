@@ -183,7 +183,7 @@ def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
 def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> list[Comparison]:
     """Discrepancies between two articles' claims, one per counted thing at most."""
     out = []
-    keys = {c.what for c in xs} & {c.what for c in ys} - {None}
+    keys = {c.what for c in xs if c.what is not None} & {c.what for c in ys if c.what is not None}
     for key in sorted(keys, key=str):
         pairs = [
             (x, y) for x in xs if x.what == key for y in ys if y.what == key and comparable(x, y)

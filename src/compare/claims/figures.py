@@ -43,7 +43,9 @@ def _cell(article: Article, lines: LineIndex, c: QuantityClaim) -> FigureCell:
     return FigureCell(c.text, c.qualifier, c.unit, c.low, c.high, c.published, span)
 
 
-def _finding_for(cells: Mapping[str, Sequence[FigureCell]], findings: Sequence[Finding]):
+def _finding_for(
+    cells: Mapping[str, Sequence[FigureCell]], findings: Sequence[Finding]
+) -> Finding | None:
     for f in findings:
         if f.kind not in _NUMBER_KINDS:
             continue
@@ -72,8 +74,8 @@ def key_figures(
             if all(x.text != c.text for x in cells):
                 cells.append(_cell(article, lines, c))
     rows = []
-    for key, cells in by_key.items():
-        frozen = {aid: tuple(v) for aid, v in sorted(cells.items())}
+    for key, by_article in by_key.items():
+        frozen = {aid: tuple(v) for aid, v in sorted(by_article.items())}
         finding = _finding_for(frozen, findings)
         if len(frozen) < 2 and finding is None:
             continue

@@ -324,7 +324,7 @@ def _bracketed(tokens: Sequence[Token], k: int, dimension: str | None) -> tuple[
     if dimension is None or k >= len(tokens) or tokens[k].norm != "(":
         return None
     inner = [q for q in quantities(tokens[k + 1 :]) if q.unit]
-    if not inner or inner[0].start != 0:
+    if not inner or inner[0].start != 0 or inner[0].unit is None:
         return None
     unit, dim = inner[0].unit.split("/")
     if dim != dimension:

@@ -207,8 +207,8 @@ def subject(what: tuple[str, str, str]) -> str:
     measure, event, counted = what
     verb = next((d for e, d, _i in events().values() if e == event), None)
     classes = {c for c, _p, _d in things().values()}
-    noun = thing_display(counted) if counted in classes else counted
-    noun = None if noun == "-" else noun
+    shown = thing_display(counted) if counted in classes else counted
+    noun = None if shown == "-" else shown
     if measure == "ratio":
         return f'The percentage ("{noun}")' if noun else "The percentage"
     if measure.startswith("money:"):
@@ -231,7 +231,7 @@ def _earlier(d: Discrepancy) -> str:
 
 
 def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
-    spans = {}
+    spans: dict[str, list[Span]] = {}
     for c in d.claims:
         spans.setdefault(c.article_id, []).append(ctx.span(c.article_id, c.start, c.end))
     ids = sorted(spans)
