@@ -162,3 +162,12 @@ def test_a_lone_headline_is_compared_with_nothing(tmp_path: Path) -> None:
     assert herald.sentences[0].text == HEADLINE
     assert all(0 not in p.cells.get("herald", ()) for p in report.alignment.passages)
     assert not any(HEADLINE in s.text for f in report.findings for v in f.spans.values() for s in v)
+
+
+def test_page_one_sets_headlines_side_by_side_only_when_two_outlets_have_one() -> None:
+    from compare.view import _side_by_side
+
+    one = (("A", "Storm closes port"),)
+    two = (*one, ("B", "Port shut as storm hits"))
+    assert _side_by_side(one) == ()  # type: ignore[arg-type]
+    assert _side_by_side(two) == two  # type: ignore[arg-type]

@@ -420,12 +420,25 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         filter_severities=severities,
         review=review,
         chart_links=chart_links(charts, listed, b.keys),
-        headline_texts=tuple(
-            (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
-            for a in report.story.articles
-            if a.id in b.ids and (text := headline_text(a)) is not None
+        headline_texts=_side_by_side(
+            tuple(
+                (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
+                for a in report.story.articles
+                if a.id in b.ids and (text := headline_text(a)) is not None
+            )
         ),
     )
+
+
+def _side_by_side(
+    headlines: tuple[tuple[OutletView, str], ...],
+) -> tuple[tuple[OutletView, str], ...]:
+    """The headlines page 1 sets side by side: none when fewer than two outlets have one.
+
+    Why: a lone headline is compared with nothing, and on page 1 it only
+    pushes the headline findings onto a second page.
+    """
+    return headlines if len(headlines) >= 2 else ()
 
 
 # The handout and index models live in view_handout; re-exported as part of this API.

@@ -98,13 +98,14 @@ def made_lines(
     outliers = report.story.outliers
     if outliers:
         include = settings.get("include_outliers") == "true"
-        names = "; ".join(
-            f"{outlets[o.article_id].key if o.article_id in outlets else o.article_id} ({o.reason})"
-            for o in outliers
+        # The reasons stand in the summary's outlier notes just above; here the keys only.
+        names = ", ".join(
+            outlets[o.article_id].key if o.article_id in outlets else o.article_id for o in outliers
         )
         verb = "flagged but compared (--include-outliers)" if include else "set aside, not compared"
         lines.append(
-            f"{plural(len(outliers), 'article')} {verb} as covering a different event: {names}."
+            f"{plural(len(outliers), 'article')} {verb} as covering a different event: {names} "
+            "(why: see above)."
         )
     if review is not None:
         parts = [review.summary or "no findings dismissed by the reviewer"]
