@@ -23,6 +23,7 @@ from compare.errors import ExitCode
 from compare.model import Kind, Report, Span, Story
 from compare.options import Options
 from compare.streams import quiet_broken_pipe, visible
+from compare.terminal_plain import holding
 
 KIND_STYLE: dict[Kind, str] = {
     Kind.NUMBER_DISCREPANCY: "bold red",
@@ -59,15 +60,7 @@ def _context(report: Report, article_id: str, spans: tuple[Span, ...], style: st
     if not spans:
         return Text("(not in this article)", style="italic")
     text = Text()
-    shown: set[int] = set()
-    for span in spans:
-        sentence = next(
-            (s for s in article.sentences if s.start <= span.start < max(s.end, s.start + 1)),
-            None,
-        )
-        if sentence is None or sentence.index in shown:
-            continue
-        shown.add(sentence.index)
+    for sentence in holding(article, spans):
         if text:
             text.append(" … ")
         marked = [

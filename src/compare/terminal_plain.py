@@ -10,11 +10,28 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from compare.model import Article, Kind, Report, Span
+from compare.model import Article, Kind, Report, Sentence, Span
 from compare.streams import visible
 
 OLD = ("[-", "-]")
 NEW = ("{+", "+}")
+
+
+def holding(article: Article, spans: tuple[Span, ...]) -> list[Sentence]:
+    """The sentences of ``article`` where the spans start, each once, in the spans' order.
+
+    Shared by the coloured and the plain ``compare diff`` output, which show
+    the same sentences and differ only in how they mark the spans.
+    """
+    found: list[Sentence] = []
+    for span in spans:
+        sentence = next(
+            (s for s in article.sentences if s.start <= span.start < max(s.end, s.start + 1)),
+            None,
+        )
+        if sentence is not None and sentence not in found:
+            found.append(sentence)
+    return found
 
 
 def marked(article: Article, spans: tuple[Span, ...], marks: tuple[str, str]) -> str:
@@ -29,15 +46,7 @@ def marked(article: Article, spans: tuple[Span, ...], marks: tuple[str, str]) ->
     if not spans:
         return "(not in this article)"
     parts = []
-    shown: set[int] = set()
-    for span in spans:
-        sentence = next(
-            (s for s in article.sentences if s.start <= span.start < max(s.end, s.start + 1)),
-            None,
-        )
-        if sentence is None or sentence.index in shown:
-            continue
-        shown.add(sentence.index)
+    for sentence in holding(article, spans):
         inside = sorted(
             (o for o in spans if sentence.start <= o.start and o.end <= sentence.end),
             key=lambda o: (o.start, o.end),
