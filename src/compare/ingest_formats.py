@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from compare.decode import Undecodable, decode
 from compare.discover import Candidate, display_path, open_regular, reason
-from compare.extracted import to_article
+from compare.extracted import Extracted, to_article
 from compare.ingest_html import decode_page, extract_page
 from compare.ingest_records import (
     JSONL_MAX_BYTES,
@@ -54,12 +54,31 @@ def read_page(cand: Candidate, data: bytes, *, context: Context, notes: list[str
     extracted = extract_page(decoded.text.replace("\x00", ""))
     if isinstance(extracted, str):
         return extracted
+    return extracted_article(
+        cand, data, extracted, encoding=decoded.encoding, context=context, notes=notes
+    )
+
+
+def extracted_article(
+    cand: Candidate,
+    data: bytes,
+    extracted: Extracted,
+    *,
+    encoding: str,
+    context: Context,
+    notes: list[str],
+) -> Article | str:
+    """A page's, Word or PDF document's extracted text as an Article, or why it is unusable.
+
+    Why one place: every such reader keys the manifest by the file's name and
+    id and checksums the file's bytes, not the extracted text.
+    """
     return to_article(
         extracted,
         article_id=cand.id,
         path=cand.display,
         sha256=hashlib.sha256(data).hexdigest(),
-        encoding=decoded.encoding,
+        encoding=encoding,
         entry=context.find(_file_keys(cand)),
         notes=notes,
     )

@@ -26,7 +26,6 @@ general rather than tuned to one layout:
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from collections import Counter
@@ -34,8 +33,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
-from compare.discover import display_path
-from compare.extracted import Extracted, to_article
+from compare.extracted import Extracted
+from compare.ingest_formats import extracted_article
 from compare.model import Article
 
 if TYPE_CHECKING:
@@ -280,15 +279,11 @@ def read_office(
     cand: Candidate, data: bytes, *, context: Context, notes: list[str]
 ) -> Article | str:
     """A ``.docx`` or ``.pdf`` input as an Article (manifest and provenance as for pages)."""
-    extracted = extract_office(cand.path.suffix.lower(), data)
+    suffix = cand.path.suffix.lower()
+    extracted = extract_office(suffix, data)
     if isinstance(extracted, str):
         return extracted
-    return to_article(
-        extracted,
-        article_id=cand.id,
-        path=cand.display,
-        sha256=hashlib.sha256(data).hexdigest(),
-        encoding=cand.path.suffix.lower().lstrip("."),  # not text: the format instead
-        entry=context.find((cand.path.name, display_path(cand.path.name), cand.id)),
-        notes=notes,
+    # not text: the format stands where a text file's encoding would
+    return extracted_article(
+        cand, data, extracted, encoding=suffix.lstrip("."), context=context, notes=notes
     )
