@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.classify import attribution_claims
+from compare.classify import attribution_claims, attribution_story
 from compare.classify.attribution_findings import (
     agent_named,
     dropped,
@@ -51,7 +51,7 @@ def find(ctx: Context) -> list[Candidate]:
                 continue
             if in_a and in_b:
                 ca, cb = in_a[0], in_b[0]
-                if ca[2] != cb[2]:
+                if _judged(ca[2], cb[2]):
                     out.append(verb_change(ctx, pair, ca, cb))
             elif _verb_for_verb(op, (i1, i2), (j1, j2)):
                 pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
@@ -70,6 +70,7 @@ def find(ctx: Context) -> list[Candidate]:
         if len(out) == before:
             out.extend(_moved(ctx, pair, ma, mb))
     out.extend(attribution_claims.find(ctx))
+    out.extend(attribution_story.find(ctx))
     return out
 
 
@@ -88,7 +89,21 @@ def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> 
     # Only the verb's stance is compared: a moved attribution is often also
     # reworded ("the company" / "the Ohio-based group"), and two descriptions
     # cannot be told apart from two different speakers.
-    return [verb_change(ctx, pair, m, n)] if m[2] != n[2] else []
+    return [verb_change(ctx, pair, m, n)] if _judged(m[2], n[2]) else []
+
+
+# Stances that both present the speaker as asserting, without the writer's judgement
+# of the claim: "declared" vs "warned" reports the same assertion.
+_ASSERTING = frozenset({"announce", "emphatic"})
+
+
+def _judged(a: str, b: str) -> bool:
+    """True when two reporting verbs' stances differ in what they tell the reader.
+
+    >>> _judged("neutral", "doubt"), _judged("announce", "emphatic")
+    (True, False)
+    """
+    return a != b and not {a, b} <= _ASSERTING
 
 
 def _verb_for_verb(op: str, ra: tuple[int, int], rb: tuple[int, int]) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.speakers import identified, words
 from compare.classify.attribution_sources import (
     Marker,
     has_subject,
@@ -231,7 +232,12 @@ def source_changes(
 
 
 def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candidate | None:
-    """The claim of marker ``m`` (side a) and ``n`` (side b) credited to different sources."""
+    """The claim of marker ``m`` (side a) and ``n`` (side b) credited to different sources.
+
+    Not when either source names no one in particular ("its official media",
+    "officials") or the two share a word ("official KCNA news agency"): those
+    may well be one source named twice (``claims.speakers``).
+    """
     if not has_subject(pair.a_tokens, m[0]) or not has_subject(pair.b_tokens, n[0]):
         return None
     sa, sb = source_range(pair.a_tokens, m[0], m[1]), source_range(pair.b_tokens, n[0], n[1])
@@ -243,6 +249,9 @@ def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candida
         or not content_words(tb)
         or same_words(ta, tb)
         or same_referent(ta, tb)
+        or not identified(ta)
+        or not identified(tb)
+        or words(ta) & words(tb)
     ):
         return None
     a_span, b_span = ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb)

@@ -19,8 +19,10 @@ survives only when (1) the sentences it quotes are as
 similar as the aligner requires of two sentences it pairs
 (``Options.align_threshold``, the aligner's own measure), and (2) for a "credited vs stated as fact"
 candidate, at least one quoted version carries no attribution in its
-sentence or in the sentence before it.  Both checks read only the story's
-own text and the reporting-verb list; they drop findings, never add them
+sentence or in the sentence before it, and (3) the claim layer
+(``claims.attributed``) reads one quoted sentence as credited and another, with
+close content, as stated in the outlet's own voice.  The checks read only the
+story's own text and word lists; they drop findings, never add them
 (a missed finding costs a reader less than a wrong one).
 """
 
@@ -127,9 +129,14 @@ def keep(ctx: Context, candidate: Candidate) -> bool:
     if similarity(ctx, quoted) < ctx.options.align_threshold:
         return False
     if candidate.key.startswith(_UNATTRIBUTED_KEYS):
-        return not all(
-            attributed(found, _previous(ctx, aid, found[0])) for aid, found in quoted.items()
-        )
+        if all(attributed(found, _previous(ctx, aid, found[0])) for aid, found in quoted.items()):
+            return False
+        # (3) the claim layer reads one quoted claim as credited and one, with close
+        # content, as the outlet's own voice.  Imported here: the claim layer reads
+        # the classify package's word lists, so a top-level import would be circular.
+        from compare.classify.attribution_story import credited_vs_fact
+
+        return credited_vs_fact(ctx, quoted)
     return True
 
 

@@ -1,0 +1,184 @@
+"""Attributed claims (``claims.attributed``), speakers and the story-wide comparison.
+
+Every sentence here is invented; each row tests one reading rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.claims import speakers
+from compare.claims.attributed import CREDITED, FACT, UNCLEAR, AttributedClaim, article_claims
+from compare.claims.attributed_compare import compare
+from compare.model import Article, Span
+from compare.segment import segment, tokenize
+
+
+def article(aid: str, *paragraphs: str, title: str | None = None) -> Article:
+    """An article whose body paragraphs are ``paragraphs`` (blank line between)."""
+    text, spans, at = "", [], 0
+    for k, p in enumerate(paragraphs):
+        if k:
+            text += "\n\n"
+            at += 2
+        spans.append(Span(aid, at, at + len(p), 1 + 2 * k, p))
+        text += p
+        at += len(p)
+    return segment(
+        Article(aid, f"{aid}.txt", "", text, aid, "", title, None, "", paragraphs=tuple(spans))
+    )
+
+
+def claims(*paragraphs: str) -> tuple[AttributedClaim, ...]:
+    return article_claims(article("a", *paragraphs))
+
+
+def words(tokens: object) -> str:
+    return " ".join(t.text for t in tokens)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "speaker"),
+    [
+        ("Police said the man fled the scene.", CREDITED, "Police"),
+        ("The man fled the scene, police said on Monday.", CREDITED, "police"),
+        ("According to the coast guard, the ship sank at dawn.", CREDITED, "the coast guard"),
+        ("The ship sank at dawn, according to the coast guard.", CREDITED, "the coast guard"),
+        ('"We have lost everything," said Maria Lund.', CREDITED, "Maria Lund"),
+        ("Jane Roe, 38, said she left the hall early.", CREDITED, "Jane Roe"),
+        ("Jane Roe, who runs the shop, said she left early.", CREDITED, "Jane Roe"),
+        ("The rebel leader claimed that the vote was rigged.", CREDITED, "The rebel leader"),
+        ("The union accused the board of hiding losses.", CREDITED, "The union"),
+        ("Police identified the driver as Tom Berg, 41.", CREDITED, "Police"),
+        ("The driver was identified by police as Tom Berg.", CREDITED, "police"),
+        # A verb with a plain noun object reports an event, not a claim.
+        ("The flood claimed eight lives in the valley.", FACT, ""),
+        ("The firm announced a merger with its rival.", FACT, ""),
+        ("The driver, identified as Tom Berg, fled north.", FACT, ""),
+        ("Trade with the United States fell sharply last year.", FACT, ""),
+        # Perhaps someone's words: never read as the outlet's own voice.
+        ("Sales reportedly fell by a third in the spring.", UNCLEAR, ""),
+        ("The mayor promised that taxes would fall next year.", UNCLEAR, ""),
+        ("She had doubts, and said the plan would fail.", UNCLEAR, ""),
+    ],
+)
+def test_one_sentence_is_read_as_credited_fact_or_unclear(
+    sentence: str, status: str, speaker: str
+) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, words(claim.speaker)) == (status, speaker)
+
+
+def test_the_content_leaves_out_the_speaker_and_verb() -> None:
+    (claim,) = claims("The man fled the scene, police said.")
+    assert words(claim.content) == "The man fled the scene , ."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"We will not give up," he is quoted as saying.', "he"),
+        ("State radio quoted the minister as saying the dam had held.", "the minister"),
+        ("The paper, citing police sources, said the man had fled.", "The paper"),
+    ],
+)
+def test_relayed_words_are_marked(sentence: str, speaker: str) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, claim.relayed, words(claim.speaker)) == (CREDITED, True, speaker)
+
+
+def test_a_direct_quote_is_not_relayed() -> None:
+    (claim,) = claims('"We will not give up," he said.')
+    assert (claim.relayed, claim.quoted) == (False, True)
+
+
+def test_every_sentence_of_a_quotation_belongs_to_its_speaker() -> None:
+    found = claims('"The water rose fast. We had no time. Nobody warned us," Ann Vik said.')
+    assert [(c.status, words(c.speaker)) for c in found] == [(CREDITED, "Ann Vik")] * 3
+    assert [c.inherited for c in found] == [True, True, False]
+
+
+def test_a_quotation_named_nowhere_is_unclear() -> None:
+    (claim,) = claims('"Nobody warned us about the water."')
+    assert claim.status == UNCLEAR
+
+
+def test_reported_speech_may_run_on_into_the_next_sentence() -> None:
+    first, second = claims("He added that the council chose four sites. The four open in May.")
+    assert (first.status, second.status) == (CREDITED, UNCLEAR)
+
+
+def test_a_closing_attribution_does_not_run_on() -> None:
+    _first, second = claims("The council chose four sites, he said. The road was shut at noon.")
+    assert second.status == FACT
+
+
+def test_the_headline_is_left_out() -> None:
+    art = article("a", "Bridge shut", "The bridge was shut, police said.", title="Bridge shut")
+    assert [c.sentence for c in article_claims(art, skip=("Bridge shut",))] == [1]
+
+
+STORY = speakers.mentions(
+    [tokenize("Interior Minister Karl Holm"), tokenize("Dr Lena Sand"), tokenize("Tom Berg")]
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "different"),
+    [
+        ("Holm", "Lena Sand", True),
+        ("the interior minister", "Tom Berg", True),
+        ("the interior minister", "Holm", False),  # widened through "Interior Minister Karl Holm"
+        ("Sand", "Lena Sand", False),
+        ("he", "Tom Berg", False),
+        ("officials", "Tom Berg", False),
+        ("police", "the police chief", False),
+        ("the company", "the Ohio-based group", False),  # descriptions name no one
+        ("the union", "Tom Berg", False),
+    ],
+)
+def test_speakers_differ_only_when_plainly_different(a: str, b: str, different: bool) -> None:
+    assert speakers.different(tokenize(a), tokenize(b), STORY) is different
+
+
+CLAIM = "The bridge over the Varna river was closed after engineers found deep cracks in its span"
+
+
+def test_credited_in_one_outlet_stated_as_fact_in_another() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.", "Traffic was diverted.")
+    b = article("b", "Drivers queued for hours.", f"{CLAIM}.")
+    (diff,) = compare([a, b])
+    assert (diff.kind, diff.credited.article_id, diff.other.article_id) == ("unsourced", "a", "b")
+
+
+def test_no_fact_finding_when_the_other_outlet_credits_it_elsewhere() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", f"{CLAIM}.", f"The ministry said that {CLAIM[4:]}.")
+    assert [d.kind for d in compare([a, b])] == []
+
+
+def test_credited_to_different_sources() -> None:
+    a = article("a", f"{CLAIM}, Mayor Karl Holm said.")
+    b = article("b", f"{CLAIM}, said engineer Lena Sand.")
+    (diff,) = compare([a, b])
+    assert diff.kind == "source"
+
+
+def test_the_same_speaker_named_twice_is_no_finding() -> None:
+    a = article("a", f"{CLAIM}, Mayor Karl Holm said.")
+    b = article("b", f"{CLAIM}, Holm said.")
+    assert compare([a, b]) == []
+
+
+def test_relayed_against_direct_quotation() -> None:
+    quote = '"We will rebuild the bridge before the winter comes to the valley,"'
+    a = article("a", f"{quote} the mayor is quoted as saying.")
+    b = article("b", f"{quote} the mayor said.")
+    (diff,) = compare([a, b])
+    assert (diff.kind, diff.credited.article_id) == ("relay", "a")
+
+
+def test_different_claims_are_not_compared() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", "Schools in the northern district will stay shut until the end of the week.")
+    assert compare([a, b]) == []
