@@ -7,10 +7,23 @@ from __future__ import annotations
 
 import pytest
 
+from compare import jsonio
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, UNCLEAR, AttributedClaim, article_claims
 from compare.claims.attributed_compare import compare
-from compare.model import Article, Span
+from compare.claims.attributed_table import who_says_so
+from compare.model import (
+    SCHEMA_VERSION,
+    Alignment,
+    Article,
+    Finding,
+    Kind,
+    Report,
+    Scores,
+    Severity,
+    Span,
+    Story,
+)
 from compare.segment import segment, tokenize
 
 
@@ -119,7 +132,12 @@ def test_the_headline_is_left_out() -> None:
 
 
 STORY = speakers.mentions(
-    [tokenize("Interior Minister Karl Holm"), tokenize("Dr Lena Sand"), tokenize("Tom Berg")]
+    [
+        tokenize("Interior Minister Karl Holm"),
+        tokenize("Dr Lena Sand"),
+        tokenize("Tom Berg"),
+        tokenize("the Kestria Defence Ministry"),
+    ]
 )
 
 
@@ -135,6 +153,8 @@ STORY = speakers.mentions(
         ("police", "the police chief", False),
         ("the company", "the Ohio-based group", False),  # descriptions name no one
         ("the union", "Tom Berg", False),
+        ("Kestria", "Holm", False),  # a country speaks through its leaders
+        ("the Kestria Defence Ministry", "Lena Sand", True),
     ],
 )
 def test_speakers_differ_only_when_plainly_different(a: str, b: str, different: bool) -> None:
@@ -182,3 +202,52 @@ def test_different_claims_are_not_compared() -> None:
     a = article("a", f"{CLAIM}, the transport ministry said.")
     b = article("b", "Schools in the northern district will stay shut until the end of the week.")
     assert compare([a, b]) == []
+
+
+def test_who_says_so_rows_say_how_each_outlet_carries_a_credited_claim() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", f"{CLAIM}.")
+    c = article("c", "Schools in the northern district will stay shut until the end of the week.")
+    (row,) = who_says_so([a, b, c]).rows
+    assert row.claim.startswith("The bridge over the Varna river was closed")
+    assert [(x.article_id, x.status, x.source) for x in row.cells] == [
+        ("a", "credited", "the transport ministry said"),
+        ("b", "fact", ""),
+        ("c", "absent", ""),
+    ]
+    assert row.cells[1].span is not None and row.cells[1].quote == row.cells[1].span.text
+
+
+def test_who_says_so_cells_point_at_the_attribution_finding() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", f"{CLAIM}.")
+    s = b.sentences[0]
+    span = Span("b", s.start, s.end, 1, s.text)
+    finding = Finding("f3", Kind.ATTRIBUTION_CHANGE, Severity.HIGH, None, {"b": (span,)}, "x")
+    (row,) = who_says_so([a, b], [finding]).rows
+    assert [x.finding_id for x in row.cells] == [None, "f3"]
+
+
+def test_who_says_so_leaves_out_claims_no_other_outlet_carries() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", "Schools in the northern district will stay shut until the end of the week.")
+    assert who_says_so([a, b]).rows == ()
+
+
+def test_who_says_so_survives_report_json() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    b = article("b", f"{CLAIM}.")
+    table = who_says_so([a, b])
+    report = Report(
+        schema=SCHEMA_VERSION,
+        tool_version="0",
+        generated="2020-10-19T00:00:00Z",
+        run_id="r",
+        story=Story(id="s", title="s", articles=(a, b)),
+        alignment=Alignment(article_ids=("a", "b"), passages=()),
+        findings=(),
+        scores=Scores(),
+        who_says_so=table,
+    )
+    assert jsonio.to_dict(report)["who_says_so"][0]["cells"][1]["status"] == "fact"
+    assert jsonio.load(jsonio.dump(report)).who_says_so == table

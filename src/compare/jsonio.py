@@ -34,11 +34,14 @@ from compare.model import (
     Removed,
     Report,
     ReviewState,
+    SaysCell,
+    SaysRow,
     Scores,
     Sentence,
     Severity,
     Span,
     Story,
+    WhoSaysSo,
 )
 from compare.segment import retokenize
 
@@ -202,7 +205,44 @@ def to_dict(report: Report) -> dict[str, Any]:
             if a.id in report.alignment.article_ids and (text := headline_text(a)) is not None
         ],
         "key_figures": [_key_figure(k) for k in report.key_figures],
+        # Added in #14 (schema 1 readers ignore it): claim x outlet, credited to whom,
+        # stated as fact or absent, each cell with the attribution finding quoting it.
+        "who_says_so": [_says_row(r) for r in report.who_says_so.rows],
     }
+
+
+def _says_row(r: SaysRow) -> dict[str, Any]:
+    return {
+        "claim": r.claim,
+        "cells": [
+            {
+                "article": c.article_id,
+                "status": c.status,
+                "source": c.source,
+                "quote": c.quote,
+                "finding": c.finding_id,
+                "span": None if c.span is None else _span(c.span),
+            }
+            for c in r.cells
+        ],
+    }
+
+
+def _says_row_in(d: Mapping[str, Any]) -> SaysRow:
+    return SaysRow(
+        claim=d["claim"],
+        cells=tuple(
+            SaysCell(
+                article_id=c["article"],
+                status=c["status"],
+                source=c["source"],
+                quote=c["quote"],
+                finding_id=c["finding"],
+                span=None if c["span"] is None else _span_in(c["article"], c["span"]),
+            )
+            for c in d["cells"]
+        ),
+    )
 
 
 def _review(r: ReviewState) -> dict[str, Any]:
@@ -329,4 +369,5 @@ def load(text: str) -> Report:
         settings=dict(d["settings"]),
         review=_review_in(d["review"]) if d.get("review") is not None else None,
         key_figures=tuple(_key_figure_in(k) for k in d.get("key_figures", ())),
+        who_says_so=WhoSaysSo(tuple(_says_row_in(r) for r in d.get("who_says_so", ()))),
     )

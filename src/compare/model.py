@@ -318,6 +318,33 @@ class KeyFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class SaysCell:
+    """How one outlet carries a claim: credited to a source, stated as fact, or absent."""
+
+    article_id: str
+    status: str  # "credited" | "fact" | "absent"
+    source: str  # who is credited, with the verb ("police said"); "" unless credited
+    quote: str  # the outlet's sentence carrying the claim; "" when absent
+    finding_id: str | None = None  # the attribution finding quoting this sentence, if any
+    span: Span | None = None  # where the quote stands in the article (line, offsets)
+
+
+@dataclass(frozen=True, slots=True)
+class SaysRow:
+    """One claim and how each compared outlet carries it."""
+
+    claim: str
+    cells: tuple[SaysCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WhoSaysSo:
+    """The "Who says so" table: claims credited in at least one outlet, x outlet."""
+
+    rows: tuple[SaysRow, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The finished analysis of one story; every output format renders this."""
 
@@ -335,6 +362,9 @@ class Report:
     review: ReviewState | None = None  # a reviewer's decisions, once applied (#16)
     # What was counted x outlet (compare.claims.figures); report.json "key_figures".
     key_figures: tuple[KeyFigure, ...] = ()
+    # Claim x outlet: credited to whom, stated as fact, absent (compare.claims.attributed_table);
+    # report.json "who_says_so".
+    who_says_so: WhoSaysSo = field(default_factory=WhoSaysSo)
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 

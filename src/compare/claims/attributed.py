@@ -28,47 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 
-from compare.classify.attribution_sources import VERBS_FILE
-from compare.classify.cells import find_phrases, is_word, phrase_table
+from compare.claims.attributed_frames import Frame, quote_mask, reports_unlisted
+from compare.claims.attributed_frames import frame as read_frame
+from compare.classify.cells import is_word
 from compare.classify.hedges import hedges
 from compare.model import Article, Token
 
-FRAMES_FILE = "claims_attribution_frames.txt"
 CREDITED, FACT, UNCLEAR = "credited", "fact", "unclear"
-MAX_SPEAKER = 10  # tokens a speaker may take ("the regional director of the state police")
-MAX_NAME = 5  # words of a name before an appositive ("Jane Roe, the mayor, said")
-MAX_SUBJECT = 16  # tokens read back from a verb for its subject ("A woman who sat near ...")
-MAX_TAIL = 8  # tokens after a closing "X said" ("on Monday at a news conference")
-MIN_CONTENT = 3  # words a claim needs to be compared at all
 QUOTED_SHARE = 0.6  # share of a sentence's words inside quotation marks to read it as a quote
-_OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
-_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013"})
-_END = frozenset({".", "!", "?"})
-_SAY = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "saying", "adding"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "this"})
-_AUXILIARIES = frozenset(
-    {"is", "was", "are", "were", "has", "had", "have", "would", "will", "could", "can",
-     "may", "might", "should", "did", "does", "do", "must"}
-)  # fmt: skip
 # Hedge classes that credit a claim to unnamed others ("reportedly", "allegedly").
 _HEARSAY = frozenset({"hearsay", "doubt"})
-# Verb classes whose plain noun object reports an event, not a claim ("claimed 8 lives",
-# "announced a merger"); other reporting verbs take a noun object as their charge
-# ("accused management of ...", "blamed a slowdown", "denied the report").
-_EVENT_READING = frozenset({"announce", "doubt"})
-_OBJECT_VERBS = frozenset({"reported", "reports", "report", "tweeted", "posted", "wrote"})
-_RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
-_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "such"})
-_COORDINATORS = frozenset({"and", "but", "or", "then"})
-_ARTICLES = frozenset({"the", "a", "an"})
-# Words that open an adverbial after a closing "X said": "on Monday", "in a statement".
-_ADVERBIAL = frozenset(
-    {"on", "in", "at", "during", "after", "before", "late", "earlier", "later", "this", "last",
-     "yesterday", "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "via", "from", "to", "by", "with", "when", "while", "as"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,272 +54,6 @@ class AttributedClaim:
     relayed: bool = False  # "is quoted as saying", "citing ...": second-hand words
     quoted: bool = False  # the content is a direct quotation
     inherited: bool = False  # the speaker is named in another sentence of the quotation
-
-
-@dataclass(frozen=True)
-class _Frame:
-    speaker: tuple[int, int]
-    verb: tuple[int, int]
-    content: tuple[int, ...]  # token indexes
-    relayed: bool
-
-
-@cache
-def frame_words(cls: str) -> frozenset[tuple[str, ...]]:
-    """The phrases (token norms) of one class of ``claims_attribution_frames.txt``."""
-    return frozenset(k for k, v in phrase_table(FRAMES_FILE).items() if v == cls)
-
-
-def vague_sources() -> frozenset[str]:
-    """Source words that name no one in particular ("officials", "sources")."""
-    return frozenset(k[0] for k in frame_words("vague"))
-
-
-def quote_mask(tokens: Sequence[Token], open_at_start: bool) -> tuple[list[bool], bool]:
-    """Which tokens stand inside quotation marks, and whether a quotation is still open.
-
-    Curly marks say which way they face; a straight mark closes an open
-    quotation and opens one otherwise.
-    """
-    inside, state = [], open_at_start
-    for t in tokens:
-        if t.text in (_OPEN, _CLOSE, _STRAIGHT):
-            state = t.text == _OPEN or (t.text == _STRAIGHT and not state)
-            inside.append(False)
-        else:
-            inside.append(state)
-    return inside, state
-
-
-def _segment_back(tokens: Sequence[Token], end: int) -> int:
-    """Start of the clause segment ending at ``end`` (back to a comma, quote or the start)."""
-    first = end
-    while first > 0 and end - first < MAX_SUBJECT:
-        t = tokens[first - 1]
-        if t.norm in _BOUNDARY or t.norm in _END or t.norm == '"':
-            break
-        first -= 1
-    return first
-
-
-def _named(tokens: Sequence[Token], first: int, end: int) -> bool:
-    """Is a segment a name opening the sentence or a quotation's close ("Jane Roe, 38, said")?"""
-    opens = first == 0 or tokens[first - 1].norm in ('"', *_END)
-    words = [t for t in tokens[first:end] if is_word(t)]
-    capital = sum(1 for t in words if t.text[:1].isupper())
-    return opens and 0 < len(words) <= MAX_NAME and 2 * capital >= len(words)
-
-
-def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int], bool] | None:
-    """Who speaks before the verb: the subject, past an appositive or a "citing ..." aside.
-
-    An empty range means a verb without a readable subject ("..., and said ..."):
-    the sentence reports someone, but whom is not clear.
-    """
-    comma = verb > 0 and tokens[verb - 1].norm == ","
-    end = verb - 1 if comma else verb
-    relayed = False
-    for _ in range(3):
-        first = _segment_back(tokens, end)
-        if first == end:
-            return None
-        head = tokens[first].norm
-        lead = first > 1 and tokens[first - 1].norm == ","
-        if (head,) in frame_words("relay") and lead:
-            relayed, end = True, first - 1  # "X, citing police, said": X relays the police
-            continue
-        if head in _COORDINATORS:
-            return (first, first), relayed
-        aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
-        if aside and lead:
-            back = _segment_back(tokens, first - 1)  # "Wilson, who owns ..., said"
-            if back < first - 1 and _named(tokens, back, first - 1):
-                return (back, first - 1), relayed
-        if head in _RELATIVE:
-            return None
-        if tokens[verb].norm.endswith("ing") and comma:  # "X did Y, saying ...": X speaks
-            stop = first
-            while stop < end and tokens[stop].text[:1].isupper():
-                stop += 1
-            return (first, stop if stop > first else first), relayed
-        while end > first and tokens[end - 1].norm in _AUXILIARIES | {"also", "has", "have"}:
-            end -= 1  # "Kim has said", "the leader also said"
-        return (first, end), relayed
-    return None
-
-
-def _clausal(tokens: Sequence[Token], end: int) -> bool:
-    """Does a clause (not a plain noun phrase) follow the verb?  "claimed that he ..." vs
-    "claimed 8 lives"."""
-    if end >= len(tokens):
-        return False
-    nxt = tokens[end].norm
-    if nxt in ("that", '"', ",", ":") or nxt in _PRONOUNS:
-        return True
-    window = [t.norm for t in tokens[end + 1 : end + 6]]
-    return any(w in _AUXILIARIES for w in window)
-
-
-def _relay_frame(tokens: Sequence[Token]) -> _Frame | None:
-    """ "X is quoted as saying", "Y quoted X as saying": words relayed by someone else."""
-    norms = [t.norm for t in tokens]
-    for k in range(len(norms) - 1):
-        if norms[k] not in ("quoted", "cited") or "saying" not in norms[k + 1 : k + 6]:
-            continue
-        say = norms.index("saying", k + 1)
-        if norms[say - 1] != "as":
-            continue
-        verb_at = k
-        if k > 0 and norms[k - 1] in ("is", "was", "been", "being"):
-            found = _speaker_before(tokens, k - 1)
-            speaker = found[0] if found else (k - 1, k - 1)
-            verb_at = k - 1  # "is quoted as saying"
-        else:
-            speaker = (k + 1, say - 1)  # "KCNA quoted Kim as saying": Kim speaks
-        lo = min(speaker[0], k)
-        if lo > 0 and say + 2 >= len(tokens) - 1:
-            content = tuple(range(lo))  # '"...," he is quoted as saying.'
-        else:
-            content = tuple(range(say + 1, len(tokens)))
-        return _Frame(speaker, (verb_at, say + 1), content, True)
-    return None
-
-
-def _speaker_after(tokens: Sequence[Token], end: int) -> int | None:
-    """End of the speaker in '"...," said X.' (the verb first), or None.
-
-    The words after the verb must read as a name or a noun phrase ("engineer
-    Ann Lee", "the mayor"), not a clause ("said the man had fled").
-    """
-    n = len(tokens)
-    stop = end
-    while stop < n and stop - end < MAX_SPEAKER and tokens[stop].norm not in _BOUNDARY | _END:
-        stop += 1
-    if stop == end or stop >= n or tokens[stop].norm not in _BOUNDARY | _END:
-        return None
-    segment = tokens[end:stop]
-    if any(t.norm in _AUXILIARIES or t.norm in _PRONOUNS or t.norm == "that" for t in segment):
-        return None
-    if segment[0].norm in _ARTICLES or segment[-1].text[:1].isupper():
-        return stop
-    return None
-
-
-def _closing(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """Does the verb close the sentence ("..., X said on Monday.", "X told reporters.")?"""
-    tail = [t for t in tokens[end:] if is_word(t) or t.norm == '"']
-    if not tail or (end < len(tokens) and tokens[end].norm == ","):
-        return True
-    if len(tail) > MAX_TAIL or any(t.norm in _PRONOUNS or t.norm in ("that", '"') for t in tail):
-        return False
-    return tokens[start].norm in ("told", "tells") or tail[0].norm in _ADVERBIAL
-
-
-def _rest(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, ...]:
-    """Indexes of the sentence's tokens outside ``[lo, hi)``: the content of a frame
-    that stands at the end or in the middle ("If it goes on, Kim said, talks end")."""
-    return tuple(k for k in range(len(tokens)) if not lo <= k < hi)
-
-
-def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> _Frame | None:
-    """The frame of one reporting verb, or None when it does not credit a claim here."""
-    n = len(tokens)
-    if tokens[start].norm == "according":
-        stop = end
-        while stop < n and stop - end < MAX_SPEAKER and tokens[stop].norm not in _BOUNDARY | _END:
-            stop += 1
-        if stop == end:
-            return None
-        return _Frame((end, stop), (start, end), _rest(tokens, start, stop), False)
-    if start > 1 and tokens[start - 1].norm in (",", '"'):
-        after = _speaker_after(tokens, end)  # '"...," said X.' (verb first, speaker after)
-        quote = '"' in (tokens[start - 1].norm, tokens[start - 2].norm)
-        if after is not None and (quote or tokens[after].norm in _END):
-            return _Frame((end, after), (start, end), _rest(tokens, start, after), False)
-    found = _speaker_before(tokens, start)
-    if found is None:
-        return None
-    (lo, hi), relayed = found
-    if lo > 0 and tokens[lo - 1].norm in (",", '"') and _closing(tokens, start, end):
-        return _Frame((lo, hi), (start, end), _rest(tokens, lo, end), relayed)  # '"...," X said.'
-    event = cls in _EVENT_READING or tokens[start].norm in _OBJECT_VERBS
-    if event and tokens[start].norm not in _SAY and not _clausal(tokens, end):
-        return None  # "claimed 8 lives", "announced a merger"
-    first = end + 1 if end < n and tokens[end].norm == "that" else end
-    return _Frame((lo, hi), (start, end), tuple(range(first, n)), relayed)
-
-
-def _comma_next(tokens: Sequence[Token], end: int) -> bool:
-    """ "..., the chief said, adding that ...": the verb closes a clause."""
-    return end < len(tokens) and tokens[end].norm == ","
-
-
-def _identify_frame(tokens: Sequence[Token]) -> _Frame | None:
-    """ "Police identified the man as ...", "... identified by police as ..."."""
-    norms = [t.norm for t in tokens]
-    for k, w in enumerate(norms):
-        if (w,) not in frame_words("identify") or "as" not in norms[k + 1 : k + 8]:
-            continue
-        as_at = norms.index("as", k + 1)
-        if k + 1 < len(norms) and norms[k + 1] == "by":
-            speaker = (k + 2, as_at)
-        else:
-            found = _speaker_before(tokens, k)
-            if found is None or norms[k - 1] in ("been", "was", "were", "is", "are", ","):
-                continue
-            speaker = found[0]
-        if speaker[1] <= speaker[0]:
-            continue
-        stop = as_at + 1
-        while stop < len(tokens) and tokens[stop].norm not in (";", ".", "—"):
-            stop += 1
-        return _Frame(speaker, (k, k + 1), tuple(range(as_at + 1, stop)), False)
-    return None
-
-
-def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """Reporting verbs of the lexicon, without "the claims" (a noun) or "alleged attack".
-
-    Wider than ``attribution_sources.markers``, which leaves "tweeted a photo"
-    out: here the frame itself (a speaker, a clause) decides.
-    """
-    out = []
-    for start, end, _cls in find_phrases(tokens, phrase_table(VERBS_FILE)):
-        prev = tokens[start - 1].norm if start else ""
-        nxt = tokens[end].norm if end < len(tokens) else ""
-        if prev in _DETERMINERS:
-            continue
-        if start and tokens[start].text[:1].isupper() and prev not in ('"', *_END):
-            continue  # "the United States": a name, not the verb "states"
-        if tokens[start].norm in ("alleged", "purported") and not _clausal(tokens, end):
-            continue
-        del nxt
-        out.append((start, end, _cls))
-    return out
-
-
-def _frame(tokens: Sequence[Token], inside: Sequence[bool]) -> _Frame | None:
-    """The first frame of a sentence that credits its content to a speaker."""
-    relay = _relay_frame(tokens)
-    if relay is not None:
-        return relay
-    for start, end, cls in _verbs(tokens):
-        if inside[start]:
-            continue
-        found = _verb_frame(tokens, start, end, cls)
-        if found is not None:
-            return found
-    return _identify_frame(tokens)
-
-
-def _reports_unlisted(tokens: Sequence[Token], inside: Sequence[bool]) -> bool:
-    """A verb we do not list before a "that" clause ("he promised that ...", "threatened
-    that"): perhaps somebody's words, so never read as the outlet's own."""
-    for k in range(1, len(tokens)):
-        prev = tokens[k - 1].norm
-        if tokens[k].norm == "that" and not inside[k] and prev.endswith("ed") and prev.isalpha():
-            return True
-    return False
 
 
 def _words(tokens: Sequence[Token]) -> int:
@@ -368,7 +72,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
     [('credited', 'Police'), ('credited', 'Ann Lee'), ('credited', 'Ann Lee'), ('fact', '')]
     """
     sentences = article.sentences
-    frames: list[_Frame | None] = []
+    frames: list[Frame | None] = []
     masks: list[list[bool]] = []
     opened: list[bool] = []
     state = False
@@ -376,7 +80,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
         opened.append(state)
         mask, state = quote_mask(s.tokens, state)
         masks.append(mask)
-        frames.append(_frame(s.tokens, mask))
+        frames.append(read_frame(s.tokens, mask))
     out = []
     for i, s in enumerate(sentences):
         toks, mask, frame = s.tokens, masks[i], frames[i]
@@ -417,7 +121,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
             and before.content[-1] == len(sentences[i - 1].tokens) - 1
         )
         hearsay = any(h[2] in _HEARSAY for h in hedges(toks))  # "reportedly", "allegedly"
-        status = UNCLEAR if runs_on or hearsay or _reports_unlisted(toks, mask) else FACT
+        status = UNCLEAR if runs_on or hearsay or reports_unlisted(toks, mask) else FACT
         out.append(AttributedClaim(article.id, i, status, own))
     return tuple(out)
 
@@ -425,7 +129,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
 def _inherit(
     article: Article,
     i: int,
-    frames: Sequence[_Frame | None],
+    frames: Sequence[Frame | None],
     opened: Sequence[bool],
 ) -> AttributedClaim:
     """A quoted sentence without a verb: the speaker of the quotation it belongs to."""

@@ -125,7 +125,7 @@ def _judge(
     y: AttributedClaim,
     sim: float,
     scored: Sequence[tuple[float, AttributedClaim]],
-    story: Sequence[speakers.Words],
+    story: speakers.Names,
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its closest version ``y``, if any."""
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE

@@ -14,8 +14,9 @@ wrong one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from compare.claims.attributed import vague_sources
+from compare.claims.attributed_frames import vague_sources
 from compare.classify.cells import content_words, group_nouns, stem
 from compare.model import Token
 
@@ -51,14 +52,24 @@ def identified(tokens: Sequence[Token]) -> bool:
     return any(x.norm not in vague for x in found)
 
 
-def mentions(runs: Iterable[Sequence[Token]]) -> tuple[Words, ...]:
-    """The story's names (runs ending in a capitalised word), as word sets.
+@dataclass(frozen=True)
+class Names:
+    """The story's names: each as a word set, and the words that end a longer name."""
+
+    sets: tuple[Words, ...]
+    last: frozenset[str]  # "holm" from "Karl Holm": a surname, not a country or a body
+
+
+def mentions(runs: Iterable[Sequence[Token]]) -> Names:
+    """The story's names (runs ending in a capitalised word).
 
     Only names widen a speaker: a description widened through another
     description ("the company" -> "the company cut its forecast") proves nothing.
     """
-    out = {words(run) for run in runs if named(run)}
-    return tuple(m for m in out if m)
+    named_runs = [run for run in runs if named(run)]
+    sets = {words(run) for run in named_runs}
+    last = {stem(content_words(run)[-1].norm) for run in named_runs if len(words(run)) > 1}
+    return Names(tuple(m for m in sets if m), frozenset(last))
 
 
 def capital_runs(tokens: Sequence[Token]) -> list[Sequence[Token]]:
@@ -77,7 +88,7 @@ def capital_runs(tokens: Sequence[Token]) -> list[Sequence[Token]]:
     return runs
 
 
-def widened(own: Words, story: Sequence[Words]) -> Words:
+def widened(own: Words, story: Names) -> Words:
     """A speaker's words plus those of every fuller mention that holds all of them.
 
     A one-word description is not widened: "the union" is in "union president
@@ -86,13 +97,13 @@ def widened(own: Words, story: Sequence[Words]) -> Words:
     out = set(own)
     if len(own) < 2:
         return own
-    for m in story:
+    for m in story.sets:
         if own <= m:
             out |= m
     return frozenset(out)
 
 
-def different(a: Sequence[Token], b: Sequence[Token], story: Sequence[Words]) -> bool:
+def different(a: Sequence[Token], b: Sequence[Token], story: Names) -> bool:
     """True only when two speakers are plainly different people or bodies.
 
     >>> from compare.segment import tokenize as t
@@ -107,12 +118,33 @@ def different(a: Sequence[Token], b: Sequence[Token], story: Sequence[Words]) ->
     if not identified(a) or not identified(b):
         return False
     wa, wb = words(a), words(b)
-    if not wa or not wb or wa & wb:
+    if not wa or not wb or _share(wa, wb):
         return False
-    xa, xb_ = widened(wa, story), widened(wb, story)
-    if not (named(a) or xa > wa) or not (named(b) or xb_ > wb):
-        return False  # "the company", "the Ohio-based group": a description names no one
-    return not (xa & xb_)
+    if not (_whole(a, wa, story) and _whole(b, wb, story)):
+        return False
+    return not _share(widened(wa, story), widened(wb, story))
+
+
+def _share(a: Words, b: Words) -> bool:
+    """Do two word sets share a word, or a word and its derivative ("Kenya"/"Kenyan")?"""
+    return bool(a & b) or any(
+        min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)) for x in a for y in b
+    )
+
+
+def _whole(tokens: Sequence[Token], own: Words, story: Names) -> bool:
+    """Is a speaker named well enough to be told from another?
+
+    A description ("the company") names no one unless the story has a name
+    holding all its words; a single name counts when the story also writes it
+    as the last word of a longer name ("Holm" after "Karl Holm"), which a
+    country or a body speaking for its leader ("Kestria") seldom is.
+    """
+    if not named(tokens):
+        return widened(own, story) > own
+    if len(own) > 1:
+        return True
+    return stem(content_words(tokens)[-1].norm) in story.last
 
 
 def named(tokens: Sequence[Token]) -> bool:
