@@ -251,3 +251,22 @@ def test_who_says_so_survives_report_json() -> None:
     )
     assert jsonio.to_dict(report)["who_says_so"][0]["cells"][1]["status"] == "fact"
     assert jsonio.load(jsonio.dump(report)).who_says_so == table
+
+
+def test_named_against_unnamed_source() -> None:
+    a = article("a", f"{CLAIM}, Mayor Karl Holm said.")
+    b = article("b", f"{CLAIM}, officials said.")
+    (diff,) = compare([a, b])
+    assert (diff.kind, diff.credited.article_id, words(diff.other.speaker)) == (
+        "unnamed",
+        "a",
+        "officials",
+    )
+
+
+def test_sentences_the_aligner_paired_need_less_similar_content() -> None:
+    a = article("a", "The old bridge over the river was shut after cracks appeared, police said.")
+    b = article("b", "Engineers shut the old bridge on Sunday after finding cracks.")
+    assert compare([a, b]) == []  # content cosine about 0.45: not enough on its own
+    (diff,) = compare([a, b], [frozenset({("a", 0), ("b", 0)})])
+    assert diff.kind == "unsourced"

@@ -14,6 +14,8 @@ sentences, so the story's recurring names weigh little):
 * ``unsourced``: credited to a speaker in one outlet, stated as fact in the
   other, and that other outlet credits it nowhere else;
 * ``source``: credited to two plainly different speakers (``speakers``);
+* ``unnamed``: credited to a named speaker in one outlet, to unnamed
+  "officials" or "sources" in the other;
 * ``relay``: the same quotation relayed ("is quoted as saying", "citing")
   in one outlet and said directly in the other.
 
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.claims import speakers
@@ -33,6 +35,7 @@ from compare.model import Article, Token
 from compare.similarity import features
 
 UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
+UNSOURCED_ALIGNED_MIN = 0.45  # the same, for two sentences the aligner put in one passage
 SOURCE_MIN = 0.5  # content cosine for "credited to someone else"
 RELAY_MIN = 0.8  # a relayed and a direct quotation: nearly the same words
 MIN_WORDS = 5  # content words a claim needs (short contents match by chance)
@@ -40,13 +43,14 @@ CERTAIN = 0.85  # confidence of a finding resting on near-identical content
 UNSURE = 0.7  # confidence when the content is only close
 
 Vector = Mapping[str, float]
+Site = tuple[str, int]  # (article id, sentence index)
 
 
 @dataclass(frozen=True)
 class AttributionDiff:
     """One attribution difference between two outlets' versions of one claim."""
 
-    kind: str  # "unsourced", "source" or "relay"
+    kind: str  # "unsourced", "source", "unnamed" or "relay"
     credited: AttributedClaim  # the version with the (first-hand) source
     other: AttributedClaim
     similarity: float
@@ -84,8 +88,15 @@ def cosine(x: Vector, y: Vector) -> float:
     return sum(v * y.get(w, 0.0) for w, v in x.items())
 
 
-def compare(articles: Sequence[Article]) -> list[AttributionDiff]:
-    """Every attribution difference between two outlets' versions of one claim."""
+def compare(
+    articles: Sequence[Article], aligned: Collection[frozenset[Site]] = ()
+) -> list[AttributionDiff]:
+    """Every attribution difference between two outlets' versions of one claim.
+
+    ``aligned`` holds the sentence pairs the aligner put in one passage: there
+    a lower content similarity (``UNSOURCED_ALIGNED_MIN``) suffices, as two
+    measures agree that the sentences carry the same content.
+    """
     claims = story_claims(articles)
     idf = story_idf(articles)
     story = speakers.mentions(
@@ -111,13 +122,21 @@ def compare(articles: Sequence[Article]) -> list[AttributionDiff]:
                 scored = [
                     (cosine(vx, vectors[(y.article_id, y.sentence)]), y) for y in usable[y_id]
                 ]
-                best = max(scored, key=lambda p: p[0], default=None)
-                if best is None:
-                    continue
-                found = _judge(x, best[1], best[0], scored, story)
-                if found is not None:
-                    out.append(found)
+                here = (x.article_id, x.sentence)
+                beside = [p for p in scored if frozenset((here, _site(p[1]))) in aligned]
+                tries = [max(group, key=lambda p: p[0]) for group in (scored, beside) if group]
+                for sim, y in tries:
+                    found = _judge(
+                        x, y, sim, scored, story, _site(y) in {_site(b) for _s, b in beside}
+                    )
+                    if found is not None:
+                        out.append(found)
+                        break
     return out
+
+
+def _site(claim: AttributedClaim) -> Site:
+    return (claim.article_id, claim.sentence)
 
 
 def _judge(
@@ -126,10 +145,11 @@ def _judge(
     sim: float,
     scored: Sequence[tuple[float, AttributedClaim]],
     story: speakers.Names,
+    aligned: bool = False,
 ) -> AttributionDiff | None:
-    """The difference between credited claim ``x`` and its closest version ``y``, if any."""
+    """The difference between credited claim ``x`` and its close version ``y``, if any."""
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
-    if y.status == FACT and sim >= UNSOURCED_MIN:
+    if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
         credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
         if not credited_there:
             return AttributionDiff("unsourced", x, y, sim, sure)
@@ -139,6 +159,9 @@ def _judge(
     if x.relayed and not y.relayed and sim >= RELAY_MIN and x.quoted and y.quoted:
         return AttributionDiff("relay", x, y, sim, CERTAIN)
     first_hand = not x.inherited and not y.inherited  # both speakers named in the sentence
+    close = sim >= SOURCE_MIN and first_hand
+    if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
+        return AttributionDiff("unnamed", x, y, sim, sure)
     ordered = x.article_id < y.article_id  # each pair once
     if (
         sim >= SOURCE_MIN

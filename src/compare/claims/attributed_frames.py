@@ -67,6 +67,11 @@ def frame_words(cls: str) -> frozenset[tuple[str, ...]]:
     return frozenset(k for k, v in phrase_table(FRAMES_FILE).items() if v == cls)
 
 
+def source_qualifiers() -> frozenset[str]:
+    """Words that qualify an unnamed source without naming it ("local", "senior")."""
+    return frozenset(k[0] for k in frame_words("qualifier"))
+
+
 def vague_sources() -> frozenset[str]:
     """Source words that name no one in particular ("officials", "sources")."""
     return frozenset(k[0] for k in frame_words("vague"))

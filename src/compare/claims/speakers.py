@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from compare.claims.attributed_frames import vague_sources
+from compare.claims.attributed_frames import source_qualifiers, vague_sources
 from compare.classify.cells import content_words, group_nouns, stem
 from compare.model import Token
 
@@ -24,7 +24,6 @@ _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "this", "that"}
 )
 _POSSESSIVE = ("'s", "\u2019s")
-
 Words = frozenset[str]
 
 
@@ -152,3 +151,21 @@ def named(tokens: Sequence[Token]) -> bool:
     Ministry"), not a description ("the company")."""
     found = content_words(tokens)
     return bool(found) and found[-1].text[:1].isupper()
+
+
+def unnamed(tokens: Sequence[Token]) -> bool:
+    """True for a source of vague or group words only ("officials", "police", "local media").
+
+    >>> from compare.segment import tokenize as t
+    >>> unnamed(t("officials")), unnamed(t("local media")), unnamed(t("he")), unnamed(t("Ann Lee"))
+    (True, True, False, False)
+    """
+    found = {x.norm for x in content_words(tokens) if x.norm not in _PRONOUNS}
+    heads = vague_sources() | group_nouns()
+    return bool(found & heads) and found <= heads | source_qualifiers()
+
+
+def named_source(tokens: Sequence[Token], story: Names) -> bool:
+    """True for a speaker named well enough to be told from an unnamed one ("Ann Lee")."""
+    own = words(tokens)
+    return identified(tokens) and bool(own) and _whole(tokens, own, story)

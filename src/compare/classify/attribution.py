@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.classify import attribution_claims, attribution_story
+from compare.classify import attribution_claims, attribution_story, evidence
 from compare.classify.attribution_findings import (
     agent_named,
     dropped,
@@ -70,8 +70,22 @@ def find(ctx: Context) -> list[Candidate]:
         if len(out) == before:
             out.extend(_moved(ctx, pair, ma, mb))
     out.extend(attribution_claims.find(ctx))
-    out.extend(attribution_story.find(ctx))
+    # The claim layer's story-wide findings, unless a word-level finding that passes
+    # the evidence checks already quotes the same two sentences (it quotes the very
+    # words that differ, and keeps its place in the judged verdicts).
+    kept = [c for c in out if evidence.keep(ctx, c)]
+    out.extend(c for c in attribution_story.find(ctx) if not any(_same_place(c, k) for k in kept))
     return out
+
+
+def _same_place(a: Candidate, b: Candidate) -> bool:
+    """Do two candidates quote overlapping text in at least two of the same articles?"""
+    shared = 0
+    for aid, spans in a.spans.items():
+        other = b.spans.get(aid, ())
+        if any(s.start < o.end and o.start < s.end for s in spans for o in other):
+            shared += 1
+    return shared >= 2
 
 
 def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> list[Candidate]:

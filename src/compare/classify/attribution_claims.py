@@ -72,6 +72,11 @@ def _aligned(ctx: Context) -> set[frozenset[Site]]:
     return out
 
 
+def aligned_pairs(ctx: Context) -> set[frozenset[Site]]:
+    """Pairs of sentences the aligner put in one passage (for the claim layer too)."""
+    return _aligned(ctx)
+
+
 def find(ctx: Context) -> list[Candidate]:
     """Claims credited to a source in one outlet and stated as fact in another."""
     ids = [aid for aid in ctx.alignment.article_ids if aid in ctx.articles]

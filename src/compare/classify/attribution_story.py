@@ -21,6 +21,7 @@ from compare.claims.attributed_compare import (
     story_idf,
     vector,
 )
+from compare.classify.attribution_claims import aligned_pairs
 from compare.classify.base import Candidate, Context
 from compare.model import Article, Kind, Sentence, Severity, Span
 
@@ -59,6 +60,12 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             "own voice, so its reader cannot tell who vouches for it."
         )
         label = f'"{who_x}" vs stated as fact'
+    elif d.kind == "unnamed":
+        explanation = (
+            f'One version names who says so ("{who_x}"); another credits the same claim only to '
+            f'"{who_y}", so its reader cannot weigh the source.'
+        )
+        label = f'"{who_x}" vs "{who_y}"'
     elif d.kind == "source":
         explanation = (
             f'The same claim is credited to different sources: "{who_x}" vs "{who_y}". Who said '
@@ -75,12 +82,17 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
         kind=Kind.ATTRIBUTION_CHANGE,
         severity=Severity.HIGH,
         passage_id=None,
-        key=f"said:{d.kind}:{x.article_id}:{x.sentence}",
+        # One finding per sentence stated as fact, whichever outlets credit it.
+        key=f"said:{d.kind}:{(y if d.kind == 'unsourced' else x).article_id}:"
+        f"{(y if d.kind == 'unsourced' else x).sentence}",
         spans=spans,
         explanation=explanation,
         label=label,
         weight=1.3,
         confidence=d.confidence,
+        # It quotes whole sentences: the words in them that differ in number, hedge or
+        # wording are other aspects, and must not be dropped behind this finding.
+        independent=True,
     )
 
 
@@ -89,7 +101,7 @@ def find(ctx: Context) -> list[Candidate]:
     articles = _articles(ctx)
     if len(articles) < 2:
         return []
-    return [_candidate(ctx, d) for d in compare(articles)]
+    return [_candidate(ctx, d) for d in compare(articles, aligned_pairs(ctx))]
 
 
 _LAST: list[tuple[Context, dict[tuple[str, int], AttributedClaim], dict[str, float]]] = []
