@@ -270,3 +270,18 @@ def test_sentences_the_aligner_paired_need_less_similar_content() -> None:
     assert compare([a, b]) == []  # content cosine about 0.45: not enough on its own
     (diff,) = compare([a, b], [frozenset({("a", 0), ("b", 0)})])
     assert diff.kind == "unsourced"
+
+
+def test_an_account_given_in_parts_runs_on_into_the_next_paragraph() -> None:
+    first, second = claims("He added that the council chose four sites.", "The four open in May.")
+    assert (first.status, second.status) == (CREDITED, UNCLEAR)
+
+
+def test_a_single_statement_does_not_run_on_into_the_next_paragraph() -> None:
+    first, second = claims("Police said four people were hurt.", "The road was shut at noon.")
+    assert (first.status, second.status) == (CREDITED, FACT)
+
+
+def test_a_statement_named_by_a_noun_is_not_the_outlets_own_voice() -> None:
+    (claim,) = claims("The owner lodged a complaint against the driver over the damage.")
+    assert claim.status == UNCLEAR

@@ -29,11 +29,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.claims.attributed_frames import Frame, quote_mask, reports_unlisted
+from compare.claims.attributed_frames import (
+    Frame,
+    frame_words,
+    quote_mask,
+    reports_unlisted,
+    speech_noun,
+)
 from compare.claims.attributed_frames import frame as read_frame
 from compare.classify.cells import is_word
 from compare.classify.hedges import hedges
-from compare.model import Article, Token
+from compare.model import Article, Sentence, Token
 
 CREDITED, FACT, UNCLEAR = "credited", "fact", "unclear"
 QUOTED_SHARE = 0.6  # share of a sentence's words inside quotation marks to read it as a quote
@@ -110,7 +116,16 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
             continue
         own = tuple(t for t, m in zip(toks, mask, strict=True) if not m)
         before = frames[i - 1] if i else None
-        same_par = i > 0 and sentences[i - 1].paragraph == s.paragraph
+        # News paragraphs are often one sentence, and an account given in parts ("He
+        # added that ...") runs on across them; a single statement runs on only
+        # inside its paragraph.
+        same_par = i > 0 and (
+            sentences[i - 1].paragraph == s.paragraph
+            or (
+                sentences[i - 1].paragraph == s.paragraph - 1
+                and _continues(sentences[i - 1], before)
+            )
+        )
         # "He added that India chose four. The four train in Russia.": a frame that
         # opens its sentence and runs to its end may carry on into this one.
         runs_on = (
@@ -121,9 +136,18 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
             and before.content[-1] == len(sentences[i - 1].tokens) - 1
         )
         hearsay = any(h[2] in _HEARSAY for h in hedges(toks))  # "reportedly", "allegedly"
-        status = UNCLEAR if runs_on or hearsay or reports_unlisted(toks, mask) else FACT
+        reported = hearsay or speech_noun(toks) or reports_unlisted(toks, mask)
+        status = UNCLEAR if runs_on or reported else FACT
         out.append(AttributedClaim(article.id, i, status, own))
     return tuple(out)
+
+
+def _continues(sentence: Sentence, found: Frame | None) -> bool:
+    """Is the frame's verb one of an account given in parts ("added", "continued")?"""
+    if found is None:
+        return False
+    verb = {t.norm for t in sentence.tokens[found.verb[0] : found.verb[1]]}
+    return any((v,) in frame_words("continue") for v in verb)
 
 
 def _inherit(
@@ -163,3 +187,12 @@ def _inherit(
 def content_size(claim: AttributedClaim) -> int:
     """Words in a claim's content."""
     return _words(claim.content)
+
+
+def who(claim: AttributedClaim) -> str:
+    """Speaker and verb in reading order: "the police said", "according to the police".
+
+    Each token once: "KCNA quoted Kim as saying" holds its speaker inside the verb.
+    """
+    parts = {t.start: t for t in (*claim.speaker, *claim.verb)}
+    return " ".join(parts[k].text for k in sorted(parts))

@@ -139,11 +139,11 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
                 return (back, first - 1), relayed
         if head in _RELATIVE:
             return None
-        if tokens[verb].norm.endswith("ing") and comma:  # "X did Y, saying ...": X speaks
-            stop = first
+        if tokens[verb].norm.endswith("ing"):  # "X did Y(,) saying ...": X, the subject, speaks
+            stop = first + 1 if tokens[first].norm in _PRONOUNS else first
             while stop < end and tokens[stop].text[:1].isupper():
                 stop += 1
-            return (first, stop if stop > first else first), relayed
+            return (first, stop), relayed
         while end > first and tokens[end - 1].norm in _AUXILIARIES | {"also", "has", "have"}:
             end -= 1  # "Kim has said", "the leader also said"
         return (first, end), relayed
@@ -263,8 +263,9 @@ def _identify_frame(tokens: Sequence[Token]) -> Frame | None:
         if (w,) not in frame_words("identify") or "as" not in norms[k + 1 : k + 8]:
             continue
         as_at = norms.index("as", k + 1)
+        verb = (k, k + 1)
         if k + 1 < len(norms) and norms[k + 1] == "by":
-            speaker = (k + 2, as_at)
+            speaker, verb = (k + 2, as_at), (k, k + 2)  # "identified by police as"
         else:
             found = _speaker_before(tokens, k)
             if found is None or norms[k - 1] in ("been", "was", "were", "is", "are", ","):
@@ -275,7 +276,7 @@ def _identify_frame(tokens: Sequence[Token]) -> Frame | None:
         stop = as_at + 1
         while stop < len(tokens) and tokens[stop].norm not in (";", ".", "—"):
             stop += 1
-        return Frame(speaker, (k, k + 1), tuple(range(as_at + 1, stop)), False)
+        return Frame(speaker, verb, tuple(range(as_at + 1, stop)), False)
     return None
 
 
@@ -312,6 +313,13 @@ def frame(tokens: Sequence[Token], inside: Sequence[bool]) -> Frame | None:
         if found is not None:
             return found
     return _identify_frame(tokens)
+
+
+def speech_noun(tokens: Sequence[Token]) -> bool:
+    """Does the sentence name a statement ("lodged a complaint", "released a statement")?
+    What follows may be that statement's claim, not the outlet's own."""
+    nouns = frame_words("speech")
+    return any((t.norm,) in nouns for t in tokens)
 
 
 def reports_unlisted(tokens: Sequence[Token], inside: Sequence[bool]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.claims.attributed import CREDITED, FACT, AttributedClaim
+from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
     MIN_WORDS,
     SOURCE_MIN,
@@ -29,6 +29,7 @@ from compare.offsets import LineIndex
 from compare.similarity import features
 
 MAX_ROWS = 10
+ALIGNED_MIN = 0.4  # content cosine of a version the aligner put beside the claim
 CLAIM_CHARS = 140  # a row's claim text is cut here ("...")
 _STRIP = " \t\n,.;:\"'\u201c\u201d\u2018\u2019"
 
@@ -48,8 +49,7 @@ def _claim_text(article: Article, claim: AttributedClaim) -> str:
 
 
 def _source(claim: AttributedClaim) -> str:
-    parts = sorted((*claim.speaker, *claim.verb), key=lambda t: t.start)
-    return " ".join(t.text for t in parts)
+    return who(claim)
 
 
 def _finding_for(span: Span, findings: Sequence[Finding]) -> str | None:
@@ -129,7 +129,8 @@ def who_says_so(
                 ]
                 best = max(scored, key=lambda p: p[0], default=None)
                 beside = passages.get((aid, x.sentence), {}).get(other, ())
-                if best is not None and (best[0] >= SOURCE_MIN or best[1].sentence in beside):
+                near = best is not None and best[1].sentence in beside and best[0] >= ALIGNED_MIN
+                if best is not None and (best[0] >= SOURCE_MIN or near):
                     carried[other] = best[1]
             if len(carried) < 2 or any(c.status not in (CREDITED, FACT) for c in carried.values()):
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from compare.claims.attributed import CREDITED, FACT, AttributedClaim
+from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
     AttributionDiff,
     compare,
@@ -41,13 +41,7 @@ def _sentence_span(ctx: Context, claim: AttributedClaim) -> Span:
 
 
 def _who(claim: AttributedClaim) -> str:
-    """ "the police said", "according to the police": speaker and verb in reading order."""
-    verb_first = (
-        bool(claim.verb) and bool(claim.speaker) and claim.verb[0].start < claim.speaker[0].start
-    )
-    parts = (*claim.verb, *claim.speaker) if verb_first else (*claim.speaker, *claim.verb)
-    words = " ".join(t.text for t in parts)
-    return words or "a source"
+    return who(claim) or "a source"
 
 
 def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
