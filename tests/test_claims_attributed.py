@@ -66,7 +66,10 @@ def words(tokens: object) -> str:
         ("The driver was identified by police as Tom Berg.", CREDITED, "police"),
         # A verb with a plain noun object reports an event, not a claim.
         ("The flood claimed eight lives in the valley.", FACT, ""),
-        ("The firm announced a merger with its rival.", FACT, ""),
+        ("The flood claimed eight lives and cut the road.", FACT, ""),
+        # Any other reporting verb without a frame: someone's word, whose is unclear.
+        ("The firm announced a merger with its rival.", UNCLEAR, ""),
+        ("Police confirmed the deaths of two climbers.", UNCLEAR, ""),
         ("The driver, identified as Tom Berg, fled north.", FACT, ""),
         ("Trade with the United States fell sharply last year.", FACT, ""),
         # Perhaps someone's words: never read as the outlet's own voice.
@@ -285,3 +288,11 @@ def test_a_single_statement_does_not_run_on_into_the_next_paragraph() -> None:
 def test_a_statement_named_by_a_noun_is_not_the_outlets_own_voice() -> None:
     (claim,) = claims("The owner lodged a complaint against the driver over the damage.")
     assert claim.status == UNCLEAR
+
+
+def test_a_relayed_source_is_not_called_a_different_source() -> None:
+    a = article("a", f"{CLAIM}, the Daily Star said, citing Mayor Karl Holm.")
+    b = article("b", f"The Daily Star, citing engineers, said that {CLAIM[4:]}.")
+    c = article("c", f"{CLAIM}, said engineer Lena Sand.")
+    assert [d.kind for d in compare([b, c])] == []
+    assert all(d.kind != "source" for d in compare([a, c]))

@@ -35,6 +35,7 @@ from compare.claims.attributed_frames import (
     quote_mask,
     reports_unlisted,
     speech_noun,
+    unread_verb,
 )
 from compare.claims.attributed_frames import frame as read_frame
 from compare.classify.cells import is_word
@@ -137,6 +138,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
         )
         hearsay = any(h[2] in _HEARSAY for h in hedges(toks))  # "reportedly", "allegedly"
         reported = hearsay or speech_noun(toks) or reports_unlisted(toks, mask)
+        reported = reported or unread_verb(toks, mask)
         status = UNCLEAR if runs_on or reported else FACT
         out.append(AttributedClaim(article.id, i, status, own))
     return tuple(out)

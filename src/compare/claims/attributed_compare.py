@@ -158,7 +158,9 @@ def _judge(
         return None
     if x.relayed and not y.relayed and sim >= RELAY_MIN and x.quoted and y.quoted:
         return AttributionDiff("relay", x, y, sim, CERTAIN)
-    first_hand = not x.inherited and not y.inherited  # both speakers named in the sentence
+    # Both speakers named in their own sentence, neither relaying another source ("X,
+    # citing Y, said" and "Y said" may be one source).
+    first_hand = not (x.inherited or y.inherited or x.relayed or y.relayed)
     close = sim >= SOURCE_MIN and first_hand
     if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
         return AttributionDiff("unnamed", x, y, sim, sure)
