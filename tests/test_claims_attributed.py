@@ -76,6 +76,7 @@ def words(tokens: object) -> str:
         ("Sales reportedly fell by a third in the spring.", UNCLEAR, ""),
         ("The mayor promised that taxes would fall next year.", UNCLEAR, ""),
         ("She had doubts, and said the plan would fail.", UNCLEAR, ""),
+        ("The weather office forecast rain and warned that rivers could rise.", UNCLEAR, ""),
     ],
 )
 def test_one_sentence_is_read_as_credited_fact_or_unclear(

@@ -118,6 +118,8 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
     An empty range means a verb without a readable subject ("..., and said ..."):
     the sentence reports someone, but whom is not clear.
     """
+    if verb > 0 and tokens[verb - 1].norm in _COORDINATORS:
+        return (verb, verb), False  # "the service forecast rain and warned ...": whose clause?
     comma = verb > 0 and tokens[verb - 1].norm == ","
     end = verb - 1 if comma else verb
     relayed = False
