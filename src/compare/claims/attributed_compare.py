@@ -57,9 +57,25 @@ class AttributionDiff:
     confidence: float
 
 
+_LAST: list[tuple[tuple[Article, ...], dict[str, tuple[AttributedClaim, ...]]]] = []
+
+
 def story_claims(articles: Sequence[Article]) -> dict[str, tuple[AttributedClaim, ...]]:
-    """Every article's attributed claims, headline left out."""
-    return {a.id: article_claims(a, skip=(a.title or "",)) for a in articles}
+    """Every article's attributed claims, headline left out.
+
+    The rule, the evidence check and the "Who says so" table each ask for
+    the same story in turn: the last story's reading is kept (by identity).
+    """
+    key = tuple(articles)
+    if (
+        _LAST
+        and len(_LAST[0][0]) == len(key)
+        and all(a is b for a, b in zip(_LAST[0][0], key, strict=True))
+    ):
+        return _LAST[0][1]
+    found = {a.id: article_claims(a, skip=(a.title or "",)) for a in articles}
+    _LAST[:] = [(key, found)]
+    return found
 
 
 def story_idf(articles: Sequence[Article]) -> dict[str, float]:
