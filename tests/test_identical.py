@@ -164,12 +164,16 @@ def test_code_imported_from_elsewhere_is_refused(tmp_path: Path) -> None:
         ident.build(empty, tmp_path / "out", PLAN)
 
 
-def test_export_unpacks_the_commits_own_src(tmp_path: Path) -> None:
-    git = ["git", "-C", str(ROOT)]
+def test_export_unpacks_the_commits_own_src_not_the_working_trees(tmp_path: Path) -> None:
+    """A throwaway repository: the committed text comes out, not a later uncommitted edit."""
+    repo = _tree(tmp_path / "repo", {"src/compare/model.py": b"A = 1\n", "README": b"r"})
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "one"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+    (repo / "src/compare/model.py").write_bytes(b"A = 2\n")
     head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
-    src = ident.export("HEAD", tmp_path)
-    shown = subprocess.run(
-        [*git, "show", "HEAD:src/compare/model.py"], capture_output=True, check=True
-    ).stdout
-    assert (src / "compare" / "model.py").read_bytes() == shown
-    assert (tmp_path / "COMMIT").read_text().strip() == head.stdout.strip()
+    src = ident.export("HEAD", tmp_path / "ref-code", repo=repo)
+    assert src == tmp_path / "ref-code" / "src"
+    assert (src / "compare" / "model.py").read_bytes() == b"A = 1\n"
+    assert sorted(p.name for p in (tmp_path / "ref-code").iterdir()) == ["COMMIT", "src"]
+    assert (tmp_path / "ref-code" / "COMMIT").read_text().strip() == head.stdout.strip()
