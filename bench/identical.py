@@ -129,6 +129,7 @@ def export(ref: str, into: Path, *, repo: Path = ROOT) -> Path:
         capture_output=True,
         text=True,
     ).stdout.strip()
+    into.mkdir(parents=True, exist_ok=True)
     archive = into / "src.tar"
     with archive.open("wb") as f:
         subprocess.run(["git", "-C", str(repo), "archive", commit, "src"], check=True, stdout=f)
