@@ -244,7 +244,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="compare-identical-")) if args.keep is None else args.keep
     if args.keep is not None:
-        work.mkdir(parents=True)
+        try:
+            work.mkdir(parents=True)
+        except FileExistsError:  # never mix two runs' outputs, nor delete someone's folder
+            print(f"identical: error: {work} exists; --keep needs a new folder", file=sys.stderr)
+            return 2
     try:
         plan = runs(jobs=args.jobs)
         if args.ref:
