@@ -8,10 +8,10 @@ CHECK  := build/check
 export SOURCE_DATE_EPOCH ?= 1603152000
 
 .DEFAULT_GOAL := help
-.PHONY: help report test check lint bench eval clean
+.PHONY: help report test check lint bench eval identical clean
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
 # compileall: our own modules byte-compiled at set-up, as pip does for the
 # dependencies; with PYTHONDONTWRITEBYTECODE set, every run would compile them.
@@ -67,6 +67,13 @@ bench: $(STAMP) ## print benchmark figures, one `name: value` per line
 
 eval: $(STAMP) ## accuracy on the seeds and on real coverage (../shared/realworld); writes bench/EVAL.md
 	$(BIN)/python bench/eval.py --results bench/EVAL.md
+
+# identical: the reports of the seeds and of the invented stories, written with
+# this tree's code and with commit REF's (its src/ run with this venv), compared
+# byte for byte; exit 0 only when every file is identical (bench/identical.py).
+REF ?= HEAD
+identical: $(STAMP) ## are the outputs byte-identical to those of commit REF? (make identical REF=<commit>)
+	$(BIN)/python bench/identical.py --ref $(REF)
 
 clean: ## remove the virtualenv, caches and generated reports
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache .hypothesis build dist src/*.egg-info

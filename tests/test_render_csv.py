@@ -56,7 +56,7 @@ def test_file_has_a_byte_order_mark_and_severity_words(tmp_path) -> None:
     """Excel on Windows needs the BOM to read UTF-8; severity reads as a word too (#16)."""
     from pathlib import Path
 
-    from compare.commands import data_outputs
+    from compare.documents import data_outputs
     from compare.options import Options, OutputFormat
 
     report = build_report()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from compare import render as render_module
-from compare.commands import render_documents
+from compare.documents import render_documents
 from compare.errors import OutputError
 from compare.options import Audience, Options, OutputFormat
 from compare.render_worker import RenderFailed, RenderWorker, helper_is_useful

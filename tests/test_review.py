@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from compare import jsonio
-from compare.commands import data_outputs, render_documents
+from compare.documents import data_outputs, render_documents
 from compare.errors import UsageError
 from compare.model import Kind
 from compare.options import Options, OutputFormat

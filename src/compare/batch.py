@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.model import InputProblem, Notice, Story
 from compare.options import Options, OutputFormat
+from compare.story_files import FailedStory, render_story
 from compare.view_handout import IndexEntry
 
 if TYPE_CHECKING:
@@ -94,7 +95,6 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
     a Dask worker (inside ``run_story_isolated``) or in this process; there,
     ``renderer`` is the warmed helper process that renders the story's files.
     """
-    from compare.commands import FailedStory, _render_story
     from compare.pipeline import analyze_story
     from compare.view import build_index_entry
 
@@ -116,7 +116,7 @@ def run_story(task: StoryTask, *, renderer: RenderWorker | None = None) -> Story
             reason = f"internal error: {type(exc).__name__}: {exc}"
             return StoryResult(task.slug, title, failure=reason, internal=True)
         report, skipped = confined
-    written = _render_story(report, task.options.out_dir / task.slug, task.options, renderer)
+    written = render_story(report, task.options.out_dir / task.slug, task.options, renderer)
     seconds = time.perf_counter() - start
     if isinstance(written, FailedStory):
         return StoryResult(

@@ -14,15 +14,16 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from compare.errors import CompareError, ExitCode, OutputError, UsageError
-from compare.model import InputProblem, Notice, Report, Story
-from compare.options import Audience, Options, OutputFormat
-from compare.outputs import atomic_write, atomic_write_many, check_writable, sweep_stale_temps
-from compare.streams import visible
+from compare.model import Notice, Story
+from compare.options import Options
+from compare.outputs import atomic_write, check_writable, sweep_stale_temps
+from compare.story_files import FailedStory
+from compare.streams import report_problems, visible
 
 if TYPE_CHECKING:
     from compare.render_worker import RenderWorker
@@ -104,12 +105,6 @@ def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
             )
 
 
-def report_problems(problems: Sequence[InputProblem]) -> None:
-    """One parseable stderr line per skipped input."""
-    for problem in problems:
-        print(visible(f"compare: skipped: {problem.path}: {problem.message}"), file=sys.stderr)
-
-
 def report_warnings(args: argparse.Namespace, warnings: Sequence[Notice]) -> None:
     """One stderr line per warning (unmatched manifest entries, records without id …); not with -q.
 
@@ -144,116 +139,6 @@ def _unique_slug(slug: str, taken: set[str]) -> str:
         candidate, n = f"{slug}-{n}", n + 1
     taken.add(candidate)
     return candidate
-
-
-# The order a story's files are written in (and reported, "wrote ...").
-OUTPUT_ORDER = ("report.html", "report.pdf", "report.json", "findings.csv", "handout.pdf")
-
-
-def render_documents(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
-    """The rendered files of one story (charts, HTML, PDFs) as ``(path, bytes)``; writes nothing.
-
-    Why apart from the writing and from the data files: this part may run in
-    a helper process (``compare.render_worker``), which imports only the
-    renderer (WeasyPrint, matplotlib, Jinja2) and never the analysis
-    libraries, while the files are always written here, as one set.
-    WeasyPrint is imported only when a PDF is wanted.
-    """
-    outputs: list[tuple[Path, bytes]] = []
-    if OutputFormat.PDF in options.formats or OutputFormat.HTML in options.formats:
-        from compare.charts import make_charts
-        from compare.render import render_html
-        from compare.view import build_view
-
-        view = build_view(report, make_charts(report), options=options)
-        html = render_html(view)
-        if OutputFormat.HTML in options.formats:
-            outputs.append((folder / "report.html", html.encode("utf-8")))
-        if OutputFormat.PDF in options.formats:
-            from compare.pdf import html_to_pdf
-
-            outputs.append((folder / "report.pdf", html_to_pdf(html, options=options)))
-    if options.audience is Audience.CLASSROOM:
-        from compare.pdf import html_to_pdf
-        from compare.render import render_handout_html
-        from compare.view import build_handout
-
-        handout = render_handout_html(build_handout(report, options=options))
-        outputs.append((folder / "handout.pdf", html_to_pdf(handout, options=options)))
-    return outputs
-
-
-def data_outputs(report: Report, folder: Path, *, options: Options) -> list[tuple[Path, bytes]]:
-    """The data files of one story (JSON, CSV) as ``(path, bytes)``; writes nothing."""
-    outputs: list[tuple[Path, bytes]] = []
-    if OutputFormat.JSON in options.formats:
-        from compare import jsonio
-
-        outputs.append((folder / "report.json", jsonio.dump(report).encode("utf-8")))
-    if OutputFormat.CSV in options.formats:
-        from compare.render_csv import ENCODING, render_csv
-
-        outputs.append((folder / "findings.csv", render_csv(report).encode(ENCODING)))
-    return outputs
-
-
-def _in_order(outputs: list[tuple[Path, bytes]]) -> list[tuple[Path, bytes]]:
-    return sorted(outputs, key=lambda item: OUTPUT_ORDER.index(item[0].name))
-
-
-def write_report(
-    report: Report, folder: Path, *, options: Options, renderer: RenderWorker | None = None
-) -> list[Path]:
-    """Render one story's outputs, then write them as one set; returns the paths.
-
-    Everything is rendered before anything is written, so a render failure or
-    timeout leaves the previous files intact; ``atomic_write_many`` then
-    replaces them together.  With a ``renderer`` (a warmed helper process) the
-    rendering happens there and only the writing here.
-    """
-    documents = (
-        renderer.render(report, folder)
-        if renderer is not None
-        else render_documents(report, folder, options=options)
-    )
-    outputs = _in_order([*documents, *data_outputs(report, folder, options=options)])
-    atomic_write_many(outputs, root=folder.parent)
-    return [path for path, _data in outputs]
-
-
-@dataclass(frozen=True)
-class FailedStory:
-    """A story whose report could not be written, and why."""
-
-    title: str
-    reason: str
-    internal: bool  # a bug (exit 1 when nothing else was written), not an output problem
-
-
-def _render_story(
-    report: Report, folder: Path, options: Options, renderer: RenderWorker | None = None
-) -> list[Path] | FailedStory:
-    """One story's outputs, or why not: one story's failure never stops the others.
-
-    ``BaseException`` is caught because WeasyPrint's ``FatalURLFetchingError``
-    is one; interrupts and exits still propagate.  A ``RenderFailed`` from the
-    helper process was already logged there, with its traceback.
-    """
-    from compare.render_worker import RenderFailed
-
-    try:
-        return write_report(report, folder, options=options, renderer=renderer)
-    except OutputError as exc:
-        return FailedStory(report.story.title, str(exc), internal=False)
-    except RenderFailed as exc:
-        reason = f"internal error while rendering: {exc.detail}"
-        return FailedStory(report.story.title, reason, internal=True)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:
-        log.error("internal error while rendering story %s", report.story.id, exc_info=True)
-        reason = f"internal error while rendering: {type(exc).__name__}: {exc}"
-        return FailedStory(report.story.title, reason, internal=True)
 
 
 def run_report(args: argparse.Namespace, options: Options) -> ExitCode:

@@ -8,7 +8,7 @@ on each other, so on a machine with a second core the helper takes the
 renderer's: it is forked at the start of the run (before anything heavy is
 imported, so no library thread is copied mid-lock), imports the renderer,
 says "ready" and waits for the real ``Report``.  It renders the charts, the
-HTML and the PDFs (``commands.render_documents``) and sends their bytes
+HTML and the PDFs (``documents.render_documents``) and sends their bytes
 back; it never writes a file.  This process makes the JSON/CSV and writes
 all of the story's files as one atomic set (``outputs.atomic_write_many``),
 so every exit code, message and interruption rule stays where it was, and
@@ -49,6 +49,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from compare.documents import render_documents
 from compare.errors import OutputError
 from compare.model import Report
 from compare.options import Audience, Options, OutputFormat
@@ -139,14 +140,12 @@ class RenderWorker:
             return None
 
     def render(self, report: Report, folder: Path) -> Outputs:
-        """The story's rendered files (``commands.render_documents``), written by the caller.
+        """The story's rendered files (``documents.render_documents``), written by the caller.
 
         Raises ``OutputError`` (render timeout) or ``RenderFailed`` (a bug, or
         the helper died while rendering).  Renders in this process when the
         helper is gone, not warmed up within ``READY_TIMEOUT_S``, or used before.
         """
-        from compare.commands import render_documents
-
         if self._used or not self._ready():
             log.debug("render helper unavailable; rendering in this process")
             self.close()
@@ -211,8 +210,6 @@ def _serve(conn: Connection, options: Options, parent: int) -> None:
     except (EOFError, OSError):  # the parent is gone, or did not need us
         return
     report, folder = message
-    from compare.commands import render_documents
-
     try:
         outputs = render_documents(report, folder, options=options)
         answer: tuple[str, Any] = ("ok", [(str(path), data) for path, data in outputs])

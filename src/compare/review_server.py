@@ -36,6 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from compare.documents import data_outputs, render_documents
 from compare.errors import UsageError
 from compare.model import Kind, Report
 from compare.options import Audience, Options, OutputFormat
@@ -197,12 +198,11 @@ class ReviewSession:
             return self.state()
 
     def _write(self, review: Review) -> None:
-        from compare import commands
         from compare.outputs import atomic_write_many
 
         report = apply_review(self.report, review)
-        documents = commands.render_documents(report, self.folder, options=self.options)
-        data = commands.data_outputs(report, self.folder, options=self.options)
+        documents = render_documents(report, self.folder, options=self.options)
+        data = data_outputs(report, self.folder, options=self.options)
         outputs = [*documents, *data, (self.folder / REVIEW_FILE, dump_review(review))]
         atomic_write_many(outputs)
         self.report, self.review = report, review

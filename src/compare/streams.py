@@ -19,8 +19,10 @@ import io
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TextIO
+
+from compare.model import InputProblem
 
 # Characters a terminal acts on or that reorder or hide text: C0 controls but
 # tab and newline, DEL, C1 controls, bidirectional embeddings, overrides and
@@ -56,6 +58,17 @@ def _shown(match: re.Match[str]) -> str:
     if code == 0x7F:
         return "\u2421"
     return f"<U+{code:04X}>"
+
+
+def report_problems(problems: Sequence[InputProblem]) -> None:
+    """One parseable stderr line per skipped input.
+
+    Why here: ``compare report``, ``stories`` and ``diff`` all print them, so
+    the line's form lives below every command (issue #17: ``terminal`` had to
+    import it from ``commands``, which imports ``terminal``).
+    """
+    for problem in problems:
+        print(visible(f"compare: skipped: {problem.path}: {problem.message}"), file=sys.stderr)
 
 
 def quiet_broken_pipe() -> None:

@@ -22,7 +22,7 @@ from rich.text import Text
 from compare.errors import ExitCode
 from compare.model import Kind, Report, Span, Story
 from compare.options import Options
-from compare.streams import quiet_broken_pipe, visible
+from compare.streams import quiet_broken_pipe, report_problems, visible
 from compare.terminal_plain import holding
 
 KIND_STYLE: dict[Kind, str] = {
@@ -42,7 +42,6 @@ KIND_STYLE: dict[Kind, str] = {
 
 def diff_report(args: argparse.Namespace, options: Options) -> Report:
     """Analyse exactly the two given files as one story (no clustering)."""
-    from compare.commands import report_problems
     from compare.diff_pick import pick_two
     from compare.pipeline import analyze_story, read_articles
 

@@ -8,15 +8,40 @@ what the analysis decided and never decides anything itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
-from compare.model import CellStatus, Finding, Kind
-from compare.view_model import FindingView, OutletPassages, PassageExcerpt
-from compare.view_text import clip, format_percent, plural, runs, sentences, slug
+from compare.model import CellStatus, Finding, Kind, Passage, Report
+from compare.view_model import FindingView, OutletPassages, OutletView, PassageExcerpt
+from compare.view_text import Source, clip, format_percent, plural, runs, sentences, slug
 
-if TYPE_CHECKING:
-    from compare.view import _Builder as Builder
+
+class Builder(Protocol):
+    """What this section reads from the report view's shared lookups (``view._Builder``).
+
+    Why a protocol and not an import of ``view``: ``view`` builds the whole
+    report view and calls this module, so importing it back made a cycle
+    (issue #17).  The builder fits this shape as it is; mypy checks it where
+    ``view`` passes it in.
+    """
+
+    @property
+    def report(self) -> Report: ...
+    @property
+    def ids(self) -> tuple[str, ...]: ...
+    @property
+    def order(self) -> Sequence[str]: ...
+    @property
+    def passages(self) -> Mapping[str, Passage]: ...
+    @property
+    def sources(self) -> Mapping[str, Source]: ...
+    @property
+    def passage_chars(self) -> int: ...
+    def status(self, aid: str, passage_id: str | None) -> str: ...
+    def cell(self, passage_id: str | None, aid: str) -> tuple[int, int] | None: ...
+    def name(self, aid: str) -> str: ...
+    def outlet(self, aid: str) -> OutletView: ...
+    def quote(self, source: Source, start: int, end: int) -> str: ...
 
 
 def passage_sections(

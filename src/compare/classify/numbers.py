@@ -16,7 +16,6 @@ Layout: this module pairs figures; ``numbers_verdict`` judges a pair,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import combinations
 
 from compare.classify.base import Candidate, Context, time_note
@@ -28,45 +27,13 @@ from compare.classify.numbers_claims import (
     story_claims,
 )
 from compare.classify.numbers_findings import number_candidate
-from compare.classify.numbers_parse import Quantity, quantities
+from compare.classify.numbers_parse import Located, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
-from compare.model import Kind, Severity, Token
+from compare.model import Kind, Severity
 
 CROSS_MIN_SHARED = 4  # content stems two sentences must share to compare across passages
 CROSS_MIN_DICE = 0.35
-# Words that make a figure an increment on an earlier one, never the same count.
-_INCREMENT = frozenset({"further", "another", "additional", "extra"})
-
-
-@dataclass(frozen=True)
-class Located:
-    """A quantity with its article, passage and the cell tokens it indexes."""
-
-    article_id: str
-    passage_id: str
-    q: Quantity
-    tokens: tuple[Token, ...]  # the whole cell
-    offset: int  # where the sentence starts in the cell
-    context: frozenset[str]  # content stems of the sentence
-
-    @property
-    def full(self) -> tuple[Token, ...]:
-        return self.tokens[self.offset + self.q.start : self.offset + self.q.end]
-
-    @property
-    def core(self) -> tuple[Token, ...]:
-        return self.tokens[self.offset + self.q.start : self.offset + self.q.core_end]
-
-    @property
-    def number_index(self) -> int:
-        return self.offset + self.q.num_index
-
-    @property
-    def incremental(self) -> bool:
-        """True for an increment ("a further 2%", "another 40"), not a total."""
-        at = self.offset + self.q.start
-        return any(t.norm in _INCREMENT for t in self.tokens[max(at - 2, self.offset) : at])
 
 
 def cell_quantities(ctx: Context, passage_id: str, article_id: str) -> list[Located]:

@@ -8,15 +8,10 @@ that, not from how the figures were paired.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.numbers_lexicon import events, thing_display, things
-from compare.classify.numbers_parse import Quantity
+from compare.classify.numbers_parse import Located, Quantity
 from compare.model import Kind, Severity
-
-if TYPE_CHECKING:
-    from compare.classify.numbers import Located
 
 _HEDGE_WORDS = {
     "min": "a minimum",

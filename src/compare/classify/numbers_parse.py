@@ -178,3 +178,41 @@ def _drop_conversions(norms: Sequence[str], found: list[Quantity]) -> list[Quant
             continue
         keep.append(q)
     return keep
+
+
+# Words that make a figure an increment on an earlier one, never the same count.
+_INCREMENT = frozenset({"further", "another", "additional", "extra"})
+
+
+@dataclass(frozen=True)
+class Located:
+    """A quantity with its article, passage and the cell tokens it indexes.
+
+    Why here, beside ``Quantity``: the pairing (``numbers``) and the wording
+    (``numbers_findings``) both read it, and neither may import the other.
+    """
+
+    article_id: str
+    passage_id: str
+    q: Quantity
+    tokens: tuple[Token, ...]  # the whole cell
+    offset: int  # where the sentence starts in the cell
+    context: frozenset[str]  # content stems of the sentence
+
+    @property
+    def full(self) -> tuple[Token, ...]:
+        return self.tokens[self.offset + self.q.start : self.offset + self.q.end]
+
+    @property
+    def core(self) -> tuple[Token, ...]:
+        return self.tokens[self.offset + self.q.start : self.offset + self.q.core_end]
+
+    @property
+    def number_index(self) -> int:
+        return self.offset + self.q.num_index
+
+    @property
+    def incremental(self) -> bool:
+        """True for an increment ("a further 2%", "another 40"), not a total."""
+        at = self.offset + self.q.start
+        return any(t.norm in _INCREMENT for t in self.tokens[max(at - 2, self.offset) : at])
