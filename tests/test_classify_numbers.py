@@ -62,7 +62,6 @@ def test_discrepancies_in_aligned_passages(a: str, b: str, label: str) -> None:
         ("Troops killed more than 600 rebels.", "Troops killed over 600 rebels."),  # same claim
         ("Fourteen people drowned.", "14 people drowned."),  # same value
         ("Forces took 13 villages.", "Forces killed 14 people."),  # different things
-        ("The storm killed hundreds of people.", "The storm killed 600 people."),  # consistent
         ("Costs rose to $1.5 million.", "Costs rose to $1,500,000."),  # same value written out
         ("The 1960s saw its 3rd title.", "The 1970s saw its 4th title."),  # decades, ordinals
         ("The probe killed 13 cells.", "The probe wounded 14 cells."),  # different events

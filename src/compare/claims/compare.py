@@ -134,16 +134,19 @@ def relation(a: QuantityClaim, b: QuantityClaim) -> str:
     >>> relation(nearly, over), relation(replace(c, value=31, low=31, high=31),
     ...                                   replace(c, low=30, high=float("inf"), qualifier="min"))
     ('conflict', 'consistent')
+    >>> dozens = replace(c, low=24, high=99, qualifier="vague")
     >>> relation(replace(c, value=300, low=300, high=300),
     ...          replace(c, low=200, high=1999, qualifier="vague"))
+    'precision'
+    >>> relation(replace(c, low=48, high=72, qualifier="approx"), dozens)
     'precision'
     """
     if disjoint(a, b):
         return "conflict"
     if (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier):
         return "same"
-    if {a.qualifier, b.qualifier} == {"exact", "vague"}:
-        return "precision"
+    if (a.qualifier == "vague") != (b.qualifier == "vague"):
+        return "precision"  # "hundreds" against "600" or "about 600": a vaguer version
     return "consistent"
 
 

@@ -26,6 +26,7 @@ from compare.claims.compare import (
     disjoint,
     rounding,
 )
+from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims
 from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
@@ -153,18 +154,31 @@ def claim_candidates(
     existing: Sequence[Candidate],
     claims: Mapping[str, Sequence[QuantityClaim]] | None = None,
 ) -> list[Candidate]:
-    """A candidate for each story-wide conflict the passage rules did not report.
+    """A candidate for each story-wide discrepancy the passage rules did not report.
 
-    Only conflicts: an exact figure inside a vague one ("600" and "hundreds")
-    can both be true, and the passage rules judge those where the sentences
-    are aligned.
+    Conflicts, and differences of precision: a figure against a vague amount
+    it lies within ("600" and "hundreds", "about 60" and "dozens"), which
+    can both be true, so such a finding is LOW and uncertain (never a
+    headline).  The same for a group sized exactly by one outlet and vaguely
+    by another with no event word in either (``claims.precision``).
     """
     claims = claims if claims is not None else story_claims(ctx)
-    return [
-        _candidate(ctx, d)
-        for d in compare_story(claims)
-        if d.relation == "conflict" and not _covered(d, existing)
-    ]
+    out: list[Candidate] = []
+    for d in [*compare_story(claims), *group_precision(claims)]:
+        if d.relation == "precision" and not all(_sole_value(claims, c) for c in d.claims):
+            continue  # another value for the thing in that article: which one is meant?
+        if not _covered(d, [*existing, *out]):
+            out.append(_candidate(ctx, d))
+    return out
+
+
+def _sole_value(claims: Mapping[str, Sequence[QuantityClaim]], c: QuantityClaim) -> bool:
+    """True when ``c`` is its article's only value for what it counts."""
+    return all(
+        (o.low, o.high, o.qualifier) == (c.low, c.high, c.qualifier)
+        for o in claims.get(c.article_id, ())
+        if o.what is not None and o.what == c.what
+    )
 
 
 def day_candidates(ctx: Context) -> list[Candidate]:
@@ -181,7 +195,12 @@ def day_candidates(ctx: Context) -> list[Candidate]:
                 spans.setdefault(d.article_id, set()).add(ctx.span(d.article_id, d.start, d.end))
         texts = sorted({s.text for ss in spans.values() for s in ss})
         quoted = " vs ".join(f'"{t}"' for t in texts)
-        verb = next((d for e, d, _i in events().values() if e == event), event)
+        # "died" for a death: the list's display "killed" would say more than the texts do.
+        verb = (
+            "died"
+            if event == "death"
+            else next((d for e, d, _i in events().values() if e == event), event)
+        )
         confidence = min(c.confidence for c in conflicts)
         out.append(
             Candidate(
@@ -250,7 +269,7 @@ def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
         severity = Severity.CRITICAL if d.what[1] in CASUALTY_EVENTS else Severity.HIGH
     else:
         explanation = (
-            f"{what} is given with different precision: {quoted}. The figures agree, "
+            f"{what} is given with different precision: {quoted}. Both can be true, "
             "but one version is vaguer."
         )
         severity = Severity.LOW
