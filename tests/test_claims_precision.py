@@ -16,9 +16,9 @@ FILLER = "Roads into the town were closed. Aid arrived on trucks from the capita
     [
         # a group sized exactly by one outlet, vaguely by another, no event word in either
         (
-            "The minister spoke at a meeting of 300 senior officials.",
-            "The minister told hundreds of party cadres to prepare.",
-            {"300", "hundreds"},
+            "The governor briefed 120 senior officials on the plan.",
+            "The governor asked dozens of state functionaries to stay.",
+            {"120", "dozens"},
         ),
         # consistent, so never a conflict (it was not a finding at all before #14)
         (

@@ -1,7 +1,7 @@
-"""An exact figure against a vague amount of the same group: "300 officials" / "hundreds of cadres".
+"""An exact figure against a vague amount of one group: "120 officials" / "dozens of functionaries".
 
 Why a rule of its own: ``compare.compare_pair`` compares a count with no
-event word ("a meeting of 300 officials") only with a count of the very same
+event word ("a briefing for 120 officials") only with a count of the very same
 noun, because the class of a noun alone is too coarse to say two figures
 count one thing.  Yet outlets name one group in other words, and an editor
 wants to see that one of them gave the exact size and the other only an
@@ -14,7 +14,7 @@ rule is narrow and never sure:
   two, the rules cannot tell which one the other outlet meant);
 * one figure is vague ("hundreds", "dozens"), the other is not, and they
   overlap: a difference of precision, not of fact.  Disjoint figures
-  ("300" / "thousands") are not reported: with no event word they may be
+  ("120" / "thousands") are not reported: with no event word they may be
   two different groups, and a false conflict costs more than a missed one;
 * the scopes do not differ (``Scope.differs``).
 
@@ -61,7 +61,7 @@ def group_of(c: QuantityClaim) -> str | None:
 def _sole(claims: Sequence[QuantityClaim]) -> dict[str, QuantityClaim]:
     """Group -> its figure, for the groups an article gives exactly one figure for.
 
-    Any figure of the group counts, with or without an event word: "300
+    Any figure of the group counts, with or without an event word: "120
     officials" beside "12 officials arrested" is not the article's only
     figure for officials.
     """
@@ -80,10 +80,10 @@ def group_precision(claims: Mapping[str, Sequence[QuantityClaim]]) -> list[Discr
     >>> from compare.segment import tokenize
     >>> def read(aid, text):
     ...     return sentence_claims(aid, Sentence(aid, 0, 0, 0, len(text), 1, text, tokenize(text)))
-    >>> found = group_precision({"a": read("a", "He met 300 officials."),
-    ...                          "b": read("b", "He told hundreds of officials to wait.")})
+    >>> found = group_precision({"a": read("a", "He met 120 officials."),
+    ...                          "b": read("b", "He told dozens of officials to wait.")})
     >>> [(d.what, [c.text for c in d.claims], d.relation) for d in found]
-    [(('count', '-', 'officials'), ['300', 'hundreds'], 'precision')]
+    [(('count', '-', 'officials'), ['120', 'dozens'], 'precision')]
     """
     sole = {aid: _sole(cs) for aid, cs in claims.items()}
     found: dict[str, dict[tuple[str, int], QuantityClaim]] = {}

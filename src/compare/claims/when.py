@@ -1,8 +1,8 @@
 """The day an event happened, as each outlet states it ("died on Tuesday" vs "on Wednesday").
 
 Why: the day of a death or an arrest is a figure an editor checks like a
-toll, and outlets state it in different sentences ("succumbed to burns on
-Wednesday" / "died on Tuesday midnight").  A dated event claim is an event
+toll, and outlets state it in different sentences ("died of his wounds on
+Thursday" / "was killed on Friday").  A dated event claim is an event
 word (the events list) followed, inside its clause and within a few words,
 by a weekday ("on Tuesday").  Two outlets' claims are compared only when
 each article dates that event exactly once: with two dated deaths in one
@@ -10,7 +10,7 @@ article (a victim and, years ago, a relative) the rules cannot tell which
 is which.  The subject of the verb is not read, so such a finding is never
 sure enough to be a headline (``CONFIDENCE``).
 
-"Midnight" after a day ("died on Tuesday midnight") names the boundary
+"Midnight" after a day ("died on Friday midnight") names the boundary
 between that day and the next (or the one before: "midnight on Tuesday" is
 read both ways), so such a date agrees with either neighbour; only a day
 two or more apart, or a plain day against a plain day, conflicts.
@@ -27,7 +27,7 @@ from compare.classify.numbers_lexicon import events
 from compare.model import Article, Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WINDOW = 5  # words between the event word and its day ("succumbed to burns on Wednesday")
+WINDOW = 5  # words between the event word and its day ("died of his wounds on Thursday")
 # Words that end the event's clause before a day could belong to it.
 _CLAUSE_END = frozenset(
     {",", ";", ":", ".", "(", "and", "but", "while", "after", "before", "when", "since"}
@@ -48,7 +48,7 @@ class DatedEvent:
     start: int  # from the event word ...
     end: int  # ... to the end of the day word (or of "midnight" after it)
     published: str | None
-    boundary: bool = False  # "Tuesday midnight": the edge of Tuesday and its neighbours
+    boundary: bool = False  # "Friday midnight": the edge of Friday and its neighbours
 
 
 @dataclass(frozen=True)
@@ -75,10 +75,10 @@ def dated_events(article: Article) -> tuple[DatedEvent, ...]:
 
     >>> from compare.segment import tokenize
     >>> from compare.model import Sentence
-    >>> text = "She succumbed to burns on Wednesday while in hospital."
+    >>> text = "He succumbed to his wounds on Thursday while in hospital."
     >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))
     >>> [(d.event, d.day) for d in _in_sentence("a", s.index, s.tokens, None)]
-    [('death', 'wednesday')]
+    [('death', 'thursday')]
     """
     return tuple(
         d
@@ -118,7 +118,7 @@ def _in_sentence(
 
 
 def _boundary(norms: Sequence[str], k: int) -> int | None:
-    """Index of "midnight" around the weekday at k ("Tuesday midnight", "midnight on Tuesday")."""
+    """Index of "midnight" around the weekday at k ("Friday midnight", "midnight on Friday")."""
     if k + 1 < len(norms) and norms[k + 1] in BOUNDARY:
         return k + 1
     if k >= 2 and norms[k - 1] == "on" and norms[k - 2] in BOUNDARY:

@@ -27,6 +27,7 @@ from compare.classify.numbers_claims import (
     guard,
     story_claims,
 )
+from compare.classify.numbers_dates import phase_candidates
 from compare.classify.numbers_findings import number_candidate
 from compare.classify.numbers_parse import Quantity, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict
@@ -192,7 +193,8 @@ def find(ctx: Context) -> list[Candidate]:
     out.extend(_across(ctx, matched))
     claims = story_claims(ctx)
     out = guard(ctx, out, claims)
-    return out + claim_candidates(ctx, out, claims) + day_candidates(ctx)
+    out += claim_candidates(ctx, out, claims) + day_candidates(ctx)
+    return out + phase_candidates(ctx, out)
 
 
 _FIGURE = re.compile(r"\d+(?:[.:]\d+)?")
