@@ -35,6 +35,8 @@ from compare.model import Kind, Severity, Span
 
 CASUALTY_EVENTS = frozenset({"death", "injury", "missing"})
 LOOSE_CONFIDENCE = 0.5  # a passage finding the claim layer cannot anchor
+# Two unanchored figures further apart than this factor are taken as two amounts.
+FAR_APART = 1.5
 
 
 def story_claims(ctx: Context) -> dict[str, tuple[QuantityClaim, ...]]:
@@ -65,6 +67,7 @@ def guard(
       (``supported``): dropped if they stand in different passages, else
       kept as uncertain (never a headline): in aligned sentences a figure
       may be governed by a synonym ("halted" / "stopped for 10 minutes");
+      but dropped when the figures are far apart (``far_apart``);
     * a "same figure, qualified differently" hedge change is dropped when
       the qualified ranges exclude each other ("nearly 50" lies below 50,
       "more than 50" above it): the claim layer reports that as a conflict.
@@ -90,7 +93,7 @@ def guard(
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
             continue
         if pairs and not any(supported(x, y) for x, y in pairs):
-            if cand.passage_id is None:
+            if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
                 continue
             cand = replace(
                 cand,
@@ -131,6 +134,29 @@ def supported(x: QuantityClaim, y: QuantityClaim) -> bool:
         return x.dimension is None and y.dimension is None
     same_thing = x.what == y.what and x.dimension == y.dimension
     return same_thing and x.governor is not None and x.governor == y.governor
+
+
+def far_apart(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """True when the larger figure is more than ``FAR_APART`` times the smaller.
+
+    Why: two outlets' versions of one figure differ by a rounding, an update
+    or a slip ("7.4%" / "9%", "eight minutes" / "about 10"); unanchored
+    figures much further apart in paired sentences were, on real political
+    coverage (BASIL 2010-2015: taxes paid / income earned, a watch's price /
+    the sum spent, an 8-year span / 15 years since), different amounts every
+    time.  Only findings the claim layer cannot anchor are dropped this way;
+    a death toll that rose from 12 to 40 is anchored by its event.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "exact", "",
+    ...                   "dollar", "money", None, None, None, Scope(), None)
+    >>> at = lambda v: replace(c, value=v, low=v, high=v)
+    >>> far_apart(at(43e6), at(139e6)), far_apart(at(7.4), at(9)), far_apart(at(0), at(5))
+    (True, False, True)
+    """
+    small, large = sorted((abs(x.value), abs(y.value)))
+    return large > FAR_APART * small
 
 
 def _covered(d: Discrepancy, candidates: Sequence[Candidate]) -> bool:
