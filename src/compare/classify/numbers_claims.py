@@ -25,6 +25,7 @@ from compare.claims.compare import (
     compare_story,
     disjoint,
     rounding,
+    stated_together,
 )
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims
@@ -58,7 +59,9 @@ def guard(
 
     * dropped when the two figures have different scopes: the passage rules
       test what is counted, but not "in one province" against "in another",
-      "tonight" against "since March", or a part against a whole;
+      "tonight" against "since March", or a part against a whole; and
+      dropped when a third outlet gives both figures in one sentence
+      (``stated_together``: two measures, not two versions of one);
     * made LOW when one figure is the other rounded ("$3.18 billion" and
       "$3.2 billion"): the same amount, written to another precision;
     * made no more than HIGH when the ranges overlap ("at least 30" and
@@ -91,6 +94,8 @@ def guard(
                 out.append(cand)
             continue
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
+            continue
+        if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue
         if pairs and not any(supported(x, y) for x, y in pairs):
             if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
@@ -193,6 +198,9 @@ def claim_candidates(
     for d in [*compare_story(claims), *group_precision(claims)]:
         if d.relation == "precision" and not all(_sole_value(claims, c) for c in d.claims):
             continue  # another value for the thing in that article: which one is meant?
+        pairs = [(x, y) for x in d.claims for y in d.claims if x.article_id < y.article_id]
+        if pairs and all(stated_together(claims, x, y) for x, y in pairs):
+            continue  # a third outlet gives both: two amounts
         if not _covered(d, [*existing, *out]):
             out.append(_candidate(ctx, d))
     return out
