@@ -11,7 +11,7 @@ loudly.  The pins are floors at the levels reached, never targets:
   cross-sentence attributions the seeds' gold counts but a blind reader of
   real coverage judged wrong in 17 of 18 cases.  Honest figures pinned:
   recall 0.87, 25 of the top 30, loaded terms 2 of 4, attribution 4 of 7.
-* Unseen invented stories (tests/gold/stories/), pooled: recall 0.81,
+* Unseen invented stories (tests/gold/stories/), pooled: recall 0.82,
   top-30 precision 0.73.
 * Real coverage (../shared/realworld/clusters, scored by the judge's own
   scorer) and the stored blind verdicts (tests/gold/judged/): recall and the
@@ -34,10 +34,10 @@ KIND_FLOOR = 0.75
 KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.57}
 RECALL_OVERALL = 0.87
 PRECISION_TOP30 = 0.83
-UNSEEN_RECALL = 0.81
+UNSEEN_RECALL = 0.82  # 0.81 before #14's precision findings ('dozens' / 'about 60')
 UNSEEN_PRECISION_TOP30 = 0.73
-REAL_FOUND = 29  # of the 80 gold differences of the four real clusters
-JUDGED_FALSE_STILL_REPORTED = 40  # of the 68 findings judged FALSE (two rounds)
+REAL_FOUND = 30  # of the 80 gold differences of the four real clusters (29 before #14's dates)
+JUDGED_FALSE_STILL_REPORTED = 39  # of the 68 judged FALSE (two rounds); 40 before 'midnight'
 
 
 def _load_eval() -> ModuleType:
