@@ -23,11 +23,10 @@ from compare.classify.base import Candidate, Context, time_note
 from compare.classify.cells import content_words, stem
 from compare.classify.numbers_claims import (
     claim_candidates,
-    day_candidates,
     guard,
     story_claims,
 )
-from compare.classify.numbers_dates import phase_candidates
+from compare.classify.numbers_dates import day_candidates, phase_candidates
 from compare.classify.numbers_findings import number_candidate
 from compare.classify.numbers_parse import Quantity, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict

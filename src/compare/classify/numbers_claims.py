@@ -29,7 +29,6 @@ from compare.claims.compare import (
 )
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims
-from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.numbers_lexicon import events, thing_display, things
 from compare.model import Kind, Severity, Span
@@ -213,46 +212,6 @@ def _sole_value(claims: Mapping[str, Sequence[QuantityClaim]], c: QuantityClaim)
         for o in claims.get(c.article_id, ())
         if o.what is not None and o.what == c.what
     )
-
-
-def day_candidates(ctx: Context) -> list[Candidate]:
-    """A candidate for each event two outlets date on different weekdays (never a headline)."""
-    dated = {aid: dated_events(article) for aid, article in ctx.articles.items()}
-    groups: dict[str, list[DayConflict]] = {}
-    for conflict in compare_days(dated):
-        groups.setdefault(conflict.a.event, []).append(conflict)
-    out = []
-    for event, conflicts in sorted(groups.items()):
-        spans: dict[str, set[Span]] = {}
-        for c in conflicts:
-            for d in (c.a, c.b):
-                spans.setdefault(d.article_id, set()).add(ctx.span(d.article_id, d.start, d.end))
-        texts = sorted({s.text for ss in spans.values() for s in ss})
-        quoted = " vs ".join(f'"{t}"' for t in texts)
-        # "died" for a death: the list's display "killed" would say more than the texts do.
-        verb = (
-            "died"
-            if event == "death"
-            else next((d for e, d, _i in events().values() if e == event), event)
-        )
-        confidence = min(c.confidence for c in conflicts)
-        out.append(
-            Candidate(
-                kind=Kind.NUMBER_DISCREPANCY,
-                severity=Severity.MEDIUM,
-                passage_id=None,
-                key=f"day:{event}",
-                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
-                explanation=f"The outlets give different days for the same event ({verb}): "
-                f"{quoted}. "
-                "Both articles were published the same day (or neither is dated); the rules do "
-                "not check that both sentences speak of the same person.",
-                label=quoted,
-                weight=0.5 + confidence,
-                confidence=confidence,
-            )
-        )
-    return out
 
 
 def subject(what: tuple[str, str, str]) -> str:

@@ -1,11 +1,12 @@
-"""Number findings for dates: when an activity starts or ends, as each outlet dates it.
+"""Number findings for dates: the day of an event, and when an activity starts or ends.
 
 Why apart from ``numbers_claims``: a date is not a count, so it has its own
-reading (``claims.schedule``) and its own wording; what it shares with the
-counts is the kind (a date is a figure: DESIGN §5 ``number_discrepancy``)
-and the rule that a finding the rules are unsure of is never a headline.
-Every finding here is uncertain (the verb's subject is not read), so it is
-MEDIUM for a conflict and LOW for a difference of precision.
+reading (``claims.when`` for weekdays, ``claims.schedule`` for the start or
+end of an activity) and its own wording; what it shares with the counts is
+the kind (a date is a figure: DESIGN §5 ``number_discrepancy``) and the
+rule that a finding the rules are unsure of is never a headline.  Every
+finding here is uncertain (the verb's subject is not read), so it is MEDIUM
+for a conflict and LOW for a difference of precision.
 """
 
 from __future__ import annotations
@@ -13,10 +14,52 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.claims.schedule import PhaseComparison, compare_phases, phase_claims
+from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers_lexicon import events
 from compare.model import Kind, Severity, Span
 
 _PHASE_WORDS = {"start": "start", "end": "end"}
+
+
+def day_candidates(ctx: Context) -> list[Candidate]:
+    """A candidate for each event two outlets date on different weekdays (never a headline)."""
+    dated = {aid: dated_events(article) for aid, article in ctx.articles.items()}
+    groups: dict[str, list[DayConflict]] = {}
+    for conflict in compare_days(dated):
+        groups.setdefault(conflict.a.event, []).append(conflict)
+    out = []
+    for event, conflicts in sorted(groups.items()):
+        spans: dict[str, set[Span]] = {}
+        for c in conflicts:
+            for d in (c.a, c.b):
+                spans.setdefault(d.article_id, set()).add(ctx.span(d.article_id, d.start, d.end))
+        texts = sorted({s.text for ss in spans.values() for s in ss})
+        quoted = " vs ".join(f'"{t}"' for t in texts)
+        # "died" for a death: the list's display "killed" would say more than the texts do.
+        verb = (
+            "died"
+            if event == "death"
+            else next((d for e, d, _i in events().values() if e == event), event)
+        )
+        confidence = min(c.confidence for c in conflicts)
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM,
+                passage_id=None,
+                key=f"day:{event}",
+                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                explanation=f"The outlets give different days for the same event ({verb}): "
+                f"{quoted}. "
+                "Both articles were published the same day (or neither is dated); the rules do "
+                "not check that both sentences speak of the same person.",
+                label=quoted,
+                weight=0.5 + confidence,
+                confidence=confidence,
+            )
+        )
+    return out
 
 
 def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
