@@ -21,6 +21,7 @@ from itertools import combinations
 
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.cells import content_words, stem
+from compare.classify.numbers_ages import age_candidates
 from compare.classify.numbers_claims import (
     claim_candidates,
     guard,
@@ -193,7 +194,8 @@ def find(ctx: Context) -> list[Candidate]:
     claims = story_claims(ctx)
     out = guard(ctx, out, claims)
     out += claim_candidates(ctx, out, claims) + day_candidates(ctx)
-    return out + phase_candidates(ctx, out)
+    out += phase_candidates(ctx, out)
+    return out + age_candidates(ctx, out)
 
 
 _FIGURE = re.compile(r"\d+(?:[.:]\d+)?")
