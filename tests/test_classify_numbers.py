@@ -106,6 +106,24 @@ def test_equal_values_with_different_hedges_are_a_hedge_change() -> None:
     assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"13" vs "at least 13"']
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "hedged"),
+    [
+        # the hedge stands before a two-token currency sign ("US$" reads "us", "$")
+        (
+            "The probe will cost about US$35 million.",
+            "The probe will cost about $35 million.",
+            False,
+        ),
+        ("The probe will cost about US$35 million.", "The probe will cost US$35 million.", True),
+    ],
+)
+def test_hedge_before_a_prefixed_currency_sign(a: str, b: str, hedged: bool) -> None:
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+    assert bool(of_kind(found, Kind.HEDGE_CHANGE)) is hedged
+
+
 def test_different_dates_add_time_note_and_rank_lower() -> None:
     texts = {
         "a": "The flood killed 20 people. The storm wounded 5 farmers.",
