@@ -66,6 +66,10 @@ def test_describe(key: tuple[str, str, str], words: str) -> None:
         ("He died on Monday. His brother died on Friday.", "He died on Tuesday.", False),
         # the day belongs to another clause
         ("She was hurt on Monday, and died later.", "She died on Tuesday.", False),
+        # midnight is the edge of two days: "Friday midnight" fits Saturday and Thursday
+        ("The man died on Friday midnight.", "The man succumbed to wounds on Saturday.", False),
+        ("The man died at midnight on Friday.", "The man died on Thursday.", False),
+        ("The man died on Friday midnight.", "The man died on Sunday.", True),
     ],
 )
 def test_days_of_one_event(a: str, b: str, conflict: bool) -> None:
@@ -80,3 +84,13 @@ def test_day_finding_is_never_certain() -> None:
         Kind.NUMBER_DISCREPANCY,
     )
     assert len(found) == 1 and found[0].confidence < 0.7
+
+
+def test_day_finding_says_died_and_quotes_midnight() -> None:
+    (found,) = of_kind(
+        run({"a": "The man died on Friday midnight.", "b": "The man died on Sunday."}),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    quoted = sorted(s.text for ss in found.spans.values() for s in ss)
+    assert quoted == ["died on Friday midnight", "died on Sunday"]
+    assert "(died)" in found.explanation and "killed" not in found.explanation

@@ -14,8 +14,8 @@ loudly.  The pins are floors at the levels reached, never targets:
   The attributed-claim layer (claims/attributed*.py, #14) compares claim
   contents story-wide and finds one more (Stepanakert's shelling credited vs
   stated): recall 0.88, attribution 5 of 7; on real coverage one more gold
-  difference (30 of 80) and four judged-false attribution findings fewer.
-* Unseen invented stories (tests/gold/stories/), pooled: recall 0.81,
+  difference and four judged-false attribution findings fewer.
+* Unseen invented stories (tests/gold/stories/), pooled: recall 0.82,
   top-30 precision 0.73.
 * Real coverage (../shared/realworld/clusters, scored by the judge's own
   scorer) and the stored blind verdicts (tests/gold/judged/): recall and the
@@ -38,10 +38,10 @@ KIND_FLOOR = 0.75
 KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.71}
 RECALL_OVERALL = 0.88
 PRECISION_TOP30 = 0.83
-UNSEEN_RECALL = 0.81
+UNSEEN_RECALL = 0.82  # 0.81 before #14's precision findings ('dozens' / 'about 60')
 UNSEEN_PRECISION_TOP30 = 0.73
-REAL_FOUND = 30  # of the 80 gold differences of the four real clusters
-JUDGED_FALSE_STILL_REPORTED = 36  # of the 68 findings judged FALSE (two rounds)
+REAL_FOUND = 30  # of the 80 gold differences of the four real clusters (29 before #14's dates)
+JUDGED_FALSE_STILL_REPORTED = 38  # of the 68 judged FALSE (two rounds); 40 before #14's numbers
 
 
 def _load_eval() -> ModuleType:

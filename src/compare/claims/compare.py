@@ -134,16 +134,19 @@ def relation(a: QuantityClaim, b: QuantityClaim) -> str:
     >>> relation(nearly, over), relation(replace(c, value=31, low=31, high=31),
     ...                                   replace(c, low=30, high=float("inf"), qualifier="min"))
     ('conflict', 'consistent')
+    >>> dozens = replace(c, low=24, high=99, qualifier="vague")
     >>> relation(replace(c, value=300, low=300, high=300),
     ...          replace(c, low=200, high=1999, qualifier="vague"))
+    'precision'
+    >>> relation(replace(c, low=48, high=72, qualifier="approx"), dozens)
     'precision'
     """
     if disjoint(a, b):
         return "conflict"
     if (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier):
         return "same"
-    if {a.qualifier, b.qualifier} == {"exact", "vague"}:
-        return "precision"
+    if (a.qualifier == "vague") != (b.qualifier == "vague"):
+        return "precision"  # "hundreds" against "600" or "about 600": a vaguer version
     return "consistent"
 
 
@@ -239,3 +242,42 @@ def compare_story(claims: Mapping[str, Sequence[QuantityClaim]]) -> list[Discrep
             )
         )
     return sorted(out, key=lambda d: (-d.confidence, d.what))
+
+
+def _same_value(a: QuantityClaim, b: QuantityClaim) -> bool:
+    same_unit = a.unit == b.unit and a.dimension == b.dimension
+    return same_unit and ((a.low, a.high) == (b.low, b.high) or rounding(a, b))
+
+
+def stated_together(
+    claims: Mapping[str, Sequence[QuantityClaim]], x: QuantityClaim, y: QuantityClaim
+) -> bool:
+    """True when a third article gives both figures in one sentence, so they are two amounts.
+
+    Why: "the federal rate was 30%, while the combined rate was 40%" in one
+    outlet shows that another's "30%" and a third's "40%" are two measures
+    (or two moments), not two versions of one figure.  Casualty and arrest
+    counts are left out: "the toll rose from 12 to 15" makes 12 an earlier
+    figure, which the finding's time note already tells.
+
+    >>> from compare.claims.quantities import sentence_claims
+    >>> from compare.model import Sentence
+    >>> from compare.segment import tokenize
+    >>> def read(aid, text):
+    ...     return sentence_claims(aid, Sentence(aid, 0, 0, 0, len(text), 1, text, tokenize(text)))
+    >>> a, b = read("a", "Its rate was 30 percent."), read("b", "Its rate was 40 percent.")
+    >>> c = read("c", "Its rate was 30 percent, while the combined rate was 40 percent.")
+    >>> stated_together({"a": a, "b": b, "c": c}, a[0], b[0])
+    True
+    >>> stated_together({"a": a, "b": b}, a[0], b[0])
+    False
+    """
+    if x.event in STRONG_EVENTS or y.event in STRONG_EVENTS:
+        return False
+    for aid, found in claims.items():
+        if aid in (x.article_id, y.article_id):
+            continue
+        sentences = {c.sentence for c in found if _same_value(c, x)}
+        if any(c.sentence in sentences and _same_value(c, y) for c in found):
+            return True
+    return False

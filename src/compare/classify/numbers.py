@@ -20,12 +20,13 @@ from itertools import combinations
 
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.cells import content_words, stem
+from compare.classify.numbers_ages import age_candidates
 from compare.classify.numbers_claims import (
     claim_candidates,
-    day_candidates,
     guard,
     story_claims,
 )
+from compare.classify.numbers_dates import day_candidates, phase_candidates
 from compare.classify.numbers_findings import number_candidate
 from compare.classify.numbers_parse import Located, quantities
 from compare.classify.numbers_verdict import compatible, rounded, verdict
@@ -159,7 +160,9 @@ def find(ctx: Context) -> list[Candidate]:
     out.extend(_across(ctx, matched))
     claims = story_claims(ctx)
     out = guard(ctx, out, claims)
-    return out + claim_candidates(ctx, out, claims) + day_candidates(ctx)
+    out += claim_candidates(ctx, out, claims) + day_candidates(ctx)
+    out += phase_candidates(ctx, out)
+    return out + age_candidates(ctx, out)
 
 
 _FIGURE = re.compile(r"\d+(?:[.:]\d+)?")

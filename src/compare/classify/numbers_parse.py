@@ -98,12 +98,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             hedge = cls if phrase else hedge
         else:
             phrase = ""
-        if (
-            start > 0
-            and (norms[start - 1],) in units()
-            and units()[(norms[start - 1],)].endswith(MONEY)
-        ):
-            unit, start = units()[(norms[start - 1],)], start - 1
+        if size := _currency_before(norms, start):
+            unit, start = units()[tuple(norms[start - size : start])], start - size
             if hedge == "exact" and not phrase:  # "more than $1 million": hedge before the sign
                 start, hedge, phrase = _hedge_before(norms, start)
         if (
@@ -159,6 +155,22 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         )
         i = max(j, i + 1)
     return _drop_conversions(norms, out)
+
+
+def _currency_before(norms: Sequence[str], i: int) -> int:
+    """Tokens of a currency sign ending right before token i ("$", "US$"), 0 when none.
+
+    Why two tokens: "US$35" is read as "us", "$", "35"; without the prefix,
+    "about US$35 million" lost its "about".
+
+    >>> _currency_before(["about", "us", "$", "35"], 3), _currency_before(["about", "$", "3"], 2)
+    (2, 1)
+    """
+    for size in (2, 1):
+        sign = tuple(norms[i - size : i]) if i >= size else ()
+        if sign in units() and units()[sign].endswith(MONEY):
+            return size
+    return 0
 
 
 def _drop_conversions(norms: Sequence[str], found: list[Quantity]) -> list[Quantity]:

@@ -1,0 +1,69 @@
+"""Number findings for ages: one named person given different ages by two outlets.
+
+Why apart: an age is read by its own rule (``claims.ages``: tied to a name
+by news apposition), and its finding says whose age differs; it shares the
+kind (DESIGN §5 ``number_discrepancy``) and the rule that a finding matched
+by name only is uncertain, MEDIUM and never a headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.claims.ages import AgeConflict, compare_ages, named_ages
+from compare.classify.base import Candidate, Context, time_note
+from compare.model import Kind, Severity, Span
+
+
+def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
+    """One candidate per named person two or more outlets give different ages.
+
+    A pair another number finding already quotes (the same sentence with
+    "43" / "44" in one place) is left to that finding.
+    """
+    ages = {aid: named_ages(article) for aid, article in ctx.articles.items()}
+    groups: dict[str, list[AgeConflict]] = {}
+    for conflict in compare_ages(ages):
+        if not _covered(conflict, existing):
+            groups.setdefault(conflict.a.name[-1], []).append(conflict)
+    out = []
+    for surname, conflicts in sorted(groups.items()):
+        spans: dict[str, set[Span]] = {}
+        for c in conflicts:
+            for a in (c.a, c.b):
+                spans.setdefault(a.article_id, set()).add(ctx.span(a.article_id, a.start, a.end))
+        texts = sorted({s.text for ss in spans.values() for s in ss})
+        quoted = " vs ".join(f'"{t}"' for t in texts)
+        shown = max((c.a.name for c in conflicts), key=len)
+        who = " ".join(w.capitalize() for w in shown)
+        ids = sorted(spans)
+        note = time_note(ctx, ids)
+        confidence = min(c.confidence for c in conflicts)
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM,
+                passage_id=None,
+                key=f"age:{surname}",
+                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                explanation=f"The outlets give {who} different ages: {quoted}. "
+                "The rules match the person by name only."
+                + (" The articles were published on different dates." if note else ""),
+                label=quoted,
+                weight=0.5 + confidence,
+                time_note=note,
+                confidence=confidence,
+            )
+        )
+    return out
+
+
+def _covered(conflict: AgeConflict, existing: Sequence[Candidate]) -> bool:
+    """True when a number finding already quotes both ages of the conflict."""
+    for cand in existing:
+        if cand.kind is Kind.NUMBER_DISCREPANCY and all(
+            any(s.start < a.end and a.start < s.end for s in cand.spans.get(a.article_id, ()))
+            for a in (conflict.a, conflict.b)
+        ):
+            return True
+    return False
