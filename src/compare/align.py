@@ -41,11 +41,12 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from compare.align_anchors import ANCHOR_RATIO, anchored_edges, rare_words
 from compare.align_merge import MAX_CELL, Edge, merge_components
 from compare.align_order import reading_order
 from compare.model import Alignment, Article, Passage, Story
 from compare.options import Options
-from compare.similarity import SentenceMatrix, sentence_matrix, window_rows
+from compare.similarity import SentenceMatrix, features, sentence_matrix, window_rows
 
 CONTEXT_BONUS = 0.1  # times the best neighbouring-diagonal similarity
 LOCALITY_BONUS = 0.05  # times (1 - distance of relative positions)
@@ -458,15 +459,20 @@ def align(story: Story, *, options: Options) -> Alignment:
     matrix = sentence_matrix(articles)
     texts = [[s.text for s in a.sentences] for a in articles]
     strong, loose = options.align_threshold, options.align_threshold * LOOSE_RATIO
+    anchored = options.align_threshold * ANCHOR_RATIO
     # One set of sparse products for both passes: each pass's edges are the
     # candidates at the lower threshold whose similarity reaches its own.
-    scored = _scored_edges(matrix, threshold=min(strong, loose))
+    scored = _scored_edges(matrix, threshold=min(strong, loose, anchored))
     edges = scored.edges(scored.value >= strong)
 
     def second(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
         return loose_edges(matrix, groups, threshold=loose, candidates=scored)
 
-    groups = merge_components(edges, texts=texts, second=second)
+    def third(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
+        rare = rare_words([[frozenset(features(s.tokens)) for s in a.sentences] for a in articles])
+        return anchored_edges(matrix, groups, threshold=anchored, table=scored, rare=rare)
+
+    groups = merge_components(edges, texts=texts, second=second, third=third)
     ordered = reading_order(groups, texts=texts)
     passages = tuple(
         Passage(

@@ -17,6 +17,8 @@ from itertools import pairwise
 Node = tuple[int, int]  # (article number in canonical order, sentence index)
 
 MAX_CELL = 3  # sentences of one article in one passage
+# A later pass: given the passages so far, the weaker edges to merge on top.
+Pass = Callable[[list[dict[int, tuple[int, ...]]]], Sequence["Edge"]]
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def merge_components(
     edges: Sequence[Edge],
     *,
     texts: Sequence[Sequence[str]],
-    second: Callable[[list[dict[int, tuple[int, ...]]]], Sequence[Edge]] | None = None,
+    second: Pass | None = None,
+    third: Pass | None = None,
 ) -> list[dict[int, tuple[int, ...]]]:
     """Passages as ``{article number: sentence indexes}``; every sentence in exactly one.
 
@@ -116,6 +119,8 @@ def merge_components(
     _merge(comps, edges, texts)
     if second is not None:
         _merge(comps, second(_groups(comps)), texts)
+    if third is not None:
+        _merge(comps, third(_groups(comps)), texts)
     return _groups(comps)
 
 
