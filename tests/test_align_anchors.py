@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import sparse
 
-import compare.align as align_module
+import compare.align_anchors as align_anchors
 from compare.align import align
-from compare.align_anchors import mutual_best, rare_words
+from compare.align_anchors import anchored_edges, mutual_best, rare_words
 from compare.model import Alignment
 from compare.options import Options
+from compare.similarity import SentenceMatrix
 from test_align import BRIDGE, DETOUR, MAYOR, RAIN, REPAIR, SCHOOL
 
 from builders import story_from_texts
@@ -33,7 +35,8 @@ def test_moved_rewording_is_paired() -> None:
 
 def test_moved_rewording_needs_the_anchored_pass(monkeypatch: pytest.MonkeyPatch) -> None:
     # Without the third pass the pair stays apart: the first two passes cannot see it.
-    monkeypatch.setattr(align_module, "ANCHOR_RATIO", 10.0)
+    monkeypatch.setattr(align_anchors, "ANCHOR_RATIO", 10.0)
+    monkeypatch.setattr(align_anchors, "NEAR_RATIO", 10.0)
     found = passages(align(story_from_texts({"a": A, "b": B}), options=Options()))
     assert {"a": (2,)} in found and {"b": (5,)} in found
 
@@ -110,3 +113,31 @@ def test_mutual_best(cells: list[tuple[int, int, float]], expected: list[bool]) 
 def test_split_edges_are_never_mutual_best() -> None:
     # A split edge (one sentence against a run of two) is the split pass's business.
     assert mutual_best(_Table([(0, 0, 0.9)], widths=2)).tolist() == [False]
+
+
+def _edges(value: float, left: int, right: int, shared: int) -> list[tuple[int, int]]:
+    """Anchored edges between two lonely 10-sentence articles with one candidate cell."""
+    matrix = SentenceMatrix(sparse.csr_matrix((20, 1)), sparse.csr_matrix((20, 1)), (0, 10, 20))
+    words = [F(f"w{n}" for n in range(shared))]
+    rare = [[words[0] if i == left else F() for i in range(10)]]
+    rare.append([words[0] if i == right else F() for i in range(10)])
+    table = _Table([(left, right, value)])
+    alone = [{k: (i,)} for k in (0, 1) for i in range(10)]
+    edges = anchored_edges(matrix, alone, threshold=0.35, table=table, rare=rare)
+    return [(e.left[0][1], e.right[0][1]) for e in edges]
+
+
+@pytest.mark.parametrize(
+    ("value", "left", "right", "shared", "paired"),
+    [
+        (0.30, 1, 8, 2, True),  # 0.8 of the threshold or more: anywhere
+        (0.25, 1, 8, 2, False),  # weaker and far apart: no
+        (0.25, 4, 6, 2, True),  # weaker but at about the same place
+        (0.18, 4, 4, 2, False),  # under NEAR_RATIO of the threshold
+        (0.30, 1, 8, 1, False),  # one rare word in common is not enough
+    ],
+)
+def test_anchored_edge_rules(
+    value: float, left: int, right: int, shared: int, paired: bool
+) -> None:
+    assert _edges(value, left, right, shared) == ([(left, right)] if paired else [])

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
-from compare.align_anchors import ANCHOR_RATIO, anchored_edges, rare_words
+from compare.align_anchors import NEAR_RATIO, anchored_edges, rare_words
 from compare.align_merge import MAX_CELL, Edge, merge_components
 from compare.align_order import reading_order
 from compare.model import Alignment, Article, Passage, Story
@@ -459,7 +459,7 @@ def align(story: Story, *, options: Options) -> Alignment:
     matrix = sentence_matrix(articles)
     texts = [[s.text for s in a.sentences] for a in articles]
     strong, loose = options.align_threshold, options.align_threshold * LOOSE_RATIO
-    anchored = options.align_threshold * ANCHOR_RATIO
+    anchored = options.align_threshold * NEAR_RATIO  # the lowest the anchored pass accepts
     # One set of sparse products for both passes: each pass's edges are the
     # candidates at the lower threshold whose similarity reaches its own.
     scored = _scored_edges(matrix, threshold=min(strong, loose, anchored))
@@ -470,7 +470,7 @@ def align(story: Story, *, options: Options) -> Alignment:
 
     def third(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
         rare = rare_words([[frozenset(features(s.tokens)) for s in a.sentences] for a in articles])
-        return anchored_edges(matrix, groups, threshold=anchored, table=scored, rare=rare)
+        return anchored_edges(matrix, groups, threshold=strong, table=scored, rare=rare)
 
     groups = merge_components(edges, texts=texts, second=second, third=third)
     ordered = reading_order(groups, texts=texts)
