@@ -13,9 +13,9 @@ that maximises F1 on the train file, applied unchanged to the test file; no
 figure ever looks at test labels to choose anything.  A third figure is
 the decision with the aligner's anchored pass (``compare.align_anchors``): a
 pair under the threshold is still "the same" when its similarity reaches
-``ANCHOR_RATIO`` of it and the two sentences share ``ANCHOR_SHARED`` words
-(in a story of two sentences every word is rare, and each sentence is the
-other's best match).
+``NEAR_RATIO`` of it and the two sentences share ``ANCHOR_SHARED`` words
+(in a story of two one-sentence articles every word is rare, each sentence
+is the other's best match, and both stand at the same place).
 """
 
 from __future__ import annotations
@@ -93,12 +93,12 @@ def shared_words(pairs: Sequence[Pair]) -> np.ndarray:
 def anchored_decision(sims: np.ndarray, shared: np.ndarray, threshold: float) -> np.ndarray:
     """The aligner's decision on isolated pairs with its anchored pass, as 1.0 / 0.0.
 
-    >>> anchored_decision(np.array([0.4, 0.3, 0.3]), np.array([0, 2, 1]), 0.35).tolist()
-    [1.0, 1.0, 0.0]
+    >>> anchored_decision(np.array([0.4, 0.2, 0.2, 0.1]), np.array([0, 2, 1, 3]), 0.35).tolist()
+    [1.0, 1.0, 0.0, 0.0]
     """
-    from compare.align_anchors import ANCHOR_RATIO, ANCHOR_SHARED
+    from compare.align_anchors import ANCHOR_SHARED, NEAR_RATIO
 
-    anchored = (sims >= threshold * ANCHOR_RATIO) & (shared >= ANCHOR_SHARED)
+    anchored = (sims >= threshold * NEAR_RATIO) & (shared >= ANCHOR_SHARED)
     return ((sims >= threshold) | anchored).astype(float)
 
 
