@@ -110,6 +110,8 @@ def merge_components(
     ``second``, when given, is called with the passages the strong ``edges``
     made and returns weaker edges to merge on top (the loose pass of
     ``align``): they join what is left, under the same constraint.
+    ``third`` likewise, on top of what the second made (the anchored pass
+    of ``align_anchors``).
 
     >>> e = Edge(0.9, ((0, 0),), ((1, 0),))
     >>> merge_components([e], texts=[["A."], ["A.", "B."]])
