@@ -22,6 +22,10 @@ when the pair shares rare features (names, numbers) and sits where the
 strongly aligned neighbours on both sides point: a rewritten sentence keeps
 its place in the story even when it keeps few words.
 
+A third, anchored pass (``align_anchors``) then pairs a sentence still
+alone with its mutual best match in another article, anywhere in it, when
+the two share rare words (independently written coverage reorders facts).
+
 Why not pairwise alignment to a base text (as CollateX does): a greedy
 global merge sees all outlets together, so a passage carried by three
 outlets becomes one passage even when each pair alone would be ambiguous,
@@ -460,8 +464,8 @@ def align(story: Story, *, options: Options) -> Alignment:
     texts = [[s.text for s in a.sentences] for a in articles]
     strong, loose = options.align_threshold, options.align_threshold * LOOSE_RATIO
     anchored = options.align_threshold * NEAR_RATIO  # the lowest the anchored pass accepts
-    # One set of sparse products for both passes: each pass's edges are the
-    # candidates at the lower threshold whose similarity reaches its own.
+    # One set of sparse products for every pass: each pass's edges are the
+    # candidates at the lowest threshold whose similarity reaches its own.
     scored = _scored_edges(matrix, threshold=min(strong, loose, anchored))
     edges = scored.edges(scored.value >= strong)
 
