@@ -22,6 +22,10 @@ when the pair shares rare features (names, numbers) and sits where the
 strongly aligned neighbours on both sides point: a rewritten sentence keeps
 its place in the story even when it keeps few words.
 
+A third, anchored pass (``align_anchors``) then pairs a sentence still
+alone with its mutual best match in another article, anywhere in it, when
+the two share rare words (independently written coverage reorders facts).
+
 Why not pairwise alignment to a base text (as CollateX does): a greedy
 global merge sees all outlets together, so a passage carried by three
 outlets becomes one passage even when each pair alone would be ambiguous,
@@ -41,11 +45,12 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from compare.align_anchors import NEAR_RATIO, anchored_edges, rare_words
 from compare.align_merge import MAX_CELL, Edge, merge_components
 from compare.align_order import reading_order
 from compare.model import Alignment, Article, Passage, Story
 from compare.options import Options
-from compare.similarity import SentenceMatrix, sentence_matrix, window_rows
+from compare.similarity import SentenceMatrix, features, sentence_matrix, window_rows
 
 CONTEXT_BONUS = 0.1  # times the best neighbouring-diagonal similarity
 LOCALITY_BONUS = 0.05  # times (1 - distance of relative positions)
@@ -458,15 +463,20 @@ def align(story: Story, *, options: Options) -> Alignment:
     matrix = sentence_matrix(articles)
     texts = [[s.text for s in a.sentences] for a in articles]
     strong, loose = options.align_threshold, options.align_threshold * LOOSE_RATIO
-    # One set of sparse products for both passes: each pass's edges are the
-    # candidates at the lower threshold whose similarity reaches its own.
-    scored = _scored_edges(matrix, threshold=min(strong, loose))
+    anchored = options.align_threshold * NEAR_RATIO  # the lowest the anchored pass accepts
+    # One set of sparse products for every pass: each pass's edges are the
+    # candidates at the lowest threshold whose similarity reaches its own.
+    scored = _scored_edges(matrix, threshold=min(strong, loose, anchored))
     edges = scored.edges(scored.value >= strong)
 
     def second(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
         return loose_edges(matrix, groups, threshold=loose, candidates=scored)
 
-    groups = merge_components(edges, texts=texts, second=second)
+    def third(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
+        rare = rare_words([[frozenset(features(s.tokens)) for s in a.sentences] for a in articles])
+        return anchored_edges(matrix, groups, threshold=strong, table=scored, rare=rare)
+
+    groups = merge_components(edges, texts=texts, second=second, third=third)
     ordered = reading_order(groups, texts=texts)
     passages = tuple(
         Passage(

@@ -17,6 +17,8 @@ from itertools import pairwise
 Node = tuple[int, int]  # (article number in canonical order, sentence index)
 
 MAX_CELL = 3  # sentences of one article in one passage
+# A later pass: given the passages so far, the weaker edges to merge on top.
+Pass = Callable[[list[dict[int, tuple[int, ...]]]], Sequence["Edge"]]
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,16 @@ def merge_components(
     edges: Sequence[Edge],
     *,
     texts: Sequence[Sequence[str]],
-    second: Callable[[list[dict[int, tuple[int, ...]]]], Sequence[Edge]] | None = None,
+    second: Pass | None = None,
+    third: Pass | None = None,
 ) -> list[dict[int, tuple[int, ...]]]:
     """Passages as ``{article number: sentence indexes}``; every sentence in exactly one.
 
     ``second``, when given, is called with the passages the strong ``edges``
     made and returns weaker edges to merge on top (the loose pass of
     ``align``): they join what is left, under the same constraint.
+    ``third`` likewise, on top of what the second made (the anchored pass
+    of ``align_anchors``).
 
     >>> e = Edge(0.9, ((0, 0),), ((1, 0),))
     >>> merge_components([e], texts=[["A."], ["A.", "B."]])
@@ -116,6 +121,8 @@ def merge_components(
     _merge(comps, edges, texts)
     if second is not None:
         _merge(comps, second(_groups(comps)), texts)
+    if third is not None:
+        _merge(comps, third(_groups(comps)), texts)
     return _groups(comps)
 
 
