@@ -109,6 +109,7 @@ LAYERS: dict[str, str] = {
     "compare.classify.base": "classify",
     "compare.classify.cells": "classify",
     "compare.classify.evidence": "classify",
+    "compare.classify.same_content": "classify",
     "compare.classify.hedges": "classify",
     "compare.classify.loaded": "classify",
     "compare.classify.loaded_labels": "classify",

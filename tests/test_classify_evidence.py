@@ -10,7 +10,9 @@ import pytest
 
 from compare.classify.base import Candidate, Context
 from compare.classify.evidence import keep, supported
-from compare.model import Alignment, Kind, Severity, Span
+from compare.classify.pairs import cell_pairs
+from compare.classify.same_content import same_content
+from compare.model import Alignment, Kind, Passage, Severity, Span
 
 from builders import story_from_texts
 
@@ -100,3 +102,34 @@ def test_other_kinds_pass_untouched() -> None:
     candidate = _candidate(CREDITED, b, "ferry", "Schools")
     loaded = Candidate(**{**candidate.__dict__, "kind": Kind.LOADED_TERM})
     assert keep(_context(CREDITED, b), loaded)
+
+
+# A chain: the council's notice (a) and the residents' complaint (c) share a
+# theme (the bridge's repairs) and are joined only through b, which says both.
+CHAIN = {
+    "a": "The river council said the old bridge would close on Friday for repairs by winter. "
+    "Other filler text about weather.",
+    "b": "The old bridge will close on Friday for repairs to its stone arches after winter floods, "
+    "the river council said. Farmers sold apples.",
+    "c": "Winter floods delayed repairs to the stone arches of the bridge, residents complained. "
+    "Trains ran late.",
+}
+
+
+def _passage_context(cells: tuple[str, ...]) -> Context:
+    story = story_from_texts({aid: CHAIN[aid] for aid in cells})
+    passage = Passage("p1", {aid: (0,) for aid in cells})
+    return Context(story=story, alignment=Alignment(cells, (passage,)), edits=())
+
+
+def test_two_cells_joined_through_a_third_are_not_the_same_statement() -> None:
+    ctx = _passage_context(("a", "b", "c"))
+    verdicts = {(p.a, p.b): same_content(ctx, p) for p in cell_pairs(ctx)}
+    assert verdicts == {("a", "b"): True, ("a", "c"): False, ("b", "c"): True}
+
+
+def test_a_loose_pair_with_no_closer_partner_is_the_same_statement() -> None:
+    # The same two cells as the chain's weak link, alone in their passage: the
+    # loose link is the one the passage was built on, so its words are compared.
+    ctx = _passage_context(("a", "c"))
+    assert [same_content(ctx, p) for p in cell_pairs(ctx)] == [True]

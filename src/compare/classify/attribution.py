@@ -27,6 +27,7 @@ from compare.classify.attribution_sources import Marker, markers, own_plan, sour
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import content_words
 from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
 from compare.model import Token
 
 
@@ -39,6 +40,8 @@ def find(ctx: Context) -> list[Candidate]:
     """Attribution added or dropped, reporting verb changed, or source changed."""
     out: list[Candidate] = []
     for pair in cell_pairs(ctx):
+        if not same_content(ctx, pair):
+            continue  # two statements on one theme; the story-wide claims compare those
         ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
         before = len(out)
         for op, i1, i2, j1, j2 in pair.opcodes:

@@ -29,14 +29,13 @@ story's own text and word lists; they drop findings, never add them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
-
-import numpy as np
 
 from compare.classify.attribution_sources import VERBS_FILE, markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import phrase_table
+from compare.classify.same_content import similarity
 from compare.model import Kind, Sentence
 
 _QUOTES = re.compile('["\u201c\u201d\u00ab\u00bb]')  # straight, curly and guillemet quotes
@@ -57,22 +56,6 @@ def sentences_quoted(
         return []
     spans = list(starts_ends)
     return [s for s in article.sentences if any(s.start < e and b < s.end for b, e in spans)]
-
-
-def similarity(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> float:
-    """The lowest cosine between two versions' quoted sentences (each version's summed).
-
-    The aligner's own measure (``compare.similarity``, IDF over the story), so
-    "the same claim" means what "the same content" means to the aligner.
-    """
-    matrix, block = ctx.sentence_vectors
-    vectors = []
-    for aid, sentences in quoted.items():
-        rows = [matrix.starts[block[aid]] + s.index for s in sentences]
-        total = matrix.raw[rows].sum(axis=0)
-        norm = float(np.sqrt(np.multiply(total, total).sum()))
-        vectors.append(np.asarray(total).ravel() / (norm or 1.0))
-    return min((float(x @ y) for k, x in enumerate(vectors) for y in vectors[k + 1 :]), default=0.0)
 
 
 def attributed(sentences: Sequence[Sentence], before: Sentence | None) -> bool:

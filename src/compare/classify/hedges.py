@@ -18,6 +18,7 @@ from compare.classify.base import Candidate, Context
 from compare.classify.cells import content_words, find_phrases, phrase_table, stem
 from compare.classify.numbers_lexicon import number_words
 from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
 
 HEDGES_FILE = "classify_hedges.txt"
@@ -50,6 +51,8 @@ def find(ctx: Context) -> list[Candidate]:
     """Hedges one version has and the other lacks or replaces."""
     out: list[Candidate] = []
     for pair in cell_pairs(ctx):
+        if not same_content(ctx, pair):
+            continue  # two statements on one theme: neither hedges the other's claim
         ha, hb = hedges(pair.a_tokens), hedges(pair.b_tokens)
         count_a = Counter(_phrase(pair.a_tokens, h) for h in ha)
         count_b = Counter(_phrase(pair.b_tokens, h) for h in hb)

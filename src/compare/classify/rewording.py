@@ -23,7 +23,6 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from compare import lexicons
-from compare.align import LOOSE_RATIO
 from compare.classify.attribution_sources import markers, same_referent, source_range
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import (
@@ -37,7 +36,6 @@ from compare.classify.cells import (
     shorten,
     stem,
 )
-from compare.classify.evidence import similarity
 from compare.classify.hedges import hedges
 from compare.classify.loaded import TERMS_FILE, valence
 from compare.classify.loaded_labels import affiliations
@@ -45,6 +43,7 @@ from compare.classify.numbers_lexicon import events
 from compare.classify.numbers_parse import quantities
 from compare.classify.omission import own_clauses
 from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
 
 JOIN_GAP = 1  # edits separated by at most this many equal function words form one change
@@ -248,7 +247,7 @@ def _changed_phrases(
     """Each cell pair with its meaningful changed phrases ``(a words, b words, where)``."""
     own = own_clauses(ctx)
     for pair in cell_pairs(ctx):
-        if pair.loose() or not _same_content(ctx, pair):
+        if pair.loose() or not same_content(ctx, pair):
             continue  # two different statements paired loosely: no word stands for another
         found: list[tuple[list[Token], list[Token], tuple[int, int]]] = []
         claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
@@ -286,21 +285,6 @@ def _changed_phrases(
                 found.append((a, b, (i1, j1)))
         if found:
             yield pair, found
-
-
-def _same_content(ctx: Context, pair: CellPair) -> bool:
-    """Do the two cells say the same thing, by the aligner's own measure and loose threshold?
-
-    Why: a passage's cells can be joined by the aligner's loose pass (a
-    rewritten sentence kept in place by its neighbours); words of two
-    sentences that only resemble each other are not word choices for one
-    statement.
-    """
-    quoted = {
-        pair.a: ctx.cell_sentences(pair.passage_id, pair.a),
-        pair.b: ctx.cell_sentences(pair.passage_id, pair.b),
-    }
-    return similarity(ctx, quoted) >= ctx.options.align_threshold * LOOSE_RATIO
 
 
 def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list[list[Token]]:
