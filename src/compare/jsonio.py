@@ -5,8 +5,9 @@ contract other programs rely on (DESIGN.md §4), so its field names are fixed
 here and only ever extended.  Extensions beyond the contract: article
 ``text``/``encoding``/``url``/``credits``/``paragraphs``/``sentences``,
 removed ``start``/``end``, cell entries' sentence ``index``, finding
-``label``/``weight``, ``story``, ``run_id``, ``warnings``, ``settings`` and
-``review`` (#16, only when a reviewer's decisions were applied).
+``label``/``weight``/``confidence``, ``story``, ``run_id``, ``warnings``,
+``settings``, ``review`` (#16, only when a reviewer's decisions were
+applied), ``headlines`` (#15), ``key_figures`` and ``who_says_so`` (#14).
 Tokens are not stored; ``segment.retokenize`` restores them.
 """
 
@@ -34,6 +35,8 @@ from compare.model import (
     Removed,
     Report,
     ReviewState,
+    SaysCell,
+    SaysRow,
     Scores,
     Sentence,
     Severity,
@@ -202,6 +205,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             if a.id in report.alignment.article_ids and (text := headline_text(a)) is not None
         ],
         "key_figures": [_key_figure(k) for k in report.key_figures],
+        "who_says_so": [_says_row(r) for r in report.who_says_so],
     }
 
 
@@ -291,6 +295,32 @@ def _key_figure_in(d: Mapping[str, Any]) -> KeyFigure:
     )
 
 
+def _says_row(r: SaysRow) -> dict[str, Any]:
+    return {
+        "claim": r.claim,
+        "cells": [
+            {
+                "article": c.article_id,
+                "status": c.status,
+                "source": c.source,
+                "quote": c.quote,
+                "finding": c.finding_id,
+            }
+            for c in r.cells
+        ],
+    }
+
+
+def _says_row_in(d: Mapping[str, Any]) -> SaysRow:
+    return SaysRow(
+        claim=d["claim"],
+        cells=tuple(
+            SaysCell(c["article"], c["status"], c["source"], c["quote"], c["finding"])
+            for c in d["cells"]
+        ),
+    )
+
+
 def dump(report: Report) -> str:
     """report.json text: UTF-8 friendly, stable key order, trailing newline."""
     return json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n"
@@ -329,4 +359,5 @@ def load(text: str) -> Report:
         settings=dict(d["settings"]),
         review=_review_in(d["review"]) if d.get("review") is not None else None,
         key_figures=tuple(_key_figure_in(k) for k in d.get("key_figures", ())),
+        who_says_so=tuple(_says_row_in(r) for r in d.get("who_says_so", ())),
     )

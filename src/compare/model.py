@@ -22,6 +22,8 @@ from enum import IntEnum, StrEnum
 #   1 - first release: articles, passages, findings, scores, problems (DESIGN.md §4).
 #       Extended (#16), still 1: an optional "review" object (a reviewer's
 #       dismissals and notes); absent when the report was not reviewed.
+#       Extended (#14), still 1: "key_figures" (what was counted x outlet),
+#       "who_says_so" (claim x outlet) and finding "confidence".
 SCHEMA_VERSION = 1
 
 
@@ -318,6 +320,34 @@ class KeyFigure:
 
 
 @dataclass(frozen=True, slots=True)
+class SaysCell:
+    """How one outlet carries one claim: credited to ``source``, stated as fact, or absent.
+
+    ``quote`` is the outlet's own words for the claim (empty when absent);
+    ``finding_id`` names the finding that quotes them, so a reader can
+    follow the cell to the evidence (None when no finding quotes this outlet).
+    """
+
+    article_id: str
+    status: str  # "credited" | "fact" | "absent"
+    source: str  # who the claim is credited to; empty unless credited
+    quote: str
+    finding_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SaysRow:
+    """One claim of the "Who says so" table and every compared outlet's cell for it."""
+
+    claim: str
+    cells: tuple[SaysCell, ...]
+
+
+# The "Who says so" table as the Report holds it: one row per claim.
+WhoSaysSo = tuple[SaysRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     """The finished analysis of one story; every output format renders this."""
 
@@ -335,6 +365,9 @@ class Report:
     review: ReviewState | None = None  # a reviewer's decisions, once applied (#16)
     # What was counted x outlet (compare.claims.figures); report.json "key_figures".
     key_figures: tuple[KeyFigure, ...] = ()
+    # Claim x outlet: credited, stated as fact, absent (compare.claims.says_table);
+    # report.json "who_says_so".
+    who_says_so: WhoSaysSo = ()
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from compare import __version__
 from compare.align import align
 from compare.claims.figures import key_figures
+from compare.claims.says_table import who_says_so
 from compare.classify import classify
 from compare.cluster import cluster, lone_evidence
 from compare.diff import diff
@@ -222,6 +223,9 @@ def analyze_story(
         findings = at_least(findings, options.min_severity)
         compared = set(alignment.article_ids)
         figures = key_figures([a for a in story.articles if a.id in compared], findings)
+        says = who_says_so(
+            [a for a in story.articles if a.id in compared], findings, alignment.passages
+        )
     with timer.stage("score"):
         scores = score(story, alignment, findings, options=options)
     return Report(
@@ -237,6 +241,7 @@ def analyze_story(
         warnings=tuple(warnings),
         settings=settings(options),
         key_figures=figures,
+        who_says_so=says,
         timings=dict(timer.times),
     )
 

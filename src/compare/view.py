@@ -25,6 +25,7 @@ from compare.view_charts import chart_links
 from compare.view_passages import passage_sections
 from compare.view_review import filter_choices, made_lines, review_view
 from compare.view_sentences import keyed_sentence
+from compare.view_tables import KeyTable, figures_table, says_table
 from compare.view_text import (
     CONTEXT_CHARS,
     KIND_LABELS,
@@ -366,6 +367,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         )
     ]
     review = review_view(report, limit=options.max_token_chars)
+    key_tables = _key_tables(b, report, {v.id: v.anchor for v in listed}, outlets)
     kinds, outlet_choices, severities = filter_choices(listed, outlets)
     return ReportView(
         title=elide(short(report.story.title, 200), options.max_token_chars),
@@ -379,7 +381,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
             (b.outlet(o.article_id), elide(o.reason, options.max_token_chars))
             for o in report.story.outliers
         ),
-        headlines=tuple(listed[:HEADLINES]),
+        headlines=tuple(_split_lead(v) for v in listed[:HEADLINES]),
         finding_total=len(listed),
         typography_total=sum(report.scores.typography.values()),
         wide_charts=tuple(c for c in chart_views if c.landscape),
@@ -427,7 +429,56 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
                 if a.id in b.ids and (text := headline_text(a)) is not None
             )
         ),
+        key_tables=key_tables,
     )
+
+
+def _key_tables(
+    b: _Builder, report: Report, anchors: Mapping[str, str], outlets: Sequence[OutletView]
+) -> tuple[KeyTable, ...]:
+    """Page 1's "Key figures" and "Who says so" tables, each left out when it has no rows."""
+    findings = {f.id: f for f in report.findings}
+
+    def line_of(aid: str, finding_id: str) -> str:
+        spans = findings[finding_id].spans.get(aid, ())
+        source = b.sources.get(aid)
+        if not spans or source is None:
+            return ""
+        lines = source.line_range(min(s.start for s in spans), max(s.end for s in spans))
+        return lines.replace("lines ", "l. ").replace("line ", "l. ")
+
+    published = {aid: a.published for aid, a in b.articles.items()}
+    tables = (
+        figures_table(
+            report.key_figures,
+            ids=b.ids,
+            outlets=outlets,
+            published=published,
+            anchors=anchors,
+            limit=b.limit,
+        ),
+        says_table(
+            report.who_says_so,
+            ids=b.ids,
+            outlets=outlets,
+            published=published,
+            anchors=anchors,
+            line_of=line_of,
+            limit=b.limit,
+        ),
+    )
+    return tuple(t for t in tables if t is not None)
+
+
+def _split_lead(finding: FindingView) -> FindingView:
+    """A headline finding with its words split into the first sentence and the rest.
+
+    Why: page 1 of the PDF must hold the key tables and all five headlines;
+    the first sentence says what differs, the rest why it matters, which
+    the finding's card (one link away) repeats in full.
+    """
+    first, *rest = sentences(finding.sentence or finding.explanation) or [""]
+    return dataclasses.replace(finding, lead=first, more=" ".join(rest))
 
 
 def _side_by_side(

@@ -8,8 +8,12 @@ every field they may print in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from compare.view_text import Segment
+
+if TYPE_CHECKING:  # view_tables builds its records from OutletView, defined here
+    from compare.view_tables import KeyTable
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,10 @@ class FindingView:
     note: str = ""
     outlet_keys: str = ""
     severity_rank: int = 0
+    # #14: page 1's headline split into its first sentence and the rest; the
+    # PDF prints only the first, so page 1 holds the key tables as well.
+    lead: str = ""
+    more: str = ""
 
 
 @dataclass(frozen=True)
@@ -283,3 +291,5 @@ class ReportView:
     chart_links: tuple[ChartLinks, ...] = ()
     # Each compared outlet's headline, side by side on page 1 (#15).
     headline_texts: tuple[tuple[OutletView, str], ...] = ()
+    # Page 1's "Key figures" and "Who says so" tables (#14); an empty one is left out.
+    key_tables: tuple[KeyTable, ...] = ()
