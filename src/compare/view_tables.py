@@ -88,12 +88,13 @@ def _day(value: str | None) -> str:
 def _figures(cells: Sequence[FigureCell], chars: int) -> tuple[str, str]:
     """An outlet's figures as written, clipped to whole figures within ``chars``, and in full.
 
-    A unit the text does not already say is added ("3" + "metres").
+    A unit is added to a bare number ("3" + "metres"); text that ends in a
+    word or sign ("80%", "3 metres", "dozens") already says what it counts.
     """
     words = []
     for c in cells:
-        unit = c.unit if c.unit and c.unit.casefold() not in c.text.casefold() else None
-        words.append(f"{c.text} {unit}" if unit else c.text)
+        bare = c.text.rstrip()[-1:].isdigit()
+        words.append(f"{c.text} {c.unit}" if c.unit and bare else c.text)
     full = " · ".join(words)
     shown = words[:1]
     for w in words[1:]:

@@ -11,8 +11,9 @@ How a cell's status is read, without any knowledge of the story: the
 outlet's quoted span (or, when the finding does not quote it, its sentences
 of the finding's passage) is searched for a reporting verb (the attribution
 family's ``markers``).  A verb with a subject before it ("police said"),
-an agent after "by" ("announced by the ministry") or a source after
-"according to" makes the claim *credited* to those words; otherwise the
+an agent after "by" ("announced by the ministry"), a source after the
+verb of an inverted tag ("..., said the ministry") or after "according
+to" makes the claim *credited* to those words; otherwise the
 outlet states it *as fact*.  An outlet the finding does not quote and that
 does not carry its passage is *absent*.
 """
@@ -37,15 +38,22 @@ def _sentences(article: Article, start: int, end: int) -> list[Sentence]:
     return [s for s in article.sentences if s.start < end and start < s.end]
 
 
-def _agent(tokens: Sequence[Token], end: int) -> str:
-    """The agent after a verb's "by" ("announced by the ministry" -> "the ministry")."""
-    if end >= len(tokens) or tokens[end].norm != "by":
-        return ""
-    stop = end + 1
-    while stop < min(len(tokens), end + 1 + MAX_AGENT) and tokens[stop].norm not in AGENT_STOP:
+def _after(tokens: Sequence[Token], at: int) -> str:
+    """The source named from token ``at`` on, up to the first clause break, if any."""
+    stop = at
+    while stop < min(len(tokens), at + MAX_AGENT) and tokens[stop].norm not in AGENT_STOP:
         stop += 1
-    agent = tokens[end + 1 : stop]
-    return " ".join(t.text for t in agent) if content_words(agent) else ""
+    words = tokens[at:stop]
+    return " ".join(t.text for t in words) if content_words(words) else ""
+
+
+def _agent(tokens: Sequence[Token], start: int, end: int) -> str:
+    """A source after the verb: "announced by the ministry", "..., said the ministry"."""
+    if end < len(tokens) and tokens[end].norm == "by":
+        return _after(tokens, end + 1)
+    if start > 0 and tokens[start - 1].norm in {",", '"', "”", "’"}:
+        return _after(tokens, end)  # the inverted order of a quotation's tag
+    return ""
 
 
 def credited_to(tokens: Sequence[Token], lo: int, hi: int, *, pronouns: bool = True) -> str:
@@ -61,11 +69,14 @@ def credited_to(tokens: Sequence[Token], lo: int, hi: int, *, pronouns: bool = T
     >>> toks = tokenize("Police said the man fled.")
     >>> credited_to(toks, 0, 25), credited_to(tokenize("It was announced."), 0, 17)
     ('Police', '')
+    >>> credited_to(tokenize("He fled, said the police chief."), 9, 13)
+    'the police chief'
+
     """
     for start, end, _cls in markers(tokens):
         if not (lo <= tokens[start].start < hi or tokens[start].start <= lo < tokens[end - 1].end):
             continue
-        agent = _agent(tokens, end)
+        agent = _agent(tokens, start, end)
         if agent:
             return agent
         if tokens[start].norm == "according" or has_subject(tokens, start):
