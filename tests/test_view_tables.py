@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from browser import DESKTOP, PHONE, chromium, needs_browser
 from compare.model import FigureCell, KeyFigure, SaysCell, SaysRow, Span
 from compare.options import Options
 from compare.render import render_html
@@ -134,8 +135,8 @@ def test_sample_view_has_both_tables_linked_to_finding_cards(view) -> None:
 
 
 @pytest.fixture(scope="module")
-def seeds_pdf(tmp_path_factory) -> PdfReader:
-    """The seeds' PDF, as ``make report`` writes it."""
+def seeds_report(tmp_path_factory) -> Path:
+    """The seeds' report folder (PDF, HTML, JSON), as ``make report`` writes it."""
     out = tmp_path_factory.mktemp("reports")
     done = subprocess.run(
         [sys.executable, "-m", "compare", "report", str(SEEDS), "--out", str(out), "-q"],
@@ -145,8 +146,13 @@ def seeds_pdf(tmp_path_factory) -> PdfReader:
         timeout=600,
     )
     assert done.returncode in (0, 3), done.stderr
-    [pdf] = out.glob("*/report.pdf")
-    return PdfReader(io.BytesIO(pdf.read_bytes()))
+    [folder] = [p for p in out.iterdir() if p.is_dir()]
+    return folder
+
+
+@pytest.fixture(scope="module")
+def seeds_pdf(seeds_report: Path) -> PdfReader:
+    return PdfReader(io.BytesIO((seeds_report / "report.pdf").read_bytes()))
 
 
 def test_seeds_page_one_holds_both_tables_and_every_headline(seeds_pdf) -> None:
@@ -159,3 +165,28 @@ def test_seeds_page_one_holds_both_tables_and_every_headline(seeds_pdf) -> None:
     assert "findings in all" not in second
     assert "details p." not in second  # only headline entries carry that link
     assert "Contents" in second
+
+
+@needs_browser
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "desktop"])
+def test_html_tables_fit_their_cells_and_a_cell_leads_to_its_finding(
+    seeds_report: Path, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    with chromium(tmp_path, size) as driver:
+        driver.get((seeds_report / "report.html").as_uri())
+        assert driver.execute_script("return document.documentElement.scrollWidth") <= size[0]
+        cells = driver.find_elements(By.CSS_SELECTOR, "table.key-table td, table.key-table th")
+        assert cells
+        for cell in cells:
+            spill = driver.execute_script(
+                "return arguments[0].scrollWidth - arguments[0].clientWidth", cell
+            )
+            assert spill <= 1, cell.text  # no text runs out of its column
+        link = driver.find_element(By.CSS_SELECTOR, "#who-says-so td a")
+        target = link.get_attribute("href").split("#", 1)[1]
+        driver.execute_script("arguments[0].click()", link)
+        assert driver.execute_script("return location.hash") == f"#{target}"
+        card = driver.find_element(By.ID, target)
+        assert "Attribution change" in card.text  # the card quotes the outlets' words
