@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,13 @@ def test_cells_hold_exactly_the_agreed_fields() -> None:
         "The driver fled",
         "f1",
     )
+
+
+def test_readme_documents_every_report_json_field() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    report = build_report()
+    data = jsonio.to_dict(report)
+    fields = set(data) | set(data["findings"][0]) | set(data["who_says_so"][0]["cells"][0])
+    fields |= set(data["key_figures"][0]) | set(data["key_figures"][0]["cells"]["gazette"][0])
+    missing = {f for f in fields if f"`{f}`" not in readme and f'"{f}"' not in readme}
+    assert not missing, f"report.json fields not in the README: {sorted(missing)}"
