@@ -77,6 +77,15 @@ def test_an_outlet_carrying_the_passage_unquoted_gets_its_status_read() -> None:
     assert row.claim == "The senator claimed the bill was rushed."
 
 
+def test_a_finding_quoting_only_the_sources_reads_them_as_credited() -> None:
+    # A source change quotes the two sources, not their verb.
+    [row] = _rows({"a": "Researchers said the drug works.", "b": "Regulators said the drug works."})
+    assert [(c.status, c.source) for c in row.cells] == [
+        ("credited", "Researchers"),
+        ("credited", "Regulators"),
+    ]
+
+
 def test_no_attribution_finding_no_rows() -> None:
     assert _rows({"a": f"{RAIN} Roads shut.", "b": f"{RAIN} Roads shut."}) == ()
 

@@ -38,32 +38,43 @@ def _sentences(article: Article, start: int, end: int) -> list[Sentence]:
     return [s for s in article.sentences if s.start < end and start < s.end]
 
 
-def _after(tokens: Sequence[Token], at: int) -> str:
-    """The source named from token ``at`` on, up to the first clause break, if any."""
+Range = tuple[int, int]  # token indexes [first, last)
+
+
+def _after(tokens: Sequence[Token], at: int) -> Range:
+    """The source named from token ``at`` on, up to the first clause break; empty if none."""
     stop = at
     while stop < min(len(tokens), at + MAX_AGENT) and tokens[stop].norm not in AGENT_STOP:
         stop += 1
-    words = tokens[at:stop]
-    return " ".join(t.text for t in words) if content_words(words) else ""
+    return (at, stop) if content_words(tokens[at:stop]) else (at, at)
 
 
-def _agent(tokens: Sequence[Token], start: int, end: int) -> str:
-    """A source after the verb: "announced by the ministry", "..., said the ministry"."""
-    if end < len(tokens) and tokens[end].norm == "by":
+def _source(tokens: Sequence[Token], start: int, end: int, pronouns: bool) -> Range:
+    """Who the reporting verb at ``[start, end)`` credits; an empty range when nobody."""
+    if end < len(tokens) and tokens[end].norm == "by":  # "announced by the ministry"
         return _after(tokens, end + 1)
     if start > 0 and tokens[start - 1].norm in {",", '"', "”", "’"}:
-        return _after(tokens, end)  # the inverted order of a quotation's tag
-    return ""
+        found = _after(tokens, end)  # the inverted order of a tag: "..., said the ministry"
+        if found[0] < found[1]:
+            return found
+    if tokens[start].norm == "according" or has_subject(tokens, start):
+        first, last = source_range(tokens, start, end)
+        if content_words(tokens[first:last]):
+            return first, last
+    if pronouns and start > 0 and tokens[start - 1].norm in _PRONOUNS:
+        return start - 1, start
+    return start, start
 
 
 def credited_to(tokens: Sequence[Token], lo: int, hi: int, *, pronouns: bool = True) -> str:
-    """Who the first reporting verb between character offsets ``lo`` and ``hi`` credits.
+    """Who a reporting verb credits, when the verb or its source lies in ``[lo, hi)``.
 
-    Empty when there is no such verb or it names no source (a passive "was
-    announced").  Offsets, not token indexes, so a finding's span can be
-    matched against its sentence's tokens.  ``pronouns`` accepts "it
-    called" as a source: right inside a finding's quoted words, too loose
-    across a whole passage.
+    ``lo`` and ``hi`` are character offsets, so a finding's span can be
+    matched against its sentence's tokens: a span may quote the verb
+    ("said"), the source ("the state media") or both.  Empty when no
+    verb is there or it names no source (a passive "was announced").
+    ``pronouns`` accepts "it called" as a source: right inside a
+    finding's quoted words, too loose across a whole passage.
 
     >>> from compare.segment import tokenize
     >>> toks = tokenize("Police said the man fled.")
@@ -71,21 +82,17 @@ def credited_to(tokens: Sequence[Token], lo: int, hi: int, *, pronouns: bool = T
     ('Police', '')
     >>> credited_to(tokenize("He fled, said the police chief."), 9, 13)
     'the police chief'
-
+    >>> credited_to(tokenize("The state media said he fled."), 4, 15)
+    'The state media'
     """
+
+    def inside(first: int, last: int) -> bool:
+        return first < last and tokens[first].start < hi and lo < tokens[last - 1].end
+
     for start, end, _cls in markers(tokens):
-        if not (lo <= tokens[start].start < hi or tokens[start].start <= lo < tokens[end - 1].end):
-            continue
-        agent = _agent(tokens, start, end)
-        if agent:
-            return agent
-        if tokens[start].norm == "according" or has_subject(tokens, start):
-            first, last = source_range(tokens, start, end)
-            words = tokens[first:last]
-            if content_words(words):
-                return " ".join(t.text for t in words)
-        if pronouns and start > 0 and tokens[start - 1].norm in _PRONOUNS:
-            return tokens[start - 1].text
+        first, last = _source(tokens, start, end, pronouns)
+        if first < last and (inside(start, end) or inside(first, last)):
+            return " ".join(t.text for t in tokens[first:last])
     return ""
 
 
