@@ -25,7 +25,7 @@ from compare.view_charts import chart_links
 from compare.view_passages import passage_sections
 from compare.view_review import filter_choices, made_lines, review_view
 from compare.view_sentences import keyed_sentence
-from compare.view_tables import KeyTable, figures_table, says_table
+from compare.view_tables import tables_of
 from compare.view_text import (
     CONTEXT_CHARS,
     KIND_LABELS,
@@ -367,7 +367,14 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         )
     ]
     review = review_view(report, limit=options.max_token_chars)
-    key_tables = _key_tables(b, report, {v.id: v.anchor for v in listed}, outlets)
+    key_tables = tables_of(
+        report,
+        ids=b.ids,
+        outlets=outlets,
+        anchors={v.id: v.anchor for v in listed},
+        sources=b.sources,
+        limit=b.limit,
+    )
     kinds, outlet_choices, severities = filter_choices(listed, outlets)
     return ReportView(
         title=elide(short(report.story.title, 200), options.max_token_chars),
@@ -431,43 +438,6 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         ),
         key_tables=key_tables,
     )
-
-
-def _key_tables(
-    b: _Builder, report: Report, anchors: Mapping[str, str], outlets: Sequence[OutletView]
-) -> tuple[KeyTable, ...]:
-    """Page 1's "Key figures" and "Who says so" tables, each left out when it has no rows."""
-    findings = {f.id: f for f in report.findings}
-
-    def line_of(aid: str, finding_id: str) -> str:
-        spans = findings[finding_id].spans.get(aid, ())
-        source = b.sources.get(aid)
-        if not spans or source is None:
-            return ""
-        lines = source.line_range(min(s.start for s in spans), max(s.end for s in spans))
-        return lines.replace("lines ", "l. ").replace("line ", "l. ")
-
-    published = {aid: a.published for aid, a in b.articles.items()}
-    tables = (
-        figures_table(
-            report.key_figures,
-            ids=b.ids,
-            outlets=outlets,
-            published=published,
-            anchors=anchors,
-            limit=b.limit,
-        ),
-        says_table(
-            report.who_says_so,
-            ids=b.ids,
-            outlets=outlets,
-            published=published,
-            anchors=anchors,
-            line_of=line_of,
-            limit=b.limit,
-        ),
-    )
-    return tuple(t for t in tables if t is not None)
 
 
 def _split_lead(finding: FindingView) -> FindingView:
