@@ -16,6 +16,7 @@ from compare.model import FigureCell, KeyFigure, SaysCell, SaysRow, Span
 from compare.options import Options
 from compare.render import render_html
 from compare.view import build_view
+from compare.view_page_one import print_rows
 from compare.view_tables import PRINT_ROWS, cell_chars, figures_table, says_table
 
 from cli_runs import cli_env
@@ -190,3 +191,24 @@ def test_html_tables_fit_their_cells_and_a_cell_leads_to_its_finding(
         assert driver.execute_script("return location.hash") == f"#{target}"
         card = driver.find_element(By.ID, target)
         assert "Attribution change" in card.text  # the card quotes the outlets' words
+
+
+@pytest.mark.parametrize(
+    ("sizes", "blocks", "printed"),
+    [
+        ([6, 4], {"outliers": 1, "headlines": 0}, [3, 3]),  # the seeds: room for both
+        ([2, 1], {"outliers": 0, "headlines": 0}, [2, 1]),  # short tables print whole
+        ([6, 4], {"outliers": 0, "headlines": 4}, [1, 1]),  # four headlines: one row each
+        ([1, 5], {"outliers": 0, "headlines": 3}, [1, 2]),  # the longer table gives way
+        ([6, 6], {"outliers": 3, "headlines": 6}, [1, 1]),  # never fewer than one
+        ([], {"outliers": 0, "headlines": 0}, []),
+    ],
+)
+def test_page_one_prints_fewer_rows_when_it_holds_more(sizes, blocks, printed) -> None:
+    assert print_rows(sizes, outlets=4, **blocks) == printed
+
+
+def test_a_long_title_or_many_outlets_take_a_row(outlets) -> None:
+    assert print_rows([3, 3], outlets=4, outliers=1, headlines=0) == [3, 3]
+    assert print_rows([3, 3], outlets=4, outliers=1, headlines=0, title="x" * 100) == [3, 2]
+    assert print_rows([3, 3], outlets=6, outliers=1, headlines=0) == [3, 2]

@@ -22,10 +22,10 @@ from compare.headlines import headline_text
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
 from compare.view_charts import chart_links
+from compare.view_page_one import tables_of
 from compare.view_passages import passage_sections
 from compare.view_review import filter_choices, made_lines, review_view
 from compare.view_sentences import keyed_sentence
-from compare.view_tables import tables_of
 from compare.view_text import (
     CONTEXT_CHARS,
     KIND_LABELS,
@@ -367,8 +367,16 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         )
     ]
     review = review_view(report, limit=options.max_token_chars)
+    headline_texts = _side_by_side(
+        tuple(
+            (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
+            for a in report.story.articles
+            if a.id in b.ids and (text := headline_text(a)) is not None
+        )
+    )
     key_tables = tables_of(
         report,
+        headlines=len(headline_texts),
         ids=b.ids,
         outlets=outlets,
         anchors={v.id: v.anchor for v in listed},
@@ -429,13 +437,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         filter_severities=severities,
         review=review,
         chart_links=chart_links(charts, listed, b.keys),
-        headline_texts=_side_by_side(
-            tuple(
-                (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
-                for a in report.story.articles
-                if a.id in b.ids and (text := headline_text(a)) is not None
-            )
-        ),
+        headline_texts=headline_texts,
         key_tables=key_tables,
     )
 

@@ -7,6 +7,8 @@ so the templates loop and print.  Long text is clipped at a word boundary
 here, the full text kept beside it for the HTML's tooltip and the finding
 one click away.  Rows past ``PRINT_ROWS`` still appear in the HTML but not
 in the PDF, so page 1 keeps to one page; a note says how many were left out.
+When page 1 holds more (the outlets' headlines, a long title), fewer rows
+print: ``view_page_one`` decides how many.
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from compare.model import FigureCell, KeyFigure, Report, SaysRow
+from compare.model import FigureCell, KeyFigure, SaysRow
 from compare.view_model import OutletView
-from compare.view_text import Source, clip, elide, iso_date
+from compare.view_text import clip, elide, iso_date
 
-PRINT_ROWS = 3  # rows of each table the PDF prints on page 1
+PRINT_ROWS = 3  # rows of each table the PDF prints on page 1, at most
 CLAIM_CHARS = 70  # a claim's words in the first column: two printed lines
 CELL_WIDTH = 100  # characters the outlet columns share: two lines of each cell
 VERB_WORDS = 3  # quoted words printed beside a source: the reporting verb, not the claim
@@ -245,50 +247,3 @@ def says_table(
         )
     dates = [_day(published.get(aid)) for aid in ids]
     return _table("Who says so", "who-says-so", "Claim", outlets, dates, out)
-
-
-def tables_of(
-    report: Report,
-    *,
-    ids: Sequence[str],
-    outlets: Sequence[OutletView],
-    anchors: Mapping[str, str],
-    sources: Mapping[str, Source],
-    limit: int,
-) -> tuple[KeyTable, ...]:
-    """Page 1's "Key figures" and "Who says so" tables, each left out when it has no rows.
-
-    ``ids`` and ``outlets`` are the compared articles and their views, in
-    column order; ``anchors`` maps a listed finding's id to its card.
-    """
-    findings = {f.id: f for f in report.findings}
-
-    def line_of(aid: str, finding_id: str) -> str:
-        spans = findings[finding_id].spans.get(aid, ()) if finding_id in findings else ()
-        source = sources.get(aid)
-        if not spans or source is None:
-            return ""
-        lines = source.line_range(min(s.start for s in spans), max(s.end for s in spans))
-        return lines.replace("lines ", "l. ").replace("line ", "l. ")
-
-    published = {a.id: a.published for a in report.story.articles}
-    tables = (
-        figures_table(
-            report.key_figures,
-            ids=ids,
-            outlets=outlets,
-            published=published,
-            anchors=anchors,
-            limit=limit,
-        ),
-        says_table(
-            report.who_says_so,
-            ids=ids,
-            outlets=outlets,
-            published=published,
-            anchors=anchors,
-            line_of=line_of,
-            limit=limit,
-        ),
-    )
-    return tuple(t for t in tables if t is not None)
