@@ -14,6 +14,8 @@ import difflib
 import hashlib
 from collections.abc import Sequence
 
+from compare.claims.attributed_table import who_says_so
+from compare.claims.figures import key_figures
 from compare.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -35,6 +37,7 @@ from compare.model import (
     Story,
 )
 from compare.offsets import LineIndex
+from compare.pipeline import with_tokens
 
 IDS = ("gazette", "wire", "ledger", "valley")
 OUTLETS = {
@@ -513,6 +516,8 @@ def build_report(*, inject: str = "", outlet_label: str | None = None) -> Report
         "outlier_days": "4",
         "max_token_chars": "120",
     }
+    # Page 1's key tables (#14), built from the sample's own text and findings.
+    compared = [with_tokens(a) for a in articles if a.id in IDS]
     return Report(
         schema=SCHEMA_VERSION,
         tool_version="0.1.0",
@@ -525,4 +530,6 @@ def build_report(*, inject: str = "", outlet_label: str | None = None) -> Report
         problems=(InputProblem("articles/broken.txt", "binary data (NUL bytes)"),),
         warnings=(Notice("articles/valley.txt", "no publication date found"),),
         settings=settings,
+        key_figures=key_figures(compared, findings),
+        who_says_so=who_says_so(compared, findings, Alignment(IDS, tuple(passages))),
     )

@@ -149,6 +149,8 @@ LAYERS: dict[str, str] = {
     "compare.view_handout": "report",
     "compare.view_model": "report",
     "compare.view_passages": "report",
+    "compare.view_page_one": "report",
+    "compare.view_tables": "report",
     "compare.view_review": "report",
     "compare.view_sentences": "report",
     "compare.view_text": "report",

@@ -212,7 +212,7 @@ def test_who_says_so_rows_say_how_each_outlet_carries_a_credited_claim() -> None
     a = article("a", f"{CLAIM}, the transport ministry said.")
     b = article("b", f"{CLAIM}.")
     c = article("c", "Schools in the northern district will stay shut until the end of the week.")
-    (row,) = who_says_so([a, b, c]).rows
+    (row,) = who_says_so([a, b, c])
     assert row.claim.startswith("The bridge over the Varna river was closed")
     assert [(x.article_id, x.status, x.source) for x in row.cells] == [
         ("a", "credited", "the transport ministry said"),
@@ -228,14 +228,14 @@ def test_who_says_so_cells_point_at_the_attribution_finding() -> None:
     s = b.sentences[0]
     span = Span("b", s.start, s.end, 1, s.text)
     finding = Finding("f3", Kind.ATTRIBUTION_CHANGE, Severity.HIGH, None, {"b": (span,)}, "x")
-    (row,) = who_says_so([a, b], [finding]).rows
+    (row,) = who_says_so([a, b], [finding])
     assert [x.finding_id for x in row.cells] == [None, "f3"]
 
 
 def test_who_says_so_leaves_out_claims_no_other_outlet_carries() -> None:
     a = article("a", f"{CLAIM}, the transport ministry said.")
     b = article("b", "Schools in the northern district will stay shut until the end of the week.")
-    assert who_says_so([a, b]).rows == ()
+    assert who_says_so([a, b]) == ()
 
 
 def test_who_says_so_survives_report_json() -> None:

@@ -5,8 +5,9 @@ contract other programs rely on (DESIGN.md §4), so its field names are fixed
 here and only ever extended.  Extensions beyond the contract: article
 ``text``/``encoding``/``url``/``credits``/``paragraphs``/``sentences``,
 removed ``start``/``end``, cell entries' sentence ``index``, finding
-``label``/``weight``, ``story``, ``run_id``, ``warnings``, ``settings`` and
-``review`` (#16, only when a reviewer's decisions were applied).
+``label``/``weight``/``confidence``, ``story``, ``run_id``, ``warnings``,
+``settings``, ``review`` (#16, only when a reviewer's decisions were
+applied), ``headlines`` (#15), ``key_figures`` and ``who_says_so`` (#14).
 Tokens are not stored; ``segment.retokenize`` restores them.
 """
 
@@ -41,7 +42,6 @@ from compare.model import (
     Severity,
     Span,
     Story,
-    WhoSaysSo,
 )
 from compare.segment import retokenize
 
@@ -205,9 +205,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             if a.id in report.alignment.article_ids and (text := headline_text(a)) is not None
         ],
         "key_figures": [_key_figure(k) for k in report.key_figures],
-        # Added in #14 (schema 1 readers ignore it): claim x outlet, credited to whom,
-        # stated as fact or absent, each cell with the attribution finding quoting it.
-        "who_says_so": [_says_row(r) for r in report.who_says_so.rows],
+        "who_says_so": [_says_row(r) for r in report.who_says_so],
     }
 
 
@@ -238,7 +236,7 @@ def _says_row_in(d: Mapping[str, Any]) -> SaysRow:
                 source=c["source"],
                 quote=c["quote"],
                 finding_id=c["finding"],
-                span=None if c["span"] is None else _span_in(c["article"], c["span"]),
+                span=None if c.get("span") is None else _span_in(c["article"], c["span"]),
             )
             for c in d["cells"]
         ),
@@ -369,5 +367,5 @@ def load(text: str) -> Report:
         settings=dict(d["settings"]),
         review=_review_in(d["review"]) if d.get("review") is not None else None,
         key_figures=tuple(_key_figure_in(k) for k in d.get("key_figures", ())),
-        who_says_so=WhoSaysSo(tuple(_says_row_in(r) for r in d.get("who_says_so", ()))),
+        who_says_so=tuple(_says_row_in(r) for r in d.get("who_says_so", ())),
     )

@@ -22,6 +22,8 @@ from enum import IntEnum, StrEnum
 #   1 - first release: articles, passages, findings, scores, problems (DESIGN.md §4).
 #       Extended (#16), still 1: an optional "review" object (a reviewer's
 #       dismissals and notes); absent when the report was not reviewed.
+#       Extended (#14), still 1: "key_figures" (what was counted x outlet),
+#       "who_says_so" (claim x outlet) and finding "confidence".
 SCHEMA_VERSION = 1
 
 
@@ -319,29 +321,31 @@ class KeyFigure:
 
 @dataclass(frozen=True, slots=True)
 class SaysCell:
-    """How one outlet carries a claim: credited to a source, stated as fact, or absent."""
+    """How one outlet carries one claim: credited to ``source``, stated as fact, or absent.
+
+    ``quote`` is the outlet's own words for the claim (empty when absent);
+    ``finding_id`` names the finding that quotes them, so a reader can
+    follow the cell to the evidence (None when no finding quotes this outlet).
+    """
 
     article_id: str
     status: str  # "credited" | "fact" | "absent"
-    source: str  # who is credited, with the verb ("police said"); "" unless credited
-    quote: str  # the outlet's sentence carrying the claim; "" when absent
-    finding_id: str | None = None  # the attribution finding quoting this sentence, if any
+    source: str  # who the claim is credited to; empty unless credited
+    quote: str
+    finding_id: str | None = None
     span: Span | None = None  # where the quote stands in the article (line, offsets)
 
 
 @dataclass(frozen=True, slots=True)
 class SaysRow:
-    """One claim and how each compared outlet carries it."""
+    """One claim of the "Who says so" table and every compared outlet's cell for it."""
 
     claim: str
     cells: tuple[SaysCell, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class WhoSaysSo:
-    """The "Who says so" table: claims credited in at least one outlet, x outlet."""
-
-    rows: tuple[SaysRow, ...] = ()
+# The "Who says so" table as the Report holds it: one row per claim.
+WhoSaysSo = tuple[SaysRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,9 +366,9 @@ class Report:
     review: ReviewState | None = None  # a reviewer's decisions, once applied (#16)
     # What was counted x outlet (compare.claims.figures); report.json "key_figures".
     key_figures: tuple[KeyFigure, ...] = ()
-    # Claim x outlet: credited to whom, stated as fact, absent (compare.claims.attributed_table);
+    # Claim x outlet: credited, stated as fact, absent (compare.claims.attributed_table);
     # report.json "who_says_so".
-    who_says_so: WhoSaysSo = field(default_factory=WhoSaysSo)
+    who_says_so: WhoSaysSo = ()
     timings: Mapping[str, float] = field(default_factory=dict, compare=False)
 
 

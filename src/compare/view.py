@@ -22,6 +22,7 @@ from compare.headlines import headline_text
 from compare.model import Article, CellStatus, Chart, Finding, Kind, Report
 from compare.options import Options
 from compare.view_charts import chart_links
+from compare.view_page_one import tables_of
 from compare.view_passages import passage_sections
 from compare.view_review import filter_choices, made_lines, review_view
 from compare.view_sentences import keyed_sentence
@@ -366,6 +367,22 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         )
     ]
     review = review_view(report, limit=options.max_token_chars)
+    headline_texts = _side_by_side(
+        tuple(
+            (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
+            for a in report.story.articles
+            if a.id in b.ids and (text := headline_text(a)) is not None
+        )
+    )
+    key_tables = tables_of(
+        report,
+        headlines=len(headline_texts),
+        ids=b.ids,
+        outlets=outlets,
+        anchors={v.id: v.anchor for v in listed},
+        sources=b.sources,
+        limit=b.limit,
+    )
     kinds, outlet_choices, severities = filter_choices(listed, outlets)
     return ReportView(
         title=elide(short(report.story.title, 200), options.max_token_chars),
@@ -379,7 +396,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
             (b.outlet(o.article_id), elide(o.reason, options.max_token_chars))
             for o in report.story.outliers
         ),
-        headlines=tuple(listed[:HEADLINES]),
+        headlines=tuple(_split_lead(v) for v in listed[:HEADLINES]),
         finding_total=len(listed),
         typography_total=sum(report.scores.typography.values()),
         wide_charts=tuple(c for c in chart_views if c.landscape),
@@ -420,14 +437,20 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
         filter_severities=severities,
         review=review,
         chart_links=chart_links(charts, listed, b.keys),
-        headline_texts=_side_by_side(
-            tuple(
-                (b.outlet(a.id), elide(short(text, HEADLINE_CHARS), options.max_token_chars))
-                for a in report.story.articles
-                if a.id in b.ids and (text := headline_text(a)) is not None
-            )
-        ),
+        headline_texts=headline_texts,
+        key_tables=key_tables,
     )
+
+
+def _split_lead(finding: FindingView) -> FindingView:
+    """A headline finding with its words split into the first sentence and the rest.
+
+    Why: page 1 of the PDF must hold the key tables and all five headlines;
+    the first sentence says what differs, the rest why it matters, which
+    the finding's card (one link away) repeats in full.
+    """
+    first, *rest = sentences(finding.sentence or finding.explanation) or [""]
+    return dataclasses.replace(finding, lead=first, more=" ".join(rest))
 
 
 def _side_by_side(

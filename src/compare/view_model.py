@@ -82,6 +82,10 @@ class FindingView:
     note: str = ""
     outlet_keys: str = ""
     severity_rank: int = 0
+    # #14: page 1's headline split into its first sentence and the rest; the
+    # PDF prints only the first, so page 1 holds the key tables as well.
+    lead: str = ""
+    more: str = ""
 
 
 @dataclass(frozen=True)
@@ -283,3 +287,49 @@ class ReportView:
     chart_links: tuple[ChartLinks, ...] = ()
     # Each compared outlet's headline, side by side on page 1 (#15).
     headline_texts: tuple[tuple[OutletView, str], ...] = ()
+    # Page 1's "Key figures" and "Who says so" tables (#14); an empty one is left out.
+    key_tables: tuple[KeyTable, ...] = ()
+
+
+# Page 1's key tables (built by view_tables, from OutletView above).
+@dataclass(frozen=True)
+class TableCell:
+    """One outlet's cell: clipped ``text``, the ``full`` text, and where it links.
+
+    ``status`` is a CSS class: "figure", "none" (no figure given) for key
+    figures; "credited", "fact", "absent" for who says so.  ``lines`` is
+    the line reference of the quoted text ("l. 12").
+    """
+
+    text: str
+    full: str
+    href: str
+    status: str
+    lines: str = ""
+    detail: str = ""  # the quoted words when they add to ``text`` ("accused")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row: what it is about, whether outlets disagree, and a cell per outlet."""
+
+    label: str
+    full: str
+    href: str  # the finding about the row, "" when none
+    finding: str  # its id, printed so a reader can cite it
+    marked: bool  # a discrepancy between outlets
+    cells: tuple[TableCell, ...]
+    printed: bool  # False past view_tables.PRINT_ROWS: the HTML shows the row, the PDF does not
+
+
+@dataclass(frozen=True)
+class KeyTable:
+    """One of page 1's tables: its columns and rows; not built when it has no rows."""
+
+    title: str
+    anchor: str
+    heading: str  # the first column's heading
+    outlets: tuple[OutletView, ...]
+    dates: tuple[str, ...]  # each outlet's publication day, "17 Oct", under its key
+    rows: tuple[TableRow, ...]
+    not_printed: int  # rows the PDF leaves out, named in its note

@@ -103,7 +103,7 @@ def who_says_so(
     differ (credited in one, stated as fact in another), in article order.
     """
     if len(articles) < 2:
-        return WhoSaysSo()
+        return ()
     by_id = {a.id: a for a in articles}
     claims = story_claims(articles)
     idf = story_idf(articles)
@@ -142,7 +142,7 @@ def who_says_so(
         cells = tuple(_cell(by_id[aid], lines[aid], row.get(aid), findings) for aid in by_id)
         rows.append(SaysRow(_claim_text(by_id[x.article_id], x), cells))
     rows.sort(key=_rank)
-    return WhoSaysSo(tuple(rows[:MAX_ROWS]))
+    return tuple(rows[:MAX_ROWS])
 
 
 def _rank(row: SaysRow) -> int:
