@@ -209,3 +209,18 @@ def test_articles_read_keep_no_tokens_until_their_story_is_analysed(tmp_path: Pa
     for article in report.story.articles:
         fresh = segment(replace(article, sentences=()))
         assert article.sentences == fresh.sentences  # the tokens made again, the same
+
+
+def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> None:
+    """Tokens are left out while articles wait for their story (issue #19), and grouping's
+    ``anchors`` (shared names and figures, which link the articles of a small input and
+    explain a lone one) read them: every article looked as if it named nobody."""
+    from compare.cluster_vectors import anchors
+    from compare.pipeline import read_articles, with_tokens
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    read = read_articles([seeds], options=Options())
+    assert read.articles
+    for article in read.articles:
+        found = anchors(article)
+        assert found and found == anchors(with_tokens(article))

@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from compare.headlines import has_headline, headline_sentences
 from compare.model import Article
 from compare.normalize import INVISIBLE_CLASS, norm
+from compare.segment import tokenize
 from compare.similarity import stem
 
 # Words as segment.tokenize sees them (invisible characters and joiners kept inside a word).
@@ -250,7 +251,10 @@ def anchors(article: Article) -> frozenset[str]:
     for sentence in article.sentences:
         if sentence.index in headline:
             continue
-        words = [t.text for t in sentence.tokens if t.text[:1].isalnum()]
+        # Articles waiting for their story keep no tokens (``without_tokens``):
+        # make them again, or every name and figure would be missed.
+        tokens = sentence.tokens or tokenize(sentence.text, offset=sentence.start)
+        words = [t.text for t in tokens if t.text[:1].isalnum()]
         for word in words[1:]:
             folded = word.casefold().replace("\u2019", "'")
             if _FIGURE.fullmatch(word) or (_NAME.fullmatch(word) and folded not in lower):
