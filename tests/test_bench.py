@@ -158,6 +158,7 @@ def test_goals_read_lower_bounds(bench: dict[str, ModuleType]) -> None:
             "dense_align_small_vocab_s": "22.5",
             "dense_align_small_vocab_peak_mb": "378",
             "archive_kb_per_record": "1.85",
+            "archive_600w_kb_per_record": "15.8",
         }
     )
     assert run.goal_status(figures, "collatex_ratio") == "met"

@@ -224,3 +224,26 @@ def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> No
     for article in read.articles:
         found = anchors(article)
         assert found and found == anchors(with_tokens(article))
+
+
+def test_articles_read_keep_one_copy_of_their_text(tmp_path: Path) -> None:
+    """Issue #19: each waiting record held its text three times (article, paragraphs,
+    sentences); only the article's copy stays, and analysis gets the others back exactly."""
+    from compare.ingest import ingest
+    from compare.pipeline import read_articles, with_tokens
+
+    from cli_runs import FLOOD, write_articles
+
+    src = write_articles(tmp_path / "in", FLOOD)
+    read = read_articles([src], options=Options())
+    ingested = {a.id: a for a in ingest([src], options=Options()).articles}
+    assert any(len(a.paragraphs) > 1 for a in read.articles)
+    for article in read.articles:
+        assert all(s.text == "" for s in article.sentences)
+        assert all(p.text == "" for p in article.paragraphs[1:])
+        restored = with_tokens(article)
+        assert restored.paragraphs == ingested[article.id].paragraphs
+        assert all(s.text and s.tokens for s in restored.sentences)
+        assert [s.text for s in restored.sentences] == [
+            article.text[s.start : s.end] for s in article.sentences
+        ]
