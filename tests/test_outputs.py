@@ -91,7 +91,9 @@ def test_temp_names_carry_host_and_pid() -> None:
     assert name.startswith(f".report.pdf.{host_token()}.{os.getpid()}.") and name.endswith(".tmp")
 
 
-@pytest.mark.parametrize("name", ["report.html", "report.pdf", "report.json", "findings.csv"])
+@pytest.mark.parametrize(
+    "name", ["report.html", "report.pdf", "report.json", "findings.csv", "handout.pdf"]
+)
 def test_story_folder_that_is_a_link_is_never_written_through(tmp_path: Path, name: str) -> None:
     """Issue #19: ``OUT/<slug>`` linked to another folder (an input folder) is refused."""
     out, elsewhere = tmp_path / "out", tmp_path / "inputs"

@@ -209,3 +209,41 @@ def test_articles_read_keep_no_tokens_until_their_story_is_analysed(tmp_path: Pa
     for article in report.story.articles:
         fresh = segment(replace(article, sentences=()))
         assert article.sentences == fresh.sentences  # the tokens made again, the same
+
+
+def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> None:
+    """Tokens are left out while articles wait for their story (issue #19), and grouping's
+    ``anchors`` (shared names and figures, which link the articles of a small input and
+    explain a lone one) read them: every article looked as if it named nobody."""
+    from compare.cluster_vectors import anchors
+    from compare.pipeline import read_articles, with_tokens
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    read = read_articles([seeds], options=Options())
+    assert read.articles
+    for article in read.articles:
+        found = anchors(article)
+        assert found and found == anchors(with_tokens(article))
+
+
+def test_articles_read_keep_one_copy_of_their_text(tmp_path: Path) -> None:
+    """Issue #19: each waiting record held its text three times (article, paragraphs,
+    sentences); only the article's copy stays, and analysis gets the others back exactly."""
+    from compare.ingest import ingest
+    from compare.pipeline import read_articles, with_tokens
+
+    from cli_runs import FLOOD, write_articles
+
+    src = write_articles(tmp_path / "in", FLOOD)
+    read = read_articles([src], options=Options())
+    ingested = {a.id: a for a in ingest([src], options=Options()).articles}
+    assert any(len(a.paragraphs) > 1 for a in read.articles)
+    for article in read.articles:
+        assert all(s.text == "" for s in article.sentences)
+        assert all(p.text == "" for p in article.paragraphs[1:])
+        restored = with_tokens(article)
+        assert restored.paragraphs == ingested[article.id].paragraphs
+        assert all(s.text and s.tokens for s in restored.sentences)
+        assert [s.text for s in restored.sentences] == [
+            article.text[s.start : s.end] for s in article.sentences
+        ]

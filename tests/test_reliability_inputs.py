@@ -299,11 +299,30 @@ def test_article_in_a_story_of_its_own_is_listed_not_dropped(tmp_path: Path, cap
     assert temps(out) == []
 
 
-# Issue #19 "done when": the seeds plus one hostile input of each kind, in one run.
+def _marked(marker: str) -> list[int]:
+    """PIDs of live processes whose environment holds ``marker`` (a run's children inherit it)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            environ = (proc / "environ").read_bytes()
+            state = (proc / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+        if marker.encode() in environ.split(b"\0") and state != "Z":
+            found.append(int(proc.name))
+    return found
+
+
+# Issue #19 "done when": the seeds plus one hostile input of each kind, in one run:
+# exit 3, a report of the good articles, every bad one listed, inputs byte-identical
+# (run_cli checks), no temp file and no process left behind.
 def test_seeds_with_one_hostile_input_of_each_kind_exit_3_with_the_good_ones(
     tmp_path: Path,
 ) -> None:
     import shutil
+    import uuid
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     src = tmp_path / "in"
@@ -323,23 +342,45 @@ def test_seeds_with_one_hostile_input_of_each_kind_exit_3_with_the_good_ones(
     )
     page = f"<html><head><meta charset=utf-16></head><body><article><p>{body}</p></article>"
     (src / "page.html").write_bytes(page.encode("cp1252", "replace") + b" " * (len(page) % 2))
+    # UTF-8 with three invalid sequences: UTF-8 with replacements, not a code-page guess
+    accented = body.replace("Armenia", "Arm\u00eania").replace("Karabakh", "Karabakh\u2019s")
+    page = f"<html><body><article><p>{accented}</p></article>"
+    bad_bytes = page.encode().replace(b"Azerbaijan", b"Azerb\xffaijan", 3)
+    (src / "bad-bytes.html").write_bytes(bad_bytes)
+    (src / "comment.html").write_text("<!-- only a comment -->", encoding="utf-8")  # lxml logs
     (src / "empty.txt").write_bytes(b"")
     (src / "manifest-like.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     out, tmpdir = tmp_path / "out", tmp_path / "tmp"
     tmpdir.mkdir()
+    out.mkdir()
+    stale = out / f".report.json.{host_token()}.999999999.abcd.tmp"  # a killed run's
+    stale.write_text("partial")
+    os.utime(stale, (time.time() - 2 * 86400,) * 2)
+    marker = f"COMPARE_DONE_WHEN={uuid.uuid4().hex}"
     result = run_cli(
-        ["report", src, "--out", out, "--format", "pdf,html,json,csv"],
+        ["report", src, "--out", out, "--format", "pdf,html,json,csv", "--jobs", "2"],
         inputs=[src],
         timeout=300,
-        env=cli_env(TMPDIR=str(tmpdir)),
+        env=cli_env(TMPDIR=str(tmpdir), COMPARE_DONE_WHEN=marker.split("=", 1)[1]),
     )
     assert result.returncode == ExitCode.PARTIAL, result.stderr
     skipped = skipped_lines(result.stderr)
-    for name in ("wire.jsonl:2", "empty.txt", "manifest-like.txt"):
+    for name in ("wire.jsonl:2", "empty.txt", "manifest-like.txt", "comment.html"):
         assert any(path.endswith(name) for path in skipped), (name, skipped)
     assert "\x1b" not in result.stderr and "ERROR" not in result.stderr
+    assert all(line.startswith("compare: ") for line in result.stderr.splitlines())
     reports = sorted(out.glob("*/report.json"))
     assert reports
-    compared = {a["id"] for r in reports for a in json.loads(r.read_text())["articles"]}
-    assert {"surrogate", "zero-width", "escapes"} <= compared
+    data = [json.loads(r.read_text()) for r in reports]
+    compared = {a["id"] for r in data for a in r["articles"]}
+    assert {"surrogate", "zero-width", "escapes", "bad-bytes", "page"} <= compared
+    texts = {a["id"]: a for r in data for a in r["articles"]}
+    assert "\ufffd" in str(texts["surrogate"]) and "Azerb\ufffdaijan" in str(data)
+    assert "Arm\u00eania" in str(data)
+    warned = " ".join(w["path"] + " " + w["message"] for r in data for w in r["warnings"])
+    assert "wire.jsonl:1" in warned and "zero-width.txt" in warned
     assert temps(out) == [] and list(tmpdir.iterdir()) == []
+    deadline = time.monotonic() + 5  # a helper that noticed the end but is still exiting
+    while _marked(marker) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _marked(marker) == []

@@ -2,9 +2,11 @@
 
 How: all sentences of all articles become rows of one TF-IDF matrix
 (``similarity``), so every cross-article similarity comes from sparse
-products, one strip per article against the articles after it; only the
-cells above the lowest threshold either pass uses become candidates, so
-memory grows with the matches, not with the square of an article.  Pairs
+products, a band of one article's rows against the articles after it at a
+time (``align_topk``); only the cells above the lowest threshold either pass
+uses become candidates, and each sentence keeps its ``MAX_CANDIDATES``
+strongest in each other article, so memory grows with one band and the
+kept matches, not with the square of an article.  Pairs
 above ``options.align_threshold`` become weighted edges; a sentence that
 another outlet split in two also gets a *split edge* to the pair of
 sentences when their joined vector matches clearly better than either half.
@@ -41,13 +43,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
-from scipy import sparse
 
 from compare.align_anchors import NEAR_RATIO, anchored_edges, rare_words
 from compare.align_merge import MAX_CELL, Edge, merge_components
 from compare.align_order import reading_order
+from compare.align_topk import Block, fold, row_blocks, strongest
 from compare.model import Alignment, Article, Passage, Story
 from compare.options import Options
 from compare.similarity import SentenceMatrix, features, sentence_matrix, window_rows
@@ -91,77 +94,8 @@ def _relpos(n: int) -> np.ndarray:
     return np.arange(n) / max(n - 1, 1)
 
 
-class _Strip:
-    """One sparse product (an article's rows against everything after it), read cell by cell.
-
-    Why sparse: most sentence pairs share no feature, or too little to
-    matter, so a dense strip would cost memory with the square of the article
-    length.  The cells at or above ``threshold`` are the candidates
-    (``cells``); the few other cells an edge needs (diagonal neighbours, the
-    sentences of a run) are looked up (``get``).  A missing cell reads 0.0,
-    as in a dense copy.  ``floor`` drops the cells below it from the lookups
-    too, for products whose small values no test can see.
-    """
-
-    def __init__(self, product: sparse.spmatrix, threshold: float, floor: float = 0.0) -> None:
-        m = sparse.csr_matrix(product)
-        self.width = m.shape[1]
-        values = m.data
-        if floor > 0:  # few cells stay: sort them by key
-            keep = values >= floor
-            keys = np.repeat(np.arange(m.shape[0], dtype=np.int64) * self.width, np.diff(m.indptr))
-            keys = keys[keep] + m.indices[keep]
-            order = np.argsort(keys, kind="stable")
-            keys, values = keys[order], values[keep][order]
-        else:  # sort each row's columns in place (a product has no duplicates)
-            m.sum_duplicates()
-            values = m.data
-            keys = np.repeat(np.arange(m.shape[0], dtype=np.int64) * self.width, np.diff(m.indptr))
-            keys += m.indices
-        self.keys, self.values = keys, values  # keys ascending: row-major
-        # Candidates in row-major order; None: every cell is one (threshold <= 0).
-        self.threshold = threshold
-        self.candidates = None
-        if threshold > 0:  # a missing cell (0.0) cannot qualify
-            keep = values >= threshold
-            rows, cols = np.divmod(keys[keep], self.width)
-            self.candidates = (rows, cols, values[keep])
-
-    def get(
-        self, rows: np.ndarray, cols: np.ndarray, valid: np.ndarray | None = None
-    ) -> np.ndarray:
-        """Values at (rows, cols); 0.0 where absent or where ``valid`` is False."""
-        out = np.zeros(len(rows))
-        if valid is not None:
-            rows, cols = rows[valid], cols[valid]
-        if not len(self.keys) or not len(rows):
-            return out
-        keys = rows * self.width + cols
-        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
-        found = np.where(self.keys[at] == keys, self.values[at], 0.0)
-        if valid is None:
-            return found
-        out[valid] = found
-        return out
-
-    def cells(self, rows: int, cols: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(row, column - cols.start, value) of the candidates in the block, row-major.
-
-        The block is rows ``0 .. rows - 1`` and the columns in ``cols``.
-        """
-        if self.candidates is not None:
-            r, c, v = self.candidates
-            keep = (r < rows) & (c >= cols.start) & (c < cols.stop)
-            return r[keep], c[keep] - cols.start, v[keep]
-        n = max(cols.stop - cols.start, 0)
-        r, c = np.divmod(np.arange(max(rows, 0) * n, dtype=np.int64), max(n, 1))
-        values = self.get(r, c + cols.start)
-        keep = values >= self.threshold
-        return r[keep], c[keep], values[keep]
-
-
 class _Pair:
-    """Articles ka and kb (kb after ka) read through ka's strips.
+    """Articles ka and kb (kb after ka) read through one band of ka's strips (``Block``).
 
     ``sims``: ka's sentences against every later sentence; ``right[w]``: ka's
     sentences against later runs of w sentences; ``left[w]``: ka's runs of w
@@ -227,30 +161,6 @@ class _Candidates:
             )
             for w, lk, li, lw, rk, ri, rw in zip(*(c.tolist() for c in columns), strict=True)
         ]
-
-
-def strongest(s: np.ndarray, t: np.ndarray, value: np.ndarray, k: int) -> np.ndarray:
-    """Mask of the cells among each row's and each column's ``k`` strongest.
-
-    A cell stays when it is one of the ``k`` highest values of its row (ties:
-    the lower column first) or of its column (ties: the lower row first), so
-    every sentence keeps its best matches on both sides.  Order is kept.
-
-    >>> s, t = np.array([0, 0, 0, 1]), np.array([0, 1, 2, 2])
-    >>> strongest(s, t, np.array([0.9, 0.5, 0.7, 0.8]), 1).tolist()
-    [True, True, False, True]
-    """
-    keep = np.zeros(len(value), dtype=bool)
-    if len(value) <= k:
-        keep[:] = True
-        return keep
-    for major, minor in ((s, t), (t, s)):
-        order = np.lexsort((minor, -value, major))
-        line = major[order]
-        starts = np.flatnonzero(np.r_[True, line[1:] != line[:-1]])
-        rank = np.arange(len(line)) - np.repeat(starts, np.diff(np.r_[starts, len(line)]))
-        keep[order[rank < k]] = True
-    return keep
 
 
 def _part(pair: _Pair, value: np.ndarray, s: np.ndarray, t: np.ndarray, **sides: object) -> dict:
@@ -325,25 +235,34 @@ def _scored_edges(matrix: SentenceMatrix, *, threshold: float) -> _Candidates:
         later = slice(a.stop, matrix.starts[-1])
         if a.start == a.stop or later.start == later.stop:
             continue
-        # One sparse strip per article: its rows against every later sentence
-        # (or run), in the orientation of the whole-story products, so every
-        # value is bit for bit what ``rows @ rows.T`` holds there.
-        strips = (
-            _Strip(rows[a] @ rows[later].T, threshold),
-            {w: _Strip(rows[a] @ m[later].T, threshold, floor) for w, m in runs.items()},
-            {w: _Strip(m[a] @ rows[later].T, threshold, floor) for w, m in runs.items()},
-        )
-        for kb in range(ka + 1, n):
-            b = matrix.block(kb)
-            if b.start == b.stop:
-                continue
-            pair = _Pair(strips, a.stop - a.start, b.stop - b.start, b.start - later.start)
-            s, t, sims = pair.sims.cells(pair.na, slice(pair.offset, pair.offset + pair.nb))
-            ok = strongest(s, t, sims, MAX_CANDIDATES)
-            s, t, sims = s[ok], t[ok], sims[ok]
-            parts.append(_part(pair, sims, s, t, lk=ka, li=s, lw=1, rk=kb, ri=t, rw=1))
-            parts += _split_edges(pair, ka, kb, flip=False)
-            parts += _split_edges(pair, ka, kb, flip=True)
+        kept: dict[int, list[dict]] = {}
+        # A band of ka's rows at a time against every later sentence (or
+        # run), in the orientation of the whole-story products, so every
+        # value is bit for bit what ``rows @ rows.T`` holds there; the band
+        # reaches one row above and MAX_CELL - 1 below for the neighbours and
+        # runs its edges look up (``align_topk``).
+        for first, stop in row_blocks(a.stop - a.start, later.stop - later.start):
+            lo, hi = max(first - 1, 0), min(stop + MAX_CELL - 1, a.stop - a.start)
+            band = slice(a.start + lo, a.start + hi)
+            block = partial(Block, lo=lo, own=(first, stop), threshold=threshold)
+            strips = (
+                block(rows[band] @ rows[later].T),
+                {w: block(rows[band] @ m[later].T, floor=floor) for w, m in runs.items()},
+                {w: block(m[band] @ rows[later].T, floor=floor) for w, m in runs.items()},
+            )
+            for kb in range(ka + 1, n):
+                b = matrix.block(kb)
+                if b.start == b.stop:
+                    continue
+                pair = _Pair(strips, a.stop - a.start, b.stop - b.start, b.start - later.start)
+                s, t, sims = pair.sims.cells(pair.na, slice(pair.offset, pair.offset + pair.nb))
+                ok = strongest(s, t, sims, MAX_CANDIDATES)
+                s, t, sims = s[ok], t[ok], sims[ok]
+                found = [_part(pair, sims, s, t, lk=ka, li=s, lw=1, rk=kb, ri=t, rw=1)]
+                found += _split_edges(pair, ka, kb, flip=False)
+                found += _split_edges(pair, ka, kb, flip=True)
+                kept[kb] = fold(kept.get(kb), found, MAX_CANDIDATES)
+        parts += [part for kb in sorted(kept) for part in kept[kb]]
     return _Candidates(parts)
 
 

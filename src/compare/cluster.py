@@ -40,6 +40,7 @@ from compare.cluster_vectors import ArticleCounts, anchors, tfidf
 from compare.collector import relaxed_collector
 from compare.model import Article, Outlier, Story
 from compare.options import Options
+from compare.segment import sentence_text
 
 LINK_SIMILARITY = 0.5  # versions of one report; weaker links only attach lone articles
 NEIGHBOURS = 20  # links kept per article: bounds chaining through a big archive
@@ -330,7 +331,8 @@ def slugify(text: str, *, max_length: int = 60) -> str:
 def _title(article: Article) -> str:
     if article.title and article.title.strip():
         return " ".join(article.title.split())
-    words = article.sentences[0].text.split() if article.sentences else article.text.split()
+    first = sentence_text(article, article.sentences[0]) if article.sentences else article.text
+    words = first.split()
     text = " ".join(words[:TITLE_WORDS])
     return text + ("…" if len(words) > TITLE_WORDS else "") if text else "Untitled story"
 

@@ -24,6 +24,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 from compare.headlines import has_headline, headline_sentences
 from compare.model import Article
 from compare.normalize import INVISIBLE_CLASS, norm
+from compare.segment import sentence_text, tokenize
 from compare.similarity import stem
 
 # Words as segment.tokenize sees them (invisible characters and joiners kept inside a word).
@@ -178,7 +179,7 @@ class ArticleCounts:
         for a in articles:
             # A headline that leads the body (``headlines``) is counted once, as a sentence.
             texts.append("" if has_headline(a) else (a.title or ""))
-            texts.extend([s.text for s in a.sentences] or [article_document(a)])
+            texts.extend([sentence_text(a, s) for s in a.sentences] or [article_document(a)])
             starts.append(len(texts))
         return cls(stem_counts(texts), np.array(starts, dtype=np.int64))
 
@@ -250,7 +251,12 @@ def anchors(article: Article) -> frozenset[str]:
     for sentence in article.sentences:
         if sentence.index in headline:
             continue
-        words = [t.text for t in sentence.tokens if t.text[:1].isalnum()]
+        # Articles waiting for their story keep no tokens (``without_tokens``):
+        # make them again, or every name and figure would be missed.
+        tokens = sentence.tokens or tokenize(
+            sentence_text(article, sentence), offset=sentence.start
+        )
+        words = [t.text for t in tokens if t.text[:1].isalnum()]
         for word in words[1:]:
             folded = word.casefold().replace("\u2019", "'")
             if _FIGURE.fullmatch(word) or (_NAME.fullmatch(word) and folded not in lower):

@@ -42,7 +42,7 @@ from compare.model import (
 from compare.options import Options
 from compare.reference import check_not_set_aside, resolve_reference
 from compare.score import score
-from compare.segment import retokenize, segment
+from compare.segment import retokenize, segment, sentence_text
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +107,7 @@ def settings(options: Options) -> dict[str, str]:
 
 
 def _segment_all(
-    articles: Sequence[Article],
+    articles: list[Article],
     problems: list[InputProblem],
     *,
     max_sentences: int = Options().max_article_sentences,
@@ -117,9 +117,15 @@ def _segment_all(
     Why a sentence cap: alignment compares every sentence with every other, so
     its time and memory grow with the square of the longest article; refusing
     an outsized input with a message beats exhausting the machine.
+
+    ``articles`` is emptied as it goes: each ingested article, with its
+    paragraphs' copies of its text, is let go once its compact segmented form
+    (``without_tokens``) is made, so a large archive is never held twice.
     """
     done = []
-    for article in articles:
+    articles.reverse()
+    while articles:
+        article = articles.pop()
         try:
             segmented = segment(article)
         except Exception:
@@ -143,23 +149,44 @@ def _segment_all(
 
 
 def without_tokens(article: Article) -> Article:
-    """``article`` with its sentences' tokens left out; ``with_tokens`` restores them.
+    """``article`` as it waits for its story: no tokens, no copies of its text.
 
     Why (issue #19): tokens are most of an article's memory (about 13 KB for
     a 70-word record) and only a story's analysis needs them, so a 256 MiB
     archive of small records kept gigabytes of them for the whole run, and
-    copied them to every worker.  Reading and grouping keep sentences and
-    their text; ``analyze_story`` tokenizes the articles of the one story it
-    analyses, exactly as segmentation did.
+    copied them to every worker.  The texts of sentences and of paragraphs
+    after the first are slices of ``article.text``, so each was a second and
+    a third copy of it; grouping reads sentences by offset meanwhile
+    (``segment.sentence_text``), and the first paragraph keeps its text for
+    the headline test (``headlines.has_headline``).  ``analyze_story`` makes
+    tokens and texts again for the one story it analyses, exactly as
+    segmentation did.
     """
-    return replace(article, sentences=tuple(replace(s, tokens=()) for s in article.sentences))
+    return replace(
+        article,
+        sentences=tuple(replace(s, tokens=(), text="") for s in article.sentences),
+        paragraphs=article.paragraphs[:1]
+        + tuple(replace(p, text="") for p in article.paragraphs[1:]),
+    )
 
 
 def with_tokens(article: Article) -> Article:
-    """``article`` with every sentence's tokens (made again when they were left out)."""
-    if all(s.tokens for s in article.sentences):
+    """``article`` with every sentence's tokens and text (made again when they were left out)."""
+    if all(s.tokens and s.text for s in article.sentences) and all(
+        p.text for p in article.paragraphs
+    ):
         return article
-    return replace(article, sentences=tuple(retokenize(s) for s in article.sentences))
+    return replace(
+        article,
+        sentences=tuple(
+            s if s.tokens and s.text else retokenize(replace(s, text=sentence_text(article, s)))
+            for s in article.sentences
+        ),
+        paragraphs=tuple(
+            p if p.text else replace(p, text=article.text[p.start : p.end])
+            for p in article.paragraphs
+        ),
+    )
 
 
 def at_least(findings: Sequence[Finding], severity: int) -> tuple[Finding, ...]:
@@ -289,12 +316,12 @@ def read_articles(
     timer = timer or _Timer()
     with timer.stage("ingest"):
         ingested = ingest(paths, options=options)
-    problems = list(ingested.problems)
+    problems, warnings = list(ingested.problems), ingested.warnings
+    pending = list(ingested.articles)
+    del ingested  # its articles are let go one by one as they are segmented
     with timer.stage("segment"):
-        articles = _segment_all(
-            ingested.articles, problems, max_sentences=options.max_article_sentences
-        )
-    return IngestResult(tuple(articles), tuple(problems), ingested.warnings)
+        articles = _segment_all(pending, problems, max_sentences=options.max_article_sentences)
+    return IngestResult(tuple(articles), tuple(problems), warnings)
 
 
 def prepare(

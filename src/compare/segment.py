@@ -146,6 +146,23 @@ def segment(article: Article) -> Article:
     return replace(article, sentences=tuple(sentences), words=words)
 
 
+def sentence_text(article: Article, sentence: Sentence) -> str:
+    """A sentence's text, also while it waits without it (``pipeline.without_tokens``).
+
+    Why: a sentence's text is a slice of its article's, and an article read
+    from an archive waits for its story's analysis without the copy (issue
+    #19); grouping reads it from the article by offsets meanwhile.
+
+    >>> import sys; sys.path.insert(0, "tests")
+    >>> from dataclasses import replace
+    >>> from builders import article_from_text
+    >>> a = article_from_text("a", "Rain fell. Roads shut.")
+    >>> sentence_text(a, replace(a.sentences[1], text=""))
+    'Roads shut.'
+    """
+    return sentence.text or article.text[sentence.start : sentence.end]
+
+
 def retokenize(sentence: Sentence) -> Sentence:
     """Restore tokens of a sentence loaded from report.json (which omits them)."""
     return replace(sentence, tokens=tokenize(sentence.text, offset=sentence.start))
