@@ -80,6 +80,7 @@ LAYERS: dict[str, str] = {
     "compare.similarity": "align",
     "compare.align": "align",
     "compare.align_merge": "align",
+    "compare.align_topk": "align",
     "compare.align_anchors": "align",
     "compare.align_order": "align",
     "compare.diff": "align",
