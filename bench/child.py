@@ -33,8 +33,8 @@ def measure_align(factors: list[int], runs: int) -> dict[str, object]:
     Interleaving the sizes keeps their time ratios steady while the machine's
     speed drifts; with one factor this child's peak RSS is that size's alone.
     """
-    from compare.align import align
-    from compare.options import Options
+    from compare.align.passages import align
+    from compare.util.options import Options
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     import corpus
@@ -95,8 +95,8 @@ def dense_story(sentences: int, vocabulary: int, *, seed: int = 7) -> object:
     """
     import random
 
+    from compare.align.segment import segment
     from compare.model import Article, Span, Story
-    from compare.segment import segment
 
     rnd = random.Random(seed)
     words = [f"w{i}{'abcdefgh'[i % 8] * 3}" for i in range(vocabulary)]
@@ -129,8 +129,8 @@ def dense_story(sentences: int, vocabulary: int, *, seed: int = 7) -> object:
 
 def measure_dense(sentences: int, vocabulary: int) -> dict[str, object]:
     """``align`` once on ``dense_story``: its time and the RSS before it."""
-    from compare.align import align
-    from compare.options import Options
+    from compare.align.passages import align
+    from compare.util.options import Options
 
     story = dense_story(sentences, vocabulary)
     ready_mb = _rss_mb()
@@ -145,8 +145,8 @@ def measure_dense(sentences: int, vocabulary: int) -> dict[str, object]:
 
 def measure_archive(path: Path) -> dict[str, object]:
     """``read_articles`` on a JSON Lines archive: the articles kept, and the RSS before."""
-    from compare.options import Options
-    from compare.pipeline import read_articles
+    from compare.pipeline.run import read_articles
+    from compare.util.options import Options
 
     ready_mb = _rss_mb()
     start = time.perf_counter()

@@ -5,7 +5,7 @@ Each size has its own child process (``python bench/cluster_bench.py
 corpus (``cluster_corpus``) and builds and segments the articles as ingest
 and segment would (not timed: those are their own stages), then waits.  The
 parent then asks the children (each warmed up by one untimed run: the first
-run in a process was up to 27% slower) for one timed ``compare.cluster.cluster``
+run in a process was up to 27% slower) for one timed ``compare.group.stories.cluster``
 run each, in turn, for ``ROUNDS`` rounds (order reversed every other round), on
 one core (BLAS threads pinned to one), so that every size is timed under the
 same machine load: on this shared virtual machine the speed of memory-heavy
@@ -93,7 +93,7 @@ def predicted_stories(stories: Iterable) -> dict[str, object]:
 
 def _clear_caches() -> None:
     """Empty the stem cache so each timed run pays for all its stemming, as the first does."""
-    from compare.similarity import stem
+    from compare.align.similarity import stem
 
     stem.cache_clear()
 
@@ -104,7 +104,7 @@ class Grouper:
     def __init__(self, n: int) -> None:
         import cluster_corpus
 
-        from compare.segment import segment
+        from compare.align.segment import segment
 
         records = cluster_corpus.generate(n)
         self.n = n
@@ -119,8 +119,8 @@ class Grouper:
         """(wall s, CPU s) of one grouping; every run must group identically."""
         import gc
 
-        from compare.cluster import cluster
-        from compare.options import Options
+        from compare.group.stories import cluster
+        from compare.util.options import Options
 
         _clear_caches()
         gc.collect()

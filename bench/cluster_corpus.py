@@ -38,7 +38,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from compare.model import Article, Span
-from compare.offsets import LineIndex
+from compare.text.offsets import LineIndex
 
 
 def _words(text: str) -> tuple[str, ...]:

@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from compare.ingest import ingest
+from compare.align.segment import segment
+from compare.ingest.run import ingest
 from compare.model import Article, Span, Story
-from compare.offsets import LineIndex
-from compare.options import Options
-from compare.segment import segment
+from compare.text.offsets import LineIndex
+from compare.util.options import Options
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

@@ -319,8 +319,8 @@ def story_report(reports: Sequence[Report], entries: Sequence[GoldEntry]) -> Rep
 
 def evaluate_story(folder: Path) -> tuple[dict[str, Any], Judged | None]:
     """Analyse one gold story folder; its figures and the judged counts for pooling."""
-    from compare.options import Options
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
 
     entries = load_gold(folder / STORY_GOLD)
     analysis = analyze([folder], options=Options())
@@ -356,8 +356,8 @@ def unseen_lines(root: Path = STORIES) -> Iterable[str]:
 
 def seed_lines() -> Iterable[str]:
     """``name: value`` lines of the seeds (biggest story), then the invented stories."""
-    from compare.options import Options
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
 
     analysis = analyze([SEEDS], options=Options())
     if not analysis.reports:

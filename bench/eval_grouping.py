@@ -8,7 +8,7 @@ same-event versus same-topic decision the grouping makes.
 
 Both go through the real path of ``compare stories``: records are written to
 a temporary ``.jsonl`` archive, ingested and segmented as the command does,
-then grouped by ``compare.cluster.cluster``.  An article flagged as an
+then grouped by ``compare.group.stories.cluster``.  An article flagged as an
 outlier of its story counts as a story of its own (the report would not
 compare it).
 
@@ -39,9 +39,9 @@ def group(records: Sequence[Mapping[str, Any]]) -> dict[str, int]:
 
     Outliers get a story number of their own.
     """
-    from compare.cluster import cluster
-    from compare.options import Options
-    from compare.pipeline import read_articles
+    from compare.group.stories import cluster
+    from compare.pipeline.run import read_articles
+    from compare.util.options import Options
 
     options = Options()
     with tempfile.TemporaryDirectory(prefix="compare-eval-") as tmp:

@@ -36,7 +36,7 @@ from eval_real import ROOT, ClusterRun, ratio
 
 JUDGED = ROOT / "tests" / "gold" / "judged"
 TOP_N = 20  # findings judged per cluster, most serious first
-HEADLINES = 5  # findings on page 1 (compare.view.HEADLINES)
+HEADLINES = 5  # findings on page 1 (compare.report.view.build.HEADLINES)
 VERDICTS = ("TRUE", "FALSE", "TRIVIAL")
 
 Key = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]

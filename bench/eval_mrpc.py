@@ -4,14 +4,14 @@ Why MRPC: its pairs are sentences from clusters of news articles on one
 story, labelled by people as paraphrases or not, which is the decision the
 aligner makes when it puts two outlets' sentences in one passage.
 
-What is measured: the aligner's sentence similarity (``compare.similarity``:
+What is measured: the aligner's sentence similarity (``compare.align.similarity``:
 stemmed content words plus letter trigrams of names, TF-IDF, cosine) with
 IDF computed over all sentences of the file, as the aligner computes it over
 all sentences of a story; the decision is similarity ≥ the aligner's strong
 threshold (``Options.align_threshold``).  A second figure uses the threshold
 that maximises F1 on the train file, applied unchanged to the test file; no
 figure ever looks at test labels to choose anything.  A third figure is
-the decision with the aligner's anchored pass (``compare.align_anchors``): a
+the decision with the aligner's anchored pass (``compare.align.anchors``): a
 pair under the threshold is still "the same" when its similarity reaches
 ``NEAR_RATIO`` of it and the two sentences share ``ANCHOR_SHARED`` words
 (in a story of two one-sentence articles every word is rare, each sentence
@@ -55,9 +55,9 @@ def read_pairs(path: object) -> list[Pair]:
 
 def similarities(pairs: Sequence[Pair]) -> np.ndarray:
     """The aligner's similarity of each pair, IDF over every sentence of ``pairs``."""
+    from compare.align.segment import tokenize
+    from compare.align.similarity import sentence_matrix
     from compare.model import Article, Sentence
-    from compare.segment import tokenize
-    from compare.similarity import sentence_matrix
 
     def article(n: int, text: str) -> Article:
         sentence = Sentence(str(n), 0, 0, 0, len(text), 1, text, tokenize(text))
@@ -81,9 +81,9 @@ def similarities(pairs: Sequence[Pair]) -> np.ndarray:
 
 
 def shared_words(pairs: Sequence[Pair]) -> np.ndarray:
-    """How many feature words (``compare.similarity.features``) each pair's sentences share."""
-    from compare.segment import tokenize
-    from compare.similarity import features
+    """How many feature words (``compare.align.similarity.features``) each pair shares."""
+    from compare.align.segment import tokenize
+    from compare.align.similarity import features
 
     return np.array(
         [len(set(features(tokenize(p.first))) & set(features(tokenize(p.second)))) for p in pairs]
@@ -96,7 +96,7 @@ def anchored_decision(sims: np.ndarray, shared: np.ndarray, threshold: float) ->
     >>> anchored_decision(np.array([0.4, 0.2, 0.2, 0.1]), np.array([0, 2, 1, 3]), 0.35).tolist()
     [1.0, 1.0, 0.0, 0.0]
     """
-    from compare.align_anchors import ANCHOR_SHARED, NEAR_RATIO
+    from compare.align.anchors import ANCHOR_SHARED, NEAR_RATIO
 
     anchored = (sims >= threshold * NEAR_RATIO) & (shared >= ANCHOR_SHARED)
     return ((sims >= threshold) | anchored).astype(float)
@@ -133,7 +133,7 @@ def best_threshold(sims: np.ndarray, labels: np.ndarray) -> float:
 
 def mrpc_lines() -> Iterator[str]:
     """``mrpc_*`` lines: test figures at the aligner's threshold and at the train-chosen one."""
-    from compare.options import Options
+    from compare.util.options import Options
 
     if not (TRAIN.is_file() and TEST.is_file()):
         yield f"mrpc_test_pairs: 0  # {MRPC} not found"

@@ -92,8 +92,8 @@ def cluster_folders(root: Path = CLUSTERS) -> tuple[Path, ...]:
 def run_cluster(folder: Path) -> ClusterRun:
     """Analyse one cluster's articles with default options, as ``compare report`` would."""
     from compare.errors import CompareError
-    from compare.options import Options
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
 
     paths = sorted(folder.glob(ARTICLE_GLOB))
     ids = tuple(p.stem for p in paths)
@@ -119,7 +119,7 @@ def compared_ids(report: Any) -> set[str]:
 
 def _scorer(run: ClusterRun, flag: str) -> str:
     """The judge's scorer's stdout for this run's ``report.json`` (``--json`` or ``--missed``)."""
-    from compare.jsonio import dump
+    from compare.report.jsonio import dump
 
     with tempfile.TemporaryDirectory(prefix="compare-eval-") as tmp:
         path = Path(tmp) / "report.json"

@@ -14,7 +14,7 @@ never a guess.  The figures, in the order printed:
 * ``words_<k>x``, ``sentences_<k>x``: size of the five bodies at 1×, 2×, 4×
   (``bench/corpus.py`` says how the longer ones are built);
 * ``align_s``, ``align_2x_s``, ``align_4x_s``: median of ``align_runs`` calls
-  of ``compare.align.align`` on all five articles; ``align_growth_2x`` and
+  of ``compare.align.passages.align`` on all five articles; ``align_growth_2x`` and
   ``align_growth_4x`` divide each by the one before (goal < 3);
 * ``align_peak_mb`` (goal ≤ 300), ``align_4x_peak_mb``: the child's peak RSS,
   interpreter and imports included, ``align_ready_mb`` its RSS before aligning;
@@ -226,8 +226,8 @@ def bench_collatex(figures: Figures, texts_dir: Path, factor: int, ours: float) 
 
 
 def bench_pipeline(figures: Figures) -> None:
-    from compare.options import Options
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
 
     options = Options(source_date_epoch=int(EPOCH))
     say(f"pipeline.analyze on seeds/, {ANALYZE_RUNS} runs")
@@ -346,8 +346,8 @@ bench/RESULTS.md`; do not edit by hand.
 ## Method
 
 - **Same input for both aligners.**  The five seed articles' bodies: the
-  paragraphs `compare.ingest` keeps after boilerplate removal, joined by blank
-  lines.  `compare.align.align` gets them as segmented Articles in one Story with
+  paragraphs `compare.ingest.run` keeps after boilerplate removal, joined by blank
+  lines.  `compare.align.passages.align` gets them as segmented Articles in one Story with
   all five compared (the pipeline sets one seed aside as an earlier event; the
   benchmark does not, so both tools align the same five texts).  CollateX gets
   the same strings as plain witnesses, tokenised by its default word/punctuation

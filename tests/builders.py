@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import re
 
+from compare.align.segment import segment
 from compare.model import Article, Span, Story
-from compare.offsets import LineIndex
-from compare.segment import segment
+from compare.text.offsets import LineIndex
 
 
 def article_from_text(

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from compare.classify import classify
 from compare.classify.base import Candidate, Context
-from compare.classify.variants_align import pairwise_edits
+from compare.classify.variants.align import pairwise_edits
 from compare.model import Alignment, Finding, Kind, Passage
-from compare.options import Options
+from compare.util.options import Options
 
 from builders import story_from_texts
 

@@ -154,8 +154,8 @@ def run_cli(
 
 
 def run_main(args: Sequence[str | os.PathLike[str]], capsys, *, inputs: Sequence[Path]):
-    """``compare.cli.main(ARGS)`` in this process: (exit code, stderr)."""
-    from compare.cli import main
+    """``compare.cli.main.main(ARGS)`` in this process: (exit code, stderr)."""
+    from compare.cli.main import main
 
     before = snapshot(inputs)
     capsys.readouterr()

@@ -36,8 +36,8 @@ from compare.model import (
     Span,
     Story,
 )
-from compare.offsets import LineIndex
-from compare.pipeline import with_tokens
+from compare.pipeline.run import with_tokens
+from compare.text.offsets import LineIndex
 
 IDS = ("gazette", "wire", "ledger", "valley")
 OUTLETS = {

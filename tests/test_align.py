@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from compare.align import align
+from compare.align.passages import align
 from compare.model import Alignment, Outlier, Story
-from compare.options import Options
+from compare.util.options import Options
 
 from builders import story_from_texts
 
@@ -184,9 +184,9 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 @pytest.fixture(scope="module")
 def seed_story() -> Story:
-    from compare.cluster import cluster
-    from compare.ingest import ingest
-    from compare.segment import segment
+    from compare.align.segment import segment
+    from compare.group.stories import cluster
+    from compare.ingest.run import ingest
 
     articles = [segment(a) for a in ingest([SEEDS], options=OPTIONS).articles]
     (story,) = cluster(articles, options=OPTIONS)
@@ -253,8 +253,8 @@ def test_dense_vocabulary_keeps_a_bounded_number_of_candidates_per_sentence() ->
     import sys
     from pathlib import Path
 
-    from compare.align import MAX_CANDIDATES, candidate_edges
-    from compare.similarity import sentence_matrix
+    from compare.align.passages import MAX_CANDIDATES, candidate_edges
+    from compare.align.similarity import sentence_matrix
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     from child import dense_story

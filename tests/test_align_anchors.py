@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-import compare.align_anchors as align_anchors
-from compare.align import align
-from compare.align_anchors import anchored_edges, mutual_best, rare_words
+import compare.align.anchors as align_anchors
+from compare.align.anchors import anchored_edges, mutual_best, rare_words
+from compare.align.passages import align
+from compare.align.similarity import SentenceMatrix
 from compare.model import Alignment
-from compare.options import Options
-from compare.similarity import SentenceMatrix
+from compare.util.options import Options
 from test_align import BRIDGE, DETOUR, MAYOR, RAIN, REPAIR, SCHOOL
 
 from builders import story_from_texts

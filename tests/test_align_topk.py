@@ -1,4 +1,4 @@
-"""Blockwise candidate selection (``align_topk``): exact, and memory bounded by the band.
+"""Blockwise candidate selection (``align.topk``): exact, and memory bounded by the band.
 
 Why these tests: the bands must give the very candidate table the whole
 product gave (alignment output may not change), and the point of the bands,
@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import compare.align_topk as topk
-from compare.align import _scored_edges
-from compare.align_topk import fold, row_blocks, strongest
-from compare.similarity import sentence_matrix
+import compare.align.topk as topk
+from compare.align.passages import _scored_edges
+from compare.align.similarity import sentence_matrix
+from compare.align.topk import fold, row_blocks, strongest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from child import dense_story

@@ -2,8 +2,9 @@
 
 Why (issue #17): the pipeline runs one way, from the input files to the
 report, and the code should read the same way: a newcomer who opens a
-module needs only the modules below it, and the planned move into one
-package per stage can draw its lines only where no import crosses back.
+module needs only the modules below it, and each stage is one package
+(``compare/ingest/``, ``compare/align/``, ...) whose lines hold only while
+no import crosses back.
 Both rules are read from the source with ``ast``, so they cost no import.
 
 What counts as an import, an edge ``A -> B`` (decided here, for both rules):
@@ -20,8 +21,10 @@ What counts as an import, an edge ``A -> B`` (decided here, for both rules):
   ``compare/classify/__init__.py`` first, but a package's ``__init__``
   importing its own modules is how it states its contract, not a cycle.
 
-The layer map (``LAYERS``) places every module; a new module fails
-``test_every_module_has_a_layer`` until it is placed.
+The layer map (``LAYERS``) places every package; a module outside them
+(a new top-level module, a new package) fails ``test_every_module_has_a_layer``
+until it is placed, and ``src/compare`` holds no module but the entry points,
+the model and the errors.
 """
 
 from __future__ import annotations
@@ -38,142 +41,61 @@ ROOT = Path(__file__).resolve().parents[1]
 SRC = ROOT / "src"
 
 # The stages from low to high: a module may import its own layer and the
-# layers before it, never a later one.
+# layers before it, never a later one.  Since the package move (#17) a layer
+# is a package: one line per package below.
 ORDER = (
-    "base",  # the model, errors, options and helpers every stage may use
-    "ingest",  # input files -> Article (text, sentences, tokens, offsets)
-    "align",  # sentence vectors, passages across articles, token diffs
+    "base",  # the shared model and errors
+    "helpers",  # compare.text (normalize, offsets, lexicons), compare.util (options, streams...)
+    "ingest",  # input files -> Article (text, outlet, date, boilerplate removed)
+    "align",  # sentences and tokens, sentence vectors, passages across articles, token diffs
     "claims",  # what each outlet asserts, compared story-wide
     "classify",  # edits and claims -> Finding
-    "score",  # numbers a reader can quote
-    "cluster",  # articles -> stories, outliers set aside
-    "pipeline",  # the stage order, the reference article, a reviewer's decisions
+    "group",  # articles -> stories, outliers set aside
+    "pipeline",  # the stage order, scores, the reference article, a reviewer's decisions
     "report",  # Report -> view model, charts, HTML, PDF, JSON, CSV; the file writer
     "cli",  # commands, batch execution, render helper, terminal, review server
 )
 
-# One line per module.  Modules of a package are listed one by one too, so a
-# module moving between stages is one visible line.
+# The layer of each package (and of the four top-level modules).  A module
+# takes the layer of the longest name here that contains it; a module under
+# no name here fails ``test_every_module_has_a_layer``.
 LAYERS: dict[str, str] = {
     "compare": "base",
     "compare.model": "base",
     "compare.errors": "base",
-    "compare.options": "base",
-    "compare.lexicons": "base",
-    "compare.collector": "base",
-    "compare.streams": "base",
-    "compare.discover": "ingest",
-    "compare.decode": "ingest",
-    "compare.frontmatter": "ingest",
-    "compare.provenance": "ingest",
-    "compare.boilerplate": "ingest",
-    "compare.normalize": "ingest",
-    "compare.offsets": "ingest",
-    "compare.segment": "ingest",
-    "compare.headlines": "ingest",
-    "compare.extracted": "ingest",
-    "compare.ingest": "ingest",
-    "compare.ingest_formats": "ingest",
-    "compare.ingest_html": "ingest",
-    "compare.ingest_office": "ingest",
-    "compare.ingest_records": "ingest",
-    "compare.similarity": "align",
-    "compare.align": "align",
-    "compare.align_merge": "align",
-    "compare.align_topk": "align",
-    "compare.align_anchors": "align",
-    "compare.align_order": "align",
-    "compare.diff": "align",
-    "compare.claims": "claims",
-    "compare.claims.attributed": "claims",
-    "compare.claims.attributed_compare": "claims",
-    "compare.claims.attributed_frames": "claims",
-    "compare.claims.attributed_table": "claims",
-    "compare.claims.compare": "claims",
-    "compare.claims.figures": "claims",
-    "compare.claims.numwords": "claims",
-    "compare.claims.precision": "claims",
-    "compare.claims.schedule": "claims",
-    "compare.claims.ages": "claims",
-    "compare.claims.quantities": "claims",
-    "compare.claims.scope": "claims",
-    "compare.claims.speakers": "claims",
-    "compare.claims.when": "claims",
-    "compare.classify": "classify",
-    "compare.classify.attribution": "classify",
-    "compare.classify.attribution_claims": "classify",
-    "compare.classify.attribution_findings": "classify",
-    "compare.classify.attribution_sources": "classify",
-    "compare.classify.attribution_story": "classify",
-    "compare.classify.numbers_ages": "classify",
-    "compare.classify.numbers_dates": "classify",
-    "compare.classify.base": "classify",
-    "compare.classify.cells": "classify",
-    "compare.classify.evidence": "classify",
-    "compare.classify.same_content": "classify",
-    "compare.classify.hedges": "classify",
-    "compare.classify.loaded": "classify",
-    "compare.classify.loaded_labels": "classify",
-    "compare.classify.loaded_swaps": "classify",
-    "compare.classify.merge": "classify",
-    "compare.classify.names": "classify",
-    "compare.classify.numbers": "classify",
-    "compare.classify.numbers_claims": "classify",
-    "compare.classify.numbers_context": "classify",
-    "compare.classify.numbers_findings": "classify",
-    "compare.classify.numbers_lexicon": "classify",
-    "compare.classify.numbers_parse": "classify",
-    "compare.classify.numbers_verdict": "classify",
-    "compare.classify.omission": "classify",
-    "compare.classify.omission_added": "classify",
-    "compare.classify.omission_contents": "classify",
-    "compare.classify.pairs": "classify",
-    "compare.classify.rewording": "classify",
-    "compare.classify.spelling": "classify",
-    "compare.classify.style": "classify",
-    "compare.classify.style_dates": "classify",
-    "compare.classify.style_findings": "classify",
-    "compare.classify.typography": "classify",
-    "compare.classify.variants_align": "classify",
-    "compare.classify.variants_canon": "classify",
-    "compare.classify.variants_dates": "classify",
-    "compare.classify.variants_names": "classify",
-    "compare.score": "score",
-    "compare.cluster": "cluster",
-    "compare.cluster_outliers": "cluster",
-    "compare.cluster_vectors": "cluster",
-    "compare.pipeline": "pipeline",
-    "compare.reference": "pipeline",
-    "compare.review": "pipeline",
-    "compare.view": "report",
-    "compare.view_charts": "report",
-    "compare.view_handout": "report",
-    "compare.view_model": "report",
-    "compare.view_passages": "report",
-    "compare.view_page_one": "report",
-    "compare.view_tables": "report",
-    "compare.view_review": "report",
-    "compare.view_sentences": "report",
-    "compare.view_text": "report",
-    "compare.charts": "report",
-    "compare.render": "report",
-    "compare.render_csv": "report",
-    "compare.jsonio": "report",
-    "compare.fonts": "report",
-    "compare.pdf": "report",
-    "compare.outputs": "report",
-    "compare.documents": "report",
-    "compare.commands": "cli",
-    "compare.batch": "cli",
-    "compare.story_files": "cli",
-    "compare.cli": "cli",
     "compare.__main__": "cli",
-    "compare.terminal": "cli",
-    "compare.terminal_plain": "cli",
-    "compare.diff_pick": "cli",
-    "compare.render_worker": "cli",
-    "compare.review_server": "cli",
+    "compare.text": "helpers",
+    "compare.util": "helpers",
+    "compare.ingest": "ingest",
+    "compare.align": "align",
+    "compare.claims": "claims",
+    "compare.classify": "classify",
+    "compare.group": "group",
+    "compare.pipeline": "pipeline",
+    "compare.report": "report",
+    "compare.cli": "cli",
 }
+
+# The only modules directly in src/compare (#17): the package entry points,
+# the shared model and the errors.  Everything else lives in a stage's package.
+TOP_LEVEL = {"__init__", "__main__", "model", "errors"}
+
+
+def layer_of(module: str) -> str | None:
+    """The layer of ``module``: that of the longest ``LAYERS`` name containing it.
+
+    >>> layer_of("compare.ingest.html"), layer_of("compare.classify.numbers.rule")
+    ('ingest', 'classify')
+    >>> layer_of("compare.model"), layer_of("elsewhere") is None
+    ('base', True)
+    """
+    parts = module.split(".")
+    for n in range(len(parts), 0, -1):
+        layer = LAYERS.get(".".join(parts[:n]))
+        if layer is not None and (n > 1 or len(parts) == 1):
+            return layer
+    return None
+
 
 # Imports that break the layering today, each with why it is left for now.
 KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
@@ -184,22 +106,22 @@ KNOWN_VIOLATIONS: dict[tuple[str, str], str] = {
     # The attributed-claim reading (#14) uses classify's word tests and its
     # hedge and source lexicons; they move below both with the number reading.
     ("compare.claims.attributed", "compare.classify.cells"): "word tests",
-    ("compare.claims.attributed", "compare.classify.hedges"): "hedge lexicon",
-    ("compare.claims.attributed_frames", "compare.classify.attribution_sources"): "source lexicon",
+    ("compare.claims.attributed", "compare.classify.framing.hedges"): "hedge lexicon",
+    ("compare.claims.attributed_frames", "compare.classify.attribution.sources"): "source lexicon",
     ("compare.claims.attributed_frames", "compare.classify.cells"): "word tests",
     ("compare.claims.speakers", "compare.classify.cells"): "word tests",
     ("compare.claims.ages", "compare.classify.cells"): "word tests",
-    ("compare.claims.precision", "compare.classify.numbers_lexicon"): "number lexicon",
+    ("compare.claims.precision", "compare.classify.numbers.lexicon"): "number lexicon",
     ("compare.claims.schedule", "compare.classify.cells"): "word tests",
-    ("compare.claims.schedule", "compare.classify.numbers_lexicon"): "number lexicon",
-    ("compare.claims.figures", "compare.classify.numbers_lexicon"): "number lexicon",
-    ("compare.claims.numwords", "compare.classify.numbers_lexicon"): "number lexicon",
+    ("compare.claims.schedule", "compare.classify.numbers.lexicon"): "number lexicon",
+    ("compare.claims.figures", "compare.classify.numbers.lexicon"): "number lexicon",
+    ("compare.claims.numwords", "compare.classify.numbers.lexicon"): "number lexicon",
     ("compare.claims.quantities", "compare.classify.cells"): "word tests",
-    ("compare.claims.quantities", "compare.classify.numbers_context"): "number context",
-    ("compare.claims.quantities", "compare.classify.numbers_lexicon"): "number lexicon",
-    ("compare.claims.quantities", "compare.classify.numbers_parse"): "number parser",
-    ("compare.claims.scope", "compare.classify.numbers_lexicon"): "number lexicon",
-    ("compare.claims.when", "compare.classify.numbers_lexicon"): "number lexicon",
+    ("compare.claims.quantities", "compare.classify.numbers.context"): "number context",
+    ("compare.claims.quantities", "compare.classify.numbers.lexicon"): "number lexicon",
+    ("compare.claims.quantities", "compare.classify.numbers.parse"): "number parser",
+    ("compare.claims.scope", "compare.classify.numbers.lexicon"): "number lexicon",
+    ("compare.claims.when", "compare.classify.numbers.lexicon"): "number lexicon",
 }
 
 
@@ -432,25 +354,36 @@ def test_every_dynamic_import_is_readable() -> None:
     assert not GRAPH.unreadable, GRAPH.unreadable
 
 
+MODULE_LAYERS = {name: layer for name in GRAPH.modules if (layer := layer_of(name)) is not None}
+
+
 def test_every_module_has_a_layer() -> None:
-    assert sorted(set(GRAPH.modules) - LAYERS.keys()) == [], "place the new module in LAYERS"
-    assert sorted(LAYERS.keys() - set(GRAPH.modules)) == [], "remove the gone module from LAYERS"
+    assert sorted(set(GRAPH.modules) - MODULE_LAYERS.keys()) == [], "place its package in LAYERS"
+    assert sorted(LAYERS.keys() - set(GRAPH.modules)) == [], "remove the gone package from LAYERS"
     assert set(LAYERS.values()) <= set(ORDER)
+
+
+def test_no_top_level_module_but_the_entry_points_model_and_errors() -> None:
+    """A new module goes into the package of its stage, not beside ``model.py`` (#17)."""
+    top = {p.stem for p in (SRC / "compare").glob("*.py")}
+    assert sorted(top - TOP_LEVEL) == [], "move it into the package of its stage"
 
 
 def test_no_stage_imports_a_later_one() -> None:
     found = [
         e
-        for e in layering_violations(GRAPH, LAYERS)
+        for e in layering_violations(GRAPH, MODULE_LAYERS)
         if (e.source, e.target) not in KNOWN_VIOLATIONS
     ]
-    shown = "\n  ".join(f"{e} [{LAYERS[e.source]} imports {LAYERS[e.target]}]" for e in found)
+    shown = "\n  ".join(
+        f"{e} [{MODULE_LAYERS[e.source]} imports {MODULE_LAYERS[e.target]}]" for e in found
+    )
     assert not found, f"a lower stage imports a higher one:\n  {shown}"
 
 
 def test_every_known_violation_still_exists() -> None:
     """A fixed violation leaves the list, so the list only ever shrinks."""
-    present = {(e.source, e.target) for e in layering_violations(GRAPH, LAYERS)}
+    present = {(e.source, e.target) for e in layering_violations(GRAPH, MODULE_LAYERS)}
     assert sorted(KNOWN_VIOLATIONS.keys() - present) == []
 
 

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from compare import batch
-from compare import pipeline as pipeline_module
+from compare.cli import batch
 from compare.errors import ExitCode, UsageError
-from compare.options import Options, OutputFormat
-from compare.pipeline import prepare
+from compare.pipeline import run as pipeline_module
+from compare.pipeline.run import prepare
+from compare.util.options import Options, OutputFormat
 
 from cli_runs import EPOCH, FIRE, FIRE_SLUG, FLOOD, FLOOD_SLUG, run_main, write_articles
 
@@ -150,9 +150,10 @@ DASK_CHILD = """
 import json, os, signal, sys
 from pathlib import Path
 from distributed import LocalCluster
-from compare import batch, pipeline
-from compare.cli import main
-from compare.options import Options, OutputFormat
+from compare.cli import batch
+from compare.pipeline import run as pipeline
+from compare.cli.main import main
+from compare.util.options import Options, OutputFormat
 
 src, out = Path(sys.argv[1]), Path(sys.argv[2])
 found = {}
@@ -250,7 +251,7 @@ def test_default_path_does_not_import_dask(two_stories: Path, tmp_path: Path) ->
     import subprocess
 
     code = (
-        "import sys; from compare.cli import main; "
+        "import sys; from compare.cli.main import main; "
         f"rc = main(['report', {str(two_stories)!r}, '--out', {str(tmp_path / 'o')!r}, "
         "'--format', 'json', '-q']); "
         "assert 'distributed' not in sys.modules and 'dask' not in sys.modules; sys.exit(rc)"
@@ -378,12 +379,12 @@ def test_a_bug_met_by_one_article_costs_that_article_not_the_story(
 
 SLOW_RUN = """
 import sys, time
-from compare import pipeline
+from compare.pipeline import run as pipeline
 def slow(*args, **kwargs):
     print("analysing", flush=True)
     time.sleep(120)
 pipeline.classify = slow
-from compare.cli import main
+from compare.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -445,7 +446,7 @@ def test_scheduler_address_of_the_wrong_form_is_a_prompt_usage_error(
     two_stories: Path, tmp_path: Path, capsys, address: str
 ) -> None:
     """Issue #19: these reached the cluster client: exit 1 with a traceback after 60 s."""
-    from compare.cli import main
+    from compare.cli.main import main
 
     start = time.monotonic()
     with pytest.raises(SystemExit) as exit_:
@@ -491,7 +492,7 @@ def test_an_index_that_cannot_be_rendered_costs_only_the_index(
     two_stories: Path, tmp_path: Path, capsys, monkeypatch
 ) -> None:
     """Issue #19: a failing ``index.html`` turned written stories into exit 1."""
-    from compare import render
+    from compare.report import html as render
 
     def broken(*args, **kwargs):
         raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")

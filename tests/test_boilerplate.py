@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.boilerplate import Body, Reason, split_body
-from compare.offsets import LineIndex
+from compare.ingest.boilerplate import Body, Reason, split_body
+from compare.text.offsets import LineIndex
 
 BEFORE = "The council met on Monday to discuss the new bridge over the river."
 AFTER = "Residents are invited to comment on the plans until the end of May."
@@ -271,8 +271,8 @@ def test_a_parenthesis_inside_a_sentence_is_not_a_source_credit() -> None:
 
 
 def test_new_list_entries_name_a_source_key_defined_in_the_header() -> None:
-    from compare import lexicons
-    from compare.lexicons import _data_text
+    from compare.text import lexicons
+    from compare.text.lexicons import _data_text
 
     for name in ("boilerplate_notices.txt", "boilerplate_promos.txt"):
         head = " ".join(lexicons.header(name))

@@ -8,9 +8,9 @@ from xml.etree import ElementTree
 
 import pytest
 
-from compare import charts
-from compare.charts import make_charts
 from compare.model import CellStatus, Passage
+from compare.report import charts
+from compare.report.charts import make_charts
 
 from sample_report import build_report
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare import jsonio
+from compare.align.segment import segment, tokenize
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, UNCLEAR, AttributedClaim, article_claims
 from compare.claims.attributed_compare import compare
@@ -24,7 +24,7 @@ from compare.model import (
     Span,
     Story,
 )
-from compare.segment import segment, tokenize
+from compare.report import jsonio
 
 
 def article(aid: str, *paragraphs: str, title: str | None = None) -> Article:

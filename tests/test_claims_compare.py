@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align.segment import tokenize
 from compare.claims.compare import compare_pair, relation
 from compare.claims.quantities import sentence_claims
 from compare.model import Kind, Sentence
-from compare.segment import tokenize
 
 from classify_helpers import of_kind, run
 

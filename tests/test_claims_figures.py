@@ -6,10 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from compare import jsonio
 from compare.claims.figures import describe, key_figures
 from compare.claims.when import compare_days, dated_events
 from compare.model import Kind
+from compare.report import jsonio
 
 from builders import story_from_texts
 from classify_helpers import of_kind, run

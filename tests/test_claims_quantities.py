@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align.segment import tokenize
 from compare.claims.numwords import read
 from compare.claims.quantities import sentence_claims
 from compare.claims.scope import read_scope
 from compare.model import Sentence
-from compare.segment import tokenize
 
 
 def claims(text: str):

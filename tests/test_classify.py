@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from compare import lexicons
 from compare.classify import RULE_MODULES, rules
 from compare.classify.base import Candidate
 from compare.classify.merge import apply_precedence, merge, rank
 from compare.model import Kind, Severity, Span
+from compare.text import lexicons
 
 from builders import story_from_texts
 from classify_helpers import run
@@ -102,7 +102,9 @@ def test_rank_orders_by_severity_then_time_note_then_kind_then_weight() -> None:
 
 def test_rule_list_is_complete_and_loads() -> None:
     assert len(rules()) == len(RULE_MODULES) == 10
-    assert {"numbers", "names", "typography", "rewording"} <= set(RULE_MODULES)
+    assert {"numbers.rule", "variants.names", "variants.typography", "framing.rewording"} <= set(
+        RULE_MODULES
+    )
 
 
 TEXTS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify.attribution import markers
+from compare.align.segment import tokenize
+from compare.classify.attribution.rule import markers
 from compare.model import Kind
-from compare.segment import tokenize
 
 from classify_helpers import of_kind, run, the_finding
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify.loaded import valence
+from compare.classify.framing.loaded import valence
 from compare.model import Kind
 
 from classify_helpers import of_kind, run, the_finding

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify import names
-from compare.classify.variants_names import jaro_winkler, similar, word_family
+from compare.classify.variants import names
+from compare.classify.variants.name_forms import jaro_winkler, similar, word_family
 from compare.model import Kind, Severity
 
 from classify_helpers import assert_quotes_source, sentence_context

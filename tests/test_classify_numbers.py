@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify.numbers_parse import quantities
+from compare.align.segment import tokenize
+from compare.classify.numbers.parse import quantities
 from compare.model import Kind, Severity
-from compare.segment import tokenize
 
 from classify_helpers import of_kind, run, the_finding
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from compare.align.diff import diff, opcodes
 from compare.classify.base import Context
 from compare.classify.pairs import cell_pairs, cell_pairs_by_id, rebuilt_opcodes
-from compare.diff import diff, opcodes
 from compare.model import Alignment, Passage
 
 from builders import story_from_texts

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align.segment import tokenize
+from compare.align.similarity import name_grams
 from compare.classify.cells import clause_around
-from compare.classify.numbers import rounded
-from compare.classify.numbers_parse import quantities
-from compare.classify.style import is_variant as style_variant
+from compare.classify.numbers.parse import quantities
+from compare.classify.numbers.rule import rounded
+from compare.classify.variants.style import is_variant as style_variant
 from compare.model import Kind
-from compare.segment import tokenize
-from compare.similarity import name_grams
 
 from classify_helpers import of_kind, run
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify import spelling, style
 from compare.classify.base import Context
+from compare.classify.variants import spelling, style
 from compare.model import Kind, Severity
 
 from classify_helpers import assert_quotes_source, sentence_context

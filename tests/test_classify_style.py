@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from compare import lexicons
-from compare.classify import style
+from compare.classify.variants import style
 from compare.model import Kind, Severity
+from compare.text import lexicons
 
 from classify_helpers import assert_quotes_source, of_kind, run, sentence_context
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify import typography
+from compare.classify.variants import typography
 from compare.model import Kind, Severity
 
 from classify_helpers import assert_quotes_source, sentence_context

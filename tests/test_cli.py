@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.cli import build_parser, main, source_date_epoch
+from compare.cli.main import build_parser, main, source_date_epoch
 from compare.errors import ExitCode, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def test_version() -> None:
     [("wire", "wire"), ("in/wire.txt", "wire"), ("pages/site.html", "site"), ("a.b", "a.b")],
 )
 def test_reference_accepts_an_id_or_a_file(given: str, expected: str) -> None:
-    from compare.cli import _reference_id
+    from compare.cli.main import _reference_id
 
     assert _reference_id(given) == expected
 
@@ -125,7 +125,7 @@ def _run_entry(tmp_path: Path, before: str) -> subprocess.CompletedProcess[str]:
         "print('printed before, still buffered')\n"
         f"{before}\n"
         f"sys.argv = ['compare', 'report', {str(tmp_path / 'missing')!r}]\n"
-        "from compare.cli import run\n"
+        "from compare.cli.main import run\n"
         "run()\n"
     )
     return subprocess.run(
@@ -175,7 +175,7 @@ def test_temporary_matplotlib_folder_is_removed_when_the_command_ends(
 )
 def test_third_party_log_lines_never_reach_stderr(tmp_path: Path, page: str) -> None:
     """Issue #19: trafilatura's and lxml's own ERROR lines broke one line per problem."""
-    from compare.ingest_html import EXTRACTOR
+    from compare.ingest.html import EXTRACTOR
 
     from cli_runs import run_cli, write_articles
 

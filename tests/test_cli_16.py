@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compare.cli import build_parser
-from compare.discover import ARTICLE_SUFFIXES
+from compare.cli.main import build_parser
+from compare.ingest.discover import ARTICLE_SUFFIXES
 
 
 def test_report_help_lists_every_input_kind():

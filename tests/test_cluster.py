@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from compare.cluster import cluster, slugify
-from compare.cluster_outliers import find_outliers, format_range
+from compare.group.outliers import find_outliers, format_range
+from compare.group.stories import cluster, slugify
 from compare.model import Article
-from compare.options import Options
+from compare.util.options import Options
 
 from builders import article_from_text
 
@@ -192,7 +192,7 @@ def test_benchmark_corpus_is_grouped_by_event() -> None:
         import cluster_corpus
     finally:
         sys.path.pop(0)
-    from compare.segment import segment
+    from compare.align.segment import segment
 
     records = cluster_corpus.generate(1000, seed=7)
     articles = [segment(cluster_corpus.to_article(r)) for r in records]

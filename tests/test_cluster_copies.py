@@ -8,10 +8,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from compare.cluster import SMALL_INPUT, cluster, near_duplicates
-from compare.cluster_vectors import anchors, document_vectors
+from compare.group.stories import SMALL_INPUT, cluster, near_duplicates
+from compare.group.vectors import anchors, document_vectors
 from compare.model import Article
-from compare.options import Options
+from compare.util.options import Options
 
 from builders import article_from_text
 
@@ -129,7 +129,7 @@ def test_anchors_are_names_and_figures_inside_sentences() -> None:
 
 def test_a_named_article_is_not_set_aside_on_content_alone() -> None:
     """In a small input, content alone never sets an article aside; dates must agree."""
-    from compare.cluster_outliers import find_outliers
+    from compare.group.outliers import find_outliers
 
     stray = article_from_text(
         "stray", "The chess olympiad in Tallinn drew 190 teams. The champions drew a Peruvian side."
@@ -159,7 +159,7 @@ def test_a_big_input_still_sets_aside_on_content() -> None:
 
 
 def test_an_article_joining_no_other_says_the_evidence(tmp_path) -> None:
-    from compare.pipeline import prepare
+    from compare.pipeline.run import prepare
 
     (tmp_path / "wire.txt").write_text(" ".join(WIRE), encoding="utf-8")
     (tmp_path / "copy.txt").write_text(" ".join(WIRE[:6]), encoding="utf-8")

@@ -15,9 +15,9 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from compare import cluster_outliers
-from compare.cluster import centrality, cluster
-from compare.cluster_vectors import (
+from compare.group import outliers as cluster_outliers
+from compare.group.stories import centrality, cluster
+from compare.group.vectors import (
     ArticleCounts,
     gather_dense,
     gather_rows,
@@ -25,7 +25,7 @@ from compare.cluster_vectors import (
     raw_tfidf_dense,
     tfidf,
 )
-from compare.options import Options
+from compare.util.options import Options
 from test_cluster import dam_articles
 
 OPTIONS = Options()

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.decode import BINARY_MESSAGE, Decoded, Undecodable, decode
+from compare.ingest.decode import BINARY_MESSAGE, Decoded, Undecodable, decode
 
 SAMPLE = "Café owners said the river rose 2 m overnight.\nIt fell by noon."
 

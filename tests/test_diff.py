@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align.diff import cell_tokens, diff, matched_tokens
 from compare.classify.base import Context
-from compare.diff import cell_tokens, diff, matched_tokens
 from compare.model import Alignment, Passage
 
 from builders import story_from_texts

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.diff_pick import pick_two
+from compare.cli.diff_pick import pick_two
 from compare.errors import NoReportError, UsageError
 from compare.model import Article
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from compare.discover import ARTICLE_PATTERNS, discover, display_path, read_regular
 from compare.errors import UsageError
+from compare.ingest.discover import ARTICLE_PATTERNS, discover, display_path, read_regular
 
 MIB = 1 << 20
 

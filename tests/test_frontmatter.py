@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.frontmatter import split_front_matter
+from compare.ingest.frontmatter import split_front_matter
 
 
 def test_seed_style_block_with_trailing_spaces_and_folded_title() -> None:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from compare import jsonio
-from compare.headlines import HEADLINE_PASSAGE, first_line_headline
+from compare.ingest.headlines import HEADLINE_PASSAGE, first_line_headline
 from compare.model import Report
-from compare.options import Options
-from compare.pipeline import analyze
+from compare.pipeline.run import analyze
+from compare.report import jsonio
+from compare.util.options import Options
 
 OPTIONS = Options()
 
@@ -125,8 +125,8 @@ def test_report_json_lists_headlines_and_still_loads(tmp_path: Path) -> None:
 
 
 def test_page_one_shows_the_headlines_side_by_side(tmp_path: Path) -> None:
-    from compare.render import render_html
-    from compare.view import build_view
+    from compare.report.html import render_html
+    from compare.report.view.build import build_view
 
     view = build_view(_run(tmp_path, _txt), (), options=OPTIONS)
     assert [text for _, text in view.headline_texts] == sorted(
@@ -165,7 +165,7 @@ def test_a_lone_headline_is_compared_with_nothing(tmp_path: Path) -> None:
 
 
 def test_page_one_sets_headlines_side_by_side_only_when_two_outlets_have_one() -> None:
-    from compare.view import _side_by_side
+    from compare.report.view.build import _side_by_side
 
     one = (("A", "Storm closes port"),)
     two = (*one, ("B", "Port shut as storm hits"))

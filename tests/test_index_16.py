@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compare.batch import StoryResult
-from compare.commands import _write_index
-from compare.options import Options
-from compare.view_handout import IndexEntry
+from compare.cli.batch import StoryResult
+from compare.cli.commands import _write_index
+from compare.report.view.handout import IndexEntry
+from compare.util.options import Options
 
 from cli_runs import FIRE, FLOOD, run_main, write_articles
 

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compare import ingest as ingest_module
 from compare.errors import UsageError
-from compare.ingest import ingest
+from compare.ingest import run as ingest_module
+from compare.ingest.run import ingest
 from compare.model import Article, IngestResult
-from compare.options import Options
+from compare.util.options import Options
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 OPTIONS = Options()
@@ -434,7 +434,7 @@ def test_invisible_format_characters_are_ignored_when_comparing(tmp_path: Path, 
     """
     import re
 
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
 
     from cli_runs import FLOOD
 

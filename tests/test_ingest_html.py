@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from compare import jsonio
-from compare.ingest import ingest
-from compare.ingest_html import ORIGIN, declared_charset, extract_page
+from compare.ingest.html import ORIGIN, declared_charset, extract_page
+from compare.ingest.run import ingest
 from compare.model import Article, IngestResult
-from compare.options import Options
-from compare.pipeline import analyze
+from compare.pipeline.run import analyze
+from compare.report import jsonio
+from compare.util.options import Options
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wrenhaven"
 PAGES = sorted(FIXTURES.glob("*.html"))
@@ -320,11 +320,11 @@ def test_unusable_pages_are_problems_not_crashes(
 
 
 def test_page_over_the_page_file_cap_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:
-    import compare.ingest
+    import compare.ingest.run
 
     result = _page(tmp_path, _html(body=PROSE * 50), "big.html")
     assert result.articles
-    monkeypatch.setattr(compare.ingest, "PAGE_MAX_BYTES", 1000)
+    monkeypatch.setattr(compare.ingest.run, "PAGE_MAX_BYTES", 1000)
     result = _ingest(tmp_path / "big.html", max_article_bytes=1000)
     (problem,) = result.problems
     assert problem.message == "larger than 1,000 bytes limit; use --max-article-bytes"
@@ -372,8 +372,8 @@ def test_same_folder_with_text_files_and_pages(tmp_path: Path) -> None:
 def test_saved_page_larger_than_article_limit_is_read_and_limit_applies_to_text(
     tmp_path: Path,
 ) -> None:
-    from compare.ingest import ingest
-    from compare.options import Options
+    from compare.ingest.run import ingest
+    from compare.util.options import Options
 
     filler = "<script>var x = 1;</script>\n" * 2000  # ~56 KB of page furniture
     body = "".join(

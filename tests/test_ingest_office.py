@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from compare.ingest_office import NO_TEXT_LAYER, extract_docx, extract_pdf
-from compare.options import Options
-from compare.pipeline import analyze
+from compare.ingest.office import NO_TEXT_LAYER, extract_docx, extract_pdf
+from compare.pipeline.run import analyze
+from compare.util.options import Options
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 # Two seed articles whose paragraphs are separated by blank lines, each with a "date" line.

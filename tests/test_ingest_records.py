@@ -12,12 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare import ingest_formats
-from compare.ingest import ingest
-from compare.ingest_records import from_record, records_in_json
+from compare.ingest import formats as ingest_formats
+from compare.ingest.records import from_record, records_in_json
+from compare.ingest.run import ingest
 from compare.model import Article, IngestResult, Report
-from compare.options import Options
-from compare.pipeline import analyze
+from compare.pipeline.run import analyze
+from compare.util.options import Options
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wrenhaven"
 HERALD = (
@@ -372,7 +372,7 @@ def test_record_articles_round_trip_through_report_json(tmp_path: Path) -> None:
     _as_jsonl(tmp_path)
     for name in ("valley-ledger.html", "coastline-daily.html"):
         shutil.copy(FIXTURES / name, tmp_path)
-    from compare import jsonio
+    from compare.report import jsonio
 
     (report,) = analyze([tmp_path], options=Options()).reports
     assert jsonio.load(jsonio.dump(report)) == report
@@ -384,7 +384,7 @@ def test_lone_surrogate_in_a_record_is_replaced_and_warned_not_fatal(
     tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Issue #19: ``"\\ud800"`` is legal JSON; it once failed every output of the run (exit 1)."""
-    from compare.cli import main
+    from compare.cli.main import main
 
     from cli_runs import EPOCH, FLOOD, write_articles
 

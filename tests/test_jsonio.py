@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from compare import jsonio
 from compare.model import SCHEMA_VERSION
+from compare.report import jsonio
 
 from sample_report import build_report
 

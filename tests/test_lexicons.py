@@ -12,7 +12,7 @@ from importlib import resources
 
 import pytest
 
-from compare import lexicons
+from compare.text import lexicons
 
 
 def test_there_are_data_files() -> None:

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from compare.normalize import norm, strip_invisible, typographic_form
+from compare.text.normalize import norm, strip_invisible, typographic_form
 
 
 @pytest.mark.parametrize(

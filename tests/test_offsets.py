@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.offsets import LineIndex
+from compare.text.offsets import LineIndex
 
 
 @pytest.mark.parametrize(

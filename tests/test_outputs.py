@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.errors import OutputError
-from compare.outputs import (
+from compare.report.outputs import (
     STALE_AGE_S,
     atomic_write,
     atomic_write_many,

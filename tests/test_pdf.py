@@ -17,14 +17,14 @@ from weasyprint.pdf import fonts as weasyprint_fonts
 from weasyprint.text import ffi as weasyprint_ffi
 from weasyprint.urls import FatalURLFetchingError
 
-from compare import pdf as pdf_module
-from compare.charts import make_charts
 from compare.errors import OutputError
-from compare.fonts import FONT_DIR
-from compare.options import Options
-from compare.pdf import AssetFetcher, html_to_pdf
-from compare.render import render_handout_html, render_html
-from compare.view import build_handout, build_view
+from compare.report import pdf as pdf_module
+from compare.report.charts import make_charts
+from compare.report.fonts import FONT_DIR
+from compare.report.html import render_handout_html, render_html
+from compare.report.pdf import AssetFetcher, html_to_pdf
+from compare.report.view.build import build_handout, build_view
+from compare.util.options import Options
 
 from sample_report import build_report
 

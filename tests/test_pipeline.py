@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from compare import jsonio
 from compare.model import Kind, Report, Story
-from compare.options import Options
-from compare.pipeline import analyze
+from compare.pipeline.run import analyze
+from compare.report import jsonio
+from compare.util.options import Options
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -193,9 +193,9 @@ def test_unknown_reference_is_a_usage_error(tmp_path: Path) -> None:
 
 def test_articles_read_keep_no_tokens_until_their_story_is_analysed(tmp_path: Path) -> None:
     """Issue #19: tokens of every record of an archive were kept for the whole run (GBs)."""
-    from compare.options import Options
-    from compare.pipeline import analyze_story, read_articles
-    from compare.segment import segment
+    from compare.align.segment import segment
+    from compare.pipeline.run import analyze_story, read_articles
+    from compare.util.options import Options
 
     from cli_runs import FLOOD, write_articles
 
@@ -215,8 +215,8 @@ def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> No
     """Tokens are left out while articles wait for their story (issue #19), and grouping's
     ``anchors`` (shared names and figures, which link the articles of a small input and
     explain a lone one) read them: every article looked as if it named nobody."""
-    from compare.cluster_vectors import anchors
-    from compare.pipeline import read_articles, with_tokens
+    from compare.group.vectors import anchors
+    from compare.pipeline.run import read_articles, with_tokens
 
     seeds = Path(__file__).resolve().parents[1] / "seeds"
     read = read_articles([seeds], options=Options())
@@ -229,8 +229,8 @@ def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> No
 def test_articles_read_keep_one_copy_of_their_text(tmp_path: Path) -> None:
     """Issue #19: each waiting record held its text three times (article, paragraphs,
     sentences); only the article's copy stays, and analysis gets the others back exactly."""
-    from compare.ingest import ingest
-    from compare.pipeline import read_articles, with_tokens
+    from compare.ingest.run import ingest
+    from compare.pipeline.run import read_articles, with_tokens
 
     from cli_runs import FLOOD, write_articles
 

@@ -18,11 +18,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from compare.frontmatter import split_front_matter
-from compare.ingest import ingest
-from compare.normalize import strip_invisible
-from compare.options import Options
-from compare.segment import segment
+from compare.align.segment import segment
+from compare.ingest.frontmatter import split_front_matter
+from compare.ingest.run import ingest
+from compare.text.normalize import strip_invisible
+from compare.util.options import Options
 
 OPTIONS = Options(max_article_bytes=64 * 1024)
 _FOLDER = Path(tempfile.mkdtemp(prefix="compare-properties-"))
@@ -201,7 +201,7 @@ _SENTENCE = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14).map(" ".j
 def test_any_story_gives_exact_quotes_and_never_raises(base: list[str], edits: list) -> None:
     """Outlets made of the same sentences, each lightly edited: analysis never raises,
     and every span of every finding quotes its article's text exactly."""
-    from compare.pipeline import analyze_story
+    from compare.pipeline.run import analyze_story
 
     from builders import story_from_texts
 

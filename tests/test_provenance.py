@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from compare import lexicons
-from compare.provenance import (
+from compare.ingest.provenance import (
     DateClaim,
     choose_date,
     email_label,
@@ -18,6 +17,7 @@ from compare.provenance import (
     registrable_domain,
     url_host,
 )
+from compare.text import lexicons
 
 
 @pytest.mark.parametrize(

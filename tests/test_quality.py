@@ -58,8 +58,8 @@ def _load_eval() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
-    from compare.options import Options
-    from compare.pipeline import analyze
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
 
     ev = _load_eval()
     analysis = analyze([ev.SEEDS], options=Options())

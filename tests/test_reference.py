@@ -8,9 +8,9 @@ import pytest
 
 from compare.errors import UsageError
 from compare.model import Article
-from compare.options import Options
-from compare.pipeline import analyze, prepare
-from compare.reference import resolve_reference
+from compare.pipeline.reference import resolve_reference
+from compare.pipeline.run import analyze, prepare
+from compare.util.options import Options
 
 from cli_runs import FLOOD, run_cli, write_articles
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from compare import pdf as pdf_module
-from compare import pipeline as pipeline_module
-from compare import render as render_module
 from compare.errors import ExitCode, OutputError
+from compare.pipeline import run as pipeline_module
+from compare.report import html as render_module
+from compare.report import pdf as pdf_module
 
 from cli_runs import (
     EPOCH,

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from compare import discover as discover_module
-from compare import pipeline as pipeline_module
 from compare.errors import ExitCode
-from compare.outputs import host_token
+from compare.ingest import discover as discover_module
+from compare.pipeline import run as pipeline_module
+from compare.report.outputs import host_token
 
 from cli_runs import (
     EPOCH,

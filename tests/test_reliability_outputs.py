@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from compare import commands
-from compare import outputs as outputs_module
-from compare import pipeline as pipeline_module
+from compare.cli import commands
 from compare.errors import ExitCode
+from compare.pipeline import run as pipeline_module
+from compare.report import outputs as outputs_module
 
 from cli_runs import EPOCH, FLOOD_SLUG, cli_env, run_cli, run_main, snapshot, temps, write_articles
 
@@ -83,7 +83,7 @@ def _start(args: list[object]) -> subprocess.Popen:
 KILLED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from compare import outputs
+from compare.report import outputs
 
 def stall(fd):
     print("writing", flush=True)

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from compare import render as render_module
 from compare.errors import ExitCode
-from compare.pdf import AssetFetcher
+from compare.report import html as render_module
+from compare.report.pdf import AssetFetcher
 
 from cli_runs import EPOCH, FLOOD, cli_env, run_cli, run_main, temps, write_articles
 
@@ -159,7 +159,7 @@ def test_47_48_markup_and_template_syntax_are_literal_and_nothing_is_fetched(
     assert '{% include "x" %}' in flat.replace("\u201c", '"').replace("\u201d", '"')
     assert "read 49" not in flat and "read 49" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    from compare.render import scripts
+    from compare.report.html import scripts
 
     own = f"<script>{scripts()['report']}</script>"  # the package's own script (#16), once
     assert html.count(own) == 1

@@ -9,8 +9,7 @@ import pytest
 from markupsafe import Markup
 
 from compare.model import Chart
-from compare.options import Options
-from compare.render import (
+from compare.report.html import (
     environment,
     render_handout_html,
     render_html,
@@ -18,8 +17,9 @@ from compare.render import (
     scripts,
     stylesheets,
 )
-from compare.view import build_handout, build_index_entry, build_view
-from compare.view_handout import SingleEntry
+from compare.report.view.build import build_handout, build_index_entry, build_view
+from compare.report.view.handout import SingleEntry
+from compare.util.options import Options
 
 from sample_report import build_report
 
@@ -172,7 +172,7 @@ def test_wording_changes_are_rows_and_serious_kinds_are_cards(html):
 
 
 def test_passages_print_shortened_and_show_whole_on_screen(report, monkeypatch):
-    from compare import view as view_module
+    from compare.report.view import build as view_module
 
     monkeypatch.setattr(view_module, "PASSAGE_CHARS", 24)
     html = render_html(build_view(report, (), options=OPTIONS))

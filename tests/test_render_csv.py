@@ -9,7 +9,7 @@ import io
 import pytest
 
 from compare.model import Kind
-from compare.render_csv import COLUMNS, render_csv
+from compare.report.findings_csv import COLUMNS, render_csv
 
 from sample_report import build_report
 
@@ -47,7 +47,7 @@ def test_omitting_outlet_has_a_row_with_empty_text() -> None:
 
 @pytest.mark.parametrize("danger", ["=1+1", "+SUM(A1)", "-2", "@cmd"])
 def test_formula_like_text_is_neutralised(danger: str) -> None:
-    from compare.render_csv import _cell
+    from compare.report.findings_csv import _cell
 
     assert _cell(danger) == "'" + danger
 
@@ -56,8 +56,8 @@ def test_file_has_a_byte_order_mark_and_severity_words(tmp_path) -> None:
     """Excel on Windows needs the BOM to read UTF-8; severity reads as a word too (#16)."""
     from pathlib import Path
 
-    from compare.documents import data_outputs
-    from compare.options import Options, OutputFormat
+    from compare.report.documents import data_outputs
+    from compare.util.options import Options, OutputFormat
 
     report = build_report()
     [(path, data)] = data_outputs(report, Path("s"), options=Options(formats=(OutputFormat.CSV,)))

@@ -1,4 +1,4 @@
-"""The render helper process (``compare.render_worker``): same files, and no story lost to it.
+"""The render helper process (``compare.cli.render_worker``): same files, and no story lost to it.
 
 Failures are simulated by patching the renderer in this process before the
 helper is forked, so only the helper runs the patch.  Every test closes its
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from compare import render as render_module
-from compare.documents import render_documents
+from compare.cli.render_worker import RenderFailed, RenderWorker, helper_is_useful
 from compare.errors import OutputError
-from compare.options import Audience, Options, OutputFormat
-from compare.render_worker import RenderFailed, RenderWorker, helper_is_useful
+from compare.report import html as render_module
+from compare.report.documents import render_documents
+from compare.util.options import Audience, Options, OutputFormat
 
 from sample_report import build_report
 

@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from compare import jsonio
-from compare.documents import data_outputs, render_documents
+from compare.cli.review_server import ReviewSession, make_handler
 from compare.errors import UsageError
 from compare.model import Kind
-from compare.options import Options, OutputFormat
-from compare.render import render_html, scripts
-from compare.review import (
+from compare.pipeline.review import (
     Decision,
     Review,
     apply_review,
@@ -29,8 +26,11 @@ from compare.review import (
     review_of,
     unreviewed,
 )
-from compare.review_server import ReviewSession, make_handler
-from compare.view import build_view
+from compare.report import jsonio
+from compare.report.documents import data_outputs, render_documents
+from compare.report.html import render_html, scripts
+from compare.report.view.build import build_view
+from compare.util.options import Options, OutputFormat
 
 from cli_runs import FLOOD, run_cli, write_articles
 from sample_report import build_report
@@ -145,7 +145,7 @@ def served(tmp_path):
     folder = tmp_path / "story"
     options = Options(formats=(OutputFormat.HTML, OutputFormat.JSON))
     report = build_report()
-    from compare.outputs import atomic_write_many
+    from compare.report.outputs import atomic_write_many
 
     atomic_write_many(
         [
@@ -246,7 +246,7 @@ def test_report_review_reapplies_saved_decisions(tmp_path):
 
 
 def test_story_folder_needs_report_json(tmp_path):
-    from compare.review_server import story_folder
+    from compare.cli.review_server import story_folder
 
     with pytest.raises(UsageError, match=r"no report\.json"):
         story_folder(tmp_path)

@@ -14,8 +14,8 @@ from compare.model import (
     Severity,
     Span,
 )
-from compare.options import Options
-from compare.score import cell_statuses, score
+from compare.pipeline.score import cell_statuses, score
+from compare.util.options import Options
 
 from builders import story_from_texts
 

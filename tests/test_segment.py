@@ -2,7 +2,7 @@
 
 import pytest
 
-from compare.segment import sentence_spans, tokenize
+from compare.align.segment import sentence_spans, tokenize
 
 from builders import article_from_text
 

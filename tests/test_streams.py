@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from compare.streams import BestEffort, best_effort_streams, visible
+from compare.util.streams import BestEffort, best_effort_streams, visible
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

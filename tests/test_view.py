@@ -7,12 +7,11 @@ import re
 
 import pytest
 
-from compare import view as view_module
 from compare.model import Finding, Kind, Severity, Span
-from compare.options import Options
-from compare.view import build_handout, build_index_entry, build_view
-from compare.view_sentences import keyed_sentence
-from compare.view_text import (
+from compare.report.view import build as view_module
+from compare.report.view.build import build_handout, build_index_entry, build_view
+from compare.report.view.sentences import keyed_sentence
+from compare.report.view.text import (
     SNIPPET_CHARS,
     clip,
     elide,
@@ -25,6 +24,7 @@ from compare.view_text import (
     short,
     slug,
 )
+from compare.util.options import Options
 
 from sample_report import build_report
 

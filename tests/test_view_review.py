@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from compare.model import Outlier, Story
-from compare.options import Options
-from compare.render import render_html
-from compare.view import build_view
+from compare.report.html import render_html
+from compare.report.view.build import build_view
+from compare.util.options import Options
 
 from sample_report import build_report
 

@@ -13,11 +13,11 @@ from pypdf import PdfReader
 
 from browser import DESKTOP, PHONE, chromium, needs_browser
 from compare.model import FigureCell, KeyFigure, SaysCell, SaysRow, Span
-from compare.options import Options
-from compare.render import render_html
-from compare.view import build_view
-from compare.view_page_one import print_rows
-from compare.view_tables import PRINT_ROWS, cell_chars, figures_table, says_table
+from compare.report.html import render_html
+from compare.report.view.build import build_view
+from compare.report.view.page_one import print_rows
+from compare.report.view.tables import PRINT_ROWS, cell_chars, figures_table, says_table
+from compare.util.options import Options
 
 from cli_runs import cli_env
 from sample_report import build_report

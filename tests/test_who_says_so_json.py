@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from compare import jsonio
 from compare.model import SaysCell
+from compare.report import jsonio
 
 from sample_report import build_report
 

@@ -1,5 +1,5 @@
 """Allow ``python -m compare``."""
 
-from compare.cli import run
+from compare.cli.main import run
 
 run()

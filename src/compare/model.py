@@ -153,7 +153,7 @@ class Article:
     words: int = 0
     # What ``text`` is and what offsets and lines index: "file" for the decoded
     # file itself; for saved web pages and JSON records a sentence naming the
-    # extracted text instead (see ``ingest_html`` and ``ingest_records``).
+    # extracted text instead (see ``ingest.html`` and ``ingest.records``).
     text_origin: str = "file"
 
 
@@ -281,7 +281,7 @@ class Dismissal:
 
 @dataclass(frozen=True, slots=True)
 class ReviewState:
-    """A reviewer's decisions applied to one report (``compare.review``).
+    """A reviewer's decisions applied to one report (``compare.pipeline.review``).
 
     ``notes`` maps a listed finding's id to the reviewer's note on it;
     ``unmatched`` counts saved decisions that matched no finding of this

@@ -7,7 +7,7 @@ another paragraph and, worse, set two figures side by side that count
 different things.  Here every sentence of every compared article is read
 into claims (``quantities``), and claims are compared across the whole story
 when they count the same thing in the same scope (``compare``).  The rule
-module ``classify.numbers`` turns the comparisons into findings.
+module ``classify.numbers.rule`` turns the comparisons into findings.
 
 Layout: ``numwords`` merges multi-word numbers into one token;
 ``scope`` reads what a figure is limited to (a place, a period, a part);

@@ -80,7 +80,7 @@ def _year_old(norms: Sequence[str], k: int) -> int | None:
 def ages_in(article_id: str, tokens: Sequence[Token], published: str | None) -> list[NamedAge]:
     """Every named person's age in one sentence.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> t = tokenize("Jane Doe, 43, met Tom Roe, a 51-year-old nurse, and the 8-year-old Ann Poe.")
     >>> [(" ".join(a.name), a.age) for a in ages_in("a", t, None)]
     [('jane doe', 43), ('tom roe', 51), ('ann poe', 8)]

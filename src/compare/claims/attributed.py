@@ -39,7 +39,7 @@ from compare.claims.attributed_frames import (
 )
 from compare.claims.attributed_frames import frame as read_frame
 from compare.classify.cells import is_word
-from compare.classify.hedges import hedges
+from compare.classify.framing.hedges import hedges
 from compare.model import Article, Sentence, Token
 
 CREDITED, FACT, UNCLEAR = "credited", "fact", "unclear"
@@ -70,7 +70,7 @@ def _words(tokens: Sequence[Token]) -> int:
 def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[AttributedClaim, ...]:
     """Every sentence of an article read as an ``AttributedClaim`` (headline left out).
 
-    >>> from compare.segment import segment
+    >>> from compare.align.segment import segment
     >>> from compare.model import Article, Span
     >>> text = 'Police said the man fled. "He ran. He hid," Ann Lee said. The road shut.'
     >>> body = (Span("a", 0, len(text), 1, text),)

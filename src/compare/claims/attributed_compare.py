@@ -29,10 +29,10 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
+from compare.align.similarity import features
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, article_claims
 from compare.model import Article, Token
-from compare.similarity import features
 
 UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
 UNSOURCED_ALIGNED_MIN = 0.45  # the same, for two sentences the aligner put in one passage

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.align.similarity import features
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
     MIN_WORDS,
@@ -25,8 +26,7 @@ from compare.claims.attributed_compare import (
     vector,
 )
 from compare.model import Alignment, Article, Finding, Kind, SaysCell, SaysRow, Span, WhoSaysSo
-from compare.offsets import LineIndex
-from compare.similarity import features
+from compare.text.offsets import LineIndex
 
 MAX_ROWS = 10
 ALIGNED_MIN = 0.4  # content cosine of a version the aligner put beside the claim

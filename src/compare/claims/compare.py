@@ -262,7 +262,7 @@ def stated_together(
 
     >>> from compare.claims.quantities import sentence_claims
     >>> from compare.model import Sentence
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> def read(aid, text):
     ...     return sentence_claims(aid, Sentence(aid, 0, 0, 0, len(text), 1, text, tokenize(text)))
     >>> a, b = read("a", "Its rate was 30 percent."), read("b", "Its rate was 40 percent.")

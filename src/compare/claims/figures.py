@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.claims.quantities import QuantityClaim, article_claims
-from compare.classify.numbers_lexicon import events, thing_display, things
+from compare.classify.numbers.lexicon import events, thing_display, things
 from compare.model import Article, FigureCell, Finding, KeyFigure, Kind, Span
-from compare.offsets import LineIndex
+from compare.text.offsets import LineIndex
 
 MAX_ROWS = 12
 _NUMBER_KINDS = (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE)

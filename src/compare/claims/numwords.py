@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from compare.classify.numbers_lexicon import number_words
+from compare.classify.numbers.lexicon import number_words
 from compare.model import Token
 
 FRACTIONS = {"half": 0.5, "quarter": 0.25}  # "half a million", "a quarter of a million"
@@ -145,7 +145,7 @@ def unglue(tokens: Sequence[Token]) -> tuple[Token, ...]:
     puts a zero-width full stop between the halves, so no rule reads the
     two sentences as one clause.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> [t.text for t in unglue(tokenize("78% burnsFollowing the death"))]
     ['78', '%', 'burns', '', 'Following', 'the', 'death']
     """
@@ -165,7 +165,7 @@ def unglue(tokens: Sequence[Token]) -> tuple[Token, ...]:
 def merge(tokens: Sequence[Token]) -> tuple[Token, ...]:
     """The tokens with every multi-word number replaced by one numeral token.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> [(t.text, t.norm) for t in merge(tokenize("One hundred and twelve people died."))][:2]
     [('One hundred and twelve', '112'), ('people', 'people')]
     """

@@ -30,7 +30,7 @@ from itertools import combinations
 
 from compare.claims.compare import Discrepancy, relation
 from compare.claims.quantities import QuantityClaim
-from compare.classify.numbers_lexicon import things
+from compare.classify.numbers.lexicon import things
 
 CONFIDENCE = 0.45  # matched by the class of a noun only: never a headline
 GENERIC = frozenset({"people"})  # too broad a class: any crowd, any group
@@ -77,7 +77,7 @@ def group_precision(claims: Mapping[str, Sequence[QuantityClaim]]) -> list[Discr
 
     >>> from compare.claims.quantities import sentence_claims
     >>> from compare.model import Sentence
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> def read(aid, text):
     ...     return sentence_claims(aid, Sentence(aid, 0, 0, 0, len(text), 1, text, tokenize(text)))
     >>> found = group_precision({"a": read("a", "He met 120 officials."),

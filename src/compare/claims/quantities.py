@@ -6,7 +6,7 @@ each sits, a figure must carry more than its digits: its interval ("nearly
 ("2 metres" and "8 feet" are comparable), what it counts (the counted noun
 and the event of its clause: killed, arrested, destroyed ...) and its scope
 (``claims.scope``).  The figure itself is read by the classify family's
-parser (``classify.numbers_parse``), after multi-word numbers are merged
+parser (``classify.numbers.parse``), after multi-word numbers are merged
 (``claims.numwords``); this module adds what a story-wide comparison needs.
 """
 
@@ -19,9 +19,9 @@ from itertools import pairwise
 from compare.claims.numwords import merge, unglue
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.classify.cells import is_function_word, stem
-from compare.classify.numbers_context import noun_after
-from compare.classify.numbers_lexicon import NUMERAL, events, has_role
-from compare.classify.numbers_parse import Quantity, quantities
+from compare.classify.numbers.context import noun_after
+from compare.classify.numbers.lexicon import NUMERAL, events, has_role
+from compare.classify.numbers.parse import Quantity, quantities
 from compare.model import Article, Sentence, Token
 
 # Factors to one base unit per dimension, so figures in different units compare.
@@ -132,7 +132,7 @@ class QuantityClaim:
 def interval(q: Quantity, factor: float = 1.0) -> tuple[float, float, bool, bool, str]:
     """(low, high, low_open, high_open, qualifier) of a parsed figure.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> iv = lambda s: interval(quantities(tokenize(s))[0])
     >>> iv("nearly 50 aftershocks")[:4], iv("more than 50 aftershocks")[:4]
     ((42.5, 50.0, False, True), (50.0, inf, True, False))
@@ -221,7 +221,7 @@ def sentence_claims(
 ) -> tuple[QuantityClaim, ...]:
     """The quantity claims of one sentence, in reading order.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> from compare.model import Sentence
     >>> text = "One hundred and twelve people were killed in the Old Town."
     >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))

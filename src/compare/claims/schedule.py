@@ -31,11 +31,11 @@ from datetime import date
 from functools import cache
 from itertools import combinations
 
-from compare import lexicons
 from compare.claims.scope import time_words
 from compare.classify.cells import is_function_word, stem
-from compare.classify.numbers_lexicon import has_role
+from compare.classify.numbers.lexicon import has_role
 from compare.model import Article, Token
+from compare.text import lexicons
 
 PHASES_FILE = "claims_phases.txt"
 MONTHS = tuple(m.casefold() for m in calendar.month_name[1:])
@@ -179,7 +179,7 @@ def _content(n: str) -> bool:
 def phase_claims(article: Article) -> tuple[PhaseClaim, ...]:
     """Every dated start or end of an activity in an article.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> from compare.model import Sentence
     >>> text = "The band is due to start rehearsals in Oslo early next month."
     >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from compare import lexicons
-from compare.classify.numbers_lexicon import NUMERAL, number_words
+from compare.classify.numbers.lexicon import NUMERAL, number_words
 from compare.model import Token
+from compare.text import lexicons
 
 SCOPE_FILE = "claims_scope.txt"
 TIME_FILE = "classify_time_words.txt"
@@ -156,7 +156,7 @@ def clause(norms: Sequence[str], start: int, end: int) -> tuple[int, int]:
 def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
     """The scope of the figure at tokens [start, end) of one sentence.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> t = tokenize("Police arrested 300 people in the Old Town tonight.")
     >>> s = read_scope(t, 2, 4)
     >>> sorted(s.period), sorted(s.places), s.part

@@ -42,7 +42,7 @@ def words(tokens: Iterable[Token]) -> Words:
 def identified(tokens: Sequence[Token]) -> bool:
     """True when a speaker names someone: not a pronoun, not only vague or group words.
 
-    >>> from compare.segment import tokenize as t
+    >>> from compare.align.segment import tokenize as t
     >>> identified(t("Jane Roe")), identified(t("he")), identified(t("officials"))
     (True, False, False)
     """
@@ -105,7 +105,7 @@ def widened(own: Words, story: Names) -> Words:
 def different(a: Sequence[Token], b: Sequence[Token], story: Names) -> bool:
     """True only when two speakers are plainly different people or bodies.
 
-    >>> from compare.segment import tokenize as t
+    >>> from compare.align.segment import tokenize as t
     >>> story = mentions([t("State Attorney General Ken Paxton"), t("Jack Wilson")])
     >>> different(t("Paxton"), t("Wilson"), story)
     True
@@ -156,7 +156,7 @@ def named(tokens: Sequence[Token]) -> bool:
 def unnamed(tokens: Sequence[Token]) -> bool:
     """True for a source of vague or group words only ("officials", "police", "local media").
 
-    >>> from compare.segment import tokenize as t
+    >>> from compare.align.segment import tokenize as t
     >>> unnamed(t("officials")), unnamed(t("local media")), unnamed(t("he")), unnamed(t("Ann Lee"))
     (True, True, False, False)
     """

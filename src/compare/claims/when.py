@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from compare.claims.scope import role_words
-from compare.classify.numbers_lexicon import events
+from compare.classify.numbers.lexicon import events
 from compare.model import Article, Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -73,7 +73,7 @@ def _event_of(norm: str) -> str | None:
 def dated_events(article: Article) -> tuple[DatedEvent, ...]:
     """Every event word of an article followed in its clause by a weekday.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> from compare.model import Sentence
     >>> text = "He succumbed to his wounds on Thursday while in hospital."
     >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))

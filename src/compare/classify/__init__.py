@@ -3,7 +3,7 @@
 Why a fixed list: the order of rule modules never changes the result (merge
 and ranking are order-independent), but a fixed, explicit list makes a
 missing module an immediate ImportError instead of silently fewer findings.
-The four variant families (names, style, spelling, typography) are imported
+The four variant rules (names, style, spelling, typography) are imported
 when ``classify`` first runs, so the serious families can be tested alone.
 """
 
@@ -18,20 +18,22 @@ from compare.classify.base import Candidate, Context
 from compare.classify.evidence import supported
 from compare.classify.merge import apply_precedence, merge, rank
 from compare.model import Alignment, Edit, Finding, Story
-from compare.normalize import strip_invisible
-from compare.options import Options
+from compare.text.normalize import strip_invisible
+from compare.util.options import Options
 
+# Each rule module by its family subpackage (numbers, attribution, framing,
+# presence, variants), in the order the rules run.
 RULE_MODULES = (
-    "numbers",
-    "attribution",
-    "hedges",
-    "loaded",
-    "omission",
-    "rewording",
-    "names",
-    "style",
-    "spelling",
-    "typography",
+    "numbers.rule",
+    "attribution.rule",
+    "framing.hedges",
+    "framing.loaded",
+    "presence.omission",
+    "framing.rewording",
+    "variants.names",
+    "variants.style",
+    "variants.spelling",
+    "variants.typography",
 )
 
 Rule = Callable[[Context], list[Candidate]]

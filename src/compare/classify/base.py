@@ -26,11 +26,11 @@ from compare.model import (
     Story,
     Token,
 )
-from compare.offsets import LineIndex
-from compare.options import Options
+from compare.text.offsets import LineIndex
+from compare.util.options import Options
 
 if TYPE_CHECKING:
-    from compare.similarity import SentenceMatrix
+    from compare.align.similarity import SentenceMatrix
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class Context:
         Why here: a rule that must know whether two sentences say the same
         thing asks the aligner's own measure, computed once per story.
         """
-        from compare.similarity import sentence_matrix
+        from compare.align.similarity import sentence_matrix
 
         articles = list(self.articles.values())
         return sentence_matrix(articles), {a.id: k for k, a in enumerate(articles)}

@@ -14,9 +14,9 @@ from functools import cache
 
 from nltk.stem.snowball import SnowballStemmer
 
-from compare import lexicons
 from compare.classify.base import Context
 from compare.model import Span, Token
+from compare.text import lexicons
 
 FUNCTION_WORDS = "classify_function_words.txt"
 _WORDLIKE = re.compile(r"\w")
@@ -92,7 +92,7 @@ def group_nouns() -> frozenset[str]:
 @cache
 def phrase_table(name: str, field_index: int = 1) -> Mapping[tuple[str, ...], str]:
     """A data file's first field split into token norms -> another field."""
-    from compare.segment import tokenize
+    from compare.align.segment import tokenize
 
     table: dict[tuple[str, ...], str] = {}
     for row in lexicons.rows(name):
@@ -124,7 +124,7 @@ def clause_around(tokens: Sequence[Token], at: int, starts: Iterable[int] = ()) 
     when the gap sits between two clause marks, the clause before it is
     taken, and when nothing word-like is found, the whole sentence.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> toks = tokenize("Rain fell on Monday, and roads shut.")
     >>> lo, hi = clause_around(toks, 7)
     >>> " ".join(t.text for t in toks[lo:hi])
@@ -192,7 +192,7 @@ def is_variant_elsewhere(a: str, b: str) -> bool:
     "Gaddafi"/"Qadhafi".  The predicates belong to the other rule modules;
     a module without ``is_variant`` simply claims nothing.
     """
-    from compare.classify import names, spelling, style, typography
+    from compare.classify.variants import names, spelling, style, typography
 
     checks = [getattr(m, "is_variant", None) for m in (names, spelling, style)]
     checks.append(getattr(typography, "is_typographic", None))

@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from compare.classify.attribution_sources import VERBS_FILE, markers
+from compare.classify.attribution.sources import VERBS_FILE, markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import phrase_table
 from compare.classify.same_content import similarity
@@ -117,7 +117,7 @@ def keep(ctx: Context, candidate: Candidate) -> bool:
         # (3) the claim layer reads one quoted claim as credited and one, with close
         # content, as the outlet's own voice.  Imported here: the claim layer reads
         # the classify package's word lists, so a top-level import would be circular.
-        from compare.classify.attribution_story import credited_vs_fact
+        from compare.classify.attribution.story import credited_vs_fact
 
         return credited_vs_fact(ctx, quoted)
     return True

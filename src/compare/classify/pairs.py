@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
+from compare.align.diff import pair_edits
 from compare.classify.base import Context
-from compare.diff import pair_edits
 from compare.model import Edit, Token
 
 Opcode = tuple[str, int, int, int, int]
@@ -45,8 +45,8 @@ class CellPair:
     def shared_share(self) -> float:
         """Share of the two cells' tokens that the matching pairs up (difflib's ratio).
 
-        >>> from compare.segment import tokenize
-        >>> from compare.diff import opcodes
+        >>> from compare.align.segment import tokenize
+        >>> from compare.align.diff import opcodes
         >>> a, b = tokenize("Rain fell on Monday."), tokenize("Heavy rain fell on Monday.")
         >>> codes = tuple(opcodes([t.norm for t in a], [t.norm for t in b]))
         >>> round(CellPair("p1", "a", "b", a, b, codes).shared_share(), 2)
@@ -115,7 +115,7 @@ class CellPair:
 def rebuilt_opcodes(edits: Iterable[Edit], na: int, nb: int) -> list[Opcode]:
     """The full opcodes of one cell pair from its non-equal edits, in order.
 
-    >>> from compare.segment import tokenize
+    >>> from compare.align.segment import tokenize
     >>> e = Edit("p1", "insert", "a", "b", 0, 0, (), tuple(tokenize("Heavy")))
     >>> rebuilt_opcodes([e], 2, 3)
     [('insert', 0, 0, 0, 1), ('equal', 0, 2, 1, 3)]

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from compare.align import LOOSE_RATIO
+from compare.align.passages import LOOSE_RATIO
 from compare.classify.base import Context
 from compare.classify.pairs import CellPair
 from compare.model import Sentence
@@ -21,7 +21,7 @@ from compare.model import Sentence
 def similarity(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> float:
     """The lowest cosine between two versions' quoted sentences (each version's summed).
 
-    The aligner's own measure (``compare.similarity``, IDF over the story), so
+    The aligner's own measure (``compare.align.similarity``, IDF over the story), so
     "the same claim" means what "the same content" means to the aligner.
     """
     matrix, block = ctx.sentence_vectors

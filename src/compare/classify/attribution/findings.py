@@ -1,0 +1,269 @@
+"""How each attribution change is quoted and explained to the reader.
+
+Why apart from the rule: ``attribution.find`` decides where attribution
+differs; these builders decide what each side's highlight quotes (the
+verb, the credited source, the clause stated as fact) and say in plain words
+why the difference matters, one merge key per kind of change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.claims.speakers import identified, words
+from compare.classify.attribution.sources import (
+    Marker,
+    has_subject,
+    same_referent,
+    same_words,
+    source_range,
+)
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import clause_around, content_words, sentence_starts
+from compare.classify.framing.hedges import Hedge, hedges
+from compare.classify.pairs import CellPair
+from compare.model import Kind, Severity, Token
+
+_AGENT_STOP = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "following",
+        "after",
+        "before",
+        "on",
+        "in",
+        "at",
+        "during",
+        "and",
+        "but",
+        "as",
+        "with",
+        "amid",
+        "late",
+        "early",
+    }
+)
+MAX_AGENT = 8  # tokens after "by" read as who made the statement
+_MEANING = {
+    "neutral": "is neutral: it reports the words without judging them",
+    "doubt": "signals doubt about the claim",
+    "concession": "presents the statement as a reluctant admission of something true",
+    "emphatic": "presents the speaker as pressing a disputed point",
+    "denial": "reports a rejection",
+    "accusation": "reports that someone is blamed",
+    "criticism": "reports disapproval without a specific charge",
+    "announce": "presents it as an official statement",
+}
+
+
+def _hedged(tokens: Sequence[Token], lo: int, hi: int) -> list[Hedge]:
+    """Word hedges starting inside ``[lo, hi)``."""
+    return [h for h in hedges(tokens) if lo <= h[0] < hi]
+
+
+def voice_swap(
+    ctx: Context,
+    pair: CellPair,
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    in_a: list[Marker],
+    in_b: list[Marker],
+) -> Candidate | None:
+    """A label credited to the source in one version, doubted by the writer in the other.
+
+    "a report citing what it called unsafe wiring" lets the source own the
+    word; "a report listing alleged unsafe wiring" replaces the source's
+    voice with the writer's doubt.  The spans quote the attributing
+    words, so the hedge family can still report the hedge word itself.
+    """
+    (i1, i2), (j1, j2) = ra, rb
+    ha, hb = _hedged(pair.a_tokens, i1, i2), _hedged(pair.b_tokens, j1, j2)
+    sides = []
+    for has, has_tokens, markers_in, own_hedges, lo, hi in (
+        (pair.a, pair.a_tokens, in_a, ha, i1, i2),
+        (pair.b, pair.b_tokens, in_b, hb, j1, j2),
+    ):
+        voiced = markers_in
+        sides.append((has, has_tokens, voiced, own_hedges, lo, hi))
+    (a, ta, va, hha, alo, ahi), (b, tb, vb, hhb, blo, bhi) = sides
+    if va and not vb and hhb and not any(_is_called(tb, h) for h in hhb):
+        src, doubt = (a, ta, alo, ahi), (b, tb, blo, bhi, hhb)
+    elif vb and not va and hha and not any(_is_called(ta, h) for h in hha):
+        src, doubt = (b, tb, blo, bhi), (a, ta, alo, ahi, hha)
+    else:
+        return None
+    words = [t for t in src[1][src[2] : src[3]] if content_words([t]) or t.norm in ("it", "they")]
+    if not words:
+        return None
+    credited = ctx.tokens_span(src[0], tuple(src[1][src[2] : src[3]]))
+    hedge_at = {k for h in doubt[4] for k in range(h[0], h[1])}
+    rest = [t for k, t in enumerate(doubt[1][doubt[2] : doubt[3]], doubt[2]) if k not in hedge_at]
+    rest = [t for t in rest if content_words([t])] or list(doubt[1][doubt[2] : doubt[3]])
+    other = ctx.tokens_span(doubt[0], (rest[0],))
+    hedge_word = " ".join(t.text for t in doubt[1][doubt[4][0][0] : doubt[4][0][1]])
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        key=f"voice:{credited.text.casefold()}|{hedge_word.casefold()}",
+        spans={src[0]: (credited,), doubt[0]: (other,)},
+        explanation=f'One version lets the source own the words ("{credited.text}"); the other '
+        f'drops that and adds its own doubt ("{hedge_word}"). The first reports what the source '
+        "said; the second is the writer's judgement.",
+        label=f'"{credited.text}" vs "{hedge_word}"',
+        weight=1.1,
+    )
+
+
+def _is_called(tokens: Sequence[Token], h: Hedge) -> bool:
+    """True for "what it called"-style hedges, which credit the word to a speaker."""
+    return h[2] == "distance" and h[1] - h[0] > 1
+
+
+def agent_named(
+    ctx: Context,
+    pair: CellPair,
+    ra: tuple[int, int],
+    rb: tuple[int, int],
+    ma: list[Marker],
+    mb: list[Marker],
+) -> Candidate | None:
+    """ "was announced by the ministers" vs "was announced": who spoke, named in one only."""
+    for has, tokens, (lo, hi), found, lacks, other, olo in (
+        (pair.a, pair.a_tokens, ra, ma, pair.b, pair.b_tokens, rb[0]),
+        (pair.b, pair.b_tokens, rb, mb, pair.a, pair.a_tokens, ra[0]),
+    ):
+        if hi - lo < 2 or tokens[lo].norm != "by" or olo == 0:
+            continue
+        verb = next((m for m in found if m[1] == lo), None)
+        if verb is None or other[olo - 1].norm != tokens[lo - 1].norm:
+            continue
+        stop = lo + 1
+        while stop < min(hi, lo + 1 + MAX_AGENT) and tokens[stop].norm not in _AGENT_STOP:
+            stop += 1
+        agent = tokens[lo + 1 : stop]
+        if not content_words(agent):
+            continue
+        named = ctx.tokens_span(has, tuple(tokens[verb[0] : stop]))
+        bare = ctx.tokens_span(lacks, tuple(other[olo - 1 : olo]))
+        return Candidate(
+            kind=Kind.ATTRIBUTION_CHANGE,
+            severity=Severity.HIGH,
+            passage_id=pair.passage_id,
+            key=f"agent:{named.text.casefold()}",
+            spans={has: (named,), lacks: (bare,)},
+            explanation=f'One version names who made the statement ("{named.text}"); the other '
+            f'says only that it was "{bare.text}", without saying by whom.',
+            label=f'"{named.text}" vs no speaker',
+            weight=1.2,
+        )
+    return None
+
+
+def verb_change(ctx: Context, pair: CellPair, ca: Marker, cb: Marker) -> Candidate:
+    """Both versions attribute the claim, with verbs of different stance ("said" / "claimed")."""
+    va = ctx.tokens_span(pair.a, pair.a_tokens[ca[0] : ca[1]])
+    vb = ctx.tokens_span(pair.b, pair.b_tokens[cb[0] : cb[1]])
+    (x, cx), (y, cy) = sorted([(va.text, ca[2]), (vb.text, cb[2])], key=lambda p: p[0].casefold())
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        key=f"verb:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (va,), pair.b: (vb,)},
+        explanation=f'The reporting verb differs: "{x}" vs "{y}". "{x}" {_MEANING.get(cx, "")}, '
+        f'while "{y}" {_MEANING.get(cy, "")}.',
+        label=f'"{x}" vs "{y}"',
+        weight=1.0,
+    )
+
+
+def dropped(
+    ctx: Context,
+    pair: CellPair,
+    has: str,
+    has_tokens: Sequence[Token],
+    marker: Marker,
+    lacks: str,
+    lacks_tokens: Sequence[Token],
+    at: int,
+) -> Candidate:
+    """One version credits the claim to a source; the other (``lacks``) states it as fact.
+
+    The lacking side quotes the clause where the attribution would stand.
+    """
+    lo, hi = source_range(has_tokens, marker[0], marker[1])
+    lo, hi = min(lo, marker[0]), max(hi, marker[1])
+    attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))
+    # The claim stated as fact: the clause where the attribution would stand.
+    lo, hi = clause_around(lacks_tokens, at, sentence_starts(ctx, pair.passage_id, lacks))
+    claim = ctx.tokens_span(lacks, tuple(lacks_tokens[lo:hi]))
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        # One finding per passage: every outlet that credits the claim and every
+        # outlet that states it as fact ("officials said" / "emergency officials
+        # said" vs none) is one difference, not one per pair of outlets.
+        key="fact",
+        spans={has: (attributed,), lacks: (claim,)},
+        explanation=f'One version credits the claim to a source ("{attributed.text}"); the other '
+        "states it as fact, so the reader cannot tell who vouches for it.",
+        label=f'"{attributed.text}" vs no attribution',
+        weight=1.5,
+    )
+
+
+def source_changes(
+    ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]
+) -> list[Candidate]:
+    """Same verb in the same place, credited to someone else ("police said" / "witnesses said")."""
+    out = []
+    starts_b = {m[0]: m for m in mb}
+    for m in ma:
+        n = starts_b.get(pair.a_to_b.get(m[0], -1))
+        found = None if n is None else source_change(ctx, pair, m, n)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candidate | None:
+    """The claim of marker ``m`` (side a) and ``n`` (side b) credited to different sources.
+
+    Not when either source names no one in particular ("its official media",
+    "officials") or the two share a word ("official KCNA news agency"): those
+    may well be one source named twice (``claims.speakers``).
+    """
+    if not has_subject(pair.a_tokens, m[0]) or not has_subject(pair.b_tokens, n[0]):
+        return None
+    sa, sb = source_range(pair.a_tokens, m[0], m[1]), source_range(pair.b_tokens, n[0], n[1])
+    ta, tb = pair.a_tokens[sa[0] : sa[1]], pair.b_tokens[sb[0] : sb[1]]
+    if (
+        not ta
+        or not tb
+        or not content_words(ta)
+        or not content_words(tb)
+        or same_words(ta, tb)
+        or same_referent(ta, tb)
+        or not identified(ta)
+        or not identified(tb)
+        or words(ta) & words(tb)
+    ):
+        return None
+    a_span, b_span = ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb)
+    x, y = sorted([a_span.text, b_span.text], key=str.casefold)
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=pair.passage_id,
+        key=f"source:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (a_span,), pair.b: (b_span,)},
+        explanation=f'The same statement is credited to different sources: "{x}" vs '
+        f'"{y}". Who said it changes how far a reader should trust it.',
+        label=f'"{x}" vs "{y}"',
+        weight=1.2,
+    )

@@ -1,0 +1,187 @@
+"""Rule family: attribution_change.
+
+Why it matters: "police said the man fled" tells the reader who vouches for
+the claim; "the man fled" presents it as established fact.  Swapping the
+reporting verb ("said" -> "alleged", "admitted", "insisted") adds the
+writer's judgement of the speaker.  Reporting verbs and their stance classes
+live in ``classify_report_verbs.txt``.
+
+Layout: this module finds where attribution differs; ``attribution.sources``
+reads who is credited; ``attribution.findings`` quotes and explains each
+change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.classify import evidence
+from compare.classify.attribution import claims as attribution_claims
+from compare.classify.attribution import story as attribution_story
+from compare.classify.attribution.findings import (
+    agent_named,
+    dropped,
+    source_changes,
+    verb_change,
+    voice_swap,
+)
+from compare.classify.attribution.sources import Marker, markers, own_plan, source_range
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import content_words
+from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
+from compare.model import Token
+
+
+def _inside(found: list[Marker], lo: int, hi: int) -> list[Marker]:
+    """Markers starting inside ``[lo, hi)`` or straddling ``lo``."""
+    return [m for m in found if lo <= m[0] < hi or (m[0] < lo < m[1])]
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Attribution added or dropped, reporting verb changed, or source changed."""
+    out: list[Candidate] = []
+    for pair in cell_pairs(ctx):
+        if not same_content(ctx, pair):
+            continue  # two statements on one theme; the story-wide claims compare those
+        ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
+        before = len(out)
+        for op, i1, i2, j1, j2 in pair.opcodes:
+            if op == "equal":
+                continue
+            in_a, in_b = _inside(ma, i1, i2), _inside(mb, j1, j2)
+            voice = voice_swap(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
+            if voice is not None:  # the precise reading of a credited-vs-doubted swap
+                out.append(voice)
+                continue
+            if in_a and in_b:
+                ca, cb = in_a[0], in_b[0]
+                if _judged(ca[2], cb[2]):
+                    out.append(verb_change(ctx, pair, ca, cb))
+            elif _verb_for_verb(op, (i1, i2), (j1, j2)):
+                pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
+            elif in_a and not mb and _claim_dropped(ctx, pair, pair.a_tokens, in_a[0], pair.b, j1):
+                out.append(
+                    dropped(ctx, pair, pair.a, pair.a_tokens, in_a[0], pair.b, pair.b_tokens, j1)
+                )
+            elif in_b and not ma and _claim_dropped(ctx, pair, pair.b_tokens, in_b[0], pair.a, i1):
+                out.append(
+                    dropped(ctx, pair, pair.b, pair.b_tokens, in_b[0], pair.a, pair.a_tokens, i1)
+                )
+            found = agent_named(ctx, pair, (i1, i2), (j1, j2), ma, mb)
+            if found is not None:
+                out.append(found)
+        out.extend(source_changes(ctx, pair, ma, mb))
+        if len(out) == before:
+            out.extend(_moved(ctx, pair, ma, mb))
+    out.extend(attribution_claims.find(ctx))
+    # The claim layer's story-wide findings, unless a word-level finding that passes
+    # the evidence checks already quotes the same two sentences (it quotes the very
+    # words that differ, and keeps its place in the judged verdicts).
+    kept = [c for c in out if evidence.keep(ctx, c)]
+    out.extend(c for c in attribution_story.find(ctx) if not any(_same_place(c, k) for k in kept))
+    return out
+
+
+def _same_place(a: Candidate, b: Candidate) -> bool:
+    """Do two candidates quote overlapping text in at least two of the same articles?"""
+    shared = 0
+    for aid, spans in a.spans.items():
+        other = b.spans.get(aid, ())
+        if any(s.start < o.end and o.start < s.end for s in spans for o in other):
+            shared += 1
+    return shared >= 2
+
+
+def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> list[Candidate]:
+    """One attribution each side, at different places ("X said ..." / "..., X admitted").
+
+    Why: moving the attribution from the front to the end of a sentence puts
+    the two verbs in different edits, so the per-edit comparison never sees
+    them side by side; with one marker a side they are the same attribution.
+    """
+    if len(ma) != 1 or len(mb) != 1:
+        return []
+    (m,), (n,) = ma, mb
+    if pair.a_to_b.get(m[0]) == n[0]:
+        return []  # the same verb in the same place: nothing moved
+    # Only the verb's stance is compared: a moved attribution is often also
+    # reworded ("the company" / "the Ohio-based group"), and two descriptions
+    # cannot be told apart from two different speakers.
+    return [verb_change(ctx, pair, m, n)] if _judged(m[2], n[2]) else []
+
+
+# Stances that both present the speaker as asserting, without the writer's judgement
+# of the claim: "declared" vs "warned" reports the same assertion.
+_ASSERTING = frozenset({"announce", "emphatic"})
+
+
+def _judged(a: str, b: str) -> bool:
+    """True when two reporting verbs' stances differ in what they tell the reader.
+
+    >>> _judged("neutral", "doubt"), _judged("announce", "emphatic")
+    (True, False)
+    """
+    return a != b and not {a, b} <= _ASSERTING
+
+
+def _verb_for_verb(op: str, ra: tuple[int, int], rb: tuple[int, int]) -> bool:
+    """True for a one-word swap: a listed reporting verb against an unlisted one.
+
+    Why: "She lambasted the plan" still credits the criticism to her; the
+    other word is a verb in the same place (the loaded-term family reads its
+    tone), not a claim stated as fact.
+    """
+    return op == "replace" and ra[1] - ra[0] == 1 and rb[1] - rb[0] == 1
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+_COORDINATORS = frozenset({"and", "but", "then", "or"})
+
+
+def _claim_dropped(
+    ctx: Context,
+    pair: CellPair,
+    has_tokens: Sequence[Token],
+    marker: Marker,
+    lacks: str,
+    at: int,
+) -> bool:
+    """True when the version without a reporting verb really states the claim as fact.
+
+    Not so for a speaker announcing its own plan (``own_plan``); for a verb
+    coordinated with the subject's own action ("the service forecast rain
+    and warned ..."), where the subject acts, not vouches; for a verb whose
+    only subject is a pronoun announcing ("they announced ..."); and when
+    the other version's words are a direct quotation following a sentence
+    that names its speaker (a follow-up quote keeps its attribution).
+    """
+    start = marker[0]
+    if own_plan(has_tokens, marker):
+        return False
+    if start in (pair.a_to_b if has_tokens is pair.a_tokens else pair.b_to_a):
+        return False  # "found that" / "found": the verb is there, only "that" went
+    if start > 0 and has_tokens[start - 1].norm in _COORDINATORS:
+        return False
+    if marker[2] == "announce" and not content_words(
+        has_tokens[source_range(has_tokens, *marker[:2])[0] : start]
+    ):
+        return False
+    return not _follow_up_quote(ctx, pair.passage_id, lacks, at)
+
+
+def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
+    """True when the cell's sentence at token ``at`` opens with a quote mark and the
+    article's sentence before it carries a reporting verb (the speaker is named there)."""
+    indexes = ctx.passages[passage_id].cells.get(article_id, ())
+    sentences = ctx.articles[article_id].sentences
+    offset = 0
+    for i in indexes:
+        n = len(sentences[i].tokens)
+        if at < offset + n or i == indexes[-1]:
+            toks = sentences[i].tokens
+            if not toks or toks[0].norm not in _QUOTES or i == 0:
+                return False
+            return bool(markers(sentences[i - 1].tokens))
+        offset += n
+    return False

@@ -1,0 +1,171 @@
+"""Who is credited with a claim: reporting verbs, their sources, same speakers.
+
+Why apart from the rule: hedges, loaded terms, omission and rewording all
+need to know which tokens attribute a claim (so they leave them to the
+attribution family), and the attribution rule needs to tell a new source
+from the same speaker renamed ("Acme Corp" / "the Ohio-based company").
+Reporting verbs and their stance classes live in ``classify_report_verbs.txt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+
+from compare.classify.cells import (
+    content_words,
+    find_phrases,
+    group_nouns,
+    is_variant_elsewhere,
+    phrase_table,
+    stem,
+)
+from compare.model import Token
+
+Marker = tuple[int, int, str]  # (start, end, stance class) of a reporting verb
+
+VERBS_FILE = "classify_report_verbs.txt"
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "such"})
+_VERB_NEXT = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her", ","})
+# "announced a deal", "declared a curfew": the verb reports an event, not a claim.
+_EVENT_OBJECT = frozenset({"a", "an", "the", "its", "their", "his", "her", "new", "plans"})
+# "reported net income", "reports strong sales", "tweeted a photo", "posted a
+# video": with a noun object these verbs publish something; they attribute a
+# claim only before a clause.
+_OBJECT_VERBS = frozenset({"reported", "reports", "report", "tweeted", "posted", "wrote"})
+_CLAUSE_NEXT = frozenset(
+    {"that", ",", '"', "“", "he", "she", "they", "it", "we", "i", "on", "in", "late", "earlier"}
+)
+# "X said it would cut jobs" vs "X is to cut jobs": a speaker announcing its own
+# plan is routinely reported as fact; dropping "said" there vouches for nothing new.
+_SELF = frozenset({"it", "he", "she", "they", "we"})
+_INTENT = frozenset(
+    {"would", "will", "plans", "planned", "intends", "intended", "aims", "aimed", "is", "was"}
+)
+MAX_SELF_GAP = 4  # tokens between the verb and the pronoun ("said on Tuesday it would")
+
+
+def markers(tokens: Sequence[Token]) -> list[Marker]:
+    """``(start, end, class)`` of reporting verbs and "according to" used as attribution.
+
+    "the claims" (a noun) and "the alleged attack" (an adjective, a hedge) are skipped.
+
+    >>> from compare.align.segment import tokenize
+    >>> markers(tokenize("Police alleged that he fled, according to officials."))
+    [(1, 2, 'doubt'), (6, 8, 'neutral')]
+    """
+    out = []
+    for start, end, cls in find_phrases(tokens, phrase_table(VERBS_FILE)):
+        prev = tokens[start - 1].norm if start > 0 else ""
+        nxt = tokens[end].norm if end < len(tokens) else ""
+        if prev in _DETERMINERS:
+            continue
+        if tokens[start].norm in ("alleged", "purported") and nxt not in _VERB_NEXT:
+            continue  # "alleged attack": an adjective, left to hedges
+        if cls == "announce" and nxt in _EVENT_OBJECT:
+            continue  # "announced a merger": news of an event, not a source for a claim
+        if tokens[start].norm in _OBJECT_VERBS and nxt[:1].isalnum() and nxt not in _CLAUSE_NEXT:
+            continue  # "reported net income of": figures published, not a claim credited
+        out.append((start, end, cls))
+    return out
+
+
+def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    """Token range of who is credited: before the verb, or after "according to"."""
+    if tokens[start].norm == "according":
+        stop = end
+        while stop < len(tokens) and stop < end + 5 and tokens[stop].norm not in {",", ".", ";"}:
+            stop += 1
+        return end, stop
+    first = start
+    while first > 0 and first > start - 5 and tokens[first - 1].norm not in {",", ".", ";", '"'}:
+        first -= 1
+    return first, start
+
+
+def has_subject(tokens: Sequence[Token], start: int) -> bool:
+    """True when a content word stands right before the verb ("police said", not "of claiming")."""
+    if tokens[start].norm == "according":
+        return True
+    return start > 0 and bool(content_words(tokens[start - 1 : start]))
+
+
+def same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when two sources name the same people, allowing variants and "Kenya"/"Kenyan"."""
+    sa = [stem(t.norm) for t in content_words(a)]
+    sb = [stem(t.norm) for t in content_words(b)]
+
+    def alike(x: str, y: str) -> bool:
+        if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+            return True
+        close = min(len(x), len(y)) >= 5 and SequenceMatcher(None, x, y).ratio() >= 0.8
+        return close or is_variant_elsewhere(x, y)
+
+    def covered(xs: list[str], pool: list[str]) -> bool:
+        return all(any(alike(x, y) for y in pool) for x in xs)
+
+    # One source may be fuller than the other ("President Jane Doe" / "Doe").
+    return covered(sa, sb) or covered(sb, sa)
+
+
+_DEFINITE = frozenset({"the", "its", "his", "her", "their"})
+
+
+def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when two differently worded sources plainly name the same speaker.
+
+    Why: editors retitle people and replace a name by a description
+    ("Acme Corp" / "the Ohio-based company", "club manager Ann Lee" /
+    "club coach Ann Lee"); that is not a different source.  Two cases: both
+    end with the same capitalised word (a surname or a name's last word), or
+    one is a definite description ("the ... company") and the other a name.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> same_referent(t("club manager Ann Lee"), t("coach Ann Lee"))
+    True
+    >>> same_referent(t("Acme Corp"), t("The Ohio-based company"))
+    True
+    >>> same_referent(t("Local police"), t("Witnesses"))
+    False
+    >>> same_referent(t("Witnesses"), t("the army"))
+    False
+    """
+    wa, wb = content_words(a), content_words(b)
+    if not wa or not wb:
+        return False
+    la, lb = wa[-1], wb[-1]
+    if la.norm == lb.norm and la.text[:1].isupper() and lb.text[:1].isupper():
+        return True
+
+    def description(tokens: Sequence[Token], words: Sequence[Token]) -> bool:
+        return tokens[0].norm in _DEFINITE and not words[-1].text[:1].isupper()
+
+    def name(words: Sequence[Token]) -> bool:
+        # "Witnesses said" opens a sentence: a capital on a group noun names no one.
+        return all(w.text[:1].isupper() for w in words) and not all(
+            w.norm in group_nouns() for w in words
+        )
+
+    return (description(a, wa) and name(wb)) or (description(b, wb) and name(wa))
+
+
+def own_plan(tokens: Sequence[Token], marker: Marker) -> bool:
+    """True for a speaker announcing its own plan: "X said on Monday it would cut ...".
+
+    >>> from compare.align.segment import tokenize
+    >>> toks = tokenize("Acme said on Monday it would close the plant.")
+    >>> own_plan(toks, (1, 2, "neutral"))
+    True
+    >>> toks = tokenize("Police said he fled the scene.")
+    >>> own_plan(toks, (1, 2, "neutral"))
+    False
+    """
+    _start, end, cls = marker
+    if cls != "neutral" or end == 0 or tokens[end - 1].norm == "to":  # not "according to"
+        return False
+    for k in range(end, min(end + MAX_SELF_GAP + 1, len(tokens) - 1)):
+        if tokens[k].norm in _SELF:
+            return tokens[k + 1].norm in _INTENT
+        if tokens[k].norm in {".", ";", '"', "“", "”"}:
+            return False
+    return False

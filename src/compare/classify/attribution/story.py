@@ -1,0 +1,140 @@
+"""Attribution findings from the claim layer: one claim, credited differently, story-wide.
+
+Why apart from the passage rules: ``claims.attributed_compare`` reads who
+is credited with each sentence's content and pairs contents across the
+whole story, so it finds what word comparison inside one passage cannot
+("..., the attorney general said" vs "The department identified the men as
+..."), and it also serves as a check on the passage rules' "stated as fact"
+findings (``stated_as_fact``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
+from compare.claims.attributed_compare import (
+    AttributionDiff,
+    compare,
+    cosine,
+    story_claims,
+    story_idf,
+    vector,
+)
+from compare.classify.attribution.claims import aligned_pairs
+from compare.classify.base import Candidate, Context
+from compare.model import Article, Kind, Sentence, Severity, Span
+
+# Content cosine a passage rule's "credited vs stated as fact" pair must reach: lower
+# than the story-wide rule's own (``UNSOURCED_MIN``), as the aligner or a shared
+# phrase already put the two side by side.
+FACT_PAIR_MIN = 0.4
+
+
+def _articles(ctx: Context) -> list[Article]:
+    return [ctx.articles[aid] for aid in ctx.alignment.article_ids if aid in ctx.articles]
+
+
+def _sentence_span(ctx: Context, claim: AttributedClaim) -> Span:
+    s = ctx.articles[claim.article_id].sentences[claim.sentence]
+    return ctx.span(claim.article_id, s.start, s.end)
+
+
+def _who(claim: AttributedClaim) -> str:
+    return who(claim) or "a source"
+
+
+def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
+    x, y = d.credited, d.other
+    spans = {x.article_id: (_sentence_span(ctx, x),), y.article_id: (_sentence_span(ctx, y),)}
+    who_x, who_y = _who(x), _who(y)
+    if d.kind == "unsourced":
+        explanation = (
+            f'One version credits this claim to a source ("{who_x}"); another states it in its '
+            "own voice, so its reader cannot tell who vouches for it."
+        )
+        label = f'"{who_x}" vs stated as fact'
+    elif d.kind == "unnamed":
+        explanation = (
+            f'One version names who says so ("{who_x}"); another credits the same claim only to '
+            f'"{who_y}", so its reader cannot weigh the source.'
+        )
+        label = f'"{who_x}" vs "{who_y}"'
+    elif d.kind == "source":
+        explanation = (
+            f'The same claim is credited to different sources: "{who_x}" vs "{who_y}". Who said '
+            "it changes how far a reader should trust it."
+        )
+        label = f'"{who_x}" vs "{who_y}"'
+    else:
+        explanation = (
+            f'The same quotation is relayed second-hand in one version ("{who_x}") and '
+            f'presented as said directly in another ("{who_y}").'
+        )
+        label = f'"{who_x}" vs "{who_y}"'
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=None,
+        # One finding per sentence stated as fact, whichever outlets credit it.
+        key=f"said:{d.kind}:{(y if d.kind == 'unsourced' else x).article_id}:"
+        f"{(y if d.kind == 'unsourced' else x).sentence}",
+        spans=spans,
+        explanation=explanation,
+        label=label,
+        weight=1.3,
+        confidence=d.confidence,
+        # It quotes whole sentences: the words in them that differ in number, hedge or
+        # wording are other aspects, and must not be dropped behind this finding.
+        independent=True,
+    )
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Claims credited in one outlet and stated, credited elsewhere or relayed in another."""
+    articles = _articles(ctx)
+    if len(articles) < 2:
+        return []
+    return [_candidate(ctx, d) for d in compare(articles, aligned_pairs(ctx))]
+
+
+_LAST: list[tuple[Context, dict[tuple[str, int], AttributedClaim], dict[str, float]]] = []
+
+
+def _claims_of(ctx: Context) -> tuple[dict[tuple[str, int], AttributedClaim], dict[str, float]]:
+    """The story's claims by (article, sentence) and its IDF, read once per context."""
+    if _LAST and _LAST[0][0] is ctx:
+        return _LAST[0][1], _LAST[0][2]
+    articles = _articles(ctx)
+    claims = {(c.article_id, c.sentence): c for cs in story_claims(articles).values() for c in cs}
+    idf = story_idf(articles)
+    _LAST[:] = [(ctx, claims, idf)]
+    return claims, idf
+
+
+def credited_vs_fact(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> bool:
+    """Do the quoted sentences hold one claim credited in one outlet and stated as fact in
+    another, by the claim layer's reading?
+
+    Why: the passage rules read a reporting verb in one cell and none in the
+    other; the claim layer also reads "X identified the men as ...", reported
+    speech running on, quotations, and compares the *content* of the two
+    claims, not two whole cells that may hold different statements.
+    """
+    claims, idf = _claims_of(ctx)
+    found = {
+        aid: [c for s in sentences if (c := claims.get((aid, s.index))) is not None]
+        for aid, sentences in quoted.items()
+    }
+    for a, xs in found.items():
+        for b, ys in found.items():
+            if a == b:
+                continue
+            for x in xs:
+                if x.status != CREDITED:
+                    continue
+                vx = vector(x.content, idf)
+                for y in ys:
+                    if y.status == FACT and cosine(vx, vector(y.content, idf)) >= FACT_PAIR_MIN:
+                        return True
+    return False

@@ -1,0 +1,186 @@
+"""Rule family: hedge_change.
+
+Why it matters: "reportedly", "allegedly" and "so-called"
+tell the reader the writer has not confirmed a claim or does not adopt a
+label.  Dropping the hedge turns a claim into an apparent fact; adding one
+casts doubt.  Number approximators ("at least 13" vs "13") are compared with
+their numbers in ``numbers``; this module handles word hedges from
+``classify_hedges.txt``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from compare.classify.attribution.sources import markers
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import content_words, find_phrases, phrase_table, stem
+from compare.classify.numbers.lexicon import number_words
+from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
+from compare.model import Kind, Severity, Span, Token
+
+HEDGES_FILE = "classify_hedges.txt"
+_MEANING = {
+    "hearsay": "marks the claim as second-hand, not confirmed by the writer",
+    "doubt": "signals that the claim is unproven or disputed",
+    "distance": "shows the writer does not adopt the label as their own",
+    "likely": "presents it as a probability, not a certainty",
+}
+
+Hedge = tuple[int, int, str]
+
+
+def hedges(tokens: Sequence[Token]) -> list[Hedge]:
+    """``(start, end, class)`` of word hedges; "alleged that" is a reporting verb, not a hedge.
+
+    >>> from compare.align.segment import tokenize
+    >>> hedges(tokenize("The so-called deal reportedly failed."))
+    [(1, 2, 'distance'), (3, 4, 'hearsay')]
+    """
+    verbs = {m[0] for m in markers(tokens)}
+    return [h for h in find_phrases(tokens, phrase_table(HEDGES_FILE)) if h[0] not in verbs]
+
+
+def _phrase(tokens: Sequence[Token], h: Hedge) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokens[h[0] : h[1]])
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Hedges one version has and the other lacks or replaces."""
+    out: list[Candidate] = []
+    for pair in cell_pairs(ctx):
+        if not same_content(ctx, pair):
+            continue  # two statements on one theme: neither hedges the other's claim
+        ha, hb = hedges(pair.a_tokens), hedges(pair.b_tokens)
+        count_a = Counter(_phrase(pair.a_tokens, h) for h in ha)
+        count_b = Counter(_phrase(pair.b_tokens, h) for h in hb)
+        for op, i1, i2, j1, j2 in pair.opcodes:
+            if op == "equal":
+                continue
+            in_a = [
+                h
+                for h in ha
+                if i1 <= h[0] < i2
+                and count_a[_phrase(pair.a_tokens, h)] > count_b[_phrase(pair.a_tokens, h)]
+            ]
+            in_b = [
+                h
+                for h in hb
+                if j1 <= h[0] < j2
+                and count_b[_phrase(pair.b_tokens, h)] > count_a[_phrase(pair.b_tokens, h)]
+            ]
+            if in_a and in_b:
+                out.append(_swapped(ctx, pair, in_a[0], in_b[0]))
+            elif in_a or in_b:
+                found = (
+                    _one_sided(
+                        ctx,
+                        pair.passage_id,
+                        pair.a,
+                        pair.a_tokens,
+                        in_a[0],
+                        pair.b,
+                        pair.b_tokens,
+                        j1,
+                        j2,
+                    )
+                    if in_a
+                    else _one_sided(
+                        ctx,
+                        pair.passage_id,
+                        pair.b,
+                        pair.b_tokens,
+                        in_b[0],
+                        pair.a,
+                        pair.a_tokens,
+                        i1,
+                        i2,
+                    )
+                )
+                if found is not None:
+                    out.append(found)
+    return out
+
+
+def _near(ctx: Context, article_id: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
+    """What the other version has where the hedge would be: the replaced words or the next word."""
+    if hi > lo:
+        return ctx.tokens_span(article_id, tuple(tokens[lo:hi]))
+    at = min(lo, len(tokens) - 1)
+    return ctx.tokens_span(article_id, tuple(tokens[at : at + 1]))
+
+
+QUALIFIED_WINDOW = 4  # tokens after a hedge where the word it qualifies is looked for
+
+
+def _qualified(tokens: Sequence[Token], h: Hedge) -> str | None:
+    """The stem of the first content word after a hedge (the word it qualifies), if any.
+
+    Numbers are passed over: "about 10 minutes" against "eight minutes" is
+    one claim whose figure differs, and the figure is the numbers rule's.
+    """
+    numbers = number_words()
+    for t in tokens[h[1] : h[1] + QUALIFIED_WINDOW]:
+        if any(c.isdigit() for c in t.norm) or t.norm in numbers:
+            continue
+        if content_words([t]):
+            return stem(t.norm)
+    return None
+
+
+def _one_sided(
+    ctx: Context,
+    passage_id: str,
+    has: str,
+    has_tokens: Sequence[Token],
+    h: Hedge,
+    lacks: str,
+    lacks_tokens: Sequence[Token],
+    lo: int,
+    hi: int,
+) -> Candidate | None:
+    """A hedge only one version has; None when the other version lacks the claim itself.
+
+    Why the check: a hedge is compared only on a claim both versions make.
+    When the words the hedge qualifies ("alleged *harassment*", "may have
+    been *mentally ill*") are nowhere in the other version's cell, that
+    version does not state the claim as fact; it does not state it at all.
+    """
+    qualified = _qualified(has_tokens, h)
+    if qualified is not None and qualified not in {stem(t.norm) for t in lacks_tokens}:
+        return None
+    # Quote the hedge with the word it qualifies, so the reader sees "reportedly fled".
+    end = min(h[1] + 1, len(has_tokens))
+    hedged = ctx.tokens_span(has, tuple(has_tokens[h[0] : end]))
+    word = " ".join(t.text for t in has_tokens[h[0] : h[1]])
+    return Candidate(
+        kind=Kind.HEDGE_CHANGE,
+        severity=Severity.MEDIUM,
+        passage_id=passage_id,
+        key=f"hedge:{word.casefold()}|-",
+        spans={has: (hedged,), lacks: (_near(ctx, lacks, lacks_tokens, lo, hi),)},
+        explanation=f'Only one version hedges the claim with "{word}", which '
+        f"{_MEANING.get(h[2], 'qualifies the claim')}. Without it, the claim reads as established "
+        "fact.",
+        label=f'"{word}" vs no hedge',
+        weight=1.0,
+    )
+
+
+def _swapped(ctx: Context, pair: CellPair, ha: Hedge, hb: Hedge) -> Candidate:
+    sa = ctx.tokens_span(pair.a, pair.a_tokens[ha[0] : ha[1]])
+    sb = ctx.tokens_span(pair.b, pair.b_tokens[hb[0] : hb[1]])
+    (x, cx), (y, cy) = sorted([(sa.text, ha[2]), (sb.text, hb[2])], key=lambda p: p[0].casefold())
+    return Candidate(
+        kind=Kind.HEDGE_CHANGE,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=f"hedge:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (sa,), pair.b: (sb,)},
+        explanation=f'The hedge differs: "{x}" vs "{y}". "{x}" {_MEANING.get(cx, "")}; "{y}" '
+        f"{_MEANING.get(cy, '')}.",
+        label=f'"{x}" vs "{y}"',
+        weight=0.8,
+    )

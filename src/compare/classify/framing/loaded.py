@@ -1,0 +1,211 @@
+"""Rule family: loaded_term.
+
+Why three signals: a documented lexicon (``classify_loaded_terms.txt``)
+explains the well-known cases ("rioters" vs "protesters"); a proper
+adjective swapped before a group noun ("Xish soldiers" vs "Yish soldiers")
+catches an actor named by another identity; and VADER valences (a data
+file with VADER's licence) catch unseen swaps whose tone differs sharply.
+
+Layout: this module finds lexicon terms; ``framing.loaded_swaps`` holds the
+identity and tone signals; ``framing.loaded_labels`` the qualifier and source-label
+comparisons.  ``valence`` is re-exported here, where callers look for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+
+from compare.classify.attribution.sources import markers
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import (
+    clause_around,
+    content_words,
+    find_phrases,
+    is_word,
+    phrase_table,
+    stem,
+)
+from compare.classify.framing.hedges import hedges
+from compare.classify.framing.loaded_labels import (
+    affiliation_dropped,
+    qualifier_dropped,
+    source_labels,
+)
+from compare.classify.framing.loaded_swaps import demonym, tone
+from compare.classify.framing.loaded_swaps import valence as valence  # re-exported
+from compare.classify.pairs import CellPair, cell_pairs
+from compare.model import Kind, Severity, Span, Token
+from compare.text import lexicons
+
+TERMS_FILE = "classify_loaded_terms.txt"
+PEOPLE_PLURALS = ("ers", "ists", "ans", "ants", "ents", "ites", "ors")
+
+
+def _claimed(tokens: Sequence[Token]) -> set[int]:
+    """Token indexes other families own: reporting verbs and hedges."""
+    out: set[int] = set()
+    for start, end, _c in [*markers(tokens), *hedges(tokens)]:
+        out.update(range(start, end))
+    return out
+
+
+@cache
+def terms_table() -> Mapping[tuple[str, ...], str]:
+    """The loaded-term lexicon, each entry also under its other grammatical number.
+
+    Why: the list names "hooligans" or "rioter" once; the same framing in the
+    singular or plural must not need a second line.  Singulars are derived
+    only from plural nouns for people ("-ers", "-ists", "-ans", ...): "blasts"
+    (a verb: "criticises") must not make "blast" (an explosion) loaded.  A
+    listed form always wins over a derived one.
+
+    >>> ("rioter",) in terms_table(), ("blast",) in terms_table()
+    (True, False)
+    """
+    table = dict(phrase_table(TERMS_FILE, 2))
+    for key, why in list(table.items()):
+        last = key[-1]
+        if not last.isalpha() or len(last) < 4:
+            continue
+        if last.endswith(PEOPLE_PLURALS):
+            other = last[:-1]
+        elif last.endswith("s"):
+            continue
+        else:
+            other = last + "s"
+        table.setdefault((*key[:-1], other), why)
+    return table
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Loaded terms substituted or added inside aligned passages."""
+    out: list[Candidate] = []
+    table = terms_table()
+    for pair in cell_pairs(ctx):
+        claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
+        for op, i1, i2, j1, j2 in pair.opcodes:
+            if op == "equal":
+                continue
+            seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
+            la = [
+                (s + i1, e + i1, why)
+                for s, e, why in find_phrases(seg_a, table)
+                if s + i1 not in claimed_a
+            ]
+            lb = [
+                (s + j1, e + j1, why)
+                for s, e, why in find_phrases(seg_b, table)
+                if s + j1 not in claimed_b
+            ]
+            if la or lb:
+                out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
+            elif op == "replace" and not pair.loose():
+                found = demonym(ctx, pair, i1, i2, j1, j2) or tone(ctx, pair, seg_a, seg_b)
+                if found is not None:
+                    out.append(found)
+        out.extend(qualifier_dropped(ctx, pair))
+        out.extend(affiliation_dropped(ctx, pair))
+        out.extend(source_labels(ctx, pair, table))
+    return out
+
+
+def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
+    """The other side's words; for an insertion, the clause where the term would stand."""
+    if hi <= lo or not any(is_word(t) for t in tokens[lo:hi]):
+        lo, hi = clause_around(tokens, lo)
+    return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
+
+
+@cache
+def _alternatives() -> Mapping[str, frozenset[str]]:
+    """Each lexicon reason (unique per entry) -> the plainer words it lists."""
+    out: dict[str, frozenset[str]] = {}
+    for row in lexicons.rows(TERMS_FILE):
+        if len(row) > 2:
+            words = {w.strip().casefold() for alt in row[1].split(",") for w in alt.split()}
+            out[row[2]] = frozenset(w for w in words if w.isalpha())
+    return out
+
+
+def _plain_word(tokens: Sequence[Token], lo: int, hi: int, why: str) -> int | None:
+    """Index of a plainer alternative the lexicon lists, inside the other side's block.
+
+    Why: a term swapped inside a longer rewrite ("hooligans who hurled" vs
+    "fans threw") should quote "fans", not the whole block, so the rewording
+    around it stays its own finding.
+    """
+    plain = _alternatives().get(why, frozenset())
+    for k in range(lo, hi):
+        norm = tokens[k].norm
+        if norm in plain or (norm.endswith("s") and norm[:-1] in plain):
+            return k
+    return None
+
+
+def _head_in(tokens: Sequence[Token], end: int, other: Sequence[Token]) -> bool:
+    """Is the noun a term describes ("separatist *authorities*") in the other version too?
+
+    Why: a term is compared with the other version only where that version
+    speaks of the same thing; when the described noun is absent, the other
+    version left out the whole phrase (an attribution or a detail), and the
+    word that happens to stand in its place ("Friday") is no counterpart.
+    The described noun is the content word right after the term; a term
+    followed by anything else is a noun itself and always counts as present.
+    """
+    following = tokens[end : end + 1]
+    if not following or not is_word(following[0]) or not content_words(following):
+        return True  # "hooligans who ...": the term is the noun itself
+    return stem(following[0].norm) in {stem(o.norm) for o in other}
+
+
+def _lexicon(
+    ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
+) -> list[Candidate]:
+    out = []
+    terms_a = {tuple(t.norm for t in pair.a_tokens[s:e]) for s, e, _w in la}
+    terms_b = {tuple(t.norm for t in pair.b_tokens[s:e]) for s, e, _w in lb}
+    for side, found, other_terms in ((pair.a, la, terms_b), (pair.b, lb, terms_a)):
+        tokens = pair.a_tokens if side == pair.a else pair.b_tokens
+        other, other_tokens, (lo, hi) = (
+            (pair.b, pair.b_tokens, rb) if side == pair.a else (pair.a, pair.a_tokens, ra)
+        )
+        for s, e, why in found:
+            if tuple(t.norm for t in tokens[s:e]) in other_terms:
+                continue
+            term = ctx.tokens_span(side, tuple(tokens[s:e]))
+            plain = _plain_word(other_tokens, lo, hi, why)
+            if plain is None and not _head_in(tokens, e, other_tokens):
+                continue  # the other version does not speak of what the term describes
+            there = (
+                ctx.tokens_span(other, (other_tokens[plain],))
+                if plain is not None
+                else _span(ctx, other, other_tokens, lo, hi)
+            )
+            # A loose pair's other words are another statement, not the term's
+            # counterpart: say only that one version uses the term.
+            replaced = hi > lo and (plain is not None or not pair.loose())
+            if not replaced and plain is None:
+                there = _span(ctx, other, other_tokens, lo, lo)
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=pair.passage_id,
+                    # One finding per term and passage, whatever each other outlet
+                    # wrote in its place ("hooligans" vs "fans" and vs "supporters").
+                    key=f"term:{term.text.casefold()}",
+                    spans={side: (term,), other: (there,)},
+                    explanation=(
+                        f'One version uses the loaded term "{term.text}" where the other has '
+                        f'"{there.text}": {why}.'
+                        if replaced
+                        else f'Only one version uses the loaded term "{term.text}": {why}.'
+                    ),
+                    label=f'"{term.text}" vs "{there.text}"'
+                    if replaced
+                    else f'"{term.text}" added',
+                    weight=1.2,
+                )
+            )
+    return out

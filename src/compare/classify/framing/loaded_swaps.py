@@ -1,0 +1,128 @@
+"""Loaded swaps the lexicon does not list: another identity, a sharper tone.
+
+Why two signals beyond the lexicon: a proper adjective swapped before a
+group noun ("Xish soldiers" vs "Yish soldiers") names an actor by another
+identity, and VADER valences catch unseen swaps whose tone differs sharply
+("thugs" for "youths").  The valences are shipped as a data file with
+VADER's MIT licence (``data/loaded_vader_valences.txt``) rather than taken
+from the unmaintained vaderSentiment package, which pulls in ``requests``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import cache
+
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import group_nouns, is_variant_elsewhere, is_word, stem
+from compare.classify.pairs import CellPair
+from compare.model import Kind, Severity, Token
+from compare.text import lexicons
+
+VALENCE_GAP = 1.8  # VADER scale is -4..+4
+VALENCE_STRONG = 2.0
+VALENCES_FILE = "loaded_vader_valences.txt"
+
+
+@cache
+def _valences() -> dict[str, float]:
+    return {word: float(value) for word, value in lexicons.rows(VALENCES_FILE)}
+
+
+def valence(word: str) -> float | None:
+    """VADER valence of a word or a simple inflection of it ("slammed" -> "slam").
+
+    >>> valence("slammed"), valence("table")
+    (-1.6, None)
+    """
+    lex = _valences()
+    w = word.casefold()
+    forms = [w] + [w[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if w.endswith(end)]
+    if w.endswith(("ed", "ing")):
+        base = w[:-2] if w.endswith("ed") else w[:-3]
+        forms += [base + "e", base[:-1] if len(base) > 3 and base[-1] == base[-2] else ""]
+    for form in forms:
+        if form and form in lex:
+            return lex[form]
+    return None
+
+
+def _proper(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if is_word(t)]
+    return 0 < len(words) <= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _alike(a: str, b: str) -> bool:
+    x, y = stem(a), stem(b)
+    if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+        return True
+    return SequenceMatcher(None, x, y).ratio() >= 0.75 or is_variant_elsewhere(a, b)
+
+
+def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) -> Candidate | None:
+    """ "Xish soldiers" vs "Yish soldiers": a group named by another identity."""
+    # A figure replaced alongside ("12 Xish" / "15 Yish") belongs to the numbers rule.
+    while i1 < i2 - 1 and pair.a_tokens[i1].text[:1].isdigit():
+        i1 += 1
+    while j1 < j2 - 1 and pair.b_tokens[j1].text[:1].isdigit():
+        j1 += 1
+    seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
+    if (
+        not (_proper(seg_a) and _proper(seg_b))
+        or i2 >= len(pair.a_tokens)
+        or j2 >= len(pair.b_tokens)
+    ):
+        return None
+    noun = pair.a_tokens[i2].norm
+    if noun != pair.b_tokens[j2].norm or noun not in group_nouns() or i1 == 0 or j1 == 0:
+        return None  # sentence-initial capitals are not evidence of a proper adjective
+    text_a = " ".join(t.text for t in seg_a)
+    text_b = " ".join(t.text for t in seg_b)
+    if _alike(text_a, text_b) or is_variant_elsewhere(text_a, text_b):
+        return None
+    sa = ctx.tokens_span(pair.a, pair.a_tokens[i1 : i2 + 1])
+    sb = ctx.tokens_span(pair.b, pair.b_tokens[j1 : j2 + 1])
+    x, y = sorted([sa.text, sb.text], key=str.casefold)
+    return Candidate(
+        kind=Kind.LOADED_TERM,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=f"group:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (sa,), pair.b: (sb,)},
+        explanation=f'The same group is named by a different identity: "{x}" vs "{y}". '
+        "Who a group is said to belong to frames whose side it is on.",
+        label=f'"{x}" vs "{y}"',
+        weight=1.1,
+    )
+
+
+def tone(
+    ctx: Context, pair: CellPair, seg_a: Sequence[Token], seg_b: Sequence[Token]
+) -> Candidate | None:
+    """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters")."""
+    wa, wb = [t for t in seg_a if is_word(t)], [t for t in seg_b if is_word(t)]
+    if not (0 < len(wa) <= 3 and 0 < len(wb) <= 3):
+        return None
+    va = [v for t in wa if (v := valence(t.norm)) is not None]
+    vb = [v for t in wb if (v := valence(t.norm)) is not None]
+    if not va or not vb:
+        return None
+    sa, sb = sum(va), sum(vb)
+    # Framing by tone is pejoration ("thugs" for "youths"); a sharply *positive*
+    # everyday verb ("save", "handed") swapped for a flat one is rewording.
+    if abs(sa - sb) < VALENCE_GAP or min(sa, sb) > -VALENCE_STRONG:
+        return None
+    span_a, span_b = ctx.tokens_span(pair.a, tuple(seg_a)), ctx.tokens_span(pair.b, tuple(seg_b))
+    (x, vx), (y, vy) = sorted([(span_a.text, sa), (span_b.text, sb)], key=lambda p: p[1])
+    return Candidate(
+        kind=Kind.LOADED_TERM,
+        severity=Severity.MEDIUM,
+        passage_id=pair.passage_id,
+        key=f"tone:{x.casefold()}|{y.casefold()}",
+        spans={pair.a: (span_a,), pair.b: (span_b,)},
+        explanation=f'"{x}" is much more negative in tone than "{y}" (VADER scores {vx:+.1f} vs '
+        f"{vy:+.1f} on a -4 to +4 scale), which colours how the reader sees the same event.",
+        label=f'"{x}" vs "{y}"',
+        weight=0.8 + abs(vx - vy) / 10,
+    )

@@ -1,0 +1,385 @@
+"""Rule family: wording_change.
+
+Why after the others: this is what is left once numbers, attribution,
+hedges, loaded terms, outlet-only clauses and the variant families (names,
+style, spelling, typography) have taken their tokens.  Nearby edits of one
+passage pair are merged into one phrase change ("stalled" vs "ground to a
+halt") when only function words separate them; a shared content word is an
+anchor and splits a long rewrite into its substitutions.
+
+What is kept is a change of meaning or emphasis: a substitution of content
+words of comparable size ("stalled" / "collapsed"), or a short insertion of
+content words ("strongly", "a former champion").  Skipped as noise: grammar
+and inflection ("killed"/"killing"); words that only say when ("on
+Monday"); a pronoun or other reference word standing for a name ("them" /
+"the players"); words that moved within the sentence; a stretch that starts
+a new sentence in one version only (an artefact of one outlet splitting a
+sentence in two); long one-sided stretches (outlet-only material).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import pairwise
+
+from compare.classify.attribution.sources import markers, same_referent, source_range
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import (
+    clause_around,
+    content_words,
+    find_phrases,
+    is_variant_elsewhere,
+    is_word,
+    phrase_table,
+    sentence_starts,
+    shorten,
+    stem,
+)
+from compare.classify.framing.hedges import hedges
+from compare.classify.framing.loaded import TERMS_FILE, valence
+from compare.classify.framing.loaded_labels import affiliations
+from compare.classify.numbers.lexicon import events
+from compare.classify.numbers.parse import quantities
+from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.presence.omission import own_clauses
+from compare.classify.same_content import same_content
+from compare.model import Kind, Severity, Span, Token
+from compare.text import lexicons
+
+JOIN_GAP = 1  # edits separated by at most this many equal function words form one change
+MAX_PHRASE = 80  # characters shown in labels and explanations
+MAX_CONTENT = 6  # longer changes are rewrites: the coverage matrix shows them as reworded
+MAX_INSERT = 4  # content words an insertion may hold (longer: outlet-only material)
+MAX_RATIO = 3  # content words on one side at most this many times the other's
+TIME_WORDS = "classify_time_words.txt"
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?"})
+# Words that point at something named elsewhere: swapping them for the name is not emphasis.
+_REFERENCE = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "which",
+        "who",
+        "whom",
+        "both",
+        "each",
+        "other",
+        "deal",
+        "agreement",
+        "country",
+        "countries",
+        "nations",
+        "sides",
+        "side",
+        "group",
+        "city",
+        "region",
+        "area",
+        "official",
+        "officials",
+        "authorities",
+        "one",
+    }
+)
+
+Change = tuple[int, int, int, int]
+
+
+def _claimed(tokens: Sequence[Token]) -> set[int]:
+    """Token indexes owned by more serious families (numbers, attribution, hedges, loaded).
+
+    Attribution owns the reporting verb and who it credits ("the army
+    admitted"): a changed source is an attribution finding, not a rewording.
+    """
+    out: set[int] = set()
+    found = markers(tokens)
+    spans = [*found, *hedges(tokens), *find_phrases(tokens, phrase_table(TERMS_FILE))]
+    for start, end, _c in spans:
+        out.update(range(start, end))
+    for start, end, _c in found:
+        lo, hi = source_range(tokens, start, end)
+        # A manner adverb before the verb ("strongly urged") is wording, not the source.
+        out.update(k for k in range(lo, hi) if not tokens[k].norm.endswith("ly"))
+    for q in quantities(tokens):
+        out.update(range(q.start, q.end))
+    out.update(affiliations(tokens))  # "Xland-run": a loaded label, judged there
+    return out
+
+
+def changes(pair: CellPair) -> list[Change]:
+    """Non-equal opcodes joined across small gaps of equal function words: ``(i1, i2, j1, j2)``."""
+    out: list[list[int]] = []
+    for op, i1, i2, j1, j2 in _restemmed(pair):
+        if op == "equal":
+            continue
+        gap = pair.a_tokens[out[-1][1] : i1] if out else ()
+        if (
+            out
+            and i1 - out[-1][1] <= JOIN_GAP
+            and j1 - out[-1][3] <= JOIN_GAP
+            and not content_words(gap)
+        ):
+            out[-1][1], out[-1][3] = i2, j2
+        else:
+            out.append([i1, i2, j1, j2])
+    return [(a, b, c, d) for a, b, c, d in out]
+
+
+def _restemmed(pair: CellPair) -> list[tuple[str, int, int, int, int]]:
+    """The pair's opcodes, with each long replaced stretch re-matched on word stems.
+
+    Why: difflib on exact forms sees "each side blaming the other" / "both
+    sides blaming each other" as one block; on stems, "blaming" and "side"
+    anchor it, leaving the real substitutions.
+    """
+    from difflib import SequenceMatcher
+
+    out = []
+    for op, i1, i2, j1, j2 in pair.opcodes:
+        if op != "replace" or (i2 - i1) + (j2 - j1) < 6:
+            out.append((op, i1, i2, j1, j2))
+            continue
+        sa = [stem(t.norm) for t in pair.a_tokens[i1:i2]]
+        sb = [stem(t.norm) for t in pair.b_tokens[j1:j2]]
+        sub = SequenceMatcher(None, sa, sb, autojunk=False).get_opcodes()
+        out.extend((o, i1 + a1, i1 + a2, j1 + b1, j1 + b2) for o, a1, a2, b1, b2 in sub)
+    return out
+
+
+def _time_words() -> frozenset[str]:
+    return lexicons.words(TIME_WORDS)
+
+
+def _only_when_or_reference(words: Sequence[Token]) -> bool:
+    """True when every content word only says when, or points at something named elsewhere."""
+    return all(t.norm in _time_words() or t.norm in _REFERENCE or t.norm.isdigit() for t in words)
+
+
+def _moved(side: Sequence[Token], other_cell: Sequence[Token], lo: int, hi: int) -> bool:
+    """True when at least half of a side's content words stand elsewhere in the other cell."""
+    words = content_words(side)
+    if not words:
+        return False
+    elsewhere = {stem(t.norm) for k, t in enumerate(other_cell) if not lo <= k < hi}
+    return 2 * sum(stem(t.norm) in elsewhere for t in words) >= len(words)
+
+
+def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True unless the change is grammar, inflection, a date or reference, or a variant."""
+    ca, cb = content_words(a), content_words(b)
+    if (not ca and not cb) or max(len(ca), len(cb)) > MAX_CONTENT:
+        return False
+    if (ca and _only_when_or_reference(ca)) or (cb and _only_when_or_reference(cb)):
+        return False
+    if a and b and not (ca and cb):
+        return False  # "the residents" / "them": a reference swap, not a change of meaning
+    if a and b and same_referent(a, b):
+        return False  # "Acme" / "the Ohio-based company": the same one, named or described
+    if ca and cb and max(len(ca), len(cb)) > MAX_RATIO * min(len(ca), len(cb)):
+        return False
+    if not (ca and cb) and len(ca or cb) > MAX_INSERT:
+        return False
+    added = ca or cb
+    if not (ca and cb) and all(t.text[:1].isupper() and valence(t.norm) is None for t in added):
+        return False  # a name or title added ("Jamal", "at Wembleigh"): detail, not emphasis
+    if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
+        return False
+    if sorted(stem(t.norm) for t in ca) == sorted(stem(t.norm) for t in cb):
+        return False
+    text_a, text_b = " ".join(t.text for t in a), " ".join(t.text for t in b)
+    if a and b and is_variant_elsewhere(text_a, text_b):
+        return False
+    if len(ca) == len(cb) and all(
+        is_variant_elsewhere(x.text, y.text) or stem(x.norm) == stem(y.norm)
+        for x, y in zip(ca, cb, strict=True)
+    ):
+        return False
+    squash_a = "".join(text_a.split()).casefold().replace("-", "")
+    return squash_a != "".join(text_b.split()).casefold().replace("-", "")
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation at either end, so a label reads "a former champion"."""
+    words = [k for k, t in enumerate(tokens) if is_word(t)]
+    return tokens[words[0] : words[-1] + 1] if words else []
+
+
+def _synonyms(a: str, b: str) -> bool:
+    """True for two words of one event class ("wounded"/"injured"): same fact, same tone."""
+    ea, eb = events().get(a), events().get(b)
+    return ea is not None and eb is not None and ea[0] == eb[0]
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Content-word rewording inside aligned passages: one finding per passage.
+
+    Why one per passage, not one per changed phrase: read blind, single
+    changed words shown on their own ("fee" / "payment", "that separates" /
+    "which divides") were noise; what an editor wants to know is that a
+    passage was reworded, with every changed phrase highlighted in it.  The
+    candidates of every pair of outlets share the key ``REWORDED``, so the
+    merge makes one finding of the passage that quotes every outlet's
+    changed words.
+    """
+    out: list[Candidate] = []
+    for pair, found in _changed_phrases(ctx):
+        out.append(_reworded(ctx, pair, found))
+    return out
+
+
+def _changed_phrases(
+    ctx: Context,
+) -> Iterator[tuple[CellPair, list[tuple[list[Token], list[Token], tuple[int, int]]]]]:
+    """Each cell pair with its meaningful changed phrases ``(a words, b words, where)``."""
+    own = own_clauses(ctx)
+    for pair in cell_pairs(ctx):
+        if pair.loose() or not same_content(ctx, pair):
+            continue  # two different statements paired loosely: no word stands for another
+        found: list[tuple[list[Token], list[Token], tuple[int, int]]] = []
+        claimed_a = _claimed(pair.a_tokens) | own.get((pair.passage_id, pair.a), set())
+        claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
+        starts_a = sentence_starts(ctx, pair.passage_id, pair.a)
+        starts_b = sentence_starts(ctx, pair.passage_id, pair.b)
+        for i1, i2, j1, j2 in changes(pair):
+            if any(i1 < k < i2 for k in starts_a) != any(j1 < k < j2 for k in starts_b) or (
+                (i1 in starts_a) != (j1 in starts_b) and (i2 > i1) and (j2 > j1)
+            ):
+                continue  # one version starts a new sentence here: a split, not a rewording
+            a = [t for k, t in enumerate(pair.a_tokens[i1:i2], i1) if k not in claimed_a]
+            b = [t for k, t in enumerate(pair.b_tokens[j1:j2], j1) if k not in claimed_b]
+            if (i2 > i1 and not a) or (j2 > j1 and not b):
+                continue  # a more serious family owns the whole side
+            if (len(a) < i2 - i1 and not content_words(a)) or (
+                len(b) < j2 - j1 and not content_words(b)
+            ):
+                continue  # a more serious family took every content word of a side
+            pieces_a = _pieces(_trim(a), pair.a_tokens, claimed_a)
+            pieces_b = _pieces(_trim(b), pair.b_tokens, claimed_b)
+            if len(pieces_a) != len(pieces_b):
+                # A figure splits one side only: the pieces that run into the
+                # following shared words are the ones that correspond.
+                pieces_a, pieces_b = pieces_a[-1:], pieces_b[-1:]
+            for a, b in zip(pieces_a, pieces_b, strict=True):
+                if any(t.norm in _CLAUSE_MARKS for t in a[1:-1] + b[1:-1]):
+                    continue  # a clause boundary inside: a rewritten sentence, not a word choice
+                if not _meaningful(a, b):
+                    continue
+                if (a and _moved(a, pair.b_tokens, j1, j2)) or (
+                    b and _moved(b, pair.a_tokens, i1, i2)
+                ):
+                    continue  # the words moved: reordering, not rewording
+                found.append((a, b, (i1, j1)))
+        if found:
+            yield pair, found
+
+
+def _pieces(kept: list[Token], cell: Sequence[Token], claimed: set[int]) -> list[list[Token]]:
+    """The kept words split where a figure another family reports stands between them.
+
+    Why: "had handed $5m to owners" vs "paid out $5 million to owners"
+    changes the words on either side of a figure the numbers family already
+    compares; quoting across the figure would blur two word choices into
+    one.  Each side's pieces are compared in order (when the sides split a
+    different number of times, the caller compares only the last pieces).
+
+    >>> from compare.align.segment import tokenize
+    >>> toks = tokenize("had handed $5m to owners")
+    >>> [[t.text for t in p] for p in _pieces(list(toks[:2]) + list(toks[4:]), toks, {2, 3})]
+    [['had', 'handed'], ['to', 'owners']]
+    """
+    if len(kept) < 2:
+        return [kept]
+    where = {t.start: k for k, t in enumerate(cell)}
+    out: list[list[Token]] = [[kept[0]]]
+    for prev, tok in pairwise(kept):
+        gap = range(where[prev.start] + 1, where[tok.start])
+        if any(k in claimed and any(c.isdigit() for c in cell[k].text) for k in gap):
+            out.append([])
+        out[-1].append(tok)
+    return [_trim(p) for p in out]
+
+
+REWORDED = "reworded"  # one key for every pair of outlets: one finding per passage
+MAX_LISTED = 3  # changes named in the explanation; every change is highlighted
+
+
+def _wording(
+    described: Sequence[str], found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]]
+) -> tuple[str, str]:
+    """(label, explanation): one change in the words of a phrase change, more listed."""
+    if len(described) == 1:
+        ((a, b, _),) = found
+        if a and b:
+            label = described[0]
+            return label, (
+                f"The wording differs: {label}. A different choice of words can shift emphasis "
+                "or tone even when the facts stay the same."
+            )
+        only = described[0].removesuffix(" in one version only").strip('"')
+        return f'"{only}" only in one version', (
+            f'Only one version includes "{only}". Adding or leaving out a detail changes what '
+            "the reader learns from the same passage."
+        )
+    more = len(described) - MAX_LISTED
+    tail = f" and {more} more" if more > 0 else ""
+    return f"{described[0]} and {len(described) - 1} more", (
+        f"The passage is worded differently ({len(described)} changes): "
+        f"{'; '.join(described[:MAX_LISTED])}{tail}. A different choice of words can shift "
+        "emphasis or tone even when the facts stay the same."
+    )
+
+
+def _reworded(
+    ctx: Context,
+    pair: CellPair,
+    found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]],
+) -> Candidate:
+    """One wording_change for a cell pair: every changed phrase of both sides highlighted."""
+    spans: dict[str, list[Span]] = {pair.a: [], pair.b: []}
+    described: list[str] = []
+    content = 0
+    for a, b, at in found:
+        if a:
+            spans[pair.a].append(ctx.tokens_span(pair.a, tuple(a)))
+        if b:
+            spans[pair.b].append(ctx.tokens_span(pair.b, tuple(b)))
+        ta = shorten(spans[pair.a][-1].text, MAX_PHRASE) if a else ""
+        tb = shorten(spans[pair.b][-1].text, MAX_PHRASE) if b else ""
+        if a and b:
+            x, y = sorted([ta, tb], key=str.casefold)
+            described.append(f'"{x}" vs "{y}"')
+        else:
+            described.append(f'"{ta or tb}" in one version only')
+            other, tokens, k = (
+                (pair.b, pair.b_tokens, at[1]) if a else (pair.a, pair.a_tokens, at[0])
+            )
+            # The other side quotes the clause where the words would stand, so both
+            # outlets are shown without highlighting an unrelated neighbour.
+            lo, hi = clause_around(tokens, k, sentence_starts(ctx, pair.passage_id, other))
+            spans[other].append(ctx.tokens_span(other, tokens[lo:hi]))
+        content += len(content_words(a)) + len(content_words(b))
+    label, explanation = _wording(described, found)
+    return Candidate(
+        kind=Kind.WORDING_CHANGE,
+        severity=Severity.LOW,
+        passage_id=pair.passage_id,
+        key=REWORDED,
+        spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items() if ss},
+        explanation=explanation,
+        label=label,
+        weight=round(0.5 + 0.1 * min(content, 10), 3),
+    )

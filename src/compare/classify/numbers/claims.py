@@ -1,0 +1,286 @@
+"""Number findings from the claim layer: story-wide discrepancies, and a guard on the others.
+
+Why: the passage rules in ``numbers`` compare figures inside one aligned
+passage (and a few across), and so miss a toll stated in another paragraph
+in other words; and they can set "300 arrested tonight" against "4,100
+arrested since March".  The claim layer (``compare.claims``) reads every
+figure with what it counts and its scope, so this module (1) adds a finding
+for each story-wide discrepancy the passage rules did not report, and (2)
+drops a passage finding whose two figures the claim layer reads as
+counting over different scopes.  Every finding it makes carries a
+confidence; an uncertain one is never more serious than MEDIUM.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from compare.claims.compare import (
+    STRONG_EVENTS,
+    UNCERTAIN,
+    Discrepancy,
+    comparable,
+    compare_story,
+    disjoint,
+    rounding,
+    stated_together,
+)
+from compare.claims.precision import group_precision
+from compare.claims.quantities import QuantityClaim, article_claims
+from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers.lexicon import events, thing_display, things
+from compare.model import Kind, Severity, Span
+
+CASUALTY_EVENTS = frozenset({"death", "injury", "missing"})
+LOOSE_CONFIDENCE = 0.5  # a passage finding the claim layer cannot anchor
+# Two unanchored figures further apart than this factor are taken as two amounts.
+FAR_APART = 1.5
+
+
+def story_claims(ctx: Context) -> dict[str, tuple[QuantityClaim, ...]]:
+    """Every compared article's quantity claims."""
+    return {aid: article_claims(article) for aid, article in ctx.articles.items()}
+
+
+def _at(claims: Sequence[QuantityClaim], span: Span) -> QuantityClaim | None:
+    """The claim whose figure the span quotes (overlaps), if any."""
+    return next((c for c in claims if c.start < span.end and span.start < c.end), None)
+
+
+def guard(
+    ctx: Context,
+    candidates: Sequence[Candidate],
+    claims: Mapping[str, Sequence[QuantityClaim]] | None = None,
+) -> list[Candidate]:
+    """The passage rules' number findings, judged again by the claim layer.
+
+    * dropped when the two figures have different scopes: the passage rules
+      test what is counted, but not "in one province" against "in another",
+      "tonight" against "since March", or a part against a whole; and
+      dropped when a third outlet gives both figures in one sentence
+      (``stated_together``: two measures, not two versions of one);
+    * made LOW when one figure is the other rounded ("$3.18 billion" and
+      "$3.2 billion"): the same amount, written to another precision;
+    * made no more than HIGH when the ranges overlap ("at least 30" and
+      "31" can both be true): a difference of precision or date, not of fact;
+    * when the claim layer cannot anchor the two figures in one thing
+      (``supported``): dropped if they stand in different passages, else
+      kept as uncertain (never a headline): in aligned sentences a figure
+      may be governed by a synonym ("halted" / "stopped for 10 minutes");
+      but dropped when the figures are far apart (``far_apart``);
+    * a "same figure, qualified differently" hedge change is dropped when
+      the qualified ranges exclude each other ("nearly 50" lies below 50,
+      "more than 50" above it): the claim layer reports that as a conflict.
+    """
+    claims = claims if claims is not None else story_claims(ctx)
+    out = []
+    for cand in candidates:
+        numeric = cand.key.startswith("num:") or cand.kind is Kind.NUMBER_DISCREPANCY
+        if cand.key.startswith("place:") or not numeric:
+            out.append(cand)
+            continue
+        found = [
+            c
+            for aid, spans in cand.spans.items()
+            for span in spans
+            if (c := _at(claims.get(aid, ()), span)) is not None
+        ]
+        pairs = [(x, y) for k, x in enumerate(found) for y in found[k + 1 :]]
+        if cand.kind is Kind.HEDGE_CHANGE:
+            if not any(disjoint(x, y) and comparable(x, y) for x, y in pairs):
+                out.append(cand)
+            continue
+        if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
+            continue
+        if pairs and all(stated_together(claims, x, y) for x, y in pairs):
+            continue
+        if pairs and not any(supported(x, y) for x, y in pairs):
+            if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
+                continue
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.MEDIUM),
+                confidence=min(cand.confidence, LOOSE_CONFIDENCE),
+                explanation=cand.explanation
+                + " The rules are not sure both figures count the same thing"
+                " (different words govern them).",
+            )
+        if pairs and all(rounding(x, y) for x, y in pairs):
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.LOW),
+                explanation=cand.explanation
+                + " One figure is the other rounded: the same amount, to another precision.",
+            )
+        elif pairs and not any(disjoint(x, y) for x, y in pairs):
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.HIGH),
+                explanation=cand.explanation
+                + " The figures can both be true: one is a bound or range the other lies within.",
+            )
+        out.append(cand)
+    return out
+
+
+def supported(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Whether the claim layer finds two figures about one thing: the same casualty or
+    arrest event, or the same counted thing governed by the same word.
+
+    Why: on real political coverage (BASIL), nearly every passage finding
+    without such an anchor set two different amounts side by side ("paid
+    $43 million in taxes" / "earned $139 million", "move $8 billion" /
+    "divert $3.6 billion").
+    """
+    if x.event is not None and x.event == y.event and x.event in STRONG_EVENTS:
+        return x.dimension is None and y.dimension is None
+    same_thing = x.what == y.what and x.dimension == y.dimension
+    return same_thing and x.governor is not None and x.governor == y.governor
+
+
+def far_apart(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """True when the larger figure is more than ``FAR_APART`` times the smaller.
+
+    Why: two outlets' versions of one figure differ by a rounding, an update
+    or a slip ("7.4%" / "9%", "eight minutes" / "about 10"); unanchored
+    figures much further apart in paired sentences were, on real political
+    coverage (BASIL 2010-2015: taxes paid / income earned, a watch's price /
+    the sum spent, an 8-year span / 15 years since), different amounts every
+    time.  Only findings the claim layer cannot anchor are dropped this way;
+    a death toll that rose from 12 to 40 is anchored by its event.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "exact", "",
+    ...                   "dollar", "money", None, None, None, Scope(), None)
+    >>> at = lambda v: replace(c, value=v, low=v, high=v)
+    >>> far_apart(at(43e6), at(139e6)), far_apart(at(7.4), at(9)), far_apart(at(0), at(5))
+    (True, False, True)
+    """
+    small, large = sorted((abs(x.value), abs(y.value)))
+    return large > FAR_APART * small
+
+
+def _covered(d: Discrepancy, candidates: Sequence[Candidate]) -> bool:
+    """True when a passage finding already quotes these figures in two of the articles."""
+    for cand in candidates:
+        if cand.kind not in (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE):
+            continue
+        hit = {
+            c.article_id
+            for c in d.claims
+            for s in cand.spans.get(c.article_id, ())
+            if s.start < c.end and c.start < s.end
+        }
+        if len(hit) >= 2:
+            return True
+    return False
+
+
+def claim_candidates(
+    ctx: Context,
+    existing: Sequence[Candidate],
+    claims: Mapping[str, Sequence[QuantityClaim]] | None = None,
+) -> list[Candidate]:
+    """A candidate for each story-wide discrepancy the passage rules did not report.
+
+    Conflicts, and differences of precision: a figure against a vague amount
+    it lies within ("600" and "hundreds", "about 60" and "dozens"), which
+    can both be true, so such a finding is LOW and uncertain (never a
+    headline).  The same for a group sized exactly by one outlet and vaguely
+    by another with no event word in either (``claims.precision``).
+    """
+    claims = claims if claims is not None else story_claims(ctx)
+    out: list[Candidate] = []
+    for d in [*compare_story(claims), *group_precision(claims)]:
+        if d.relation == "precision" and not all(_sole_value(claims, c) for c in d.claims):
+            continue  # another value for the thing in that article: which one is meant?
+        pairs = [(x, y) for x in d.claims for y in d.claims if x.article_id < y.article_id]
+        if pairs and all(stated_together(claims, x, y) for x, y in pairs):
+            continue  # a third outlet gives both: two amounts
+        if not _covered(d, [*existing, *out]):
+            out.append(_candidate(ctx, d))
+    return out
+
+
+def _sole_value(claims: Mapping[str, Sequence[QuantityClaim]], c: QuantityClaim) -> bool:
+    """True when ``c`` is its article's only value for what it counts."""
+    return all(
+        (o.low, o.high, o.qualifier) == (c.low, c.high, c.qualifier)
+        for o in claims.get(c.article_id, ())
+        if o.what is not None and o.what == c.what
+    )
+
+
+def subject(what: tuple[str, str, str]) -> str:
+    """ "The number of people killed", "The share of burn", "The figure in metres"."""
+    measure, event, counted = what
+    verb = next((d for e, d, _i in events().values() if e == event), None)
+    classes = {c for c, _p, _d in things().values()}
+    shown = thing_display(counted) if counted in classes else counted
+    noun = None if shown == "-" else shown
+    if measure == "ratio":
+        return f'The percentage ("{noun}")' if noun else "The percentage"
+    if measure.startswith("money:"):
+        return f"The amount {verb}" if verb else "The amount"
+    if measure != "count":
+        return f"The {measure}" + (f" ({noun})" if noun else "")
+    if noun and verb:
+        return f"The number of {noun} {verb}"
+    return f"The number of {noun}" if noun else f"The number {verb}"
+
+
+def _earlier(d: Discrepancy) -> str:
+    """' "21" is an earlier figure (published 3 Oct 2020).' when the dates differ."""
+    dated = [c for c in d.claims if c.published]
+    if len({c.published for c in dated}) < 2:
+        return ""
+    first = min(dated, key=lambda c: c.published or "")
+    shown = date.fromisoformat(first.published or "").strftime("%-d %b %Y")
+    return f' "{first.text}" is an earlier figure (published {shown}); the later may be an update.'
+
+
+def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
+    spans: dict[str, list[Span]] = {}
+    for c in d.claims:
+        spans.setdefault(c.article_id, []).append(ctx.span(c.article_id, c.start, c.end))
+    ids = sorted(spans)
+    note = time_note(ctx, ids)
+    texts = []
+    for c in sorted(d.claims, key=lambda c: (c.low, c.high)):
+        if c.text not in texts:
+            texts.append(c.text)
+    quoted = " vs ".join(f'"{t}"' for t in texts)
+    what = subject(d.what)
+    if d.relation == "conflict":
+        explanation = (
+            f"{what} differs: {quoted}. The figures cannot all be true for the same count "
+            "(they are compared as ranges, wherever each stands in its article)."
+        )
+        severity = Severity.CRITICAL if d.what[1] in CASUALTY_EVENTS else Severity.HIGH
+    else:
+        explanation = (
+            f"{what} is given with different precision: {quoted}. Both can be true, "
+            "but one version is vaguer."
+        )
+        severity = Severity.LOW
+    if note:
+        explanation += _earlier(d)
+        severity = max(severity, Severity.HIGH)
+    if d.confidence < UNCERTAIN:
+        severity = max(severity, Severity.MEDIUM)
+        explanation += " The rules are not sure both figures count the same thing."
+    return Candidate(
+        kind=Kind.NUMBER_DISCREPANCY,
+        severity=severity,
+        passage_id=None,
+        key="claim:" + "|".join(d.what),
+        spans={aid: tuple(ss) for aid, ss in spans.items()},
+        explanation=explanation,
+        label=quoted,
+        weight=0.5 + d.confidence,
+        time_note=note,
+        confidence=d.confidence,
+    )

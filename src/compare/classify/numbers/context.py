@@ -1,0 +1,147 @@
+"""What stands around a number: whether it is a count, what it counts, what happened.
+
+Why apart from the parser: dates, years, times, scores, ages and
+identifiers ("Flight 17") are numbers but not counts, and a count is only
+comparable with another when the counted thing ("12 villages" vs "12
+people") and the event ("killed", "the toll rose to 41") agree.  These
+readings of the neighbouring words are what the parser attaches to each
+figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from compare.classify.cells import is_function_word, stem
+from compare.classify.numbers.lexicon import events, has_role, number_at, things, units
+from compare.model import Token
+
+
+def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, value: float) -> bool:
+    """True for dates, years, times, identifiers and ages: numbers that are not counts."""
+    prev = norms[i - 1] if i > 0 else ""
+    prev2 = norms[i - 2] if i > 1 else ""
+    nxt = norms[end] if end < len(norms) else ""
+    text = tokens[i].text
+    if (
+        has_role(prev, "month")
+        or (prev == "." and has_role(prev2, "month"))
+        or has_role(nxt, "month")
+    ):
+        return True
+    if has_role(nxt, "clock") or nxt == ":" or (text.startswith("0") and len(text) == 4):
+        return True
+    if has_role(prev, "identifier") or (prev == "." and has_role(prev2, "identifier")):
+        return True
+    if text.isdigit() and 1800 <= value <= 2100 and nxt not in things():
+        return True  # a year
+    if _in_score(norms, i):
+        return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
+    if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
+        return True  # "Jane Doe, 64," is an age
+    if text.isdigit() and i > 0 and tokens[i - 1].text[:1].isupper() and prev not in things():
+        return i > 1 and is_capital_run(tokens, i - 1) and nxt not in things()
+    return False
+
+
+def _in_score(norms: Sequence[str], i: int) -> bool:
+    """True for either side of "N-M" (or "N–M") with no counted thing after it.
+
+    "2-1 win" is a score; "10-12 people" is a range of a count and stays.
+
+    >>> _in_score(["a", "2", "-", "1", "win"], 1), _in_score(["a", "2", "-", "1", "win"], 3)
+    (True, True)
+    >>> _in_score(["10", "-", "12", "people"], 0)
+    False
+    """
+    dashes = {"-", "–", "—"}
+
+    def digit(k: int) -> bool:
+        return 0 <= k < len(norms) and norms[k].isdigit()
+
+    if digit(i + 2) and norms[i + 1] in dashes:
+        first = i
+    elif digit(i - 2) and norms[i - 1] in dashes:
+        first = i - 2
+    else:
+        return False
+    after = norms[first + 3] if first + 3 < len(norms) else ""
+    return after not in things() and (after,) not in units()
+
+
+def is_capital_run(tokens: Sequence[Token], i: int) -> bool:
+    """True when token i is a capitalised word that does not start the sentence."""
+    return i > 0 and tokens[i].text[:1].isupper() and tokens[i - 1].text not in {".", "\n"}
+
+
+def noun_after(norms: Sequence[str], j: int) -> tuple[str | None, str | None, int]:
+    """(noun stem, thing class, end) of the counted noun after index j."""
+    if j < len(norms) and norms[j] == "-" and j + 1 < len(norms):
+        return stem(norms[j + 1].split("-")[0]), None, j + 2  # 10-month-old
+    if j + 1 < len(norms) and norms[j] == "of":
+        j += 2 if j + 2 < len(norms) and has_role(norms[j + 1], "determiner") else 1
+        if j < len(norms) and norms[j] == "them":
+            return None, None, j + 1
+    collected: list[int] = []
+    k = j
+    while k < len(norms) and len(collected) < 4:
+        n = norms[k]
+        if n in things():
+            return stem(n), things()[n][0], k + 1
+        if not re.search(r"\w", n) or n in events() or _is_function(n):
+            break
+        collected.append(k)
+        k += 1
+    if collected and len(collected) <= 3:
+        last = collected[-1]
+        return stem(norms[last]), None, last + 1
+    return None, None, j
+
+
+def _is_function(word: str) -> bool:
+    """A closed-class word or an auxiliary: not part of a counted noun."""
+    return is_function_word(word) or has_role(word, "aux")
+
+
+TOLL_WINDOW = 12  # tokens between "toll" and its figure ("the death toll ... has risen to 41")
+
+
+def toll_before(norms: Sequence[str], start: int) -> str | None:
+    """The event of a "toll" the clause before the figure names ("the toll rose to 41").
+
+    Why: the subject of "has risen to", "climbed to" or "stood at" is the
+    toll, several words before the number, so the nearby-word test misses it.
+
+    >>> toll_before("the death toll from floods has risen to 41".split(), 8)
+    'death'
+    >>> toll_before("the toll was high . then 41".split(), 6) is None
+    True
+    """
+    for k in range(start - 1, max(start - 1 - TOLL_WINDOW, -1), -1):
+        if norms[k] in {".", ";", ":"}:
+            return None
+        if norms[k] == "toll" and norms[k] in events():
+            return events()[norms[k]][0]
+    return None
+
+
+def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
+    """The event word before the number ("killed 12") or after its noun ("12 were killed")."""
+    k = start - 1
+    while k >= 0 and has_role(norms[k], "link") and norms[k] not in events():
+        k -= 1
+    if k >= 0 and norms[k] in events():
+        return events()[norms[k]][0]
+    k = end
+    while k < len(norms) and k < end + 10:
+        n = norms[k]
+        if n in events():
+            return events()[n][0]
+        if has_role(n, "stop"):
+            return None
+        nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if n in {"and", ","} and not (nxt and (number_at(norms, k + 1) or has_role(nxt, "aux"))):
+            return None  # a new clause: its event is not this number's
+        k += 1
+    return None

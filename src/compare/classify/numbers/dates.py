@@ -1,0 +1,135 @@
+"""Number findings for dates: the day of an event, and when an activity starts or ends.
+
+Why apart from ``numbers.claims``: a date is not a count, so it has its own
+reading (``claims.when`` for weekdays, ``claims.schedule`` for the start or
+end of an activity) and its own wording; what it shares with the counts is
+the kind (a date is a figure: DESIGN §5 ``number_discrepancy``) and the
+rule that a finding the rules are unsure of is never a headline.  Every
+finding here is uncertain (the verb's subject is not read), so it is MEDIUM
+for a conflict and LOW for a difference of precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.claims.schedule import PhaseComparison, compare_phases, phase_claims
+from compare.claims.when import DayConflict, compare_days, dated_events
+from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers.lexicon import events
+from compare.model import Kind, Severity, Span
+
+_PHASE_WORDS = {"start": "start", "end": "end"}
+
+
+def day_candidates(ctx: Context) -> list[Candidate]:
+    """A candidate for each event two outlets date on different weekdays (never a headline)."""
+    dated = {aid: dated_events(article) for aid, article in ctx.articles.items()}
+    groups: dict[str, list[DayConflict]] = {}
+    for conflict in compare_days(dated):
+        groups.setdefault(conflict.a.event, []).append(conflict)
+    out = []
+    for event, conflicts in sorted(groups.items()):
+        spans: dict[str, set[Span]] = {}
+        for c in conflicts:
+            for d in (c.a, c.b):
+                spans.setdefault(d.article_id, set()).add(ctx.span(d.article_id, d.start, d.end))
+        texts = sorted({s.text for ss in spans.values() for s in ss})
+        quoted = " vs ".join(f'"{t}"' for t in texts)
+        # "died" for a death: the list's display "killed" would say more than the texts do.
+        verb = (
+            "died"
+            if event == "death"
+            else next((d for e, d, _i in events().values() if e == event), event)
+        )
+        confidence = min(c.confidence for c in conflicts)
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM,
+                passage_id=None,
+                key=f"day:{event}",
+                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                explanation=f"The outlets give different days for the same event ({verb}): "
+                f"{quoted}. "
+                "Both articles were published the same day (or neither is dated); the rules do "
+                "not check that both sentences speak of the same person.",
+                label=quoted,
+                weight=0.5 + confidence,
+                confidence=confidence,
+            )
+        )
+    return out
+
+
+def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
+    """One candidate per activity phase two or more outlets date differently.
+
+    A pair of dates another number finding already quotes ("the war ended in
+    1994" / "in 1995" in aligned sentences) is left to that finding.
+    """
+    claims = {aid: phase_claims(article) for aid, article in ctx.articles.items()}
+    groups: dict[tuple[str, str], list[PhaseComparison]] = {}
+    for comp in compare_phases(claims):
+        if not _covered(comp, existing):
+            groups.setdefault((comp.a.phase, comp.a.activity), []).append(comp)
+    out = []
+    for (phase, activity), comps in sorted(groups.items()):
+        conflicts = [c for c in comps if c.relation == "conflict"]
+        chosen = conflicts or comps
+        spans: dict[str, set[Span]] = {}
+        for c in chosen:
+            for claim in (c.a, c.b):
+                span = ctx.span(claim.article_id, claim.start, claim.end)
+                spans.setdefault(claim.article_id, set()).add(span)
+        texts = sorted({s.text for ss in spans.values() for s in ss})
+        quoted = " vs ".join(f'"{t}"' for t in texts)
+        word = _PHASE_WORDS[phase]
+        if conflicts:
+            explanation = (
+                f"The outlets give different dates for the {word} of the same activity: {quoted}."
+            )
+        else:
+            explanation = (
+                f"The outlets date the {word} of the same activity with different precision: "
+                f"{quoted}. Both can be true, but one version is vaguer."
+            )
+        if not conflicts and all(c.relation == "unchecked" for c in chosen):
+            explanation += (
+                " The articles carry no publication date, so whether the relative date"
+                " names the same month as the other cannot be checked."
+            )
+        explanation += (
+            " The rules do not check that both sentences speak of the same people or event."
+        )
+        ids = sorted(spans)
+        confidence = max(c.confidence for c in chosen)
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM if conflicts else Severity.LOW,
+                passage_id=None,
+                key=f"phase:{phase}|{activity}",
+                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                explanation=explanation,
+                label=quoted,
+                weight=0.5 + confidence,
+                time_note=time_note(ctx, ids),
+                confidence=confidence,
+            )
+        )
+    return out
+
+
+def _covered(comp: PhaseComparison, existing: Sequence[Candidate]) -> bool:
+    """True when a number finding already quotes both dates of the comparison."""
+    for cand in existing:
+        if cand.kind is not Kind.NUMBER_DISCREPANCY:
+            continue
+        hit = [
+            any(s.start < c.end and c.start < s.end for s in cand.spans.get(c.article_id, ()))
+            for c in (comp.a, comp.b)
+        ]
+        if all(hit):
+            return True
+    return False

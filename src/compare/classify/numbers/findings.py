@@ -1,0 +1,134 @@
+"""How a number discrepancy is worded: what is counted, how each figure is hedged.
+
+Why apart from the pairing: the reader needs "The number of people killed
+differs: "14" vs "at least 13"", told whether the figures were published on
+different days or in different paragraphs, and the severity follows from
+that, not from how the figures were paired.
+"""
+
+from __future__ import annotations
+
+from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers.lexicon import events, thing_display, things
+from compare.classify.numbers.parse import Located, Quantity
+from compare.model import Kind, Severity
+
+_HEDGE_WORDS = {
+    "min": "a minimum",
+    "max": "a maximum",
+    "approx": "approximate",
+    "vague": "a vague amount",
+    "range": "a range",
+}
+
+
+def number_candidate(
+    ctx: Context, x: Located, y: Located, v: str, passage_id: str | None
+) -> Candidate:
+    """The finding for two paired figures with verdict ``v`` ("hedge" or "conflict").
+
+    ``passage_id`` is None for figures in different passages.  The smaller
+    figure is quoted first, so every outlet pair yields the same merge key.
+    """
+    if (y.q.value, y.q.hedge) < (x.q.value, x.q.hedge):
+        x, y = y, x
+    tx, ty = ctx.tokens_span(x.article_id, x.full).text, ctx.tokens_span(y.article_id, y.full).text
+    cx, cy = ctx.tokens_span(x.article_id, x.core).text, ctx.tokens_span(y.article_id, y.core).text
+    note = time_note(ctx, [x.article_id, y.article_id]) or _undated_note(
+        ctx, x.article_id, y.article_id
+    )
+    # Spans quote the figure itself ("at least 13"), leaving the noun phrase
+    # ("Xish soldiers") to the families that judge words.
+    spans = {
+        x.article_id: (ctx.tokens_span(x.article_id, x.core),),
+        y.article_id: (ctx.tokens_span(y.article_id, y.core),),
+    }
+    subject = _subject(x.q, y.q)
+    key = f"{subject}|{x.q.value:g}:{x.q.hedge}|{y.q.value:g}:{y.q.hedge}"
+    if v == "hedge":
+        return Candidate(
+            kind=Kind.HEDGE_CHANGE,
+            severity=Severity.MEDIUM,
+            passage_id=passage_id,
+            key="num:" + key,
+            spans=spans,
+            explanation=f'{subject} is the same figure, qualified differently: "{tx}" vs "{ty}". '
+            + _hedge_sentence(x.q, y.q),
+            label=f'"{cx}" vs "{cy}"',
+            weight=1.0,
+        )
+    casualty = x.q.event in ("death", "injury")
+    spread = abs(x.q.value - y.q.value) / max(abs(x.q.value), abs(y.q.value), 1.0)
+    explanation = f'{subject} differs: "{tx}" vs "{ty}". ' + (
+        _hedge_sentence(x.q, y.q) or "The texts give different figures for the same thing."
+    )
+    if passage_id is None:
+        explanation += " The figures appear in different paragraphs of the articles."
+    if note and note.startswith(UNDATED):
+        explanation += " One article gives no date, so the figures may come from different days."
+    elif note:
+        explanation += (
+            " The articles were published on different dates, so the later one may carry an"
+            " updated figure."
+        )
+    vague = "vague" in (x.q.hedge, y.q.hedge)
+    return Candidate(
+        kind=Kind.NUMBER_DISCREPANCY,
+        severity=Severity.HIGH if note or vague else Severity.CRITICAL,
+        passage_id=passage_id,
+        key=("across:" if passage_id is None else "") + key,
+        spans=spans,
+        explanation=explanation,
+        label=f'"{cx}" vs "{cy}"',
+        weight=1.0 + 0.5 * casualty + 0.5 * min(spread, 1.0) - 0.2 * (passage_id is None),
+        time_note=note,
+    )
+
+
+UNDATED = "one article gives no publication date"
+
+
+def _undated_note(ctx: Context, a: str, b: str) -> str | None:
+    """A note when exactly one of the two articles is dated: same day is not known."""
+    dated = [ctx.published(a) is not None, ctx.published(b) is not None]
+    return UNDATED if sum(dated) == 1 else None
+
+
+def _subject(x: Quantity, y: Quantity) -> str:
+    """ "The number of people killed", "The amount in dollars", "The figure"."""
+    if x.unit and x.unit == y.unit:
+        unit, dim = x.unit.split("/")
+        return "The amount" if dim == "money" else f"The figure in {unit}s"
+    thing = None
+    if x.thing and y.thing:
+        thing = (
+            x.thing
+            if x.thing == y.thing
+            else ("people" if "people" in (x.thing, y.thing) else None)
+        )
+        parents = {c: p for c, p, _d in things().values()}
+        thing = thing or parents.get(x.thing) or x.thing
+    thing = thing or x.thing or y.thing
+    what = thing_display(thing) if thing else None
+    event = x.event or y.event
+    verb = next((d for e, d, _i in events().values() if e == event), None) if event else None
+    if what and verb:
+        return f"The number of {what} {verb}"
+    if what:
+        return f"The number of {what}"
+    return "The figure"
+
+
+def _hedge_sentence(x: Quantity, y: Quantity) -> str:
+    """Plain words for how two figures are qualified, '' when alike."""
+    if x.hedge == y.hedge:
+        return ""
+    hedged = [q for q in (x, y) if q.hedge != "exact"]
+    if len(hedged) == 1:
+        q = hedged[0]
+        word = f' ("{q.hedge_text}")' if q.hedge_text else ""
+        return f"One figure is {_HEDGE_WORDS.get(q.hedge, 'qualified')}{word}, the other exact."
+    return (
+        f"One figure is {_HEDGE_WORDS.get(x.hedge, 'qualified')}, "
+        f"the other {_HEDGE_WORDS.get(y.hedge, 'qualified')}."
+    )

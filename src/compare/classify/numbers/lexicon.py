@@ -1,0 +1,220 @@
+"""The number lexicons, and the value of one number token read with them.
+
+Why apart from the parser: the tables (number words, hedges, counted
+things, units, events, context roles) are data the whole numbers family
+reads, from the comparison rule's wording ("The number of people killed")
+down to the parser; keeping them and the reading of a single number here
+leaves ``numbers.parse`` with the assembling of a whole quantity.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from compare.classify.cells import phrase_table
+from compare.text import lexicons
+
+WORDS_FILE = "classify_number_words.txt"
+HEDGES_FILE = "classify_number_hedges.txt"
+THINGS_FILE = "classify_counted_things.txt"
+UNITS_FILE = "classify_units.txt"
+EVENTS_FILE = "classify_events.txt"
+CONTEXT_FILE = "classify_number_context.txt"
+
+NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([^\W\d_]+)$")
+MONEY = "money"  # the dimension of currency units
+
+
+@cache
+def number_words() -> dict[str, tuple[str, float, float]]:
+    """Number word -> (kind: unit/scale/vague/suffix, low value, high value)."""
+    out: dict[str, tuple[str, float, float]] = {}
+    for row in lexicons.rows(WORDS_FILE):
+        value = float(row[2])
+        out[row[0].casefold()] = (row[1], value, float(row[3]) if len(row) > 3 else value)
+    return out
+
+
+@cache
+def context_roles() -> dict[str, frozenset[str]]:
+    """Role (month, clock, identifier, determiner, link, stop, aux) -> its words."""
+    roles: dict[str, set[str]] = {}
+    for word, role in lexicons.rows(CONTEXT_FILE):
+        roles.setdefault(role, set()).add(word.casefold())
+    return {k: frozenset(v) for k, v in roles.items()}
+
+
+def has_role(norm: str, role: str) -> bool:
+    """True when a token norm (with or without a final full stop) plays ``role``."""
+    words = context_roles().get(role, frozenset())
+    return norm.rstrip(".") in words or norm in words
+
+
+@cache
+def things() -> dict[str, tuple[str, str | None, str]]:
+    """Counted-thing word -> (class, parent class, display name)."""
+    out = {}
+    for cls, parent, display, words in lexicons.rows(THINGS_FILE):
+        for w in words.split(","):
+            out[w.strip().casefold()] = (cls, None if parent == "-" else parent, display)
+    return out
+
+
+@cache
+def thing_display(cls: str) -> str:
+    """Display name of a counted-thing class ("civilians", "people")."""
+    return next((d for c, _p, d in things().values() if c == cls), cls)
+
+
+@cache
+def units() -> dict[tuple[str, ...], str]:
+    """Unit spelling (as token norms) -> "unit/dimension"."""
+    from compare.align.segment import tokenize
+
+    out = {}
+    for unit, dim, spellings in lexicons.rows(UNITS_FILE):
+        for s in spellings.split(","):
+            out[tuple(t.norm for t in tokenize(s.strip()))] = f"{unit}/{dim}"
+    return out
+
+
+@cache
+def events() -> dict[str, tuple[str, str, str | None]]:
+    """Event word -> (event, display verb, implied counted thing)."""
+    out: dict[str, tuple[str, str, str | None]] = {}
+    for event, display, implied, words in lexicons.rows(EVENTS_FILE):
+        for w in words.split(","):
+            out.setdefault(
+                w.strip().casefold(), (event, display, None if implied == "-" else implied)
+            )
+    return out
+
+
+@cache
+def hedge_positions() -> dict[tuple[str, ...], str]:
+    """Number hedge phrase -> where it stands: "before" ("about 40") or "after" ("40 or so")."""
+    return dict(phrase_table(HEDGES_FILE, 2))
+
+
+def hedge_position(phrase: tuple[str, ...]) -> str:
+    """Where a hedge phrase stands relative to its number; "before" unless listed."""
+    return hedge_positions().get(phrase) or "before"
+
+
+def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str | None] | None:
+    """(value, high, hedge, end index, unit) for a number starting at token i."""
+    words = number_words()
+    n = norms[i]
+    unit = None
+    if NUMERAL.match(n):
+        value, hedge = float(n.replace(",", "")), "exact"
+    elif m := SUFFIXED.match(n):
+        suffix = m.group(2)
+        money = i > 0 and units().get((norms[i - 1],), "").endswith(MONEY)
+        if words.get(suffix, ("",))[0] == "suffix" and (money or suffix != "m"):
+            value, hedge = float(m.group(1)) * words[suffix][1], "exact"
+        elif (suffix,) in units():
+            value, hedge, unit = float(m.group(1)), "exact", units()[(suffix,)]
+        else:
+            return None  # 1960s, 3rd, 10th
+    elif _cardinal_word(n) and words.get(n, ("",))[0] != "scale":
+        value, j = _words_value(norms, i)  # "one hundred and twelve", "twenty-five"
+        return _scaled(norms, value, "exact", j, unit)
+    elif n in words and words[n][0] == "group":
+        value, hedge = words[n][1], "exact"
+        if i > 0 and norms[i - 1] == "a":
+            hedge = "approx"  # "a dozen"
+    elif n in words and words[n][0] == "fraction":
+        j = i + 1 + (norms[i + 1 : i + 2] == ["of"])  # "half a million", "a quarter of a million"
+        if norms[j : j + 1] not in (["a"], ["an"]) or _kind_at(norms, j + 1) not in (
+            "scale",
+            "group",
+        ):
+            return None  # "half the town"
+        return _scaled(norms, words[n][1], "exact", j + 1, unit)
+    elif n in words and words[n][0] == "vague":
+        if i > 0 and has_role(norms[i - 1], "determiner"):
+            return None  # "the scores", "their thousands"
+        _kind, lo, hi = words[n]
+        j = i + 1
+        if (
+            j + 1 < len(norms)
+            and norms[j] == "of"
+            and words.get(norms[j + 1], ("",))[0]
+            in (
+                "scale",
+                "vague",
+            )
+        ):  # tens of thousands
+            base = 10 ** math.floor(math.log10(words[norms[j + 1]][1]))
+            return lo * base, hi * base, "vague", j + 2, None
+        return lo, hi, "vague", j, None
+    else:
+        return None
+    return _scaled(norms, value, hedge, i + 1, unit)
+
+
+def _kind_at(norms: Sequence[str], j: int) -> str:
+    """The number-word kind of token j ("unit", "scale", ...), or "" for other tokens."""
+    return number_words().get(norms[j], ("",))[0] if j < len(norms) else ""
+
+
+def _scaled(
+    norms: Sequence[str], value: float, hedge: str, j: int, unit: str | None
+) -> tuple[float, float, str, int, str | None]:
+    """``value`` times the scales and groups from token j on: "1.5 million", "three dozen".
+
+    "and a half" before a scale adds half a unit first ("two and a half million").
+    """
+    words = number_words()
+    if norms[j : j + 3] == ["and", "a", "half"] and _kind_at(norms, j + 3) in ("scale", "group"):
+        value, j = value + 0.5, j + 3
+    while _kind_at(norms, j) in ("scale", "group"):
+        value *= words[norms[j]][1]
+        j += 1
+    return value, value, hedge, j, unit
+
+
+def _cardinal_word(norm: str) -> bool:
+    """True for a word of a cardinal ("twelve", "hundred", "twenty-five")."""
+    words = number_words()
+    return all(words.get(p, ("",))[0] in ("unit", "scale") for p in norm.split("-"))
+
+
+def _words_value(norms: Sequence[str], i: int) -> tuple[float, int]:
+    """(value, end) of the cardinal written in words from token i: "one hundred and twelve".
+
+    Why text2num: the grammar of English cardinals ("and" after a hundred,
+    scales inside scales: "two hundred and five thousand") is its whole
+    job; this only finds the longest run of number words it accepts.  A
+    group word ("dozen") ends the run, ``_scaled`` multiplies by it.
+    """
+    from text_to_num import text2num
+
+    run: list[str] = []
+    k = i
+    while k < len(norms):
+        if _cardinal_word(norms[k]):
+            run.append(norms[k])
+        elif not (
+            norms[k] == "and"
+            and run
+            and _kind_at(norms, k - 1) == "scale"
+            and k + 1 < len(norms)
+            and _cardinal_word(norms[k + 1])
+        ):
+            break
+        else:
+            run.append("and")
+        k += 1
+    for end in range(len(run), 0, -1):
+        if run[end - 1] != "and":
+            with contextlib.suppress(ValueError):
+                words = " ".join(run[:end]).replace("-", " ")
+                return float(text2num(words, "en")), i + end
+    return number_words()[norms[i].split("-")[0]][1], i + 1  # "five-six": its first word

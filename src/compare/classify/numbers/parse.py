@@ -1,0 +1,230 @@
+"""Reading quantities out of tokens: value, hedge, counted thing and event.
+
+Why a parser of its own: "at least 12 miners were killed", "fourteen
+people died" and "scores of civilians" must be compared by value, by what is
+counted and by what happened to it.  Dates, years, times, ages in commas,
+identifiers ("Flight 17") and unit conversions in brackets are not counts and
+are dropped here, so the comparison rule never sees them.
+
+Layout: ``numbers.lexicon`` holds the tables and reads one number token;
+``numbers.context`` reads the words around it; this module assembles them
+into ``Quantity``s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from compare.classify.cells import phrase_table
+from compare.classify.numbers.context import event_near, excluded, noun_after, toll_before
+from compare.classify.numbers.lexicon import (
+    HEDGES_FILE,
+    MONEY,
+    NUMERAL,
+    events,
+    hedge_position,
+    hedge_positions,
+    number_at,
+    things,
+    units,
+)
+from compare.model import Token
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One count or measure in a token sequence (indexes are into that sequence).
+
+    ``hedge`` is "exact", "min", "max", "approx" or "vague"; a vague amount
+    ("hundreds") spans ``value``..``high``.  ``thing`` is a class from the
+    counted-things lexicon, ``noun`` the stem of the head noun.
+    """
+
+    start: int  # first token (hedge or currency included)
+    core_end: int  # end of hedge + number + unit, for labels
+    end: int  # end of the noun phrase
+    value: float
+    high: float
+    hedge: str
+    hedge_text: str
+    unit: str | None
+    noun: str | None
+    thing: str | None
+    event: str | None
+    num_index: int  # the number token itself
+
+
+def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
+    """(start, class, phrase) of an approximator right before token i."""
+    table = phrase_table(HEDGES_FILE)
+    for n in (3, 2, 1):
+        if i - n >= 0:
+            phrase = tuple(norms[i - n : i])
+            cls = table.get(phrase)
+            if cls is not None and hedge_position(phrase) == "before":
+                return i - n, cls, " ".join(phrase)
+    return i, "exact", ""
+
+
+def quantities(tokens: Sequence[Token]) -> list[Quantity]:
+    """Counts and measures in one sentence's tokens, in reading order.
+
+    >>> from compare.align.segment import tokenize
+    >>> [(q.value, q.hedge, q.thing, q.event) for q in quantities(
+    ...     tokenize("A missile killed at least 12 miners in 1987."))]
+    [(12.0, 'min', 'workers', 'death')]
+    """
+    norms = [t.norm for t in tokens]
+    sentence_events = {events()[n][0] for n in norms if n in events()}
+    out: list[Quantity] = []
+    i = 0
+    while i < len(norms):
+        parsed = number_at(norms, i)
+        if parsed is None or (  # a lone "one" counts only before a counted thing
+            norms[i] == "one"
+            and parsed[3] == i + 1
+            and (i + 1 >= len(norms) or norms[i + 1] not in things())
+        ):
+            i += 1
+            continue
+        value, high, hedge, j, unit = parsed
+        if hedge != "vague" and excluded(tokens, norms, i, j, value):
+            i = j
+            continue
+        start = i
+        if hedge != "vague":
+            start, cls, phrase = _hedge_before(norms, i)
+            hedge = cls if phrase else hedge
+        else:
+            phrase = ""
+        if size := _currency_before(norms, start):
+            unit, start = units()[tuple(norms[start - size : start])], start - size
+            if hedge == "exact" and not phrase:  # "more than $1 million": hedge before the sign
+                start, hedge, phrase = _hedge_before(norms, start)
+        if (
+            hedge != "vague"
+            and j + 1 < len(norms)
+            and norms[j] == "-"
+            and NUMERAL.match(norms[j + 1])
+        ):
+            high, hedge, j = float(norms[j + 1].replace(",", "")), "range", j + 2  # 20-30
+        elif (
+            hedge == "exact"
+            and start > 0
+            and norms[start - 1] == "between"
+            and j + 1 < len(norms)
+            and norms[j] == "and"
+        ):
+            other = number_at(norms, j + 1)  # "between 10 and 15"
+            if other is not None and other[2] == "exact" and other[0] > value:
+                high, hedge, j, start = other[0], "range", other[3], start - 1
+        if unit is None:
+            for n in (3, 2, 1):
+                if tuple(norms[j : j + n]) in units():
+                    unit, j = units()[tuple(norms[j : j + n])], j + n
+                    break
+        core_end = j
+        after = hedge_positions()
+        for phrase_after, pos in after.items():
+            if pos == "after" and tuple(norms[j : j + len(phrase_after)]) == phrase_after:
+                hedge = phrase_table(HEDGES_FILE)[phrase_after]
+                j += len(phrase_after)
+                core_end = j
+        noun, thing, end = (None, None, j) if unit else noun_after(norms, j)
+        event = event_near(norms, start, end) or toll_before(norms, start)
+        if event is None and len(sentence_events) == 1:
+            event = next(iter(sentence_events))
+        if thing is None and noun is None and unit is None and event is not None:
+            thing = next((imp for e, _d, imp in events().values() if e == event and imp), None)
+        out.append(
+            Quantity(
+                start,
+                core_end,
+                max(end, core_end),
+                value,
+                high,
+                hedge,
+                phrase,
+                unit,
+                noun,
+                thing,
+                event,
+                i,
+            )
+        )
+        i = max(j, i + 1)
+    return _drop_conversions(norms, out)
+
+
+def _currency_before(norms: Sequence[str], i: int) -> int:
+    """Tokens of a currency sign ending right before token i ("$", "US$"), 0 when none.
+
+    Why two tokens: "US$35" is read as "us", "$", "35"; without the prefix,
+    "about US$35 million" lost its "about".
+
+    >>> _currency_before(["about", "us", "$", "35"], 3), _currency_before(["about", "$", "3"], 2)
+    (2, 1)
+    """
+    for size in (2, 1):
+        sign = tuple(norms[i - size : i]) if i >= size else ()
+        if sign in units() and units()[sign].endswith(MONEY):
+            return size
+    return 0
+
+
+def _drop_conversions(norms: Sequence[str], found: list[Quantity]) -> list[Quantity]:
+    """Drop "(13 feet)" after "4 metres": the same measure in another unit."""
+    keep: list[Quantity] = []
+    for q in found:
+        prev = keep[-1] if keep else None
+        between = norms[prev.core_end : q.start] if prev else []
+        if (
+            prev is not None
+            and prev.unit is not None
+            and q.unit is not None
+            and prev.unit != q.unit
+            and prev.unit.split("/")[1] == q.unit.split("/")[1]
+            and between in (["("], ["or"], [",", "or"], ["/"])
+        ):
+            continue
+        keep.append(q)
+    return keep
+
+
+# Words that make a figure an increment on an earlier one, never the same count.
+_INCREMENT = frozenset({"further", "another", "additional", "extra"})
+
+
+@dataclass(frozen=True)
+class Located:
+    """A quantity with its article, passage and the cell tokens it indexes.
+
+    Why here, beside ``Quantity``: the pairing (``numbers``) and the wording
+    (``numbers.findings``) both read it, and neither may import the other.
+    """
+
+    article_id: str
+    passage_id: str
+    q: Quantity
+    tokens: tuple[Token, ...]  # the whole cell
+    offset: int  # where the sentence starts in the cell
+    context: frozenset[str]  # content stems of the sentence
+
+    @property
+    def full(self) -> tuple[Token, ...]:
+        return self.tokens[self.offset + self.q.start : self.offset + self.q.end]
+
+    @property
+    def core(self) -> tuple[Token, ...]:
+        return self.tokens[self.offset + self.q.start : self.offset + self.q.core_end]
+
+    @property
+    def number_index(self) -> int:
+        return self.offset + self.q.num_index
+
+    @property
+    def incremental(self) -> bool:
+        """True for an increment ("a further 2%", "another 40"), not a total."""
+        at = self.offset + self.q.start
+        return any(t.norm in _INCREMENT for t in self.tokens[max(at - 2, self.offset) : at])

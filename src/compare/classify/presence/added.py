@@ -1,0 +1,178 @@
+"""Outlet-only material: runs of passages, and clauses inside shared passages.
+
+Why grouped: five sentences in a row that only one outlet has are one piece
+of its own reporting, and a clause one outlet adds to a sentence the others
+carry ("..., but engineers warned the bridge may need rebuilding") is that
+outlet's own material too, not a rewording; the rewording rule asks
+``own_clauses`` which tokens to leave alone.
+"""
+
+from __future__ import annotations
+
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import content_words, shorten, stem
+from compare.classify.pairs import cell_pairs
+from compare.classify.presence.contents import cell_spans, contents
+from compare.model import Kind, Passage, Severity, Token
+
+OWN_MIN_CONTENT = 5  # content words of its own a clause needs to count as added material
+OWN_MIN_SHARE = 0.6  # and the share of its content words no other outlet's cell has
+OWN_FACING = 3  # what the others have in its place must be under a third of its size
+OWN_BRIDGE = 2  # matched tokens inside an own stretch that do not break it ("the", ",")
+
+
+def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Passage]]:
+    """Outlet-only passages grouped into runs of consecutive sentences of the article.
+
+    Why: five sentences in a row that only one outlet has are one piece of its
+    own reporting; listing them as five findings would crowd out the rest.
+    """
+    ordered = sorted(passages, key=lambda p: p.cells[aid][0])
+    runs: list[list[Passage]] = []
+    for p in ordered:
+        if runs and runs[-1][-1].cells[aid][-1] + 1 == p.cells[aid][0]:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
+    """One added-passage finding for a run of passages only ``aid`` carries."""
+    graded = sorted((contents(ctx, p, aid) for p in run), key=lambda g: (g[0], -g[1]))
+    severity, weight, what = graded[0]
+    preview = shorten(ctx.cell_sentences(run[0].id, aid)[0].text, 50)
+    n = sum(len(p.cells[aid]) for p in run)
+    spans = tuple(s for p in run for s in cell_spans(ctx, p, aid))
+    merged = [spans[0]]
+    for span in spans[1:]:
+        if ctx.articles[aid].text[merged[-1].end : span.start].strip() == "":
+            merged[-1] = ctx.span(aid, merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    lead = (
+        "Only one outlet carries this passage."
+        if n == 1
+        else (f"Only one outlet carries these {n} sentences.")
+    )
+    return Candidate(
+        kind=Kind.ADDED_PASSAGE,
+        severity=Severity(min(severity + 1, Severity.LOW)),
+        passage_id=run[0].id,
+        key=f"added:{aid}",
+        spans={aid: tuple(merged)},
+        explanation=f"{lead} {what}",
+        label=f"only in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
+        weight=weight + 0.05 * min(n - 1, 4),
+    )
+
+
+_OWN_CACHE: dict[int, tuple[Context, list[tuple[str, str, tuple[Token, ...]]]]] = {}
+
+
+def own_clauses(ctx: Context) -> dict[tuple[str, str], set[int]]:
+    """(passage, article) -> cell token indexes of outlet-only clauses (for rewording)."""
+    out: dict[tuple[str, str], set[int]] = {}
+    for pid, aid, stretch in _own_stretches(ctx):
+        cell = ctx.cell_tokens(pid, aid)
+        first = cell.index(stretch[0])
+        out.setdefault((pid, aid), set()).update(range(first, first + len(stretch)))
+    return out
+
+
+def own_clause_candidates(ctx: Context) -> list[Candidate]:
+    """One added-passage finding per outlet-only clause inside a shared passage."""
+    return [
+        _own_clause(ctx, ctx.passages[pid], aid, stretch)
+        for pid, aid, stretch in _own_stretches(ctx)
+    ]
+
+
+def _own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
+    """Clauses one outlet adds inside a passage the others carry too.
+
+    Why: "Roads reopened on Monday, but engineers warned the bridge may need
+    rebuilding" aligns with "Roads reopened on Monday"; the warning is that
+    outlet's own material and must be reported as such, not as rewording.
+    A stretch counts when no other carrier's cell matches its tokens and
+    most of its content words appear nowhere in their cells, and what the
+    others have in its place is small (else it is a rewording).
+    """
+    hit = _OWN_CACHE.get(id(ctx))
+    if hit is not None and hit[0] is ctx:
+        return hit[1]
+    matched: dict[tuple[str, str], set[int]] = {}
+    opposite: dict[tuple[str, str], dict[int, int]] = {}
+    others: dict[tuple[str, str], set[str]] = {}
+    stems: dict[tuple[str, str], frozenset[str]] = {}
+    for pair in cell_pairs(ctx):
+        for side in (pair.a, pair.b):
+            key = (pair.passage_id, side)
+            if key not in stems:
+                tokens = pair.a_tokens if side == pair.a else pair.b_tokens
+                stems[key] = frozenset(stem(t.norm) for t in content_words(tokens))
+        ma = matched.setdefault((pair.passage_id, pair.a), set())
+        mb = matched.setdefault((pair.passage_id, pair.b), set())
+        oa = opposite.setdefault((pair.passage_id, pair.a), {})
+        ob = opposite.setdefault((pair.passage_id, pair.b), {})
+        for op, i1, i2, j1, j2 in pair.opcodes:
+            if op == "equal":
+                ma.update(range(i1, i2))
+                mb.update(range(j1, j2))
+                continue
+            na = len(content_words(pair.a_tokens[i1:i2]))
+            nb = len(content_words(pair.b_tokens[j1:j2]))
+            for k in range(i1, i2):
+                oa[k] = max(oa.get(k, 0), nb)
+            for k in range(j1, j2):
+                ob[k] = max(ob.get(k, 0), na)
+        others.setdefault((pair.passage_id, pair.a), set()).add(pair.b)
+        others.setdefault((pair.passage_id, pair.b), set()).add(pair.a)
+    out = []
+    for (pid, aid), seen in sorted(matched.items()):
+        tokens = ctx.cell_tokens(pid, aid)
+        pool = frozenset().union(*(stems[(pid, o)] for o in others[(pid, aid)]))
+        for lo, hi in _stretches(len(tokens), seen):
+            stretch = tokens[lo:hi]
+            words = content_words(stretch)
+            new = [t for t in words if stem(t.norm) not in pool]
+            if len(new) < OWN_MIN_CONTENT or len(new) < OWN_MIN_SHARE * len(words):
+                continue
+            facing = max((opposite[(pid, aid)].get(k, 0) for k in range(lo, hi)), default=0)
+            if facing * OWN_FACING > len(new):
+                continue  # the others say something else here: rewording, not addition
+            out.append((pid, aid, stretch))
+    _OWN_CACHE.clear()
+    _OWN_CACHE[id(ctx)] = (ctx, out)
+    return out
+
+
+def _stretches(n: int, seen: set[int]) -> list[tuple[int, int]]:
+    """Runs of unmatched token indexes, bridging up to ``OWN_BRIDGE`` matched ones."""
+    runs: list[list[int]] = []
+    for k in range(n):
+        if k in seen:
+            continue
+        if runs and k - runs[-1][1] <= OWN_BRIDGE + 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    return [(lo, hi + 1) for lo, hi in runs]
+
+
+def _own_clause(ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...]) -> Candidate:
+    words = [k for k, t in enumerate(stretch) if any(c.isalnum() for c in t.text)]
+    stretch = stretch[words[0] : words[-1] + 1]
+    severity, weight, what = contents(ctx, passage, aid, stretch)
+    span = ctx.tokens_span(aid, stretch)
+    return Candidate(
+        kind=Kind.ADDED_PASSAGE,
+        severity=Severity(min(severity + 1, Severity.LOW)),
+        passage_id=passage.id,
+        key=f"clause:{aid}:{span.start}",
+        spans={aid: (span,)},
+        explanation="Only one outlet adds this material to a passage the others also carry. "
+        + what,
+        label=f"only in {ctx.articles[aid].outlet}: \u201c{shorten(span.text, 50)}\u201d",
+        weight=weight - 0.05,
+    )

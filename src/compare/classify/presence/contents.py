@@ -1,0 +1,70 @@
+"""What an omitted or added passage holds, how it is quoted, which articles are briefs.
+
+Why shared: an omission and an outlet-only addition are graded alike (a
+cut casualty figure or quote matters more than a line of background,
+whatever their lengths), quoted alike (one span per run of sentences), and
+both rank lower in an article far shorter than the others.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+
+from compare.classify.attribution.sources import markers
+from compare.classify.base import Context
+from compare.classify.numbers.rule import cell_quantities
+from compare.model import Passage, Severity, Span, Token
+
+BRIEF_RATIO = 0.5  # an article under half the median length of the others is a brief
+_QUOTES = ('"', "\u201c", "\u201d")
+
+
+def cell_spans(ctx: Context, passage: Passage, article_id: str) -> tuple[Span, ...]:
+    """One Span per run of consecutive sentences of a cell."""
+    sentences = ctx.cell_sentences(passage.id, article_id)
+    runs: list[list] = []
+    for s in sentences:
+        if runs and runs[-1][-1].index + 1 == s.index:
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    return tuple(ctx.span(article_id, run[0].start, run[-1].end) for run in runs)
+
+
+def contents(
+    ctx: Context, passage: Passage, article_id: str, tokens: tuple[Token, ...] | None = None
+) -> tuple[Severity, float, str]:
+    """Severity, weight and a phrase saying what the passage (or ``tokens`` of it) holds."""
+    found = cell_quantities(ctx, passage.id, article_id)
+    if tokens is not None:
+        inside = {id(t) for t in tokens}
+        found = [q for q in found if any(id(t) in inside for t in q.full)]
+    else:
+        tokens = ctx.cell_tokens(passage.id, article_id)
+    if any(q.q.event in ("death", "injury") for q in found):
+        return Severity.HIGH, 1.0, "It reports casualty figures."
+    if found:
+        return Severity.MEDIUM, 0.9, "It contains figures."
+    if any(t.text in _QUOTES for t in tokens):
+        return Severity.MEDIUM, 0.8, "It contains a quotation."
+    if markers(tokens):
+        return Severity.LOW, 0.7, "It reports what a source said."
+    return Severity.LOW, 0.5, "It gives background or detail."
+
+
+def brief_notes(ctx: Context) -> dict[str, str]:
+    """Article id -> note for articles much shorter than the median of the others."""
+    words = {
+        aid: ctx.articles[aid].words or sum(len(s.tokens) for s in ctx.articles[aid].sentences)
+        for aid in ctx.alignment.article_ids
+        if aid in ctx.articles
+    }
+    out = {}
+    for aid, n in words.items():
+        others = [w for other, w in words.items() if other != aid]
+        if others and n < BRIEF_RATIO * median(others):
+            out[aid] = (
+                f" This article is much shorter than the others ({n} words against a median of "
+                f"{median(others):.0f}), so many omissions are expected."
+            )
+    return out

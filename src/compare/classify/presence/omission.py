@@ -1,0 +1,156 @@
+"""Rule families: omitted_passage and added_passage.
+
+Why weigh by content: a cut casualty figure or a cut quote matters more
+than a cut line of background, whatever their lengths.  Why note briefs: an
+article much shorter than the others omits most passages by design, so its
+omissions rank lower and the explanation says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from compare.classify.attribution.sources import markers
+from compare.classify.base import Candidate, Context
+from compare.classify.cells import shorten
+from compare.classify.presence.added import added_candidate, outlet_runs, own_clause_candidates
+from compare.classify.presence.added import own_clauses as own_clauses  # re-exported
+from compare.classify.presence.contents import brief_notes, cell_spans, contents
+from compare.model import Kind, Passage, Severity
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """Omitted passages, runs of outlet-only passages, and outlet-only clauses."""
+    ids = [aid for aid in ctx.alignment.article_ids if aid in ctx.articles]
+    briefs = brief_notes(ctx)
+    if ctx.options.reference in ids:
+        return _against_reference(ctx, ctx.options.reference, ids, briefs)
+    out: list[Candidate] = []
+    own: dict[str, list[Passage]] = {}
+    for passage in ctx.alignment.passages:
+        carriers = [aid for aid in ids if passage.cells.get(aid)]
+        if not carriers:
+            continue
+        if len(carriers) == 1 and len(ids) >= 2:
+            own.setdefault(carriers[0], []).append(passage)
+            continue
+        if len(carriers) < 2 or len(carriers) * 2 <= len(ids):
+            out.extend(_rebuttals(ctx, passage, carriers, ids))
+            continue  # only what most outlets carry counts as omitted by the rest
+        out.extend(_omitted(ctx, passage, carriers, ids, briefs))
+    for aid, passages in own.items():
+        out.extend(added_candidate(ctx, aid, run) for run in outlet_runs(ctx, aid, passages))
+    out.extend(own_clause_candidates(ctx))
+    return out
+
+
+def _against_reference(
+    ctx: Context, reference: str, ids: list[str], briefs: dict[str, str]
+) -> list[Candidate]:
+    """With ``--reference``: what each outlet cut from, or added to, one original.
+
+    Why a mode of its own: when one article is the wire copy the others were
+    edited from, every passage of it that an outlet lacks is a cut, however
+    few outlets carry it, and everything else an outlet prints is its own.
+    """
+    name = ctx.articles[reference].outlet
+    out: list[Candidate] = []
+    own: dict[str, list[Passage]] = {}
+    for passage in ctx.alignment.passages:
+        carriers = [aid for aid in ids if passage.cells.get(aid)]
+        if reference not in carriers:
+            for aid in carriers:
+                own.setdefault(aid, []).append(passage)
+            continue
+        for candidate in _omitted(ctx, passage, carriers, ids, briefs):
+            omitter = next(a for a, spans in candidate.spans.items() if not spans)
+            out.append(
+                replace(
+                    candidate,
+                    explanation=f"The reference ({name}) carries this passage; "
+                    f"{ctx.articles[omitter].outlet} does not. "
+                    + candidate.explanation.split("does not. ", 1)[-1],
+                )
+            )
+    for aid, passages in own.items():
+        for run in outlet_runs(ctx, aid, passages):
+            added = added_candidate(ctx, aid, run)
+            lead = f"This is not in the reference ({name})."
+            out.append(replace(added, explanation=f"{lead} {added.explanation.split('. ', 1)[-1]}"))
+    return out
+
+
+def _omitted(
+    ctx: Context, passage: Passage, carriers: list[str], ids: list[str], briefs: dict[str, str]
+) -> list[Candidate]:
+    first = carriers[0]
+    severity, weight, what = contents(ctx, passage, first)
+    preview = shorten(ctx.cell_sentences(passage.id, first)[0].text, 50)
+    out = []
+    for aid in ids:
+        if aid in carriers:
+            continue
+        note = briefs.get(aid, "")
+        sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
+        spans = {c: cell_spans(ctx, passage, c) for c in carriers}
+        spans[aid] = ()  # the omitting outlet: present, with nothing to quote
+        out.append(
+            Candidate(
+                kind=Kind.OMITTED_PASSAGE,
+                severity=sev,
+                passage_id=passage.id,
+                key=f"omitted:{aid}",
+                spans=spans,
+                explanation=f"{len(carriers)} of {len(ids)} outlets carry this passage; "
+                f"{ctx.articles[aid].outlet} does not. {what}{note}",
+                label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
+                weight=weight * (0.5 if note else 1.0) + 0.02 * len(carriers),
+            )
+        )
+    return out
+
+
+def _rebuttals(
+    ctx: Context, passage: Passage, carriers: list[str], ids: list[str]
+) -> list[Candidate]:
+    """A denial that a minority carries, cut by an outlet that reports what was denied.
+
+    Why: "the company denied dumping the waste" right after "regulators accused
+    the company of dumping waste" is the other side's answer.  An outlet that reports the
+    accusation but not the denial leaves the claim uncontested, however few
+    outlets carry the denial.
+    """
+    if len(carriers) < 2:
+        return []
+    answered: set[str] = set()  # passages the denial answers (the one just before it)
+    for c in carriers:
+        first = ctx.cell_sentences(passage.id, c)[0]
+        if not any(cls == "denial" for _s, _e, cls in markers(first.tokens)) or first.index == 0:
+            continue
+        before = first.index - 1
+        answered.update(p.id for p in ctx.alignment.passages if before in p.cells.get(c, ()))
+    if not answered:
+        return []
+    severity, weight, _what = contents(ctx, passage, carriers[0])
+    preview = shorten(ctx.cell_sentences(passage.id, carriers[0])[0].text, 50)
+    out = []
+    for aid in ids:
+        if aid in carriers or not any(ctx.passages[p].cells.get(aid) for p in answered):
+            continue
+        spans = {c: cell_spans(ctx, passage, c) for c in carriers}
+        spans[aid] = ()
+        out.append(
+            Candidate(
+                kind=Kind.OMITTED_PASSAGE,
+                severity=Severity(max(severity, Severity.MEDIUM)),
+                passage_id=passage.id,
+                key=f"omitted:{aid}",
+                spans=spans,
+                explanation=f"{len(carriers)} of {len(ids)} outlets report this denial; "
+                f"{ctx.articles[aid].outlet} reports what was denied but not the denial, so "
+                "the claim reads as if nobody disputed it.",
+                label=f"denial not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
+                weight=weight + 0.02 * len(carriers),
+            )
+        )
+    return out

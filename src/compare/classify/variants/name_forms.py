@@ -1,0 +1,166 @@
+"""String tests for names: similarity, transliteration folding, word-family checks.
+
+Why a separate module: the name rule must be both eager (catch "Gaddafi" /
+"Qadhafi", "Zelensky" / "Zelenskyy") and conservative ("Putin" / "Pompeo",
+"Kenya" / "Kenyan", "Minister" / "Ministry" must never match).  These
+small pure functions carry those decisions and are tested one by one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from compare.text import lexicons
+
+# Endings that turn one word into a related but different word: demonyms
+# (Kenya/Kenyan, China/Chinese, Italy/Italian), plurals and derivations
+# (Minister/Ministry).  Two names whose stems meet after dropping one of these
+# are one word family, not two spellings of one name.
+SUFFIXES = (
+    "ians", "ian", "ans", "an", "ese", "ish", "is", "i", "ic", "ns", "n",
+    "ia", "a", "y", "e", "es", "s", "er", "ers", "ry", "ries", "ies", "ite", "ites",
+)  # fmt: skip
+
+
+def strip_accents(text: str) -> str:
+    """Letters without diacritics: "Erdoğan" -> "Erdogan".
+
+    >>> strip_accents("Erdoğan")
+    'Erdogan'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def name_key(text: str) -> str:
+    """Compared form of a name token: case-folded, without a possessive ending.
+
+    Accents stay, so "Erdoğan" / "Erdogan" can be reported as two spellings.
+
+    >>> name_key("Gaddafi\\u2019s")
+    'gaddafi'
+    """
+    key = unicodedata.normalize("NFC", text).casefold().replace("\u2019", "'")
+    return key[:-2] if key.endswith("'s") else key.rstrip("'")
+
+
+@cache
+def _rewrites() -> tuple[tuple[str, str], ...]:
+    return tuple((a, b) for a, b in lexicons.rows("variants_transliteration.txt"))
+
+
+@cache
+def not_names() -> frozenset[str]:
+    """Capitalised common words that are never treated as names."""
+    return lexicons.words("variants_not_names.txt")
+
+
+def fold(key: str) -> str:
+    """A name folded over common romanisation differences, doubled letters collapsed.
+
+    >>> fold("zelensky") == fold("zelenskyy"), fold("gaddafi") == fold("qadhafi")
+    (True, True)
+    >>> fold("putin") == fold("pompeo")
+    False
+    """
+    out = strip_accents(key).replace("-", "")
+    for a, b in _rewrites():
+        out = out.replace(a, b)
+    collapsed: list[str] = []
+    for ch in out:
+        if not collapsed or collapsed[-1] != ch:
+            collapsed.append(ch)
+    return "".join(collapsed)
+
+
+def skeleton(key: str) -> str:
+    """The folded name's consonants: "mohammed" and "muhammad" both give "mhmd".
+
+    >>> skeleton("mohammed") == skeleton("muhammad")
+    True
+    """
+    out = "".join(c for c in fold(key) if c not in "aeiou")
+    return "".join(c for i, c in enumerate(out) if i == 0 or out[i - 1] != c)
+
+
+def jaro_winkler(a: str, b: str) -> float:
+    """Jaro-Winkler similarity (0..1), which rewards a shared beginning.
+
+    >>> round(jaro_winkler("martha", "marhta"), 3)
+    0.961
+    >>> jaro_winkler("abc", "abc")
+    1.0
+    """
+    if a == b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    reach = max(len(a), len(b)) // 2 - 1
+    used = [False] * len(b)
+    matched_a = []
+    for i, ch in enumerate(a):
+        for j in range(max(0, i - reach), min(len(b), i + reach + 1)):
+            if not used[j] and b[j] == ch:
+                used[j] = True
+                matched_a.append(ch)
+                break
+    m = len(matched_a)
+    if m == 0:
+        return 0.0
+    matched_b = [b[j] for j in range(len(b)) if used[j]]
+    transpositions = sum(x != y for x, y in zip(matched_a, matched_b, strict=True)) / 2
+    jaro = (m / len(a) + m / len(b) + (m - transpositions) / m) / 3
+    prefix = 0
+    for x, y in zip(a[:4], b[:4], strict=False):
+        if x != y:
+            break
+        prefix += 1
+    return jaro + prefix * 0.1 * (1 - jaro)
+
+
+def _stems(key: str) -> set[str]:
+    out = {key}
+    for suffix in SUFFIXES:
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            out.add(key[: -len(suffix)])
+    return out
+
+
+def word_family(a: str, b: str) -> bool:
+    """True when a and b are one word family (demonym, plural, derivation), not two spellings.
+
+    >>> word_family("kenya", "kenyan"), word_family("minister", "ministry")
+    (True, True)
+    >>> word_family("gaddafi", "qadhafi")
+    False
+    """
+    if a.startswith(b) or b.startswith(a):
+        longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+        if len(longer) - len(shorter) >= 2:
+            return True
+    return bool(_stems(a) & _stems(b))
+
+
+def similar(a: str, b: str, *, aligned: bool = False) -> bool:
+    """Whether two name keys look like spellings of one name.
+
+    Without other evidence only a transliteration fold counts, and only for
+    names of five letters or more; when the two names sit in the same place
+    of aligned sentences (``aligned``), close spelling is enough.
+
+    >>> similar("zelensky", "zelenskyy"), similar("smith", "smyth")
+    (True, False)
+    >>> similar("smith", "smyth", aligned=True), similar("putin", "pompeo", aligned=True)
+    (True, False)
+    """
+    if a == b or a in not_names() or b in not_names():
+        return False
+    if fold(a) == fold(b):
+        return aligned or (min(len(a), len(b)) >= 5 and max(len(a), len(b)) >= 6)
+    if word_family(a, b):
+        return False
+    if not aligned:
+        return False
+    sk_a, sk_b = skeleton(a), skeleton(b)
+    return jaro_winkler(fold(a), fold(b)) >= 0.85 or (sk_a == sk_b and len(sk_a) >= 3)

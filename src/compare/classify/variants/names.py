@@ -1,0 +1,273 @@
+"""Name variants: one person or place spelt two ways ("Gaddafi" / "Qadhafi", "J." / "John").
+
+Why across the whole story, not per passage: outlets transliterate a name
+once and keep their spelling, so the variant shows wherever the name does,
+aligned or not.  Evidence decides: a name pair in the same slot of aligned
+sentences, or after the same first name, may be merely similar; without
+evidence only a known transliteration pattern counts.  Different first names
+("John Smith" / "Jane Smyth") rule a pair out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from compare.classify.base import Candidate, Context
+from compare.classify.variants.align import pairwise_edits
+from compare.classify.variants.name_forms import fold, name_key, not_names, similar
+from compare.classify.variants.spelling import us_uk_pair
+from compare.model import Kind, Severity, Span, Token
+
+MAX_SPANS = 3  # occurrences shown per spelling per article
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One capitalised name token, with the capitalised word before it."""
+
+    article_id: str
+    token: Token
+    key: str
+    before: str | None  # key of a first name, when one precedes
+    initial: bool  # sentence-initial: a capital there proves nothing
+    first: Token | None = None  # the first-name token itself
+
+
+def is_name_token(text: str) -> bool:
+    """A capitalised word that could be a name (not an acronym or a single letter).
+
+    >>> is_name_token("Gaddafi"), is_name_token("NATO"), is_name_token("the")
+    (True, False, False)
+    """
+    return bool(re.fullmatch(r"[^\W\d_][\w'\u2019-]*", text)) and (
+        text[0].isupper() and len(text) >= 3 and not text.isupper()
+    )
+
+
+def is_variant(a: str, b: str) -> bool:
+    """True when a and b are two spellings of one name, word for word.
+
+    The rewording rule calls this on aligned text, so alignment counts as evidence.
+
+    >>> is_variant("Gaddafi", "Qadhafi"), is_variant("President Zelensky", "President Zelenskyy")
+    (True, True)
+    >>> is_variant("Kenyan", "Kenya"), is_variant("Putin", "Pompeo")
+    (False, False)
+    >>> is_variant("J. Smith", "John Smith")
+    True
+    """
+    wa, wb = a.split(), b.split()
+    if _initials(wa, wb):
+        return True
+    if len(wa) != len(wb):
+        return False
+    pairs = [(x, y) for x, y in zip(wa, wb, strict=True) if name_key(x) != name_key(y)]
+    return bool(pairs) and all(
+        is_name_token(x) and is_name_token(y) and _pair_ok(name_key(x), name_key(y), aligned=True)
+        for x, y in pairs
+    )
+
+
+def _initials(wa: list[str], wb: list[str]) -> bool:
+    """ "J. Smith" vs "John Smith": an initial against a first name, same surname."""
+    return any(
+        len(short) == 2
+        and len(full) == 2
+        and re.fullmatch(r"[A-Z]\.?", short[0]) is not None
+        and full[0][:1] == short[0][0]
+        and len(full[0]) > 2
+        and short[1] == full[1]
+        for short, full in ((wa, wb), (wb, wa))
+    )
+
+
+def _pair_ok(a: str, b: str, *, aligned: bool) -> bool:
+    return us_uk_pair(a, b) is None and similar(a, b, aligned=aligned)
+
+
+def _mentions(ctx: Context) -> list[Mention]:
+    out = []
+    for aid, article in ctx.articles.items():
+        for sentence in article.sentences:
+            words = [t for t in sentence.tokens if any(c.isalnum() for c in t.text)]
+            for k, tok in enumerate(words):
+                if not is_name_token(tok.text):
+                    continue
+                prev = words[k - 1] if k else None
+                if prev is not None and (
+                    not is_name_token(prev.text) or name_key(prev.text) in not_names()
+                ):
+                    prev = None
+                before = name_key(prev.text) if prev is not None else None
+                out.append(Mention(aid, tok, name_key(tok.text), before, k == 0, prev))
+    return out
+
+
+def _aligned_pairs(ctx: Context) -> dict[tuple[str, str], str]:
+    """Name-key pairs found in the same slot of aligned sentences -> first passage id."""
+    out: dict[tuple[str, str], str] = {}
+    for edit in pairwise_edits(ctx):
+        if edit.op != "replace":
+            continue
+        xs = [t for t in edit.a_tokens if is_name_token(t.text)]
+        ys = [t for t in edit.b_tokens if is_name_token(t.text)]
+        pairs = zip(xs, ys, strict=True) if len(xs) == len(ys) else [(x, y) for x in xs for y in ys]
+        for x, y in pairs:
+            a, b = sorted((name_key(x.text), name_key(y.text)))
+            out.setdefault((a, b), edit.passage_id)
+    return out
+
+
+def _conflict(firsts_a: set[str], firsts_b: set[str]) -> bool:
+    """Different first names before the two spellings: probably two people."""
+    if not firsts_a or not firsts_b or firsts_a & firsts_b:
+        return False
+    return not any(fold(x) == fold(y) for x in firsts_a for y in firsts_b)
+
+
+def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str | None]]:
+    """Groups of name keys that spell one name, each with a passage id if aligned."""
+    # A capital mid-sentence shows a word is a name; a sentence-initial one does
+    # not, so a pair needs one such name or an aligned slot.
+    proper = {m.key for m in mentions if not m.initial}
+    keys = sorted({m.key for m in mentions} - not_names())
+    firsts: dict[str, set[str]] = defaultdict(set)
+    # The surname after a first name is evidence for the first name, as the
+    # first name is for the surname ("Aleksandr Petrenko" / "Oleksandr Petrenko").
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.before:
+            firsts[m.key].add(m.before)
+            surnames[m.before].add(m.key)
+    aligned = _aligned_pairs(ctx)
+    parent = {k: k for k in keys}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    passage: dict[tuple[str, str], str] = {}
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a not in proper and b not in proper and (a, b) not in aligned:
+                continue
+            evidence = (
+                (a, b) in aligned or bool(firsts[a] & firsts[b]) or bool(surnames[a] & surnames[b])
+            )
+            if _conflict(firsts[a], firsts[b]) or not _pair_ok(a, b, aligned=evidence):
+                continue
+            parent[root(b)] = root(a)
+            if (a, b) in aligned:
+                passage[(a, b)] = aligned[(a, b)]
+    grouped: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        grouped[root(k)].append(k)
+    out = []
+    for members in grouped.values():
+        if len(members) > 1:
+            pid = next((p for pair, p in sorted(passage.items()) if pair[0] in members), None)
+            out.append((members, pid))
+    return out
+
+
+def find(ctx: Context) -> list[Candidate]:
+    """One candidate per group of spellings of one name, with spans in every article."""
+    mentions = _mentions(ctx)
+    out = []
+    for members, pid in _groups(ctx, mentions):
+        sites = [m for m in mentions if m.key in members]
+        counts = Counter(m.key for m in sites)
+        members = sorted(members, key=lambda k: (-counts[k], k))  # most used spelling first
+        out.append(_candidate(ctx, members, sites, pid))
+    out.extend(_initial_candidates(ctx, mentions))
+    return out
+
+
+def _candidate(
+    ctx: Context, members: list[str], sites: list[Mention], pid: str | None
+) -> Candidate:
+    shown = Counter(m.token.text for m in sites if not m.initial)
+    shown.update(m.token.text for m in sites)  # sentence-initial forms only as a fallback
+    forms = []  # the most common surface form of each spelling
+    for key in members:
+        texts = [t for t, _ in shown.most_common() if name_key(t) == key]
+        forms.append(texts[0] if texts else key)
+    spans: dict[str, list[Span]] = defaultdict(list)
+    per: Counter[tuple[str, str]] = Counter()
+    for m in sites:
+        if per[(m.article_id, m.key)] < MAX_SPANS:
+            per[(m.article_id, m.key)] += 1
+            spans[m.article_id].append(ctx.tokens_span(m.article_id, (m.token,)))
+    inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
+    close = len({fold(k) for k in members}) == 1
+    quoted = " and ".join(f'"{f}"' for f in forms)
+    explanation = (
+        f"{quoted} are different spellings (transliterations) of the same name. "
+        "Neither is a mistake, but a reader may not realise they mean the same person or place."
+    )
+    if inside:
+        explanation += " One article uses more than one spelling."
+    return Candidate(
+        kind=Kind.NAME_VARIANT,
+        severity=Severity.LOW if close and not inside else Severity.MEDIUM,
+        passage_id=pid,
+        key="name:" + "|".join(sorted(members)),
+        spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+        explanation=explanation,
+        label=" vs ".join(f'"{f}"' for f in forms),
+        weight=0.3 if inside else 0.2,
+    )
+
+
+def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
+    """ "J. Smith" / "John Smith": one first name written in full and as an initial."""
+    full: dict[str, list[Mention]] = defaultdict(list)  # surname -> mentions after a first name
+    short: dict[str, list[tuple[str, Token, Token]]] = defaultdict(list)
+    for aid, article in ctx.articles.items():
+        for s in article.sentences:
+            toks = s.tokens
+            for k in range(len(toks) - 2):
+                if (
+                    re.fullmatch(r"[A-Z]", toks[k].text)
+                    and toks[k + 1].text == "."
+                    and is_name_token(toks[k + 2].text)
+                ):
+                    short[name_key(toks[k + 2].text)].append((aid, toks[k], toks[k + 2]))
+    for m in mentions:
+        if m.before:
+            full[m.key].append(m)
+    out = []
+    for surname, uses in sorted(short.items()):
+        letters = {t.text for _, t, _ in uses}
+        firsts = {
+            m.before for m in full.get(surname, []) if m.before and m.before[:1].upper() in letters
+        }
+        if len(letters) != 1 or len(firsts) != 1:
+            continue  # no full form, or two people with the same initial: leave it
+        spans: dict[str, list[Span]] = defaultdict(list)
+        for aid, first, last in uses[:MAX_SPANS]:
+            spans[aid].append(ctx.span(aid, first.start, last.end))
+        for m in [m for m in full[surname] if m.before in firsts][:MAX_SPANS]:
+            assert m.first is not None
+            spans[m.article_id].append(ctx.span(m.article_id, m.first.start, m.token.end))
+        a = spans[uses[0][0]][0].text
+        b = spans[m.article_id][-1].text
+        out.append(
+            Candidate(
+                kind=Kind.NAME_VARIANT,
+                severity=Severity.LOW,
+                passage_id=None,
+                key="initial:" + surname,
+                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                explanation=(
+                    f'"{a}" and "{b}" name the same person, once with an initial and once with '
+                    "the first name in full."
+                ),
+                label=f'"{a}" vs "{b}"',
+                weight=0.1,
+            )
+        )
+    return out

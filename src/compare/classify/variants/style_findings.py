@@ -1,0 +1,143 @@
+"""How a house-style difference is described: the style on each side, in words.
+
+Why its own module: every style candidate (edits, dates, capitals) is
+explained the same way, naming the style each outlet follows ("hyphenated"
+vs "one word"), so the reader sees a style choice, not a change of meaning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from compare.classify.base import Candidate, Context
+from compare.classify.variants.canon import number_words, separators
+from compare.classify.variants.dates import dates
+from compare.model import Kind, Severity, Token
+from compare.text.normalize import typographic_form
+
+THINGS = {
+    "hyphenation": "word",
+    "abbreviation": "name or title",
+    "number": "number",
+    "time": "time",
+    "more than": "quantity",
+    "date": "date",
+    "capitalisation": "words",
+}
+
+
+def describe(category: str, text: str) -> str:
+    """Plain words for the style one text follows in a category.
+
+    >>> describe("hyphenation", "cease-fire")
+    'hyphenated'
+    >>> describe("date", "27 September")
+    'month in full, day first'
+    """
+    t = typographic_form(text)
+    low = t.casefold()
+    if category == "hyphenation":
+        if "-" in t:
+            return "hyphenated"
+        return "two words" if " " in t.strip() else "one word"
+    if category == "abbreviation":
+        if re.search(r"(?:[^\W\d_]\.){2,}|\b[^\W\d_]{1,5}\.(?!\w)", t):
+            return "abbreviated with full stops"
+        if re.search(r"\b[A-Z]{2,5}\b|\b[A-Z][a-z]{0,3}\b", t):
+            return "abbreviated without full stops"
+        return "spelled out"
+    if category == "number":
+        for marker, words in (
+            ("%", "% sign"),
+            ("per cent", '"per cent"'),
+            ("percent", '"percent"'),
+        ):
+            if marker in low:
+                return words
+        if re.search(r"\d\s*(?:m|bn|tn|k)\b", low):
+            return 'scale abbreviated ("m", "bn")'
+        if re.search(r"\b(?:thousand|million|billion|trillion)\b", low):
+            return "scale in words"
+        sep = separators(t)
+        if sep:
+            names = {",": "comma between thousands", "": "no thousands separator"}
+            return names.get(sep[0], "space between thousands")
+        return "words" if set(re.findall(r"[a-z]+", low)) & set(number_words()) else "figures"
+    if category == "time":
+        m = re.search(r"\d\s*([ap]\.?\s?m\.?)", t, re.IGNORECASE)
+        return f'"{m.group(1)}"' if m else "another time style"
+    if category == "more than":
+        return '"more than"' if "more than" in low else '"over"'
+    if category == "date":
+        found = dates(text)
+        return found[0].describe() if found else "another date style"
+    if category == "capitalisation":
+        return "lower case" if t == t.lower() else "capitals"
+    return "another style"
+
+
+def style_of(cats: list[str], text: str) -> str:
+    """The styles one text follows in the given categories, in words.
+
+    >>> style_of(["date", "abbreviation"], "Sept. 27")
+    'month abbreviated, month first; abbreviated with full stops'
+    """
+    return "; ".join(dict.fromkeys(describe(c, text) for c in cats))
+
+
+def explain(cats: list[str], a: str, b: str) -> str:
+    """One plain sentence naming the style on both sides.
+
+    >>> explain(["hyphenation"], "e-mail", "email")
+    '"e-mail" (hyphenated) and "email" (one word) are the same word in two house styles: \
+a style choice, not a change of meaning.'
+    """
+    thing = THINGS.get(cats[0], "words")
+    da, db = style_of(cats, a), style_of(cats, b)
+    return (
+        f'"{a}" ({da}) and "{b}" ({db}) are the same {thing} in two house styles: '
+        "a style choice, not a change of meaning."
+    )
+
+
+# Categories where one finding stands for one habit, whatever the words: every
+# "$5m" / "$5 million" pair of a story is one choice of house style, and so is
+# every "Sept. 30" / "30 September".  Hyphenation and capitals stay per word:
+# "cease-fire" and "co-operate" are two separate spellings to look up.
+BY_HABIT = frozenset({"number", "date", "time", "more than", "abbreviation"})
+
+
+def candidate(
+    ctx: Context,
+    passage_id: str | None,
+    sides: dict[str, tuple[Token, ...]],
+    cats: list[str],
+    key: str,
+) -> Candidate | None:
+    """A LOW style-variant candidate quoting both outlets' tokens (``sides``: id -> tokens).
+
+    ``key`` is the canonical form shared by every outlet pair, prefixed by the
+    categories, so one difference written by three outlets merges into one.
+    For the ``BY_HABIT`` categories the key is the pair of styles instead, so
+    all of a story's figures written one way by one outlet and another way
+    by another become one finding listing every occurrence.  None when both
+    sides read as the same style ("US." at a sentence end against "U.S."):
+    no style choice differs.
+    """
+    (a, ta), (b, tb) = sides.items()
+    sa, sb = ctx.tokens_span(a, ta), ctx.tokens_span(b, tb)
+    styles = [style_of(cats, sa.text), style_of(cats, sb.text)]
+    if styles[0] == styles[1]:
+        return None
+    if set(cats) <= BY_HABIT:
+        key = "|".join(sorted(styles))
+    return Candidate(
+        kind=Kind.STYLE_VARIANT,
+        severity=Severity.LOW,
+        passage_id=passage_id,
+        key=f"{'+'.join(cats)}:{key}",
+        spans={a: (sa,), b: (sb,)},
+        explanation=explain(cats, sa.text, sb.text),
+        label=f'"{sa.text}" vs "{sb.text}"',
+        weight=0.1,
+    )

@@ -1,0 +1,401 @@
+"""Body paragraphs, with page furniture cut out and kept with a reason.
+
+Why general rules only: the tool meets outlets and topics it has never seen,
+so nothing here names an outlet, a person or a story; marker phrases live in
+``data/boilerplate_*.txt``.  Every cut is a ``Removed`` span at exact offsets
+so the report can list what was left out and a reader can check it.
+
+Paragraphs are split on blank lines; a body with no blank line at all (one
+paragraph per line) is split on single line breaks.  Stray NUL characters
+are cut out of paragraphs (the text itself keeps them, so offsets hold).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from compare.model import Removed, Span
+from compare.text import lexicons
+from compare.text.offsets import LineIndex
+
+
+class Reason(StrEnum):
+    """Why a stretch of text is not article text; values appear in reports."""
+
+    MARKER = "advertisement or page marker"
+    SEPARATOR = "separator rule"
+    IMAGE = "image"
+    NEWSLETTER = "newsletter or sign-up block"
+    CONTACT = "contact line"
+    CAPTION = "photo caption or credit"
+    CONTRIBUTORS = "contributor line"
+    CREDIT = "credit line"
+    SUBHEADING = "subheading"
+    DATE_HEADER = "date header"
+    NUL = "NUL characters"
+    EMBED = "embedded social-media post"
+    MEDIA = "media-player notice"
+    SYNDICATION = "syndication or editing notice"
+    COPYRIGHT = "copyright line"
+    PROMO = "promotion of the outlet"
+    RELATED = "related-article headline"
+    REPEATED = "caption or teaser repeating the text"
+    SOURCE_CREDIT = "source credit"
+
+
+@dataclass(frozen=True)
+class Body:
+    """Kept paragraphs, removed spans, wire services credited, contact e-mails."""
+
+    paragraphs: tuple[Span, ...]
+    removed: tuple[Removed, ...]
+    credits: tuple[str, ...]
+    contact_emails: tuple[tuple[str, int], ...]  # (address, line)
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SEPARATOR = re.compile(r"([-_*=~#•·—–])(?:[ \t]*\1){2,}")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+\S.*")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# Bounded repeats keep the search linear on pathological 200,000-character tokens.
+_EMAIL = re.compile(r"[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
+_URL = re.compile(r"https?://|www\.|@\w")
+_PAREN_END = re.compile(r"\(([^()]{1,160})\)\s*((?:Credits?|Photo|Image)\s*:[^()]*)?$")
+_CREDITISH = re.compile(
+    r"[A-Z][\w.]*\s?/\s?[A-Z]|\bvia [A-Z]"
+    r"|\b(?:Photos?|Photographs?|Pictures?|Images?|File|Handout|Pool)\b"
+)
+_CREDITISH_WEAK = re.compile(r"\b(?:photos?|photographs?|pictures?|images?)\b")
+_CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
+_PHOTO_LINE = re.compile(
+    r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
+)
+_PHOTO_TAIL = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$")
+_CONTRIB_END = re.compile(
+    r"\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [\w ,]+)?\.?$", re.I
+)
+_CONTRIB_WHO = re.compile(
+    r"\b(?:writers?|reporters?|correspondents?|journalists?|stringers?)\b"
+    r"|to this (?:report|story|article)|contributed reporting",
+    re.I,
+)
+_CONTRIB_START = re.compile(
+    r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
+)
+_YOU = re.compile(r"\byou(?:r)?\b", re.I)
+# What a reporter writes and a caption does not: a reporting verb.
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|reported|reportedly|according to|announced|added|stated"
+    r"|confirmed|claimed|alleged|allegedly|warned|insisted)\b",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+# Social posts pasted into the page: a tweet's "— Name (@handle) Month 1, 2020",
+# picture links, Instagram's "A post shared by".
+_EMBED = re.compile(
+    r"pic\.twitter\.com/|\(@\w{1,15}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b",
+)
+_COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
+# "... in the near future - AGENCY via AGENCY": a caption with a dash credit.
+_DASH_CREDIT = re.compile(
+    r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*|via|/)(?:\s*(?:[A-Z][\w.&'’-]*|via|/)){0,6})$"
+)
+_SLASH_CREDIT = re.compile(r"\b[A-Z][A-Z.]{1,}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+# "... the Korean Peninsula. (Outlet Name)": a source credit after the last sentence.
+_TAIL_CREDIT = re.compile(
+    r"(?<=[.!?\"'”’])\s+\(((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,4})\)$"
+)
+_SPLIT_CREDITS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_FINAL_PUNCT = ".!?;:,…\"'”’»)]"
+_RELATED_MARKERS = ("related", "recommended", "you may also like", "more on this", "more from")
+_RELATED_INLINE = re.compile(
+    r"(?:related|read more|also read|read also|see also|more on this)\s*:\s*\S", re.I
+)
+RELATED_MAX_WORDS = 20  # a headline is rarely longer
+REPEAT_MIN_WORDS = 6  # shorter repeats are likely a phrase, not a caption
+
+
+def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> Body:
+    """Paragraph spans of ``text[start:]`` and the boilerplate cut from them."""
+    removed: list[tuple[int, int, Reason]] = []
+    blocks = _blocks(text, start, removed)
+    kept: list[tuple[int, int]] = []
+    credits: list[str] = []
+    emails: list[tuple[str, int]] = []
+    for s, e in blocks:
+        para = text[s:e]
+        reason, found = _classify(para)
+        if reason is None:
+            kept.append((s, e))
+            continue
+        removed.append((s, e, reason))
+        credits.extend(c for c in found if c not in credits)
+        if reason is Reason.CONTACT:
+            emails.extend(
+                (m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para)
+            )
+    kept = _without_related(text, kept, removed)
+    for i in range(len(kept) - 2, 0, -1):
+        s, e = kept[i]
+        if _is_subheading(text[s:e]):
+            removed.append((s, e, Reason.SUBHEADING))
+            del kept[i]
+    kept = _without_repeats(text, kept, removed)
+    paragraphs: list[tuple[int, int]] = []
+    for s, e in kept:
+        e = _without_tail_credit(text, s, e, removed)
+        paragraphs.extend(_without_nuls(text, s, e, removed))
+
+    def span(s: int, e: int) -> Span:
+        return Span(article_id, s, e, lines.line(s), text[s:e])
+
+    return Body(
+        paragraphs=tuple(span(s, e) for s, e in paragraphs),
+        removed=tuple(Removed(span(s, e), r.value) for s, e, r in sorted(removed)),
+        credits=tuple(credits),
+        contact_emails=tuple(emails),
+    )
+
+
+def _headline_like(para: str) -> bool:
+    """Every line short and without final punctuation, as a list of headlines is."""
+    lines = [line.strip() for line in para.splitlines() if line.strip()]
+    return bool(lines) and all(
+        len(line.split()) <= RELATED_MAX_WORDS and line[-1] not in _FINAL_PUNCT for line in lines
+    )
+
+
+def _without_related(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """Headlines listed under a "Related" (or "Recommended", "You may also like") marker.
+
+    The run ends at the first paragraph that is not headline-like.
+    """
+    starts = sorted(
+        e
+        for s, e, r in removed
+        if r is Reason.MARKER and text[s:e].strip().casefold().startswith(_RELATED_MARKERS)
+    )
+    if not starts:
+        return kept
+    out: list[tuple[int, int]] = []
+    blocks = sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+    open_list = False
+    for s, e, reason in blocks:
+        if reason is not None:
+            open_list = open_list or e in starts
+            continue
+        if open_list and _headline_like(text[s:e]):
+            removed.append((s, e, Reason.RELATED))
+            continue
+        open_list = False
+        out.append((s, e))
+    return out
+
+
+def _without_repeats(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """A caption or teaser line (no final punctuation) repeating another paragraph's words."""
+    flat = [" ".join(text[s:e].split()) for s, e in kept]
+    out = []
+    for k, (s, e) in enumerate(kept):
+        mine = flat[k]
+        if (
+            len(mine.split()) >= REPEAT_MIN_WORDS
+            and mine[-1] not in _FINAL_PUNCT
+            and any(len(other) > len(mine) and mine in other for other in flat)
+        ):
+            removed.append((s, e, Reason.REPEATED))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _without_tail_credit(text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]) -> int:
+    """End of the paragraph without a trailing "(Outlet Name)" source credit."""
+    m = _TAIL_CREDIT.search(text, s, e)
+    if m is None:
+        return e
+    paren = m.start(1) - 1
+    removed.append((paren, e, Reason.SOURCE_CREDIT))
+    end = paren
+    while end > s and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> list[tuple[int, int]]:
+    """Paragraph ranges; marker, separator and image lines go to ``removed``."""
+    line_ranges: list[tuple[int, int]] = []
+    pos = start
+    for m in _BREAK.finditer(text, start):
+        line_ranges.append((pos, m.start()))
+        pos = m.end()
+    line_ranges.append((pos, len(text)))
+    contents = [_trim(text, s, e) for s, e in line_ranges]
+    first = next((i for i, c in enumerate(contents) if c), 0)
+    last = max((i for i, c in enumerate(contents) if c), default=0)
+    by_blank = any(c is None for c in contents[first:last])
+    blocks: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for content in contents:
+        if content is not None:
+            reason = _line_reason(text[content[0] : content[1]])
+            if reason is not None:
+                removed.append((*content, reason))
+                content = None
+        if content is None or not by_blank:
+            if current is not None:
+                blocks.append(current)
+            current = content if not by_blank else None
+            continue
+        current = content if current is None else (current[0], content[1])
+    if current is not None:
+        blocks.append(current)
+    return blocks
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def _line_reason(line: str) -> Reason | None:
+    if _SEPARATOR.fullmatch(line):
+        return Reason.SEPARATOR
+    if _MD_IMAGE.fullmatch(line):
+        return Reason.IMAGE
+    if _MD_HEADING.fullmatch(line):
+        return Reason.SUBHEADING
+    if line.rstrip(".:").strip().casefold() in lexicons.words("boilerplate_markers.txt"):
+        return Reason.MARKER
+    return None
+
+
+def _classify(para: str) -> tuple[Reason | None, list[str]]:
+    """The reason a paragraph is boilerplate (None: article text) and any credits."""
+    words = len(para.split())
+    folded = para.casefold()
+    if words <= 25 and (credits := _credit_line(para)) is not None:
+        return Reason.CREDIT, credits
+    if words <= 60 and (
+        (_CONTRIB_END.search(para) and _CONTRIB_WHO.search(para)) or _CONTRIB_START.match(para)
+    ):
+        return Reason.CONTRIBUTORS, []
+    hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
+    if words <= 150 and len(hits) >= 2 and _YOU.search(para):
+        return Reason.NEWSLETTER, []
+    if words <= 40:
+        promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}
+        if promos and len(promos | hits) >= 2:
+            return Reason.PROMO, []
+        for phrase, kind in lexicons.rows("boilerplate_notices.txt"):
+            if phrase in folded:
+                return _NOTICE[kind], []
+        if _COPYRIGHT_START.match(para):
+            return Reason.COPYRIGHT, []
+    if words <= 150 and _EMBED.search(para):
+        return Reason.EMBED, []
+    if words <= RELATED_MAX_WORDS + 3 and _RELATED_INLINE.match(para) and _headline_like(para):
+        return Reason.RELATED, []
+    contact = folded.startswith(lexicons.entries("boilerplate_contact.txt"))
+    if contact and words <= 40 and (_EMAIL.search(para) or _URL.search(para)):
+        return Reason.CONTACT, []
+    if words <= 120 and _is_caption(para):
+        return Reason.CAPTION, []
+    return None, []
+
+
+_NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}
+
+
+def _credit_line(para: str) -> list[str] | None:
+    body = para.strip().strip("()").strip().rstrip(".").strip()
+    folded = body.casefold()
+    agencies = lexicons.words("boilerplate_agencies.txt")
+    for opening in lexicons.entries("boilerplate_credit_lines.txt"):
+        if folded.startswith(opening.casefold()):
+            rest = body[len(opening) :].strip(" :,")
+            return [c for c in _SPLIT_CREDITS.split(rest) if c] if rest else []
+    bare = body.lstrip("—–- ").strip()
+    if bare != body and bare.casefold() in agencies:  # "— Reuters" under a story
+        return [bare]
+    return None
+
+
+def carries_reporting(text: str) -> bool:
+    """Whether text reads as reporting, not a caption: a reporting verb in two or more
+    sentences' worth of text (a caption is one sentence and a credit).
+
+    >>> carries_reporting("The minister reportedly resigned. Aides said he left on Monday.")
+    True
+    >>> carries_reporting("Kim Jong-un says the world will see a new weapon")
+    False
+    """
+    return bool(_REPORTING.search(text)) and (
+        bool(_SENTENCE_END.search(text)) or len(text.split()) > 30
+    )
+
+
+def _is_caption(para: str) -> bool:
+    if (m := _DASH_CREDIT.search(para)) and para[: m.start()].rstrip()[-1:] not in _FINAL_PUNCT:
+        credit = m[1]
+        agencies = lexicons.words("boilerplate_agencies.txt")
+        if ("via" in credit.split() or "/" in credit or credit.casefold() in agencies) and not (
+            carries_reporting(para[: m.start()])
+        ):
+            return True
+    if _SLASH_CREDIT.search(para) and not carries_reporting(para):
+        return True
+    if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para):
+        return True
+    if len(para.split()) <= 15 and _PHOTO_LINE.match(para):
+        return True
+    m = _PAREN_END.search(para)
+    if m is None:
+        return False
+    inner = m[1].strip()
+    bare = re.sub(r"^the\s+", "", inner, flags=re.I).casefold()
+    agencies = lexicons.words("boilerplate_agencies.txt")
+    if _CREDITISH.search(inner) or inner.casefold() in agencies or bare in agencies:
+        return True
+    # "(photos were first shown by ...)": only a caption when the rest is not reporting.
+    return bool(_CREDITISH_WEAK.search(inner)) and not carries_reporting(para[: m.start()])
+
+
+def _is_subheading(para: str) -> bool:
+    """A short title-like line with no final punctuation, between paragraphs."""
+    if _BREAK.search(para) or len(para) > 80 or len(para.split()) > 10:
+        return False
+    first = para[0]
+    return (
+        (first.isupper() or first.isdigit())
+        and para[-1] not in _FINAL_PUNCT
+        and any(c.isalpha() for c in para)
+    )
+
+
+def _without_nuls(
+    text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """Split a paragraph around NUL runs, which are recorded as removed."""
+    if "\x00" not in text[s:e]:
+        return [(s, e)]
+    pieces: list[tuple[int, int]] = []
+    pos = s
+    for m in re.finditer("\x00+", text[s:e]):
+        removed.append((s + m.start(), s + m.end(), Reason.NUL))
+        if (piece := _trim(text, pos, s + m.start())) is not None:
+            pieces.append(piece)
+        pos = s + m.end()
+    if (piece := _trim(text, pos, e)) is not None:
+        pieces.append(piece)
+    return pieces
