@@ -39,7 +39,7 @@ Each run's exit code, stdout and stderr are compared as files too
 (``_runs/<name>.{rc,out,err}``).  ``SOURCE_DATE_EPOCH`` is fixed
 (``--epoch``).  ``--jobs 1`` by default: no render helper and no pool, so
 the check is light on a shared machine (the helper's bytes equal an
-in-process render's, which ``tests/test_render_worker.py`` checks).
+in-process render's, which ``tests/cli/test_render_worker.py`` checks).
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from compare.ingest.office import NO_TEXT_LAYER, extract_docx, extract_pdf
 from compare.pipeline.run import analyze
 from compare.util.options import Options
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 # Two seed articles whose paragraphs are separated by blank lines, each with a "date" line.
 CONVERTED = ("001_d9ca5af5030e668e", "003_3d03c7cd54260cbd")
 

@@ -26,7 +26,7 @@ from compare.group.vectors import (
     tfidf,
 )
 from compare.util.options import Options
-from test_cluster import dam_articles
+from tests.group.test_stories import dam_articles
 
 OPTIONS = Options()
 
@@ -92,7 +92,7 @@ def test_sentence_rows_follow_the_articles() -> None:
 
 def test_benchmark_grouper_times_several_runs_and_groups_alike() -> None:
     """bench/cluster_bench.py's Grouper: repeated timed runs, one grouping for all."""
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     try:
         import cluster_bench
 

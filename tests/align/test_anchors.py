@@ -12,7 +12,7 @@ from compare.align.passages import align
 from compare.align.similarity import SentenceMatrix
 from compare.model import Alignment
 from compare.util.options import Options
-from test_align import BRIDGE, DETOUR, MAYOR, RAIN, REPAIR, SCHOOL
+from tests.align.test_passages import BRIDGE, DETOUR, MAYOR, RAIN, REPAIR, SCHOOL
 
 from builders import story_from_texts
 

@@ -179,7 +179,7 @@ def test_threshold_decides(threshold: float, aligned: bool) -> None:
     assert (len(alignment.passages) == 1) is aligned
 
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 @pytest.fixture(scope="module")
@@ -256,7 +256,7 @@ def test_dense_vocabulary_keeps_a_bounded_number_of_candidates_per_sentence() ->
     from compare.align.passages import MAX_CANDIDATES, candidate_edges
     from compare.align.similarity import sentence_matrix
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     from child import dense_story
 
     story = dense_story(150, 40)

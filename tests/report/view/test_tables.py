@@ -22,7 +22,7 @@ from compare.util.options import Options
 from cli_runs import cli_env
 from sample_report import build_report
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 IDS = ("a", "b")
 LONG_CLAIM = "The regional council voted to close the old harbour bridge " * 4
 

@@ -11,7 +11,7 @@ import pytest
 
 from compare.util.streams import BestEffort, best_effort_streams, visible
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 class _Full(io.StringIO):

@@ -14,7 +14,7 @@ import pytest
 from compare.cli.main import build_parser, main, source_date_epoch
 from compare.errors import ExitCode, UsageError
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 

@@ -23,7 +23,7 @@ def test_make_report_says_why_the_date_is_fixed() -> None:
     import subprocess
     from pathlib import Path
 
-    makefile = (Path(__file__).resolve().parents[1] / "Makefile").read_text(encoding="utf-8")
+    makefile = (Path(__file__).resolve().parents[2] / "Makefile").read_text(encoding="utf-8")
     recipe = makefile[makefile.index("\nreport:") :].split("\n\n", 1)[0]
     line = next(x for x in recipe.splitlines()[1:] if "SOURCE_DATE_EPOCH" in x)
     command = line.strip().removeprefix("@").replace("$$", "$")

@@ -14,7 +14,7 @@ from compare.util.options import Options
 
 from cli_runs import FLOOD, run_cli, write_articles
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _article(aid: str, outlet: str) -> Article:

@@ -19,7 +19,7 @@ from compare.model import Article, IngestResult, Report
 from compare.pipeline.run import analyze
 from compare.util.options import Options
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wrenhaven"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wrenhaven"
 HERALD = (
     "Floodwater swept through the coastal town of Wrenhaven on Tuesday after the River Alde "
     "burst its banks, forcing at least 40 families from their homes, police said.",

@@ -186,7 +186,7 @@ def test_benchmark_corpus_is_grouped_by_event() -> None:
     import sys
     from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
     try:
         import cluster_bench
         import cluster_corpus

@@ -17,7 +17,7 @@ from compare.pipeline.run import analyze
 from compare.report import jsonio
 from compare.util.options import Options
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "wrenhaven"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "wrenhaven"
 PAGES = sorted(FIXTURES.glob("*.html"))
 # Page furniture in the fixtures that must never reach the analysis.
 FURNITURE = (

@@ -42,7 +42,7 @@ def test_cells_hold_exactly_the_agreed_fields() -> None:
 
 
 def test_readme_documents_every_report_json_field() -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     report = build_report()
     data = jsonio.to_dict(report)
     fields = set(data) | set(data["findings"][0]) | set(data["who_says_so"][0]["cells"][0])

@@ -10,7 +10,7 @@ from compare.errors import ExitCode
 
 from cli_runs import FLOOD, run_main, write_articles
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def test_article_set_aside_is_said_and_exits_3(tmp_path, capsys):

@@ -19,7 +19,7 @@ from compare.ingest.run import ingest
 from compare.model import Article, IngestResult
 from compare.util.options import Options
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 OPTIONS = Options()
 STORY = (
     "The harbour reopened on Monday after a week of repairs.\n\n"

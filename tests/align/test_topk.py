@@ -20,7 +20,7 @@ from compare.align.passages import _scored_edges
 from compare.align.similarity import sentence_matrix
 from compare.align.topk import fold, row_blocks, strongest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from child import dense_story
 
 LOOSE = 0.35 * 0.55  # the lowest threshold align asks for with default options

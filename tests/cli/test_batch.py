@@ -28,7 +28,7 @@ from compare.util.options import Options, OutputFormat
 
 from cli_runs import EPOCH, FIRE, FIRE_SLUG, FLOOD, FLOOD_SLUG, run_main, write_articles
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 import cluster_corpus
 
 JSON_ONLY = (OutputFormat.JSON,)

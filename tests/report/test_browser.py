@@ -26,7 +26,7 @@ from cli_runs import cli_env
 
 pytestmark = needs_browser
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 WIDTHS = pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390px", "desktop"])
 WAIT_S = 120  # a generous bound on a save's re-render on a busy machine; not a timing test
 

@@ -12,7 +12,7 @@ from compare.pipeline.run import analyze
 from compare.report import jsonio
 from compare.util.options import Options
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _read(path: Path) -> str:
@@ -218,7 +218,7 @@ def test_grouping_sees_names_and_figures_of_articles_read_without_tokens() -> No
     from compare.group.vectors import anchors
     from compare.pipeline.run import read_articles, with_tokens
 
-    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
     read = read_articles([seeds], options=Options())
     assert read.articles
     for article in read.articles:
