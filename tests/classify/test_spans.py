@@ -11,8 +11,8 @@ import pytest
 
 from compare.align.segment import tokenize
 from compare.align.similarity import name_grams
+from compare.claims.number_parse import quantities
 from compare.classify.cells import clause_around
-from compare.classify.numbers.parse import quantities
 from compare.classify.numbers.rule import rounded
 from compare.classify.variants.style import is_variant as style_variant
 from compare.model import Kind

@@ -14,4 +14,9 @@ Layout: ``numwords`` merges multi-word numbers into one token;
 ``quantities`` assembles ``QuantityClaim``s; ``compare`` pairs and judges them;
 ``when`` reads and compares the day an event happened; ``figures`` builds the
 "Key figures" rows (what was counted × outlet) stored in ``report.json``.
+The readings this layer and the rules above share live here too (#17):
+``words`` (word tests: function words, stems, lexicon phrases),
+``number_lexicon``, ``number_parse`` and ``number_context`` (reading one
+figure), ``sources`` (reporting verbs and who is credited) and
+``hedge_words`` (word hedges).
 """

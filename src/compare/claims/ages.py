@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from compare.claims.scope import time_words
-from compare.classify.cells import is_function_word
+from compare.claims.words import is_function_word
 from compare.model import Article, Token
 
 CONFIDENCE = 0.65  # people matched by name only: never a headline

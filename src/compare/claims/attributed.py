@@ -38,8 +38,8 @@ from compare.claims.attributed_frames import (
     unread_verb,
 )
 from compare.claims.attributed_frames import frame as read_frame
-from compare.classify.cells import is_word
-from compare.classify.framing.hedges import hedges
+from compare.claims.hedge_words import hedges
+from compare.claims.words import is_word
 from compare.model import Article, Sentence, Token
 
 CREDITED, FACT, UNCLEAR = "credited", "fact", "unclear"

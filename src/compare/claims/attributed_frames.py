@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from compare.classify.attribution.sources import VERBS_FILE
-from compare.classify.cells import find_phrases, is_word, phrase_table
+from compare.claims.sources import VERBS_FILE
+from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
 
 FRAMES_FILE = "claims_attribution_frames.txt"
@@ -285,7 +285,7 @@ def _identify_frame(tokens: Sequence[Token]) -> Frame | None:
 def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
     """Reporting verbs of the lexicon, without "the claims" (a noun) or "alleged attack".
 
-    Wider than ``attribution.sources.markers``, which leaves "tweeted a photo"
+    Wider than ``claims.sources.markers``, which leaves "tweeted a photo"
     out: here the frame itself (a speaker, a clause) decides.
     """
     out = []

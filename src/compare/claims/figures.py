@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.quantities import QuantityClaim, article_claims
-from compare.classify.numbers.lexicon import events, thing_display, things
 from compare.model import Article, FigureCell, Finding, KeyFigure, Kind, Span
 from compare.text.offsets import LineIndex
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from compare.classify.numbers.lexicon import number_words
+from compare.claims.number_lexicon import number_words
 from compare.model import Token
 
 FRACTIONS = {"half": 0.5, "quarter": 0.25}  # "half a million", "a quarter of a million"

@@ -29,8 +29,8 @@ from functools import cache
 from itertools import combinations
 
 from compare.claims.compare import Discrepancy, relation
+from compare.claims.number_lexicon import things
 from compare.claims.quantities import QuantityClaim
-from compare.classify.numbers.lexicon import things
 
 CONFIDENCE = 0.45  # matched by the class of a noun only: never a headline
 GENERIC = frozenset({"people"})  # too broad a class: any crowd, any group

@@ -6,7 +6,7 @@ each sits, a figure must carry more than its digits: its interval ("nearly
 ("2 metres" and "8 feet" are comparable), what it counts (the counted noun
 and the event of its clause: killed, arrested, destroyed ...) and its scope
 (``claims.scope``).  The figure itself is read by the classify family's
-parser (``classify.numbers.parse``), after multi-word numbers are merged
+parser (``number_parse``), after multi-word numbers are merged
 (``claims.numwords``); this module adds what a story-wide comparison needs.
 """
 
@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from compare.claims.number_context import noun_after
+from compare.claims.number_lexicon import NUMERAL, events, has_role
+from compare.claims.number_parse import Quantity, quantities
 from compare.claims.numwords import merge, unglue
 from compare.claims.scope import Scope, read_scope, role_words
-from compare.classify.cells import is_function_word, stem
-from compare.classify.numbers.context import noun_after
-from compare.classify.numbers.lexicon import NUMERAL, events, has_role
-from compare.classify.numbers.parse import Quantity, quantities
+from compare.claims.words import is_function_word, stem
 from compare.model import Article, Sentence, Token
 
 # Factors to one base unit per dimension, so figures in different units compare.

@@ -31,9 +31,9 @@ from datetime import date
 from functools import cache
 from itertools import combinations
 
+from compare.claims.number_lexicon import has_role
 from compare.claims.scope import time_words
-from compare.classify.cells import is_function_word, stem
-from compare.classify.numbers.lexicon import has_role
+from compare.claims.words import is_function_word, stem
 from compare.model import Article, Token
 from compare.text import lexicons
 

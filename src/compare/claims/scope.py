@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from compare.classify.numbers.lexicon import NUMERAL, number_words
+from compare.claims.number_lexicon import NUMERAL, number_words
 from compare.model import Token
 from compare.text import lexicons
 

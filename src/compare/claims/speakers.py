@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
-from compare.classify.cells import content_words, group_nouns, stem
+from compare.claims.words import content_words, group_nouns, stem
 from compare.model import Token
 
 _PRONOUNS = frozenset(

@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from compare.claims.number_lexicon import events
 from compare.claims.scope import role_words
-from compare.classify.numbers.lexicon import events
 from compare.model import Article, Token
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -32,9 +32,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 
-from compare.classify.attribution.sources import VERBS_FILE, markers
+from compare.claims.sources import VERBS_FILE, markers
+from compare.claims.words import phrase_table
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import phrase_table
 from compare.classify.same_content import similarity
 from compare.model import Kind, Sentence
 

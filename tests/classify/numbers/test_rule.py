@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
-from compare.classify.numbers.parse import quantities
+from compare.claims.number_parse import quantities
 from compare.model import Kind, Severity
 
 from classify_helpers import of_kind, run, the_finding

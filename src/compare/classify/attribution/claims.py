@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 
-from compare.classify.attribution.sources import markers, source_range
+from compare.claims.sources import markers, source_range
+from compare.claims.words import content_words, is_word
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import clause_around, content_words, is_word
+from compare.classify.cells import clause_around
 from compare.model import Kind, Severity, Token
 
 MIN_GRAM, MAX_GRAM = 2, 4

@@ -9,18 +9,19 @@ why the difference matters, one merge key per kind of change.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
-from compare.claims.speakers import identified, words
-from compare.classify.attribution.sources import (
+from compare.claims.hedge_words import Hedge, hedges
+from compare.claims.sources import (
     Marker,
     has_subject,
     same_referent,
-    same_words,
     source_range,
 )
+from compare.claims.speakers import identified, words
+from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import clause_around, content_words, sentence_starts
-from compare.classify.framing.hedges import Hedge, hedges
+from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Token
 
@@ -57,6 +58,24 @@ _MEANING = {
     "criticism": "reports disapproval without a specific charge",
     "announce": "presents it as an official statement",
 }
+
+
+def same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when two sources name the same people, allowing variants and "Kenya"/"Kenyan"."""
+    sa = [stem(t.norm) for t in content_words(a)]
+    sb = [stem(t.norm) for t in content_words(b)]
+
+    def alike(x: str, y: str) -> bool:
+        if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
+            return True
+        close = min(len(x), len(y)) >= 5 and SequenceMatcher(None, x, y).ratio() >= 0.8
+        return close or is_variant_elsewhere(x, y)
+
+    def covered(xs: list[str], pool: list[str]) -> bool:
+        return all(any(alike(x, y) for y in pool) for x in xs)
+
+    # One source may be fuller than the other ("President Jane Doe" / "Doe").
+    return covered(sa, sb) or covered(sb, sa)
 
 
 def _hedged(tokens: Sequence[Token], lo: int, hi: int) -> list[Hedge]:

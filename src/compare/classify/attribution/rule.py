@@ -6,7 +6,7 @@ reporting verb ("said" -> "alleged", "admitted", "insisted") adds the
 writer's judgement of the speaker.  Reporting verbs and their stance classes
 live in ``classify_report_verbs.txt``.
 
-Layout: this module finds where attribution differs; ``attribution.sources``
+Layout: this module finds where attribution differs; ``claims.sources``
 reads who is credited; ``attribution.findings`` quotes and explains each
 change.
 """
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.sources import Marker, markers, own_plan, source_range
+from compare.claims.words import content_words
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
 from compare.classify.attribution import story as attribution_story
@@ -25,9 +27,7 @@ from compare.classify.attribution.findings import (
     verb_change,
     voice_swap,
 )
-from compare.classify.attribution.sources import Marker, markers, own_plan, source_range
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import content_words
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Token

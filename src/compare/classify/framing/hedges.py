@@ -13,34 +13,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.classify.attribution.sources import markers
+from compare.claims.hedge_words import Hedge, hedges
+from compare.claims.number_lexicon import number_words
+from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import content_words, find_phrases, phrase_table, stem
-from compare.classify.numbers.lexicon import number_words
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
 
-HEDGES_FILE = "classify_hedges.txt"
 _MEANING = {
     "hearsay": "marks the claim as second-hand, not confirmed by the writer",
     "doubt": "signals that the claim is unproven or disputed",
     "distance": "shows the writer does not adopt the label as their own",
     "likely": "presents it as a probability, not a certainty",
 }
-
-Hedge = tuple[int, int, str]
-
-
-def hedges(tokens: Sequence[Token]) -> list[Hedge]:
-    """``(start, end, class)`` of word hedges; "alleged that" is a reporting verb, not a hedge.
-
-    >>> from compare.align.segment import tokenize
-    >>> hedges(tokenize("The so-called deal reportedly failed."))
-    [(1, 2, 'distance'), (3, 4, 'hearsay')]
-    """
-    verbs = {m[0] for m in markers(tokens)}
-    return [h for h in find_phrases(tokens, phrase_table(HEDGES_FILE)) if h[0] not in verbs]
 
 
 def _phrase(tokens: Sequence[Token], h: Hedge) -> tuple[str, ...]:

@@ -16,17 +16,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from compare.classify.attribution.sources import markers
+from compare.claims.hedge_words import hedges
+from compare.claims.sources import markers
+from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import (
-    clause_around,
-    content_words,
-    find_phrases,
-    is_word,
-    phrase_table,
-    stem,
-)
-from compare.classify.framing.hedges import hedges
+from compare.classify.cells import clause_around
 from compare.classify.framing.loaded_labels import (
     affiliation_dropped,
     qualifier_dropped,

@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from compare.classify.attribution.sources import markers, source_range
+from compare.claims.sources import markers, source_range
+from compare.claims.words import content_words, find_phrases
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import content_words, find_phrases
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Span, Token
 from compare.text import lexicons

@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
+from compare.claims.words import group_nouns, is_word, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import group_nouns, is_variant_elsewhere, is_word, stem
+from compare.classify.cells import is_variant_elsewhere
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Token
 from compare.text import lexicons

@@ -22,24 +22,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from compare.classify.attribution.sources import markers, same_referent, source_range
+from compare.claims.hedge_words import hedges
+from compare.claims.number_lexicon import events
+from compare.claims.number_parse import quantities
+from compare.claims.sources import markers, same_referent, source_range
+from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import (
-    clause_around,
-    content_words,
-    find_phrases,
-    is_variant_elsewhere,
-    is_word,
-    phrase_table,
-    sentence_starts,
-    shorten,
-    stem,
-)
-from compare.classify.framing.hedges import hedges
+from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts, shorten
 from compare.classify.framing.loaded import TERMS_FILE, valence
 from compare.classify.framing.loaded_labels import affiliations
-from compare.classify.numbers.lexicon import events
-from compare.classify.numbers.parse import quantities
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.presence.omission import own_clauses
 from compare.classify.same_content import same_content

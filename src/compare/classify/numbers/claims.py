@@ -27,10 +27,10 @@ from compare.claims.compare import (
     rounding,
     stated_together,
 )
+from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims
 from compare.classify.base import Candidate, Context, time_note
-from compare.classify.numbers.lexicon import events, thing_display, things
 from compare.model import Kind, Severity, Span
 
 CASUALTY_EVENTS = frozenset({"death", "injury", "missing"})

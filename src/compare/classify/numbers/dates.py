@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.number_lexicon import events
 from compare.claims.schedule import PhaseComparison, compare_phases, phase_claims
 from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
-from compare.classify.numbers.lexicon import events
 from compare.model import Kind, Severity, Span
 
 _PHASE_WORDS = {"start": "start", "end": "end"}

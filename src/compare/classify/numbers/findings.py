@@ -8,9 +8,9 @@ that, not from how the figures were paired.
 
 from __future__ import annotations
 
+from compare.claims.number_lexicon import events, thing_display, things
+from compare.claims.number_parse import Located, Quantity
 from compare.classify.base import Candidate, Context, time_note
-from compare.classify.numbers.lexicon import events, thing_display, things
-from compare.classify.numbers.parse import Located, Quantity
 from compare.model import Kind, Severity
 
 _HEDGE_WORDS = {

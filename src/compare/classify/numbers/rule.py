@@ -10,7 +10,7 @@ other passages when the counted thing, the event and the sentence's words
 agree (casualty totals moved to another paragraph).
 
 Layout: this module pairs figures; ``numbers.verdict`` judges a pair,
-``numbers.findings`` words the finding, ``numbers.parse`` reads figures.
+``numbers.findings`` words the finding, ``claims.number_parse`` reads figures.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from compare.claims.number_parse import Located, quantities
+from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context, time_note
-from compare.classify.cells import content_words, stem
 from compare.classify.numbers.ages import age_candidates
 from compare.classify.numbers.claims import (
     claim_candidates,
@@ -28,7 +29,6 @@ from compare.classify.numbers.claims import (
 )
 from compare.classify.numbers.dates import day_candidates, phase_candidates
 from compare.classify.numbers.findings import number_candidate
-from compare.classify.numbers.parse import Located, quantities
 from compare.classify.numbers.verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity

@@ -9,8 +9,8 @@ in two, so the pairing in ``numbers`` and the wording in
 
 from __future__ import annotations
 
-from compare.classify.numbers.lexicon import things
-from compare.classify.numbers.parse import Quantity
+from compare.claims.number_lexicon import things
+from compare.claims.number_parse import Quantity
 
 
 def _things_compatible(x: Quantity, y: Quantity) -> bool | None:
@@ -32,7 +32,7 @@ def _things_compatible(x: Quantity, y: Quantity) -> bool | None:
 def compatible(x: Quantity, y: Quantity, *, same_slot: bool, cross: bool = False) -> bool:
     """Whether two quantities could count the same thing.
 
-    >>> from compare.classify.numbers.parse import quantities
+    >>> from compare.claims.number_parse import quantities
     >>> from compare.align.segment import tokenize
     >>> a = quantities(tokenize("It killed at least 12 miners."))[0]
     >>> b = quantities(tokenize("Officials said 15 people were killed."))[0]
@@ -59,7 +59,7 @@ def rounded(x: Quantity, y: Quantity) -> bool:
     same figure even when their nouns differ; the rounding itself is what a
     reader should see (an exact count vs a hedged one).
 
-    >>> from compare.classify.numbers.parse import quantities
+    >>> from compare.claims.number_parse import quantities
     >>> from compare.align.segment import tokenize
     >>> q = lambda s: quantities(tokenize(s))[0]
     >>> rounded(q("a crowd of 41,212"), q("about 41,000 fans"))
@@ -95,7 +95,7 @@ def _interval(q: Quantity) -> tuple[float, float]:
 def verdict(x: Quantity, y: Quantity) -> str:
     """ "same", "hedge" (same figure, qualified differently), "consistent" or "conflict".
 
-    >>> from compare.classify.numbers.parse import quantities
+    >>> from compare.claims.number_parse import quantities
     >>> from compare.align.segment import tokenize
     >>> q = lambda s: quantities(tokenize(s))[0]
     >>> verdict(q("more than 500 workers"), q("over 500 workers"))

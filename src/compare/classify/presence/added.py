@@ -9,8 +9,9 @@ outlet's own material too, not a rewording; the rewording rule asks
 
 from __future__ import annotations
 
+from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
-from compare.classify.cells import content_words, shorten, stem
+from compare.classify.cells import shorten
 from compare.classify.pairs import cell_pairs
 from compare.classify.presence.contents import cell_spans, contents
 from compare.model import Kind, Passage, Severity, Token

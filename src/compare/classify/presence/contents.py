@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from compare.classify.attribution.sources import markers
+from compare.claims.sources import markers
 from compare.classify.base import Context
 from compare.classify.numbers.rule import cell_quantities
 from compare.model import Passage, Severity, Span, Token

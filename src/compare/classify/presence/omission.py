@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from compare.classify.attribution.sources import markers
+from compare.claims.sources import markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import shorten
 from compare.classify.presence.added import added_candidate, outlet_runs, own_clause_candidates

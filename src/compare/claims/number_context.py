@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compare.classify.cells import is_function_word, stem
-from compare.classify.numbers.lexicon import events, has_role, number_at, things, units
+from compare.claims.number_lexicon import events, has_role, number_at, things, units
+from compare.claims.words import is_function_word, stem
 from compare.model import Token
 
 

@@ -1,25 +1,20 @@
 """Who is credited with a claim: reporting verbs, their sources, same speakers.
 
-Why apart from the rule: hedges, loaded terms, omission and rewording all
-need to know which tokens attribute a claim (so they leave them to the
-attribution family), and the attribution rule needs to tell a new source
-from the same speaker renamed ("Acme Corp" / "the Ohio-based company").
+Why in ``claims``: the attributed-claim reading and the hedge reading need
+to know which tokens attribute a claim, and so do hedges, loaded terms,
+omission and rewording in ``classify`` (they leave them to the attribution
+family); the attribution rule needs to tell a new source from the same
+speaker renamed ("Acme Corp" / "the Ohio-based company", ``same_referent``;
+``same_words``, which asks the variant rules, stays with the rule in
+``classify.attribution.findings``).
 Reporting verbs and their stance classes live in ``classify_report_verbs.txt``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 
-from compare.classify.cells import (
-    content_words,
-    find_phrases,
-    group_nouns,
-    is_variant_elsewhere,
-    phrase_table,
-    stem,
-)
+from compare.claims.words import content_words, find_phrases, group_nouns, phrase_table
 from compare.model import Token
 
 Marker = tuple[int, int, str]  # (start, end, stance class) of a reporting verb
@@ -88,24 +83,6 @@ def has_subject(tokens: Sequence[Token], start: int) -> bool:
     if tokens[start].norm == "according":
         return True
     return start > 0 and bool(content_words(tokens[start - 1 : start]))
-
-
-def same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
-    """True when two sources name the same people, allowing variants and "Kenya"/"Kenyan"."""
-    sa = [stem(t.norm) for t in content_words(a)]
-    sb = [stem(t.norm) for t in content_words(b)]
-
-    def alike(x: str, y: str) -> bool:
-        if x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x))):
-            return True
-        close = min(len(x), len(y)) >= 5 and SequenceMatcher(None, x, y).ratio() >= 0.8
-        return close or is_variant_elsewhere(x, y)
-
-    def covered(xs: list[str], pool: list[str]) -> bool:
-        return all(any(alike(x, y) for y in pool) for x in xs)
-
-    # One source may be fuller than the other ("President Jane Doe" / "Doe").
-    return covered(sa, sb) or covered(sb, sa)
 
 
 _DEFINITE = frozenset({"the", "its", "his", "her", "their"})

@@ -6,8 +6,8 @@ counted and by what happened to it.  Dates, years, times, ages in commas,
 identifiers ("Flight 17") and unit conversions in brackets are not counts and
 are dropped here, so the comparison rule never sees them.
 
-Layout: ``numbers.lexicon`` holds the tables and reads one number token;
-``numbers.context`` reads the words around it; this module assembles them
+Layout: ``number_lexicon`` holds the tables and reads one number token;
+``number_context`` reads the words around it; this module assembles them
 into ``Quantity``s.
 """
 
@@ -16,9 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from compare.classify.cells import phrase_table
-from compare.classify.numbers.context import event_near, excluded, noun_after, toll_before
-from compare.classify.numbers.lexicon import (
+from compare.claims.number_context import event_near, excluded, noun_after, toll_before
+from compare.claims.number_lexicon import (
     HEDGES_FILE,
     MONEY,
     NUMERAL,
@@ -29,6 +28,7 @@ from compare.classify.numbers.lexicon import (
     things,
     units,
 )
+from compare.claims.words import phrase_table
 from compare.model import Token
 
 

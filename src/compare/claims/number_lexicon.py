@@ -4,7 +4,7 @@ Why apart from the parser: the tables (number words, hedges, counted
 things, units, events, context roles) are data the whole numbers family
 reads, from the comparison rule's wording ("The number of people killed")
 down to the parser; keeping them and the reading of a single number here
-leaves ``numbers.parse`` with the assembling of a whole quantity.
+leaves ``number_parse`` with the assembling of a whole quantity.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from compare.classify.cells import phrase_table
+from compare.claims.words import phrase_table
 from compare.text import lexicons
 
 WORDS_FILE = "classify_number_words.txt"
