@@ -33,6 +33,12 @@ _WORD = re.compile(r"\w")
 _JOINERS = re.compile(r"['\u2019\-]")
 
 
+# scikit-learn's list lacks some auxiliaries ("did", "does", "having"): a
+# sentence made only of function words ("Why did he do this?") then kept
+# "did" as its one content word and matched any sentence using it.
+STOP_WORDS = ENGLISH_STOP_WORDS | frozenset({"did", "does", "doing", "having", "shall", "ought"})
+
+
 @cache
 def _stemmer() -> SnowballStemmer:
     return SnowballStemmer("english")
@@ -60,7 +66,7 @@ def features(tokens: Iterable[Token]) -> list[str]:
     ['talk', 'fail', '2020']
     """
     words = [t.norm for t in tokens if _WORD.search(t.norm)]
-    content = [stem(w) for w in words if w not in ENGLISH_STOP_WORDS]
+    content = [stem(w) for w in words if w not in STOP_WORDS]
     return content or [stem(w) for w in words]
 
 

@@ -95,3 +95,25 @@ def test_one_sided_hedge_quotes_the_qualified_word_in_the_other_version() -> Non
         '"allegedly" vs no hedge',
     )
     assert [s.text for s in found.spans["b"]] == ["dumped"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "unhedged"),
+    [
+        # Nothing in the hedge's place: the claim with its auxiliary is quoted.
+        (
+            "Talks between the union and the board appeared to have stalled on Monday.",
+            "Talks between the union and the board have stalled on Monday.",
+            "have stalled",
+        ),
+        # The claim stands elsewhere in the other version: the claim itself is quoted.
+        (
+            "The ferry service reportedly stopped after the storm.",
+            "After the storm the ferry service stopped, the port said.",
+            "stopped",
+        ),
+    ],
+)
+def test_the_unhedged_side_quotes_the_claim_it_states(a: str, b: str, unhedged: str) -> None:
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert [s.text for s in finding.spans["b"]] == [unhedged]

@@ -101,19 +101,34 @@ def _near(ctx: Context, article_id: str, tokens: Sequence[Token], lo: int, hi: i
 QUALIFIED_WINDOW = 4  # tokens after a hedge where the word it qualifies is looked for
 
 
-def _qualified(tokens: Sequence[Token], h: Hedge) -> str | None:
-    """The stem of the first content word after a hedge (the word it qualifies), if any.
+def _qualified(tokens: Sequence[Token], h: Hedge) -> tuple[str, int] | None:
+    """The stem and index of the first content word after a hedge (the word it qualifies).
 
     Numbers are passed over: "about 10 minutes" against "eight minutes" is
     one claim whose figure differs, and the figure is the numbers rule's.
     """
     numbers = number_words()
-    for t in tokens[h[1] : h[1] + QUALIFIED_WINDOW]:
+    for k in range(h[1], min(h[1] + QUALIFIED_WINDOW, len(tokens))):
+        t = tokens[k]
         if any(c.isdigit() for c in t.norm) or t.norm in numbers:
             continue
         if content_words([t]):
-            return stem(t.norm)
+            return stem(t.norm), k
     return None
+
+
+def _claim_words(tokens: Sequence[Token], at: int) -> tuple[Token, ...]:
+    """The qualified word where the other version states it, with an auxiliary before it.
+
+    Why: the reader must see the unhedged claim itself ("have stalled"), not
+    whatever word stands where the hedge would be.
+    """
+    start = (
+        at - 1
+        if at > 0 and not content_words([tokens[at - 1]]) and tokens[at - 1].norm.isalpha()
+        else at
+    )
+    return tuple(tokens[start : at + 1])
 
 
 def _one_sided(
@@ -135,18 +150,30 @@ def _one_sided(
     version does not state the claim as fact; it does not state it at all.
     """
     qualified = _qualified(has_tokens, h)
-    if qualified is not None and qualified not in {stem(t.norm) for t in lacks_tokens}:
+    stems = [stem(t.norm) for t in lacks_tokens]
+    if qualified is not None and qualified[0] not in stems:
         return None
-    # Quote the hedge with the word it qualifies, so the reader sees "reportedly fled".
-    end = min(h[1] + 1, len(has_tokens))
+    # Quote the hedge with the word it qualifies ("reportedly fled"), and the other
+    # version's same word ("fled"), so the reader sees the claim on both sides.
+    end = qualified[1] + 1 if qualified is not None else min(h[1] + 1, len(has_tokens))
     hedged = ctx.tokens_span(has, tuple(has_tokens[h[0] : end]))
+    if qualified is None:
+        plain = _near(ctx, lacks, lacks_tokens, lo, hi)
+    else:
+        claim = _claim_words(lacks_tokens, stems.index(qualified[0]))
+        start = lacks_tokens.index(claim[0])
+        if lo < hi and start - 1 <= hi <= start + len(claim):
+            # What the other version has in the hedge's place, with the claim it
+            # leads to: 'what it called "legitimate"', 'the US have stalled'.
+            claim = tuple(lacks_tokens[lo : start + len(claim)])
+        plain = ctx.tokens_span(lacks, claim)
     word = " ".join(t.text for t in has_tokens[h[0] : h[1]])
     return Candidate(
         kind=Kind.HEDGE_CHANGE,
         severity=Severity.MEDIUM,
         passage_id=passage_id,
         key=f"hedge:{word.casefold()}|-",
-        spans={has: (hedged,), lacks: (_near(ctx, lacks, lacks_tokens, lo, hi),)},
+        spans={has: (hedged,), lacks: (plain,)},
         explanation=f'Only one version hedges the claim with "{word}", which '
         f"{_MEANING.get(h[2], 'qualifies the claim')}. Without it, the claim reads as established "
         "fact.",
