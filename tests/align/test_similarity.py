@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compare.segment import tokenize
-from compare.similarity import cosine, features
+from compare.align.segment import tokenize
+from compare.align.similarity import cosine, features
 
 
 def test_a_sentence_of_function_words_does_not_match_through_an_auxiliary() -> None:
