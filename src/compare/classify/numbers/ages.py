@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from compare.claims.ages import AgeConflict, compare_ages, named_ages
 from compare.classify.base import Candidate, Context, time_note
-from compare.model import Kind, Severity, Span
+from compare.classify.numbers.findings import quoted_by, quoted_spans
+from compare.model import Kind, Severity
 
 
 def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
@@ -24,16 +25,11 @@ def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Can
     ages = {aid: named_ages(article) for aid, article in ctx.articles.items()}
     groups: dict[str, list[AgeConflict]] = {}
     for conflict in compare_ages(ages):
-        if not _covered(conflict, existing):
+        if not quoted_by((conflict.a, conflict.b), existing):
             groups.setdefault(conflict.a.name[-1], []).append(conflict)
     out = []
     for surname, conflicts in sorted(groups.items()):
-        spans: dict[str, set[Span]] = {}
-        for c in conflicts:
-            for a in (c.a, c.b):
-                spans.setdefault(a.article_id, set()).add(ctx.span(a.article_id, a.start, a.end))
-        texts = sorted({s.text for ss in spans.values() for s in ss})
-        quoted = " vs ".join(f'"{t}"' for t in texts)
+        spans, quoted = quoted_spans(ctx, (a for c in conflicts for a in (c.a, c.b)))
         shown = max((c.a.name for c in conflicts), key=len)
         who = " ".join(w.capitalize() for w in shown)
         ids = sorted(spans)
@@ -45,7 +41,7 @@ def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Can
                 severity=Severity.MEDIUM,
                 passage_id=None,
                 key=f"age:{surname}",
-                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                spans=spans,
                 explanation=f"The outlets give {who} different ages: {quoted}. "
                 "The rules match the person by name only."
                 + (" The articles were published on different dates." if note else ""),
@@ -56,14 +52,3 @@ def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Can
             )
         )
     return out
-
-
-def _covered(conflict: AgeConflict, existing: Sequence[Candidate]) -> bool:
-    """True when a number finding already quotes both ages of the conflict."""
-    for cand in existing:
-        if cand.kind is Kind.NUMBER_DISCREPANCY and all(
-            any(s.start < a.end and a.start < s.end for s in cand.spans.get(a.article_id, ()))
-            for a in (conflict.a, conflict.b)
-        ):
-            return True
-    return False

@@ -17,7 +17,8 @@ from compare.claims.number_lexicon import events
 from compare.claims.schedule import PhaseComparison, compare_phases, phase_claims
 from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
-from compare.model import Kind, Severity, Span
+from compare.classify.numbers.findings import quoted_by, quoted_spans
+from compare.model import Kind, Severity
 
 _PHASE_WORDS = {"start": "start", "end": "end"}
 
@@ -30,12 +31,7 @@ def day_candidates(ctx: Context) -> list[Candidate]:
         groups.setdefault(conflict.a.event, []).append(conflict)
     out = []
     for event, conflicts in sorted(groups.items()):
-        spans: dict[str, set[Span]] = {}
-        for c in conflicts:
-            for d in (c.a, c.b):
-                spans.setdefault(d.article_id, set()).add(ctx.span(d.article_id, d.start, d.end))
-        texts = sorted({s.text for ss in spans.values() for s in ss})
-        quoted = " vs ".join(f'"{t}"' for t in texts)
+        spans, quoted = quoted_spans(ctx, (d for c in conflicts for d in (c.a, c.b)))
         # "died" for a death: the list's display "killed" would say more than the texts do.
         verb = (
             "died"
@@ -49,7 +45,7 @@ def day_candidates(ctx: Context) -> list[Candidate]:
                 severity=Severity.MEDIUM,
                 passage_id=None,
                 key=f"day:{event}",
-                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                spans=spans,
                 explanation=f"The outlets give different days for the same event ({verb}): "
                 f"{quoted}. "
                 "Both articles were published the same day (or neither is dated); the rules do "
@@ -71,19 +67,13 @@ def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
     claims = {aid: phase_claims(article) for aid, article in ctx.articles.items()}
     groups: dict[tuple[str, str], list[PhaseComparison]] = {}
     for comp in compare_phases(claims):
-        if not _covered(comp, existing):
+        if not quoted_by((comp.a, comp.b), existing):
             groups.setdefault((comp.a.phase, comp.a.activity), []).append(comp)
     out = []
     for (phase, activity), comps in sorted(groups.items()):
         conflicts = [c for c in comps if c.relation == "conflict"]
         chosen = conflicts or comps
-        spans: dict[str, set[Span]] = {}
-        for c in chosen:
-            for claim in (c.a, c.b):
-                span = ctx.span(claim.article_id, claim.start, claim.end)
-                spans.setdefault(claim.article_id, set()).add(span)
-        texts = sorted({s.text for ss in spans.values() for s in ss})
-        quoted = " vs ".join(f'"{t}"' for t in texts)
+        spans, quoted = quoted_spans(ctx, (claim for c in chosen for claim in (c.a, c.b)))
         word = _PHASE_WORDS[phase]
         if conflicts:
             explanation = (
@@ -110,7 +100,7 @@ def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
                 severity=Severity.MEDIUM if conflicts else Severity.LOW,
                 passage_id=None,
                 key=f"phase:{phase}|{activity}",
-                spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
+                spans=spans,
                 explanation=explanation,
                 label=quoted,
                 weight=0.5 + confidence,
@@ -119,17 +109,3 @@ def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
             )
         )
     return out
-
-
-def _covered(comp: PhaseComparison, existing: Sequence[Candidate]) -> bool:
-    """True when a number finding already quotes both dates of the comparison."""
-    for cand in existing:
-        if cand.kind is not Kind.NUMBER_DISCREPANCY:
-            continue
-        hit = [
-            any(s.start < c.end and c.start < s.end for s in cand.spans.get(c.article_id, ()))
-            for c in (comp.a, comp.b)
-        ]
-        if all(hit):
-            return True
-    return False

@@ -8,10 +8,13 @@ that, not from how the figures were paired.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.number_parse import Located, Quantity
 from compare.classify.base import Candidate, Context, time_note
-from compare.model import Kind, Severity
+from compare.model import Kind, Severity, Span
 
 _HEDGE_WORDS = {
     "min": "a minimum",
@@ -131,4 +134,41 @@ def _hedge_sentence(x: Quantity, y: Quantity) -> str:
     return (
         f"One figure is {_HEDGE_WORDS.get(x.hedge, 'qualified')}, "
         f"the other {_HEDGE_WORDS.get(y.hedge, 'qualified')}."
+    )
+
+
+class Quoted(Protocol):
+    """A claim read at a place in an article (an age, a dated event, a phase)."""
+
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def quoted_spans(ctx: Context, claims: Iterable[Quoted]) -> tuple[dict[str, tuple[Span, ...]], str]:
+    """The claims' spans per article (each once, in text order) and their texts as '"a" vs "b"'.
+
+    Why one helper: the story-wide date and age findings all quote every
+    claim of their conflicts, grouped by article, the same way.
+    """
+    spans: dict[str, set[Span]] = {}
+    for c in claims:
+        spans.setdefault(c.article_id, set()).add(ctx.span(c.article_id, c.start, c.end))
+    texts = sorted({s.text for ss in spans.values() for s in ss})
+    ordered = {aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()}
+    return ordered, " vs ".join(f'"{t}"' for t in texts)
+
+
+def quoted_by(claims: Sequence[Quoted], existing: Sequence[Candidate]) -> bool:
+    """True when one number finding already quotes every one of the claims."""
+    return any(
+        cand.kind is Kind.NUMBER_DISCREPANCY
+        and all(
+            any(s.start < c.end and c.start < s.end for s in cand.spans.get(c.article_id, ()))
+            for c in claims
+        )
+        for cand in existing
     )
