@@ -15,7 +15,10 @@ the decision with the aligner's anchored pass (``compare.align.anchors``): a
 pair under the threshold is still "the same" when its similarity reaches
 ``NEAR_RATIO`` of it and the two sentences share ``ANCHOR_SHARED`` words
 (in a story of two one-sentence articles every word is rare, each sentence
-is the other's best match, and both stand at the same place).
+is the other's best match, and both stand at the same place).  A fourth is
+the learned decision (``compare.align.paraphrase``, the model the aligner's
+learned pass uses): its shipped probability >= its shipped threshold, both
+fitted on the train file only (``bench/fit_paraphrase.py``).
 """
 
 from __future__ import annotations
@@ -90,6 +93,19 @@ def shared_words(pairs: Sequence[Pair]) -> np.ndarray:
     )
 
 
+def learned_probabilities(pairs: Sequence[Pair], sims: np.ndarray) -> np.ndarray:
+    """The shipped paraphrase model's probability for each pair (``sims``: TF-IDF cosines)."""
+    from compare.align.paraphrase import paraphrase_probability
+    from compare.align.segment import tokenize
+
+    return np.array(
+        [
+            paraphrase_probability(tokenize(p.first), tokenize(p.second), float(s))
+            for p, s in zip(pairs, sims, strict=True)
+        ]
+    )
+
+
 def anchored_decision(sims: np.ndarray, shared: np.ndarray, threshold: float) -> np.ndarray:
     """The aligner's decision on isolated pairs with its anchored pass, as 1.0 / 0.0.
 
@@ -155,3 +171,9 @@ def mrpc_lines() -> Iterator[str]:
     decided = anchored_decision(test_sims, shared_words(test), threshold)
     for name, value in confusion(decided, test_labels, 0.5).items():
         yield f"mrpc_test_{name}_with_anchored_pass: {value}"
+    from compare.align.paraphrase import model
+
+    yield f"mrpc_learned_threshold: {model().threshold}"
+    learned = learned_probabilities(test, test_sims)
+    for name, value in confusion(learned, test_labels, model().threshold).items():
+        yield f"mrpc_test_{name}_learned: {value}"

@@ -7,6 +7,7 @@ import pytest
 from scipy import sparse
 
 import compare.align.anchors as align_anchors
+import compare.align.learned as align_learned
 from compare.align.anchors import anchored_edges, mutual_best, rare_words
 from compare.align.passages import align
 from compare.align.similarity import SentenceMatrix
@@ -34,9 +35,12 @@ def test_moved_rewording_is_paired() -> None:
 
 
 def test_moved_rewording_needs_the_anchored_pass(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Without the third pass the pair stays apart: the first two passes cannot see it.
+    # Without the third pass (and the learned fourth, which would pair it
+    # too: tests/align/test_learned.py) the pair stays apart: the first two
+    # passes cannot see it.
     monkeypatch.setattr(align_anchors, "ANCHOR_RATIO", 10.0)
     monkeypatch.setattr(align_anchors, "NEAR_RATIO", 10.0)
+    monkeypatch.setattr(align_learned, "LEARNED_MIN", 2.0)
     found = passages(align(story_from_texts({"a": A, "b": B}), options=Options()))
     assert {"a": (2,)} in found and {"b": (5,)} in found
 

@@ -104,6 +104,7 @@ def merge_components(
     texts: Sequence[Sequence[str]],
     second: Pass | None = None,
     third: Pass | None = None,
+    fourth: Pass | None = None,
 ) -> list[dict[int, tuple[int, ...]]]:
     """Passages as ``{article number: sentence indexes}``; every sentence in exactly one.
 
@@ -111,7 +112,8 @@ def merge_components(
     made and returns weaker edges to merge on top (the loose pass of
     ``align``): they join what is left, under the same constraint.
     ``third`` likewise, on top of what the second made (the anchored pass
-    of ``align.anchors``).
+    of ``align.anchors``), and ``fourth`` on top of that (the learned pass
+    of ``align.learned``).
 
     >>> e = Edge(0.9, ((0, 0),), ((1, 0),))
     >>> merge_components([e], texts=[["A."], ["A.", "B."]])
@@ -123,6 +125,8 @@ def merge_components(
         _merge(comps, second(_groups(comps)), texts)
     if third is not None:
         _merge(comps, third(_groups(comps)), texts)
+    if fourth is not None:
+        _merge(comps, fourth(_groups(comps)), texts)
     return _groups(comps)
 
 

@@ -48,6 +48,7 @@ from functools import partial
 import numpy as np
 
 from compare.align.anchors import NEAR_RATIO, anchored_edges, rare_words
+from compare.align.learned import learned_edges
 from compare.align.merge import MAX_CELL, Edge, merge_components
 from compare.align.order import reading_order
 from compare.align.similarity import SentenceMatrix, features, sentence_matrix, window_rows
@@ -395,7 +396,11 @@ def align(story: Story, *, options: Options) -> Alignment:
         rare = rare_words([[frozenset(features(s.tokens)) for s in a.sentences] for a in articles])
         return anchored_edges(matrix, groups, threshold=strong, table=scored, rare=rare)
 
-    groups = merge_components(edges, texts=texts, second=second, third=third)
+    def fourth(groups: list[dict[int, tuple[int, ...]]]) -> list[Edge]:
+        tokens = [[s.tokens for s in a.sentences] for a in articles]
+        return learned_edges(matrix, groups, tokens=tokens)
+
+    groups = merge_components(edges, texts=texts, second=second, third=third, fourth=fourth)
     ordered = reading_order(groups, texts=texts)
     passages = tuple(
         Passage(
