@@ -7,8 +7,9 @@ sentence indexes, independent of input order); ``diff(story, alignment) ->
 Edit[]`` (token differences inside each passage, per outlet pair).
 
 Inside: ``segment``, ``similarity`` (sentence vectors, shared with group),
-``passages`` (the aligner) with ``anchors``, ``topk``, ``merge`` and
-``order`` (reading order), ``diff``.
+``passages`` (the aligner) with ``anchors``, ``learned`` (its fourth pass,
+deciding with the MRPC-fitted model of ``paraphrase``), ``topk``, ``merge``
+and ``order`` (reading order), ``diff``.
 """
 
 from __future__ import annotations

@@ -28,6 +28,10 @@ A third, anchored pass (``align.anchors``) then pairs a sentence still
 alone with its mutual best match in another article, anywhere in it, when
 the two share rare words (independently written coverage reorders facts).
 
+A fourth, learned pass (``align.learned``) last pairs sentences still alone
+in two articles that are each other's best match among the left-overs when
+the paraphrase model fitted on MRPC (``align.paraphrase``) accepts them.
+
 Why not pairwise alignment to a base text (as CollateX does): a greedy
 global merge sees all outlets together, so a passage carried by three
 outlets becomes one passage even when each pair alone would be ambiguous,
