@@ -92,6 +92,19 @@ def test_aligner_similarity_ranks_a_paraphrase_above_an_unrelated_pair() -> None
     assert sims[0] > 0.3 > sims[1]
 
 
+def test_learned_decision_ranks_a_paraphrase_above_an_unrelated_pair() -> None:
+    pairs = [
+        eval_mrpc.Pair(
+            True,
+            "The council approved the harbour budget on Tuesday.",
+            "On Tuesday the council approved the budget for the harbour.",
+        ),
+        eval_mrpc.Pair(False, "The chess final ended in a draw.", "Rain is forecast for Friday."),
+    ]
+    probabilities = eval_mrpc.learned_probabilities(pairs, eval_mrpc.similarities(pairs))
+    assert probabilities[0] > 0.5 > probabilities[1]
+
+
 def test_tally_pools_counts_not_ratios() -> None:
     tally = eval_real.Tally()
     run = eval_real.ClusterRun("c", Path("."), ("a", "b"), None, ("b",))
