@@ -100,3 +100,16 @@ def test_omission_the_omitter_tells_in_other_words_is_uncertain() -> None:
     (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
     assert omitted.confidence < 0.7
     assert "other words" in omitted.explanation
+
+
+def test_omission_is_uncertain_when_one_carriers_wording_is_told_by_the_omitter() -> None:
+    texts = {
+        # "a" adds a day of the month the omitter lacks; "b" words it as "c" tells it.
+        "a": "Coastguard officers arrested the ferry captain on suspicion of negligence on May 4.",
+        "b": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
+        "c": "The captain was held by coastguard officers, suspected of negligence, "
+        "after the ferry ran aground.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.confidence < 0.7

@@ -33,6 +33,8 @@ LEFT_OUT = 0.45  # for an omission, this share in the omitting article: uncertai
 UNSURE = 0.5  # the confidence of a partly carried passage (below merge.UNCERTAIN)
 
 _WORD = re.compile(r"\w")
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+COUNTED_WITHIN = 3  # words after a number where the word it counts is looked for
 _STORY_CACHE: dict[int, tuple[Context, _Story]] = {}
 
 
@@ -67,11 +69,13 @@ def _story(ctx: Context) -> _Story:
 def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     """Each number with the word it counts: ("13", "villag") for "13 villages".
 
-    The counted word is the next word that is not a function word ("" when
-    none follows), so "13 villages" and "13 civilians" are different figures.
+    The counted word is the first word within ``COUNTED_WITHIN`` words
+    after the number that is not a function word ("" when there is none),
+    so "13 villages" and "13 civilians" are different figures.  A year
+    counts nothing ("in 2020 after a failed bid" is the year 2020).
 
     >>> from compare.align.segment import tokenize
-    >>> sorted(figures(tokenize("It took 13 of the villages in 2015.")))
+    >>> sorted(figures(tokenize("It took 13 of the villages in 2015 after a war.")))
     [('13', 'villag'), ('2015', '')]
     """
     out = set()
@@ -79,10 +83,9 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     for k, t in enumerate(words):
         if not any(c.isdigit() for c in t.norm):
             continue
-        after = (w for w in words[k + 1 :] if w.norm not in STOP_WORDS)
-        counted = next(after, None)
-        noun = "" if counted is None or any(c.isdigit() for c in counted.norm) else counted.norm
-        out.add((stem(t.norm), stem(noun) if noun else ""))
+        after = [w for w in words[k + 1 : k + 1 + COUNTED_WITHIN] if w.norm not in STOP_WORDS]
+        noun = after[0].norm if after and not _YEAR.fullmatch(t.norm) else ""
+        out.add((stem(t.norm), "" if any(c.isdigit() for c in noun) else stem(noun)))
     return out
 
 

@@ -99,10 +99,11 @@ def _omitted(
             continue
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
-        share = min(carried_share(ctx, ctx.cell_tokens(passage.id, c), [aid])[0] for c in carriers)
-        # The omitting outlet may tell it in other words (``carried``): ranked as
-        # before (its words are common story words as often as a paraphrase), but
-        # uncertain, so never a headline, and the reader is told to check.
+        share = max(carried_share(ctx, ctx.cell_tokens(passage.id, c), [aid])[0] for c in carriers)
+        # The omitting outlet may tell it in other words (``carried``; as any one
+        # carrier words it): ranked as before (its words are common story words as
+        # often as a paraphrase), but uncertain, so never a headline, and the
+        # reader is told to check.
         partly = share >= LEFT_OUT
         check = carried_note(ctx.articles[aid].outlet, share) if partly else ""
         spans = {c: cell_spans(ctx, passage, c) for c in carriers}
