@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.model import Kind
+from compare.model import Kind, Severity
 
 from classify_helpers import of_kind, run, the_finding
 
@@ -117,3 +117,18 @@ def test_one_sided_hedge_quotes_the_qualified_word_in_the_other_version() -> Non
 def test_the_unhedged_side_quotes_the_claim_it_states(a: str, b: str, unhedged: str) -> None:
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert [s.text for s in finding.spans["b"]] == [unhedged]
+
+
+def test_hedge_its_own_outlet_drops_elsewhere_is_minor_and_never_a_headline() -> None:
+    hedged = "The clerk who allegedly stole the ledger was arrested. He stole the ledger in May."
+    plain = "The clerk who stole the ledger was arrested. Police recovered it on Friday."
+    (finding,) = of_kind(run({"a": hedged, "b": plain}), Kind.HEDGE_CHANGE)
+    assert finding.severity == Severity.LOW and finding.confidence < 0.7
+    assert "without a hedge elsewhere" in finding.explanation
+
+
+def test_hedge_kept_throughout_its_outlet_stays_certain() -> None:
+    hedged = "The clerk who allegedly stole the ledger was arrested. Police recovered it in May."
+    plain = "The clerk who stole the ledger was arrested. Police recovered it on Friday."
+    (finding,) = of_kind(run({"a": hedged, "b": plain}), Kind.HEDGE_CHANGE)
+    assert finding.severity == Severity.MEDIUM and finding.confidence == 1.0

@@ -66,19 +66,32 @@ def test_valence_handles_inflections() -> None:
     assert valence("banana") is None
 
 
-def test_term_in_a_loosely_paired_cell_is_used_by_one_version_only() -> None:
+def test_term_in_cells_that_only_share_a_theme_is_not_compared() -> None:
     found = of_kind(
         run(
             {
-                # Only the full stop in common: the other words are another statement.
+                # Only the full stop in common: the other words are another statement,
+                # so its lacking "regime" says nothing about how it frames the claim.
                 "a": "Critics accused the regime of ignoring warnings about floods.",
                 "b": "Engineers inspected that spillway twice last spring.",
             }
         ),
         Kind.LOADED_TERM,
     )
-    assert [f.label for f in found] == ['"regime" added']
-    assert "Only one version" in found[0].explanation
+    assert found == []
+
+
+def test_term_one_version_adds_to_the_same_statement_is_used_by_one_version_only() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "Critics accused the regime of ignoring warnings about the floods.",
+                "b": "Critics accused officials of ignoring warnings about the floods.",
+            }
+        ),
+        Kind.LOADED_TERM,
+    )
+    assert [f.label for f in found] == ['"regime" vs "officials"']
 
 
 @pytest.mark.parametrize(
@@ -117,3 +130,18 @@ def test_a_term_whose_noun_the_other_version_lacks_is_not_compared() -> None:
         }
     )
     assert not [f for f in of_kind(found, Kind.LOADED_TERM) if "rebel" in f.label.casefold()]
+
+
+def test_term_without_counterpart_in_a_loose_pair_is_never_a_headline() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "Critics slammed the harbour toll.",
+                "b": "Fishermen and several councillors who met at the pier said that the new "
+                "harbour toll, due in May, was unfair to every family.",
+            }
+        ),
+        Kind.LOADED_TERM,
+    )
+    assert [f.label for f in found] == ['"slammed" added']
+    assert found[0].confidence < 0.7

@@ -168,18 +168,50 @@ def _one_sided(
             claim = tuple(lacks_tokens[lo : start + len(claim)])
         plain = ctx.tokens_span(lacks, claim)
     word = " ".join(t.text for t in has_tokens[h[0] : h[1]])
+    flat = qualified is not None and _flat_elsewhere(ctx, has, hedged, has_tokens[qualified[1] :])
     return Candidate(
         kind=Kind.HEDGE_CHANGE,
-        severity=Severity.MEDIUM,
+        severity=Severity.LOW if flat else Severity.MEDIUM,
         passage_id=passage_id,
         key=f"hedge:{word.casefold()}|-",
         spans={has: (hedged,), lacks: (plain,)},
         explanation=f'Only one version hedges the claim with "{word}", which '
         f"{_MEANING.get(h[2], 'qualifies the claim')}. Without it, the claim reads as established "
-        "fact.",
+        "fact."
+        + (
+            " The hedging outlet itself states the claim without a hedge elsewhere, so the "
+            "hedge may carry little weight."
+            if flat
+            else ""
+        ),
         label=f'"{word}" vs no hedge',
         weight=1.0,
+        confidence=FLAT_CONFIDENCE if flat else 1.0,
     )
+
+
+FLAT_CONFIDENCE = 0.5  # a hedge its own outlet drops elsewhere: never a headline
+
+
+def _flat_elsewhere(ctx: Context, article_id: str, hedged: Span, claim: Sequence[Token]) -> bool:
+    """Does the hedging article state the hedged claim without a hedge in another sentence?
+
+    Why: "who allegedly set herself on fire" is a reflexive hedge when the same
+    article later says "she set herself on fire" flatly; a reader learns
+    little from the other outlet's lacking it.  The claim is the qualified
+    word and the word after it ("set herself"), matched by stem, in a
+    sentence with no hedge of its own.
+    """
+    words = [stem(t.norm) for t in claim if any(c.isalnum() for c in t.norm)][:2]
+    if len(words) < 2:
+        return False
+    for sentence in ctx.articles[article_id].sentences:
+        if sentence.start <= hedged.start < sentence.end or hedges(sentence.tokens):
+            continue
+        stems = [stem(t.norm) for t in sentence.tokens if any(c.isalnum() for c in t.norm)]
+        if any(stems[k : k + 2] == words for k in range(len(stems) - 1)):
+            return True
+    return False
 
 
 def _swapped(ctx: Context, pair: CellPair, ha: Hedge, hb: Hedge) -> Candidate:

@@ -29,11 +29,13 @@ from compare.classify.framing.loaded_labels import (
 from compare.classify.framing.loaded_swaps import demonym, tone
 from compare.classify.framing.loaded_swaps import valence as valence  # re-exported
 from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
 from compare.text import lexicons
 
 TERMS_FILE = "classify_loaded_terms.txt"
 PEOPLE_PLURALS = ("ers", "ists", "ans", "ants", "ents", "ites", "ors")
+LOOSE_CONFIDENCE = 0.5  # a term with no counterpart in a loosely joined pair: never a headline
 
 
 def _claimed(tokens: Sequence[Token]) -> set[int]:
@@ -171,6 +173,10 @@ def _lexicon(
             plain = _plain_word(other_tokens, lo, hi, why)
             if plain is None and not _head_in(tokens, e, other_tokens):
                 continue  # the other version does not speak of what the term describes
+            if plain is None and not same_content(ctx, pair):
+                # Two statements sharing a theme (joined loosely or through a third
+                # outlet): the other's lacking the term says nothing of its framing.
+                continue
             there = (
                 ctx.tokens_span(other, (other_tokens[plain],))
                 if plain is not None
@@ -200,6 +206,9 @@ def _lexicon(
                     if replaced
                     else f'"{term.text}" added',
                     weight=1.2,
+                    # No counterpart in a loose pair: the other version's words are
+                    # another statement, so whether it avoids the term is unsure.
+                    confidence=LOOSE_CONFIDENCE if plain is None and pair.loose() else 1.0,
                 )
             )
     return out

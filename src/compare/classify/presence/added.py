@@ -9,10 +9,13 @@ outlet's own material too, not a rewording; the rewording rule asks
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import shorten
 from compare.classify.pairs import cell_pairs
+from compare.classify.presence.carried import CARRIED, PARTLY, UNSURE, carried_note, carried_share
 from compare.classify.presence.contents import cell_spans, contents
 from compare.model import Kind, Passage, Severity, Token
 
@@ -39,7 +42,11 @@ def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Pa
 
 
 def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
-    """One added-passage finding for a run of passages only ``aid`` carries."""
+    """One added-passage finding for a run of passages only ``aid`` carries.
+
+    Uncertain, with a note, when another article carries much of its content
+    in other words (``carried``).
+    """
     graded = sorted((contents(ctx, p, aid) for p in run), key=lambda g: (g[0], -g[1]))
     severity, weight, what = graded[0]
     preview = shorten(ctx.cell_sentences(run[0].id, aid)[0].text, 50)
@@ -56,7 +63,7 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
         if n == 1
         else (f"Only one outlet carries these {n} sentences.")
     )
-    return Candidate(
+    candidate = Candidate(
         kind=Kind.ADDED_PASSAGE,
         severity=Severity(min(severity + 1, Severity.LOW)),
         passage_id=run[0].id,
@@ -65,6 +72,44 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
         explanation=f"{lead} {what}",
         label=f"only in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=weight + 0.05 * min(n - 1, 4),
+    )
+    # Its carried sentences have left the run already (``not_carried``): never dropped here.
+    tokens = tuple(t for p in run for t in ctx.cell_tokens(p.id, aid))
+    return _unless_carried(ctx, aid, tokens, candidate, drop=False) or candidate
+
+
+def carried_run(ctx: Context, aid: str, run: list[Passage]) -> bool:
+    """Does another article carry every passage of this outlet-only run in other words?
+
+    Why all of them: a run of outlet-only sentences that holds one sentence
+    of its own is that outlet's own reporting (and quoted whole, as the
+    aligner left it); only a run told entirely elsewhere is no addition.
+    """
+    others = _others(ctx, aid)
+    return all(carried_share(ctx, ctx.cell_tokens(p.id, aid), others)[0] >= CARRIED for p in run)
+
+
+def _others(ctx: Context, aid: str) -> list[str]:
+    return [o for o in ctx.alignment.article_ids if o != aid and o in ctx.articles]
+
+
+def _unless_carried(
+    ctx: Context, aid: str, tokens: tuple[Token, ...], candidate: Candidate, *, drop: bool
+) -> Candidate | None:
+    """The candidate; None when another article carries its content (if ``drop``); or uncertain.
+
+    Why: "only one outlet carries this" is wrong when another outlet tells the
+    same thing in sentences the aligner could not pair (see ``carried``).
+    """
+    share, where = carried_share(ctx, tokens, _others(ctx, aid))
+    if where is None or share < PARTLY:
+        return candidate
+    if drop and share >= CARRIED:
+        return None
+    return replace(
+        candidate,
+        explanation=candidate.explanation + carried_note(ctx.articles[where].outlet, share),
+        confidence=min(candidate.confidence, UNSURE),
     )
 
 
@@ -83,10 +128,12 @@ def own_clauses(ctx: Context) -> dict[tuple[str, str], set[int]]:
 
 def own_clause_candidates(ctx: Context) -> list[Candidate]:
     """One added-passage finding per outlet-only clause inside a shared passage."""
-    return [
-        _own_clause(ctx, ctx.passages[pid], aid, stretch)
-        for pid, aid, stretch in _own_stretches(ctx)
-    ]
+    out = []
+    for pid, aid, stretch in _own_stretches(ctx):
+        found = _own_clause(ctx, ctx.passages[pid], aid, stretch)
+        if found is not None:
+            out.append(found)
+    return out
 
 
 def _own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
@@ -161,19 +208,27 @@ def _stretches(n: int, seen: set[int]) -> list[tuple[int, int]]:
     return [(lo, hi + 1) for lo, hi in runs]
 
 
-def _own_clause(ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...]) -> Candidate:
+def _own_clause(
+    ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...]
+) -> Candidate | None:
     words = [k for k, t in enumerate(stretch) if any(c.isalnum() for c in t.text)]
     stretch = stretch[words[0] : words[-1] + 1]
     severity, weight, what = contents(ctx, passage, aid, stretch)
     span = ctx.tokens_span(aid, stretch)
-    return Candidate(
-        kind=Kind.ADDED_PASSAGE,
-        severity=Severity(min(severity + 1, Severity.LOW)),
-        passage_id=passage.id,
-        key=f"clause:{aid}:{span.start}",
-        spans={aid: (span,)},
-        explanation="Only one outlet adds this material to a passage the others also carry. "
-        + what,
-        label=f"only in {ctx.articles[aid].outlet}: \u201c{shorten(span.text, 50)}\u201d",
-        weight=weight - 0.05,
+    return _unless_carried(
+        ctx,
+        aid,
+        stretch,
+        Candidate(
+            kind=Kind.ADDED_PASSAGE,
+            severity=Severity(min(severity + 1, Severity.LOW)),
+            passage_id=passage.id,
+            key=f"clause:{aid}:{span.start}",
+            spans={aid: (span,)},
+            explanation="Only one outlet adds this material to a passage the others also carry. "
+            + what,
+            label=f"only in {ctx.articles[aid].outlet}: \u201c{shorten(span.text, 50)}\u201d",
+            weight=weight - 0.05,
+        ),
+        drop=True,
     )

@@ -13,8 +13,14 @@ from dataclasses import replace
 from compare.claims.sources import markers
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import shorten
-from compare.classify.presence.added import added_candidate, outlet_runs, own_clause_candidates
+from compare.classify.presence.added import (
+    added_candidate,
+    carried_run,
+    outlet_runs,
+    own_clause_candidates,
+)
 from compare.classify.presence.added import own_clauses as own_clauses  # re-exported
+from compare.classify.presence.carried import LEFT_OUT, UNSURE, carried_note, carried_share
 from compare.classify.presence.contents import brief_notes, cell_spans, contents
 from compare.model import Kind, Passage, Severity
 
@@ -39,7 +45,8 @@ def find(ctx: Context) -> list[Candidate]:
             continue  # only what most outlets carry counts as omitted by the rest
         out.extend(_omitted(ctx, passage, carriers, ids, briefs))
     for aid, passages in own.items():
-        out.extend(added_candidate(ctx, aid, run) for run in outlet_runs(ctx, aid, passages))
+        runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
+        out.extend(added_candidate(ctx, aid, run) for run in runs)
     out.extend(own_clause_candidates(ctx))
     return out
 
@@ -92,6 +99,13 @@ def _omitted(
             continue
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
+        share = max(carried_share(ctx, ctx.cell_tokens(passage.id, c), [aid])[0] for c in carriers)
+        # The omitting outlet may tell it in other words (``carried``; as any one
+        # carrier words it): ranked as before (its words are common story words as
+        # often as a paraphrase), but uncertain, so never a headline, and the
+        # reader is told to check.
+        partly = share >= LEFT_OUT
+        check = carried_note(ctx.articles[aid].outlet, share) if partly else ""
         spans = {c: cell_spans(ctx, passage, c) for c in carriers}
         spans[aid] = ()  # the omitting outlet: present, with nothing to quote
         out.append(
@@ -102,9 +116,10 @@ def _omitted(
                 key=f"omitted:{aid}",
                 spans=spans,
                 explanation=f"{len(carriers)} of {len(ids)} outlets carry this passage; "
-                f"{ctx.articles[aid].outlet} does not. {what}{note}",
+                f"{ctx.articles[aid].outlet} does not. {what}{check}{note}",
                 label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
                 weight=weight * (0.5 if note else 1.0) + 0.02 * len(carriers),
+                confidence=UNSURE if partly else 1.0,
             )
         )
     return out

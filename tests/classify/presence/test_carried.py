@@ -1,0 +1,115 @@
+"""carried: presence findings whose content another article tells in other words."""
+
+from __future__ import annotations
+
+from compare.align.segment import tokenize
+from compare.classify.base import Context
+from compare.classify.presence.carried import MIN_WORDS, carried_share, figures
+from compare.model import Alignment, Kind, Passage
+
+from builders import story_from_texts
+from classify_helpers import of_kind, run
+
+# Sentence 0 of "b" (the ferry ran aground, the captain was arrested) tells in
+# other words what "a" tells in two sentences the aligner cannot pair with it;
+# sentence 1 of "b" (divers inspect the hull) is b's own.
+FERRY_A = (
+    "A ferry carrying tourists ran aground near the northern cape on Friday. "
+    "Coastguard officers later arrested the ferry captain on suspicion of negligence."
+)
+FERRY_B = (
+    "Coastguard officers arrested the captain on suspicion of negligence after the tourist "
+    "ferry ran aground off the northern cape. "
+    "Divers began inspecting the damaged hull on Saturday morning."
+)
+ONLY_B = {"p1": {"a": (0,)}, "p2": {"a": (1,)}, "p3": {"b": (0,)}, "p4": {"b": (1,)}}
+
+
+def _context(texts: dict[str, str]) -> Context:
+    story = story_from_texts(texts)
+    ids = tuple(a.id for a in story.articles)
+    return Context(story, Alignment(ids, (Passage("p1", {ids[0]: (0,)}),)), ())
+
+
+def test_figures_keep_the_word_they_count() -> None:
+    assert figures(tokenize("Rebels took 13 villages.")) != figures(
+        tokenize("Shelling killed 13 civilians.")
+    )
+    assert figures(tokenize("Rebels took 13 villages.")) == figures(
+        tokenize("They seized 13 villages.")
+    )
+
+
+def test_share_of_content_found_in_another_article() -> None:
+    ctx = _context({"a": FERRY_A, "b": FERRY_B})
+    captain = ctx.articles["a"].sentences[1].tokens
+    share, where = carried_share(ctx, captain, ["b"])
+    assert where == "b" and share >= 0.6
+    hull = ctx.articles["b"].sentences[1].tokens
+    assert carried_share(ctx, hull, ["a"])[0] < 0.45
+
+
+def test_a_figure_the_other_article_lacks_is_not_carried() -> None:
+    ctx = _context(
+        {
+            "a": "Army units took control of 13 villages near the river border.",
+            "b": "Army units took control of villages near the river border. 13 civilians died.",
+        }
+    )
+    assert carried_share(ctx, ctx.articles["a"].sentences[0].tokens, ["b"]) == (0.0, None)
+
+
+def test_short_passages_are_not_judged_by_their_words() -> None:
+    ctx = _context({"a": "Talks failed.", "b": "Talks failed again, sadly."})
+    tokens = ctx.articles["a"].sentences[0].tokens
+    assert len(tokens) < MIN_WORDS + 2
+    assert carried_share(ctx, tokens, ["b"]) == (0.0, None)
+
+
+def test_added_passage_told_elsewhere_in_other_words_is_dropped() -> None:
+    found = run({"a": FERRY_A, "b": FERRY_B}, cells=ONLY_B)
+    added = [f.spans for f in of_kind(found, Kind.ADDED_PASSAGE)]
+    quoted = [s.text for spans in added for ss in spans.values() for s in ss]
+    assert any("Divers began inspecting" in q for q in quoted)  # truly b's own
+    assert not any("arrested the ferry captain" in q for q in quoted)  # b tells it
+
+
+def test_added_passage_partly_told_elsewhere_is_uncertain_and_says_so() -> None:
+    texts = {
+        "a": "Engineers closed the old bridge after divers reported deep cracks and rusted "
+        "steel in the pillars.",
+        "b": "The old bridge was closed on Monday. "
+        "Engineers found cracks in two pillars, and the city council will meet to vote "
+        "on emergency repair funding next spring.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"b": (1,)}}
+    added = [f for f in of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE) if "a" in f.spans]
+    (finding,) = added
+    assert finding.confidence < 0.7
+    assert "other words" in finding.explanation
+
+
+def test_omission_the_omitter_tells_in_other_words_is_uncertain() -> None:
+    texts = {
+        "a": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
+        "b": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
+        "c": "The captain was held by coastguard officers, suspected of negligence, "
+        "after the ferry ran aground.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.confidence < 0.7
+    assert "other words" in omitted.explanation
+
+
+def test_omission_is_uncertain_when_one_carriers_wording_is_told_by_the_omitter() -> None:
+    texts = {
+        # "a" adds a day of the month the omitter lacks; "b" words it as "c" tells it.
+        "a": "Coastguard officers arrested the ferry captain on suspicion of negligence on May 4.",
+        "b": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
+        "c": "The captain was held by coastguard officers, suspected of negligence, "
+        "after the ferry ran aground.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.confidence < 0.7
