@@ -29,6 +29,8 @@ from compare.model import Article, Kind, Sentence, Severity, Span
 # than the story-wide rule's own (``UNSOURCED_MIN``), as the aligner or a shared
 # phrase already put the two side by side.
 FACT_PAIR_MIN = 0.4
+# Kinds reported once per uncredited sentence, whichever outlets credit its claim.
+_PER_OTHER = frozenset({"unsourced", "hearsay"})
 
 
 def _articles(ctx: Context) -> list[Article]:
@@ -60,6 +62,14 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             f'"{who_y}", so its reader cannot weigh the source.'
         )
         label = f'"{who_x}" vs "{who_y}"'
+    elif d.kind == "hearsay":
+        heard = " ".join(t.text for t in y.hearsay)
+        explanation = (
+            f'One version credits this claim to a source ("{who_x}"); another says only that '
+            f'it is "{heard}" so, without naming who reports it, so its reader cannot tell '
+            "who vouches for it."
+        )
+        label = f'"{who_x}" vs "{heard}"'
     elif d.kind == "source":
         explanation = (
             f'The same claim is credited to different sources: "{who_x}" vs "{who_y}". Who said '
@@ -74,11 +84,13 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
         label = f'"{who_x}" vs "{who_y}"'
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
-        severity=Severity.HIGH,
+        # "reportedly" still tells the reader the claim is second-hand: less than a claim
+        # stated as the outlet's own or credited to someone else.
+        severity=Severity.MEDIUM if d.kind == "hearsay" else Severity.HIGH,
         passage_id=None,
-        # One finding per sentence stated as fact, whichever outlets credit it.
-        key=f"said:{d.kind}:{(y if d.kind == 'unsourced' else x).article_id}:"
-        f"{(y if d.kind == 'unsourced' else x).sentence}",
+        # One finding per sentence stated as fact or hearsay, whichever outlets credit it.
+        key=f"said:{d.kind}:{(y if d.kind in _PER_OTHER else x).article_id}:"
+        f"{(y if d.kind in _PER_OTHER else x).sentence}",
         spans=spans,
         explanation=explanation,
         label=label,
