@@ -5,6 +5,8 @@ Every sentence here is invented; each row tests one reading rule.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from compare.align.segment import segment, tokenize
@@ -37,8 +39,10 @@ def article(aid: str, *paragraphs: str, title: str | None = None) -> Article:
         spans.append(Span(aid, at, at + len(p), 1 + 2 * k, p))
         text += p
         at += len(p)
+    # A real digest: the claim layer remembers an article's reading by id and digest.
+    digest = hashlib.sha256(text.encode()).hexdigest()
     return segment(
-        Article(aid, f"{aid}.txt", "", text, aid, "", title, None, "", paragraphs=tuple(spans))
+        Article(aid, f"{aid}.txt", digest, text, aid, "", title, None, "", paragraphs=tuple(spans))
     )
 
 

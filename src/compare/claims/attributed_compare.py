@@ -62,6 +62,9 @@ class AttributionDiff:
     other: AttributedClaim
     similarity: float
     confidence: float
+    # The two figures that tie the claims together when their words do not
+    # (``claims.figure_sources``): credited version's first, then the other's.
+    figures: tuple[str, ...] = ()
 
 
 _LAST: list[tuple[tuple[Article, ...], dict[str, tuple[AttributedClaim, ...]]]] = []

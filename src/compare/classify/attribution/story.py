@@ -21,6 +21,7 @@ from compare.claims.attributed_compare import (
     story_idf,
     vector,
 )
+from compare.claims.figure_sources import figure_diffs
 from compare.classify.attribution.claims import aligned_pairs
 from compare.classify.base import Candidate, Context
 from compare.model import Article, Kind, Sentence, Severity, Span
@@ -55,6 +56,12 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             f'One version credits this claim to a source ("{who_x}"); another states it in its '
             "own voice, so its reader cannot tell who vouches for it."
         )
+        if d.figures:
+            shown = " and ".join(f'"{f}"' for f in d.figures)
+            explanation += (
+                f" Both sentences give a figure for the same count ({shown}); the rules do "
+                "not check that they count the same people."
+            )
         label = f'"{who_x}" vs stated as fact'
     elif d.kind == "unnamed":
         explanation = (
@@ -103,11 +110,23 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
 
 
 def find(ctx: Context) -> list[Candidate]:
-    """Claims credited in one outlet and stated, credited elsewhere or relayed in another."""
+    """Claims credited in one outlet and stated, credited elsewhere or relayed in another;
+    tolls credited in one outlet and stated as fact in another (``claims.figure_sources``)."""
     articles = _articles(ctx)
     if len(articles) < 2:
         return []
-    return [_candidate(ctx, d) for d in compare(articles, aligned_pairs(ctx))]
+    found = compare(articles, aligned_pairs(ctx))
+    done = {
+        (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
+        for d in found
+    }
+    found += [
+        d
+        for d in figure_diffs(articles)
+        if (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
+        not in done
+    ]
+    return [_candidate(ctx, d) for d in found]
 
 
 _LAST: list[tuple[Context, dict[tuple[str, int], AttributedClaim], dict[str, float]]] = []
