@@ -39,10 +39,18 @@ def test_a_toll_credited_in_one_outlet_and_stated_as_fact_in_another() -> None:
         FACT.replace("left nine", "reportedly left nine"),
         # another year: another event
         "A collapse at the Orlen pit in 1998 left nine miners dead.",
+        # a toll in a relative clause describes the event; the news is elsewhere
+        "Rescue work stopped at the Orlen pit, where nine miners died, for the night.",
+        "Inspectors closed the Orlen pit after a collapse that left nine miners dead.",
     ],
 )
 def test_no_finding(b_text: str) -> None:
     assert figure_diffs([article("a", CREDITED), article("b", b_text)]) == []
+
+
+def test_a_toll_the_speaker_is_not_credited_with_is_no_finding() -> None:
+    a = article("a", "The operator said the collapse, in which nine miners died, was an accident.")
+    assert figure_diffs([a, article("b", FACT)]) == []
 
 
 def test_the_finding_quotes_both_sentences_and_names_the_figures() -> None:

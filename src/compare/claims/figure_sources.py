@@ -32,6 +32,10 @@ CLOSE = 1.5
 # The victims are not compared, only their count: below ``classify.merge.UNCERTAIN``,
 # so such a finding is never a headline.
 CONFIDENCE = 0.6
+# Words that open a relative or descriptive clause before a figure ("in which 50 died",
+# "that left 50 dead", "with 50 killed"), and the marks that close such a clause.
+_SUBORDINATE = frozenset({"which", "who", "whom", "whose", "that", "where", "with"})
+_CLAUSE_BREAK = frozenset({",", ";", ":", "\u2014", "\u2013", "(", ")"})
 
 
 def close(x: QuantityClaim, y: QuantityClaim) -> bool:
@@ -89,8 +93,22 @@ def _counted(q: QuantityClaim) -> bool:
 
 
 def _in_content(q: QuantityClaim, claim: AttributedClaim) -> bool:
-    """Is the figure part of what the sentence claims (not of "police, who held 14, said")?"""
-    return any(t.start <= q.start < t.end for t in claim.content)
+    """Is the figure what the sentence claims, not a detail of it?
+
+    It must stand in the claim's content (not in "police, who held 14, said")
+    and in a main clause: in "X said the attack, in which 50 died, was terror"
+    or "a shooting that left 50 dead" the toll is a description the speaker
+    is not credited with, nor the outlet asserting as its news.
+    """
+    at = next((k for k, t in enumerate(claim.content) if t.start <= q.start < t.end), None)
+    if at is None:
+        return False
+    for t in reversed(claim.content[:at]):
+        if t.norm in _CLAUSE_BREAK:
+            break
+        if t.norm in _SUBORDINATE:
+            return False
+    return True
 
 
 def _same_count(x: QuantityClaim, y: QuantityClaim) -> bool:
