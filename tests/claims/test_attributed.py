@@ -5,6 +5,8 @@ Every sentence here is invented; each row tests one reading rule.
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from compare.align.segment import segment, tokenize
@@ -37,8 +39,10 @@ def article(aid: str, *paragraphs: str, title: str | None = None) -> Article:
         spans.append(Span(aid, at, at + len(p), 1 + 2 * k, p))
         text += p
         at += len(p)
+    # A real digest: the claim layer remembers an article's reading by id and digest.
+    digest = hashlib.sha256(text.encode()).hexdigest()
     return segment(
-        Article(aid, f"{aid}.txt", "", text, aid, "", title, None, "", paragraphs=tuple(spans))
+        Article(aid, f"{aid}.txt", digest, text, aid, "", title, None, "", paragraphs=tuple(spans))
     )
 
 
@@ -186,6 +190,57 @@ def test_credited_to_different_sources() -> None:
     b = article("b", f"{CLAIM}, said engineer Lena Sand.")
     (diff,) = compare([a, b])
     assert diff.kind == "source"
+
+
+def test_a_source_credited_with_more_than_the_other_states_is_no_rival() -> None:
+    # Holm is credited with the cracks and the closure; Sand only confirms the engineers'
+    # names, which "a" gives in an unattributed clause: not one claim, two sources.
+    names = "Anna Berg, 41, and Olof Dahl, 52"
+    a = article(
+        "a",
+        f"The engineers, identified as {names}, found cracks in the bridge, Mayor Karl Holm said.",
+    )
+    b = article("b", f"Engineer Lena Sand identified the two inspectors as {names}.")
+    assert [d.kind for d in compare([a, b])] == []
+    # the same names credited to both, and nothing more: a rival source
+    c = article("c", f"The engineers were {names}, Mayor Karl Holm said.")
+    assert [d.kind for d in compare([c, b])] == ["source"]
+
+
+def test_coverage_is_the_share_of_one_content_the_other_holds() -> None:
+    from compare.claims.attributed_compare import coverage
+
+    assert coverage({"a": 0.6, "b": 0.8}, {"a": 1.0}) == 0.36
+    assert coverage({"a": 1.0}, {"a": 0.6, "b": 0.8}) == 1.0
+
+
+HEARD = CLAIM.replace(" was ", " was reportedly ")
+
+
+def test_credited_in_one_outlet_only_reportedly_so_in_another() -> None:
+    a = article("a", f"{CLAIM}, the transport ministry said.", "Traffic was diverted.")
+    b = article("b", "Drivers queued for hours.", f"{HEARD}.")
+    (diff,) = compare([a, b])
+    assert (diff.kind, diff.credited.article_id, diff.other.article_id) == ("hearsay", "a", "b")
+    assert [t.text for t in diff.other.hearsay] == ["reportedly"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "allegedly" doubts as much as it relays: left to the hedge rule
+        (f"{CLAIM}, the transport ministry said.", f"{CLAIM.replace(' was ', ' was allegedly ')}."),
+        # "officials said" names no one either: no better sourced than "reportedly"
+        (f"{CLAIM}, officials said.", f"{HEARD}."),
+        # the other outlet credits the claim elsewhere
+        (
+            f"{CLAIM}, the transport ministry said.",
+            f"{HEARD}. The ministry said that {CLAIM[4:]}.",
+        ),
+    ],
+)
+def test_no_hearsay_finding(a: str, b: str) -> None:
+    assert [d.kind for d in compare([article("a", a), article("b", b)])] == []
 
 
 def test_the_same_speaker_named_twice_is_no_finding() -> None:

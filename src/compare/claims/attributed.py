@@ -38,7 +38,7 @@ from compare.claims.attributed_frames import (
     unread_verb,
 )
 from compare.claims.attributed_frames import frame as read_frame
-from compare.claims.hedge_words import hedges
+from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.words import is_word
 from compare.model import Article, Sentence, Token
 
@@ -61,6 +61,9 @@ class AttributedClaim:
     relayed: bool = False  # "is quoted as saying", "citing ...": second-hand words
     quoted: bool = False  # the content is a direct quotation
     inherited: bool = False  # the speaker is named in another sentence of the quotation
+    # The hearsay hedge ("reportedly", "is said to") that credits the words to unnamed
+    # others, when that is the only reason the sentence is not the outlet's own voice.
+    hearsay: tuple[Token, ...] = ()
 
 
 def _words(tokens: Sequence[Token]) -> int:
@@ -136,12 +139,23 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
             and before.content[0] >= before.verb[1]
             and before.content[-1] == len(sentences[i - 1].tokens) - 1
         )
-        hearsay = any(h[2] in _HEARSAY for h in hedges(toks))  # "reportedly", "allegedly"
-        reported = hearsay or speech_noun(toks) or reports_unlisted(toks, mask)
-        reported = reported or unread_verb(toks, mask)
-        status = UNCLEAR if runs_on or reported else FACT
-        out.append(AttributedClaim(article.id, i, status, own))
+        found = hedges(toks)
+        hearsay = any(h[2] in _HEARSAY for h in found)  # "reportedly", "allegedly"
+        other = speech_noun(toks) or reports_unlisted(toks, mask) or unread_verb(toks, mask)
+        status = UNCLEAR if runs_on or hearsay or other else FACT
+        plain = () if runs_on or other else _hearsay_words(toks, found)
+        out.append(AttributedClaim(article.id, i, status, own, hearsay=plain))
     return tuple(out)
+
+
+def _hearsay_words(tokens: Sequence[Token], found: Sequence[Hedge]) -> tuple[Token, ...]:
+    """The words of the first hearsay hedge ("reportedly"), or () when there is none.
+
+    Only the "hearsay" class: "allegedly" doubts a charge as much as it credits
+    others with it, and is left to the hedge rule.
+    """
+    first = next((h for h in found if h[2] == "hearsay"), None)
+    return () if first is None else tuple(tokens[first[0] : first[1]])
 
 
 def _continues(sentence: Sentence, found: Frame | None) -> bool:

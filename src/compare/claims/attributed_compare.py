@@ -17,7 +17,10 @@ sentences, so the story's recurring names weigh little):
 * ``unnamed``: credited to a named speaker in one outlet, to unnamed
   "officials" or "sources" in the other;
 * ``relay``: the same quotation relayed ("is quoted as saying", "citing")
-  in one outlet and said directly in the other.
+  in one outlet and said directly in the other;
+* ``hearsay``: credited to a speaker in one outlet, and in the other only
+  "reportedly" so (a hearsay hedge that names no one), when that other
+  outlet credits it nowhere else.
 
 An article's headline is left out: headlines drop attributions by habit.
 """
@@ -37,6 +40,10 @@ from compare.model import Article, Token
 UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
 UNSOURCED_ALIGNED_MIN = 0.45  # the same, for two sentences the aligner put in one passage
 SOURCE_MIN = 0.5  # content cosine for "credited to someone else"
+# Share of each content's weight the other must hold for "credited to someone else":
+# "The victims, identified as A and B, were guards, X said" credits X with more than
+# "Y identified the men as A and B"; X may vouch only for the part Y does not state.
+SOURCE_COVER = 0.6
 RELAY_MIN = 0.8  # a relayed and a direct quotation: nearly the same words
 MIN_WORDS = 5  # content words a claim needs (short contents match by chance)
 CERTAIN = 0.85  # confidence of a finding resting on near-identical content
@@ -50,11 +57,14 @@ Site = tuple[str, int]  # (article id, sentence index)
 class AttributionDiff:
     """One attribution difference between two outlets' versions of one claim."""
 
-    kind: str  # "unsourced", "source", "unnamed" or "relay"
+    kind: str  # "unsourced", "source", "unnamed", "relay" or "hearsay"
     credited: AttributedClaim  # the version with the (first-hand) source
     other: AttributedClaim
     similarity: float
     confidence: float
+    # The two figures that tie the claims together when their words do not
+    # (``claims.figure_sources``): credited version's first, then the other's.
+    figures: tuple[str, ...] = ()
 
 
 _LAST: list[tuple[tuple[Article, ...], dict[str, tuple[AttributedClaim, ...]]]] = []
@@ -95,6 +105,15 @@ def vector(tokens: Sequence[Token], idf: Mapping[str, float]) -> dict[str, float
     vec = {w: c * idf.get(w, 1.0) for w, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {w: v / norm for w, v in vec.items()}
+
+
+def coverage(x: Vector, y: Vector) -> float:
+    """Share of normalised vector ``x``'s weight on stems that ``y`` also holds.
+
+    >>> coverage({"a": 0.6, "b": 0.8}, {"a": 1.0}), coverage({"a": 1.0}, {"a": 0.6, "b": 0.8})
+    (0.36, 1.0)
+    """
+    return round(sum(v * v for w, v in x.items() if w in y), 6)
 
 
 def cosine(x: Vector, y: Vector) -> float:
@@ -142,8 +161,15 @@ def compare(
                 beside = [p for p in scored if frozenset((here, _site(p[1]))) in aligned]
                 tries = [max(group, key=lambda p: p[0]) for group in (scored, beside) if group]
                 for sim, y in tries:
+                    vy = vectors[_site(y)]
                     found = _judge(
-                        x, y, sim, scored, story, _site(y) in {_site(b) for _s, b in beside}
+                        x,
+                        y,
+                        sim,
+                        scored,
+                        story,
+                        _site(y) in {_site(b) for _s, b in beside},
+                        (coverage(vx, vy), coverage(vy, vx)),
                     )
                     if found is not None:
                         out.append(found)
@@ -162,13 +188,26 @@ def _judge(
     scored: Sequence[tuple[float, AttributedClaim]],
     story: speakers.Names,
     aligned: bool = False,
+    covers: tuple[float, float] = (1.0, 1.0),
 ) -> AttributionDiff | None:
-    """The difference between credited claim ``x`` and its close version ``y``, if any."""
+    """The difference between credited claim ``x`` and its close version ``y``, if any.
+
+    ``covers`` are the shares of ``x``'s content that ``y``'s holds and of
+    ``y``'s that ``x``'s holds (``coverage``): two rival sources must be
+    credited with the same claim, not one with a claim the other's only
+    restates a part of; a hearsay version must hold what the source said.
+    """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
+    credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
     if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
-        credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
         if not credited_there:
             return AttributionDiff("unsourced", x, y, sim, sure)
+        return None
+    first_hand = not (x.inherited or y.inherited or x.relayed or y.relayed)
+    if y.hearsay:
+        heard = sim >= SOURCE_MIN and covers[0] >= SOURCE_COVER and first_hand
+        if heard and not credited_there and x.speaker and not speakers.unnamed(x.speaker):
+            return AttributionDiff("hearsay", x, y, sim, UNSURE)
         return None
     if y.status != CREDITED:
         return None
@@ -176,7 +215,6 @@ def _judge(
         return AttributionDiff("relay", x, y, sim, CERTAIN)
     # Both speakers named in their own sentence, neither relaying another source ("X,
     # citing Y, said" and "Y said" may be one source).
-    first_hand = not (x.inherited or y.inherited or x.relayed or y.relayed)
     close = sim >= SOURCE_MIN and first_hand
     if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
         return AttributionDiff("unnamed", x, y, sim, sure)
@@ -185,6 +223,7 @@ def _judge(
         sim >= SOURCE_MIN
         and ordered
         and first_hand
+        and min(covers) >= SOURCE_COVER
         and speakers.different(x.speaker, y.speaker, story)
     ):
         return AttributionDiff("source", x, y, sim, sure)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from compare.align.segment import tokenize
-from compare.classify.attribution.rule import markers
-from compare.model import Kind
+from compare.classify.attribution.rule import _same_fact, markers
+from compare.classify.base import Candidate
+from compare.model import Kind, Severity, Span
 
 from classify_helpers import of_kind, run, the_finding
 
@@ -128,3 +131,25 @@ def test_a_reporting_verb_kept_without_that_is_not_a_dropped_source() -> None:
         }
     )
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def _candidate(key: str, spans: dict[str, tuple[int, int]]) -> Candidate:
+    return Candidate(
+        kind=Kind.ATTRIBUTION_CHANGE,
+        severity=Severity.HIGH,
+        passage_id=None,
+        key=key,
+        spans={aid: (Span(aid, s, e, 1, "x" * (e - s)),) for aid, (s, e) in spans.items()},
+        explanation="why",
+        label="label",
+    )
+
+
+def test_one_finding_per_sentence_stated_as_fact() -> None:
+    # c's sentence 4 (chars 100-180) is stated as fact; a kept finding already quotes it
+    story = _candidate("said:unsourced:c:4", {"a": (0, 50), "c": (100, 180)})
+    kept = _candidate("num:x", {"b": (10, 60), "c": (120, 150)})
+    elsewhere = _candidate("num:y", {"b": (10, 60), "c": (300, 350)})
+    assert _same_fact(story, kept) and not _same_fact(story, elsewhere)
+    # only the "stated as fact" findings are folded this way
+    assert not _same_fact(replace(story, key="said:source:a:0"), kept)

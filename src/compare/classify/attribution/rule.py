@@ -30,7 +30,7 @@ from compare.classify.attribution.findings import (
 from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
-from compare.model import Token
+from compare.model import Kind, Token
 
 
 def _inside(found: list[Marker], lo: int, hi: int) -> list[Marker]:
@@ -79,8 +79,25 @@ def find(ctx: Context) -> list[Candidate]:
     # the evidence checks already quotes the same two sentences (it quotes the very
     # words that differ, and keeps its place in the judged verdicts).
     kept = [c for c in out if evidence.keep(ctx, c)]
-    out.extend(c for c in attribution_story.find(ctx) if not any(_same_place(c, k) for k in kept))
+    out.extend(
+        c
+        for c in attribution_story.find(ctx)
+        if not any(_same_place(c, k) or _same_fact(c, k) for k in kept)
+    )
     return out
+
+
+def _same_fact(story: Candidate, kept: Candidate) -> bool:
+    """Does a kept finding already quote the sentence a story-wide finding says is stated
+    as fact?  One finding per such sentence, whichever outlets credit its claim."""
+    if not story.key.startswith("said:unsourced:") or kept.kind is not Kind.ATTRIBUTION_CHANGE:
+        return False
+    aid = story.key.removeprefix("said:unsourced:").rsplit(":", 1)[0]
+    return any(
+        s.start < o.end and o.start < s.end
+        for s in story.spans.get(aid, ())
+        for o in kept.spans.get(aid, ())
+    )
 
 
 def _same_place(a: Candidate, b: Candidate) -> bool:

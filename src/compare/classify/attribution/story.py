@@ -21,6 +21,7 @@ from compare.claims.attributed_compare import (
     story_idf,
     vector,
 )
+from compare.claims.figure_sources import figure_diffs
 from compare.classify.attribution.claims import aligned_pairs
 from compare.classify.base import Candidate, Context
 from compare.model import Article, Kind, Sentence, Severity, Span
@@ -29,6 +30,8 @@ from compare.model import Article, Kind, Sentence, Severity, Span
 # than the story-wide rule's own (``UNSOURCED_MIN``), as the aligner or a shared
 # phrase already put the two side by side.
 FACT_PAIR_MIN = 0.4
+# Kinds reported once per uncredited sentence, whichever outlets credit its claim.
+_PER_OTHER = frozenset({"unsourced", "hearsay"})
 
 
 def _articles(ctx: Context) -> list[Article]:
@@ -53,6 +56,12 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             f'One version credits this claim to a source ("{who_x}"); another states it in its '
             "own voice, so its reader cannot tell who vouches for it."
         )
+        if d.figures:
+            shown = " and ".join(f'"{f}"' for f in d.figures)
+            explanation += (
+                f" Both sentences give a figure for the same count ({shown}); the rules do "
+                "not check that they count the same people."
+            )
         label = f'"{who_x}" vs stated as fact'
     elif d.kind == "unnamed":
         explanation = (
@@ -60,6 +69,14 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             f'"{who_y}", so its reader cannot weigh the source.'
         )
         label = f'"{who_x}" vs "{who_y}"'
+    elif d.kind == "hearsay":
+        heard = " ".join(t.text for t in y.hearsay)
+        explanation = (
+            f'One version credits this claim to a source ("{who_x}"); another says only that '
+            f'it is "{heard}" so, without naming who reports it, so its reader cannot tell '
+            "who vouches for it."
+        )
+        label = f'"{who_x}" vs "{heard}"'
     elif d.kind == "source":
         explanation = (
             f'The same claim is credited to different sources: "{who_x}" vs "{who_y}". Who said '
@@ -74,11 +91,13 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
         label = f'"{who_x}" vs "{who_y}"'
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
-        severity=Severity.HIGH,
+        # "reportedly" still tells the reader the claim is second-hand: less than a claim
+        # stated as the outlet's own or credited to someone else.
+        severity=Severity.MEDIUM if d.kind == "hearsay" else Severity.HIGH,
         passage_id=None,
-        # One finding per sentence stated as fact, whichever outlets credit it.
-        key=f"said:{d.kind}:{(y if d.kind == 'unsourced' else x).article_id}:"
-        f"{(y if d.kind == 'unsourced' else x).sentence}",
+        # One finding per sentence stated as fact or hearsay, whichever outlets credit it.
+        key=f"said:{d.kind}:{(y if d.kind in _PER_OTHER else x).article_id}:"
+        f"{(y if d.kind in _PER_OTHER else x).sentence}",
         spans=spans,
         explanation=explanation,
         label=label,
@@ -91,11 +110,23 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
 
 
 def find(ctx: Context) -> list[Candidate]:
-    """Claims credited in one outlet and stated, credited elsewhere or relayed in another."""
+    """Claims credited in one outlet and stated, credited elsewhere or relayed in another;
+    tolls credited in one outlet and stated as fact in another (``claims.figure_sources``)."""
     articles = _articles(ctx)
     if len(articles) < 2:
         return []
-    return [_candidate(ctx, d) for d in compare(articles, aligned_pairs(ctx))]
+    found = compare(articles, aligned_pairs(ctx))
+    done = {
+        (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
+        for d in found
+    }
+    found += [
+        d
+        for d in figure_diffs(articles)
+        if (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
+        not in done
+    ]
+    return [_candidate(ctx, d) for d in found]
 
 
 _LAST: list[tuple[Context, dict[tuple[str, int], AttributedClaim], dict[str, float]]] = []

@@ -265,7 +265,9 @@ def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
             f"{what} is given with different precision: {quoted}. Both can be true, "
             "but one version is vaguer."
         )
-        severity = Severity.LOW
+        # Readers judge a difference of precision alone not worth an editor's time: it
+        # is listed last, never among the discrepancies of fact.
+        severity = Severity.COSMETIC
     if note:
         explanation += _earlier(d)
         severity = max(severity, Severity.HIGH)

@@ -97,7 +97,7 @@ def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
         out.append(
             Candidate(
                 kind=Kind.NUMBER_DISCREPANCY,
-                severity=Severity.MEDIUM if conflicts else Severity.LOW,
+                severity=Severity.MEDIUM if conflicts else Severity.COSMETIC,
                 passage_id=None,
                 key=f"phase:{phase}|{activity}",
                 spans=spans,
