@@ -46,6 +46,11 @@ def test_is_variant(a: str, b: str, expected: bool) -> None:
         ("putin", "pashinian", True, False),
         ("kyiv", "kiev", True, True),
         ("martha", "marta", False, False),
+        ("thiruvallam", "tiruvallam", False, True),  # aspirate "h" in a long name
+        ("kunnamkulam", "kannamkulam", False, True),  # one inner vowel in a long name
+        ("kunnamkulam", "kunnamkulom", False, False),  # ... but not near the end
+        ("andersson", "anderssen", False, False),
+        ("bhadrapur", "badrapor", False, False),  # two changes
     ],
 )
 def test_similar_needs_evidence(a: str, b: str, aligned: bool, expected: bool) -> None:

@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from compare.classify.base import Candidate, Context
+from compare.classify.variants import forms
 from compare.classify.variants.align import pairwise_edits
 from compare.classify.variants.name_forms import fold, name_key, not_names, similar
 from compare.classify.variants.spelling import us_uk_pair
@@ -183,6 +184,7 @@ def find(ctx: Context) -> list[Candidate]:
         members = sorted(members, key=lambda k: (-counts[k], k))  # most used spelling first
         out.append(_candidate(ctx, members, sites, pid))
     out.extend(_initial_candidates(ctx, mentions))
+    out.extend(forms.find(ctx, Kind.NAME_VARIANT))
     return out
 
 
