@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from compare.classify.base import Candidate, Context
 from compare.classify.variants import forms
 from compare.classify.variants.align import pairwise_edits
-from compare.classify.variants.name_forms import fold, name_key, not_names, similar
+from compare.classify.variants.name_forms import fold, loose_fold, name_key, not_names, similar
 from compare.classify.variants.spelling import us_uk_pair
 from compare.model import Kind, Severity, Span, Token
 
@@ -204,7 +204,7 @@ def _candidate(
             per[(m.article_id, m.key)] += 1
             spans[m.article_id].append(ctx.tokens_span(m.article_id, (m.token,)))
     inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
-    close = len({fold(k) for k in members}) == 1
+    close = len({loose_fold(k) for k in members}) == 1  # a romanisation, not a new spelling
     quoted = " and ".join(f'"{f}"' for f in forms)
     explanation = (
         f"{quoted} are different spellings (transliterations) of the same name. "
