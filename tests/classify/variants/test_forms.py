@@ -125,3 +125,13 @@ def test_one_habit_across_people_is_one_candidate_key() -> None:
     (found,) = forms.find(ctx, Kind.STYLE_VARIANT)
     assert found.key == "form:title:with a full stop|without a full stop"
     assert "with a full stop" in found.explanation
+
+
+def test_title_case_lines_say_nothing_about_names() -> None:
+    texts = {
+        "a": "Fears of a Double-Dip Grow\n\nRain fell.",
+        "b": "Fears of a Double Dip Grow\n\nRain fell.",
+    }
+    assert labels(texts, Kind.NAME_VARIANT) == []
+    assert forms.title_case("Fears of a Double Dip Grow")
+    assert not forms.title_case("Crowds cheered for Park Min Ho on Sunday.")

@@ -206,13 +206,37 @@ RULES = (
 )
 
 
+TITLE_CASE_SHARE = 0.6  # capitalised share of words from which a line is in title case
+
+
+def title_case(text: str) -> bool:
+    """A headline-style line, where capitals do not mark names ("Fears of a Double Dip Grow").
+
+    Mostly capitalised words and no full stop at the end: a sentence full
+    of names still ends like a sentence.
+
+    >>> title_case("Fears of a Double Dip Grow"), title_case("He met Kim Jong Un on Monday.")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    capitals = sum(w[0].isupper() for w in words)
+    ends = text.rstrip().rstrip("\"'\u201d\u2019)")[-1:] in {".", "!", "?"}
+    return len(words) >= 3 and capitals >= TITLE_CASE_SHARE * len(words) and not ends
+
+
 def forms(ctx: Context, rules: tuple[Rule, ...] = RULES) -> dict[str, list[Form]]:
-    """Every match of the rules in every article, by rule name."""
+    """Every match of the rules in every article, by rule name.
+
+    Name rules skip title-case lines: there every word has a capital.
+    """
     out: dict[str, list[Form]] = defaultdict(list)
     for aid, article in ctx.articles.items():
         for sentence in article.sentences:
             text = article.text[sentence.start : sentence.end]
+            headline = title_case(text)
             for rule in rules:
+                if headline and rule.kind is Kind.NAME_VARIANT:
+                    continue
                 for m in rule.pattern.finditer(text):
                     read = rule.read(m, text)
                     if read is not None:

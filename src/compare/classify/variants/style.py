@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair
-from compare.classify.variants import forms
+from compare.classify.variants import datelines, forms
 from compare.classify.variants.align import (
     cell_pairs,
     combined,
@@ -228,4 +228,5 @@ def find(ctx: Context) -> list[Candidate]:
     out.extend(c for c in _capital_candidates(ctx) if c is not None)
     out.extend(c for c in story_dates(ctx) if c is not None)
     out.extend(forms.find(ctx, Kind.STYLE_VARIANT))
+    out.extend(datelines.find(ctx))
     return out

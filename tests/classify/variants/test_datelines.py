@@ -1,0 +1,54 @@
+"""Datelines: "CITY:" before a lede one outlet keeps and another cuts."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.variants import datelines
+from compare.model import Kind
+
+from classify_helpers import assert_quotes_source, sentence_context
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("NEW DELHI: Talks ended.", "NEW DELHI:"),
+        ("WASHINGTON \u2014 Talks ended.", "WASHINGTON \u2014"),
+        ("EASTFIELD, Ohio (Reuters) - Talks ended.", "EASTFIELD, Ohio (Reuters) -"),
+        ("Port Vell (Wirenews): Talks ended.", "Port Vell (Wirenews):"),
+        ("(Reuters) - Talks ended.", "(Reuters) -"),
+        ("Talks ended in ROME: nobody came.", None),
+        ("US: talks ended.", None),
+        ("Port Vell: talks ended.", None),
+    ],
+)
+def test_dateline(text: str, line: str | None) -> None:
+    assert datelines.dateline(text) == line
+
+
+def test_dateline_against_a_bare_lede() -> None:
+    ctx = sentence_context(
+        {
+            "a": "PORT VELL: The council voted to close the harbour. Rain fell.",
+            "b": "The council voted to close the harbour on Monday. Rain fell.",
+        }
+    )
+    (found,) = datelines.find(ctx)
+    assert found.kind is Kind.STYLE_VARIANT
+    assert [s.text for s in found.spans["a"]] == ["PORT VELL:"]
+    assert [s.text for s in found.spans["b"]] == ["The council voted"]
+    assert_quotes_source(ctx, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("PORT VELL: The council voted.", "PORT VELL \u2014 The council voted."),  # both have one
+        ("The council voted.", "The council voted."),
+        # A dateline deep in the story is not the lede's.
+        ("Rain fell. Fog came. Wind rose. PORT VELL: The council voted.", "Rain fell."),
+    ],
+)
+def test_no_dateline_finding(a: str, b: str) -> None:
+    assert datelines.find(sentence_context({"a": a, "b": b})) == []
