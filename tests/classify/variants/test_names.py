@@ -127,3 +127,38 @@ def test_initial_and_full_first_name() -> None:
 )
 def test_not_name_variants(texts: dict[str, str]) -> None:
     assert names.find(sentence_context(texts)) == []
+
+
+def test_initial_against_a_bare_name() -> None:
+    ctx = sentence_context(
+        {
+            "a": "Rain fell. The clerk R. Velamma filed the claim. Velamma left.",
+            "b": "Police said Velamma had filed a claim. Nobody came. Velamma left.",
+        }
+    )
+    (found,) = [c for c in names.find(ctx) if c.key.startswith("bare:")]
+    assert found.label == '"R. Velamma" vs "Velamma"'
+    assert [s.text for s in found.spans["a"]] == ["R. Velamma"]
+    assert [s.text for s in found.spans["b"]] == ["Velamma", "Velamma"]
+    assert_quotes_source(ctx, found)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The other outlet gives a first name: the usual full name, then surname.
+        {
+            "a": "Rain fell. The clerk R. Velamma left.",
+            "b": "Clerk Rani Velamma left. Velamma sat.",
+        },
+        # A middle initial is not an initial standing for the first name.
+        {"a": "Rain fell. John F. Kerrigan left.", "b": "Police said Kerrigan had left."},
+        # Both outlets give the initial, one after a title.
+        {"a": "Rain fell. Chief K. Velamma left.", "b": "Police said K. Velamma had left."},
+        # "A" is a word, not an initial.
+        {"a": "A Velamma spokesman left.", "b": "Police said Velamma had left."},
+    ],
+)
+def test_no_initial_against_a_bare_name(texts: dict[str, str]) -> None:
+    ctx = sentence_context(texts)
+    assert [c for c in names.find(ctx) if c.key.startswith("bare:")] == []

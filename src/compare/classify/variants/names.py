@@ -184,6 +184,7 @@ def find(ctx: Context) -> list[Candidate]:
         members = sorted(members, key=lambda k: (-counts[k], k))  # most used spelling first
         out.append(_candidate(ctx, members, sites, pid))
     out.extend(_initial_candidates(ctx, mentions))
+    out.extend(_bare_candidates(ctx, mentions))
     out.extend(forms.find(ctx, Kind.NAME_VARIANT))
     return out
 
@@ -267,6 +268,78 @@ def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate
                 explanation=(
                     f'"{a}" and "{b}" name the same person, once with an initial and once with '
                     "the first name in full."
+                ),
+                label=f'"{a}" vs "{b}"',
+                weight=0.1,
+            )
+        )
+    return out
+
+
+def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
+    """Name key -> article -> first ``(initial, name)`` where a name follows a lone initial.
+
+    "S. Lokesh" and "S Lokesh" count, after a title too ("Chief S. Lokesh");
+    a middle initial ("John F. Kerr") does not, and neither does "A" or "I"
+    without a full stop (English words).
+    """
+    out: dict[str, dict[str, tuple[Token, Token]]] = defaultdict(dict)
+    for aid, article in ctx.articles.items():
+        for s in article.sentences:
+            toks = s.tokens
+            for k, tok in enumerate(toks):
+                if not re.fullmatch(r"[A-Z]", tok.text):
+                    continue
+                stop = k + 1 < len(toks) and toks[k + 1].text == "."
+                nxt = k + 2 if stop else k + 1
+                if nxt >= len(toks) or not is_name_token(toks[nxt].text):
+                    continue
+                prev = toks[k - 1].text if k else ""
+                middle = is_name_token(prev) and name_key(prev) not in not_names()
+                if (not stop and tok.text in "AI") or middle:
+                    continue
+                out[name_key(toks[nxt].text)].setdefault(aid, (tok, toks[nxt]))
+    return out
+
+
+def _bare_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
+    """ "S. Lokesh" / "Lokesh": one outlet gives an initial, another only the bare name.
+
+    The other outlet must never name the person with a first name or an
+    initial, or it is the usual full-name-then-surname pattern.
+    """
+    initialled = _initialled(ctx)
+    out = []
+    for key, by_article in sorted(initialled.items()):
+        if key in not_names() or len(key) < 4:
+            continue
+        bare: dict[str, list[Mention]] = defaultdict(list)
+        named = set(by_article)
+        for m in mentions:
+            if m.key == key and m.article_id not in by_article:
+                bare[m.article_id].append(m)
+                if m.before is not None:
+                    named.add(m.article_id)
+        sides = {aid: ms for aid, ms in bare.items() if aid not in named}
+        if not sides or not any(not m.initial for ms in sides.values() for m in ms):
+            continue
+        spans: dict[str, tuple[Span, ...]] = {}
+        for aid, (first, last) in by_article.items():
+            spans[aid] = (ctx.span(aid, first.start, last.end),)
+        for aid, ms in sides.items():
+            spans[aid] = tuple(ctx.tokens_span(aid, (m.token,)) for m in ms[:MAX_SPANS])
+        a = next(iter(spans[aid][0].text for aid in by_article))
+        b = next(iter(sides.values()))[0].token.text
+        out.append(
+            Candidate(
+                kind=Kind.NAME_VARIANT,
+                severity=Severity.LOW,
+                passage_id=None,
+                key="bare:" + key,
+                spans=spans,
+                explanation=(
+                    f'"{a}" and "{b}" name the same person: one outlet gives an initial, '
+                    "another only the name."
                 ),
                 label=f'"{a}" vs "{b}"',
                 weight=0.1,
