@@ -62,7 +62,7 @@ class Rule:
 
     name: str
     kind: Kind
-    thing: str
+    thing: str  # what both quotes do, after "A and B ..." ("give the same age")
     pattern: re.Pattern[str]
     read: Reader
     habit: bool = False
@@ -129,7 +129,7 @@ RULES = (
     Rule(
         "title",
         Kind.STYLE_VARIANT,
-        "abbreviated title",
+        'write a title such as "Mr"',
         re.compile(r"\b(Mr|Mrs|Ms|Dr)(\.?) (?=[A-Z][a-z])[A-Z][\w'\u2019-]*"),
         _title,
         habit=True,
@@ -137,7 +137,7 @@ RULES = (
     Rule(
         "currency",
         Kind.STYLE_VARIANT,
-        "sum of money",
+        "give the same sum of money",
         re.compile(
             r"(?<![\w$\u20b9\u00a3\u20ac])(US\$|USD|\$|Rs\.?|INR|\u20b9|\u00a3|GBP|\u20ac|EUR)"
             r" ?(\d[\d,]*(?:\.\d+)?)"
@@ -148,29 +148,29 @@ RULES = (
     Rule(
         "weekday",
         Kind.STYLE_VARIANT,
-        "day",
+        "date a statement by its weekday",
         re.compile(rf"\b([a-z]{{3,}}) (on )?({_WEEKDAYS})\b"),
         _weekday,
         habit=True,
     ),
     Rule(
-        "age",
+        "give the same age",
         Kind.STYLE_VARIANT,
-        "age",
+        "give the same age",
         re.compile(rf"\b({_NAME}), (?:aged )?(\d{{1,3}}),"),
         _age_after,
     ),
     Rule(
-        "age",
+        "give the same age",
         Kind.STYLE_VARIANT,
-        "age",
+        "give the same age",
         re.compile(rf"\b(\d{{1,3}})-year-old ((?:{_NAME} )*{_NAME})"),
         _age_before,
     ),
     Rule(
         "hyphen",
         Kind.NAME_VARIANT,
-        "name",
+        "spell the same name",
         re.compile(r"\b([A-Z][a-z]+)-([A-Za-z][a-z]+)\b"),
         _joined("hyphenated"),
         by_shape=False,
@@ -179,7 +179,7 @@ RULES = (
     Rule(
         "hyphen",
         Kind.NAME_VARIANT,
-        "name",
+        "spell the same name",
         re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)"),
         _joined("two words"),
         by_shape=False,
@@ -188,7 +188,7 @@ RULES = (
     Rule(
         "possessive",
         Kind.NAME_VARIANT,
-        "name",
+        "spell the same name",
         re.compile(r"(?=\b([A-Z][a-z]+s)['\u2019] ([A-Z][a-z]+)\b)"),
         _possessive("with a possessive apostrophe"),
         by_shape=False,
@@ -197,7 +197,7 @@ RULES = (
     Rule(
         "possessive",
         Kind.NAME_VARIANT,
-        "name",
+        "spell the same name",
         re.compile(r"(?=\b([A-Z][a-z]+s) ([A-Z][a-z]+)\b)"),
         _possessive("without an apostrophe"),
         by_shape=False,
@@ -283,17 +283,14 @@ def _candidate(ctx: Context, rule: Rule, key: str, group: list[Form]) -> Candida
     quoted = " and ".join(f'"{first[s].text}" ({s})' for s in shapes)
     label = " vs ".join(f'"{first[s].text}"' for s in shapes)
     if rule.kind is Kind.NAME_VARIANT:
-        explanation = (
-            f"{quoted} are two spellings of the same name: each outlet keeps to its own, "
-            "which does not change who or what is meant."
-        )
-        if any(len({f.shape for f in group if f.article_id == aid}) > 1 for aid in spans):
-            explanation += " One article uses both."
+        explanation = f"{quoted} {rule.thing} two ways, which does not change who is meant."
     else:
         explanation = (
-            f"{quoted} are the same {rule.thing} in two house styles, each outlet keeping "
-            "to its own: a style choice, not a change of meaning."
+            f"{quoted} {rule.thing} in two house styles, each outlet keeping to its own: "
+            "a style choice, not a change of meaning."
         )
+    if any(len({f.shape for f in group if f.article_id == aid}) > 1 for aid in spans):
+        explanation += " One article uses both."
     return Candidate(
         kind=rule.kind,
         severity=Severity.LOW,
