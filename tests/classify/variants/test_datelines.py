@@ -46,9 +46,20 @@ def test_dateline_against_a_bare_lede() -> None:
     [
         ("PORT VELL: The council voted.", "PORT VELL \u2014 The council voted."),  # both have one
         ("The council voted.", "The council voted."),
+        ("PORT VELL: The council voted.", "Port Vell - The council voted."),  # one in title case
         # A dateline deep in the story is not the lede's.
         ("Rain fell. Fog came. Wind rose. PORT VELL: The council voted.", "Rain fell."),
     ],
 )
 def test_no_dateline_finding(a: str, b: str) -> None:
     assert datelines.find(sentence_context({"a": a, "b": b})) == []
+
+
+def test_two_outlets_own_ledes_are_not_a_dateline_difference() -> None:
+    ctx = sentence_context(
+        {
+            "a": "PORT VELL: The council voted to close the harbour. Rain fell.",
+            "b": "In a late-night session, councillors shut the harbour for good. Rain fell.",
+        }
+    )
+    assert datelines.find(ctx) == []

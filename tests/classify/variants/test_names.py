@@ -155,6 +155,8 @@ def test_initial_against_a_bare_name() -> None:
         {"a": "Rain fell. John F. Kerrigan left.", "b": "Police said Kerrigan had left."},
         # Both outlets give the initial, one after a title.
         {"a": "Rain fell. Chief K. Velamma left.", "b": "Police said K. Velamma had left."},
+        # The initial goes with a two-word name; "Ravi" alone is not that name.
+        {"a": "Rain fell. The clerk R. Ravi Velamma left.", "b": "Police said Ravi Velamma left."},
         # "A" is a word, not an initial.
         {"a": "A Velamma spokesman left.", "b": "Police said Velamma had left."},
     ],

@@ -280,8 +280,9 @@ def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
     """Name key -> article -> first ``(initial, name)`` where a name follows a lone initial.
 
     "S. Lokesh" and "S Lokesh" count, after a title too ("Chief S. Lokesh");
-    a middle initial ("John F. Kerr") does not, and neither does "A" or "I"
-    without a full stop (English words).
+    a middle initial ("John F. Kerr") does not, nor an initial before a
+    longer name ("A. Barry Rand": "Barry" is not the name to compare), nor
+    "A" or "I" without a full stop (English words).
     """
     out: dict[str, dict[str, tuple[Token, Token]]] = defaultdict(dict)
     for aid, article in ctx.articles.items():
@@ -294,6 +295,8 @@ def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
                 nxt = k + 2 if stop else k + 1
                 if nxt >= len(toks) or not is_name_token(toks[nxt].text):
                     continue
+                if nxt + 1 < len(toks) and is_name_token(toks[nxt + 1].text):
+                    continue  # "A. Barry Rand": the initial goes with a longer name
                 prev = toks[k - 1].text if k else ""
                 middle = is_name_token(prev) and name_key(prev) not in not_names()
                 if (not stop and tok.text in "AI") or middle:
