@@ -31,9 +31,9 @@ def edits_context(texts: dict[str, str]) -> Context:
         ("Defence", "defence", False),
         ("color", "colour paint", False),
         ("coloured", "colour", False),
-        ("denuclearisation", "denuclearization", True),
-        ("Reorganising", "reorganizing", True),
-        ("catalysed", "catalyzed", True),
+        ("weaponisation", "weaponization", True),  # derived forms breame lacks
+        ("Incentivised", "incentivized", True),
+        ("electrolysed", "electrolyzed", True),
         ("towards", "toward", True),
         ("prise", "prize", False),
         ("cruise", "cruse", False),
@@ -96,14 +96,14 @@ def test_colour_is_spelling_not_style() -> None:
 def test_story_wide_pair_outside_aligned_sentences() -> None:
     ctx = sentence_context(
         {
-            "a": "Rain fell. The plan calls for demilitarisation of the zone.",
-            "b": "Talks on demilitarization resumed. Nobody came.",
+            "a": "Rain fell. The plan calls for containerisation of the port.",
+            "b": "Talks on containerization resumed. Nobody came.",
         }
     )
     (found,) = spelling.find(ctx)
-    assert found.key == "demilitarization|demilitarisation"
-    assert [s.text for s in found.spans["a"]] == ["demilitarisation"]
-    assert [s.text for s in found.spans["b"]] == ["demilitarization"]
+    assert found.key == "containerization|containerisation"
+    assert [s.text for s in found.spans["a"]] == ["containerisation"]
+    assert [s.text for s in found.spans["b"]] == ["containerization"]
     assert_quotes_source(ctx, found)
 
 

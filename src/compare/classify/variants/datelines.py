@@ -1,6 +1,6 @@
 """Datelines: one outlet opens the story with "CITY:" and another prints the same lede bare.
 
-Why a style: the dateline ("NEW DELHI:", "WASHINGTON —", "Rome (AFP) -")
+Why a style: the dateline ("PORT VELL:", "EASTFIELD \u2014", "Rome (Wirenews) -")
 is a wire convention some outlets keep and others cut; the sentence after it
 is the same.  Only an article's opening is read, and only against the
 sentence the aligner paired with it when the two share most of their words,
@@ -15,8 +15,8 @@ import re
 from compare.classify.base import Candidate, Context
 from compare.model import Kind, Sentence, Severity
 
-# A place in capitals ("NEW DELHI") or in title case followed by an agency in
-# brackets ("New Delhi (Sputnik)"), or an agency alone ("(Reuters)"), then a
+# A place in capitals ("PORT VELL") or in title case followed by an agency in
+# brackets ("Port Vell (Wirenews)"), or an agency alone ("(Wirenews)"), then a
 # colon or a dash.  Four capital letters at least keep out labels like "US:".
 _PLACE_CAPS = r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, [A-Z][A-Za-z.]+){0,2}"
 _PLACE = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
@@ -25,7 +25,7 @@ DATELINE = re.compile(
     rf"^\s*((?:{_PLACE_CAPS}(?: {_AGENCY})?|{_PLACE} {_AGENCY}|{_AGENCY})"
     r" ?(?::|\u2014|\u2013|--?)) +(?=[A-Z\"\u201c'\u2018])"
 )
-# Any short opening before a colon or dash ("New York -", "Pyongyang:"): a lede
+# Any short opening before a colon or dash ("Port Vell -", "Eastfield:"): a lede
 # that may carry a dateline the strict pattern does not read is never called bare.
 MAYBE_DATELINE = re.compile(r"^\s*[A-Z][\w.,'\u2019 ()]{0,40}? ?(?::|\u2014|\u2013|--?) ")
 LEAD_WORDS = 3  # words of the bare lede quoted
@@ -35,9 +35,9 @@ SAME_LEDE = 0.85  # share of the shorter lede's words the other must hold: one w
 def dateline(text: str) -> str | None:
     """The dateline opening a sentence, or None.
 
-    >>> dateline("NEW DELHI: India plans a launch."), dateline("Rome (AFP) - Talks ended.")
-    ('NEW DELHI:', 'Rome (AFP) -')
-    >>> dateline("India plans a launch."), dateline("US: talks end") is None
+    >>> dateline("PORT VELL: Talks ended."), dateline("Rome (Wirenews) - Talks ended.")
+    ('PORT VELL:', 'Rome (Wirenews) -')
+    >>> dateline("Talks ended."), dateline("US: talks end") is None
     (None, True)
     """
     m = DATELINE.match(text)
@@ -56,9 +56,9 @@ def _text(ctx: Context, sentence: Sentence) -> str:
 def same_lede(a: str, b: str) -> bool:
     """Two ledes that are one sentence (a wire copy), not two outlets' own openings.
 
-    >>> same_lede("India plans a launch in 2020, he said.", "India plans a launch in 2020.")
+    >>> same_lede("The port shuts in May, he said.", "The port shuts in May.")
     True
-    >>> same_lede("India plans a launch.", "In an interview, the chief spoke.")
+    >>> same_lede("The port shuts in May.", "In an interview, the chief spoke.")
     False
     """
     wa, wb = set(re.findall(r"\w+", a.casefold())), set(re.findall(r"\w+", b.casefold()))

@@ -3,9 +3,9 @@
 Why story-wide: an outlet's house style shows wherever the form appears,
 not only in the sentences the aligner paired.  "Mr Smith" in one outlet and
 "Mr. Jones" in another are one habit each (a title with or without a full
-stop); "$5 million" / "US$5 million", "Smith, 43," / "43-year-old Smith",
-"said Monday" / "said on Monday", "Jean-Luc" / "Jean Luc" and "Workers'
-Party" / "Workers Party" are the same thing in two shapes.
+stop); "$5 million" / "US$5 million", "Smith, 61," / "61-year-old Smith",
+"said Monday" / "said on Monday", "Jean-Luc" / "Jean Luc" and "Farmers'
+Union" / "Farmers Union" are the same thing in two shapes.
 
 Why so strict: each rule reads one pattern whose two shapes are the same
 words by construction (same figure and currency, same surname and age, same
@@ -215,7 +215,7 @@ def title_case(text: str) -> bool:
     Mostly capitalised words and no full stop at the end: a sentence full
     of names still ends like a sentence.
 
-    >>> title_case("Fears of a Double Dip Grow"), title_case("He met Kim Jong Un on Monday.")
+    >>> title_case("Fears of a Double Dip Grow"), title_case("He met Park Min Ho on Monday.")
     (True, False)
     """
     words = re.findall(r"[^\W\d_]+", text)

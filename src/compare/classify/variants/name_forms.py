@@ -153,7 +153,7 @@ def loose_fold(key: str) -> str:
     with or without "h" ("Thirumalai" / "Tirumalai"); in a short name the
     same change may make a different name ("Martha" / "Marta").
 
-    >>> loose_fold("thirupathanna") == loose_fold("tirupatanna")
+    >>> loose_fold("thiruvallam") == loose_fold("tiruvallam")
     True
     """
     return re.sub(r"(?<=[tdbpkgj])h", "", fold(key))
@@ -162,12 +162,12 @@ def loose_fold(key: str) -> str:
 def long_variant(a: str, b: str) -> bool:
     """Two long names that differ only by an aspirate "h" or one inner vowel.
 
-    A single vowel inside a long name ("Punjagutta" / "Panjagutta") is a
+    A single vowel inside a long name ("Kunnamkulam" / "Kannamkulam") is a
     transliteration choice; near the end it may mark another name or gender
     ("Gabriele" / "Gabriela", "Anderson" / "Andersen"), so the last two
     letters must agree.
 
-    >>> long_variant("thirupathanna", "tirupatanna"), long_variant("punjagutta", "panjagutta")
+    >>> long_variant("thiruvallam", "tiruvallam"), long_variant("kunnamkulam", "kannamkulam")
     (True, True)
     >>> long_variant("anderson", "andersen"), long_variant("martha", "marta")
     (False, False)

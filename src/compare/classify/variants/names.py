@@ -279,7 +279,7 @@ def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate
 def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
     """Name key -> article -> first ``(initial, name)`` where a name follows a lone initial.
 
-    "S. Lokesh" and "S Lokesh" count, after a title too ("Chief S. Lokesh");
+    "R. Velamma" and "R Velamma" count, after a title too ("Chief R. Velamma");
     a middle initial ("John F. Kerr") does not, nor an initial before a
     longer name ("A. Barry Rand": "Barry" is not the name to compare), nor
     "A" or "I" without a full stop (English words).
@@ -306,7 +306,7 @@ def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
 
 
 def _bare_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
-    """ "S. Lokesh" / "Lokesh": one outlet gives an initial, another only the bare name.
+    """ "R. Velamma" / "Velamma": one outlet gives an initial, another only the bare name.
 
     The other outlet must never name the person with a first name or an
     initial, or it is the usual full-name-then-surname pattern.

@@ -3,7 +3,7 @@
 Why a family of its own: "Defense" vs "Defence" is the most common difference
 between copies of the same wire story and says nothing about the news; it
 tells the reader which spelling convention an outlet follows.  ``breame``
-holds curated US/UK pairs; its lists miss derived forms ("denuclearisation"),
+holds curated US/UK pairs; its lists miss derived forms ("weaponisation"),
 so the regular -ise/-ize and -yse/-yze endings are also read as a rule, and
 a small data file adds word-form pairs ("toward" / "towards").
 
@@ -58,8 +58,8 @@ def _ambiguous() -> frozenset[str]:
 def counterpart(word: str) -> tuple[str, str] | None:
     """``(american, british)`` forms of a lower-case word that has a US/UK pair.
 
-    >>> counterpart("denuclearisation")
-    ('denuclearization', 'denuclearisation')
+    >>> counterpart("weaponisation")
+    ('weaponization', 'weaponisation')
     >>> counterpart("towards"), counterpart("paralyzed")
     (('toward', 'towards'), ('paralyzed', 'paralysed'))
     >>> counterpart("prize") is None, counterpart("news") is None
