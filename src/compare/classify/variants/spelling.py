@@ -125,6 +125,22 @@ def _words(tokens: tuple[Token, ...]) -> list[Token]:
     return [t for t in tokens if t.text.isalpha()]
 
 
+def _sides(us: str, uk: str) -> str:
+    """Both forms, each named by its convention.
+
+    A word-form pair ("toward" / "towards") is a preference, not a spelling
+    rule, so it is named for the variety where it is more usual.
+
+    >>> _sides("Color", "colour")
+    '"Color" (American spelling) and "colour" (British spelling)'
+    >>> _sides("toward", "towards")
+    '"toward" (more usual in American English) and "towards" (more usual in British English)'
+    """
+    if us.casefold() in _forms():
+        return f'"{us}" (more usual in American English) and "{uk}" (more usual in British English)'
+    return f'"{us}" (American spelling) and "{uk}" (British spelling)'
+
+
 def find(ctx: Context) -> list[Candidate]:
     """One candidate per US/UK pair per passage and outlet pair (merged by the pair)."""
     out = _story_candidates(ctx)
@@ -162,8 +178,7 @@ def _candidate(
         key=f"{us.casefold()}|{uk.casefold()}",
         spans={a: (ctx.tokens_span(a, (ta,)),), b: (ctx.tokens_span(b, (tb,)),)},
         explanation=(
-            f'"{us}" (American spelling) and "{uk}" (British spelling) are the same word: '
-            "a house-style choice, not a change of meaning."
+            f"{_sides(us, uk)} are the same word: a house-style choice, not a change of meaning."
         ),
         label=f'"{ta.text}" vs "{tb.text}"',
         weight=0.1,
@@ -201,9 +216,8 @@ def _story_candidates(ctx: Context) -> list[Candidate]:
                 key=f"{us}|{uk}",
                 spans=spans,
                 explanation=(
-                    f'"{first_us}" (American spelling) and "{first_uk}" (British spelling) are '
-                    "the same word: each outlet keeps to one spelling convention, a house-style "
-                    "choice, not a change of meaning."
+                    f"{_sides(first_us, first_uk)} are the same word: each outlet keeps to "
+                    "one convention, a house-style choice, not a change of meaning."
                 ),
                 label=f'"{first_us}" vs "{first_uk}"',
                 weight=0.1,
