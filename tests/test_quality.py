@@ -44,7 +44,7 @@ UNSEEN_PRECISION_TOP30 = 0.76  # 0.73 before the credited-toll findings
 # Real clusters: 29 before #14 and #15's anchored pass, 35 with them, 32 once the
 # attribution and hedge rules skip cells joined only through a third outlet (the three
 # lost matched the scorer through junk spans, "North", of findings judged FALSE).
-REAL_FOUND = 33  # of 80; one less since a rival-source finding must be credited with the
+REAL_FOUND = 33  # of 80 (PLACEHOLDER); one less since a rival-source finding must be credited with the
 # same claim (its gold match was judged FALSE), one more since a loaded finding now quotes
 # only its joined cell and overlaps a gold loaded entry by chance
 JUDGED_FALSE_STILL_REPORTED = 31  # of the 85 judged FALSE; was 37: four fewer since added

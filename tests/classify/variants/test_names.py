@@ -46,6 +46,11 @@ def test_is_variant(a: str, b: str, expected: bool) -> None:
         ("putin", "pashinian", True, False),
         ("kyiv", "kiev", True, True),
         ("martha", "marta", False, False),
+        ("thiruvallam", "tiruvallam", False, True),  # aspirate "h" in a long name
+        ("kunnamkulam", "kannamkulam", False, True),  # one inner vowel in a long name
+        ("kunnamkulam", "kunnamkulom", False, False),  # ... but not near the end
+        ("andersson", "anderssen", False, False),
+        ("bhadrapur", "badrapor", False, False),  # two changes
     ],
 )
 def test_similar_needs_evidence(a: str, b: str, aligned: bool, expected: bool) -> None:
@@ -122,3 +127,40 @@ def test_initial_and_full_first_name() -> None:
 )
 def test_not_name_variants(texts: dict[str, str]) -> None:
     assert names.find(sentence_context(texts)) == []
+
+
+def test_initial_against_a_bare_name() -> None:
+    ctx = sentence_context(
+        {
+            "a": "Rain fell. The clerk R. Velamma filed the claim. Velamma left.",
+            "b": "Police said Velamma had filed a claim. Nobody came. Velamma left.",
+        }
+    )
+    (found,) = [c for c in names.find(ctx) if c.key.startswith("bare:")]
+    assert found.label == '"R. Velamma" vs "Velamma"'
+    assert [s.text for s in found.spans["a"]] == ["R. Velamma"]
+    assert [s.text for s in found.spans["b"]] == ["Velamma", "Velamma"]
+    assert_quotes_source(ctx, found)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The other outlet gives a first name: the usual full name, then surname.
+        {
+            "a": "Rain fell. The clerk R. Velamma left.",
+            "b": "Clerk Rani Velamma left. Velamma sat.",
+        },
+        # A middle initial is not an initial standing for the first name.
+        {"a": "Rain fell. John F. Kerrigan left.", "b": "Police said Kerrigan had left."},
+        # Both outlets give the initial, one after a title.
+        {"a": "Rain fell. Chief K. Velamma left.", "b": "Police said K. Velamma had left."},
+        # The initial goes with a two-word name; "Ravi" alone is not that name.
+        {"a": "Rain fell. The clerk R. Ravi Velamma left.", "b": "Police said Ravi Velamma left."},
+        # "A" is a word, not an initial.
+        {"a": "A Velamma spokesman left.", "b": "Police said Velamma had left."},
+    ],
+)
+def test_no_initial_against_a_bare_name(texts: dict[str, str]) -> None:
+    ctx = sentence_context(texts)
+    assert [c for c in names.find(ctx) if c.key.startswith("bare:")] == []

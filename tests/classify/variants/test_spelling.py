@@ -31,6 +31,12 @@ def edits_context(texts: dict[str, str]) -> Context:
         ("Defence", "defence", False),
         ("color", "colour paint", False),
         ("coloured", "colour", False),
+        ("weaponisation", "weaponization", True),  # derived forms breame lacks
+        ("Incentivised", "incentivized", True),
+        ("electrolysed", "electrolyzed", True),
+        ("towards", "toward", True),
+        ("prise", "prize", False),
+        ("cruise", "cruse", False),
     ],
 )
 def test_is_variant(a: str, b: str, expected: bool) -> None:
@@ -83,7 +89,35 @@ def test_no_spelling_finding(a: str, b: str) -> None:
 def test_colour_is_spelling_not_style() -> None:
     ctx = edits_context({"a": "The colour faded.", "b": "The color faded."})
     assert style.find(ctx) == []
-    assert len(spelling.find(ctx)) == 1
+    # The aligned pair and the story-wide reading give one key: merged into one finding.
+    assert len({c.key for c in spelling.find(ctx)}) == 1
+
+
+def test_story_wide_pair_outside_aligned_sentences() -> None:
+    ctx = sentence_context(
+        {
+            "a": "Rain fell. The plan calls for containerisation of the port.",
+            "b": "Talks on containerization resumed. Nobody came.",
+        }
+    )
+    (found,) = spelling.find(ctx)
+    assert found.key == "containerization|containerisation"
+    assert [s.text for s in found.spans["a"]] == ["containerisation"]
+    assert [s.text for s in found.spans["b"]] == ["containerization"]
+    assert_quotes_source(ctx, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # An outlet writing both forms keeps to no single convention.
+        ("He walked toward the gate. She ran towards it.", "Rain fell. They drove towards town."),
+        # "meter" is also a British word ("parking meter"), so not story-wide.
+        ("The parking meter broke. Rain fell.", "Rain fell. The wall is a metre high."),
+    ],
+)
+def test_no_story_wide_pair(a: str, b: str) -> None:
+    assert spelling.find(sentence_context({"a": a, "b": b})) == []
 
 
 def test_one_word_in_both_orders_is_one_form_in_the_label() -> None:

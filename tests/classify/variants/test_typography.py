@@ -82,3 +82,31 @@ def test_one_candidate_per_pair_so_they_are_counted() -> None:
 )
 def test_no_typography(a: str, b: str) -> None:
     assert typography.find(sentence_context({"a": a, "b": b})) == []
+
+
+def test_apostrophes_are_compared_story_wide() -> None:
+    ctx = sentence_context(
+        {
+            "a": "Rain fell. The city`s mayor said it`s over.",
+            "b": "It's late, the city's mayor said. Nobody came.",
+        }
+    )
+    found = [c for c in typography.find(ctx) if c.passage_id is None]
+    assert [c.key for c in found] == ["apostrophes|a|b"]
+    assert [s.text for s in found[0].spans["a"]] == ["city`s", "it`s"]
+    assert [s.text for s in found[0].spans["b"]] == ["city's", "It's"]
+    assert found[0].severity is Severity.COSMETIC
+    assert_quotes_source(ctx, found[0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Rain fell. The city's mayor left.", "The city's mayor said so. Nobody came."),
+        # One outlet typing the word both ways follows no single habit.
+        ("Rain fell. The city's mayor and the city`s staff.", "The city`s mayor left. Nobody."),
+    ],
+)
+def test_no_story_wide_apostrophes(a: str, b: str) -> None:
+    ctx = sentence_context({"a": a, "b": b})
+    assert [c for c in typography.find(ctx) if c.passage_id is None] == []

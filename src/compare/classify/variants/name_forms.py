@@ -8,6 +8,7 @@ small pure functions carry those decisions and are tested one by one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -142,12 +143,53 @@ def word_family(a: str, b: str) -> bool:
     return bool(_stems(a) & _stems(b))
 
 
+LONG_NAME = 8  # letters from which a name is long enough to fold more loosely
+
+
+def loose_fold(key: str) -> str:
+    """The fold with the "h" of aspirated consonants dropped ("th" -> "t", "bh" -> "b").
+
+    Why only for long names: Indic and other romanisations write an aspirate
+    with or without "h" ("Thirumalai" / "Tirumalai"); in a short name the
+    same change may make a different name ("Martha" / "Marta").
+
+    >>> loose_fold("thiruvallam") == loose_fold("tiruvallam")
+    True
+    """
+    return re.sub(r"(?<=[tdbpkgj])h", "", fold(key))
+
+
+def long_variant(a: str, b: str) -> bool:
+    """Two long names that differ only by an aspirate "h" or one inner vowel.
+
+    A single vowel inside a long name ("Kunnamkulam" / "Kannamkulam") is a
+    transliteration choice; near the end it may mark another name or gender
+    ("Gabriele" / "Gabriela", "Anderson" / "Andersen"), so the last two
+    letters must agree.
+
+    >>> long_variant("thiruvallam", "tiruvallam"), long_variant("kunnamkulam", "kannamkulam")
+    (True, True)
+    >>> long_variant("anderson", "andersen"), long_variant("martha", "marta")
+    (False, False)
+    """
+    if min(len(a), len(b)) < LONG_NAME:
+        return False
+    la, lb = loose_fold(a), loose_fold(b)
+    if la == lb:
+        return True
+    if len(la) != len(lb) or la[-2:] != lb[-2:]:
+        return False
+    diff = [(x, y) for x, y in zip(la, lb, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+
+
 def similar(a: str, b: str, *, aligned: bool = False) -> bool:
     """Whether two name keys look like spellings of one name.
 
     Without other evidence only a transliteration fold counts, and only for
-    names of five letters or more; when the two names sit in the same place
-    of aligned sentences (``aligned``), close spelling is enough.
+    names of five letters or more (or, for long names, ``long_variant``);
+    when the two names sit in the same place of aligned sentences
+    (``aligned``), close spelling is enough.
 
     >>> similar("zelensky", "zelenskyy"), similar("smith", "smyth")
     (True, False)
@@ -161,6 +203,6 @@ def similar(a: str, b: str, *, aligned: bool = False) -> bool:
     if word_family(a, b):
         return False
     if not aligned:
-        return False
+        return long_variant(a, b)
     sk_a, sk_b = skeleton(a), skeleton(b)
     return jaro_winkler(fold(a), fold(b)) >= 0.85 or (sk_a == sk_b and len(sk_a) >= 3)

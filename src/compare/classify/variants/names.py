@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from compare.classify.base import Candidate, Context
+from compare.classify.variants import forms
 from compare.classify.variants.align import pairwise_edits
-from compare.classify.variants.name_forms import fold, name_key, not_names, similar
+from compare.classify.variants.name_forms import fold, loose_fold, name_key, not_names, similar
 from compare.classify.variants.spelling import us_uk_pair
 from compare.model import Kind, Severity, Span, Token
 
@@ -183,6 +184,8 @@ def find(ctx: Context) -> list[Candidate]:
         members = sorted(members, key=lambda k: (-counts[k], k))  # most used spelling first
         out.append(_candidate(ctx, members, sites, pid))
     out.extend(_initial_candidates(ctx, mentions))
+    out.extend(_bare_candidates(ctx, mentions))
+    out.extend(forms.find(ctx, Kind.NAME_VARIANT))
     return out
 
 
@@ -202,7 +205,7 @@ def _candidate(
             per[(m.article_id, m.key)] += 1
             spans[m.article_id].append(ctx.tokens_span(m.article_id, (m.token,)))
     inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
-    close = len({fold(k) for k in members}) == 1
+    close = len({loose_fold(k) for k in members}) == 1  # a romanisation, not a new spelling
     quoted = " and ".join(f'"{f}"' for f in forms)
     explanation = (
         f"{quoted} are different spellings (transliterations) of the same name. "
@@ -265,6 +268,81 @@ def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate
                 explanation=(
                     f'"{a}" and "{b}" name the same person, once with an initial and once with '
                     "the first name in full."
+                ),
+                label=f'"{a}" vs "{b}"',
+                weight=0.1,
+            )
+        )
+    return out
+
+
+def _initialled(ctx: Context) -> dict[str, dict[str, tuple[Token, Token]]]:
+    """Name key -> article -> first ``(initial, name)`` where a name follows a lone initial.
+
+    "R. Velamma" and "R Velamma" count, after a title too ("Chief R. Velamma");
+    a middle initial ("John F. Kerr") does not, nor an initial before a
+    longer name ("A. Barry Rand": "Barry" is not the name to compare), nor
+    "A" or "I" without a full stop (English words).
+    """
+    out: dict[str, dict[str, tuple[Token, Token]]] = defaultdict(dict)
+    for aid, article in ctx.articles.items():
+        for s in article.sentences:
+            toks = s.tokens
+            for k, tok in enumerate(toks):
+                if not re.fullmatch(r"[A-Z]", tok.text):
+                    continue
+                stop = k + 1 < len(toks) and toks[k + 1].text == "."
+                nxt = k + 2 if stop else k + 1
+                if nxt >= len(toks) or not is_name_token(toks[nxt].text):
+                    continue
+                if nxt + 1 < len(toks) and is_name_token(toks[nxt + 1].text):
+                    continue  # "A. Barry Rand": the initial goes with a longer name
+                prev = toks[k - 1].text if k else ""
+                middle = is_name_token(prev) and name_key(prev) not in not_names()
+                if (not stop and tok.text in "AI") or middle:
+                    continue
+                out[name_key(toks[nxt].text)].setdefault(aid, (tok, toks[nxt]))
+    return out
+
+
+def _bare_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
+    """ "R. Velamma" / "Velamma": one outlet gives an initial, another only the bare name.
+
+    The other outlet must never name the person with a first name or an
+    initial, or it is the usual full-name-then-surname pattern.
+    """
+    initialled = _initialled(ctx)
+    out = []
+    for key, by_article in sorted(initialled.items()):
+        if key in not_names() or len(key) < 4:
+            continue
+        bare: dict[str, list[Mention]] = defaultdict(list)
+        named = set(by_article)
+        for m in mentions:
+            if m.key == key and m.article_id not in by_article:
+                bare[m.article_id].append(m)
+                if m.before is not None:
+                    named.add(m.article_id)
+        sides = {aid: ms for aid, ms in bare.items() if aid not in named}
+        if not sides or not any(not m.initial for ms in sides.values() for m in ms):
+            continue
+        spans: dict[str, tuple[Span, ...]] = {}
+        for aid, (first, last) in by_article.items():
+            spans[aid] = (ctx.span(aid, first.start, last.end),)
+        for aid, ms in sides.items():
+            spans[aid] = tuple(ctx.tokens_span(aid, (m.token,)) for m in ms[:MAX_SPANS])
+        a = next(iter(spans[aid][0].text for aid in by_article))
+        b = next(iter(sides.values()))[0].token.text
+        out.append(
+            Candidate(
+                kind=Kind.NAME_VARIANT,
+                severity=Severity.LOW,
+                passage_id=None,
+                key="bare:" + key,
+                spans=spans,
+                explanation=(
+                    f'"{a}" and "{b}" name the same person: one outlet gives an initial, '
+                    "another only the name."
                 ),
                 label=f'"{a}" vs "{b}"',
                 weight=0.1,

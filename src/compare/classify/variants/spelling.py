@@ -3,10 +3,21 @@
 Why a family of its own: "Defense" vs "Defence" is the most common difference
 between copies of the same wire story and says nothing about the news; it
 tells the reader which spelling convention an outlet follows.  ``breame``
-holds curated US/UK pairs, so no word list of our own is needed.
+holds curated US/UK pairs; its lists miss derived forms ("weaponisation"),
+so the regular -ise/-ize and -yse/-yze endings are also read as a rule, and
+a small data file adds word-form pairs ("toward" / "towards").
+
+Why also story-wide: an outlet's spelling convention shows wherever the word
+does, in aligned sentences or not.  Across the story a pair counts only when
+no outlet writes both forms (each follows one convention) and the pair is not
+one whose two forms are also two different words ("meter" / "metre").
 """
 
 from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
 
 from breame.spelling import (
     american_spelling_exists,
@@ -17,7 +28,55 @@ from breame.spelling import (
 
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import pairwise_edits
-from compare.model import Kind, Severity, Token
+from compare.model import Kind, Severity, Span, Token
+from compare.text import lexicons
+
+MAX_SPANS = 3  # occurrences quoted per form per article in a story-wide finding
+
+# The regular verb endings whose "s" is British and "z" American: "-ise"/"-ize"
+# with their derivations ("-isation", "-ising"), and "-yse"/"-yze".  Three
+# letters before "-ise" keep out short words that are two words ("prise"/"prize").
+_IZE = re.compile(r"([a-z]{3,}i)[sz](e|es|ed|ing|ation|ations|ational|er|ers|able)")
+_YZE = re.compile(r"([a-z]{2,}y)[sz](e|es|ed|ing|er|ers)")
+
+
+@cache
+def _forms() -> dict[str, tuple[str, str]]:
+    """Word -> ``(american, british)`` for the pairs of ``variants_spelling_forms.txt``."""
+    out: dict[str, tuple[str, str]] = {}
+    for us, uk in lexicons.rows("variants_spelling_forms.txt"):
+        out[us] = out[uk] = (us, uk)
+    return out
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    """American forms that are also a different British word (read per word, not story-wide)."""
+    return lexicons.words("variants_spelling_ambiguous.txt")
+
+
+def counterpart(word: str) -> tuple[str, str] | None:
+    """``(american, british)`` forms of a lower-case word that has a US/UK pair.
+
+    >>> counterpart("weaponisation")
+    ('weaponization', 'weaponisation')
+    >>> counterpart("towards"), counterpart("paralyzed")
+    (('toward', 'towards'), ('paralyzed', 'paralysed'))
+    >>> counterpart("prize") is None, counterpart("news") is None
+    (True, True)
+    """
+    if american_spelling_exists(word):
+        return word, get_british_spelling(word)
+    if british_spelling_exists(word):
+        return get_american_spelling(word), word
+    if word in _forms():
+        return _forms()[word]
+    for pattern in (_IZE, _YZE):
+        m = pattern.fullmatch(word)
+        if m:
+            stem, end = m.group(1), m.group(2)
+            return f"{stem}z{end}", f"{stem}s{end}"
+    return None
 
 
 def us_uk_pair(a: str, b: str) -> tuple[str, str] | None:
@@ -35,14 +94,9 @@ def us_uk_pair(a: str, b: str) -> tuple[str, str] | None:
     la, lb = a.casefold(), b.casefold()
     if la == lb or not la.isalpha() or not lb.isalpha():
         return None
-    if american_spelling_exists(la) and get_british_spelling(la) == lb:
-        return a, b
-    if american_spelling_exists(lb) and get_british_spelling(lb) == la:
-        return b, a
-    if british_spelling_exists(la) and get_american_spelling(la) == lb:
-        return b, a
-    if british_spelling_exists(lb) and get_american_spelling(lb) == la:
-        return a, b
+    for pair in (counterpart(la), counterpart(lb)):
+        if pair is not None and {la, lb} == set(pair):
+            return (a, b) if pair[0] == la else (b, a)
     return None
 
 
@@ -71,9 +125,25 @@ def _words(tokens: tuple[Token, ...]) -> list[Token]:
     return [t for t in tokens if t.text.isalpha()]
 
 
+def _sides(us: str, uk: str) -> str:
+    """Both forms, each named by its convention.
+
+    A word-form pair ("toward" / "towards") is a preference, not a spelling
+    rule, so it is named for the variety where it is more usual.
+
+    >>> _sides("Color", "colour")
+    '"Color" (American spelling) and "colour" (British spelling)'
+    >>> _sides("toward", "towards")
+    '"toward" (more usual in American English) and "towards" (more usual in British English)'
+    """
+    if us.casefold() in _forms():
+        return f'"{us}" (more usual in American English) and "{uk}" (more usual in British English)'
+    return f'"{us}" (American spelling) and "{uk}" (British spelling)'
+
+
 def find(ctx: Context) -> list[Candidate]:
     """One candidate per US/UK pair per passage and outlet pair (merged by the pair)."""
-    out: list[Candidate] = []
+    out = _story_candidates(ctx)
     for edit in pairwise_edits(ctx):
         if edit.op != "replace":
             continue
@@ -108,9 +178,49 @@ def _candidate(
         key=f"{us.casefold()}|{uk.casefold()}",
         spans={a: (ctx.tokens_span(a, (ta,)),), b: (ctx.tokens_span(b, (tb,)),)},
         explanation=(
-            f'"{us}" (American spelling) and "{uk}" (British spelling) are the same word: '
-            "a house-style choice, not a change of meaning."
+            f"{_sides(us, uk)} are the same word: a house-style choice, not a change of meaning."
         ),
         label=f'"{ta.text}" vs "{tb.text}"',
         weight=0.1,
     )
+
+
+def _story_candidates(ctx: Context) -> list[Candidate]:
+    """US/UK pairs across the whole story, where each outlet writes one form only."""
+    uses: dict[str, dict[str, list[Token]]] = defaultdict(lambda: defaultdict(list))
+    for aid, article in ctx.articles.items():
+        for sentence in article.sentences:
+            for tok in _words(sentence.tokens):
+                uses[tok.text.casefold()][aid].append(tok)
+    out: list[Candidate] = []
+    done: set[tuple[str, str]] = set()
+    for word in sorted(uses):
+        pair = counterpart(word)
+        if pair is None or pair in done or pair[0] in _ambiguous():
+            continue
+        done.add(pair)
+        us, uk = pair
+        if us == uk or us not in uses or uk not in uses or set(uses[us]) & set(uses[uk]):
+            continue
+        spans: dict[str, tuple[Span, ...]] = {}
+        for form in (us, uk):
+            for aid, toks in uses[form].items():
+                spans[aid] = tuple(ctx.tokens_span(aid, (t,)) for t in toks[:MAX_SPANS])
+        first_us = next(iter(uses[us].values()))[0].text
+        first_uk = next(iter(uses[uk].values()))[0].text
+        out.append(
+            Candidate(
+                kind=Kind.SPELLING_VARIANT,
+                severity=Severity.LOW,
+                passage_id=None,
+                key=f"{us}|{uk}",
+                spans=spans,
+                explanation=(
+                    f"{_sides(first_us, first_uk)} are the same word: each outlet keeps to "
+                    "one convention, a house-style choice, not a change of meaning."
+                ),
+                label=f'"{first_us}" vs "{first_uk}"',
+                weight=0.1,
+            )
+        )
+    return out

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair
+from compare.classify.variants import datelines, forms
 from compare.classify.variants.align import (
     cell_pairs,
     combined,
@@ -25,7 +26,7 @@ from compare.classify.variants.canon import prepare, separators, style_steps
 from compare.classify.variants.dates import dates
 from compare.classify.variants.style_dates import date_candidates, story_dates
 from compare.classify.variants.style_findings import candidate
-from compare.model import Edit, Token
+from compare.model import Edit, Kind, Token
 from compare.text.normalize import typographic_form
 
 _CURRENCY = frozenset({"$", "£", "€", "¥"})
@@ -218,7 +219,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def find(ctx: Context) -> list[Candidate]:
-    """Style candidates from dates, edits and capitalisation, merged by canonical form."""
+    """Style candidates from dates, edits, capitalisation and story-wide forms."""
     out = [c for c in date_candidates(ctx) if c is not None]
     dated = list(out)
     for pair, members in edit_groups(ctx):
@@ -226,4 +227,6 @@ def find(ctx: Context) -> list[Candidate]:
         out.extend(c for c in found if not any(_overlaps(c, d) for d in dated))
     out.extend(c for c in _capital_candidates(ctx) if c is not None)
     out.extend(c for c in story_dates(ctx) if c is not None)
+    out.extend(forms.find(ctx, Kind.STYLE_VARIANT))
+    out.extend(datelines.find(ctx))
     return out

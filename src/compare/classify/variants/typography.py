@@ -5,6 +5,10 @@ ellipses and invisible characters change how a text looks, not what it says,
 but an editor or teacher may want to see how consistently each outlet types.
 One candidate per (passage, outlet pair, character class) keeps the count
 meaningful without flooding the findings list.
+
+Apostrophes are also read story-wide: an outlet's system types them one way
+everywhere (some print a backtick or an accent, "it`s"), so the same word
+with another apostrophe in another outlet shows it, aligned or not.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ _QUOTES = set('\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"')
 _SINGLE = set("\u2018\u2019\u201a\u201b\u2032'")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212-")
 _SPACES = set("\u00a0\u2009\u202f\u2007\u2002\u2003 \t")
+# A word with an apostrophe-like mark inside ("it's", "it’s", "it`s", "it´s").
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+([`\u00b4'\u2019\u2018])[^\W\d_]+")
+MAX_WORDS = 3  # words quoted per article in a story-wide apostrophe candidate
 
 # class -> (what a reader is told, why it does not matter)
 CLASSES: dict[str, str] = {
@@ -123,6 +130,65 @@ def _differences(ctx: Context, pair: CellPair) -> list[tuple[tuple[Token, ...], 
     return out
 
 
+def _apostrophe_words(ctx: Context, article_id: str) -> dict[str, list[tuple[str, int, int]]]:
+    """Words with an inner apostrophe, by word with a plain apostrophe: (mark, start, end)."""
+    out: dict[str, list[tuple[str, int, int]]] = defaultdict(list)
+    text = ctx.articles[article_id].text
+    for m in _APOSTROPHE_WORD.finditer(text):
+        word = (m.group(0)[: m.start(1) - m.start()] + "'" + text[m.end(1) : m.end()]).casefold()
+        out[word].append((m.group(1), m.start(), m.end()))
+    return out
+
+
+def _story_apostrophes(ctx: Context, shown: list[Candidate]) -> list[Candidate]:
+    """One candidate per outlet pair that types the same words with different apostrophes.
+
+    Words an aligned passage already shows (``shown``) are left to it.
+    """
+    seen: dict[str, list[Span]] = defaultdict(list)
+    for c in shown:
+        for aid, quoted in c.spans.items():
+            seen[aid].extend(quoted)
+
+    def covered(aid: str, start: int, end: int) -> bool:
+        return any(s.start < end and start < s.end for s in seen[aid])
+
+    words = {aid: _apostrophe_words(ctx, aid) for aid in sorted(ctx.articles)}
+    out: list[Candidate] = []
+    for i, a in enumerate(words):
+        for b in list(words)[i + 1 :]:
+            spans: dict[str, list[Span]] = {a: [], b: []}
+            for word in sorted(set(words[a]) & set(words[b]), key=lambda w: words[a][w][0][1]):
+                marks_a = {mark for mark, _, _ in words[a][word]}
+                marks_b = {mark for mark, _, _ in words[b][word]}
+                if len(marks_a) != 1 or len(marks_b) != 1 or marks_a == marks_b:
+                    continue  # typed alike, or inconsistently within one outlet
+                if any(covered(aid, lo, hi) for aid in (a, b) for _, lo, hi in words[aid][word]):
+                    continue
+                if len(spans[a]) < MAX_WORDS:
+                    for aid in (a, b):
+                        _, start, end = words[aid][word][0]
+                        spans[aid].append(ctx.span(aid, start, end))
+            if spans[a]:
+                sa, sb = spans[a][0].text, spans[b][0].text
+                out.append(
+                    Candidate(
+                        kind=Kind.TYPOGRAPHY,
+                        severity=Severity.COSMETIC,
+                        passage_id=None,
+                        key=f"apostrophes|{a}|{b}",
+                        spans={aid: tuple(ss) for aid, ss in spans.items()},
+                        explanation=(
+                            f"{_show(sa)} and {_show(sb)} differ only in apostrophes: each "
+                            "outlet types them its own way, which does not change the meaning."
+                        ),
+                        label=f"{_show(sa)} vs {_show(sb)}",
+                        weight=0.0,
+                    )
+                )
+    return out
+
+
 def find(ctx: Context) -> list[Candidate]:
     """One cosmetic candidate per passage, outlet pair and character class."""
     out: list[Candidate] = []
@@ -155,7 +221,7 @@ def find(ctx: Context) -> list[Candidate]:
                     weight=0.0,
                 )
             )
-    return out
+    return out + _story_apostrophes(ctx, out)
 
 
 def _show(text: str) -> str:

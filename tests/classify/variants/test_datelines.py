@@ -1,0 +1,65 @@
+"""Datelines: "CITY:" before a lede one outlet keeps and another cuts."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.variants import datelines
+from compare.model import Kind
+
+from classify_helpers import assert_quotes_source, sentence_context
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("EASTFIELD: Talks ended.", "EASTFIELD:"),
+        ("NORTHGATE \u2014 Talks ended.", "NORTHGATE \u2014"),
+        ("EASTFIELD, Ohio (Wirenews) - Talks ended.", "EASTFIELD, Ohio (Wirenews) -"),
+        ("Port Vell (Wirenews): Talks ended.", "Port Vell (Wirenews):"),
+        ("(Wirenews) - Talks ended.", "(Wirenews) -"),
+        ("Talks ended in ROME: nobody came.", None),
+        ("US: talks ended.", None),
+        ("Port Vell: talks ended.", None),
+    ],
+)
+def test_dateline(text: str, line: str | None) -> None:
+    assert datelines.dateline(text) == line
+
+
+def test_dateline_against_a_bare_lede() -> None:
+    ctx = sentence_context(
+        {
+            "a": "PORT VELL: The council voted to close the harbour. Rain fell.",
+            "b": "The council voted to close the harbour on Monday. Rain fell.",
+        }
+    )
+    (found,) = datelines.find(ctx)
+    assert found.kind is Kind.STYLE_VARIANT
+    assert [s.text for s in found.spans["a"]] == ["PORT VELL:"]
+    assert [s.text for s in found.spans["b"]] == ["The council voted"]
+    assert_quotes_source(ctx, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("PORT VELL: The council voted.", "PORT VELL \u2014 The council voted."),  # both have one
+        ("The council voted.", "The council voted."),
+        ("PORT VELL: The council voted.", "Port Vell - The council voted."),  # one in title case
+        # A dateline deep in the story is not the lede's.
+        ("Rain fell. Fog came. Wind rose. PORT VELL: The council voted.", "Rain fell."),
+    ],
+)
+def test_no_dateline_finding(a: str, b: str) -> None:
+    assert datelines.find(sentence_context({"a": a, "b": b})) == []
+
+
+def test_two_outlets_own_ledes_are_not_a_dateline_difference() -> None:
+    ctx = sentence_context(
+        {
+            "a": "PORT VELL: The council voted to close the harbour. Rain fell.",
+            "b": "In a late-night session, councillors shut the harbour for good. Rain fell.",
+        }
+    )
+    assert datelines.find(ctx) == []
