@@ -495,6 +495,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: leave out findings that already have a verdict",
     )
     parser.add_argument(
+        "--judge-top",
+        type=int,
+        default=eval_judged.TOP_N,
+        metavar="N",
+        help="with --dump-for-judging: the N most serious findings of each cluster",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
@@ -504,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = [eval_real.run_cluster(f) for f in eval_real.cluster_folders()]
     if args.dump_for_judging:
         for path in eval_judged.dump_for_judging(
-            runs, args.dump_for_judging, unjudged_only=args.unjudged_only
+            runs, args.dump_for_judging, unjudged_only=args.unjudged_only, top=args.judge_top
         ):
             print(path)
         return 0

@@ -19,6 +19,9 @@ Figures (pooled over clusters, counts added):
   findings a judge has not read; they make the precision less certain);
 * ``judged_headline_precision``: the same over the first ``HEADLINES``
   findings, the ones page 1 shows;
+* ``judged_listed_precision_<kind>``: the same by kind over every listed
+  finding that has a verdict, at any rank (kinds that rarely reach the top,
+  such as variants, are judged from a deeper dump, ``--judge-top``);
 * ``judged_false_still_reported`` / ``judged_true_kept``: verdicts FALSE that
   any current finding still matches, verdicts TRUE still matched.
 """
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +91,12 @@ def load_verdicts(path: Path) -> list[Verdict]:
     return out
 
 
-def for_judging(run: ClusterRun) -> dict[str, Any]:
+def for_judging(run: ClusterRun, top: int = TOP_N) -> dict[str, Any]:
     """The top findings of one cluster in the form a judge reads and the gold file keeps."""
     from compare.model import Kind
 
     findings = []
-    for rank, f in enumerate(listed(run.report)[:TOP_N], start=1):
+    for rank, f in enumerate(listed(run.report)[:top], start=1):
         findings.append(
             {
                 "rank": rank,
@@ -123,19 +126,21 @@ def context(report: Any, article_id: str, start: int, end: int) -> str:
 
 
 def dump_for_judging(
-    runs: Iterable[ClusterRun], folder: Path, *, unjudged_only: bool = False
+    runs: Iterable[ClusterRun], folder: Path, *, unjudged_only: bool = False, top: int = TOP_N
 ) -> list[Path]:
     """Write one YAML file of top findings per cluster (no verdicts) for a judge.
 
     ``unjudged_only`` leaves out findings that already have a stored verdict
-    (a later round judges only what a new version reports anew).
+    (a later round judges only what a new version reports anew); ``top`` above
+    ``TOP_N`` also judges findings ranked lower, so that a kind that rarely
+    reaches the top (variants) gets verdicts of its own (``judged_listed_*``).
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for run in runs:
         if run.report is None:
             continue
-        data = for_judging(run)
+        data = for_judging(run, top)
         stored = JUDGED / f"{run.name}.yaml"
         if unjudged_only and stored.is_file():
             known = {v.key for v in load_verdicts(stored)}
@@ -158,6 +163,7 @@ class JudgedTally:
     top: Counter[str]
     headline: Counter[str]
     by_kind: dict[str, Counter[str]]
+    listed_by_kind: dict[str, Counter[str]] = field(default_factory=dict)
     false_kept: int = 0
     false_total: int = 0
     true_kept: int = 0
@@ -180,6 +186,10 @@ class JudgedTally:
             if rank < HEADLINES:
                 self.headline[label] += 1
             self.by_kind.setdefault(key[0], Counter())[label] += 1
+        for key in current:
+            v = by_key.get(key)
+            if v is not None:
+                self.listed_by_kind.setdefault(key[0], Counter())[v.verdict] += 1
         present = set(current)
         for v in verdicts:
             if v.verdict == "FALSE":
@@ -227,5 +237,9 @@ def judged_lines(runs: Sequence[ClusterRun], folder: Path = JUDGED) -> Iterator[
         counts = tally.by_kind[kind]
         n = sum(counts[v] for v in VERDICTS)
         yield f"judged_precision_{kind}: {precision(counts)} of {n}"
+    for kind in sorted(tally.listed_by_kind):
+        counts = tally.listed_by_kind[kind]
+        n = sum(counts[v] for v in VERDICTS)
+        yield f"judged_listed_precision_{kind}: {precision(counts)} of {n}"
     yield f"judged_false_still_reported: {tally.false_kept}/{tally.false_total}"
     yield f"judged_true_kept: {tally.true_kept}/{tally.true_total}"

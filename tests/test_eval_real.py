@@ -185,6 +185,28 @@ def test_verdicts_are_rescored_by_kind_and_quoted_texts(tmp_path: Path) -> None:
     assert lines["judged_false_still_reported"] == "1/2"
     assert lines["judged_true_kept"] == "1/1"
     assert lines["judged_precision_loaded_term"] == "1.0 of 1"
+    assert lines["judged_listed_precision_loaded_term"] == "1.0 of 1"
+
+
+def test_verdicts_below_the_top_count_only_in_the_listed_figures(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    verdicts = {
+        "findings": [
+            {"kind": "loaded_term", "spans": {"a": ["P"], "b": ["R"]}, "verdict": "TRUE"},
+            {"kind": "name_variant", "spans": {"a": ["X"], "b": ["Y"]}, "verdict": "FALSE"},
+        ]
+    }
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(verdicts), encoding="utf-8")
+    report = _report(
+        (_finding(1, Kind.LOADED_TERM, "P", "R"), _finding(2, Kind.NAME_VARIANT, "X", "Y"))
+    )
+    run = eval_real.ClusterRun("c", tmp_path, ("a", "b"), report, ())
+    monkeypatch.setattr(eval_judged, "TOP_N", 1)
+    lines = dict(line.split(": ", 1) for line in eval_judged.judged_lines([run], tmp_path))
+    assert lines["judged_precision"] == "1.0"
+    assert "judged_precision_name_variant" not in lines
+    assert lines["judged_listed_precision_name_variant"] == "0.0 of 1"
 
 
 def test_precision_counts_trivial_against() -> None:
