@@ -28,7 +28,9 @@ _SINGLE = set("\u2018\u2019\u201a\u201b\u2032'")
 _DASHES = set("\u2010\u2011\u2012\u2013\u2014\u2015\u2212-")
 _SPACES = set("\u00a0\u2009\u202f\u2007\u2002\u2003 \t")
 # A word with an apostrophe-like mark inside ("it's", "it’s", "it`s", "it´s").
-_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+([`\u00b4'\u2019\u2018])[^\W\d_]+")
+# Matches start only at a word's first letter: from every letter of a long run
+# the search would be quadratic (a 200,000-letter token took minutes).
+_APOSTROPHE_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]+([`\u00b4'\u2019\u2018])[^\W\d_]+")
 MAX_WORDS = 3  # words quoted per article in a story-wide apostrophe candidate
 
 # class -> (what a reader is told, why it does not matter)
