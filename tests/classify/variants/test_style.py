@@ -149,6 +149,14 @@ def test_same_difference_in_two_pairs_shares_a_key() -> None:
         ("France failed to act.", "France \u2014 failed to act."),  # a dash is not a hyphen
         ("They met every day.", "They met everyday."),
         ("He said \u201cno\u201d.", 'He said "no".'),
+        # a name and a common word that match letter for letter: the word before differs
+        (
+            "Mourners gathered at First Baptist Church on Sunday.",
+            "Mourners gathered at a church on Sunday.",
+        ),
+        ("He called it a New Year gift to the nation.", "He called it a new weapon of the nation."),
+        # a title-case headline capitalises every word
+        ("Rescuers Reach the Mine After Three Days", "rescuers reach the mine after three days"),
     ],
 )
 def test_no_style_finding(a: str, b: str) -> None:

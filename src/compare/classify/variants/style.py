@@ -163,12 +163,24 @@ def _with_figures(cell: tuple[Token, ...], start: int, length: int) -> tuple[Tok
 
 
 def _capital_candidates(ctx: Context) -> Iterator[Candidate | None]:
-    """Runs of aligned words that differ only in capital letters (not at a sentence start)."""
+    """Runs of aligned words that differ only in capital letters (not at a sentence start).
+
+    A run needs the same word just before and just after it in both versions:
+    "the moon's surface" / "the Moon's surface" is one phrase styled two ways, while
+    "First Baptist Church" / "a church" or "New Year's" / "new weapon" are a
+    name and a common word that merely match letter for letter.  Title-case
+    lines (headlines) are skipped: there every word has a capital.
+    """
     for pair in cell_pairs(ctx):
-        starts_a = sentence_initial(ctx, pair.passage_id, pair.a)
-        starts_b = sentence_initial(ctx, pair.passage_id, pair.b)
+        skip_a = sentence_initial(ctx, pair.passage_id, pair.a) | _title_case_tokens(
+            ctx, pair.passage_id, pair.a
+        )
+        skip_b = sentence_initial(ctx, pair.passage_id, pair.b) | _title_case_tokens(
+            ctx, pair.passage_id, pair.b
+        )
         for i1, j1, n in pair.equal_runs():
             run: list[tuple[Token, Token]] = []
+            start = 0
             for k in range(n + 1):
                 x = pair.a_tokens[i1 + k] if k < n else None
                 y = pair.b_tokens[j1 + k] if k < n else None
@@ -176,16 +188,30 @@ def _capital_candidates(ctx: Context) -> Iterator[Candidate | None]:
                     x is not None
                     and y is not None
                     and typographic_form(x.text) != typographic_form(y.text)
-                    and i1 + k not in starts_a
-                    and j1 + k not in starts_b
+                    and i1 + k not in skip_a
+                    and j1 + k not in skip_b
                 ):
+                    if not run:
+                        start = k
                     run.append((x, y))
                 elif run:
-                    ta, tb = tuple(p for p, _ in run), tuple(q for _, q in run)
-                    key = " ".join(t.norm for t in ta)
-                    sides = {pair.a: ta, pair.b: tb}
-                    yield candidate(ctx, pair.passage_id, sides, ["capitalisation"], key)
+                    if start > 0 and k < n:  # the same words before and after it in both
+                        ta, tb = tuple(p for p, _ in run), tuple(q for _, q in run)
+                        key = " ".join(t.norm for t in ta)
+                        sides = {pair.a: ta, pair.b: tb}
+                        yield candidate(ctx, pair.passage_id, sides, ["capitalisation"], key)
                     run = []
+
+
+def _title_case_tokens(ctx: Context, passage_id: str, article_id: str) -> frozenset[int]:
+    """Cell token indexes inside title-case sentences (headlines, standfirsts)."""
+    out: set[int] = set()
+    index = 0
+    for sentence in ctx.cell_sentences(passage_id, article_id):
+        if forms.title_case(sentence.text):
+            out.update(range(index, index + len(sentence.tokens)))
+        index += len(sentence.tokens)
+    return frozenset(out)
 
 
 def _group_candidates(ctx: Context, pair: CellPair, members: list[Edit]) -> list[Candidate | None]:
