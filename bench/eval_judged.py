@@ -23,7 +23,8 @@ Figures (pooled over clusters, counts added):
   finding that has a verdict, at any rank (kinds that rarely reach the top,
   such as variants, are judged from a deeper dump, ``--judge-top``);
 * ``judged_false_still_reported`` / ``judged_true_kept``: verdicts FALSE that
-  any current finding still matches, verdicts TRUE still matched.
+  any current finding still matches, verdicts TRUE still matched
+  (``judged_false_still_reported_by_kind``: the first by kind).
 """
 
 from __future__ import annotations
@@ -164,6 +165,7 @@ class JudgedTally:
     headline: Counter[str]
     by_kind: dict[str, Counter[str]]
     listed_by_kind: dict[str, Counter[str]] = field(default_factory=dict)
+    false_kept_by_kind: Counter[str] = field(default_factory=Counter)
     false_kept: int = 0
     false_total: int = 0
     true_kept: int = 0
@@ -195,6 +197,8 @@ class JudgedTally:
             if v.verdict == "FALSE":
                 self.false_total += 1
                 self.false_kept += v.key in present
+                if v.key in present:
+                    self.false_kept_by_kind[v.key[0]] += 1
             elif v.verdict == "TRUE":
                 self.true_total += 1
                 self.true_kept += v.key in present
@@ -242,4 +246,8 @@ def judged_lines(runs: Sequence[ClusterRun], folder: Path = JUDGED) -> Iterator[
         n = sum(counts[v] for v in VERDICTS)
         yield f"judged_listed_precision_{kind}: {precision(counts)} of {n}"
     yield f"judged_false_still_reported: {tally.false_kept}/{tally.false_total}"
+    kept = tally.false_kept_by_kind
+    yield "judged_false_still_reported_by_kind: " + (
+        ", ".join(f"{k} {kept[k]}" for k in sorted(kept)) or "none"
+    )
     yield f"judged_true_kept: {tally.true_kept}/{tally.true_total}"

@@ -183,6 +183,7 @@ def test_verdicts_are_rescored_by_kind_and_quoted_texts(tmp_path: Path) -> None:
     assert lines["judged_precision"] == "0.5"
     assert lines["judged_top_findings"] == "2 judged, 1 unjudged"
     assert lines["judged_false_still_reported"] == "1/2"
+    assert lines["judged_false_still_reported_by_kind"] == "wording_change 1"
     assert lines["judged_true_kept"] == "1/1"
     assert lines["judged_precision_loaded_term"] == "1.0 of 1"
     assert lines["judged_listed_precision_loaded_term"] == "1.0 of 1"
