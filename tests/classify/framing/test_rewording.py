@@ -148,10 +148,15 @@ def test_a_whole_clause_swapped_is_not_a_word_choice() -> None:
     [
         "Under those terms, the council will close the old bridge next week.",
         "Hopes had risen when the council agreed to close the old bridge next week.",
+        # Inside a quotation the lead-in follows the opening quote mark.
+        '"Under those terms, the council agreed to close the old bridge next week," he said.',
     ],
 )
 def test_a_lead_in_before_the_shared_statement_is_not_a_rewording(lead_in: str) -> None:
-    found = run({"a": lead_in, "b": "The council agreed to close the old bridge next week."})
+    shared = "The council agreed to close the old bridge next week."
+    if lead_in.startswith('"'):
+        shared = '"The council agreed to close the old bridge next week," he said.'
+    found = run({"a": lead_in, "b": shared})
     assert of_kind(found, Kind.WORDING_CHANGE) == []
 
 

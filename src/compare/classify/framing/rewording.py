@@ -400,9 +400,12 @@ def _lead_in(cell: Sequence[Token], lo: int, hi: int, starts: set[int]) -> bool:
     this to one-sided stretches only: a substitution at a sentence start
     is a real word choice.
     """
-    if hi <= lo or not (lo == 0 or lo in starts):
+    if hi <= lo:
         return False
-    return not content_words(cell[hi - 1 : hi])
+    first = lo
+    while first > 0 and first not in starts and not is_word(cell[first - 1]):
+        first -= 1  # an opening quote mark or dash before the words still opens the sentence
+    return (first == 0 or first in starts) and not content_words(cell[hi - 1 : hi])
 
 
 def _clause_span(tokens: Sequence[Token], lo: int, hi: int, starts: set[int]) -> tuple[int, int]:
