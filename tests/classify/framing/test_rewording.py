@@ -170,3 +170,20 @@ def test_an_insertion_inside_the_sentence_is_still_reported() -> None:
     assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
         '"strongly" only in one version'
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Rescuers reached the village as the water receded.",
+            "Rescuers reached the village while the rain eased.",
+        ),
+        (
+            "Ferries cross the strait which divides the two islands.",
+            "Ferries cross the strait that separates the two islands.",
+        ),
+    ],
+)
+def test_different_clause_openings_are_not_one_phrase_reworded(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

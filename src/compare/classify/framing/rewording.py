@@ -46,6 +46,28 @@ MAX_CONTENT = 6  # longer changes are rewrites: the coverage matrix shows them a
 MAX_INSERT = 4  # content words an insertion may hold (longer: outlet-only material)
 MAX_RATIO = 3  # content words on one side at most this many times the other's
 MIN_ANCHORED = 0.3  # share of a substitution's clause, outside it, the other clause must match
+# Words that open a subordinate or relative clause (general English grammar).
+_CLAUSE_OPENERS = frozenset(
+    {
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "although",
+        "though",
+        "which",
+        "who",
+        "whose",
+        "where",
+        "whereas",
+        "if",
+        "unless",
+        "until",
+    }
+)
 TIME_WORDS = "classify_time_words.txt"
 _CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?"})
 # Words that point at something named elsewhere: swapping them for the name is not emphasis.
@@ -275,6 +297,8 @@ def _changed_phrases(
                     continue
                 if a and b and _anchored(pair, (i1, i2, j1, j2), starts_a, starts_b) < MIN_ANCHORED:
                     continue  # the words around differ too: two clauses paired, not one reworded
+                if a and b and _opens_other_clause(a, b):
+                    continue  # each side starts its own clause: two statements, not one reworded
                 if not (a and b) and (
                     _lead_in(pair.a_tokens, i1, i2, starts_a)
                     or _lead_in(pair.b_tokens, j1, j2, starts_b)
@@ -385,6 +409,21 @@ def _reworded(
         label=label,
         weight=round(0.5 + 0.1 * min(content, 10), 3),
     )
+
+
+def _opens_other_clause(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when a substitution opens a subordinate clause on a side, each side differently.
+
+    Why: read blind, "as talks are stuck in a stalemate" / "while giving no
+    further details" were two separate additions at the same place, and
+    "which divides" / "that separates" a relative clause re-opened in
+    other words; neither is one phrase worded two ways.  When a side
+    begins with a clause opener ("as", "while", "which", ...) and the other
+    does not begin with the same word, the stretches start different
+    clauses, and pairing them as "X vs Y" misleads.
+    """
+    first_a, first_b = a[0].norm, b[0].norm
+    return first_a != first_b and bool(_CLAUSE_OPENERS & {first_a, first_b})
 
 
 def _lead_in(cell: Sequence[Token], lo: int, hi: int, starts: set[int]) -> bool:
