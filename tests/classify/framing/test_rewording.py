@@ -126,3 +126,64 @@ def test_three_outlets_rewording_one_passage_give_one_finding() -> None:
     )
     assert len(found) == 1
     assert sorted(found[0].spans) == ["a", "b", "c"]
+
+
+def test_a_whole_clause_swapped_is_not_a_word_choice() -> None:
+    # The shared opening anchors the passage, but after the comma each version says
+    # something else: nothing around the changed words matches, so neither stands for
+    # the other.
+    found = run(
+        {
+            "a": "Traders in the old market, which reopened on Monday after the floods, "
+            "are to take part in the talks.",
+            "b": "Traders in the old market, which reopened on Monday after the floods, "
+            "want new rules on rents.",
+        }
+    )
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Under those terms, the council will close the old bridge next week.",
+        "Hopes had risen when the council agreed to close the old bridge next week.",
+        # Inside a quotation the lead-in follows the opening quote mark.
+        '"Under those terms, the council agreed to close the old bridge next week," he said.',
+    ],
+)
+def test_a_lead_in_before_the_shared_statement_is_not_a_rewording(lead_in: str) -> None:
+    shared = "The council agreed to close the old bridge next week."
+    if lead_in.startswith('"'):
+        shared = '"The council agreed to close the old bridge next week," he said.'
+    found = run({"a": lead_in, "b": shared})
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def test_an_insertion_inside_the_sentence_is_still_reported() -> None:
+    found = run(
+        {
+            "a": "The council strongly urged residents to leave.",
+            "b": "The council urged residents to leave.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
+        '"strongly" only in one version'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Rescuers reached the village as the water receded.",
+            "Rescuers reached the village while the rain eased.",
+        ),
+        (
+            "Ferries cross the strait which divides the two islands.",
+            "Ferries cross the strait that separates the two islands.",
+        ),
+    ],
+)
+def test_different_clause_openings_are_not_one_phrase_reworded(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

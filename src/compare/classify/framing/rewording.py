@@ -14,7 +14,10 @@ and inflection ("killed"/"killing"); words that only say when ("on
 Monday"); a pronoun or other reference word standing for a name ("them" /
 "the players"); words that moved within the sentence; a stretch that starts
 a new sentence in one version only (an artefact of one outlet splitting a
-sentence in two); long one-sided stretches (outlet-only material).
+sentence in two); long one-sided stretches (outlet-only material); a
+lead-in only one version puts before a sentence ("Under those terms,");
+a substitution whose surrounding clause the other version does not share
+(two different clauses the alignment paired, not one clause reworded).
 """
 
 from __future__ import annotations
@@ -42,6 +45,29 @@ MAX_PHRASE = 80  # characters shown in labels and explanations
 MAX_CONTENT = 6  # longer changes are rewrites: the coverage matrix shows them as reworded
 MAX_INSERT = 4  # content words an insertion may hold (longer: outlet-only material)
 MAX_RATIO = 3  # content words on one side at most this many times the other's
+MIN_ANCHORED = 0.3  # share of a substitution's clause, outside it, the other clause must match
+# Words that open a subordinate or relative clause (general English grammar).
+_CLAUSE_OPENERS = frozenset(
+    {
+        "as",
+        "while",
+        "when",
+        "after",
+        "before",
+        "because",
+        "since",
+        "although",
+        "though",
+        "which",
+        "who",
+        "whose",
+        "where",
+        "whereas",
+        "if",
+        "unless",
+        "until",
+    }
+)
 TIME_WORDS = "classify_time_words.txt"
 _CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?"})
 # Words that point at something named elsewhere: swapping them for the name is not emphasis.
@@ -269,6 +295,15 @@ def _changed_phrases(
                     continue  # a clause boundary inside: a rewritten sentence, not a word choice
                 if not _meaningful(a, b):
                     continue
+                if a and b and _anchored(pair, (i1, i2, j1, j2), starts_a, starts_b) < MIN_ANCHORED:
+                    continue  # the words around differ too: two clauses paired, not one reworded
+                if a and b and _opens_other_clause(a, b):
+                    continue  # each side starts its own clause: two statements, not one reworded
+                if not (a and b) and (
+                    _lead_in(pair.a_tokens, i1, i2, starts_a)
+                    or _lead_in(pair.b_tokens, j1, j2, starts_b)
+                ):
+                    continue  # a lead-in before the shared statement, not a change in its words
                 if (a and _moved(a, pair.b_tokens, j1, j2)) or (
                     b and _moved(b, pair.a_tokens, i1, i2)
                 ):
@@ -374,3 +409,83 @@ def _reworded(
         label=label,
         weight=round(0.5 + 0.1 * min(content, 10), 3),
     )
+
+
+def _opens_other_clause(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """True when a substitution opens a subordinate clause on a side, each side differently.
+
+    Why: read blind, "as talks are stuck in a stalemate" / "while giving no
+    further details" were two separate additions at the same place, and
+    "which divides" / "that separates" a relative clause re-opened in
+    other words; neither is one phrase worded two ways.  When a side
+    begins with a clause opener ("as", "while", "which", ...) and the other
+    does not begin with the same word, the stretches start different
+    clauses, and pairing them as "X vs Y" misleads.
+    """
+    first_a, first_b = a[0].norm, b[0].norm
+    return first_a != first_b and bool(_CLAUSE_OPENERS & {first_a, first_b})
+
+
+def _lead_in(cell: Sequence[Token], lo: int, hi: int, starts: set[int]) -> bool:
+    """True for words only one version has that open a sentence as a lead-in.
+
+    Why: read blind, a lead-in only one outlet puts before the shared
+    statement ("Under those terms, ...", "Hopes rose when ...") was never
+    a rewording of that statement: it adds context or a connective, and
+    its absence in the other version changes nothing the two share.  A
+    lead-in ends in punctuation or a function word (it joins the clause
+    that follows); a word that qualifies the next one ("Brutal fighting")
+    ends in a content word and is still reported.  The caller applies
+    this to one-sided stretches only: a substitution at a sentence start
+    is a real word choice.
+    """
+    if hi <= lo:
+        return False
+    first = lo
+    while first > 0 and first not in starts and not is_word(cell[first - 1]):
+        first -= 1  # an opening quote mark or dash before the words still opens the sentence
+    return (first == 0 or first in starts) and not content_words(cell[hi - 1 : hi])
+
+
+def _clause_span(tokens: Sequence[Token], lo: int, hi: int, starts: set[int]) -> tuple[int, int]:
+    """Token range of the clause(s) holding the stretch ``lo:hi`` (or the gap at ``lo``)."""
+    first = clause_around(tokens, lo, starts)
+    if hi <= lo:
+        return first
+    last = clause_around(tokens, hi - 1, starts)
+    return min(first[0], last[0]), max(first[1], last[1])
+
+
+def _anchored(pair: CellPair, change: Change, starts_a: set[int], starts_b: set[int]) -> float:
+    """Share of the words around a change, in its clause on each side, that match each other.
+
+    Why: a word choice is one phrase swapped inside a clause both versions
+    share ("the truce ___ within hours").  When the words around the
+    change are themselves mostly different, the two stretches belong to
+    different clauses or statements that the alignment happened to pair
+    ("are to take part in the" / "the country's crewed space"), and
+    calling one a rewording of the other misleads the reader.  Counted on
+    words only (punctuation does not anchor), as a Dice share of the two
+    clauses' words outside the change.
+
+    >>> from compare.align.segment import tokenize
+    >>> from compare.align.diff import opcodes
+    >>> a = tokenize("The truce frayed within hours.")
+    >>> b = tokenize("The truce failed within hours.")
+    >>> codes = tuple(opcodes([t.norm for t in a], [t.norm for t in b]))
+    >>> _anchored(CellPair("p1", "a", "b", a, b, codes), (2, 3, 2, 3), set(), set())
+    1.0
+    """
+    i1, i2, j1, j2 = change
+    alo, ahi = _clause_span(pair.a_tokens, i1, i2, starts_a)
+    blo, bhi = _clause_span(pair.b_tokens, j1, j2, starts_b)
+    matched = sum(
+        1
+        for op, a1, a2, b1, _b2 in pair.opcodes
+        if op == "equal"
+        for k in range(a2 - a1)
+        if alo <= a1 + k < ahi and blo <= b1 + k < bhi and is_word(pair.a_tokens[a1 + k])
+    )
+    around_a = sum(1 for k in range(alo, ahi) if not i1 <= k < i2 and is_word(pair.a_tokens[k]))
+    around_b = sum(1 for k in range(blo, bhi) if not j1 <= k < j2 and is_word(pair.b_tokens[k]))
+    return 2 * matched / max(1, around_a + around_b)
