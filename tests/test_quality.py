@@ -50,10 +50,11 @@ UNSEEN_PRECISION_TOP30 = 0.76  # 0.73 before the credited-toll findings
 # "hospital", two different hospitals, judged FALSE).
 REAL_FOUND = 46  # of 80
 # Of the 96 judged FALSE (six rounds); 42 before a capital letter was compared only inside
-# one phrase with the same words either side.  (Five rounds: 37 of 85, then 31 once added
+# one phrase with the same words either side, 39 before a rewording needed its clause to
+# match the other version's.  (Five rounds: 37 of 85, then 31 once added
 # passages another outlet tells in other words are dropped, a loaded term is not compared
 # across cells that only share a theme and rival sources must be credited with the same claim.)
-JUDGED_FALSE_STILL_REPORTED = 39
+JUDGED_FALSE_STILL_REPORTED = 38
 
 
 def _load_eval() -> ModuleType:
