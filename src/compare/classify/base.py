@@ -9,10 +9,10 @@ ranks them and numbers them f1, f2, ...
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from compare.model import (
     Alignment,
@@ -31,6 +31,8 @@ from compare.util.options import Options
 
 if TYPE_CHECKING:
     from compare.align.similarity import SentenceMatrix
+
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,22 @@ class Context:
         """Compared articles by id (outliers excluded unless options say so)."""
         ids = set(self.alignment.article_ids)
         return {a.id: a for a in self.story.articles if a.id in ids}
+
+    def memo(self, key: str, build: Callable[[Context], _T]) -> _T:
+        """What ``build(self)`` returns, built once per story and kept with this context.
+
+        Why here: rule modules derive story-wide tables (cell pairs, outlet-only
+        clauses, content weights) that several rules read; kept on the context,
+        they live exactly as long as the story's analysis, with no module-level
+        cache holding the last story alive.  ``key`` names the table (its module).
+        """
+        if key not in self._memos:
+            self._memos[key] = build(self)
+        return cast(_T, self._memos[key])
+
+    @cached_property
+    def _memos(self) -> dict[str, Any]:
+        return {}
 
     @cached_property
     def passages(self) -> Mapping[str, Passage]:

@@ -157,21 +157,12 @@ def _matched(ctx: Context, passage_id: str, a: str, b: str, index: dict) -> Cell
     return CellPair(passage_id, a, b, ta, tb, tuple(codes))
 
 
-# id(ctx) -> (ctx, built pairs by (passage, a, b), pair lists by order name)
-_CACHE: dict[
-    int, tuple[Context, dict[tuple[str, str, str], CellPair], dict[str, tuple[CellPair, ...]]]
-] = {}
-
-
 def _pairs(
     ctx: Context, order: str, ids_of: Callable[[Iterable[str]], list[str]]
 ) -> tuple[CellPair, ...]:
     """Every pair of outlets sharing a passage, outlets ordered by ``ids_of``; cached."""
-    hit = _CACHE.get(id(ctx))
-    if hit is None or hit[0] is not ctx:
-        _CACHE.clear()  # keep only the latest context alive
-        hit = _CACHE[id(ctx)] = (ctx, {}, {})
-    _ctx, built, orders = hit
+    # built pairs by (passage, a, b), and pair lists by order name, kept per story
+    built, orders = ctx.memo(__name__, _empty_tables)
     if order not in orders:
         index = _edit_index(ctx)
         out: list[CellPair] = []
@@ -183,6 +174,12 @@ def _pairs(
                 out.append(built[key])
         orders[order] = tuple(out)
     return orders[order]
+
+
+def _empty_tables(
+    _ctx: Context,
+) -> tuple[dict[tuple[str, str, str], CellPair], dict[str, tuple[CellPair, ...]]]:
+    return {}, {}
 
 
 def cell_pairs(ctx: Context) -> tuple[CellPair, ...]:

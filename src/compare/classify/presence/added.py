@@ -113,9 +113,6 @@ def _unless_carried(
     )
 
 
-_OWN_CACHE: dict[int, tuple[Context, list[tuple[str, str, tuple[Token, ...]]]]] = {}
-
-
 def own_clauses(ctx: Context) -> dict[tuple[str, str], set[int]]:
     """(passage, article) -> cell token indexes of outlet-only clauses (for rewording)."""
     out: dict[tuple[str, str], set[int]] = {}
@@ -137,6 +134,11 @@ def own_clause_candidates(ctx: Context) -> list[Candidate]:
 
 
 def _own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
+    """``_find_own_stretches``, once per story (rewording and presence both read it)."""
+    return ctx.memo(__name__ + ".own_stretches", _find_own_stretches)
+
+
+def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
     """Clauses one outlet adds inside a passage the others carry too.
 
     Why: "Roads reopened on Monday, but engineers warned the bridge may need
@@ -146,9 +148,6 @@ def _own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
     most of its content words appear nowhere in their cells, and what the
     others have in its place is small (else it is a rewording).
     """
-    hit = _OWN_CACHE.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
     matched: dict[tuple[str, str], set[int]] = {}
     opposite: dict[tuple[str, str], dict[int, int]] = {}
     others: dict[tuple[str, str], set[str]] = {}
@@ -190,8 +189,6 @@ def _own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]]:
             if facing * OWN_FACING > len(new):
                 continue  # the others say something else here: rewording, not addition
             out.append((pid, aid, stretch))
-    _OWN_CACHE.clear()
-    _OWN_CACHE[id(ctx)] = (ctx, out)
     return out
 
 

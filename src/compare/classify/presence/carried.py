@@ -35,7 +35,6 @@ UNSURE = 0.5  # the confidence of a partly carried passage (below merge.UNCERTAI
 _WORD = re.compile(r"\w")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 COUNTED_WITHIN = 3  # words after a number where the word it counts is looked for
-_STORY_CACHE: dict[int, tuple[Context, _Story]] = {}
 
 
 class _Story:
@@ -57,13 +56,7 @@ class _Story:
 
 
 def _story(ctx: Context) -> _Story:
-    hit = _STORY_CACHE.get(id(ctx))
-    if hit is not None and hit[0] is ctx:
-        return hit[1]
-    story = _Story(ctx)
-    _STORY_CACHE.clear()
-    _STORY_CACHE[id(ctx)] = (ctx, story)
-    return story
+    return ctx.memo(__name__, _Story)
 
 
 def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
