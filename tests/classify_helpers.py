@@ -22,6 +22,7 @@ def run(
     *,
     dates: dict[str, str] | None = None,
     cells: dict[str, dict[str, tuple[int, ...]]] | None = None,
+    options: Options | None = None,
 ) -> tuple[Finding, ...]:
     """Classify invented articles; sentence i of every article forms passage p{i+1}."""
     story = story_from_texts(texts, dates=dates)
@@ -33,7 +34,7 @@ def run(
             for i in range(n)
         }
     passages = tuple(Passage(pid, c) for pid, c in cells.items())
-    return classify(story, Alignment(ids, passages), (), options=Options())
+    return classify(story, Alignment(ids, passages), (), options=options or Options())
 
 
 def of_kind(findings: tuple[Finding, ...], kind: Kind) -> list[Finding]:

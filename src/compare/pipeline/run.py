@@ -19,6 +19,7 @@ from pathlib import Path
 
 from compare import __version__
 from compare.align.diff import diff
+from compare.align.encoder import status as sentence_model_status
 from compare.align.passages import align
 from compare.align.segment import retokenize, segment, sentence_text
 from compare.claims.attributed_table import who_says_so
@@ -103,6 +104,7 @@ def settings(options: Options) -> dict[str, str]:
         "reference": options.reference or "none",
         "max_token_chars": str(options.max_token_chars),
         "render_timeout_s": f"{options.render_timeout_s:g}",
+        "sentence_model": sentence_model_status() if options.sentence_meanings else "off",
     }
 
 

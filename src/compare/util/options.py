@@ -51,6 +51,7 @@ class Options:
     review_file: Path | None = None  # review.json whose decisions are applied (#16)
     # Thresholds, recorded in the report's Method section.
     align_threshold: float = 0.35  # min sentence similarity to align
+    sentence_meanings: bool = True  # compare sentences by meaning too (classify.presence.carried)
     outlier_similarity: float = 0.25  # below this an article is about something else
     outlier_days: int = 4  # articles this far from the story's dates may be another event
     # Batch mode (compare.cli.batch): where each story's analysis and rendering runs.

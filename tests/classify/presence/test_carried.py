@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from compare.align.segment import tokenize
 from compare.classify.base import Context
-from compare.classify.presence.carried import MIN_WORDS, carried_share, figures
+from compare.classify.presence.carried import (
+    CARRIED,
+    MEANING_SURE,
+    MIN_WORDS,
+    Told,
+    carried_share,
+    figures,
+    meaning_note,
+    told_by_meaning,
+    told_likely,
+    told_surely,
+)
 from compare.model import Alignment, Kind, Passage
+from compare.util.options import Options
 
 from builders import story_from_texts
 from classify_helpers import of_kind, run
@@ -113,3 +125,75 @@ def test_omission_is_uncertain_when_one_carriers_wording_is_told_by_the_omitter(
     cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
     (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
     assert omitted.confidence < 0.7
+
+
+# By meaning (``told_by_meaning``): sentences that share few words but say the same.
+FIRE_A = (
+    "The timber warehouse stood on the river bank. "
+    "Firefighters needed six hours to bring the warehouse blaze under control."
+)
+FIRE_B = (
+    "The timber warehouse stood on the river bank. "
+    "It took firefighters six hours to control the fire at the warehouse."
+)
+FIRE_CELLS = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,)}, "p3": {"b": (1,)}}
+
+
+def _added_texts(found: tuple, article: str = "a") -> list[str]:
+    """The texts quoted by added-passage findings about one article."""
+    return [s.text for f in of_kind(found, Kind.ADDED_PASSAGE) for s in f.spans.get(article, ())]
+
+
+def test_an_added_sentence_another_outlet_tells_in_other_words_is_dropped() -> None:
+    ctx = _context({"a": FIRE_A, "b": FIRE_B})
+    hours = ctx.articles["a"].sentences[1]
+    assert carried_share(ctx, hours.tokens, ["b"])[0] < CARRIED  # its words would not drop it
+    (told,) = told_by_meaning(ctx, [hours], ["b"])
+    assert told is not None and told.article_id == "b" and told.sentence_index == 1
+    assert told.cosine >= MEANING_SURE
+    found = run({"a": FIRE_A, "b": FIRE_B}, cells=FIRE_CELLS)
+    assert _added_texts(found) == [] and _added_texts(found, "b") == []  # both tell it
+
+
+def test_switched_off_meanings_leave_the_finding() -> None:
+    found = run(
+        {"a": FIRE_A, "b": FIRE_B}, cells=FIRE_CELLS, options=Options(sentence_meanings=False)
+    )
+    assert any("six hours" in q for q in _added_texts(found))
+
+
+def test_a_figure_the_telling_lacks_keeps_the_sentence_its_own() -> None:
+    texts = {
+        "a": "The plan could end up affecting about 1,500 workers once contractors are "
+        "counted, the union said.",
+        "b": "The plan could end up affecting many more workers once contractors are "
+        "counted, the union said.",
+    }
+    ctx = _context(texts)
+    (sentence,) = ctx.articles["a"].sentences
+    (loose,) = told_by_meaning(ctx, [sentence], ["b"], strict=False)
+    assert loose is not None and loose.cosine >= MEANING_SURE  # close in meaning...
+    assert told_by_meaning(ctx, [sentence], ["b"]) == [None]  # ...but "1,500 workers" is news
+
+
+def test_a_sentence_whose_closest_here_is_another_one_is_no_telling() -> None:
+    # b's only sentence is a's first sentence; it cannot also tell a's second.
+    texts = {
+        "a": "The ferry captain was arrested on suspicion of negligence. "
+        "Police detained the ferry captain after the crash.",
+        "b": "The ferry captain was arrested on suspicion of negligence.",
+    }
+    ctx = _context(texts)
+    second = ctx.articles["a"].sentences[1]
+    (loose,) = told_by_meaning(ctx, [second], ["b"], strict=False)
+    assert loose is None
+
+
+def test_the_note_quotes_the_sentence_that_may_tell_it() -> None:
+    ctx = _context({"a": FIRE_A, "b": FIRE_B})
+    told = Told(0.7, "b", 1)
+    note = meaning_note(ctx, told)
+    assert "It took firefighters six hours" in note and "check" in note
+    assert told_likely([told, None]) == told  # half the sentences: enough for a note
+    assert told_likely([told, None, None]) is None
+    assert not told_surely([told]) and not told_surely([])

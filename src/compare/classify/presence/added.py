@@ -9,15 +9,26 @@ outlet's own material too, not a rewording; the rewording rule asks
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import shorten
 from compare.classify.pairs import cell_pairs
-from compare.classify.presence.carried import CARRIED, PARTLY, UNSURE, carried_note, carried_share
+from compare.classify.presence.carried import (
+    CARRIED,
+    PARTLY,
+    UNSURE,
+    carried_note,
+    carried_share,
+    meaning_note,
+    told_by_meaning,
+    told_likely,
+    told_surely,
+)
 from compare.classify.presence.contents import cell_spans, contents
-from compare.model import Kind, Passage, Severity, Token
+from compare.model import Kind, Passage, Sentence, Severity, Token
 
 OWN_MIN_CONTENT = 5  # content words of its own a clause needs to count as added material
 OWN_MIN_SHARE = 0.6  # and the share of its content words no other outlet's cell has
@@ -75,7 +86,10 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
     )
     # Its carried sentences have left the run already (``not_carried``): never dropped here.
     tokens = tuple(t for p in run for t in ctx.cell_tokens(p.id, aid))
-    return _unless_carried(ctx, aid, tokens, candidate, drop=False) or candidate
+    sentences = [s for p in run for s in ctx.cell_sentences(p.id, aid)]
+    return (
+        _unless_carried(ctx, aid, tokens, candidate, drop=False, sentences=sentences) or candidate
+    )
 
 
 def carried_run(ctx: Context, aid: str, run: list[Passage]) -> bool:
@@ -83,10 +97,14 @@ def carried_run(ctx: Context, aid: str, run: list[Passage]) -> bool:
 
     Why all of them: a run of outlet-only sentences that holds one sentence
     of its own is that outlet's own reporting (and quoted whole, as the
-    aligner left it); only a run told entirely elsewhere is no addition.
+    aligner left it); only a run told entirely elsewhere (in its words, or
+    sentence by sentence in its meaning) is no addition.
     """
     others = _others(ctx, aid)
-    return all(carried_share(ctx, ctx.cell_tokens(p.id, aid), others)[0] >= CARRIED for p in run)
+    if all(carried_share(ctx, ctx.cell_tokens(p.id, aid), others)[0] >= CARRIED for p in run):
+        return True
+    sentences = [s for p in run for s in ctx.cell_sentences(p.id, aid)]
+    return told_surely(told_by_meaning(ctx, sentences, others))
 
 
 def _others(ctx: Context, aid: str) -> list[str]:
@@ -94,16 +112,35 @@ def _others(ctx: Context, aid: str) -> list[str]:
 
 
 def _unless_carried(
-    ctx: Context, aid: str, tokens: tuple[Token, ...], candidate: Candidate, *, drop: bool
+    ctx: Context,
+    aid: str,
+    tokens: tuple[Token, ...],
+    candidate: Candidate,
+    *,
+    drop: bool,
+    sentences: Sequence[Sentence],
+    clause: tuple[str, Sequence[Token]] | None = None,
 ) -> Candidate | None:
     """The candidate; None when another article carries its content (if ``drop``); or uncertain.
 
     Why: "only one outlet carries this" is wrong when another outlet tells the
-    same thing in sentences the aligner could not pair (see ``carried``).
+    same thing in sentences the aligner could not pair (see ``carried``):
+    by its words (``carried_share``) or by the meaning of its ``sentences``
+    (or of its ``clause`` within its one sentence: ``told_by_meaning``).
     """
     share, where = carried_share(ctx, tokens, _others(ctx, aid))
     if where is None or share < PARTLY:
-        return candidate
+        others = _others(ctx, aid)
+        if drop and told_surely(told_by_meaning(ctx, sentences, others, clause=clause)):
+            return None
+        closest = told_likely(told_by_meaning(ctx, sentences, others, clause=clause, strict=False))
+        if closest is None:
+            return candidate
+        return replace(
+            candidate,
+            explanation=candidate.explanation + meaning_note(ctx, closest),
+            confidence=min(candidate.confidence, UNSURE),
+        )
     if drop and share >= CARRIED:
         return None
     return replace(
@@ -228,4 +265,11 @@ def _own_clause(
             weight=weight - 0.05,
         ),
         drop=True,
+        sentences=[_sentence_of(ctx, aid, stretch[0])],
+        clause=(span.text, stretch),
     )
+
+
+def _sentence_of(ctx: Context, aid: str, token: Token) -> Sentence:
+    """The sentence of article ``aid`` that holds ``token``."""
+    return next(s for s in ctx.articles[aid].sentences if s.start <= token.start < s.end)

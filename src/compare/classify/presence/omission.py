@@ -20,7 +20,16 @@ from compare.classify.presence.added import (
     own_clause_candidates,
 )
 from compare.classify.presence.added import own_clauses as own_clauses  # re-exported
-from compare.classify.presence.carried import LEFT_OUT, UNSURE, carried_note, carried_share
+from compare.classify.presence.carried import (
+    LEFT_OUT,
+    UNSURE,
+    carried_note,
+    carried_share,
+    meaning_note,
+    told_by_meaning,
+    told_likely,
+    told_surely,
+)
 from compare.classify.presence.contents import brief_notes, cell_spans, contents
 from compare.model import Kind, Passage, Severity
 
@@ -106,6 +115,15 @@ def _omitted(
         # reader is told to check.
         partly = share >= LEFT_OUT
         check = carried_note(ctx.articles[aid].outlet, share) if partly else ""
+        if not partly:  # by meaning: the omitting outlet's sentences against each carrier's
+            cells = [ctx.cell_sentences(passage.id, c) for c in carriers]
+            if any(told_surely(told_by_meaning(ctx, cell, [aid])) for cell in cells):
+                continue  # it tells every sentence of it in other words: nothing omitted
+            near = [told_by_meaning(ctx, cell, [aid], strict=False) for cell in cells]
+            closest = [t for t in (told_likely(t) for t in near) if t is not None]
+            if closest:
+                partly = True
+                check = meaning_note(ctx, max(closest, key=lambda t: t.cosine))
         spans = {c: cell_spans(ctx, passage, c) for c in carriers}
         spans[aid] = ()  # the omitting outlet: present, with nothing to quote
         out.append(
