@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from compare.align.segment import tokenize
 from compare.classify.base import Context
+from compare.classify.presence import carried
 from compare.classify.presence.carried import (
     CARRIED,
     MEANING_SURE,
@@ -197,3 +200,11 @@ def test_the_note_quotes_the_sentence_that_may_tell_it() -> None:
     assert told_likely([told, None]) == told  # half the sentences: enough for a note
     assert told_likely([told, None, None]) is None
     assert not told_surely([told]) and not told_surely([])
+
+
+def test_a_story_too_large_for_meanings_is_compared_by_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(carried, "MEANING_MAX_SENTENCES", 2)
+    ctx = _context({"a": FIRE_A, "b": FIRE_B})
+    assert told_by_meaning(ctx, [ctx.articles["a"].sentences[1]], ["b"]) == [None]

@@ -150,12 +150,17 @@ class Told:
     sentence_index: int
 
 
+MEANING_MAX_SENTENCES = 600  # distinct sentences a story's meanings are computed for (~6 s)
 TELLING_TRIED = 3  # closest sentences of another article tried as a telling
 NEAR_COPY = 0.9  # word-set overlap above which two aligned sentences share one vector
 
 
 def _meanings(ctx: Context) -> dict[str, np.ndarray] | None:
     """Each compared article's sentence vectors; None without the model or when switched off.
+
+    None too for a story of more than ``MEANING_MAX_SENTENCES`` distinct
+    sentences (about 0.01 s each on two cores): such a story is compared by
+    its words only, as without the model.
 
     Why near copies share a vector: in edited wire copy most aligned
     sentences differ by a word or two, their meanings are the same to the
@@ -169,6 +174,8 @@ def _meanings(ctx: Context) -> dict[str, np.ndarray] | None:
     stand_in = _near_copies(ctx)
     texts = {aid: [s.text for s in a.sentences] for aid, a in ctx.articles.items()}
     unique = sorted({stand_in.get(t, t) for ts in texts.values() for t in ts})
+    if len(unique) > MEANING_MAX_SENTENCES:
+        return None  # words only: encoding would take longer than the rest of the analysis
     vectors = embed(unique)
     if vectors is None:
         return None
