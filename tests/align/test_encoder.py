@@ -87,3 +87,26 @@ def test_a_damaged_model_archive_is_logged_and_skipped(
     with caplog.at_level(logging.WARNING):
         assert encoder.embed(["Rain fell."]) is None
     assert "unreadable" in caplog.text
+
+
+def test_unpacked_members_load_and_a_stale_copy_falls_back_to_the_archive(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = encoder.model_path()
+    assert path is not None
+    folder = tmp_path / "unpacked"
+    encoder.unpack(path, folder)
+    assert {p.name for p in folder.iterdir()} == {*encoder.MEMBERS, encoder.MANIFEST}
+    assert encoder._unpacked_matches(path, folder)
+    monkeypatch.setattr(encoder, "unpacked_folder", lambda: folder)
+    from_files = encoder.Encoder(path).encode([QUERY])
+    (folder / "tokenizer.json").write_text("{}", encoding="utf-8")  # a copy gone stale
+    assert not encoder._unpacked_matches(path, folder)
+    from_archive = encoder.Encoder(path).encode([QUERY])
+    assert np.allclose(from_files, from_archive, atol=1e-6)
+
+
+def test_unpack_command_needs_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert encoder.main([]) == 2
+    monkeypatch.setattr(encoder, "model_path", lambda: None)
+    assert encoder.main(["--unpack"]) == 1
