@@ -291,6 +291,6 @@ def meaning_note(ctx: Context, told: Told) -> str:
     article = ctx.articles[told.article_id]
     quoted = shorten(article.sentences[told.sentence_index].text, 90)
     return (
-        f" {article.outlet} may tell the same in other words (\u201c{quoted}\u201d): "
-        "check before relying on this."
+        f" {article.outlet} has a sentence close in meaning (\u201c{quoted}\u201d): "
+        "check whether it tells the same before relying on this."
     )
