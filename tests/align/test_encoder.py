@@ -110,3 +110,16 @@ def test_unpack_command_needs_the_model(monkeypatch: pytest.MonkeyPatch) -> None
     assert encoder.main([]) == 2
     monkeypatch.setattr(encoder, "model_path", lambda: None)
     assert encoder.main(["--unpack"]) == 1
+
+
+def test_memory_mapped_weights_equal_the_safetensors_reading(tmp_path: Path) -> None:
+    from safetensors.numpy import load_file
+
+    path = encoder.model_path()
+    assert path is not None
+    encoder.unpack(path, tmp_path)
+    mapped = encoder.mapped(tmp_path / "model.safetensors")
+    loaded = load_file(tmp_path / "model.safetensors")
+    assert mapped.keys() == loaded.keys()
+    assert all(np.array_equal(mapped[k], loaded[k]) for k in loaded)
+    assert not mapped["embeddings.word_embeddings.weight"].flags.writeable

@@ -57,3 +57,9 @@ def test_align_checks_weak_edges_only_when_meanings_are_on(monkeypatch: pytest.M
     assert calls == []
     align(story, options=Options())
     assert len(calls) == 3  # the loose, anchored and learned passes
+
+
+def test_too_many_sentences_to_check_keeps_every_edge(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(meaning, "MAX_SENTENCES", 1)
+    edges = [Edge(0.3, ((0, 0),), ((1, 0),))]
+    assert meaning.plausible(edges, TEXTS) == edges

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from compare.align.encoder import embed
+from compare.align.encoder import MAX_SENTENCES, embed
 from compare.align.merge import Edge
 
 MEANING_FLOOR = 0.4  # embedding cosine below which a weak edge is two different facts
@@ -34,11 +34,15 @@ def plausible(edges: Sequence[Edge], texts: Sequence[Sequence[str]]) -> list[Edg
     """The edges whose two sides are close enough in meaning (all of them without the model).
 
     ``texts[k][i]`` is sentence i of article k, as the edges' nodes number them.
-    Only the sentences the edges touch are encoded.
+    Only the sentences the edges touch are encoded, and when they are more than
+    ``encoder.MAX_SENTENCES`` the edges are kept unchecked (the check would
+    cost more than the alignment: seconds per hundred sentences).
     """
     if not edges:
         return []
     needed = sorted({texts[k][i] for e in edges for k, i in e.left + e.right})
+    if len(needed) > MAX_SENTENCES:
+        return list(edges)
     vectors = embed(needed)
     if vectors is None:
         return list(edges)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align import encoder
 from compare.align.segment import tokenize
 from compare.classify.base import Context
-from compare.classify.presence import carried
 from compare.classify.presence.carried import (
     CARRIED,
     MEANING_SURE,
@@ -205,6 +205,6 @@ def test_the_note_quotes_the_sentence_that_may_tell_it() -> None:
 def test_a_story_too_large_for_meanings_is_compared_by_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(carried, "MEANING_MAX_SENTENCES", 2)
+    monkeypatch.setattr(encoder, "MAX_SENTENCES", 2)
     ctx = _context({"a": FIRE_A, "b": FIRE_B})
     assert told_by_meaning(ctx, [ctx.articles["a"].sentences[1]], ["b"]) == [None]

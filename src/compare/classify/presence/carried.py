@@ -150,7 +150,6 @@ class Told:
     sentence_index: int
 
 
-MEANING_MAX_SENTENCES = 600  # distinct sentences a story's meanings are computed for (~6 s)
 TELLING_TRIED = 3  # closest sentences of another article tried as a telling
 NEAR_COPY = 0.9  # word-set overlap above which two aligned sentences share one vector
 
@@ -158,7 +157,7 @@ NEAR_COPY = 0.9  # word-set overlap above which two aligned sentences share one 
 def _meanings(ctx: Context) -> dict[str, np.ndarray] | None:
     """Each compared article's sentence vectors; None without the model or when switched off.
 
-    None too for a story of more than ``MEANING_MAX_SENTENCES`` distinct
+    None too for a story of more than ``encoder.MAX_SENTENCES`` distinct
     sentences (about 0.01 s each on two cores): such a story is compared by
     its words only, as without the model.
 
@@ -169,12 +168,12 @@ def _meanings(ctx: Context) -> dict[str, np.ndarray] | None:
     """
     if not ctx.options.sentence_meanings:
         return None
-    from compare.align.encoder import embed
+    from compare.align.encoder import MAX_SENTENCES, embed
 
     stand_in = _near_copies(ctx)
     texts = {aid: [s.text for s in a.sentences] for aid, a in ctx.articles.items()}
     unique = sorted({stand_in.get(t, t) for ts in texts.values() for t in ts})
-    if len(unique) > MEANING_MAX_SENTENCES:
+    if len(unique) > MAX_SENTENCES:
         return None  # words only: encoding would take longer than the rest of the analysis
     vectors = embed(unique)
     if vectors is None:
