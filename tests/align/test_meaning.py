@@ -60,6 +60,10 @@ def test_align_checks_weak_edges_only_when_meanings_are_on(monkeypatch: pytest.M
 
 
 def test_too_many_sentences_to_check_keeps_every_edge(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(meaning, "MAX_SENTENCES", 1)
     edges = [Edge(0.3, ((0, 0),), ((1, 0),))]
-    assert meaning.plausible(edges, TEXTS) == edges
+    assert meaning.plausible(edges, TEXTS) == []  # two facts: dropped...
+    monkeypatch.setattr(meaning, "MAX_CHECKED", 1)
+    assert meaning.plausible(edges, TEXTS) == edges  # ...unless too many to check
+    monkeypatch.setattr(meaning, "MAX_CHECKED", 100)
+    monkeypatch.setattr(meaning, "MAX_STORY", 4)
+    assert meaning.plausible(edges, TEXTS) == edges  # ...or the story is too large
