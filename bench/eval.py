@@ -18,6 +18,9 @@ The sets (``SETS``):
   top findings for a new round of judging.
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
+* ``words``: the real clusters, the judged verdicts and the seeds again with
+  sentence meanings switched off (``Options.sentence_meanings``), so the
+  sentence-embedding model's worth is measured on every run, not once.
 
 Seeds: the report of the biggest story is scored.
 
@@ -396,6 +399,12 @@ SETS = (
         "`../shared/realworld/mrpc/` test file; thresholds from the train file only",
     ),
     (
+        "words",
+        "Without sentence meanings (words only)",
+        "the real clusters, the judged verdicts and the seeds analysed with "
+        "`Options(sentence_meanings=False)`: what the sentence-embedding model adds",
+    ),
+    (
         "semeval",
         "Same event vs same topic on SemEval-2022 Task 8",
         "`../shared/realworld/semeval/"
@@ -421,7 +430,44 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         return eval_grouping.basil_lines()
     if name == "mrpc":
         return eval_mrpc.mrpc_lines()
+    if name == "words":
+        return words_only_lines()
     return eval_grouping.semeval_lines()
+
+
+WORDS_ONLY = (
+    "recall_overall",
+    "precision_top30",
+    "real_found",
+    "real_aligned_pairs",
+    "judged_precision",
+    "judged_headline_precision",
+    "judged_false_still_reported",
+    "judged_true_kept",
+)
+
+
+def words_only_lines() -> Iterable[str]:
+    """``words_only_*``: the headline figures with sentence meanings switched off."""
+    import eval_judged
+    import eval_real
+
+    from compare.pipeline.run import analyze
+    from compare.util.options import Options
+
+    options = Options(sentence_meanings=False)
+    runs = [eval_real.run_cluster(f, options) for f in eval_real.cluster_folders()]
+    analysis = analyze([SEEDS], options=options)
+    seeds = biggest_report(analysis.reports) if analysis.reports else None
+    lines = [
+        *eval_real.real_lines(runs),
+        *eval_judged.judged_lines(runs),
+        *(format_result(evaluate(seeds, load_gold())) if seeds is not None else ()),
+    ]
+    for line in lines:
+        name, _, value = line.partition(": ")
+        if name in WORDS_ONLY:
+            yield f"words_only_{name}: {value}"
 
 
 def markdown(sections: Sequence[tuple[str, str, str, list[str]]], total_s: float) -> str:

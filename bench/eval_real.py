@@ -89,8 +89,12 @@ def cluster_folders(root: Path = CLUSTERS) -> tuple[Path, ...]:
     return tuple(sorted(p for p in root.iterdir() if (p / GOLD).is_file()))
 
 
-def run_cluster(folder: Path) -> ClusterRun:
-    """Analyse one cluster's articles with default options, as ``compare report`` would."""
+def run_cluster(folder: Path, options: Any = None) -> ClusterRun:
+    """Analyse one cluster's articles with default options, as ``compare report`` would.
+
+    ``options`` (a ``compare.util.options.Options``) replaces the defaults,
+    for a figure measured another way (``eval.words_only_lines``).
+    """
     from compare.errors import CompareError
     from compare.pipeline.run import analyze
     from compare.util.options import Options
@@ -98,7 +102,7 @@ def run_cluster(folder: Path) -> ClusterRun:
     paths = sorted(folder.glob(ARTICLE_GLOB))
     ids = tuple(p.stem for p in paths)
     try:
-        analysis = analyze(paths, options=Options())
+        analysis = analyze(paths, options=options or Options())
     except CompareError:
         return ClusterRun(folder.name, folder, ids, None, ids)
     if not analysis.reports:
