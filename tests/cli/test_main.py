@@ -189,3 +189,12 @@ def test_third_party_log_lines_never_reach_stderr(tmp_path: Path, page: str) -> 
         f"compare: skipped: {src / 'page.html'}: no article text found in the saved page "
         f"({EXTRACTOR} found no main text)"
     ]
+
+
+def test_words_only_switches_sentence_meanings_off() -> None:
+    from compare.cli.main import options_from
+
+    parser = build_parser()
+    assert options_from(parser.parse_args(["report", "seeds"]), 0).sentence_meanings
+    words = options_from(parser.parse_args(["report", "seeds", "--words-only"]), 0)
+    assert not words.sentence_meanings

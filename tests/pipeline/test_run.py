@@ -247,3 +247,12 @@ def test_articles_read_keep_one_copy_of_their_text(tmp_path: Path) -> None:
         assert [s.text for s in restored.sentences] == [
             article.text[s.start : s.end] for s in article.sentences
         ]
+
+
+def test_settings_name_the_sentence_model_or_say_it_is_off() -> None:
+    from compare.align.encoder import MODEL_NAME
+    from compare.pipeline.run import settings
+    from compare.util.options import Options
+
+    assert settings(Options())["sentence_model"] == MODEL_NAME
+    assert settings(Options(sentence_meanings=False))["sentence_model"] == "off"

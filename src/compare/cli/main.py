@@ -213,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="also compare articles flagged as covering a different event",
     )
     report.add_argument(
+        "--words-only",
+        action="store_true",
+        help="compare sentences by their words only, not also by meaning with the sentence "
+        "model (about a second faster; more passages told in other words are reported as "
+        "only in one outlet)",
+    )
+    report.add_argument(
         "--render-timeout",
         type=_positive_float,
         default=None,
@@ -347,6 +354,7 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
         render_timeout_s=getattr(args, "render_timeout", None) or base.render_timeout_s,
         source_date_epoch=epoch,
         include_outliers=getattr(args, "include_outliers", False),
+        sentence_meanings=not getattr(args, "words_only", False),
         min_severity=getattr(args, "min_severity", None) or base.min_severity,
         reference=_reference_id(getattr(args, "reference", None)),
         pdf_variant=getattr(args, "pdf_variant", None),
