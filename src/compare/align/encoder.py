@@ -39,7 +39,6 @@ import argparse
 import importlib.util
 import json
 import logging
-import mmap
 import os
 import sys
 import tempfile
@@ -161,10 +160,6 @@ def mapped(path: Path) -> dict[str, np.ndarray]:
         if end - begin != int(np.prod(shape)) * dtype.itemsize:
             raise ValueError(f"{path}: {name} holds {end - begin} bytes, not {shape}")
         out[name] = np.memmap(path, dtype=dtype, mode="r", offset=8 + size + begin, shape=shape)
-    table = out.get("embeddings.word_embeddings.weight")
-    advise = getattr(mmap, "MADV_RANDOM", None)  # Linux, macOS: read only the rows used
-    if isinstance(table, np.memmap) and advise is not None:
-        table._mmap.madvise(advise)  # no read-ahead: a story's words are scattered rows
     return out
 
 
