@@ -7,9 +7,11 @@ sentence indexes, independent of input order); ``diff(story, alignment) ->
 Edit[]`` (token differences inside each passage, per outlet pair).
 
 Inside: ``segment``, ``similarity`` (sentence vectors, shared with group),
-``passages`` (the aligner) with ``anchors``, ``learned`` (its fourth pass,
-deciding with the MRPC-fitted model of ``paraphrase``), ``topk``, ``merge``
-and ``order`` (reading order), ``diff``.
+``encoder`` (sentence meanings from all-MiniLM-L6-v2, run with numpy; also
+read by ``classify.presence.carried``), ``passages`` (the aligner) with
+``anchors``, ``learned`` (its fourth pass, deciding with the MRPC-fitted
+model of ``paraphrase``), ``meaning`` (its weak passes' edges checked by
+meaning), ``topk``, ``merge`` and ``order`` (reading order), ``diff``.
 """
 
 from __future__ import annotations
