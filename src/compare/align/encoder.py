@@ -77,11 +77,14 @@ def model_path() -> Path | None:
     return None
 
 
+def _readers_installed() -> bool:
+    """True when the libraries that read the model's files are installed."""
+    return all(importlib.util.find_spec(m) is not None for m in ("tokenizers", "safetensors"))
+
+
 def available() -> bool:
     """True when the model and the libraries that read it are installed."""
-    if model_path() is None:
-        return False
-    return all(importlib.util.find_spec(m) is not None for m in ("tokenizers", "safetensors"))
+    return model_path() is not None and _readers_installed()
 
 
 MEMBERS = ("model.safetensors", "tokenizer.json")  # what compare reads from the archive
@@ -272,7 +275,7 @@ def encoder() -> Encoder | None:
     archive is logged once, and the analysis goes on without meanings).
     """
     path = model_path()
-    if path is None or not available():
+    if path is None or not _readers_installed():
         return None
     try:
         return Encoder(path)

@@ -84,7 +84,7 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
         label=f"only in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=weight + 0.05 * min(n - 1, 4),
     )
-    # Its carried sentences have left the run already (``not_carried``): never dropped here.
+    # A run told entirely elsewhere never gets here (``carried_run``): never dropped here.
     tokens = tuple(t for p in run for t in ctx.cell_tokens(p.id, aid))
     sentences = [s for p in run for s in ctx.cell_sentences(p.id, aid)]
     return (
@@ -128,9 +128,9 @@ def _unless_carried(
     by its words (``carried_share``) or by the meaning of its ``sentences``
     (or of its ``clause`` within its one sentence: ``told_by_meaning``).
     """
-    share, where = carried_share(ctx, tokens, _others(ctx, aid))
+    others = _others(ctx, aid)
+    share, where = carried_share(ctx, tokens, others)
     if where is None or share < PARTLY:
-        others = _others(ctx, aid)
         if drop and told_surely(told_by_meaning(ctx, sentences, others, clause=clause)):
             return None
         closest = told_likely(told_by_meaning(ctx, sentences, others, clause=clause, strict=False))

@@ -232,9 +232,12 @@ def told_by_meaning(
     own = None if vectors is None or not sentences else vectors.get(sentences[0].article_id)
     if vectors is None or own is None:
         return [None] * len(sentences)
-    from compare.align.encoder import embed
+    if clause is None:
+        queries: np.ndarray | None = own[[s.index for s in sentences]]
+    else:
+        from compare.align.encoder import embed
 
-    queries = embed([clause[0]] if clause else [s.text for s in sentences])
+        queries = embed([clause[0]])
     if queries is None:
         return [None] * len(sentences)
     out: list[Told | None] = []
