@@ -42,6 +42,20 @@ from builders import article_from_text
         ("U.S. Army officials met Acme Inc. staff.", ["U.S. Army officials met Acme Inc. staff."]),
         ("The vote on Jan. 5 and Feb. 2 passed.", ["The vote on Jan. 5 and Feb. 2 passed."]),
         ("Sales rose in Jan. and fell.", ["Sales rose in Jan. and fell."]),
+        # two sentences glued where a scraped page lost the space between paragraphs ...
+        (
+            "Police went to his house but it was locked.On Tuesday, they returned.",
+            ["Police went to his house but it was locked.", "On Tuesday, they returned."],
+        ),
+        (
+            "“She was upset,” the officer said.Lokeshwari married in 2000.",
+            ["“She was upset,” the officer said.", "Lokeshwari married in 2000."],
+        ),
+        # ... but not an abbreviation, a dotted name, or a glued word too short for a sentence
+        ("He moved to St.Louis in May.", ["He moved to St.Louis in May."]),
+        ("The U.S.Army base closed.", ["The U.S.Army base closed."]),
+        ("See the page at example.Com/news today.", ["See the page at example.Com/news today."]),
+        ("It was fine.OK then.", ["It was fine.OK then."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -62,6 +62,13 @@ def _month_break() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(months)})\.(\s+)([^\W\d_]\w*)")
 
 
+# A full stop (or ! ?) glued to the capitalised word after it, behind a lower-case
+# word: "was locked.On Tuesday".  Scraped pages lose the space where two paragraphs
+# met; no abbreviation ends in two lower-case letters before such a join ("St.Louis",
+# "U.S.Army" are left alone), and a dotted name ("example.Com/page") is skipped.
+_GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"\u201d\u2019)]?(?=[A-Z][^\W\d_]*[a-z](?![\w.]*[./]\w))")
+
+
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Split text into word and punctuation tokens with absolute offsets.
 
@@ -91,6 +98,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 48), (49, 62)]
     >>> sentence_spans("Results are due in Jan. Analysts expect a loss.")
     [(0, 23), (24, 47)]
+
+    A sentence glued to the next by a lost space ends at its full stop
+    (``_GLUED``): Punkt sees one word there and cannot split it.
+
+    >>> sentence_spans("The house was locked.On Tuesday, police came.")
+    [(0, 21), (21, 45)]
     """
     spans: list[tuple[int, int]] = []
     for s, e in _tokenizer().span_tokenize(text):
@@ -99,8 +112,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if word[0].isupper() and not any(c.isdigit() for c in word):
                 spans.append((s, m.start(1)))
                 s = m.end(1)
+        for m in _GLUED.finditer(text, s, e):
+            if _is_sentence_start(text, m.end(), e):
+                spans.append((s, m.end()))
+                s = m.end()
         spans.append((s, e))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_sentence_start(text: str, at: int, end: int) -> bool:
+    """The glued word after ``at`` starts a sentence of at least three words."""
+    return len(re.findall(r"\w+", text[at:end])) >= 3
 
 
 def split_sentences(
