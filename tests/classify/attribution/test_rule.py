@@ -92,6 +92,40 @@ def test_moved_attribution_compares_the_verbs() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Soldiers opened fire on the crowd, Colonel Ivan Petrov said.",
+            "General Ann Roe said soldiers opened fire on the crowd.",
+            '"Colonel Ivan Petrov" vs "General Ann Roe"',
+        ),
+        (  # an authority naming the dead is a source too
+            "The victims were identified as Ann Roe and Bo Lee, Mayor Tom Hill said.",
+            "County Sheriff Jo Diaz identified the victims as Ann Roe and Bo Lee.",
+            '"County Sheriff Jo Diaz" vs "Mayor Tom Hill"',
+        ),
+    ],
+)
+def test_moved_attribution_to_another_named_source(a: str, b: str, label: str) -> None:
+    found = run({"a": a, "b": b})
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [label]
+
+
+def test_a_participle_is_not_read_as_a_moved_source() -> None:
+    found = run(
+        {
+            "a": "She filed a complaint against Tom Hill alleging he cheated her.",
+            "b": "Ann Roe claimed Tom Hill cheated her.",
+        }
+    )
+    assert not [
+        f
+        for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)
+        if " vs " in f.label and "Hill" in f.label
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("She tweeted that the vote was rigged.", [(1, 2, "neutral")]),

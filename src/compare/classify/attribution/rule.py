@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.claims.sources import Marker, markers, own_plan, source_range
+from compare.claims.sources import Marker, identifications, markers, own_plan, source_range
 from compare.claims.words import content_words
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
@@ -23,6 +23,7 @@ from compare.classify.attribution import story as attribution_story
 from compare.classify.attribution.findings import (
     agent_named,
     dropped,
+    source_change,
     source_changes,
     verb_change,
     voice_swap,
@@ -45,6 +46,10 @@ def find(ctx: Context) -> list[Candidate]:
         if not same_content(ctx, pair):
             continue  # two statements on one theme; the story-wide claims compare those
         ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
+        # An authority naming someone credits the content too: that side does not
+        # state it as fact ("police identified the man as ..."; ``identifications``).
+        ia = [] if ma else identifications(pair.a_tokens)
+        ib = [] if mb else identifications(pair.b_tokens)
         before = len(out)
         for op, i1, i2, j1, j2 in pair.opcodes:
             if op == "equal":
@@ -60,11 +65,19 @@ def find(ctx: Context) -> list[Candidate]:
                     out.append(verb_change(ctx, pair, ca, cb))
             elif _verb_for_verb(op, (i1, i2), (j1, j2)):
                 pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
-            elif in_a and not mb and _claim_dropped(ctx, pair, pair.a_tokens, in_a[0], pair.b, j1):
+            elif (
+                in_a
+                and not (mb or ib)
+                and _claim_dropped(ctx, pair, pair.a_tokens, in_a[0], pair.b, j1)
+            ):
                 out.append(
                     dropped(ctx, pair, pair.a, pair.a_tokens, in_a[0], pair.b, pair.b_tokens, j1)
                 )
-            elif in_b and not ma and _claim_dropped(ctx, pair, pair.b_tokens, in_b[0], pair.a, i1):
+            elif (
+                in_b
+                and not (ma or ia)
+                and _claim_dropped(ctx, pair, pair.b_tokens, in_b[0], pair.a, i1)
+            ):
                 out.append(
                     dropped(ctx, pair, pair.b, pair.b_tokens, in_b[0], pair.a, pair.a_tokens, i1)
                 )
@@ -74,6 +87,7 @@ def find(ctx: Context) -> list[Candidate]:
         out.extend(source_changes(ctx, pair, ma, mb))
         if len(out) == before:
             out.extend(_moved(ctx, pair, ma, mb))
+            out.extend(_moved_source(ctx, pair, ma or ia, mb or ib))
     out.extend(attribution_claims.find(ctx))
     # The claim layer's story-wide findings, unless a word-level finding that passes
     # the evidence checks already quotes the same two sentences (it quotes the very
@@ -126,6 +140,33 @@ def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> 
     # reworded ("the company" / "the Ohio-based group"), and two descriptions
     # cannot be told apart from two different speakers.
     return [verb_change(ctx, pair, m, n)] if _judged(m[2], n[2]) else []
+
+
+def _moved_source(
+    ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]
+) -> list[Candidate]:
+    """One source each side, at different places, naming different speakers.
+
+    "The victims, identified as ..., the attorney general said" / "The
+    public safety department identified the men as ...": the same content
+    credited to someone else, with the verbs far apart, so neither the
+    per-edit comparison nor ``source_changes`` (same verb, same place) sees
+    it.  An authority naming someone counts as a source here (the caller
+    passes ``identifications`` for a side without a reporting verb).
+    ``source_change`` keeps only two named, unrelated sources ("the
+    company" / "Acme Corp" may be one speaker).
+    A participle ("she filed a complaint alleging ...") is left out: its
+    speaker is the subject of the clause before, not the words before it.
+    """
+    if len(ma) != 1 or len(mb) != 1:
+        return []
+    (m,), (n,) = ma, mb
+    if pair.a_tokens[m[0]].norm.endswith("ing") or pair.b_tokens[n[0]].norm.endswith("ing"):
+        return []
+    if pair.a_to_b.get(m[0]) == n[0]:
+        return []  # the same verb in the same place: source_changes compared them
+    found = source_change(ctx, pair, m, n)
+    return [] if found is None else [found]
 
 
 # Stances that both present the speaker as asserting, without the writer's judgement
