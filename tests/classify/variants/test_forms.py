@@ -49,6 +49,16 @@ def labels(texts: dict[str, str], kind: Kind) -> list[str]:
             "The 57-year-old Tomas Brenner was held.",
             '"Brenner, 57," vs "57-year-old Tomas Brenner"',
         ),
+        (
+            "The talks were led by Eastland’s president, Tomas Brenner, on Monday.",
+            "Eastland President Tomas Brenner said the talks would go on.",
+            '"President Tomas Brenner" vs "president, Tomas Brenner"',
+        ),
+        (
+            "The state’s attorney general, Ilse Varga, sued.",
+            "Attorney General Ilse Varga filed suit on Monday.",
+            '"Attorney General Ilse Varga" vs "attorney general, Ilse Varga"',
+        ),
     ],
 )
 def test_style_forms(a: str, b: str, label: str) -> None:
@@ -69,6 +79,11 @@ def test_style_forms(a: str, b: str, label: str) -> None:
         ("She said Friday she would go. He left on Monday.", "He said on Friday it was over."),
         # Same style on both sides.
         ("Mr Doyle left.", "Mr Varga spoke."),
+        # A title of another office, or another person, is no style difference.
+        ("Its president, Tomas Brenner, spoke.", "Prime Minister Tomas Brenner spoke."),
+        ("Its president, Tomas Brenner, spoke.", "President Ilse Varga spoke."),
+        # Capitals in a headline say nothing about style.
+        ("Its president, Tomas Brenner, spoke.", "President Tomas Brenner Vows Reform"),
     ],
 )
 def test_not_style_forms(a: str, b: str) -> None:
