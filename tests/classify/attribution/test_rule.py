@@ -187,3 +187,13 @@ def test_one_finding_per_sentence_stated_as_fact() -> None:
     assert _same_fact(story, kept) and not _same_fact(story, elsewhere)
     # only the "stated as fact" findings are folded this way
     assert not _same_fact(replace(story, key="said:source:a:0"), kept)
+
+
+def test_the_fact_side_quotes_the_claim_not_a_lead_in() -> None:
+    f = the_finding(
+        "The officers said that in the end, the dam burst after days of heavy rain.",
+        "In the end, the dam burst after days of heavy rain.",
+        Kind.ATTRIBUTION_CHANGE,
+        '"The officers said" vs no attribution',
+    )
+    assert [s.text for s in f.spans["b"]] == ["In the end, the dam burst after days of heavy rain"]

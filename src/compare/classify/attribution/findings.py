@@ -200,6 +200,9 @@ def verb_change(ctx: Context, pair: CellPair, ca: Marker, cb: Marker) -> Candida
     )
 
 
+LEAD_IN_WORDS = 4  # a clause with fewer content words before a comma is a lead-in
+
+
 def dropped(
     ctx: Context,
     pair: CellPair,
@@ -217,8 +220,14 @@ def dropped(
     lo, hi = source_range(has_tokens, marker[0], marker[1])
     lo, hi = min(lo, marker[0]), max(hi, marker[1])
     attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))
-    # The claim stated as fact: the clause where the attribution would stand.
-    lo, hi = clause_around(lacks_tokens, at, sentence_starts(ctx, pair.passage_id, lacks))
+    # The claim stated as fact: the clause where the attribution would stand,
+    # with the clause after it when that one is only a lead-in ("On Tuesday
+    # night, the statement was recorded ..."): the reader must see the claim.
+    starts = sentence_starts(ctx, pair.passage_id, lacks)
+    lo, hi = clause_around(lacks_tokens, at, starts)
+    lead_in = len(content_words(lacks_tokens[lo:hi])) < LEAD_IN_WORDS
+    if lead_in and hi + 1 < len(lacks_tokens) and hi not in starts and lacks_tokens[hi].norm == ",":
+        hi = clause_around(lacks_tokens, hi + 1, starts)[1]
     claim = ctx.tokens_span(lacks, tuple(lacks_tokens[lo:hi]))
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
