@@ -197,3 +197,13 @@ def test_the_fact_side_quotes_the_claim_not_a_lead_in() -> None:
         '"The officers said" vs no attribution',
     )
     assert [s.text for s in f.spans["b"]] == ["In the end, the dam burst after days of heavy rain"]
+
+
+def test_a_moved_description_is_not_another_source() -> None:
+    found = run(
+        {
+            "a": "Sales fell in every region, the Ohio-based group said.",
+            "b": "The company said sales fell in every region.",
+        }
+    )
+    assert not [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "group" in f.label]

@@ -153,8 +153,9 @@ def _moved_source(
     per-edit comparison nor ``source_changes`` (same verb, same place) sees
     it.  An authority naming someone counts as a source here (the caller
     passes ``identifications`` for a side without a reporting verb).
-    ``source_change`` keeps only two named, unrelated sources ("the
-    company" / "Acme Corp" may be one speaker).
+    Both sources must end in a name, and ``source_change`` keeps only two
+    unrelated ones: a description ("the company", "the Ohio-based group")
+    may well be the other side's speaker.
     A participle ("she filed a complaint alleging ...") is left out: its
     speaker is the subject of the clause before, not the words before it.
     """
@@ -163,10 +164,18 @@ def _moved_source(
     (m,), (n,) = ma, mb
     if pair.a_tokens[m[0]].norm.endswith("ing") or pair.b_tokens[n[0]].norm.endswith("ing"):
         return []
+    if not (_named(pair.a_tokens, m) and _named(pair.b_tokens, n)):
+        return []  # a description ("the Ohio-based group") may be the other side's speaker
     if pair.a_to_b.get(m[0]) == n[0]:
         return []  # the same verb in the same place: source_changes compared them
     found = source_change(ctx, pair, m, n)
     return [] if found is None else [found]
+
+
+def _named(tokens: Sequence[Token], marker: Marker) -> bool:
+    """The source of ``marker`` ends in a name ("Colonel Ivan Petrov", not "the company")."""
+    words = content_words(tokens[slice(*source_range(tokens, marker[0], marker[1]))])
+    return bool(words) and words[-1].text[:1].isupper()
 
 
 # Stances that both present the speaker as asserting, without the writer's judgement
