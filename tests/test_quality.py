@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KIND_FLOOR = 0.75
 # Kinds pinned below the floor at the level reached without seed-tuned entries (#13).
 KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.71}
-RECALL_OVERALL = 0.88
+RECALL_OVERALL = 0.9  # 0.88 before the title-of-office style rule
 PRECISION_TOP30 = 0.83
 UNSEEN_RECALL = 0.85  # 0.81 before #14's precision findings ('dozens' / 'about 60'), 0.82
 # before the story-wide hearsay and credited-toll attribution findings, 0.84 before the
@@ -55,8 +55,9 @@ REAL_FOUND = 46  # of 80
 # passages another outlet tells in other words are dropped, a loaded term is not compared
 # across cells that only share a theme and rival sources must be credited with the same claim.)
 # 36 since presence findings another outlet tells in other words are checked by meaning
-# too, 33 once weak alignment edges are; 34 of 97 with round 7 (one more FALSE, reported).
-JUDGED_FALSE_STILL_REPORTED = 34
+# too, 33 once weak alignment edges are; 34 of 97 with round 7 (one more FALSE, reported);
+# 32 once sentences glued by a lost space were split (round 8 judged the new ones).
+JUDGED_FALSE_STILL_REPORTED = 32
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts).
