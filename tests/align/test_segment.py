@@ -56,6 +56,14 @@ from builders import article_from_text
         ("The U.S.Army base closed.", ["The U.S.Army base closed."]),
         ("See the page at example.Com/news today.", ["See the page at example.Com/news today."]),
         ("It was fine.OK then.", ["It was fine.OK then."]),
+        # a paragraph that lost its full stop and its space runs into the next word ...
+        (
+            "She had suffered 78% burnsFollowing her death, police filed a case.",
+            ["She had suffered 78% burns", "Following her death, police filed a case."],
+        ),
+        # ... but a function word cannot end a sentence, nor a handle be split
+        ("Kim andTrump held talks in June.", ["Kim andTrump held talks in June."]),
+        ("Follow @realDonaldTrump for news today.", ["Follow @realDonaldTrump for news today."]),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
@@ -75,6 +83,9 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         ("cease\u00adfire now", ["ceasefire", "now"]),  # as printed (issue #19)
         ("s\u200ba\u2063id it", ["said", "it"]),
         ("Su-25 jets", ["Su-25", "jets"]),
+        ("Kim andTrump met", ["Kim", "and", "Trump", "met"]),  # a lost space
+        ("an iPhone on eBay", ["an", "iPhone", "on", "eBay"]),
+        ("@realDonaldTrump", ["@", "realDonaldTrump"]),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:

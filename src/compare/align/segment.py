@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from compare.model import Article, Sentence, Span, Token
 from compare.text import lexicons
@@ -68,6 +69,12 @@ def _month_break() -> re.Pattern[str]:
 # "U.S.Army" are left alone), and a dotted name ("example.Com/page") is skipped.
 _GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"\u201d\u2019)]?(?=[A-Z][^\W\d_]*[a-z](?![\w.]*[./]\w))")
 
+# Two words glued without their space: a lower-case word of three letters or more,
+# then one capitalised word ("burnsFollowing", "andTrump").  A handle or tag
+# ("@realDonaldTrump", "#MeToo") and a name with more humps ("realDonaldTrump")
+# are left alone; so are "iPhone", "eBay" (one letter before the capital).
+_GLUED_WORDS = re.compile(r"(?<![\w@#])([a-z]{3,})([A-Z][a-z]{2,})(?![\w@])")
+
 
 def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """Split text into word and punctuation tokens with absolute offsets.
@@ -80,15 +87,21 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     >>> [t.text for t in tokenize("The U.S. said 20,000 fled.")]
     ['The', 'U.S.', 'said', '20,000', 'fled', '.']
     """
-    return tuple(
-        Token(
-            start=offset + m.start(),
-            end=offset + m.end(),
-            text=strip_invisible(m.group()),
-            norm=norm(m.group()),
-        )
-        for m in _TOKEN.finditer(text)
-    )
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        glued = _GLUED_WORDS.fullmatch(text, m.start(), m.end())
+        if glued is not None and (m.start() == 0 or text[m.start() - 1] not in "@#"):
+            parts = [(glued.start(1), glued.end(1)), (glued.start(2), glued.end(2))]
+        else:
+            parts = [(m.start(), m.end())]
+        for lo, hi in parts:
+            word = text[lo:hi]
+            out.append(
+                Token(
+                    start=offset + lo, end=offset + hi, text=strip_invisible(word), norm=norm(word)
+                )
+            )
+    return tuple(out)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -100,7 +113,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     [(0, 23), (24, 47)]
 
     A sentence glued to the next by a lost space ends at its full stop
-    (``_GLUED``): Punkt sees one word there and cannot split it.
+    (``_GLUED``), or where its last word runs into a capitalised one
+    (``_GLUED_WORDS``): Punkt sees one word there and cannot split it.
 
     >>> sentence_spans("The house was locked.On Tuesday, police came.")
     [(0, 21), (21, 45)]
@@ -116,6 +130,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if _is_sentence_start(text, m.end(), e):
                 spans.append((s, m.end()))
                 s = m.end()
+        for m in _GLUED_WORDS.finditer(text, s, e):
+            # "burnsFollowing the death": a paragraph that ended without its full stop.
+            # "andTrump held talks" is one sentence: a function word cannot end one.
+            if m.group(1) not in ENGLISH_STOP_WORDS and _is_sentence_start(text, m.end(1), e):
+                spans.append((s, m.end(1)))
+                s = m.end(1)
         spans.append((s, e))
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
