@@ -89,18 +89,20 @@ def tokenize(text: str, *, offset: int = 0) -> tuple[Token, ...]:
     """
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
-        glued = _GLUED_WORDS.fullmatch(text, m.start(), m.end())
-        if glued is not None and (m.start() == 0 or text[m.start() - 1] not in "@#"):
-            parts = [(glued.start(1), glued.end(1)), (glued.start(2), glued.end(2))]
-        else:
-            parts = [(m.start(), m.end())]
-        for lo, hi in parts:
-            word = text[lo:hi]
-            out.append(
-                Token(
-                    start=offset + lo, end=offset + hi, text=strip_invisible(word), norm=norm(word)
-                )
-            )
+        word = m.group()
+        # Cheap test first: a glued pair starts in lower case and holds a capital.
+        glued = (
+            _GLUED_WORDS.fullmatch(text, m.start(), m.end())
+            if word[:1].islower() and not word.islower()
+            else None
+        )
+        if glued is None:
+            start, end = m.span()
+            out.append(Token(offset + start, offset + end, strip_invisible(word), norm(word)))
+            continue
+        for k in (1, 2):
+            part = glued.group(k)
+            out.append(Token(offset + glued.start(k), offset + glued.end(k), part, norm(part)))
     return tuple(out)
 
 
