@@ -14,7 +14,6 @@ from the shared lexicon (``classify_number_words.txt``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -132,34 +131,6 @@ def _fraction(norms: Sequence[str], i: int) -> tuple[float, int] | None:
     if k < len(norms) and (scale := _scale(norms[k])) is not None:
         return times * FRACTIONS[word] * scale, k + 1
     return None
-
-
-_GLUED = re.compile(r"^([a-z]{2,}[a-z%])([A-Z][a-z]+)$")
-
-
-def unglue(tokens: Sequence[Token]) -> tuple[Token, ...]:
-    """Split words glued across a lost sentence break ("burnsFollowing") at the capital.
-
-    Why: crawled text often drops the space and full stop between two
-    sentences; "78% burnsFollowing" would count "burnsfollowing".  The split
-    puts a zero-width full stop between the halves, so no rule reads the
-    two sentences as one clause.
-
-    >>> from compare.align.segment import tokenize
-    >>> [t.text for t in unglue(tokenize("78% burnsFollowing the death"))]
-    ['78', '%', 'burns', '', 'Following', 'the', 'death']
-    """
-    out: list[Token] = []
-    for t in tokens:
-        m = _GLUED.match(t.text)
-        if m is None:
-            out.append(t)
-            continue
-        cut = t.start + len(m.group(1))
-        out.append(Token(t.start, cut, m.group(1), m.group(1).casefold()))
-        out.append(Token(cut, cut, "", "."))
-        out.append(Token(cut, t.end, m.group(2), m.group(2).casefold()))
-    return tuple(out)
 
 
 def merge(tokens: Sequence[Token]) -> tuple[Token, ...]:

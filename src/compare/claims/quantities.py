@@ -19,7 +19,7 @@ from itertools import pairwise
 from compare.claims.number_context import noun_after
 from compare.claims.number_lexicon import NUMERAL, events, has_role
 from compare.claims.number_parse import Quantity, quantities
-from compare.claims.numwords import merge, unglue
+from compare.claims.numwords import merge
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.claims.words import is_function_word, stem
 from compare.model import Article, Sentence, Token
@@ -228,7 +228,8 @@ def sentence_claims(
     >>> [(c.text, c.value, c.what, sorted(c.scope.places)) for c in sentence_claims("a", s)]
     [('One hundred and twelve', 112.0, ('count', 'death', 'people'), ['old town'])]
     """
-    tokens = merge(unglue(sentence.tokens))
+    # Words glued by a lost space ("burnsFollowing") are split by ``segment.tokenize``.
+    tokens = merge(sentence.tokens)
     norms = [t.norm for t in tokens]
     out = []
     for q in quantities(tokens):
