@@ -65,7 +65,9 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
     return out
 
 
-_PASSIVE = frozenset({"was", "were", "been", "being", "be", "is", "are", "not", "and", "or"})
+# Words before "identified" that leave it without an agent of its own ("was identified",
+# "arrested and identified").
+_NO_AGENT = frozenset({"was", "were", "been", "being", "be", "is", "are", "not", "and", "or"})
 IDENTIFY_REACH = 8  # tokens after "identified" within which "as" must follow
 
 
@@ -88,7 +90,7 @@ def identifications(tokens: Sequence[Token]) -> list[Marker]:
     """
     out: list[Marker] = []
     for k, t in enumerate(tokens):
-        if t.norm != "identified" or k == 0 or tokens[k - 1].norm in _PASSIVE:
+        if t.norm != "identified" or k == 0 or tokens[k - 1].norm in _NO_AGENT:
             continue
         if not content_words(tokens[k - 1 : k]):
             continue
