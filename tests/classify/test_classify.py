@@ -7,11 +7,13 @@ pairs align without the align stage.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from compare.classify import RULE_MODULES, rules
 from compare.classify.base import Candidate
-from compare.classify.merge import apply_precedence, merge, rank
+from compare.classify.merge import HEADLINE_SLOTS, apply_precedence, merge, rank
 from compare.model import Kind, Severity, Span
 from compare.text import lexicons
 
@@ -98,6 +100,26 @@ def test_rank_orders_by_severity_then_time_note_then_kind_then_weight() -> None:
     ]
     # Same severity: the more serious kind first (hedge before loaded), whatever the weight.
     assert [f.kind for f in found[2:]] == [Kind.HEDGE_CHANGE, Kind.LOADED_TERM, Kind.WORDING_CHANGE]
+
+
+def test_rank_puts_sure_findings_of_a_kind_before_uncertain_ones() -> None:
+    unsure = replace(
+        _cand(Kind.ADDED_PASSAGE, "a", 1, sev=Severity.LOW, key="u", weight=9), confidence=0.5
+    )
+    sure = _cand(Kind.ADDED_PASSAGE, "a", 5, sev=Severity.LOW, key="s", weight=1)
+    style = _cand(Kind.STYLE_VARIANT, "a", 9, sev=Severity.LOW, key="v", weight=5)
+    # Enough certain findings above to fill the headlines, so nothing is held back for them.
+    above = [
+        _cand(Kind.NUMBER_DISCREPANCY, "a", 20 + 3 * n, sev=Severity.CRITICAL, key=str(n))
+        for n in range(HEADLINE_SLOTS)
+    ]
+    found = rank(merge([unsure, sure, style, *above]), {"p1": 0})
+    # Within the kind, sure first whatever the weight; another kind keeps its place after it.
+    assert [(f.kind, f.confidence) for f in found][-3:] == [
+        (Kind.ADDED_PASSAGE, 1.0),
+        (Kind.ADDED_PASSAGE, 0.5),
+        (Kind.STYLE_VARIANT, 1.0),
+    ]
 
 
 def test_rule_list_is_complete_and_loads() -> None:

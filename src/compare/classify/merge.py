@@ -204,9 +204,18 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
 
     Order: severity; then same-day before different-day number conflicts;
     then kind (DESIGN §5 order: within one severity, a cut passage outranks
-    a rewording); then weight (descending); then passage reading order,
-    key, label.  An uncertain finding (``UNCERTAIN``) then moves below the
-    first ``HEADLINE_SLOTS`` certain ones, so it is never a headline.
+    a rewording); then certain before uncertain (``UNCERTAIN``: among the
+    passages only one outlet carries, those the rules are sure of come
+    first, and those another outlet may tell in other words after them);
+    then weight (descending); then passage reading order, key, label.  An
+    uncertain finding then also moves below the first ``HEADLINE_SLOTS``
+    certain ones, so it is never a headline.
+
+    Why within a kind and not across kinds: ranking every uncertain finding
+    of a severity after all certain ones put house-style variants above
+    uncertain omissions, and readers judged the top 20 worse (0.53 against
+    0.56); within a kind the same judged precision held (0.61) and the
+    seeds' top 30 rose from 0.87 to 0.90.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
 
@@ -217,6 +226,7 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
             c.severity,
             c.kind == Kind.NUMBER_DISCREPANCY and c.time_note is not None,
             order[c.kind],
+            c.confidence < UNCERTAIN,
             -round(c.weight, 6),
             passage_order.get(c.passage_id or "", len(passage_order)),
             c.key,
