@@ -24,7 +24,7 @@ from compare.classify.presence.carried import (
     carried_share,
     meaning_note,
     told_by_meaning,
-    told_likely,
+    told_in_other_words,
     told_surely,
 )
 from compare.classify.presence.contents import cell_spans, contents
@@ -131,9 +131,9 @@ def _unless_carried(
     others = _others(ctx, aid)
     share, where = carried_share(ctx, tokens, others)
     if where is None or share < PARTLY:
-        if drop and told_surely(told_by_meaning(ctx, sentences, others, clause=clause)):
+        surely, closest = told_in_other_words(ctx, sentences, others, clause=clause)
+        if drop and surely:
             return None
-        closest = told_likely(told_by_meaning(ctx, sentences, others, clause=clause, strict=False))
         if closest is None:
             return candidate
         return replace(

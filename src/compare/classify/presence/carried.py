@@ -228,10 +228,38 @@ def told_by_meaning(
     Not ``strict``: figures are not checked (for a note that quotes the
     sentence, never to drop a finding).
     """
+    sure, near = _tellings(ctx, sentences, others, clause)
+    return sure if strict else near
+
+
+def told_in_other_words(
+    ctx: Context,
+    sentences: Sequence[Sentence],
+    others: Sequence[str],
+    *,
+    clause: tuple[str, Sequence[Token]] | None = None,
+) -> tuple[bool, Told | None]:
+    """``(told surely, closest likely telling)``: what a presence finding does with meanings.
+
+    Surely told (``told_surely``, figures checked): the finding is dropped.
+    Else a likely telling (``told_likely``, figures not checked) makes it
+    uncertain, with ``meaning_note`` quoting it.  Both from one comparison.
+    """
+    sure, near = _tellings(ctx, sentences, others, clause)
+    return told_surely(sure), told_likely(near)
+
+
+def _tellings(
+    ctx: Context,
+    sentences: Sequence[Sentence],
+    others: Sequence[str],
+    clause: tuple[str, Sequence[Token]] | None,
+) -> tuple[list[Told | None], list[Told | None]]:
+    """``told_by_meaning`` with and without the figures check, in one pass."""
     vectors = ctx.memo(__name__ + ".meanings", _meanings)
     own = None if vectors is None or not sentences else vectors.get(sentences[0].article_id)
     if vectors is None or own is None:
-        return [None] * len(sentences)
+        return [None] * len(sentences), [None] * len(sentences)
     if clause is None:
         queries: np.ndarray | None = own[[s.index for s in sentences]]
     else:
@@ -239,40 +267,40 @@ def told_by_meaning(
 
         queries = embed([clause[0]])
     if queries is None:
-        return [None] * len(sentences)
-    out: list[Told | None] = []
+        return [None] * len(sentences), [None] * len(sentences)
+    sure: list[Told | None] = []
+    near: list[Told | None] = []
     for sentence, q in zip(sentences, queries, strict=True):
         anchors = figures(clause[1] if clause else sentence.tokens)
-        best: Told | None = None
+        best_sure: Told | None = None
+        best_near: Told | None = None
         for aid in others:
             pool = vectors.get(aid)
             if pool is None or not len(pool):
                 continue
             sims = pool @ q
+            found_near = False
             for j in (int(j) for j in np.argsort(-sims, kind="stable")[:TELLING_TRIED]):
-                if not _tells(
-                    own,
-                    pool[j],
-                    sentence.index,
-                    anchors if strict else set(),
-                    ctx.articles[aid].sentences[j],
-                ):
-                    continue
-                if best is None or float(sims[j]) > best.cosine:
-                    best = Told(round(float(sims[j]), 4), aid, j)
-                break
-        out.append(best)
-    return out
+                if not _closest_back(own, pool[j], sentence.index):
+                    continue  # its closest sentence here is another one
+                told = Told(round(float(sims[j]), 4), aid, j)
+                if not found_near:
+                    found_near = True
+                    if best_near is None or told.cosine > best_near.cosine:
+                        best_near = told
+                if anchors <= figures(ctx.articles[aid].sentences[j].tokens):  # every figure
+                    if best_sure is None or told.cosine > best_sure.cosine:
+                        best_sure = told
+                    break
+        sure.append(best_sure)
+        near.append(best_near)
+    return sure, near
 
 
-def _tells(
-    own: np.ndarray, vector: np.ndarray, index: int, anchors: set[tuple[str, str]], other: Sentence
-) -> bool:
-    """``other`` (``vector``) has sentence ``index`` as its closest here, and every figure."""
+def _closest_back(own: np.ndarray, vector: np.ndarray, index: int) -> bool:
+    """The other sentence (``vector``) has sentence ``index`` as its closest here."""
     back = own @ vector
-    if back[index] < back.max() - 1e-6:
-        return False  # its closest sentence here is another one
-    return anchors <= figures(other.tokens)  # else it lacks one of the figures
+    return bool(back[index] >= back.max() - 1e-6)
 
 
 def told_surely(told: Sequence[Told | None]) -> bool:

@@ -26,9 +26,7 @@ from compare.classify.presence.carried import (
     carried_note,
     carried_share,
     meaning_note,
-    told_by_meaning,
-    told_likely,
-    told_surely,
+    told_in_other_words,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents
 from compare.model import Kind, Passage, Severity
@@ -116,11 +114,12 @@ def _omitted(
         partly = share >= LEFT_OUT
         check = carried_note(ctx.articles[aid].outlet, share) if partly else ""
         if not partly:  # by meaning: the omitting outlet's sentences against each carrier's
-            cells = [ctx.cell_sentences(passage.id, c) for c in carriers]
-            if any(told_surely(told_by_meaning(ctx, cell, [aid])) for cell in cells):
+            told = [
+                told_in_other_words(ctx, ctx.cell_sentences(passage.id, c), [aid]) for c in carriers
+            ]
+            if any(surely for surely, _closest in told):
                 continue  # it tells every sentence of it in other words: nothing omitted
-            near = [told_by_meaning(ctx, cell, [aid], strict=False) for cell in cells]
-            closest = [t for t in (told_likely(t) for t in near) if t is not None]
+            closest = [t for _surely, t in told if t is not None]
             if closest:
                 partly = True
                 check = meaning_note(ctx, max(closest, key=lambda t: t.cosine))
