@@ -112,17 +112,16 @@ _OFFICES = (
 _PERSON = r"(?:[A-Z]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)*"
 
 
-def _office(shape: str) -> Reader:
+def _office(shape: str, *, capitalised: bool) -> Reader:
     """A title of office and the name after it, keyed by the title and the surname.
 
-    The capitalised shape needs every word of the title capitalised ("Foreign
-    Minister", not "foreign Minister").
+    The ``capitalised`` shape needs every word of the title capitalised
+    ("Foreign Minister", not "foreign Minister").
     """
 
     def read(m: re.Match[str], _text: str) -> tuple[str, str, int, int] | None:
         words = m.group(1).split()
-        capitalised = all(w[:1].isupper() for w in words if w != "of")
-        if capitalised != shape.startswith("title capitalised"):
+        if all(w[:1].isupper() for w in words if w != "of") != capitalised:
             return None
         surname = m.group(2).split()[-1]
         if surname.casefold() in not_names():
@@ -175,14 +174,14 @@ RULES = (
         Kind.STYLE_VARIANT,
         "give the same title",
         re.compile(rf"\b({_OFFICES}), ({_PERSON})\b"),
-        _office("title in lower case, set off by commas"),
+        _office("title in lower case, set off by commas", capitalised=False),
     ),
     Rule(
         "office",
         Kind.STYLE_VARIANT,
         "give the same title",
         re.compile(rf"\b((?i:{_OFFICES})) ({_PERSON})\b"),
-        _office("title capitalised before the name"),
+        _office("title capitalised before the name", capitalised=True),
     ),
     Rule(
         "currency",
