@@ -64,6 +64,20 @@ from builders import article_from_text
         # ... but a function word cannot end a sentence, nor a handle be split
         ("Kim andTrump held talks in June.", ["Kim andTrump held talks in June."]),
         ("Follow @realDonaldTrump for news today.", ["Follow @realDonaldTrump for news today."]),
+        # a dotted initialism no list names ends no sentence before a lower-case word ...
+        (
+            "The I.R.S. said on Monday that the F.B.I.\u2019s agents had left.",
+            ["The I.R.S. said on Monday that the F.B.I.\u2019s agents had left."],
+        ),
+        (
+            "\u201cI have not violated any I.R.S. rules,\u201d she said.",
+            ["\u201cI have not violated any I.R.S. rules,\u201d she said."],
+        ),
+        # ... but may before a capitalised word
+        (
+            "The money went to the I.R.S. Nobody objected.",
+            ["The money went to the I.R.S.", "Nobody objected."],
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
