@@ -22,18 +22,68 @@ def test_passage_most_outlets_carry_is_omitted_by_the_other() -> None:
 
 
 def test_casualty_passage_ranks_above_background() -> None:
+    shared = "Rescuers searched the slopes until dark."
     texts = {
-        "a": "A landslide killed 7 hikers. The valley is known for its orchards.",
-        "b": "A landslide killed 7 hikers. The valley is known for its orchards.",
-        "c": "Rain fell on the valley for most of the week and the old orchards flooded.",
+        "a": f"A landslide killed 7 hikers. {shared} The valley is known for its orchards.",
+        "b": f"A landslide killed 7 hikers. {shared} The valley is known for its orchards.",
+        "c": f"{shared} Rain fell on the valley for most of the week and the old orchards flooded.",
     }
-    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,), "b": (1,)}, "p3": {"c": (0,)}}
+    cells = {
+        "p1": {"a": (0,), "b": (0,)},
+        "p2": {"a": (1,), "b": (1,), "c": (0,)},
+        "p3": {"a": (2,), "b": (2,)},
+        "p4": {"c": (1,)},
+    }
     omitted = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
     assert [(f.passage_id, f.severity) for f in omitted] == [
         ("p1", Severity.HIGH),
-        ("p2", Severity.LOW),
+        ("p3", Severity.LOW),
     ]
     assert "casualty" in omitted[0].explanation
+
+
+def test_consecutive_cut_sentences_are_one_omission() -> None:
+    """A three-sentence statement one outlet cuts is one finding quoting all of it."""
+    quote = (
+        "\u201cI apologise to everyone I hurt,\u201d the mayor said. \u201cI will repay the "
+        "money.\u201d \u201cIt will not happen again.\u201d"
+    )
+    texts = {
+        "a": f"The mayor resigned on Friday. {quote} The council meets next week.",
+        "b": f"The mayor resigned on Friday. {quote} The council meets next week.",
+        "c": "The mayor resigned on Friday. The council meets next week. "
+        "Its members will choose an acting mayor from among themselves before the summer.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,), "c": (0,)},
+        "p2": {"a": (1,), "b": (1,)},
+        "p3": {"a": (2,), "b": (2,)},
+        "p4": {"a": (3,), "b": (3,)},
+        "p5": {"a": (4,), "b": (4,), "c": (1,)},
+        "p6": {"c": (2,)},
+    }
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.passage_id == "p2" and omitted.spans["c"] == ()
+    assert [s.text for s in omitted.spans["a"]] == [quote]
+    assert "carry these 3 sentences" in omitted.explanation
+    assert omitted.severity == Severity.MEDIUM  # a quotation
+
+
+def test_cuts_apart_in_a_carrier_stay_two_omissions() -> None:
+    """Passages that do not follow each other in a carrier's text are separate cuts."""
+    texts = {
+        "a": "A bridge closed. Traffic was diverted. Trains ran late. Schools shut early.",
+        "b": "A bridge closed. Schools shut early. Traffic was diverted. Trains ran late.",
+        "c": "Traffic was diverted.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,)},
+        "p2": {"a": (1,), "b": (2,), "c": (0,)},
+        "p3": {"a": (2,), "b": (3,)},
+        "p4": {"a": (3,), "b": (1,)},
+    }
+    omitted = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert sorted(f.passage_id for f in omitted) == ["p1", "p3", "p4"]
 
 
 def test_brief_omissions_rank_lower_and_say_why() -> None:

@@ -8,7 +8,8 @@ omissions rank lower and the explanation says so.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from compare.claims.sources import markers
 from compare.classify.base import Candidate, Context
@@ -29,7 +30,7 @@ from compare.classify.presence.carried import (
     told_in_other_words,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents
-from compare.model import Kind, Passage, Severity
+from compare.model import Kind, Passage, Severity, Span
 
 
 def find(ctx: Context) -> list[Candidate]:
@@ -39,6 +40,7 @@ def find(ctx: Context) -> list[Candidate]:
     if ctx.options.reference in ids:
         return _against_reference(ctx, ctx.options.reference, ids, briefs)
     out: list[Candidate] = []
+    cuts: list[_Cut] = []
     own: dict[str, list[Passage]] = {}
     for passage in ctx.alignment.passages:
         carriers = [aid for aid in ids if passage.cells.get(aid)]
@@ -50,7 +52,8 @@ def find(ctx: Context) -> list[Candidate]:
         if len(carriers) < 2 or len(carriers) * 2 <= len(ids):
             out.extend(_rebuttals(ctx, passage, carriers, ids))
             continue  # only what most outlets carry counts as omitted by the rest
-        out.extend(_omitted(ctx, passage, carriers, ids, briefs))
+        cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
+    out.extend(_run_candidate(ctx, run, len(ids)) for run in cut_runs(cuts))
     for aid, passages in own.items():
         runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
         out.extend(added_candidate(ctx, aid, run) for run in runs)
@@ -70,22 +73,26 @@ def _against_reference(
     name = ctx.articles[reference].outlet
     out: list[Candidate] = []
     own: dict[str, list[Passage]] = {}
+    cuts: list[_Cut] = []
     for passage in ctx.alignment.passages:
         carriers = [aid for aid in ids if passage.cells.get(aid)]
         if reference not in carriers:
             for aid in carriers:
                 own.setdefault(aid, []).append(passage)
             continue
-        for candidate in _omitted(ctx, passage, carriers, ids, briefs):
-            omitter = next(a for a, spans in candidate.spans.items() if not spans)
-            out.append(
-                replace(
-                    candidate,
-                    explanation=f"The reference ({name}) carries this passage; "
-                    f"{ctx.articles[omitter].outlet} does not. "
-                    + candidate.explanation.split("does not. ", 1)[-1],
-                )
+        cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
+    for run in cut_runs(cuts):
+        candidate = _run_candidate(ctx, run, len(ids))
+        n = _sentences(ctx, run)
+        what = "this passage" if n == 1 else f"these {n} sentences"
+        out.append(
+            replace(
+                candidate,
+                explanation=f"The reference ({name}) carries {what}; "
+                f"{ctx.articles[run[0].omitter].outlet} does not. "
+                + candidate.explanation.split("does not. ", 1)[-1],
             )
+        )
     for aid, passages in own.items():
         for run in outlet_runs(ctx, aid, passages):
             added = added_candidate(ctx, aid, run)
@@ -94,12 +101,26 @@ def _against_reference(
     return out
 
 
+@dataclass(frozen=True)
+class _Cut:
+    """One passage that most outlets carry and one outlet does not, before grouping."""
+
+    passage: Passage
+    carriers: tuple[str, ...]
+    omitter: str
+    severity: Severity
+    weight: float
+    what: str  # what the passage holds ("It reports casualty figures.")
+    check: str  # the note when the omitter may tell it in other words, else ""
+    brief: str  # the note when the omitter is a brief, else ""
+    confidence: float
+
+
 def _omitted(
     ctx: Context, passage: Passage, carriers: list[str], ids: list[str], briefs: dict[str, str]
-) -> list[Candidate]:
+) -> list[_Cut]:
     first = carriers[0]
     severity, weight, what = contents(ctx, passage, first)
-    preview = shorten(ctx.cell_sentences(passage.id, first)[0].text, 50)
     out = []
     for aid in ids:
         if aid in carriers:
@@ -123,23 +144,97 @@ def _omitted(
             if closest:
                 partly = True
                 check = meaning_note(ctx, max(closest, key=lambda t: t.cosine))
-        spans = {c: cell_spans(ctx, passage, c) for c in carriers}
-        spans[aid] = ()  # the omitting outlet: present, with nothing to quote
         out.append(
-            Candidate(
-                kind=Kind.OMITTED_PASSAGE,
+            _Cut(
+                passage=passage,
+                carriers=tuple(carriers),
+                omitter=aid,
                 severity=sev,
-                passage_id=passage.id,
-                key=f"omitted:{aid}",
-                spans=spans,
-                explanation=f"{len(carriers)} of {len(ids)} outlets carry this passage; "
-                f"{ctx.articles[aid].outlet} does not. {what}{check}{note}",
-                label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
                 weight=weight * (0.5 if note else 1.0) + 0.02 * len(carriers),
+                what=what,
+                check=check,
+                brief=note,
                 confidence=UNSURE if partly else 1.0,
             )
         )
     return out
+
+
+def cut_runs(cuts: Sequence[_Cut]) -> list[list[_Cut]]:
+    """Omissions grouped into runs: consecutive sentences in every carrier, one omitter.
+
+    Why: a quotation or a paragraph of three sentences that one outlet cuts
+    is one cut, not three findings; listed sentence by sentence, one cut
+    statement crowded the rest out of the top of the list.  A run holds one
+    omitting outlet, the same carriers, and passages that follow each other
+    in every carrier's text.  It breaks where the rules' certainty changes:
+    a run is uncertain (may be told in other words) as a whole or not at all.
+    ``cuts`` come in the passages' reading order.
+    """
+    open_runs: dict[tuple[str, tuple[str, ...]], list[_Cut]] = {}
+    runs: list[list[_Cut]] = []
+    for cut in cuts:
+        key = (cut.omitter, cut.carriers)
+        run = open_runs.get(key)
+        if run is not None and _follows(run[-1], cut):
+            run.append(cut)
+            continue
+        run = [cut]
+        open_runs[key] = run
+        runs.append(run)
+    return runs
+
+
+def _follows(before: _Cut, after: _Cut) -> bool:
+    """``after`` starts right where ``before`` ends in every carrier, with equal certainty."""
+    return before.confidence == after.confidence and all(
+        before.passage.cells[c][-1] + 1 == after.passage.cells[c][0] for c in before.carriers
+    )
+
+
+def _sentences(ctx: Context, run: Sequence[_Cut]) -> int:
+    """Sentences of the run in its first carrier."""
+    return sum(len(cut.passage.cells[cut.carriers[0]]) for cut in run)
+
+
+def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate:
+    """One omitted-passage finding for a run of cuts: its most serious part sets the grade."""
+    lead = min(run, key=lambda c: (c.severity, -c.weight))
+    aid = lead.omitter
+    first = run[0]
+    n = _sentences(ctx, run)
+    preview = shorten(ctx.cell_sentences(first.passage.id, first.carriers[0])[0].text, 50)
+    spans: dict[str, tuple[Span, ...]] = {
+        c: _joined(ctx, c, [s for cut in run for s in cell_spans(ctx, cut.passage, c)])
+        for c in first.carriers
+    }
+    spans[aid] = ()  # the omitting outlet: present, with nothing to quote
+    what = "this passage" if n == 1 else f"these {n} sentences"
+    check = next((c.check for c in run if c.check), "")
+    return Candidate(
+        kind=Kind.OMITTED_PASSAGE,
+        severity=lead.severity,
+        passage_id=first.passage.id,
+        key=f"omitted:{aid}",
+        spans=spans,
+        explanation=f"{len(first.carriers)} of {outlets} outlets carry {what}; "
+        f"{ctx.articles[aid].outlet} does not. {lead.what}{check}{lead.brief}",
+        label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
+        weight=max(c.weight for c in run) + 0.05 * min(len(run) - 1, 4),
+        confidence=first.confidence,
+    )
+
+
+def _joined(ctx: Context, article_id: str, spans: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans with only white space between them joined into one (one quote per stretch)."""
+    text = ctx.articles[article_id].text
+    out = [spans[0]]
+    for span in spans[1:]:
+        if text[out[-1].end : span.start].strip() == "":
+            out[-1] = ctx.span(article_id, out[-1].start, span.end)
+        else:
+            out.append(span)
+    return tuple(out)
 
 
 def _rebuttals(
