@@ -213,6 +213,18 @@ def test_not_outlet_only_clauses(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.ADDED_PASSAGE) == []
 
 
+def test_nearly_a_whole_paired_sentence_is_an_uncertain_added_clause() -> None:
+    """Nearly all of a paired sentence "added": two statements paired, or one reworded."""
+    texts = {
+        "a": "But the governor said he wants changes made so the measure more closely "
+        "mirrors a federal law passed decades ago.",
+        "b": "The amended measure mirrors the federal statute.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    (added,) = of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)
+    assert added.confidence < 1.0 and "nearly all of its sentence" in added.explanation
+
+
 DENIAL = {
     "a": "The league accused the club of fixing the match. The club denied any wrongdoing.",
     "b": "The league accused the club of fixing the match. The club denied any wrongdoing.",

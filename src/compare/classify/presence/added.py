@@ -34,6 +34,9 @@ OWN_MIN_CONTENT = 5  # content words of its own a clause needs to count as added
 OWN_MIN_SHARE = 0.6  # and the share of its content words no other outlet's cell has
 OWN_FACING = 3  # what the others have in its place must be under a third of its size
 OWN_BRIDGE = 2  # matched tokens inside an own stretch that do not break it ("the", ",")
+# Share of its cell's content words above which an own stretch is nearly the whole
+# sentence: the cells then share too little to be surely one statement with a clause added.
+OWN_MAX_COVER = 0.8
 
 
 def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Passage]]:
@@ -249,6 +252,18 @@ def _own_clause(
     stretch = stretch[words[0] : words[-1] + 1]
     severity, weight, what = contents(ctx, passage, aid, stretch)
     span = ctx.tokens_span(aid, stretch)
+    # Nearly the whole sentence: the passage may pair two different statements (then
+    # this is the outlet's own sentence) or one told in other words (then nothing is
+    # added).  Read blind, both happened; the finding stays, uncertain, with a note.
+    whole = len(content_words(stretch)) > OWN_MAX_COVER * len(
+        content_words(ctx.cell_tokens(passage.id, aid))
+    )
+    note = (
+        " It is nearly all of its sentence, which the other outlets' version of the passage "
+        "shares few words with: check whether they tell it in other words."
+        if whole
+        else ""
+    )
     return _unless_carried(
         ctx,
         aid,
@@ -260,9 +275,11 @@ def _own_clause(
             key=f"clause:{aid}:{span.start}",
             spans={aid: (span,)},
             explanation="Only one outlet adds this material to a passage the others also carry. "
-            + what,
+            + what
+            + note,
             label=f"only in {ctx.articles[aid].outlet}: \u201c{shorten(span.text, 50)}\u201d",
             weight=weight - 0.05,
+            confidence=UNSURE if whole else 1.0,
         ),
         drop=True,
         sentences=[_sentence_of(ctx, aid, stretch[0])],
