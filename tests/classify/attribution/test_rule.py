@@ -75,6 +75,25 @@ def test_explanation_says_why_the_verb_matters() -> None:
     assert "signals doubt" in f.explanation and "neutral" in f.explanation
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the verb inside the quotation is the speaker's word, not the outlet's choice
+        (
+            '"The findings are confirmed by the records released today," Senator Roe said.',
+            "Senator Roe said the records released today backed the findings.",
+        ),
+        (
+            "\u201cThe findings are confirmed by the records,\u201d Senator Roe said.",
+            "The findings, Senator Roe said, were backed by the records.",
+        ),
+    ],
+)
+def test_verb_inside_a_quotation_is_no_verb_change(a: str, b: str) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert not [f for f in found if "confirmed" in f.label], [f.label for f in found]
+
+
 def test_markers_skip_adjective_alleged() -> None:
     assert markers(tokenize("The alleged theft shocked the town.")) == []
 

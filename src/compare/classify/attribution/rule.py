@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS, quote_mask
 from compare.claims.sources import Marker, identifications, markers, own_plan, source_range
 from compare.claims.words import content_words
 from compare.classify import evidence
@@ -61,7 +62,7 @@ def find(ctx: Context) -> list[Candidate]:
                 continue
             if in_a and in_b:
                 ca, cb = in_a[0], in_b[0]
-                if _judged(ca[2], cb[2]):
+                if _judged(ca[2], cb[2]) and not _quoted_either(pair, ca, cb):
                     out.append(verb_change(ctx, pair, ca, cb))
             elif _verb_for_verb(op, (i1, i2), (j1, j2)):
                 pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
@@ -139,7 +140,31 @@ def _moved(ctx: Context, pair: CellPair, ma: list[Marker], mb: list[Marker]) -> 
     # Only the verb's stance is compared: a moved attribution is often also
     # reworded ("the company" / "the Ohio-based group"), and two descriptions
     # cannot be told apart from two different speakers.
-    return [verb_change(ctx, pair, m, n)] if _judged(m[2], n[2]) else []
+    if not _judged(m[2], n[2]) or _quoted_either(pair, m, n):
+        return []
+    return [verb_change(ctx, pair, m, n)]
+
+
+def _quoted_either(pair: CellPair, m: Marker, n: Marker) -> bool:
+    """Does either verb stand inside quotation marks, in the speaker's own words?
+
+    Why: read blind, "\u201cThose findings are confirmed by the e-mails\u201d" against "they
+    said the e-mails belied ..." was reported as the outlet choosing "confirmed"
+    over "said"; the word was the speaker's, and both outlets credited the point
+    to the speaker.  Only the outlet's own reporting verb tells its stance.
+    """
+    return _in_quotes(pair.a_tokens, m[0]) or _in_quotes(pair.b_tokens, n[0])
+
+
+def _in_quotes(tokens: Sequence[Token], at: int) -> bool:
+    """Is token ``at`` inside quotation marks (opened before it in the cell, or closed
+    after it by a closing mark that nothing before it opened)?"""
+    inside, _open = quote_mask(tokens, False)
+    if inside[at]:
+        return True
+    first = next((k for k, t in enumerate(tokens) if t.text in QUOTE_MARKS), None)
+    # A quotation carried over from the sentence before: its closing mark comes first.
+    return first is not None and tokens[first].text == CLOSE_QUOTE and at < first
 
 
 def _moved_source(
