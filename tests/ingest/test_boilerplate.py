@@ -282,3 +282,16 @@ def test_new_list_entries_name_a_source_key_defined_in_the_header() -> None:
             assert "# src: " in raw, raw
             key = raw.split("# src: ", 1)[1].strip()
             assert f"source [{key}]:" in head, (name, key)
+
+
+def test_headline_repeated_as_first_paragraph_is_removed() -> None:
+    title = "Bridge plans go on show"
+
+    def split(text: str) -> Body:
+        return split_body(text, start=0, article_id="t", lines=LineIndex(text), title=title)
+
+    body = split(f"Bridge Plans Go On Show\n\n{BEFORE}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [Reason.HEADLINE.value]
+    # only as the first paragraph
+    assert len(split(f"{BEFORE}\n\n{title}").paragraphs) == 2

@@ -74,6 +74,23 @@ def _jsonl(folder: Path) -> None:
     (folder / "herald.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
 
 
+def _txt_headline_twice(folder: Path) -> None:
+    # A scraped page: the headline line, then the body, which prints the headline again.
+    text = HEADLINE + "\n\n" + HEADLINE.upper() + "\n\n" + "\n\n".join(BODY) + "\n"
+    (folder / "herald.txt").write_text(text, "utf-8")
+
+
+def _jsonl_headline_twice(folder: Path) -> None:
+    text = HEADLINE + "\n\n" + "\n\n".join(BODY)
+    record = {"id": "herald", "title": HEADLINE, "text": text, "outlet": "herald"}
+    (folder / "herald.jsonl").write_text(json.dumps(record) + "\n", "utf-8")
+
+
+def _md_headline_twice(folder: Path) -> None:
+    front = f"---\ntitle: {json.dumps(HEADLINE)}\noutlet: herald\n---\n\n# {HEADLINE}\n\n"
+    (folder / "herald.md").write_text(front + "\n\n".join(BODY) + "\n", "utf-8")
+
+
 def _run(tmp_path: Path, write) -> Report:
     folder = tmp_path / write.__name__
     folder.mkdir()
@@ -96,7 +113,9 @@ def _findings(report: Report) -> list[tuple[object, ...]]:
     )
 
 
-@pytest.mark.parametrize("write", [_md, _html, _jsonl])
+@pytest.mark.parametrize(
+    "write", [_md, _html, _jsonl, _txt_headline_twice, _jsonl_headline_twice, _md_headline_twice]
+)
 def test_same_article_in_any_format_gives_the_same_findings(tmp_path: Path, write) -> None:
     txt, other = _run(tmp_path, _txt), _run(tmp_path, write)
     assert _findings(txt) == _findings(other)

@@ -42,6 +42,7 @@ class Reason(StrEnum):
     PROMO = "promotion of the outlet"
     RELATED = "related-article headline"
     REPEATED = "caption or teaser repeating the text"
+    HEADLINE = "headline repeated in the body"
     SOURCE_CREDIT = "source credit"
 
 
@@ -118,10 +119,22 @@ RELATED_MAX_WORDS = 20  # a headline is rarely longer
 REPEAT_MIN_WORDS = 6  # shorter repeats are likely a phrase, not a caption
 
 
-def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> Body:
-    """Paragraph spans of ``text[start:]`` and the boilerplate cut from them."""
+def split_body(
+    text: str, *, start: int, article_id: str, lines: LineIndex, title: str | None = None
+) -> Body:
+    """Paragraph spans of ``text[start:]`` and the boilerplate cut from them.
+
+    ``title``, the article's headline when it was read apart from the body
+    (first line, front matter, a page's title), is removed where the body
+    repeats it as its first paragraph: scraped pages often print the
+    headline again above the text, and kept it is compared as a body
+    sentence, paired with whatever body sentence resembles it.
+    """
     removed: list[tuple[int, int, Reason]] = []
     blocks = _blocks(text, start, removed)
+    if title and blocks and _same_line(text[slice(*blocks[0])], title):
+        removed.append((*blocks[0], Reason.HEADLINE))
+        blocks = blocks[1:]
     kept: list[tuple[int, int]] = []
     credits: list[str] = []
     emails: list[tuple[str, int]] = []
@@ -158,6 +171,19 @@ def split_body(text: str, *, start: int, article_id: str, lines: LineIndex) -> B
         credits=tuple(credits),
         contact_emails=tuple(emails),
     )
+
+
+def _same_line(para: str, title: str) -> bool:
+    """The paragraph is the title again (case, spacing and a Markdown ``#`` aside).
+
+    >>> _same_line("# Rain  shuts ROADS", "Rain shuts roads"), _same_line("Rain fell.", "Rain")
+    (True, False)
+    """
+
+    def flat(s: str) -> str:
+        return " ".join(s.lstrip("#").split()).casefold()
+
+    return flat(para) == flat(title)
 
 
 def _headline_like(para: str) -> bool:

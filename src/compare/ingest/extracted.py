@@ -118,7 +118,7 @@ def to_article(
         title = clean_label(text[head[0] : head[1]])
     lines = LineIndex(text)
     start = head[1] if head is not None and title is not None else 0
-    body = split_body(text, start=start, article_id=article_id, lines=lines)
+    body = split_body(text, start=start, article_id=article_id, lines=lines, title=title)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
     paragraphs = body.paragraphs

@@ -284,7 +284,7 @@ def _one(
     elif head := first_line_headline(text, start):
         title = clean_label(text[head[0] : head[1]])
         start = head[1]
-    body = split_body(text, start=start, article_id=cand.id, lines=lines)
+    body = split_body(text, start=start, article_id=cand.id, lines=lines, title=title)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
     paragraphs = body.paragraphs
