@@ -13,6 +13,7 @@ from compare.classify.presence.carried import (
     MIN_WORDS,
     Told,
     carried_share,
+    cells_agree,
     figures,
     meaning_note,
     told_by_meaning,
@@ -40,10 +41,17 @@ FERRY_B = (
 ONLY_B = {"p1": {"a": (0,)}, "p2": {"a": (1,)}, "p3": {"b": (0,)}, "p4": {"b": (1,)}}
 
 
-def _context(texts: dict[str, str]) -> Context:
+def _context(
+    texts: dict[str, str], cells: dict[str, dict[str, tuple[int, ...]]] | None = None
+) -> Context:
     story = story_from_texts(texts)
     ids = tuple(a.id for a in story.articles)
-    return Context(story, Alignment(ids, (Passage("p1", {ids[0]: (0,)}),)), ())
+    passages = (
+        tuple(Passage(pid, c) for pid, c in cells.items())
+        if cells
+        else (Passage("p1", {ids[0]: (0,)}),)
+    )
+    return Context(story, Alignment(ids, passages), ())
 
 
 def test_figures_keep_the_word_they_count() -> None:
@@ -208,3 +216,26 @@ def test_a_story_too_large_for_meanings_is_compared_by_words(
     monkeypatch.setattr(encoder, "MAX_SENTENCES", 2)
     ctx = _context({"a": FIRE_A, "b": FIRE_B})
     assert told_by_meaning(ctx, [ctx.articles["a"].sentences[1]], ["b"]) == [None]
+
+
+def test_no_omission_when_the_carriers_tell_different_things() -> None:
+    """Two outlets' different statements joined into one passage: nothing one outlet omits."""
+    texts = {
+        "a": "The council met on Tuesday. Senator Reid said all options should be on the table.",
+        "b": "The council met on Tuesday. Reid, the Democratic leader, has long backed gun rights.",
+        "c": "The council met on Tuesday. Schools will close early on Friday for the holiday.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,), "c": (0,)},
+        "p2": {"a": (1,), "b": (1,)},
+        "p3": {"c": (1,)},
+    }
+    ctx = _context(texts, cells=cells)
+    assert not cells_agree(ctx, "p2", ["a", "b"])
+    assert [f for f in of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)] == []
+    # the same passage told alike by both carriers is omitted by the third
+    texts["b"] = "The council met on Tuesday. Senator Reid said every option should be considered."
+    ctx = _context(texts, cells=cells)
+    assert cells_agree(ctx, "p2", ["a", "b"])
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.passage_id == "p2" and omitted.spans["c"] == ()

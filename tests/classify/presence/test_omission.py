@@ -95,7 +95,7 @@ def test_brief_omissions_rank_lower_and_say_why() -> None:
 
 
 def test_passage_in_one_of_three_not_omitted_by_minority() -> None:
-    texts = {"a": "X.", "b": "Y.", "c": "Z."}
+    texts = {"a": "X.", "b": "The mayor resigned.", "c": "The mayor has resigned."}
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,), "c": (0,)}}
     found = run(texts, cells=cells)
     assert [f.passage_id for f in of_kind(found, Kind.OMITTED_PASSAGE)] == ["p2"]

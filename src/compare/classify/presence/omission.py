@@ -26,6 +26,7 @@ from compare.classify.presence.carried import (
     UNSURE,
     carried_note,
     carried_share,
+    cells_agree,
     meaning_note,
     told_in_other_words,
 )
@@ -119,6 +120,8 @@ class _Cut:
 def _omitted(
     ctx: Context, passage: Passage, carriers: list[str], ids: list[str], briefs: dict[str, str]
 ) -> list[_Cut]:
+    if not cells_agree(ctx, passage.id, carriers):
+        return []  # the carriers tell different things: no one passage to omit
     first = carriers[0]
     severity, weight, what = contents(ctx, passage, first)
     out = []
