@@ -16,6 +16,9 @@ The sets (``SETS``):
 * ``judged``: stored blind verdicts re-scored on today's findings
   (``eval_judged``); ``--dump-for-judging DIR [--unjudged-only]`` writes the
   top findings for a new round of judging.
+* ``basil_judged``: the same on six BASIL training events, independently
+  written coverage (``eval_basil_judged``); ``--dump-for-judging DIR --basil``
+  dumps them.
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -389,6 +392,12 @@ SETS = (
         "verdicts in `tests/gold/judged/*.yaml` re-scored on the current findings",
     ),
     (
+        "basil_judged",
+        "Precision judged blind on independent coverage (BASIL 2010-2015 events)",
+        "verdicts in `tests/gold/judged_basil/*.yaml` on BASIL training events read from "
+        "`../shared/realworld/basil/articles.jsonl`",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -426,6 +435,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         return eval_real.real_lines(runs)
     if name == "judged":
         return eval_judged.judged_lines(runs)
+    if name == "basil_judged":
+        import eval_basil_judged
+
+        return eval_basil_judged.basil_judged_lines()
     if name == "basil":
         return eval_grouping.basil_lines()
     if name == "mrpc":
@@ -548,12 +561,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the N most serious findings of each cluster",
     )
     parser.add_argument(
+        "--basil",
+        action="store_true",
+        help="with --dump-for-judging: the judged BASIL events instead of the real clusters",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
+    if args.dump_for_judging and args.basil:
+        import tempfile
+
+        import eval_basil_judged
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for path in eval_judged.dump_for_judging(
+                eval_basil_judged.runs(Path(tmp)),
+                args.dump_for_judging,
+                unjudged_only=args.unjudged_only,
+                top=args.judge_top,
+                judged=eval_basil_judged.JUDGED,
+            ):
+                print(path)
+        return 0
     runs = [eval_real.run_cluster(f) for f in eval_real.cluster_folders()]
     if args.dump_for_judging:
         for path in eval_judged.dump_for_judging(

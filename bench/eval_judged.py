@@ -127,14 +127,21 @@ def context(report: Any, article_id: str, start: int, end: int) -> str:
 
 
 def dump_for_judging(
-    runs: Iterable[ClusterRun], folder: Path, *, unjudged_only: bool = False, top: int = TOP_N
+    runs: Iterable[ClusterRun],
+    folder: Path,
+    *,
+    unjudged_only: bool = False,
+    top: int = TOP_N,
+    judged: Path = JUDGED,
 ) -> list[Path]:
     """Write one YAML file of top findings per cluster (no verdicts) for a judge.
 
     ``unjudged_only`` leaves out findings that already have a stored verdict
     (a later round judges only what a new version reports anew); ``top`` above
     ``TOP_N`` also judges findings ranked lower, so that a kind that rarely
-    reaches the top (variants) gets verdicts of its own (``judged_listed_*``).
+    reaches the top (variants) gets verdicts of its own (``judged_listed_*``);
+    ``judged`` is the folder of stored verdicts (``eval_basil_judged.JUDGED``
+    for the BASIL events).
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -142,7 +149,7 @@ def dump_for_judging(
         if run.report is None:
             continue
         data = for_judging(run, top)
-        stored = JUDGED / f"{run.name}.yaml"
+        stored = judged / f"{run.name}.yaml"
         if unjudged_only and stored.is_file():
             known = {v.key for v in load_verdicts(stored)}
             data["findings"] = [
@@ -216,8 +223,15 @@ def precision(counts: Counter[str]) -> float:
     return ratio(counts["TRUE"], judged)
 
 
-def judged_lines(runs: Sequence[ClusterRun], folder: Path = JUDGED) -> Iterator[str]:
-    """``judged_*`` lines for the runs whose cluster has a verdict file."""
+def judged_lines(
+    runs: Sequence[ClusterRun], folder: Path = JUDGED, prefix: str = "judged"
+) -> Iterator[str]:
+    """``judged_*`` lines (``prefix``, for another judged set) for the runs with verdicts."""
+    for line in _judged_lines(runs, folder):
+        yield prefix + line.removeprefix("judged")
+
+
+def _judged_lines(runs: Sequence[ClusterRun], folder: Path) -> Iterator[str]:
     tally = JudgedTally.empty()
     for run in runs:
         path = folder / f"{run.name}.yaml"

@@ -89,17 +89,18 @@ def cluster_folders(root: Path = CLUSTERS) -> tuple[Path, ...]:
     return tuple(sorted(p for p in root.iterdir() if (p / GOLD).is_file()))
 
 
-def run_cluster(folder: Path, options: Any = None) -> ClusterRun:
+def run_cluster(folder: Path, options: Any = None, glob: str = ARTICLE_GLOB) -> ClusterRun:
     """Analyse one cluster's articles with default options, as ``compare report`` would.
 
     ``options`` (a ``compare.util.options.Options``) replaces the defaults,
-    for a figure measured another way (``eval.words_only_lines``).
+    for a figure measured another way (``eval.words_only_lines``); ``glob``
+    picks the article files (``eval_basil_judged`` writes Markdown).
     """
     from compare.errors import CompareError
     from compare.pipeline.run import analyze
     from compare.util.options import Options
 
-    paths = sorted(folder.glob(ARTICLE_GLOB))
+    paths = sorted(folder.glob(glob))
     ids = tuple(p.stem for p in paths)
     try:
         analysis = analyze(paths, options=options or Options())

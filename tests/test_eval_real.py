@@ -19,6 +19,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+import eval_basil_judged  # noqa: E402
 import eval_grouping  # noqa: E402
 import eval_judged  # noqa: E402
 import eval_mrpc  # noqa: E402
@@ -227,6 +228,34 @@ def test_judged_spans_are_exact_text_of_their_articles(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     folder = eval_real.CLUSTERS / data["cluster"]
     texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+    for finding in data["findings"]:
+        assert finding["verdict"] in eval_judged.VERDICTS
+        assert finding["reason"].strip()
+        for aid, spans in finding["spans"].items():
+            for span in spans:
+                assert span in texts[aid], (finding["rank"], aid, span)
+
+
+BASIL_JUDGED_FILES = sorted(eval_basil_judged.JUDGED.glob("*.yaml"))
+
+
+def test_basil_judged_events_are_training_events_with_verdicts(tmp_path: Path) -> None:
+    """Only BASIL's 2010-2015 events (its training part) are judged and developed on."""
+    folders = eval_basil_judged.write_events(tmp_path)
+    assert {p.stem for p in BASIL_JUDGED_FILES} == set(eval_basil_judged.EVENTS)
+    for folder in folders:
+        dates = [
+            p.read_text(encoding="utf-8").split("date: ", 1)[1][:4] for p in folder.glob("*.md")
+        ]
+        assert len(dates) == 3 and all("2010" <= year <= "2015" for year in dates), folder
+
+
+@pytest.mark.parametrize("path", BASIL_JUDGED_FILES, ids=lambda p: p.stem)
+def test_basil_judged_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
+    assert data["findings"]
     for finding in data["findings"]:
         assert finding["verdict"] in eval_judged.VERDICTS
         assert finding["reason"].strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from compare.model import Kind, Severity
+from compare.util.options import Options
 
 from classify_helpers import of_kind, run
 
@@ -108,3 +109,25 @@ def test_passage_half_the_outlets_carry_is_not_an_omission() -> None:
     found = run(texts, cells=cells)
     assert of_kind(found, Kind.OMITTED_PASSAGE) == []
     assert sorted(f.passage_id for f in of_kind(found, Kind.ADDED_PASSAGE)) == ["p2", "p3"]
+
+
+def test_with_a_reference_consecutive_cuts_are_one_omission() -> None:
+    texts = {
+        "a": "The dam held overnight. Engineers inspected the spillway at dawn. "
+        "They found two cracks in the concrete. Residents returned home on Friday.",
+        "b": "The dam held overnight. Residents returned home on Friday.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,)},
+        "p2": {"a": (1,)},
+        "p3": {"a": (2,)},
+        "p4": {"a": (3,), "b": (1,)},
+    }
+    found = run(texts, cells=cells, options=Options(reference="a"))
+    (omitted,) = of_kind(found, Kind.OMITTED_PASSAGE)
+    assert omitted.explanation.startswith(
+        "The reference (a) carries these 2 sentences; b does not."
+    )
+    assert [s.text for s in omitted.spans["a"]] == [
+        "Engineers inspected the spillway at dawn. They found two cracks in the concrete."
+    ]

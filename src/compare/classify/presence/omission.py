@@ -82,15 +82,15 @@ def _against_reference(
                 own.setdefault(aid, []).append(passage)
             continue
         cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
-    for run in cut_runs(cuts):
-        candidate = _run_candidate(ctx, run, len(ids))
-        n = _sentences(ctx, run)
+    for cut_run in cut_runs(cuts):
+        candidate = _run_candidate(ctx, cut_run, len(ids))
+        n = _sentences(ctx, cut_run)
         what = "this passage" if n == 1 else f"these {n} sentences"
         out.append(
             replace(
                 candidate,
                 explanation=f"The reference ({name}) carries {what}; "
-                f"{ctx.articles[run[0].omitter].outlet} does not. "
+                f"{ctx.articles[cut_run[0].omitter].outlet} does not. "
                 + candidate.explanation.split("does not. ", 1)[-1],
             )
         )

@@ -1,0 +1,75 @@
+"""Precision judged blind on independently written coverage: BASIL training events.
+
+Why a second judged set: the development clusters are partly edited wire
+copy, while BASIL's events are three outlets (Fox News, The New York Times,
+HuffPost) writing about one event independently: the hardest case for
+"only one outlet carries this" and "this outlet omits that", and the kind
+of coverage a reader meets most.  Only events of 2010-2015, BASIL's
+training part (``../shared/realworld/README.md``), are used: its later
+events stay for reporting the grouping figures.
+
+The articles are read from ``../shared/realworld/basil/articles.jsonl`` at
+run time and written, as Markdown with front matter (title, date, outlet),
+into a temporary folder, never into the project.  Verdicts by a judge who
+had not seen the rules live in ``tests/gold/judged_basil/<event>.yaml``, in
+the format ``eval_judged`` reads; the figures are its figures, with the
+prefix ``basil_judged_``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import eval_judged
+import eval_real
+
+ARTICLES = eval_real.REALWORLD / "basil" / "articles.jsonl"
+JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil"
+# Events judged so far, by the first block of their BASIL event id (all 2010-2015).
+EVENTS = ("6b541575", "526cabb7", "70c744ad", "2742e9c1", "84678e18", "1bb79cc1")
+
+
+def _file_name(source: str) -> str:
+    """ "Fox News" -> "fox-news": the article id the verdicts name."""
+    return re.sub(r"\W+", "-", source.lower()).strip("-")
+
+
+def write_events(folder: Path, events: tuple[str, ...] = EVENTS) -> list[Path]:
+    """One folder per event under ``folder``, each with one ``<outlet>.md`` per article."""
+    by_event: dict[str, list[dict]] = {}
+    with ARTICLES.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["event"].split("-")[0] in events:
+                by_event.setdefault(record["event"].split("-")[0], []).append(record)
+    out = []
+    for event in events:
+        target = folder / event
+        target.mkdir(parents=True, exist_ok=True)
+        for record in by_event.get(event, ()):
+            front = (
+                f"---\ntitle: {json.dumps(record['title'].strip())}\n"
+                f"date: {record['date'][:10]}\noutlet: {json.dumps(record['source'])}\n---\n\n"
+            )
+            path = target / f"{_file_name(record['source'])}.md"
+            path.write_text(front + record["text"].strip() + "\n", encoding="utf-8")
+        out.append(target)
+    return out
+
+
+def runs(folder: Path) -> list[eval_real.ClusterRun]:
+    """Each judged event analysed as ``compare report`` would."""
+    return [eval_real.run_cluster(f, glob="*.md") for f in write_events(folder)]
+
+
+def basil_judged_lines() -> Iterator[str]:
+    """``basil_judged_*`` lines: ``eval_judged`` figures over the BASIL events."""
+    if not ARTICLES.is_file():
+        yield "basil_judged_clusters: 0 (no ../shared/realworld/basil)"
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        yield from eval_judged.judged_lines(runs(Path(tmp)), JUDGED, prefix="basil_judged")
