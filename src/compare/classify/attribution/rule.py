@@ -203,9 +203,11 @@ def _named(tokens: Sequence[Token], marker: Marker) -> bool:
     return bool(words) and words[-1].text[:1].isupper()
 
 
-# Stances that both present the speaker as asserting, without the writer's judgement
-# of the claim: "declared" vs "warned" reports the same assertion.
-_ASSERTING = frozenset({"announce", "emphatic"})
+# Pairs of stances that both present the speaker as asserting, without the writer's
+# judgement of the claim: "declared" vs "warned" reports the same assertion, and
+# "announced" vs "said" the same statement (an official one is still neutral; read
+# blind, "announced" vs "said" for a Treasury release was an ordinary verb choice).
+_ASSERTING = (frozenset({"announce", "emphatic"}), frozenset({"announce", "neutral"}))
 
 
 def _judged(a: str, b: str) -> bool:
@@ -213,8 +215,10 @@ def _judged(a: str, b: str) -> bool:
 
     >>> _judged("neutral", "doubt"), _judged("announce", "emphatic")
     (True, False)
+    >>> _judged("announce", "neutral"), _judged("neutral", "emphatic")
+    (False, True)
     """
-    return a != b and not {a, b} <= _ASSERTING
+    return a != b and frozenset({a, b}) not in _ASSERTING
 
 
 def _verb_for_verb(op: str, ra: tuple[int, int], rb: tuple[int, int]) -> bool:
