@@ -9,7 +9,7 @@ ranks them and numbers them f1, f2, ...
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar, cast
@@ -153,3 +153,48 @@ def time_note(ctx: Context, article_ids: tuple[str, ...] | list[str]) -> str | N
         return None
     shown = [date.fromisoformat(d).strftime("%-d %b %Y") for d in dates]
     return "articles published on different dates: " + " vs ".join(shown)
+
+
+def earlier_note(ctx: Context, article_id: str, others: Sequence[str]) -> str | None:
+    """A note when ``article_id`` was published before every one of ``others``.
+
+    Why: an article that went out a day or more before the others cannot
+    report what happened or was said after it; its "omission" of that is
+    timing, not an editor's choice (read blind, such omissions were judged
+    trivial or wrong when the report did not say so).
+    """
+    return _order_note(ctx, article_id, others, earlier=True)
+
+
+def later_note(ctx: Context, article_id: str, others: Sequence[str]) -> str | None:
+    """A note when ``article_id`` was published after every one of ``others``: its own
+    material may be news that came after they went out."""
+    return _order_note(ctx, article_id, others, earlier=False)
+
+
+def _order_note(
+    ctx: Context, article_id: str, others: Sequence[str], *, earlier: bool
+) -> str | None:
+    from datetime import date
+
+    own = ctx.published(article_id)
+    dates = [d for o in others if (d := ctx.published(o)) is not None]
+    if own is None or not others or len(dates) < len(others):
+        return None
+    if (earlier and own >= min(dates)) or (not earlier and own <= max(dates)):
+        return None
+
+    def shown(d: str) -> str:
+        return date.fromisoformat(d).strftime("%-d %b %Y")
+
+    outlet = ctx.articles[article_id].outlet
+    if earlier:
+        first = shown(min(dates))
+        return (
+            f"{outlet} was published on {shown(own)}, before the others (from {first}): "
+            "it may predate what this passage reports."
+        )
+    return (
+        f"{outlet} was published on {shown(own)}, after the others (up to {shown(max(dates))}): "
+        "this may be news that came after they went out."
+    )

@@ -131,3 +131,43 @@ def test_with_a_reference_consecutive_cuts_are_one_omission() -> None:
     assert [s.text for s in omitted.spans["a"]] == [
         "Engineers inspected the spillway at dawn. They found two cracks in the concrete."
     ]
+
+
+def test_an_article_published_before_the_others_omits_uncertainly_and_says_why() -> None:
+    texts = {
+        "a": "The vote is due on Friday. The bill passed by 61 votes to 39 on Friday.",
+        "b": "The vote is due on Friday. The bill passed by 61 votes to 39 on Friday.",
+        "c": "The vote is due on Friday. Senators are expected to approve it.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,), "c": (0,)},
+        "p2": {"a": (1,), "b": (1,)},
+        "p3": {"c": (1,)},
+    }
+    dates = {"a": "2024-03-08", "b": "2024-03-09", "c": "2024-03-06"}
+    (omitted,) = of_kind(run(texts, cells=cells, dates=dates), Kind.OMITTED_PASSAGE)
+    assert omitted.confidence < 1.0
+    assert omitted.time_note and "before the others" in omitted.time_note
+    assert "6 Mar 2024" in omitted.time_note
+    (added,) = of_kind(run(texts, cells=cells, dates=dates), Kind.ADDED_PASSAGE)
+    assert added.time_note is None  # c is the earliest, not the latest
+    # published on the same day as a carrier: no note, no doubt
+    same = {"a": "2024-03-08", "b": "2024-03-09", "c": "2024-03-08"}
+    (omitted,) = of_kind(run(texts, cells=cells, dates=same), Kind.OMITTED_PASSAGE)
+    assert omitted.confidence == 1.0 and omitted.time_note is None
+
+
+def test_an_article_published_after_the_others_says_its_own_material_may_be_later_news() -> None:
+    texts = {
+        "a": "The vote is due on Friday. Senators are expected to approve it.",
+        "b": "The vote is due on Friday. The bill passed by 61 votes to 39 on Friday.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,)}, "p3": {"b": (1,)}}
+    dates = {"a": "2024-03-06", "b": "2024-03-09"}
+    added = {
+        f.spans["b"][0].text: f
+        for f in of_kind(run(texts, cells=cells, dates=dates), Kind.ADDED_PASSAGE)
+        if "b" in f.spans
+    }
+    (late,) = added.values()
+    assert late.time_note and "after the others" in late.time_note

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.claims.words import content_words, stem
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
 from compare.classify.pairs import cell_pairs
 from compare.classify.presence.carried import (
@@ -86,6 +86,7 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
         explanation=f"{lead} {what}",
         label=f"only in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=weight + 0.05 * min(n - 1, 4),
+        time_note=later_note(ctx, aid, _others(ctx, aid)),
     )
     # A run told entirely elsewhere never gets here (``carried_run``): never dropped here.
     tokens = tuple(t for p in run for t in ctx.cell_tokens(p.id, aid))

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from compare.claims.sources import markers
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.cells import shorten
 from compare.classify.presence.added import (
     added_candidate,
@@ -214,6 +214,7 @@ def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate
     spans[aid] = ()  # the omitting outlet: present, with nothing to quote
     what = "this passage" if n == 1 else f"these {n} sentences"
     check = next((c.check for c in run if c.check), "")
+    earlier = earlier_note(ctx, aid, first.carriers)
     return Candidate(
         kind=Kind.OMITTED_PASSAGE,
         severity=lead.severity,
@@ -224,7 +225,9 @@ def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate
         f"{ctx.articles[aid].outlet} does not. {lead.what}{check}{lead.brief}",
         label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=max(c.weight for c in run) + 0.05 * min(len(run) - 1, 4),
-        confidence=first.confidence,
+        time_note=earlier,
+        # Published before the passage's news: the gap may be timing, not a cut.
+        confidence=min(first.confidence, UNSURE) if earlier else first.confidence,
     )
 
 
