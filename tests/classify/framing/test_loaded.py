@@ -145,3 +145,17 @@ def test_term_without_counterpart_in_a_loose_pair_is_never_a_headline() -> None:
     )
     assert [f.label for f in found] == ['"slammed" added']
     assert found[0].confidence < 0.7
+
+
+def test_no_loaded_term_when_the_other_outlet_uses_the_word_itself() -> None:
+    """An outlet that writes "refused" elsewhere did not avoid it: no framing choice."""
+    texts = {
+        "a": "The official refused to answer questions. She left the hearing early.",
+        "b": "The official declined to answer questions. She refused to resign and left early.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    found = of_kind(run(texts, cells=cells), Kind.LOADED_TERM)
+    assert not [f for f in found if "refused" in f.label], [f.label for f in found]
+    texts["b"] = "The official declined to answer questions. She would not resign and left early."
+    found = of_kind(run(texts, cells=cells), Kind.LOADED_TERM)
+    assert [f for f in found if "refused" in f.label], "without it elsewhere, the term is found"

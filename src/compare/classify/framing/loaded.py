@@ -155,6 +155,23 @@ def _head_in(tokens: Sequence[Token], end: int, other: Sequence[Token]) -> bool:
     return stem(following[0].norm) in {stem(o.norm) for o in other}
 
 
+def _uses_term(ctx: Context, article_id: str, term: Sequence[Token]) -> bool:
+    """Does the article use the term (same word stems, in order) anywhere?
+
+    Why: "refused" against another outlet's "declined" is a framing choice
+    only if that outlet avoids the word; read blind, an outlet that wrote
+    "refused" two paragraphs later was reported as preferring the plainer
+    word.
+    """
+    stems = [stem(t.norm) for t in term]
+    n = len(stems)
+    for sentence in ctx.articles[article_id].sentences:
+        words = [stem(t.norm) for t in sentence.tokens]
+        if any(words[k : k + n] == stems for k in range(len(words) - n + 1)):
+            return True
+    return False
+
+
 def _lexicon(
     ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
 ) -> list[Candidate]:
@@ -169,6 +186,8 @@ def _lexicon(
         for s, e, why in found:
             if tuple(t.norm for t in tokens[s:e]) in other_terms:
                 continue
+            if _uses_term(ctx, other, tokens[s:e]):
+                continue  # the other outlet uses the word itself elsewhere: no framing choice
             term = ctx.tokens_span(side, tuple(tokens[s:e]))
             plain = _plain_word(other_tokens, lo, hi, why)
             if plain is None and not _head_in(tokens, e, other_tokens):
