@@ -37,7 +37,9 @@ KIND_FLOOR = 0.75
 # Kinds pinned below the floor at the level reached without seed-tuned entries (#13).
 KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.71}
 RECALL_OVERALL = 0.9  # 0.88 before the title-of-office style rule
-PRECISION_TOP30 = 0.87  # 0.90 since sure findings of a kind come before uncertain ones
+# 0.90 since sure findings of a kind come before uncertain ones, 0.93 since no omission is
+# reported when the carriers' cells tell different things by meaning
+PRECISION_TOP30 = 0.93
 UNSEEN_RECALL = 0.85  # 0.81 before #14's precision findings ('dozens' / 'about 60'), 0.82
 # before the story-wide hearsay and credited-toll attribution findings, 0.84 before the
 # story-wide spellings
@@ -61,7 +63,13 @@ REAL_FOUND = 46  # of 80
 # too, 33 once weak alignment edges are; 34 of 97 with round 7 (one more FALSE, reported);
 # 32 once sentences glued by a lost space were split (round 8 judged the new ones), 32 of
 # 98 with words glued the same way split too (round 9: one more FALSE, reported).
-JUDGED_FALSE_STILL_REPORTED = 32
+# 31 of 108 (round 10) once carriers that tell different things make no omission.
+JUDGED_FALSE_STILL_REPORTED = 31
+# BASIL training events (independently written coverage; tests/gold/judged_basil/):
+# 50 of the 64 judged FALSE still reported after round 2 (most are presence findings
+# another outlet tells in other words, reported as uncertain), page-1 precision 0.57.
+BASIL_JUDGED_FALSE_STILL_REPORTED = 50
+BASIL_JUDGED_HEADLINE_PRECISION = 0.57
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts).
@@ -153,3 +161,15 @@ def test_judged_false_findings_do_not_come_back(real: dict[str, str]) -> None:
 def test_headline_findings_judged_right_do_not_fall(real: dict[str, str]) -> None:
     assert float(real["judged_headline_precision"]) >= JUDGED_HEADLINE_PRECISION
     assert real["judged_headline_unjudged"] == "0", "judge the new headlines first"
+
+
+def test_basil_judged_false_findings_do_not_come_back() -> None:
+    """Independently written coverage: what readers judged wrong stays out, headlines hold."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import eval_basil_judged
+
+    lines = dict(line.split(": ", 1) for line in eval_basil_judged.basil_judged_lines())
+    assert lines["basil_judged_clusters"] == "6"
+    kept = int(lines["basil_judged_false_still_reported"].split("/")[0])
+    assert kept <= BASIL_JUDGED_FALSE_STILL_REPORTED, lines["basil_judged_false_still_reported"]
+    assert float(lines["basil_judged_headline_precision"]) >= BASIL_JUDGED_HEADLINE_PRECISION
