@@ -18,7 +18,7 @@ from compare.model import Kind, Severity, Span
 from compare.text import lexicons
 
 from builders import story_from_texts
-from classify_helpers import run
+from classify_helpers import of_kind, run
 
 
 def _cand(
@@ -180,3 +180,18 @@ def test_a_cell_of_punctuation_alone_does_not_break_the_story() -> None:
         }
     )
     assert all(s.text for f in found for spans in f.spans.values() for s in spans)
+
+
+def test_hedge_and_attribution_findings_note_different_publication_dates() -> None:
+    """A claim hedged in an article written days before the other may simply predate it."""
+    texts = {
+        "a": "The plan is likely to include a ban on large magazines.",
+        "b": "The plan includes a ban on large magazines.",
+    }
+    dated = run(texts, dates={"a": "2013-01-14", "b": "2013-01-16"})
+    (hedge,) = of_kind(dated, Kind.HEDGE_CHANGE)
+    assert hedge.time_note and "14 Jan 2013 vs 16 Jan 2013" in hedge.time_note
+    (same_day,) = of_kind(
+        run(texts, dates={"a": "2013-01-16", "b": "2013-01-16"}), Kind.HEDGE_CHANGE
+    )
+    assert same_day.time_note is None

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
 
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, time_note
 from compare.classify.evidence import supported
 from compare.classify.merge import apply_precedence, merge, rank
-from compare.model import Alignment, Edit, Finding, Story
+from compare.model import Alignment, Edit, Finding, Kind, Story
 from compare.text.normalize import strip_invisible
 from compare.util.options import Options
 
@@ -56,6 +56,26 @@ def rules() -> tuple[Rule, ...]:
     return tuple(found)
 
 
+# Kinds whose difference may be the story moving on: a claim hedged or credited in an
+# article written before it was confirmed ("likely to include" in a preview, "include"
+# once the plan was out).  Numbers carry their own note; presence findings say which
+# article came first.
+_DATED_KINDS = frozenset({Kind.HEDGE_CHANGE, Kind.ATTRIBUTION_CHANGE})
+
+
+def _dated(ctx: Context, candidate: Candidate) -> Candidate:
+    """The candidate with a note when the articles it quotes were published on different dates.
+
+    Why: read blind, a hedge in an article two days older than the other was
+    reported as one outlet's choice, with nothing to tell the reader that
+    the claim was still unconfirmed when it went out.
+    """
+    if candidate.kind not in _DATED_KINDS or candidate.time_note is not None:
+        return candidate
+    note = time_note(ctx, sorted(candidate.spans))
+    return candidate if note is None else replace(candidate, time_note=note)
+
+
 def _printed(candidate: Candidate) -> Candidate:
     """The candidate with invisible characters left out of its key, label and explanation.
 
@@ -86,7 +106,7 @@ def classify(
     ctx = Context(story=story, alignment=alignment, edits=tuple(edits), options=options)
     candidates: list[Candidate] = []
     for find in rules():
-        candidates.extend(_printed(c) for c in find(ctx))
+        candidates.extend(_dated(ctx, _printed(c)) for c in find(ctx))
     merged = apply_precedence(merge(supported(ctx, candidates)))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     return rank(merged, order)
