@@ -90,6 +90,18 @@ def test_one_sentence_is_read_as_credited_fact_or_unclear(
     assert (claim.status, words(claim.speaker)) == (status, speaker)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The president, speaking at the White House, said he would act.", "The president"),
+        ("the mayor, speaking on Monday, said the roads were open.", "the mayor"),
+    ],
+)
+def test_a_participle_aside_is_not_the_speaker(sentence: str, speaker: str) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, words(claim.speaker)) == (CREDITED, speaker)
+
+
 def test_the_content_leaves_out_the_speaker_and_verb() -> None:
     (claim,) = claims("The man fled the scene, police said.")
     assert words(claim.content) == "The man fled the scene , ."

@@ -136,6 +136,12 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             continue
         if head in _COORDINATORS:
             return (first, first), relayed
+        if lead and head.endswith("ing") and head != "according" and tokens[first].text.islower():
+            # "The president, speaking at the White House, said": a participle aside,
+            # the subject before it speaks (read blind, the aside was taken for the speaker).
+            back = _segment_back(tokens, first - 1)
+            if back < first - 1:
+                return (back, first - 1), relayed
         aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
         if aside and lead:
             back = _segment_back(tokens, first - 1)  # "Wilson, who owns ..., said"
