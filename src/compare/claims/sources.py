@@ -106,10 +106,24 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
         while stop < len(tokens) and stop < end + 5 and tokens[stop].norm not in {",", ".", ";"}:
             stop += 1
         return end, stop
-    first = start
-    while first > 0 and first > start - 5 and tokens[first - 1].norm not in {",", ".", ";", '"'}:
-        first -= 1
+    first = _back(tokens, start, start - 5)
+    if first < start and tokens[first].norm in _JOINING:
+        # "the Treasury Department and the Internal Revenue Service said": the reach
+        # ended inside a coordinated source; take the whole of it.
+        first = _back(tokens, first, first - 5)
     return first, start
+
+
+_JOINING = frozenset({"and", "or", "&"})  # words that join two sources into one
+_STOPS = frozenset({",", ".", ";", '"'})
+
+
+def _back(tokens: Sequence[Token], start: int, limit: int) -> int:
+    """Walk back from ``start`` to a clause mark, but not past ``limit``."""
+    first = start
+    while first > 0 and first > limit and tokens[first - 1].norm not in _STOPS:
+        first -= 1
+    return first
 
 
 def has_subject(tokens: Sequence[Token], start: int) -> bool:
@@ -140,6 +154,8 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     False
     >>> same_referent(t("Witnesses"), t("the army"))
     False
+    >>> same_referent(t("the IRS and Treasury Department"), t("the Treasury Department"))
+    True
     """
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -147,6 +163,8 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     la, lb = wa[-1], wb[-1]
     if la.norm == lb.norm and la.text[:1].isupper() and lb.text[:1].isupper():
         return True
+    if any(t.norm in _JOINING for t in (*a, *b)) and _names(wa) & _names(wb):
+        return True  # "the IRS and Treasury Department" / "the Treasury Department and the IRS"
 
     def description(tokens: Sequence[Token], words: Sequence[Token]) -> bool:
         return tokens[0].norm in _DEFINITE and not words[-1].text[:1].isupper()
@@ -158,6 +176,11 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
         )
 
     return (description(a, wa) and name(wb)) or (description(b, wb) and name(wa))
+
+
+def _names(words: Sequence[Token]) -> set[str]:
+    """The capitalised words of a source, as written case-folded."""
+    return {w.norm for w in words if w.text[:1].isupper()}
 
 
 def own_plan(tokens: Sequence[Token], marker: Marker) -> bool:

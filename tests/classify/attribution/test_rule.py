@@ -61,6 +61,12 @@ def test_attribution_changes(a: str, b: str, label: str) -> None:
         ),  # fuller source
         ("The Defense Ministry said it was calm.", "The Defence Ministry said it was calm."),
         ("Rivals stopped short of claiming victory.", "Rivals stopped before claiming victory."),
+        # one pair of sources, named in another order and form
+        (
+            "Couples may file jointly, the Treasury Department and the Internal Revenue "
+            "Service said Thursday.",
+            "Couples may file jointly, the IRS and Treasury Department said Thursday.",
+        ),
     ],
 )
 def test_not_attribution_changes(a: str, b: str) -> None:
