@@ -132,3 +132,11 @@ def test_hedge_kept_throughout_its_outlet_stays_certain() -> None:
     plain = "The clerk who stole the ledger was arrested. Police recovered it on Friday."
     (finding,) = of_kind(run({"a": hedged, "b": plain}), Kind.HEDGE_CHANGE)
     assert finding.severity == Severity.MEDIUM and finding.confidence == 1.0
+
+
+def test_so_called_against_the_label_in_quotation_marks_is_no_hedge_change() -> None:
+    a = "Couples will now face the so-called marriage penalty on their taxes."
+    b = "Couples will now face the \u201cmarriage penalty\u201d on their taxes."
+    assert of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE) == []
+    plain = "Couples will now face the marriage penalty on their taxes."
+    assert of_kind(run({"a": a, "b": plain}), Kind.HEDGE_CHANGE), "without the quotes it is one"

@@ -117,6 +117,24 @@ def _qualified(tokens: Sequence[Token], h: Hedge) -> tuple[str, int] | None:
     return None
 
 
+_OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+
+
+def _distancing(tokens: Sequence[Token], h: Hedge) -> bool:
+    """Is the hedge one that distances the writer from a label ("so-called")?"""
+    return h[2] == "distance"
+
+
+def _in_scare_quotes(tokens: Sequence[Token], at: int) -> bool:
+    """Does the word at ``at`` open a phrase set in quotation marks ('the "marriage penalty"')?
+
+    Why: quotation marks around a label keep the same distance "so-called"
+    does (AP Stylebook, "so-called": use it or the quotation marks, not both);
+    read blind, "so-called" against the quoted label was no hedge change.
+    """
+    return at > 0 and tokens[at - 1].text in _OPEN_QUOTES
+
+
 def _claim_words(tokens: Sequence[Token], at: int) -> tuple[Token, ...]:
     """The qualified word where the other version states it, with an auxiliary before it.
 
@@ -153,6 +171,12 @@ def _one_sided(
     stems = [stem(t.norm) for t in lacks_tokens]
     if qualified is not None and qualified[0] not in stems:
         return None
+    if (
+        qualified is not None
+        and _distancing(has_tokens, h)
+        and _in_scare_quotes(lacks_tokens, stems.index(qualified[0]))
+    ):
+        return None  # 'so-called "marriage penalty"' vs 'the "marriage penalty"': both distance
     # Quote the hedge with the word it qualifies ("reportedly fled"), and the other
     # version's same word ("fled"), so the reader sees the claim on both sides.
     end = qualified[1] + 1 if qualified is not None else min(h[1] + 1, len(has_tokens))
