@@ -293,5 +293,7 @@ def test_headline_repeated_as_first_paragraph_is_removed() -> None:
     body = split(f"Bridge Plans Go On Show\n\n{BEFORE}\n\n{AFTER}")
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
     assert [r.reason for r in body.removed] == [Reason.HEADLINE.value]
+    twice = split(f"{title}\n\n{title.upper()}\n\n{BEFORE}")
+    assert [p.text for p in twice.paragraphs] == [BEFORE]
     # only as the first paragraph
     assert len(split(f"{BEFORE}\n\n{title}").paragraphs) == 2

@@ -132,8 +132,8 @@ def split_body(
     """
     removed: list[tuple[int, int, Reason]] = []
     blocks = _blocks(text, start, removed)
-    if title and blocks and _same_line(text[slice(*blocks[0])], title):
-        removed.append((*blocks[0], Reason.HEADLINE))
+    while title and blocks and _same_line(text[slice(*blocks[0])], title):
+        removed.append((*blocks[0], Reason.HEADLINE))  # printed once or more above the text
         blocks = blocks[1:]
     kept: list[tuple[int, int]] = []
     credits: list[str] = []
