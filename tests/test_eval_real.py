@@ -223,17 +223,22 @@ def test_there_is_a_judged_sample_for_every_real_cluster() -> None:
     assert total >= 80
 
 
-@pytest.mark.parametrize("path", JUDGED_FILES, ids=lambda p: p.stem)
-def test_judged_spans_are_exact_text_of_their_articles(path: Path) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    folder = eval_real.CLUSTERS / data["cluster"]
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+def _check_verdicts(data: dict, texts: dict[str, str]) -> None:
+    """Every verdict is a known one with a reason, and every quoted span is its article's text."""
+    assert data["findings"]
     for finding in data["findings"]:
         assert finding["verdict"] in eval_judged.VERDICTS
         assert finding["reason"].strip()
         for aid, spans in finding["spans"].items():
             for span in spans:
                 assert span in texts[aid], (finding["rank"], aid, span)
+
+
+@pytest.mark.parametrize("path", JUDGED_FILES, ids=lambda p: p.stem)
+def test_judged_spans_are_exact_text_of_their_articles(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    folder = eval_real.CLUSTERS / data["cluster"]
+    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.txt")})
 
 
 BASIL_JUDGED_FILES = sorted(eval_basil_judged.JUDGED.glob("*.yaml"))
@@ -254,11 +259,4 @@ def test_basil_judged_events_are_training_events_with_verdicts(tmp_path: Path) -
 def test_basil_judged_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
-    texts = {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
-    assert data["findings"]
-    for finding in data["findings"]:
-        assert finding["verdict"] in eval_judged.VERDICTS
-        assert finding["reason"].strip()
-        for aid, spans in finding["spans"].items():
-            for span in spans:
-                assert span in texts[aid], (finding["rank"], aid, span)
+    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
