@@ -17,6 +17,7 @@ from compare.classify.presence.carried import (
     figures,
     meaning_note,
     told_by_meaning,
+    told_ledes,
     told_likely,
     told_surely,
 )
@@ -98,14 +99,15 @@ def test_added_passage_told_elsewhere_in_other_words_is_dropped() -> None:
 
 
 def test_added_passage_partly_told_elsewhere_is_uncertain_and_says_so() -> None:
+    storm = "A storm hit the coast overnight. "
     texts = {
-        "a": "Engineers closed the old bridge after divers reported deep cracks and rusted "
-        "steel in the pillars.",
-        "b": "The old bridge was closed on Monday. "
+        "a": storm + "Engineers closed the old bridge after divers reported deep cracks and "
+        "rusted steel in the pillars.",
+        "b": storm + "The old bridge was closed on Monday. "
         "Engineers found cracks in two pillars, and the city council will meet to vote "
         "on emergency repair funding next spring.",
     }
-    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"b": (1,)}}
+    cells = {"p0": {"a": (0,), "b": (0,)}, "p1": {"a": (1,)}, "p2": {"b": (1,)}, "p3": {"b": (2,)}}
     added = [f for f in of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE) if "a" in f.spans]
     (finding,) = added
     assert finding.confidence < 0.7
@@ -239,3 +241,32 @@ def test_no_omission_when_the_carriers_tell_different_things() -> None:
     assert cells_agree(ctx, "p2", ["a", "b"])
     (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
     assert omitted.passage_id == "p2" and omitted.spans["c"] == ()
+
+
+def test_a_lede_another_outlets_lede_tells_is_no_outlets_own() -> None:
+    """Two outlets open with the story's event in their own words: neither lede is "only here"."""
+    texts = {
+        "a": "Floodwater forced hundreds of families from their homes in the river town on "
+        "Tuesday. The mayor said shelters were full.",
+        "b": "Hundreds of households fled rising water in the riverside town this week. "
+        "The mayor said shelters were full.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"a": (1,), "b": (1,)}}
+    ctx = _context(texts, cells=cells)
+    assert told_ledes(ctx) == {"a": 0, "b": 0}
+    assert of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE) == []
+    # a lede about something else stays its outlet's own
+    texts["b"] = (
+        "The town's football club unveiled a new stadium design. The mayor said shelters were full."
+    )
+    assert told_ledes(_context(texts, cells=cells)) == {}
+    assert len(of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)) == 2
+
+
+def test_a_lede_with_a_figure_the_other_lede_lacks_stays_its_outlets_own() -> None:
+    texts = {
+        "a": "The appliance maker will cut 1,200 jobs after profit fell. Shares slid.",
+        "b": "The appliance maker's job cuts could affect 1,500 workers, the union said. Shares slid.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"a": (1,), "b": (1,)}}
+    assert "b" not in told_ledes(_context(texts, cells=cells))

@@ -104,7 +104,12 @@ def test_passage_in_one_of_three_not_omitted_by_minority() -> None:
 
 
 def test_passage_half_the_outlets_carry_is_not_an_omission() -> None:
-    texts = {"a": "X.", "b": "X.", "c": "Y.", "d": "Z."}
+    texts = {
+        "a": "The mayor resigned.",
+        "b": "The mayor resigned.",
+        "c": "Heavy rain flooded the stadium car park.",
+        "d": "A new bakery opened on the high street.",
+    }
     cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}, "p3": {"d": (0,)}}
     found = run(texts, cells=cells)
     assert of_kind(found, Kind.OMITTED_PASSAGE) == []

@@ -29,6 +29,7 @@ from compare.classify.presence.carried import (
     cells_agree,
     meaning_note,
     told_in_other_words,
+    told_ledes,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents
 from compare.model import Kind, Passage, Severity, Span
@@ -55,7 +56,10 @@ def find(ctx: Context) -> list[Candidate]:
             continue  # only what most outlets carry counts as omitted by the rest
         cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
     out.extend(_run_candidate(ctx, run, len(ids)) for run in cut_runs(cuts))
+    ledes = told_ledes(ctx)
     for aid, passages in own.items():
+        if aid in ledes:  # its lede tells the story's event, as the other ledes do
+            passages = [p for p in passages if p.cells[aid] != (ledes[aid],)]
         runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
         out.extend(added_candidate(ctx, aid, run) for run in runs)
     out.extend(own_clause_candidates(ctx))
