@@ -266,7 +266,8 @@ def test_a_lede_another_outlets_lede_tells_is_no_outlets_own() -> None:
 def test_a_lede_with_a_figure_the_other_lede_lacks_stays_its_outlets_own() -> None:
     texts = {
         "a": "The appliance maker will cut 1,200 jobs after profit fell. Shares slid.",
-        "b": "The appliance maker's job cuts could affect 1,500 workers, the union said. Shares slid.",
+        "b": "The appliance maker's job cuts could affect 1,500 workers, the union said. "
+        "Shares slid.",
     }
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"a": (1,), "b": (1,)}}
     assert "b" not in told_ledes(_context(texts, cells=cells))
