@@ -8,7 +8,7 @@ from compare.classify.variants import names
 from compare.classify.variants.name_forms import jaro_winkler, similar, word_family
 from compare.model import Kind, Severity
 
-from classify_helpers import assert_quotes_source, sentence_context
+from classify_helpers import assert_quotes_source, run, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -164,3 +164,12 @@ def test_initial_against_a_bare_name() -> None:
 def test_no_initial_against_a_bare_name(texts: dict[str, str]) -> None:
     ctx = sentence_context(texts)
     assert [c for c in names.find(ctx) if c.key.startswith("bare:")] == []
+
+
+def test_a_middle_initial_is_not_a_first_name_written_short() -> None:
+    texts = {
+        "a": "She is represented by lawyer William W. Taylor, who declined to comment.",
+        "b": "She is represented by lawyer William Taylor, who declined to comment.",
+    }
+    found = [f for f in run(texts) if f.kind is Kind.NAME_VARIANT]
+    assert not [f for f in found if "W. Taylor" in f.label], [f.label for f in found]

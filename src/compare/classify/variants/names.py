@@ -233,10 +233,13 @@ def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate
         for s in article.sentences:
             toks = s.tokens
             for k in range(len(toks) - 2):
+                prev = toks[k - 1].text if k else ""
                 if (
                     re.fullmatch(r"[A-Z]", toks[k].text)
                     and toks[k + 1].text == "."
                     and is_name_token(toks[k + 2].text)
+                    # a middle initial ("William W. Taylor") is not a first name's
+                    and not (is_name_token(prev) and name_key(prev) not in not_names())
                 ):
                     short[name_key(toks[k + 2].text)].append((aid, toks[k], toks[k + 2]))
     for m in mentions:
