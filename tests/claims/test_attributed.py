@@ -364,3 +364,24 @@ def test_a_relayed_source_is_not_called_a_different_source() -> None:
     c = article("c", f"{CLAIM}, said engineer Lena Sand.")
     assert [d.kind for d in compare([b, c])] == []
     assert all(d.kind != "source" for d in compare([a, c]))
+
+
+def test_a_quotation_inside_a_quotation_leaves_the_outer_one_open() -> None:
+    """A letter quoted at length, quoting a phrase in the same marks, is still the letter."""
+    found = claims(
+        "The editor wrote a letter to the chairman.",
+        "\u201cThe war was not \u201ca war of his choosing.\u201d It has been fought under two "
+        "presidents.",
+        "It deserves support.\u201d",
+    )
+    assert all(c.status != FACT for c in found[2:]), [(c.status, words(c.content)) for c in found]
+
+
+def test_a_quotation_over_paragraphs_reopens_each_one() -> None:
+    """AP style: each paragraph of a long quotation opens with a mark, only the last closes."""
+    found = claims(
+        "\u201cWe will rebuild the bridge.",
+        "\u201cIt will take two years,\u201d the mayor said.",
+        "The council meets on Monday.",
+    )
+    assert found[-1].status == FACT

@@ -85,9 +85,9 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
     frames: list[Frame | None] = []
     masks: list[list[bool]] = []
     opened: list[bool] = []
-    state = False
+    state = 0  # how deep quotations are open after the sentence before
     for s in sentences:
-        opened.append(state)
+        opened.append(state > 0)
         mask, state = quote_mask(s.tokens, state)
         masks.append(mask)
         frames.append(read_frame(s.tokens, mask))

@@ -79,20 +79,33 @@ def vague_sources() -> frozenset[str]:
     return frozenset(k[0] for k in frame_words("vague"))
 
 
-def quote_mask(tokens: Sequence[Token], open_at_start: bool) -> tuple[list[bool], bool]:
-    """Which tokens stand inside quotation marks, and whether a quotation is still open.
+def quote_mask(tokens: Sequence[Token], open_at_start: int) -> tuple[list[bool], int]:
+    """Which tokens stand inside quotation marks, and how deep quotations are still open.
 
     Curly marks say which way they face; a straight mark closes an open
-    quotation and opens one otherwise.
+    quotation and opens one otherwise.  A curly opening mark inside an open
+    quotation opens a quotation within it ("... was not \u201ca war of his
+    choosing.\u201d It has been ...": the outer one goes on), unless it starts
+    the sentence: a quotation running over paragraphs reopens each one.
+
+    >>> from compare.align.segment import tokenize
+    >>> mask, depth = quote_mask(tokenize("\u201cIt was not \u201ca war.\u201d It is"), 0)
+    >>> mask[-1], depth
+    (True, 1)
     """
-    inside, state = [], open_at_start
-    for t in tokens:
-        if t.text in (_OPEN, _CLOSE, _STRAIGHT):
-            state = t.text == _OPEN or (t.text == _STRAIGHT and not state)
-            inside.append(False)
+    inside, depth = [], int(open_at_start)
+    for k, t in enumerate(tokens):
+        if t.text == _OPEN:
+            depth = depth + 1 if depth and k > 0 else max(depth, 1)
+        elif t.text == _CLOSE:
+            depth = max(depth - 1, 0)
+        elif t.text == _STRAIGHT:
+            depth = 0 if depth else 1
         else:
-            inside.append(state)
-    return inside, state
+            inside.append(depth > 0)
+            continue
+        inside.append(False)
+    return inside, depth
 
 
 def _segment_back(tokens: Sequence[Token], end: int) -> int:

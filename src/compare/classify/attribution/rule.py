@@ -159,7 +159,7 @@ def _quoted_either(pair: CellPair, m: Marker, n: Marker) -> bool:
 def _in_quotes(tokens: Sequence[Token], at: int) -> bool:
     """Is token ``at`` inside quotation marks (opened before it in the cell, or closed
     after it by a closing mark that nothing before it opened)?"""
-    inside, _open = quote_mask(tokens, False)
+    inside, _open = quote_mask(tokens, 0)
     if inside[at]:
         return True
     first = next((k for k, t in enumerate(tokens) if t.text in QUOTE_MARKS), None)
