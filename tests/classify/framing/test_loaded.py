@@ -159,3 +159,11 @@ def test_no_loaded_term_when_the_other_outlet_uses_the_word_itself() -> None:
     texts["b"] = "The official declined to answer questions. She would not resign and left early."
     found = of_kind(run(texts, cells=cells), Kind.LOADED_TERM)
     assert [f for f in found if "refused" in f.label], "without it elsewhere, the term is found"
+
+
+def test_a_qualifier_written_without_its_hyphen_is_no_loaded_term() -> None:
+    a = "The governor will impose a ban on state-funded travel to the state next month."
+    b = "The governor will impose a ban on state funded travel to the state next month."
+    assert of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) == []
+    plain = "The governor will impose a ban on travel to the state next month."
+    assert of_kind(run({"a": a, "b": plain}), Kind.LOADED_TERM), "dropped, it is one"

@@ -131,6 +131,8 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
             continue  # both qualify: another family compares the words
         verbs = {i for m in markers(tokens) for i in range(m[0], m[1])}
         for k in affiliations(tokens):
+            if _spelt_apart(tokens[k], other_tokens):
+                continue  # "state funded" there: the same qualifier without its hyphen
             # The thing qualified: the words after it that the other version
             # also has, in the same order, up to a reporting verb.
             hit = _same_run(tokens, other_tokens, k + 1, verbs)
@@ -150,6 +152,14 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
                 )
             )
     return out
+
+
+def _spelt_apart(qualifier: Token, other: Sequence[Token]) -> bool:
+    """Does the other version write the qualifier's words apart ("state funded")?"""
+    parts = qualifier.norm.split("-")
+    norms = [t.norm for t in other]
+    n = len(parts)
+    return any(norms[j : j + n] == parts for j in range(len(norms) - n + 1))
 
 
 def _same_run(
