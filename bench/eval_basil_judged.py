@@ -30,7 +30,18 @@ import eval_real
 ARTICLES = eval_real.REALWORLD / "basil" / "articles.jsonl"
 JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil"
 # Events judged so far, by the first block of their BASIL event id (all 2010-2015).
-EVENTS = ("6b541575", "526cabb7", "70c744ad", "2742e9c1", "84678e18", "1bb79cc1")
+EVENTS = (
+    "6b541575",
+    "526cabb7",
+    "70c744ad",
+    "2742e9c1",
+    "84678e18",
+    "1bb79cc1",
+    "0ffb34cd",
+    "2b95d2cf",
+    "4f473faf",
+    "6e502405",
+)
 
 
 def _file_name(source: str) -> str:

@@ -69,9 +69,10 @@ JUDGED_FALSE_STILL_REPORTED = 31
 # 50 of the 64 judged FALSE still reported after round 2 (most are presence findings
 # another outlet tells in other words, reported as uncertain), page-1 precision 0.57;
 # 49 of 66 and 0.63 after round 3 (sources, speakers, scare quotes, repeated headlines);
-# 47 and 0.67 once a lede another outlet's lede tells is no outlet's own.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 47
-BASIL_JUDGED_HEADLINE_PRECISION = 0.67
+# 47 and 0.67 once a lede another outlet's lede tells is no outlet's own; with four more
+# events (round 4, ten in all): 65 of 86 and 0.64.
+BASIL_JUDGED_FALSE_STILL_REPORTED = 65
+BASIL_JUDGED_HEADLINE_PRECISION = 0.64
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts).
@@ -171,7 +172,7 @@ def test_basil_judged_false_findings_do_not_come_back() -> None:
     import eval_basil_judged
 
     lines = dict(line.split(": ", 1) for line in eval_basil_judged.basil_judged_lines())
-    assert lines["basil_judged_clusters"] == "6"
+    assert lines["basil_judged_clusters"] == "10"
     kept = int(lines["basil_judged_false_still_reported"].split("/")[0])
     assert kept <= BASIL_JUDGED_FALSE_STILL_REPORTED, lines["basil_judged_false_still_reported"]
     assert float(lines["basil_judged_headline_precision"]) >= BASIL_JUDGED_HEADLINE_PRECISION
