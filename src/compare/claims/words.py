@@ -52,6 +52,16 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word.casefold())
 
 
+def has_run(items: Sequence[str], run: Sequence[str]) -> bool:
+    """Does ``run`` occur in ``items`` as consecutive items?
+
+    >>> has_run(["state", "funded", "travel"], ["state", "funded"]), has_run(["a"], ["a", "b"])
+    (True, False)
+    """
+    n = len(run)
+    return any(list(items[k : k + n]) == list(run) for k in range(len(items) - n + 1))
+
+
 def find_phrases(
     tokens: Sequence[Token], phrases: Mapping[tuple[str, ...], str]
 ) -> list[tuple[int, int, str]]:

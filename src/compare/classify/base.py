@@ -146,13 +146,17 @@ def time_note(ctx: Context, article_ids: tuple[str, ...] | list[str]) -> str | N
     Why: a figure that differs because one article is days older is an update,
     not an error, and the reader must be told so.
     """
-    from datetime import date
-
     dates = sorted({d for a in article_ids if (d := ctx.published(a)) is not None})
     if len(dates) < 2:
         return None
-    shown = [date.fromisoformat(d).strftime("%-d %b %Y") for d in dates]
-    return "articles published on different dates: " + " vs ".join(shown)
+    return "articles published on different dates: " + " vs ".join(_shown(d) for d in dates)
+
+
+def _shown(iso: str) -> str:
+    """An ISO date as the notes print it: "17 Oct 2020"."""
+    from datetime import date
+
+    return date.fromisoformat(iso).strftime("%-d %b %Y")
 
 
 def earlier_note(ctx: Context, article_id: str, others: Sequence[str]) -> str | None:
@@ -175,26 +179,19 @@ def later_note(ctx: Context, article_id: str, others: Sequence[str]) -> str | No
 def _order_note(
     ctx: Context, article_id: str, others: Sequence[str], *, earlier: bool
 ) -> str | None:
-    from datetime import date
-
     own = ctx.published(article_id)
     dates = [d for o in others if (d := ctx.published(o)) is not None]
     if own is None or not others or len(dates) < len(others):
         return None
     if (earlier and own >= min(dates)) or (not earlier and own <= max(dates)):
         return None
-
-    def shown(d: str) -> str:
-        return date.fromisoformat(d).strftime("%-d %b %Y")
-
     outlet = ctx.articles[article_id].outlet
     if earlier:
-        first = shown(min(dates))
         return (
-            f"{outlet} was published on {shown(own)}, before the others (from {first}): "
-            "it may predate what this passage reports."
+            f"{outlet} was published on {_shown(own)}, before the others (from "
+            f"{_shown(min(dates))}): it may predate what this passage reports."
         )
     return (
-        f"{outlet} was published on {shown(own)}, after the others (up to {shown(max(dates))}): "
-        "this may be news that came after they went out."
+        f"{outlet} was published on {_shown(own)}, after the others (up to "
+        f"{_shown(max(dates))}): this may be news that came after they went out."
     )

@@ -120,7 +120,7 @@ def _qualified(tokens: Sequence[Token], h: Hedge) -> tuple[str, int] | None:
 _OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 
 
-def _distancing(tokens: Sequence[Token], h: Hedge) -> bool:
+def _distancing(h: Hedge) -> bool:
     """Is the hedge one that distances the writer from a label ("so-called")?"""
     return h[2] == "distance"
 
@@ -173,7 +173,7 @@ def _one_sided(
         return None
     if (
         qualified is not None
-        and _distancing(has_tokens, h)
+        and _distancing(h)
         and _in_scare_quotes(lacks_tokens, stems.index(qualified[0]))
     ):
         return None  # 'so-called "marriage penalty"' vs 'the "marriage penalty"': both distance

@@ -18,7 +18,14 @@ from functools import cache
 
 from compare.claims.hedge_words import hedges
 from compare.claims.sources import markers
-from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
+from compare.claims.words import (
+    content_words,
+    find_phrases,
+    has_run,
+    is_word,
+    phrase_table,
+    stem,
+)
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around
 from compare.classify.framing.loaded_labels import (
@@ -164,12 +171,10 @@ def _uses_term(ctx: Context, article_id: str, term: Sequence[Token]) -> bool:
     word.
     """
     stems = [stem(t.norm) for t in term]
-    n = len(stems)
-    for sentence in ctx.articles[article_id].sentences:
-        words = [stem(t.norm) for t in sentence.tokens]
-        if any(words[k : k + n] == stems for k in range(len(words) - n + 1)):
-            return True
-    return False
+    return any(
+        has_run([stem(t.norm) for t in sentence.tokens], stems)
+        for sentence in ctx.articles[article_id].sentences
+    )
 
 
 def _lexicon(

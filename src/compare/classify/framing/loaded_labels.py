@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from compare.claims.sources import markers, source_range
-from compare.claims.words import content_words, find_phrases
+from compare.claims.words import content_words, find_phrases, has_run
 from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Span, Token
@@ -156,10 +156,7 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
 
 def _spelt_apart(qualifier: Token, other: Sequence[Token]) -> bool:
     """Does the other version write the qualifier's words apart ("state funded")?"""
-    parts = qualifier.norm.split("-")
-    norms = [t.norm for t in other]
-    n = len(parts)
-    return any(norms[j : j + n] == parts for j in range(len(norms) - n + 1))
+    return has_run([t.norm for t in other], qualifier.norm.split("-"))
 
 
 def _same_run(

@@ -27,7 +27,7 @@ from compare.classify.presence.carried import (
     told_in_other_words,
     told_surely,
 )
-from compare.classify.presence.contents import cell_spans, contents
+from compare.classify.presence.contents import cell_spans, contents, joined_spans
 from compare.model import Kind, Passage, Sentence, Severity, Token
 
 OWN_MIN_CONTENT = 5  # content words of its own a clause needs to count as added material
@@ -65,13 +65,7 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
     severity, weight, what = graded[0]
     preview = shorten(ctx.cell_sentences(run[0].id, aid)[0].text, 50)
     n = sum(len(p.cells[aid]) for p in run)
-    spans = tuple(s for p in run for s in cell_spans(ctx, p, aid))
-    merged = [spans[0]]
-    for span in spans[1:]:
-        if ctx.articles[aid].text[merged[-1].end : span.start].strip() == "":
-            merged[-1] = ctx.span(aid, merged[-1].start, span.end)
-        else:
-            merged.append(span)
+    spans = joined_spans(ctx, aid, [s for p in run for s in cell_spans(ctx, p, aid)])
     lead = (
         "Only one outlet carries this passage."
         if n == 1
@@ -82,7 +76,7 @@ def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
         severity=Severity(min(severity + 1, Severity.LOW)),
         passage_id=run[0].id,
         key=f"added:{aid}",
-        spans={aid: tuple(merged)},
+        spans={aid: spans},
         explanation=f"{lead} {what}",
         label=f"only in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=weight + 0.05 * min(n - 1, 4),

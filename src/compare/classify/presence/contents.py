@@ -8,6 +8,7 @@ both rank lower in an article far shorter than the others.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from statistics import median
 
 from compare.claims.sources import markers
@@ -29,6 +30,22 @@ def cell_spans(ctx: Context, passage: Passage, article_id: str) -> tuple[Span, .
         else:
             runs.append([s])
     return tuple(ctx.span(article_id, run[0].start, run[-1].end) for run in runs)
+
+
+def joined_spans(ctx: Context, article_id: str, spans: Sequence[Span]) -> tuple[Span, ...]:
+    """Spans with only white space between them joined into one: one quote per stretch.
+
+    Why: a run of passages (an outlet's own sentences, or sentences another
+    outlet cuts) is quoted as the reader meets it, not sentence by sentence.
+    """
+    text = ctx.articles[article_id].text
+    out = [spans[0]]
+    for span in spans[1:]:
+        if text[out[-1].end : span.start].strip() == "":
+            out[-1] = ctx.span(article_id, out[-1].start, span.end)
+        else:
+            out.append(span)
+    return tuple(out)
 
 
 def contents(

@@ -31,7 +31,7 @@ from compare.classify.presence.carried import (
     told_in_other_words,
     told_ledes,
 )
-from compare.classify.presence.contents import brief_notes, cell_spans, contents
+from compare.classify.presence.contents import brief_notes, cell_spans, contents, joined_spans
 from compare.model import Kind, Passage, Severity, Span
 
 
@@ -55,7 +55,10 @@ def find(ctx: Context) -> list[Candidate]:
             out.extend(_rebuttals(ctx, passage, carriers, ids))
             continue  # only what most outlets carry counts as omitted by the rest
         cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
-    out.extend(_run_candidate(ctx, run, len(ids)) for run in cut_runs(cuts))
+    out.extend(
+        _run_candidate(ctx, run, f"{len(run[0].carriers)} of {len(ids)} outlets carry")
+        for run in cut_runs(cuts)
+    )
     ledes = told_ledes(ctx)
     for aid, passages in own.items():
         if aid in ledes:  # its lede tells the story's event, as the other ledes do
@@ -86,18 +89,9 @@ def _against_reference(
                 own.setdefault(aid, []).append(passage)
             continue
         cuts.extend(_omitted(ctx, passage, carriers, ids, briefs))
-    for cut_run in cut_runs(cuts):
-        candidate = _run_candidate(ctx, cut_run, len(ids))
-        n = _sentences(ctx, cut_run)
-        what = "this passage" if n == 1 else f"these {n} sentences"
-        out.append(
-            replace(
-                candidate,
-                explanation=f"The reference ({name}) carries {what}; "
-                f"{ctx.articles[cut_run[0].omitter].outlet} does not. "
-                + candidate.explanation.split("does not. ", 1)[-1],
-            )
-        )
+    out.extend(
+        _run_candidate(ctx, run, f"The reference ({name}) carries") for run in cut_runs(cuts)
+    )
     for aid, passages in own.items():
         for run in outlet_runs(ctx, aid, passages):
             added = added_candidate(ctx, aid, run)
@@ -199,20 +193,19 @@ def _follows(before: _Cut, after: _Cut) -> bool:
     )
 
 
-def _sentences(ctx: Context, run: Sequence[_Cut]) -> int:
-    """Sentences of the run in its first carrier."""
-    return sum(len(cut.passage.cells[cut.carriers[0]]) for cut in run)
+def _run_candidate(ctx: Context, run: Sequence[_Cut], carried_by: str) -> Candidate:
+    """One omitted-passage finding for a run of cuts: its most serious part sets the grade.
 
-
-def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate:
-    """One omitted-passage finding for a run of cuts: its most serious part sets the grade."""
+    ``carried_by`` opens the explanation: who carries the run ("2 of 3
+    outlets carry", or the reference with ``--reference``).
+    """
     lead = min(run, key=lambda c: (c.severity, -c.weight))
     aid = lead.omitter
     first = run[0]
-    n = _sentences(ctx, run)
+    n = sum(len(cut.passage.cells[first.carriers[0]]) for cut in run)  # in the first carrier
     preview = shorten(ctx.cell_sentences(first.passage.id, first.carriers[0])[0].text, 50)
     spans: dict[str, tuple[Span, ...]] = {
-        c: _joined(ctx, c, [s for cut in run for s in cell_spans(ctx, cut.passage, c)])
+        c: joined_spans(ctx, c, [s for cut in run for s in cell_spans(ctx, cut.passage, c)])
         for c in first.carriers
     }
     spans[aid] = ()  # the omitting outlet: present, with nothing to quote
@@ -225,7 +218,7 @@ def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate
         passage_id=first.passage.id,
         key=f"omitted:{aid}",
         spans=spans,
-        explanation=f"{len(first.carriers)} of {outlets} outlets carry {what}; "
+        explanation=f"{carried_by} {what}; "
         f"{ctx.articles[aid].outlet} does not. {lead.what}{check}{lead.brief}",
         label=f"not in {ctx.articles[aid].outlet}: \u201c{preview}\u201d",
         weight=max(c.weight for c in run) + 0.05 * min(len(run) - 1, 4),
@@ -233,18 +226,6 @@ def _run_candidate(ctx: Context, run: Sequence[_Cut], outlets: int) -> Candidate
         # Published before the passage's news: the gap may be timing, not a cut.
         confidence=min(first.confidence, UNSURE) if earlier else first.confidence,
     )
-
-
-def _joined(ctx: Context, article_id: str, spans: Sequence[Span]) -> tuple[Span, ...]:
-    """Spans with only white space between them joined into one (one quote per stretch)."""
-    text = ctx.articles[article_id].text
-    out = [spans[0]]
-    for span in spans[1:]:
-        if text[out[-1].end : span.start].strip() == "":
-            out[-1] = ctx.span(article_id, out[-1].start, span.end)
-        else:
-            out.append(span)
-    return tuple(out)
 
 
 def _rebuttals(
