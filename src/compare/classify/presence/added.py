@@ -55,22 +55,27 @@ def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Pa
     return runs
 
 
-def added_candidate(ctx: Context, aid: str, run: list[Passage]) -> Candidate:
+def added_candidate(
+    ctx: Context, aid: str, run: list[Passage], lead: str | None = None
+) -> Candidate:
     """One added-passage finding for a run of passages only ``aid`` carries.
 
     Uncertain, with a note, when another article carries much of its content
-    in other words (``carried``).
+    in other words (``carried``).  ``lead`` replaces the explanation's first
+    sentence ("Only one outlet carries ..."; ``--reference`` says what the
+    reference lacks).
     """
     graded = sorted((contents(ctx, p, aid) for p in run), key=lambda g: (g[0], -g[1]))
     severity, weight, what = graded[0]
     preview = shorten(ctx.cell_sentences(run[0].id, aid)[0].text, 50)
     n = sum(len(p.cells[aid]) for p in run)
     spans = joined_spans(ctx, aid, [s for p in run for s in cell_spans(ctx, p, aid)])
-    lead = (
-        "Only one outlet carries this passage."
-        if n == 1
-        else (f"Only one outlet carries these {n} sentences.")
-    )
+    if lead is None:
+        lead = (
+            "Only one outlet carries this passage."
+            if n == 1
+            else f"Only one outlet carries these {n} sentences."
+        )
     candidate = Candidate(
         kind=Kind.ADDED_PASSAGE,
         severity=Severity(min(severity + 1, Severity.LOW)),

@@ -9,7 +9,7 @@ omissions rank lower and the explanation says so.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from compare.claims.sources import markers
 from compare.classify.base import Candidate, Context, earlier_note
@@ -93,10 +93,8 @@ def _against_reference(
         _run_candidate(ctx, run, f"The reference ({name}) carries") for run in cut_runs(cuts)
     )
     for aid, passages in own.items():
-        for run in outlet_runs(ctx, aid, passages):
-            added = added_candidate(ctx, aid, run)
-            lead = f"This is not in the reference ({name})."
-            out.append(replace(added, explanation=f"{lead} {added.explanation.split('. ', 1)[-1]}"))
+        lead = f"This is not in the reference ({name})."
+        out.extend(added_candidate(ctx, aid, run, lead) for run in outlet_runs(ctx, aid, passages))
     return out
 
 
