@@ -76,6 +76,12 @@ def words(tokens: object) -> str:
         ("Police confirmed the deaths of two climbers.", UNCLEAR, ""),
         ("The driver, identified as Tom Berg, fled north.", FACT, ""),
         ("Trade with the United States fell sharply last year.", FACT, ""),
+        # "denied" withholding something: no claim denied.
+        ("A florist who denied service to a gay couple was fined.", FACT, ""),
+        ("The reporter was denied entry at the border.", FACT, ""),
+        ("The court denied them bail on Friday.", FACT, ""),
+        ("The ministry denied the reports to journalists.", CREDITED, "The ministry"),
+        ("The ministry denied having sent troops to the border.", CREDITED, "The ministry"),
         # Perhaps someone's words: never read as the outlet's own voice.
         ("Sales reportedly fell by a third in the spring.", UNCLEAR, ""),
         ("The mayor promised that taxes would fall next year.", UNCLEAR, ""),

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from compare.claims.sources import VERBS_FILE
+from compare.claims.sources import VERBS_FILE, refusal_sense
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
 
@@ -318,6 +318,8 @@ def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue  # "the United States": a name, not the verb "states"
         if tokens[start].norm in ("alleged", "purported") and not _clausal(tokens, end):
             continue
+        if refusal_sense(tokens, start, end, cls):
+            continue  # "denied service to a couple"
         out.append((start, end, cls))
     return out
 

@@ -38,6 +38,47 @@ _INTENT = frozenset(
     {"would", "will", "plans", "planned", "intends", "intended", "aims", "aimed", "is", "was"}
 )
 MAX_SELF_GAP = 4  # tokens between the verb and the pronoun ("said on Tuesday it would")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+_PASSIVE_BEFORE = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got"})
+_REFUSED_REACH = 4  # words of a plain noun phrase between "denied" and "to"
+_CLAUSE_STOP = frozenset({"that", ",", ";", ":", ".", '"', "“", "”"})
+# What one denies as a claim ("denied the allegations to reporters").
+_CLAIM_NOUNS = frozenset(
+    {"report", "reports", "allegation", "allegations", "claim", "claims", "accusation",
+     "accusations", "charge", "charges", "rumor", "rumors", "rumour", "rumours", "wrongdoing",
+     "involvement", "responsibility", "suggestion", "suggestions", "assertion", "assertions",
+     "story", "stories", "account", "accounts", "it", "this", "knowledge"}
+)  # fmt: skip
+
+
+def refusal_sense(tokens: Sequence[Token], start: int, end: int, cls: str) -> bool:
+    """Is a denial verb here a refusal ("denied service to a couple"), not a denial of a claim?
+
+    Why: "denied" reports a speaker's denial only of a claim ("denied the
+    report", "denied that ...", "denied having ..."); something withheld
+    from someone ("denied bail", "was denied entry", "denied them a visa",
+    "a florist who denied service to a gay couple") credits no claim to
+    anyone, and read as a reporting verb it set one outlet's sentence about
+    a refusal against another's quotation.  The tests: a passive ("was
+    denied"), an object pronoun right after the verb, or "to" after a short
+    noun phrase that opens no clause, no gerund and names no claim ("the
+    allegations").
+    """
+    if cls != "denial":
+        return False
+    nxt = tokens[end].norm if end < len(tokens) else ""
+    if start and tokens[start - 1].norm in _PASSIVE_BEFORE:
+        return nxt != "by"  # "was denied bail"; "the claim was denied by the ministry" is a denial
+    if end < len(tokens) and tokens[end].norm in _OBJECT_PRONOUNS:
+        return True
+    if end < len(tokens) and tokens[end].norm.endswith("ing"):
+        return False  # "denied having sent troops to ...": a claim denied
+    for k in range(end, min(end + 1 + _REFUSED_REACH, len(tokens))):
+        if tokens[k].norm in _CLAUSE_STOP or tokens[k].norm in _CLAIM_NOUNS:
+            return False
+        if tokens[k].norm == "to" and k > end:
+            return True
+    return False
 
 
 def markers(tokens: Sequence[Token]) -> list[Marker]:
@@ -61,6 +102,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "announced a merger": news of an event, not a source for a claim
         if tokens[start].norm in _OBJECT_VERBS and nxt[:1].isalnum() and nxt not in _CLAUSE_NEXT:
             continue  # "reported net income of": figures published, not a claim credited
+        if refusal_sense(tokens, start, end, cls):
+            continue  # "denied service to a couple": something withheld, not a claim denied
         out.append((start, end, cls))
     return out
 

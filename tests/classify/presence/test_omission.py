@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from compare.model import Kind, Severity
+import pytest
+
+from compare.classify.presence import omission
+from compare.model import Finding, Kind, Severity
 from compare.util.options import Options
 
 from classify_helpers import of_kind, run
@@ -176,3 +179,26 @@ def test_an_article_published_after_the_others_says_its_own_material_may_be_late
     }
     (late,) = added.values()
     assert late.time_note and "after the others" in late.time_note
+
+
+def test_loosely_alike_carriers_and_an_omitter_close_to_them_give_no_omission(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two weak signals together: the carriers only loosely alike, the omitter near them."""
+    slide = "A landslide killed 7 hikers near the old mill on Sunday."
+    near = "Hikers walking near the old mill on Sunday were caught when the landslide came down."
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
+
+    def omitted_with(agreement: float, omitter_text: str) -> list[Finding]:
+        monkeypatch.setattr(omission, "carriers_agreement", lambda *_args: agreement)
+        texts = {"a": slide, "b": slide, "c": omitter_text}
+        return of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+
+    (closely,) = omitted_with(0.7, near)
+    assert closely.confidence < 1.0  # the omitter may tell it: uncertain
+    assert omitted_with(0.55, near) == []
+    # an omitter that tells nothing like it still omits it, however loosely the carriers agree
+    (certain,) = omitted_with(0.55, "The mayor spoke briefly about the budget.")
+    assert certain.confidence == 1.0
+    # carriers that tell different things give no omission at all
+    assert omitted_with(0.4, "The mayor spoke briefly about the budget.") == []

@@ -22,11 +22,13 @@ from compare.classify.presence.added import (
 )
 from compare.classify.presence.added import own_clauses as own_clauses  # re-exported
 from compare.classify.presence.carried import (
+    CARRIERS_AGREE_PARTLY,
+    CELLS_AGREE,
     LEFT_OUT,
     UNSURE,
     carried_note,
     carried_share,
-    cells_agree,
+    carriers_agreement,
     meaning_note,
     told_in_other_words,
     told_ledes,
@@ -116,7 +118,8 @@ class _Cut:
 def _omitted(
     ctx: Context, passage: Passage, carriers: list[str], ids: list[str], briefs: dict[str, str]
 ) -> list[_Cut]:
-    if not cells_agree(ctx, passage.id, carriers):
+    agreement = carriers_agreement(ctx, passage.id, carriers)
+    if agreement < CELLS_AGREE:
         return []  # the carriers tell different things: no one passage to omit
     first = carriers[0]
     severity, weight, what = contents(ctx, passage, first)
@@ -143,6 +146,8 @@ def _omitted(
             if closest:
                 partly = True
                 check = meaning_note(ctx, max(closest, key=lambda t: t.cosine))
+        if partly and agreement < CARRIERS_AGREE_PARTLY:
+            continue  # loosely alike carriers, and the omitter close to them: no clear omission
         out.append(
             _Cut(
                 passage=passage,
