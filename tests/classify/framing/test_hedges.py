@@ -140,3 +140,21 @@ def test_so_called_against_the_label_in_quotation_marks_is_no_hedge_change() -> 
     assert of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE) == []
     plain = "Couples will now face the marriage penalty on their taxes."
     assert of_kind(run({"a": a, "b": plain}), Kind.HEDGE_CHANGE), "without the quotes it is one"
+
+
+def test_a_hedge_only_the_earlier_article_has_is_uncertain_and_says_why() -> None:
+    """A preview's "likely to include" against "includes" once the plan is out: timing."""
+    hedged = "The plan is likely to include a ban on the sale of fireworks."
+    plain = "The plan includes a ban on the sale of fireworks."
+    texts = {"a": hedged, "b": plain}
+    (earlier,) = of_kind(
+        run(texts, dates={"a": "2024-03-04", "b": "2024-03-06"}), Kind.HEDGE_CHANGE
+    )
+    assert earlier.confidence < 0.7 and "published earlier" in earlier.explanation
+    # the hedge in the later article is a choice of words: certain
+    (later,) = of_kind(run(texts, dates={"a": "2024-03-06", "b": "2024-03-04"}), Kind.HEDGE_CHANGE)
+    assert later.confidence == 1.0 and "published earlier" not in later.explanation
+    (same_day,) = of_kind(
+        run(texts, dates={"a": "2024-03-06", "b": "2024-03-06"}), Kind.HEDGE_CHANGE
+    )
+    assert same_day.confidence == 1.0

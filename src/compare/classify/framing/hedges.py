@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
 from compare.claims.words import content_words, stem
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
@@ -193,6 +193,7 @@ def _one_sided(
         plain = ctx.tokens_span(lacks, claim)
     word = " ".join(t.text for t in has_tokens[h[0] : h[1]])
     flat = qualified is not None and _flat_elsewhere(ctx, has, hedged, has_tokens[qualified[1] :])
+    earlier = not _distancing(h) and earlier_note(ctx, has, [lacks]) is not None
     return Candidate(
         kind=Kind.HEDGE_CHANGE,
         severity=Severity.LOW if flat else Severity.MEDIUM,
@@ -207,14 +208,22 @@ def _one_sided(
             "hedge may carry little weight."
             if flat
             else ""
+        )
+        + (
+            " The hedged version was published earlier, perhaps before the claim was "
+            "confirmed, so the difference may be timing, not a choice of words."
+            if earlier
+            else ""
         ),
         label=f'"{word}" vs no hedge',
         weight=1.0,
-        confidence=FLAT_CONFIDENCE if flat else 1.0,
+        confidence=FLAT_CONFIDENCE if flat or earlier else 1.0,
     )
 
 
-FLAT_CONFIDENCE = 0.5  # a hedge its own outlet drops elsewhere: never a headline
+# A hedge its own outlet drops elsewhere, or one only an earlier article has ("likely to
+# include" in a preview, "includes" once the plan is out): never a headline.
+FLAT_CONFIDENCE = 0.5
 
 
 def _flat_elsewhere(ctx: Context, article_id: str, hedged: Span, claim: Sequence[Token]) -> bool:
