@@ -16,9 +16,11 @@ The sets (``SETS``):
 * ``judged``: stored blind verdicts re-scored on today's findings
   (``eval_judged``); ``--dump-for-judging DIR [--unjudged-only]`` writes the
   top findings for a new round of judging.
-* ``basil_judged``: the same on six BASIL training events, independently
+* ``basil_judged``: the same on ten BASIL training events, independently
   written coverage (``eval_basil_judged``); ``--dump-for-judging DIR --basil``
   dumps them.
+* ``basil_heldout``: the same on five BASIL 2016-2019 events drawn by hash
+  and never developed on (``--dump-for-judging DIR --basil-heldout``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -398,6 +400,12 @@ SETS = (
         "`../shared/realworld/basil/articles.jsonl`",
     ),
     (
+        "basil_heldout",
+        "Precision judged blind on held-out independent coverage (BASIL 2016-2019 events)",
+        "verdicts in `tests/gold/judged_basil_heldout/*.yaml` on five BASIL events no rule "
+        "was developed on, read from `../shared/realworld/basil/articles.jsonl`",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -439,6 +447,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.basil_judged_lines()
+    if name == "basil_heldout":
+        import eval_basil_judged
+
+        return eval_basil_judged.heldout_lines()
     if name == "basil":
         return eval_grouping.basil_lines()
     if name == "mrpc":
@@ -566,24 +578,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the judged BASIL events instead of the real clusters",
     )
     parser.add_argument(
+        "--basil-heldout",
+        action="store_true",
+        help="with --dump-for-judging: the held-out BASIL 2016-2019 events",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    if args.dump_for_judging and args.basil:
+    if args.dump_for_judging and (args.basil or args.basil_heldout):
         import tempfile
 
         import eval_basil_judged
 
+        events, judged = eval_basil_judged.EVENTS, eval_basil_judged.JUDGED
+        if args.basil_heldout:
+            events, judged = eval_basil_judged.HELDOUT_EVENTS, eval_basil_judged.HELDOUT_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
-                eval_basil_judged.runs(Path(tmp)),
+                eval_basil_judged.runs(Path(tmp), events),
                 args.dump_for_judging,
                 unjudged_only=args.unjudged_only,
                 top=args.judge_top,
-                judged=eval_basil_judged.JUDGED,
+                judged=judged,
             ):
                 print(path)
         return 0

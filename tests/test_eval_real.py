@@ -260,3 +260,33 @@ def test_basil_judged_spans_are_exact_text_of_their_articles(path: Path, tmp_pat
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
     _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
+
+
+BASIL_HELDOUT_FILES = sorted(eval_basil_judged.HELDOUT_JUDGED.glob("*.yaml"))
+
+
+def test_basil_heldout_events_are_later_events_drawn_by_hash(tmp_path: Path) -> None:
+    """The held-out events are the first five 2016-2019 events by SHA-256 of their id."""
+    import hashlib
+    import json
+
+    firsts: dict[str, str] = {}
+    with eval_basil_judged.ARTICLES.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            event, date = record["event"], record["date"][:10]
+            firsts[event] = min(firsts.get(event, date), date)
+    later = [e for e, first in firsts.items() if first >= "2016"]
+    drawn = sorted(later, key=lambda e: hashlib.sha256(e.encode()).hexdigest())[:5]
+    assert tuple(e.split("-")[0] for e in drawn) == eval_basil_judged.HELDOUT_EVENTS
+    assert not set(eval_basil_judged.HELDOUT_EVENTS) & set(eval_basil_judged.EVENTS)
+    assert {p.stem for p in BASIL_HELDOUT_FILES} == set(eval_basil_judged.HELDOUT_EVENTS)
+    for folder in eval_basil_judged.write_events(tmp_path, eval_basil_judged.HELDOUT_EVENTS):
+        assert len(list(folder.glob("*.md"))) == 3, folder
+
+
+@pytest.mark.parametrize("path", BASIL_HELDOUT_FILES, ids=lambda p: p.stem)
+def test_basil_heldout_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
+    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
