@@ -147,3 +147,13 @@ def test_scope_of_a_figure(text, figure, period, places, part) -> None:
     k = next(i for i, t in enumerate(tokens) if t.text == figure.split()[0])
     scope = read_scope(tokens, k, k + 1)
     assert (set(scope.period), set(scope.places), scope.part) == (period, places, part)
+
+
+def test_a_sum_of_money_is_never_counted_people() -> None:
+    """ "released", "lost", "saved" say what happened to people, not to an amount."""
+    (paid,) = claims("Returns released on Friday show the couple paid $43 million.")
+    assert paid.event is None and paid.what is None
+    (lost,) = claims("The airline lost $5 million in the quarter.")
+    assert lost.event is None
+    (freed,) = claims("The rebels released 12 hostages on Sunday.")
+    assert freed.event == "rescue"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 
 from compare.claims.number_context import noun_after
@@ -179,6 +180,25 @@ def _event(q: Quantity, norms: Sequence[str]) -> str | None:
     return q.event
 
 
+def _event_for(q: Quantity, norms: Sequence[str], dimension: str | None) -> str | None:
+    """``_event``, except that a sum of money is never counted people.
+
+    Why: what happens to people ("killed", "rescued", "lost", "released")
+    is no event of an amount: "tax returns released Friday show $43 million
+    paid" made a "rescued" row of every dollar figure near "released".
+    """
+    event = _event(q, norms)
+    if dimension == "money" and event in _people_events():
+        return None
+    return event
+
+
+@cache
+def _people_events() -> frozenset[str]:
+    """Events whose implied counted thing is people (``classify_events.txt``)."""
+    return frozenset(e for e, _display, implied in events().values() if implied == "people")
+
+
 def _counted(q: Quantity, norms: Sequence[str]) -> tuple[str | None, str | None]:
     """(counted, noun): the thing class or head-noun stem, also after a unit ("78% burns")."""
     if q.unit is not None:
@@ -259,7 +279,7 @@ def sentence_claims(
                 dimension=dimension,
                 counted=counted,
                 noun=noun,
-                event=_event(q, norms),
+                event=_event_for(q, norms, dimension),
                 scope=read_scope(tokens, q.start, q.end),
                 published=published,
                 converted=unit in TO_BASE,
