@@ -11,7 +11,14 @@ import pytest
 
 from compare.align.segment import segment, tokenize
 from compare.claims import speakers
-from compare.claims.attributed import CREDITED, FACT, UNCLEAR, AttributedClaim, article_claims
+from compare.claims.attributed import (
+    CREDITED,
+    FACT,
+    UNCLEAR,
+    AttributedClaim,
+    article_claims,
+    who,
+)
 from compare.claims.attributed_compare import compare
 from compare.claims.attributed_table import who_says_so
 from compare.model import (
@@ -106,6 +113,26 @@ def test_one_sentence_is_read_as_credited_fact_or_unclear(
 def test_a_participle_aside_is_not_the_speaker(sentence: str, speaker: str) -> None:
     (claim,) = claims(sentence)
     assert (claim.status, words(claim.speaker)) == (CREDITED, speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # an opening phrase is no name with an appositive: no comma closes "the governor"
+        ("As evidence, the governor said his son had signed a petition.", "the governor"),
+        ("Jack Wilson, the head of security, said he fired once.", "Jack Wilson"),
+        # a title's period is inside the name, not the sentence's end
+        ('"A secure border is vital," said Gov. Rick Perry.', "Gov . Rick Perry"),
+    ],
+)
+def test_the_speaker_is_read_whole(sentence: str, speaker: str) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, words(claim.speaker)) == (CREDITED, speaker)
+
+
+def test_who_is_spaced_as_written() -> None:
+    (claim,) = claims('"A secure border is vital," said Gov. Rick Perry.')
+    assert who(claim) == "said Gov. Rick Perry"
 
 
 def test_the_content_leaves_out_the_speaker_and_verb() -> None:

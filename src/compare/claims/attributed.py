@@ -211,4 +211,12 @@ def who(claim: AttributedClaim) -> str:
     Each token once: "KCNA quoted Kim as saying" holds its speaker inside the verb.
     """
     parts = {t.start: t for t in (*claim.speaker, *claim.verb)}
-    return " ".join(parts[k].text for k in sorted(parts))
+    out = ""
+    previous = None
+    for k in sorted(parts):
+        token = parts[k]
+        # spaced as written: "Gov. Rick Perry", not "Gov . Rick Perry"
+        joined = previous is not None and token.start == previous.end
+        out += token.text if joined or previous is None else " " + token.text
+        previous = token
+    return out

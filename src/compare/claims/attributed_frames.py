@@ -19,6 +19,7 @@ from functools import cache
 from compare.claims.sources import VERBS_FILE, refusal_sense
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
+from compare.text import lexicons
 
 FRAMES_FILE = "claims_attribution_frames.txt"
 MAX_SPEAKER = 10  # tokens a speaker may take ("the regional director of the state police")
@@ -156,7 +157,9 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             if back < first - 1:
                 return (back, first - 1), relayed
         aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
-        if aside and lead:
+        if (
+            aside and lead and comma
+        ):  # "X, the governor, said"; not "As evidence, the governor said"
             back = _segment_back(tokens, first - 1)  # "Wilson, who owns ..., said"
             if back < first - 1 and _named(tokens, back, first - 1):
                 return (back, first - 1), relayed
@@ -218,7 +221,11 @@ def _speaker_after(tokens: Sequence[Token], end: int) -> int | None:
     """
     n = len(tokens)
     stop = end
-    while stop < n and stop - end < MAX_SPEAKER and tokens[stop].norm not in _BOUNDARY | _END:
+    while (
+        stop < n
+        and stop - end < MAX_SPEAKER
+        and (tokens[stop].norm not in _BOUNDARY | _END or _title_period(tokens, stop))
+    ):
         stop += 1
     if stop == end or stop >= n or tokens[stop].norm not in _BOUNDARY | _END:
         return None
@@ -228,6 +235,20 @@ def _speaker_after(tokens: Sequence[Token], end: int) -> int | None:
     if segment[0].norm in _ARTICLES or segment[-1].text[:1].isupper():
         return stop
     return None
+
+
+ABBREVIATIONS_FILE = "segment_abbreviations.txt"  # the segmenter's list (Gov., Sen., Dr.)
+
+
+def _title_period(tokens: Sequence[Token], at: int) -> bool:
+    """Is the period at ``at`` an abbreviation's, inside a name ("said Gov. Rick Perry")?"""
+    return (
+        tokens[at].norm == "."
+        and at > 0
+        and at + 1 < len(tokens)
+        and tokens[at - 1].norm in lexicons.words(ABBREVIATIONS_FILE)
+        and tokens[at + 1].text[:1].isupper()
+    )
 
 
 def _closing(tokens: Sequence[Token], start: int, end: int) -> bool:
