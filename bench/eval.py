@@ -19,6 +19,9 @@ The sets (``SETS``):
 * ``basil_judged``: the same on ten BASIL training events, independently
   written coverage (``eval_basil_judged``); ``--dump-for-judging DIR --basil``
   dumps them.
+* ``basil_serious``: attribution, number, hedge and loaded-term findings of
+  32 more BASIL training events, every one judged (``--dump-for-judging DIR
+  --basil-serious``).
 * ``basil_heldout``: the same on five BASIL 2016-2019 events drawn by hash
   and never developed on (``--dump-for-judging DIR --basil-heldout``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
@@ -400,6 +403,12 @@ SETS = (
         "`../shared/realworld/basil/articles.jsonl`",
     ),
     (
+        "basil_serious",
+        "Serious kinds judged blind on 32 more BASIL 2010-2015 events",
+        "verdicts in `tests/gold/judged_basil_serious/*.yaml`: every attribution, number, hedge "
+        "and loaded-term finding of the other training events that had any",
+    ),
+    (
         "basil_heldout",
         "Precision judged blind on held-out independent coverage (BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_heldout/*.yaml` on five BASIL events no rule "
@@ -447,6 +456,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.basil_judged_lines()
+    if name == "basil_serious":
+        import eval_basil_judged
+
+        return eval_basil_judged.serious_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -578,6 +591,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the judged BASIL events instead of the real clusters",
     )
     parser.add_argument(
+        "--basil-serious",
+        action="store_true",
+        help="with --dump-for-judging: the 32 more BASIL events of the serious-kinds set",
+    )
+    parser.add_argument(
         "--basil-heldout",
         action="store_true",
         help="with --dump-for-judging: the held-out BASIL 2016-2019 events",
@@ -589,7 +607,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    if args.dump_for_judging and (args.basil or args.basil_heldout):
+    if args.dump_for_judging and (args.basil or args.basil_heldout or args.basil_serious):
         import tempfile
 
         import eval_basil_judged
@@ -597,6 +615,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         events, judged = eval_basil_judged.EVENTS, eval_basil_judged.JUDGED
         if args.basil_heldout:
             events, judged = eval_basil_judged.HELDOUT_EVENTS, eval_basil_judged.HELDOUT_JUDGED
+        if args.basil_serious:
+            events, judged = eval_basil_judged.SERIOUS_EVENTS, eval_basil_judged.SERIOUS_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

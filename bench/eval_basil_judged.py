@@ -48,6 +48,45 @@ EVENTS = (
 # the events above carry over to coverage no rule has seen.
 HELDOUT_EVENTS = ("df6a55fb", "d4a4bc34", "70c75d68", "01c59743", "1ed4f378")
 HELDOUT_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_heldout"
+# The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
+# of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
+# written coverage is where these rules compare two outlets' different sentences; the ten
+# events above had too few such findings to show it.
+SERIOUS_EVENTS = (
+    "005a2961",
+    "08bb9bee",
+    "2058ec60",
+    "22b6e900",
+    "29ffd053",
+    "2b9468af",
+    "2ec04201",
+    "33521e65",
+    "38f7cbb7",
+    "550b80db",
+    "576116e5",
+    "65cb14cb",
+    "6f95dcb9",
+    "74708dbf",
+    "85475456",
+    "8dac6c12",
+    "96b7046f",
+    "97b1305c",
+    "a28a0329",
+    "a4edca3f",
+    "af4a3f41",
+    "b4dbeda7",
+    "b5eefefb",
+    "b764f81f",
+    "c5534b7e",
+    "ccf19ab6",
+    "d3a1ce0a",
+    "df5fe55a",
+    "ed8c136f",
+    "ee05c9b3",
+    "f11c2566",
+    "f506aafc",
+)
+SERIOUS_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_serious"
 
 
 def _file_name(source: str) -> str:
@@ -92,6 +131,11 @@ def basil_judged_lines(
         return
     with tempfile.TemporaryDirectory() as tmp:
         yield from eval_judged.judged_lines(runs(Path(tmp), events), judged, prefix=prefix)
+
+
+def serious_lines() -> Iterator[str]:
+    """``basil_serious_*`` lines: the serious kinds over 32 more training events."""
+    return basil_judged_lines(SERIOUS_EVENTS, SERIOUS_JUDGED, "basil_serious")
 
 
 def heldout_lines() -> Iterator[str]:

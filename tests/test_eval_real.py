@@ -290,3 +290,26 @@ def test_basil_heldout_spans_are_exact_text_of_their_articles(path: Path, tmp_pa
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
     _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
+
+
+BASIL_SERIOUS_FILES = sorted(eval_basil_judged.SERIOUS_JUDGED.glob("*.yaml"))
+
+
+def test_basil_serious_events_are_other_training_events(tmp_path: Path) -> None:
+    """The wider serious-kind set: 2010-2015 events, none of them in the other judged sets."""
+    events = set(eval_basil_judged.SERIOUS_EVENTS)
+    assert not events & set(eval_basil_judged.EVENTS)
+    assert not events & set(eval_basil_judged.HELDOUT_EVENTS)
+    assert {p.stem for p in BASIL_SERIOUS_FILES} == events
+    for folder in eval_basil_judged.write_events(tmp_path, eval_basil_judged.SERIOUS_EVENTS):
+        dates = [
+            p.read_text(encoding="utf-8").split("date: ", 1)[1][:4] for p in folder.glob("*.md")
+        ]
+        assert len(dates) == 3 and all("2010" <= year <= "2015" for year in dates), folder
+
+
+@pytest.mark.parametrize("path", BASIL_SERIOUS_FILES, ids=lambda p: p.stem)
+def test_basil_serious_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
+    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})

@@ -418,3 +418,12 @@ def test_a_quotation_over_paragraphs_reopens_each_one() -> None:
         "The council meets on Monday.",
     )
     assert found[-1].status == FACT
+
+
+def test_a_paragraph_opening_with_a_mark_opens_a_quotation_whatever_was_left_open() -> None:
+    """A straight mark left open earlier must not make the next paragraph's mark a close."""
+    found = claims(
+        'Trump said: "We have talked about it and all I can say is',
+        '"I love this country. The world laughs at us," he said.',
+    )
+    assert [c.status for c in found[1:]] == [CREDITED, CREDITED]

@@ -86,7 +86,12 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
     masks: list[list[bool]] = []
     opened: list[bool] = []
     state = 0  # how deep quotations are open after the sentence before
-    for s in sentences:
+    for k, s in enumerate(sentences):
+        if k and s.paragraph != sentences[k - 1].paragraph and _opens_with_mark(s):
+            # A paragraph that opens with a quotation mark opens a quotation (one running
+            # on reopens each paragraph so).  A mark left open earlier, carried on, made
+            # this one close it: '"I love this country ...' read as the outlet's words.
+            state = 0
         opened.append(state > 0)
         mask, state = quote_mask(s.tokens, state)
         masks.append(mask)
@@ -146,6 +151,11 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
         plain = () if runs_on or other else _hearsay_words(toks, found)
         out.append(AttributedClaim(article.id, i, status, own, hearsay=plain))
     return tuple(out)
+
+
+def _opens_with_mark(sentence: Sentence) -> bool:
+    """Does the sentence begin with a straight or opening quotation mark?"""
+    return bool(sentence.tokens) and sentence.tokens[0].text in ('"', "\u201c")
 
 
 def _hearsay_words(tokens: Sequence[Token], found: Sequence[Hedge]) -> tuple[Token, ...]:

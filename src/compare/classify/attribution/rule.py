@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.attributed import FACT, article_claims
 from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS, quote_mask
 from compare.claims.sources import Marker, identifications, markers, own_plan, source_range
 from compare.claims.words import content_words
@@ -263,21 +264,56 @@ def _claim_dropped(
         has_tokens[source_range(has_tokens, *marker[:2])[0] : start]
     ):
         return False
-    return not _follow_up_quote(ctx, pair.passage_id, lacks, at)
+    if _follow_up_quote(ctx, pair.passage_id, lacks, at):
+        return False
+    return _own_voice(ctx, pair.passage_id, lacks, at)
 
 
 def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
     """True when the cell's sentence at token ``at`` opens with a quote mark and the
     article's sentence before it carries a reporting verb (the speaker is named there)."""
+    i = _sentence_at(ctx, passage_id, article_id, at)
+    if i is None or i == 0:
+        return False
+    sentences = ctx.articles[article_id].sentences
+    toks = sentences[i].tokens
+    return bool(toks) and toks[0].norm in _QUOTES and bool(markers(sentences[i - 1].tokens))
+
+
+def _own_voice(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
+    """Does the claim layer read the cell's sentence at token ``at`` as the outlet's own voice?
+
+    Why: "stated as fact" is said of a sentence with no reporting verb, but
+    a sentence may be the speaker's without one: the middle of a quotation
+    opened sentences earlier ('he said, "I want him to do well. ... I love
+    this country"'), or a quotation nobody is named for.  The claim layer
+    (``claims.attributed``) reads each sentence with the quotations open
+    around it; only its ``fact`` sentences are the outlet's own voice.
+    """
+    index = _sentence_at(ctx, passage_id, article_id, at)
+    if index is None:
+        return True
+    statuses = ctx.memo(__name__ + ".statuses", _statuses)
+    return statuses[article_id].get(index, FACT) == FACT
+
+
+def _statuses(ctx: Context) -> dict[str, dict[int, str]]:
+    """Article id -> sentence index -> the claim layer's status of that sentence."""
+    return {
+        aid: {c.sentence: c.status for c in article_claims(article)}
+        for aid, article in ctx.articles.items()
+    }
+
+
+def _sentence_at(ctx: Context, passage_id: str, article_id: str, at: int) -> int | None:
+    """Index of the sentence holding token ``at`` of an article's cell (tokens counted over
+    the cell's sentences in order), or None for an empty cell."""
     indexes = ctx.passages[passage_id].cells.get(article_id, ())
     sentences = ctx.articles[article_id].sentences
     offset = 0
     for i in indexes:
         n = len(sentences[i].tokens)
         if at < offset + n or i == indexes[-1]:
-            toks = sentences[i].tokens
-            if not toks or toks[0].norm not in _QUOTES or i == 0:
-                return False
-            return bool(markers(sentences[i - 1].tokens))
+            return i
         offset += n
-    return False
+    return None
