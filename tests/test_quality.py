@@ -75,15 +75,17 @@ JUDGED_FALSE_STILL_REPORTED = 31
 # and "denied service to" is no reporting verb; headlines 0.66 once a hedge only an earlier
 # article has is uncertain.
 BASIL_JUDGED_FALSE_STILL_REPORTED = 61
-BASIL_JUDGED_HEADLINE_PRECISION = 0.66
+BASIL_JUDGED_HEADLINE_PRECISION = 0.68
 # Held-out BASIL 2016-2019 events (tests/gold/judged_basil_heldout/, judged once, never
-# developed on): 33 of 40 judged FALSE still reported, with nothing judged TRUE lost.
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 33
+# developed on): 33 of 40 judged FALSE still reported, with nothing judged TRUE lost; 31
+# (headlines 0.62 -> 0.75) once verbs of sentences written apart are not compared.
+BASIL_HELDOUT_FALSE_STILL_REPORTED = 31
 BASIL_HELDOUT_TRUE_KEPT = 57
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
-# reported once a quotation's sentences are never the outlet's own voice.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 46
+# reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
+# sentences written apart are compared only as a retold claim's (minor, uncertain).
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 33
 BASIL_SERIOUS_TRUE_KEPT = 3
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak

@@ -232,3 +232,31 @@ def test_a_moved_description_is_not_another_source() -> None:
         }
     )
     assert not [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "group" in f.label]
+
+
+def test_verbs_of_sentences_written_apart_are_not_compared() -> None:
+    """Two outlets' own sentences, each with a verb: different statements, no verb change."""
+    texts = {
+        "a": "The suit also claims that despite a company policy expressly prohibiting "
+        "discrimination, store managers decide pay and promotions that favour men.",
+        "b": "The company says its policies expressly bar discrimination and promote diversity.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    assert of_kind(run(texts, cells=cells), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_retold_claim_with_another_verb_is_a_minor_uncertain_verb_change() -> None:
+    """Written apart, but the credited clauses share their content: flagged, with a caveat."""
+    texts = {
+        "a": "In a new escalation, the army on Saturday accused rebels of shelling the northern "
+        "port with rockets that killed at least 13 civilians.",
+        "b": "On Saturday, the army said 14 civilians were killed in the northern port in an "
+        "overnight rocket attack by rebels.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    (found,) = [
+        f for f in of_kind(run(texts, cells=cells), Kind.ATTRIBUTION_CHANGE) if "vs" in f.label
+    ]
+    assert found.label == '"accused" vs "said"'
+    assert found.severity == Severity.LOW and found.confidence < 0.7
+    assert "own words" in found.explanation

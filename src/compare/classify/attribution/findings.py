@@ -182,22 +182,53 @@ def agent_named(
     return None
 
 
-def verb_change(ctx: Context, pair: CellPair, ca: Marker, cb: Marker) -> Candidate:
-    """Both versions attribute the claim, with verbs of different stance ("said" / "claimed")."""
+# Confidence of a verb change between sentences written apart (``rule.VERB_CHANGE_SHARED``)
+# whose credited clauses still share ``RETOLD_SHARED`` content words: the same claim retold,
+# perhaps, but the verbs may credit different statements.
+RETOLD_CONFIDENCE = 0.5
+
+
+def verb_change(
+    ctx: Context, pair: CellPair, ca: Marker, cb: Marker, *, retold: bool = False
+) -> Candidate:
+    """Both versions attribute the claim, with verbs of different stance ("said" / "claimed").
+
+    ``retold``: the two sentences were written apart and only their credited
+    clauses' words tie them: a minor, uncertain finding that says so.
+    """
     va = ctx.tokens_span(pair.a, pair.a_tokens[ca[0] : ca[1]])
     vb = ctx.tokens_span(pair.b, pair.b_tokens[cb[0] : cb[1]])
     (x, cx), (y, cy) = sorted([(va.text, ca[2]), (vb.text, cb[2])], key=lambda p: p[0].casefold())
+    explanation = (
+        f'The reporting verb differs: "{x}" vs "{y}". "{x}" {_MEANING.get(cx, "")}, '
+        f'while "{y}" {_MEANING.get(cy, "")}.'
+    )
+    if retold:
+        explanation += (
+            " The two outlets wrote these sentences in their own words, so the verbs may "
+            "credit different statements: check that they report the same one."
+        )
     return Candidate(
         kind=Kind.ATTRIBUTION_CHANGE,
-        severity=Severity.HIGH,
+        severity=Severity.LOW if retold else Severity.HIGH,
         passage_id=pair.passage_id,
         key=f"verb:{x.casefold()}|{y.casefold()}",
         spans={pair.a: (va,), pair.b: (vb,)},
-        explanation=f'The reporting verb differs: "{x}" vs "{y}". "{x}" {_MEANING.get(cx, "")}, '
-        f'while "{y}" {_MEANING.get(cy, "")}.',
+        explanation=explanation,
         label=f'"{x}" vs "{y}"',
         weight=1.0,
+        confidence=RETOLD_CONFIDENCE if retold else 1.0,
     )
+
+
+RETOLD_SHARED = 5  # content words the credited clauses of a retold claim have in common
+
+
+def retold(pair: CellPair, ca: Marker, cb: Marker) -> bool:
+    """Do the clauses after two reporting verbs share ``RETOLD_SHARED`` content words?"""
+    after_a = {stem(t.norm) for t in content_words(pair.a_tokens[ca[1] :])}
+    after_b = {stem(t.norm) for t in content_words(pair.b_tokens[cb[1] :])}
+    return len(after_a & after_b) >= RETOLD_SHARED
 
 
 LEAD_IN_WORDS = 4  # a clause with fewer content words before a comma is a lead-in
