@@ -158,3 +158,23 @@ def test_a_hedge_only_the_earlier_article_has_is_uncertain_and_says_why() -> Non
         run(texts, dates={"a": "2024-03-06", "b": "2024-03-06"}), Kind.HEDGE_CHANGE
     )
     assert same_day.confidence == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the hedge is the quoted speaker's word, not the outlet's
+        (
+            '"Your budget appears to reflect the values of Ayn Rand," says the letter.',
+            '"Your budget reflects the values of Ayn Rand," said the priest.',
+        ),
+        # the unhedged claim is a quoted speaker's: credited, not stated as fact
+        (
+            "The ad will reportedly air in Miami and Tampa next week.",
+            '"The ad will air in Miami and Tampa next week," a Republican said.',
+        ),
+    ],
+)
+def test_no_hedge_change_against_words_in_quotation_marks(a: str, b: str) -> None:
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    assert of_kind(run({"a": a, "b": b}, cells=cells), Kind.HEDGE_CHANGE) == []
