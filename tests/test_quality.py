@@ -85,8 +85,9 @@ BASIL_HELDOUT_TRUE_KEPT = 57
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
 # sentences written apart are compared only as a retold claim's (minor, uncertain); 30
-# once a hedge is never compared with words in quotation marks.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 30
+# once a hedge is never compared with words in quotation marks; 27 once a loaded term in
+# quotation marks is the speaker's.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 27
 BASIL_SERIOUS_TRUE_KEPT = 3
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak

@@ -55,6 +55,15 @@ def test_loaded_terms(a: str, b: str, label: str) -> None:
         ("The agreement frayed quickly.", "The agreement failed quickly."),  # no tone on one side
         ("The rioters were charged.", "The rioters were charged."),
         ("Police dispersed the crowd.", "Police dispersed the group."),
+        # in quotation marks the term is the speaker's word, not the outlet's framing
+        (
+            "The suit accused officials of joining a \u201cscheme\u201d to sell the land.",
+            "The suit accused officials of joining a plan to sell the land.",
+        ),
+        (
+            '"The regime raised taxes," the senator said.',
+            '"The government raised taxes," the senator said.',
+        ),
     ],
 )
 def test_not_loaded_terms(a: str, b: str) -> None:

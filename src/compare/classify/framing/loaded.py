@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from compare.claims.attributed_frames import quote_mask
 from compare.claims.hedge_words import hedges
 from compare.claims.sources import markers
 from compare.claims.words import (
@@ -87,6 +88,10 @@ def find(ctx: Context) -> list[Candidate]:
     table = terms_table()
     for pair in cell_pairs(ctx):
         claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
+        # A term inside quotation marks is the speaker's word ("accused officials of a
+        # “scheme”", "his cronies" in a quoted statement), not the outlet's framing.
+        quoted_a, _ = quote_mask(pair.a_tokens, 0)
+        quoted_b, _ = quote_mask(pair.b_tokens, 0)
         for op, i1, i2, j1, j2 in pair.opcodes:
             if op == "equal":
                 continue
@@ -94,12 +99,12 @@ def find(ctx: Context) -> list[Candidate]:
             la = [
                 (s + i1, e + i1, why)
                 for s, e, why in find_phrases(seg_a, table)
-                if s + i1 not in claimed_a
+                if s + i1 not in claimed_a and not quoted_a[s + i1]
             ]
             lb = [
                 (s + j1, e + j1, why)
                 for s, e, why in find_phrases(seg_b, table)
-                if s + j1 not in claimed_b
+                if s + j1 not in claimed_b and not quoted_b[s + j1]
             ]
             if la or lb:
                 out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
