@@ -86,8 +86,9 @@ BASIL_HELDOUT_TRUE_KEPT = 57
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
 # sentences written apart are compared only as a retold claim's (minor, uncertain); 30
 # once a hedge is never compared with words in quotation marks; 27 once a loaded term in
-# quotation marks is the speaker's.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 27
+# quotation marks is the speaker's; 24 once "the two states", "discrimination claims" and
+# "insists on a secure border" are no reporting verbs.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 24
 BASIL_SERIOUS_TRUE_KEPT = 3
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak

@@ -87,6 +87,13 @@ def words(tokens: object) -> str:
         ("A florist who denied service to a gay couple was fined.", FACT, ""),
         ("The reporter was denied entry at the border.", FACT, ""),
         ("The court denied them bail on Friday.", FACT, ""),
+        # a reporting verb's form used as a plural noun, or "insist on" a demand
+        ("The two states filed a lawsuit on Thursday.", FACT, ""),
+        ("He won Iowa and South Carolina, the largest of the early-voting states.", FACT, ""),
+        ("Her discrimination claims were folded into a class action.", FACT, ""),
+        ("The vote went ahead despite claims from activists.", FACT, ""),
+        ("On immigration, the senator insists on a secure border.", FACT, ""),
+        ("The lawsuit claims that managers favoured men.", CREDITED, "The lawsuit"),
         ("The ministry denied the reports to journalists.", CREDITED, "The ministry"),
         ("The ministry denied having sent troops to the border.", CREDITED, "The ministry"),
         # Perhaps someone's words: never read as the outlet's own voice.

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from compare.claims.sources import VERBS_FILE, refusal_sense
+from compare.claims.sources import VERBS_FILE, noun_sense, refusal_sense
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
 from compare.text import lexicons
@@ -339,8 +339,8 @@ def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue  # "the United States": a name, not the verb "states"
         if tokens[start].norm in ("alleged", "purported") and not _clausal(tokens, end):
             continue
-        if refusal_sense(tokens, start, end, cls):
-            continue  # "denied service to a couple"
+        if refusal_sense(tokens, start, end, cls) or noun_sense(tokens, start, end):
+            continue  # "denied service to a couple", "the two states"
         out.append((start, end, cls))
     return out
 

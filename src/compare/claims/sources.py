@@ -51,6 +51,50 @@ _CLAIM_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# Reporting verbs that are also plural nouns ("the two states", "her discrimination claims").
+_PLURAL_NOUNS = frozenset({"states", "claims", "reports", "charges", "notes", "warnings"})
+# Words before such a form that make it a noun: numbers and quantifiers, prepositions.
+_NOUN_BEFORE = frozenset(
+    {"two", "three", "four", "five", "several", "many", "both", "all", "some", "other", "few",
+     "multiple", "numerous", "various", "recent", "earlier", "previous", "media", "news",
+     "press", "of", "despite", "amid", "over", "about", "against", "with", "from", "among",
+     "after", "following", "under", "for", "to", "by", "in", "on", "such", "these", "those"}
+)  # fmt: skip
+# Words after it that make it a noun: a verb or preposition of which it is the subject or head.
+_NOUN_AFTER = frozenset(
+    {".", ";", ")", "were", "are", "have", "had", "from", "of", "about", "by", "against",
+     "filed", "made", "remain", "surfaced", "emerged"}
+)  # fmt: skip
+# "insisted on a secure border", "insists upon": a demand or policy, not a claim credited.
+_ON = frozenset({"on", "upon"})
+
+
+def noun_sense(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Is the verb form at ``start`` a noun here, or a verb that reports nothing?
+
+    Why: "The two states filed a lawsuit", "the largest of the early-voting
+    states", "Her discrimination claims were folded into ..." and "despite
+    claims from activists" credit no one; read as verbs, they made "stated
+    as fact" and verb-change findings of plain nouns.  A plural form is a
+    noun after a number, a quantifier, a preposition or a hyphenated
+    modifier, or before a verb or preposition it is the subject or head of.
+    "insisted on" + a noun phrase states a demand, not a claim.
+    """
+    word = tokens[start].norm
+    before = tokens[start - 1].norm if start else ""
+    after = tokens[end].norm if end < len(tokens) else "."
+    if word.startswith("insist") and after in _ON:
+        return True
+    if word not in _PLURAL_NOUNS:
+        return False
+    return (
+        before in _NOUN_BEFORE
+        or before.isdigit()
+        or ("-" in before and before.strip("-") != "")
+        or after in _NOUN_AFTER
+    )
+
+
 def refusal_sense(tokens: Sequence[Token], start: int, end: int, cls: str) -> bool:
     """Is a denial verb here a refusal ("denied service to a couple"), not a denial of a claim?
 
@@ -104,6 +148,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "reported net income of": figures published, not a claim credited
         if refusal_sense(tokens, start, end, cls):
             continue  # "denied service to a couple": something withheld, not a claim denied
+        if noun_sense(tokens, start, end):
+            continue  # "the two states", "insisted on a secure border"
         out.append((start, end, cls))
     return out
 
