@@ -21,6 +21,7 @@ from compare.claims.attributed import (
 )
 from compare.claims.attributed_compare import compare
 from compare.claims.attributed_table import who_says_so
+from compare.claims.sources import markers
 from compare.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -88,10 +89,7 @@ def words(tokens: object) -> str:
         ("The reporter was denied entry at the border.", FACT, ""),
         ("The court denied them bail on Friday.", FACT, ""),
         # a reporting verb's form used as a plural noun, or "insist on" a demand
-        ("The two states filed a lawsuit on Thursday.", FACT, ""),
         ("He won Iowa and South Carolina, the largest of the early-voting states.", FACT, ""),
-        ("Her discrimination claims were folded into a class action.", FACT, ""),
-        ("The vote went ahead despite claims from activists.", FACT, ""),
         ("On immigration, the senator insists on a secure border.", FACT, ""),
         ("The lawsuit claims that managers favoured men.", CREDITED, "The lawsuit"),
         ("The ministry denied the reports to journalists.", CREDITED, "The ministry"),
@@ -434,3 +432,18 @@ def test_a_paragraph_opening_with_a_mark_opens_a_quotation_whatever_was_left_ope
         '"I love this country. The world laughs at us," he said.',
     )
     assert [c.status for c in found[1:]] == [CREDITED, CREDITED]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two states filed a lawsuit on Thursday.",
+        "Her discrimination claims were folded into a class action.",
+        "The vote went ahead despite claims from activists.",
+        "On immigration, the senator insists on a secure border.",
+    ],
+)
+def test_a_verb_form_used_as_a_noun_credits_no_speaker(sentence: str) -> None:
+    (claim,) = claims(sentence)
+    assert claim.status != CREDITED and claim.speaker == ()
+    assert markers(tokenize(sentence)) == []
