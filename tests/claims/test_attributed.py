@@ -447,3 +447,13 @@ def test_a_verb_form_used_as_a_noun_credits_no_speaker(sentence: str) -> None:
     (claim,) = claims(sentence)
     assert claim.status != CREDITED and claim.speaker == ()
     assert markers(tokenize(sentence)) == []
+
+
+def test_a_paragraph_after_one_ending_in_a_colon_is_someone_else_s_words() -> None:
+    """A post or statement reproduced as a block loses its quotation marks on the page."""
+    found = claims(
+        "Read the full post:",
+        "Your parents do not respect their positions. Act like it matters to you.",
+        "She later deleted the post.",
+    )
+    assert [c.status for c in found] == [FACT, UNCLEAR, UNCLEAR, FACT]

@@ -147,10 +147,27 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
         found = hedges(toks)
         hearsay = any(h[2] in _HEARSAY for h in found)  # "reportedly", "allegedly"
         other = speech_noun(toks) or reports_unlisted(toks, mask) or unread_verb(toks, mask)
-        status = UNCLEAR if runs_on or hearsay or other else FACT
+        status = UNCLEAR if runs_on or hearsay or other or _introduced(sentences, i) else FACT
         plain = () if runs_on or other else _hearsay_words(toks, found)
         out.append(AttributedClaim(article.id, i, status, own, hearsay=plain))
     return tuple(out)
+
+
+def _introduced(sentences: Sequence[Sentence], i: int) -> bool:
+    """Is sentence ``i`` in a paragraph introduced by one ending in a colon?
+
+    Why: a statement, post or letter reproduced as a block ("Read the full
+    post:" and then its text) loses its quotation marks on the web page;
+    the paragraph after the colon is someone's words, not the outlet's.
+    """
+    s = sentences[i]
+    k = i
+    while k > 0 and sentences[k - 1].paragraph == s.paragraph:
+        k -= 1  # the first sentence of this paragraph
+    if k == 0 or sentences[k - 1].paragraph != s.paragraph - 1:
+        return False
+    before = sentences[k - 1].tokens
+    return bool(before) and before[-1].norm == ":"
 
 
 def _opens_with_mark(sentence: Sentence) -> bool:
