@@ -246,20 +246,17 @@ BASIL_JUDGED_FILES = sorted(eval_basil_judged.JUDGED.glob("*.yaml"))
 
 def test_basil_judged_events_are_training_events_with_verdicts(tmp_path: Path) -> None:
     """Only BASIL's 2010-2015 events (its training part) are judged and developed on."""
-    folders = eval_basil_judged.write_events(tmp_path)
     assert {p.stem for p in BASIL_JUDGED_FILES} == set(eval_basil_judged.EVENTS)
-    for folder in folders:
+    _assert_training_events(tmp_path, eval_basil_judged.EVENTS)
+
+
+def _assert_training_events(folder: Path, events: tuple[str, ...]) -> None:
+    """Every event has three articles, all of 2010-2015 (BASIL's training part)."""
+    for event in eval_basil_judged.write_events(folder, events):
         dates = [
-            p.read_text(encoding="utf-8").split("date: ", 1)[1][:4] for p in folder.glob("*.md")
+            p.read_text(encoding="utf-8").split("date: ", 1)[1][:4] for p in event.glob("*.md")
         ]
-        assert len(dates) == 3 and all("2010" <= year <= "2015" for year in dates), folder
-
-
-@pytest.mark.parametrize("path", BASIL_JUDGED_FILES, ids=lambda p: p.stem)
-def test_basil_judged_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
-    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
+        assert len(dates) == 3 and all("2010" <= year <= "2015" for year in dates), event
 
 
 BASIL_HELDOUT_FILES = sorted(eval_basil_judged.HELDOUT_JUDGED.glob("*.yaml"))
@@ -285,13 +282,6 @@ def test_basil_heldout_events_are_later_events_drawn_by_hash(tmp_path: Path) -> 
         assert len(list(folder.glob("*.md"))) == 3, folder
 
 
-@pytest.mark.parametrize("path", BASIL_HELDOUT_FILES, ids=lambda p: p.stem)
-def test_basil_heldout_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
-    _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})
-
-
 BASIL_SERIOUS_FILES = sorted(eval_basil_judged.SERIOUS_JUDGED.glob("*.yaml"))
 
 
@@ -301,15 +291,15 @@ def test_basil_serious_events_are_other_training_events(tmp_path: Path) -> None:
     assert not events & set(eval_basil_judged.EVENTS)
     assert not events & set(eval_basil_judged.HELDOUT_EVENTS)
     assert {p.stem for p in BASIL_SERIOUS_FILES} == events
-    for folder in eval_basil_judged.write_events(tmp_path, eval_basil_judged.SERIOUS_EVENTS):
-        dates = [
-            p.read_text(encoding="utf-8").split("date: ", 1)[1][:4] for p in folder.glob("*.md")
-        ]
-        assert len(dates) == 3 and all("2010" <= year <= "2015" for year in dates), folder
+    _assert_training_events(tmp_path, eval_basil_judged.SERIOUS_EVENTS)
 
 
-@pytest.mark.parametrize("path", BASIL_SERIOUS_FILES, ids=lambda p: p.stem)
-def test_basil_serious_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "path",
+    BASIL_JUDGED_FILES + BASIL_HELDOUT_FILES + BASIL_SERIOUS_FILES,
+    ids=lambda p: f"{p.parent.name}/{p.stem}",
+)
+def test_basil_verdict_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     (folder,) = eval_basil_judged.write_events(tmp_path, (data["cluster"],))
     _check_verdicts(data, {p.stem: p.read_text(encoding="utf-8") for p in folder.glob("*.md")})

@@ -196,27 +196,25 @@ def test_basil_judged_false_findings_do_not_come_back() -> None:
     assert float(lines["basil_judged_headline_precision"]) >= BASIL_JUDGED_HEADLINE_PRECISION
 
 
-def test_basil_serious_false_findings_do_not_come_back() -> None:
-    """The serious kinds on independently written coverage: judged-wrong ones stay out."""
+def _judged_kept(name: str, clusters: int, false_max: int, true_min: int) -> None:
+    """The ``basil_<name>_*`` figures: its judged-wrong findings stay out, judged-right stay in."""
     sys.path.insert(0, str(ROOT / "bench"))
     import eval_basil_judged
 
-    lines = dict(line.split(": ", 1) for line in eval_basil_judged.serious_lines())
-    assert lines["basil_serious_clusters"] == "32"
-    kept = int(lines["basil_serious_false_still_reported"].split("/")[0])
-    assert kept <= BASIL_SERIOUS_FALSE_STILL_REPORTED, lines["basil_serious_false_still_reported"]
-    true_kept = int(lines["basil_serious_true_kept"].split("/")[0])
-    assert true_kept >= BASIL_SERIOUS_TRUE_KEPT, lines["basil_serious_true_kept"]
+    found = getattr(eval_basil_judged, f"{name}_lines")()
+    lines = dict(line.split(": ", 1) for line in found)
+    assert lines[f"basil_{name}_clusters"] == str(clusters)
+    kept = lines[f"basil_{name}_false_still_reported"]
+    assert int(kept.split("/")[0]) <= false_max, kept
+    right = lines[f"basil_{name}_true_kept"]
+    assert int(right.split("/")[0]) >= true_min, right
+
+
+def test_basil_serious_false_findings_do_not_come_back() -> None:
+    """The serious kinds on independently written coverage: judged-wrong ones stay out."""
+    _judged_kept("serious", 32, BASIL_SERIOUS_FALSE_STILL_REPORTED, BASIL_SERIOUS_TRUE_KEPT)
 
 
 def test_basil_heldout_figures_do_not_fall() -> None:
     """Held-out independent coverage: judged-wrong findings stay out, judged-right stay in."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_basil_judged
-
-    lines = dict(line.split(": ", 1) for line in eval_basil_judged.heldout_lines())
-    assert lines["basil_heldout_clusters"] == "5"
-    kept = int(lines["basil_heldout_false_still_reported"].split("/")[0])
-    assert kept <= BASIL_HELDOUT_FALSE_STILL_REPORTED, lines["basil_heldout_false_still_reported"]
-    true_kept = int(lines["basil_heldout_true_kept"].split("/")[0])
-    assert true_kept >= BASIL_HELDOUT_TRUE_KEPT, lines["basil_heldout_true_kept"]
+    _judged_kept("heldout", 5, BASIL_HELDOUT_FALSE_STILL_REPORTED, BASIL_HELDOUT_TRUE_KEPT)
