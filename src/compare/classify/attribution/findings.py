@@ -52,7 +52,8 @@ _MEANING = {
     "neutral": "is neutral: it reports the words without judging them",
     "doubt": "signals doubt about the claim",
     "concession": "presents the statement as a reluctant admission of something true",
-    "emphatic": "presents the speaker as pressing a disputed point",
+    # Read blind, "pressing a disputed point" was wrong for "warned" and "vowed".
+    "emphatic": "presents the words as said with force (insisting, warning, urging or vowing)",
     "denial": "reports a rejection",
     "accusation": "reports that someone is blamed",
     "criticism": "reports disapproval without a specific charge",
