@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from compare.claims.sources import VERBS_FILE, noun_sense, refusal_sense
+from compare.align.segment import ABBREVIATIONS_FILE
+from compare.claims.sources import VERBS_FILE, reports_nothing
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
 from compare.text import lexicons
@@ -157,9 +158,8 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             if back < first - 1:
                 return (back, first - 1), relayed
         aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
-        if (
-            aside and lead and comma
-        ):  # "X, the governor, said"; not "As evidence, the governor said"
+        # "X, the governor, said", closed by a comma; not "As evidence, the governor said".
+        if aside and lead and comma:
             back = _segment_back(tokens, first - 1)  # "Wilson, who owns ..., said"
             if back < first - 1 and _named(tokens, back, first - 1):
                 return (back, first - 1), relayed
@@ -237,16 +237,13 @@ def _speaker_after(tokens: Sequence[Token], end: int) -> int | None:
     return None
 
 
-ABBREVIATIONS_FILE = "segment_abbreviations.txt"  # the segmenter's list (Gov., Sen., Dr.)
-
-
 def _title_period(tokens: Sequence[Token], at: int) -> bool:
     """Is the period at ``at`` an abbreviation's, inside a name ("said Gov. Rick Perry")?"""
     return (
         tokens[at].norm == "."
         and at > 0
         and at + 1 < len(tokens)
-        and tokens[at - 1].norm in lexicons.words(ABBREVIATIONS_FILE)
+        and tokens[at - 1].norm in lexicons.words(ABBREVIATIONS_FILE)  # Gov., Sen., Dr.
         and tokens[at + 1].text[:1].isupper()
     )
 
@@ -339,7 +336,7 @@ def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue  # "the United States": a name, not the verb "states"
         if tokens[start].norm in ("alleged", "purported") and not _clausal(tokens, end):
             continue
-        if refusal_sense(tokens, start, end, cls) or noun_sense(tokens, start, end):
+        if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states"
         out.append((start, end, cls))
     return out

@@ -69,6 +69,15 @@ _NOUN_AFTER = frozenset(
 _ON = frozenset({"on", "upon"})
 
 
+def reports_nothing(tokens: Sequence[Token], start: int, end: int, cls: str) -> bool:
+    """Is a listed reporting verb here a word that credits no claim?
+
+    A refusal (``refusal_sense``), a plural noun or a demand (``noun_sense``).
+    ``markers`` and the claim layer's frames both ask this of every verb they find.
+    """
+    return refusal_sense(tokens, start, end, cls) or noun_sense(tokens, start, end)
+
+
 def noun_sense(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Is the verb form at ``start`` a noun here, or a verb that reports nothing?
 
@@ -146,10 +155,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "announced a merger": news of an event, not a source for a claim
         if tokens[start].norm in _OBJECT_VERBS and nxt[:1].isalnum() and nxt not in _CLAUSE_NEXT:
             continue  # "reported net income of": figures published, not a claim credited
-        if refusal_sense(tokens, start, end, cls):
-            continue  # "denied service to a couple": something withheld, not a claim denied
-        if noun_sense(tokens, start, end):
-            continue  # "the two states", "insisted on a secure border"
+        if reports_nothing(tokens, start, end, cls):
+            continue  # "denied service to a couple", "the two states", "insisted on"
         out.append((start, end, cls))
     return out
 

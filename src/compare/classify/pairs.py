@@ -24,6 +24,7 @@ from functools import cached_property
 from itertools import combinations
 
 from compare.align.diff import pair_edits
+from compare.claims.attributed_frames import quote_mask
 from compare.classify.base import Context
 from compare.model import Edit, Token
 
@@ -72,6 +73,20 @@ class CellPair:
         for op, i1, _i2, j1, j2 in self.opcodes:
             if op == "equal":
                 yield i1, j1, j2 - j1
+
+    @cached_property
+    def a_quoted(self) -> list[bool]:
+        """Which of ``a``'s tokens stand inside quotation marks (read from the cell's start).
+
+        Why on the pair: the attribution, hedge and loaded-term rules all leave
+        a speaker's quoted words out, each for the same cells.
+        """
+        return quote_mask(self.a_tokens, 0)[0]
+
+    @cached_property
+    def b_quoted(self) -> list[bool]:
+        """Which of ``b``'s tokens stand inside quotation marks (read from the cell's start)."""
+        return quote_mask(self.b_tokens, 0)[0]
 
     @cached_property
     def a_to_b(self) -> dict[int, int]:

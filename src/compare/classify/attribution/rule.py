@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.claims.attributed import FACT, article_claims
-from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS, quote_mask
+from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS
 from compare.claims.sources import Marker, identifications, markers, own_plan, source_range
 from compare.claims.words import content_words
 from compare.classify import evidence
@@ -181,13 +181,15 @@ def _quoted_either(pair: CellPair, m: Marker, n: Marker) -> bool:
     over "said"; the word was the speaker's, and both outlets credited the point
     to the speaker.  Only the outlet's own reporting verb tells its stance.
     """
-    return _in_quotes(pair.a_tokens, m[0]) or _in_quotes(pair.b_tokens, n[0])
+    return _in_quotes(pair.a_tokens, pair.a_quoted, m[0]) or _in_quotes(
+        pair.b_tokens, pair.b_quoted, n[0]
+    )
 
 
-def _in_quotes(tokens: Sequence[Token], at: int) -> bool:
+def _in_quotes(tokens: Sequence[Token], inside: Sequence[bool], at: int) -> bool:
     """Is token ``at`` inside quotation marks (opened before it in the cell, or closed
-    after it by a closing mark that nothing before it opened)?"""
-    inside, _open = quote_mask(tokens, 0)
+    after it by a closing mark that nothing before it opened)?  ``inside`` is the
+    cell's quote mask (``CellPair.a_quoted``)."""
     if inside[at]:
         return True
     first = next((k for k, t in enumerate(tokens) if t.text in QUOTE_MARKS), None)

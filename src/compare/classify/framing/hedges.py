@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from compare.claims.attributed_frames import quote_mask
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
 from compare.claims.words import content_words, stem
@@ -41,8 +40,7 @@ def find(ctx: Context) -> list[Candidate]:
         if not same_content(ctx, pair):
             continue  # two statements on one theme: neither hedges the other's claim
         ha, hb = hedges(pair.a_tokens), hedges(pair.b_tokens)
-        mask_a, _ = quote_mask(pair.a_tokens, 0)
-        mask_b, _ = quote_mask(pair.b_tokens, 0)
+        mask_a, mask_b = pair.a_quoted, pair.b_quoted
         count_a = Counter(_phrase(pair.a_tokens, h) for h in ha)
         count_b = Counter(_phrase(pair.b_tokens, h) for h in hb)
         for op, i1, i2, j1, j2 in pair.opcodes:

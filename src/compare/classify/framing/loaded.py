@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from compare.claims.attributed_frames import quote_mask
 from compare.claims.hedge_words import hedges
 from compare.claims.sources import markers
 from compare.claims.words import (
@@ -90,8 +89,7 @@ def find(ctx: Context) -> list[Candidate]:
         claimed_a, claimed_b = _claimed(pair.a_tokens), _claimed(pair.b_tokens)
         # A term inside quotation marks is the speaker's word ("accused officials of a
         # “scheme”", "his cronies" in a quoted statement), not the outlet's framing.
-        quoted_a, _ = quote_mask(pair.a_tokens, 0)
-        quoted_b, _ = quote_mask(pair.b_tokens, 0)
+        quoted_a, quoted_b = pair.a_quoted, pair.b_quoted
         for op, i1, i2, j1, j2 in pair.opcodes:
             if op == "equal":
                 continue
