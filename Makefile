@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= reports
 CHECK  := build/check
+# Test workers (pytest-xdist): one per CPU, at most 4; `make test JOBS=0` runs them in this process.
+JOBS   ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ "$$n" -gt 4 ] && n=4; echo $$n)
 export SOURCE_DATE_EPOCH ?= 1603152000
 
 .DEFAULT_GOAL := help
@@ -31,7 +33,7 @@ report: $(STAMP) ## compare the articles in seeds/ and write reports/<story>/rep
 
 test: $(STAMP) ## type-check src/ (mypy --strict, see pyproject.toml) and run the whole test suite
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(JOBS) --dist loadfile
 
 # check: what a packager does.  The sdist is built, then the wheel from the sdist
 # (python -m build), so a file missing from the sdist fails here; the wheel goes
