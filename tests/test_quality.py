@@ -65,34 +65,6 @@ REAL_FOUND = 46  # of 80
 # 98 with words glued the same way split too (round 9: one more FALSE, reported).
 # 31 of 108 (round 10) once carriers that tell different things make no omission.
 JUDGED_FALSE_STILL_REPORTED = 31
-# BASIL training events (independently written coverage; tests/gold/judged_basil/):
-# 50 of the 64 judged FALSE still reported after round 2 (most are presence findings
-# another outlet tells in other words, reported as uncertain), page-1 precision 0.57;
-# 49 of 66 and 0.63 after round 3 (sources, speakers, scare quotes, repeated headlines);
-# 47 and 0.67 once a lede another outlet's lede tells is no outlet's own; with four more
-# events (round 4, ten in all): 65 of 86 and 0.64; round 5 judged the rest of the top 20:
-# 74 of 95; 61 once loosely alike carriers and an omitter close to them make no omission
-# and "denied service to" is no reporting verb; headlines 0.66 once a hedge only an earlier
-# article has is uncertain, 0.68 once verbs of sentences written apart are not compared;
-# round 6 judged the 13 new top-20 findings (5 more FALSE, still reported): 65 of 99.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 65
-BASIL_JUDGED_HEADLINE_PRECISION = 0.68
-# Held-out BASIL 2016-2019 events (tests/gold/judged_basil_heldout/, judged once, never
-# developed on): 33 of 40 judged FALSE still reported, with nothing judged TRUE lost; 31
-# (headlines 0.62 -> 0.75) once verbs of sentences written apart are not compared; round 2
-# judged the one new headline finding FALSE: 32 of 41, headlines 0.72.
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 32
-BASIL_HELDOUT_TRUE_KEPT = 57
-# Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
-# attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
-# reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
-# sentences written apart are compared only as a retold claim's (minor, uncertain); 30
-# once a hedge is never compared with words in quotation marks; 27 once a loaded term in
-# quotation marks is the speaker's; 24 once "the two states", "discrimination claims" and
-# "insists on a secure border" are no reporting verbs; 21 once a paragraph after one ending
-# in a colon (a post reproduced as a block) is someone else's words.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 21
-BASIL_SERIOUS_TRUE_KEPT = 3
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts).
@@ -184,39 +156,3 @@ def test_judged_false_findings_do_not_come_back(real: dict[str, str]) -> None:
 def test_headline_findings_judged_right_do_not_fall(real: dict[str, str]) -> None:
     assert float(real["judged_headline_precision"]) >= JUDGED_HEADLINE_PRECISION
     assert real["judged_headline_unjudged"] == "0", "judge the new headlines first"
-
-
-def test_basil_judged_false_findings_do_not_come_back() -> None:
-    """Independently written coverage: what readers judged wrong stays out, headlines hold."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_basil_judged
-
-    lines = dict(line.split(": ", 1) for line in eval_basil_judged.basil_judged_lines())
-    assert lines["basil_judged_clusters"] == "10"
-    kept = int(lines["basil_judged_false_still_reported"].split("/")[0])
-    assert kept <= BASIL_JUDGED_FALSE_STILL_REPORTED, lines["basil_judged_false_still_reported"]
-    assert float(lines["basil_judged_headline_precision"]) >= BASIL_JUDGED_HEADLINE_PRECISION
-
-
-def _judged_kept(name: str, clusters: int, false_max: int, true_min: int) -> None:
-    """The ``basil_<name>_*`` figures: its judged-wrong findings stay out, judged-right stay in."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import eval_basil_judged
-
-    found = getattr(eval_basil_judged, f"{name}_lines")()
-    lines = dict(line.split(": ", 1) for line in found)
-    assert lines[f"basil_{name}_clusters"] == str(clusters)
-    kept = lines[f"basil_{name}_false_still_reported"]
-    assert int(kept.split("/")[0]) <= false_max, kept
-    right = lines[f"basil_{name}_true_kept"]
-    assert int(right.split("/")[0]) >= true_min, right
-
-
-def test_basil_serious_false_findings_do_not_come_back() -> None:
-    """The serious kinds on independently written coverage: judged-wrong ones stay out."""
-    _judged_kept("serious", 32, BASIL_SERIOUS_FALSE_STILL_REPORTED, BASIL_SERIOUS_TRUE_KEPT)
-
-
-def test_basil_heldout_figures_do_not_fall() -> None:
-    """Held-out independent coverage: judged-wrong findings stay out, judged-right stay in."""
-    _judged_kept("heldout", 5, BASIL_HELDOUT_FALSE_STILL_REPORTED, BASIL_HELDOUT_TRUE_KEPT)
