@@ -22,7 +22,7 @@ The sets (``SETS``):
 * ``basil_serious``: attribution, number, hedge and loaded-term findings of
   32 more BASIL training events, every one judged (``--dump-for-judging DIR
   --basil-serious``).
-* ``basil_heldout``: the same on five BASIL 2016-2019 events drawn by hash
+* ``basil_heldout``: the same on ten BASIL 2016-2019 events drawn by hash
   and never developed on (``--dump-for-judging DIR --basil-heldout``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
@@ -411,7 +411,7 @@ SETS = (
     (
         "basil_heldout",
         "Precision judged blind on held-out independent coverage (BASIL 2016-2019 events)",
-        "verdicts in `tests/gold/judged_basil_heldout/*.yaml` on five BASIL events no rule "
+        "verdicts in `tests/gold/judged_basil_heldout/*.yaml` on ten BASIL events no rule "
         "was developed on, read from `../shared/realworld/basil/articles.jsonl`",
     ),
     (

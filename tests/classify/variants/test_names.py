@@ -123,6 +123,10 @@ def test_initial_and_full_first_name() -> None:
         {"a": "Officials in Italy agreed.", "b": "Italian officials agreed."},
         {"a": "The Defence Ministry spoke.", "b": "The Defense Ministry spoke."},
         {"a": "Jane Harlow and John Harlow spoke.", "b": "J. Harlow spoke."},  # ambiguous
+        {  # every article writes both: two titles, not one name spelt two ways
+            "a": "Senate Majority Leader Ann Reyes met Senate Minority Leader Tom Ould.",
+            "b": "Minority Leader Tom Ould said Majority Leader Ann Reyes would not.",
+        },
     ],
 )
 def test_not_name_variants(texts: dict[str, str]) -> None:

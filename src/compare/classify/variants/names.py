@@ -129,7 +129,14 @@ def _conflict(firsts_a: set[str], firsts_b: set[str]) -> bool:
 
 
 def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str | None]]:
-    """Groups of name keys that spell one name, each with a passage id if aligned."""
+    """Groups of name keys that spell one name, each with a passage id if aligned.
+
+    Two keys that several articles use, every one of them both, are two names
+    ("Majority" and "Minority" in "Senate Majority Leader" and "Senate
+    Minority Leader"): an outlet keeps one spelling of a name, so a variant
+    shows as one spelling in one article and the other elsewhere, or as one
+    article's inconsistency.
+    """
     # A capital mid-sentence shows a word is a name; a sentence-initial one does
     # not, so a pair needs one such name or an aligned slot.
     proper = {m.key for m in mentions if not m.initial}
@@ -143,6 +150,9 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
             firsts[m.key].add(m.before)
             surnames[m.before].add(m.key)
     aligned = _aligned_pairs(ctx)
+    users: dict[str, frozenset[str]] = {
+        k: frozenset(m.article_id for m in mentions if m.key == k) for k in keys
+    }
     parent = {k: k for k in keys}
 
     def root(k: str) -> str:
@@ -158,6 +168,8 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
             evidence = (
                 (a, b) in aligned or bool(firsts[a] & firsts[b]) or bool(surnames[a] & surnames[b])
             )
+            if users[a] == users[b] and len(users[a]) > 1:
+                continue  # every article writes both: two words, not one name spelt two ways
             if _conflict(firsts[a], firsts[b]) or not _pair_ok(a, b, aligned=evidence):
                 continue
             parent[root(b)] = root(a)
