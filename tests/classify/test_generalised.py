@@ -431,6 +431,12 @@ def test_attribution_dropped_only_for_claims(a: str, b: str, expected: bool) -> 
             True,
             id="different-source",
         ),
+        pytest.param(  # quoted words in the first person: the speaker the other names
+            "“I've repeatedly said the pitch was unsafe,” she added.",
+            "Ann Lee said the pitch was unsafe, she added.",
+            False,
+            id="first-person-quote",
+        ),
         # Two unnamed groups are not told apart (#14): "police" and "officers",
         # "the army" and "troops" may well be one source, and no rule here
         # knows which groups can be the same; precision first.

@@ -8,6 +8,7 @@ why the difference matters, one merge key per kind of change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -291,12 +292,29 @@ def source_changes(
     return out
 
 
+# Not "us": "the US said" names a country.
+_FIRST_PERSON = frozenset({"i", "we", "me", "myself", "ourselves"})
+
+
+def _first_person(tokens: Sequence[Token]) -> bool:
+    """Does a source name the speaker as "I" or "we" (a quotation's own words)?
+
+    >>> from compare.align.segment import tokenize
+    >>> _first_person(tokenize("I've repeatedly")), _first_person(tokenize("the mayor"))
+    (True, False)
+    """
+    return any(re.split(r"['\u2019]", t.norm)[0] in _FIRST_PERSON for t in tokens)
+
+
 def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candidate | None:
     """The claim of marker ``m`` (side a) and ``n`` (side b) credited to different sources.
 
     Not when either source names no one in particular ("its official media",
     "officials") or the two share a word ("official KCNA news agency"): those
-    may well be one source named twice (``claims.speakers``).
+    may well be one source named twice (``claims.speakers``).  Nor when one
+    source is the speaker's own "I" or "we" ("“I've repeatedly said ...”"
+    / "Santorum said"): quoted words in the first person are the person the
+    other version names, told directly.
     """
     if not has_subject(pair.a_tokens, m[0]) or not has_subject(pair.b_tokens, n[0]):
         return None
@@ -305,6 +323,8 @@ def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candida
     if (
         not ta
         or not tb
+        or _first_person(ta)
+        or _first_person(tb)
         or not content_words(ta)
         or not content_words(tb)
         or same_words(ta, tb)
