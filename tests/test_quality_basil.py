@@ -32,8 +32,10 @@ BASIL_JUDGED_HEADLINE_PRECISION = 0.68
 # drawn (the sixth to tenth by hash) and judged in round 3 with the rules as they were:
 # ten events, 73 of 82 judged FALSE still reported, 120 of 120 judged TRUE kept; 72 once
 # two words every article writes both of ("Majority" / "Minority") are no name variant
-# (a rule prompted by a round-3 verdict: the only one written after reading them).
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 72
+# (a rule prompted by a round-3 verdict: the only one written after reading them); 71 once
+# a source the other version names as its listener is one chain (a rule written on the
+# serious set, headlines 0.64 -> 0.66 here).
+BASIL_HELDOUT_FALSE_STILL_REPORTED = 71
 BASIL_HELDOUT_TRUE_KEPT = 120
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
@@ -43,8 +45,10 @@ BASIL_HELDOUT_TRUE_KEPT = 120
 # quotation marks is the speaker's; 24 once "the two states", "discrimination claims" and
 # "insists on a secure border" are no reporting verbs; 21 once a paragraph after one ending
 # in a colon (a post reproduced as a block) is someone else's words; 20 once a source in
-# the first person ("I've repeatedly said") is never another source than the one named.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 20
+# the first person ("I've repeatedly said") is never another source than the one named;
+# 19 once a source the other version names as its listener ("according to the Times" /
+# "Blumenthal told the Times") is one chain, not a rival source.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 19
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

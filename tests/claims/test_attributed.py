@@ -293,6 +293,15 @@ def test_no_hearsay_finding(a: str, b: str) -> None:
     assert [d.kind for d in compare([article("a", a), article("b", b)])] == []
 
 
+def test_a_source_the_other_version_names_as_listener_is_one_chain() -> None:
+    # Holm told the Courier; the Courier is credited in the other version: one chain.
+    a = article("a", f"{CLAIM}, according to the Valley Courier.")
+    b = article("b", f"Mayor Karl Holm told the Valley Courier that {CLAIM[4:]}.")
+    assert compare([a, b]) == []
+    c = article("c", f"Mayor Karl Holm told reporters that {CLAIM[4:]}.")
+    assert [d.kind for d in compare([a, c])] == ["source"]
+
+
 def test_the_same_speaker_named_twice_is_no_finding() -> None:
     a = article("a", f"{CLAIM}, Mayor Karl Holm said.")
     b = article("b", f"{CLAIM}, Holm said.")

@@ -144,6 +144,7 @@ def compare(
     vectors = {
         (c.article_id, c.sentence): vector(c.content, idf) for cs in usable.values() for c in cs
     }
+    sentences = {(a.id, s.index): s.tokens for a in articles for s in a.sentences}
     out: list[AttributionDiff] = []
     ids = list(usable)
     for x_id in ids:
@@ -171,10 +172,32 @@ def compare(
                         _site(y) in {_site(b) for _s, b in beside},
                         (coverage(vx, vy), coverage(vy, vx)),
                     )
-                    if found is not None:
+                    if found is not None and not _one_chain(found, sentences):
                         out.append(found)
                         break
     return out
+
+
+def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sequence[Token]]) -> bool:
+    """Does a "different sources" pair name each other: one chain, not two sources?
+
+    Why: "The A.G., according to the Times, said he had misspoken" and
+    "Blumenthal told the Times he had misspoken" credit the same words to
+    the same chain (Blumenthal, through the Times); the Times is one
+    version's source and the other's listener.  A speaker whose every word
+    (``speakers.words``) stands in the other version's sentence is no rival
+    source.
+    """
+    if diff.kind != "source":
+        return False
+    for speaker, site in (
+        (diff.credited.speaker, _site(diff.other)),
+        (diff.other.speaker, _site(diff.credited)),
+    ):
+        said = speakers.words(speaker)
+        if said and said <= speakers.words(sentences[site]):
+            return True
+    return False
 
 
 def _site(claim: AttributedClaim) -> Site:
