@@ -128,6 +128,11 @@ def test_a_participle_aside_is_not_the_speaker(sentence: str, speaker: str) -> N
         ("Jack Wilson, the head of security, said he fired once.", "Jack Wilson"),
         # a title's period is inside the name, not the sentence's end
         ('"A secure border is vital," said Gov. Rick Perry.', "Gov . Rick Perry"),
+        # a verb in an opening "when" clause only says when: the main clause names the speaker
+        (
+            "When prosecutors charged the pair on Friday, the former mayor said he accepts it.",
+            "the former mayor",
+        ),
     ],
 )
 def test_the_speaker_is_read_whole(sentence: str, speaker: str) -> None:

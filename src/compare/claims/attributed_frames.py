@@ -354,17 +354,46 @@ def unread_verb(tokens: Sequence[Token], inside: Sequence[bool]) -> bool:
 
 
 def frame(tokens: Sequence[Token], inside: Sequence[bool]) -> Frame | None:
-    """The first frame of a sentence that credits its content to a speaker."""
+    """The first frame of a sentence that credits its content to a speaker.
+
+    A verb in an opening adverbial clause ("When prosecutors charged the
+    couple on Friday, the ex-congressman said ...") is read last: the
+    sentence's speaker is the main clause's, and the clause only says when.
+    """
     relay = _relay_frame(tokens)
     if relay is not None:
         return relay
-    for start, end, cls in _verbs(tokens):
+    lead = _opening_clause(tokens)
+    verbs = _verbs(tokens)
+    for start, end, cls in [v for v in verbs if v[0] >= lead] + [v for v in verbs if v[0] < lead]:
         if inside[start]:
             continue
         found = _verb_frame(tokens, start, end, cls)
         if found is not None:
             return replace(found, relayed=True) if _cites_after(tokens, end) else found
     return _identify_frame(tokens)
+
+
+# Words that open an adverbial clause at the start of a sentence (English grammar).
+_SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "as", "since", "once", "because", "although",
+     "though", "if", "until", "whereas"}
+)  # fmt: skip
+
+
+def _opening_clause(tokens: Sequence[Token]) -> int:
+    """End (the comma) of an adverbial clause opening the sentence; 0 when there is none.
+
+    >>> from compare.align.segment import tokenize
+    >>> _opening_clause(tokenize("When police arrived, he said it was over."))
+    3
+    >>> _opening_clause(tokenize("He said it was over, police said."))
+    0
+    """
+    words = [k for k, t in enumerate(tokens) if is_word(t)]
+    if not words or tokens[words[0]].norm not in _SUBORDINATORS:
+        return 0
+    return next((k for k in range(words[0], len(tokens)) if tokens[k].norm == ","), 0)
 
 
 def _cites_after(tokens: Sequence[Token], end: int) -> bool:
