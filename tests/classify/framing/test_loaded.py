@@ -121,6 +121,11 @@ def test_term_one_version_adds_to_the_same_statement_is_used_by_one_version_only
             "The channel aired it.",
             ['"Lorvan-backed channel" vs "channel"'],
         ),
+        (  # the owner's whole name is quoted, not "Party-backed"
+            "The Green Party-backed mayor said 5 died.",
+            "The mayor said 5 died.",
+            ['"Green Party-backed mayor" vs "mayor"'],
+        ),
         ("A well-run campaign won.", "A campaign won.", []),  # no owner named
         ("State-run media said 5 died.", "State-run media said 5 died.", []),
     ],

@@ -139,19 +139,43 @@ def affiliation_dropped(ctx: Context, pair: CellPair) -> list[Candidate]:
             if hit is None:
                 continue
             n, at = hit
-            term = ctx.tokens_span(has, tuple(tokens[k : k + 1 + n]))
+            first = owner_start(tokens, k)
+            term = ctx.tokens_span(has, tuple(tokens[first : k + 1 + n]))
             there = ctx.tokens_span(other, tuple(other_tokens[at : at + n]))
+            qualifier = ctx.tokens_span(has, tuple(tokens[first : k + 1])).text
             out.append(
                 _label_candidate(
                     pair,
                     f"affiliation:{tokens[k].norm}",
                     term,
                     there,
-                    f'"{tokens[k].text}" tells the reader who controls or backs it, which '
+                    f'"{qualifier}" tells the reader who controls or backs it, which '
                     "frames how far to trust it or whose side it is on.",
                 )
             )
     return out
+
+
+def owner_start(tokens: Sequence[Token], k: int) -> int:
+    """First token of the qualifier at ``k`` with the capitalised words of its owner's name.
+
+    Why: "Tea Party-backed" is one qualifier, and quoting "Party-backed" alone
+    misquotes the outlet.
+
+    >>> from compare.align.segment import tokenize
+    >>> toks = tokenize("The Tea Party-backed candidate won.")
+    >>> [t.text for t in toks[owner_start(toks, 2) : 3]]
+    ['Tea', 'Party-backed']
+    """
+    first = k
+    while (
+        first > 0
+        and tokens[first - 1].text[:1].isupper()
+        and tokens[first - 1].text.isalpha()
+        and content_words(tokens[first - 1 : first])
+    ):
+        first -= 1
+    return first
 
 
 def _spelt_apart(qualifier: Token, other: Sequence[Token]) -> bool:
