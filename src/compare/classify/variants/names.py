@@ -145,14 +145,13 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
     # The surname after a first name is evidence for the first name, as the
     # first name is for the surname ("Aleksandr Petrenko" / "Oleksandr Petrenko").
     surnames: dict[str, set[str]] = defaultdict(set)
+    users: dict[str, set[str]] = defaultdict(set)  # the articles that write each key
     for m in mentions:
+        users[m.key].add(m.article_id)
         if m.before:
             firsts[m.key].add(m.before)
             surnames[m.before].add(m.key)
     aligned = _aligned_pairs(ctx)
-    users: dict[str, frozenset[str]] = {
-        k: frozenset(m.article_id for m in mentions if m.key == k) for k in keys
-    }
     parent = {k: k for k in keys}
 
     def root(k: str) -> str:
