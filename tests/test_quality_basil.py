@@ -49,8 +49,9 @@ BASIL_HELDOUT_TRUE_KEPT = 120
 # 19 once a source the other version names as its listener ("according to the Times" /
 # "Blumenthal told the Times") is one chain, not a rival source; 18 once a reporting verb
 # in an opening "when" clause ("When prosecutors charged the couple, the ex-congressman
-# said ...") is read after the main clause's.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 18
+# said ...") is read after the main clause's; 15 once "X said" vs no attribution needs the
+# other version to tell a fifth of what X is credited with (its lower-case content words).
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 15
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

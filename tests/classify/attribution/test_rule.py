@@ -260,3 +260,25 @@ def test_a_retold_claim_with_another_verb_is_a_minor_uncertain_verb_change() -> 
     assert found.label == '"accused" vs "said"'
     assert found.severity == Severity.LOW and found.confidence < 0.7
     assert "own words" in found.explanation
+
+
+def test_a_source_for_other_content_is_no_claim_stated_as_fact() -> None:
+    # The two sentences share the person, the store and the place, not what the source
+    # vouches for: she is credited with the complaint; the other version gives her job.
+    found = run(
+        {
+            "a": "The case began a decade ago when store worker Betty Ruiz said the managers "
+            "at her Easton, Vermont, store were bypassing her for promotions.",
+            "b": "Ruiz is a greeter at the store in Easton, Vermont.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+    # the same source beside the same content is still a claim stated as fact
+    the_finding(
+        "The case began a decade ago when store worker Betty Ruiz said the managers "
+        "at her Easton, Vermont, store were bypassing her for promotions.",
+        "The case began a decade ago when the managers at store worker Betty Ruiz's "
+        "Easton, Vermont, store were bypassing her for promotions.",
+        Kind.ATTRIBUTION_CHANGE,
+        '"when store worker Betty Ruiz said" vs no attribution',
+    )
