@@ -121,6 +121,17 @@ def _aligned_pairs(ctx: Context) -> dict[tuple[str, str], str]:
     return out
 
 
+def _lower_case_words(ctx: Context) -> set[str]:
+    """Name keys of the words some article writes in lower case."""
+    return {
+        name_key(t.text)
+        for article in ctx.articles.values()
+        for sentence in article.sentences
+        for t in sentence.tokens
+        if t.text.islower()
+    }
+
+
 def _conflict(firsts_a: set[str], firsts_b: set[str]) -> bool:
     """Different first names before the two spellings: probably two people."""
     if not firsts_a or not firsts_b or firsts_a & firsts_b:
@@ -138,8 +149,11 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
     article's inconsistency.
     """
     # A capital mid-sentence shows a word is a name; a sentence-initial one does
-    # not, so a pair needs one such name or an aligned slot.
-    proper = {m.key for m in mentions if not m.initial}
+    # not, so a pair needs one such name or an aligned slot.  Nor does a capital
+    # on a word the story also writes in lower case in running text ("Emails" in a
+    # title-case headline, "E-mails" after a dateline, "emails" in the body).
+    common = _lower_case_words(ctx)
+    proper = {m.key for m in mentions if not m.initial and m.key not in common}
     keys = sorted({m.key for m in mentions} - not_names())
     firsts: dict[str, set[str]] = defaultdict(set)
     # The surname after a first name is evidence for the first name, as the
