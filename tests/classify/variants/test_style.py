@@ -205,6 +205,21 @@ def test_hyphenated_words_stay_separate_findings() -> None:
     ]
 
 
+def test_one_word_hyphenated_in_two_inflections_is_one_finding() -> None:
+    found = of_kind(
+        run(
+            {
+                "a": "The council released the emails on Monday. One email was missing.",
+                "b": "The council released the e-mails on Monday. One e-mail was missing.",
+            }
+        ),
+        Kind.STYLE_VARIANT,
+    )
+    assert len(found) == 1
+    assert [s.text for s in found[0].spans["a"]] == ["emails", "email"]
+    assert [s.text for s in found[0].spans["b"]] == ["e-mails", "e-mail"]
+
+
 def test_same_style_on_both_sides_is_no_finding() -> None:
     found = run({"a": "Talks resumed in the US.", "b": "Talks resumed in the U.S."})
     assert of_kind(found, Kind.STYLE_VARIANT) == []

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
+from compare.claims.words import stem
 from compare.classify.base import Candidate, Context
-from compare.classify.variants.canon import number_words, separators
+from compare.classify.variants.canon import closed, number_words, separators
 from compare.classify.variants.dates import dates
 from compare.model import Kind, Severity, Token
 from compare.text.normalize import typographic_form
@@ -131,6 +132,10 @@ def candidate(
         return None
     if set(cats) <= BY_HABIT:
         key = "|".join(sorted(styles))
+    elif cats == ["hyphenation"]:
+        # One word's spelling, whatever its inflection or which outlet is "a":
+        # "emails" / "e-mails" and "email" / "e-mail" are one choice to look up.
+        key = stem(closed(key.split()))
     return Candidate(
         kind=Kind.STYLE_VARIANT,
         severity=Severity.LOW,
