@@ -279,3 +279,29 @@ def test_parts_of_a_total_and_different_events(a: str, b: str, labels: list[str]
 def test_years_times_and_scores_in_the_same_place(a: str, b: str, labels: list[str]) -> None:
     found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
     assert [f.label for f in found] == labels
+
+
+def test_a_count_against_a_compound_adjective_is_uncertain() -> None:
+    # "the 12-nation deal" sizes the deal (its members, the United States among them);
+    # "deals with 11 nations" counts the partners: maybe one fact, never a headline.
+    found = of_kind(
+        run(
+            {
+                "a": "The bill gives the president authority to approve trade deals with "
+                "11 Pacific nations.",
+                "b": "The bill gives the president authority to approve the 12-nation Pacific "
+                "trade deal.",
+            }
+        ),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert [(f.label, f.confidence) for f in found] == [('"11" vs "12"', 0.5)]
+    assert found[0].severity >= Severity.MEDIUM
+    # two compound adjectives are two sizes of one thing: a sure, critical discrepancy
+    sure = the_finding(
+        "Officials agreed a 72-hour truce on Monday in the capital.",
+        "Officials agreed a 48-hour truce on Monday in the capital.",
+        Kind.NUMBER_DISCREPANCY,
+        '"48" vs "72"',
+    )
+    assert sure.confidence == 1.0

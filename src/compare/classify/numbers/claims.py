@@ -94,6 +94,19 @@ def guard(
             continue
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
             continue
+        spans = sum(len(ss) for ss in cand.spans.values())
+        if cand.kind is Kind.NUMBER_DISCREPANCY and 0 < len(found) < spans:
+            # One figure is a count, the other one the claim layer reads as none: a
+            # label ("Route 9") or a compound adjective ("the 12-nation deal" beside
+            # "11 nations"; "a 72-hour truce" against "a 48-hour truce" stays sure).
+            cand = replace(
+                cand,
+                severity=max(cand.severity, Severity.MEDIUM),
+                confidence=min(cand.confidence, LOOSE_CONFIDENCE),
+                explanation=cand.explanation
+                + " The rules are not sure both figures count the same thing (one of them"
+                " describes something else, as in \"a two-day visit\").",
+            )
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue
         if pairs and not any(supported(x, y) for x, y in pairs):
