@@ -105,7 +105,7 @@ def guard(
                 confidence=min(cand.confidence, LOOSE_CONFIDENCE),
                 explanation=cand.explanation
                 + " The rules are not sure both figures count the same thing (one of them"
-                " describes something else, as in \"a two-day visit\").",
+                ' describes something else, as in "a two-day visit").',
             )
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue
