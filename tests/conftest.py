@@ -1,8 +1,20 @@
-"""Suite-wide hooks: one line at the end saying which browser tests could not run, and why."""
+"""Suite-wide hooks: a stop request never outlives its test; which browser tests could not run."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
+
 from browser import INSTALL_HINT, MISSING
+from compare.util import interrupt
+
+
+@pytest.fixture(autouse=True)
+def _no_stop_request_left() -> Iterator[None]:
+    """A test that sends this process SIGINT leaves no stop request for the next one."""
+    yield
+    interrupt.forget()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

@@ -234,19 +234,34 @@ def test_58_output_folder_on_a_read_only_filesystem(src: Path, capsys) -> None:
 
 
 # 59
-def test_59_sigint_mid_run_exits_130_without_partial_outputs(src: Path, out: Path) -> None:
+@pytest.mark.parametrize(
+    ("stop", "code"),
+    [(signal.SIGINT, ExitCode.INTERRUPTED), (signal.SIGTERM, ExitCode.TERMINATED)],
+)
+def test_59_stopped_mid_run_without_partial_outputs_or_temp_folders(
+    src: Path, out: Path, tmp_path: Path, stop: signal.Signals, code: ExitCode
+) -> None:
     before = snapshot([src])
-    proc = _start(["report", src, "--out", out])
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "compare", "report", os.fsdecode(src), "--out", os.fsdecode(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**cli_env(), "TMPDIR": str(scratch)},
+    )
     try:
         seen = _wait_for(proc, "rendering")
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(stop)
         rest = proc.stderr.read()
     finally:
         proc.wait(timeout=60)
-    assert proc.returncode == ExitCode.INTERRUPTED, seen + rest
+    assert proc.returncode == code, seen + rest
     assert "compare: interrupted" in rest and "Traceback" not in rest
     assert _old_intact(out)
     assert temps(out) == []
+    assert list(scratch.iterdir()) == []  # nor a render folder of the killed helper
     assert snapshot([src]) == before
 
 

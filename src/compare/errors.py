@@ -19,6 +19,7 @@ class ExitCode(IntEnum):
     NO_REPORT = 4
     OUTPUT = 5
     INTERRUPTED = 130
+    TERMINATED = 143  # SIGTERM: stopped as on Ctrl-C
 
 
 class CompareError(Exception):

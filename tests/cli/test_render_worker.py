@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import signal
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -20,6 +21,7 @@ from compare.errors import OutputError
 from compare.report import html as render_module
 from compare.report.documents import render_documents
 from compare.util.options import Audience, Options, OutputFormat
+from compare.util.tempdirs import render_prefix
 
 from sample_report import build_report
 
@@ -98,6 +100,23 @@ def test_a_hung_helper_is_killed_at_the_story_timeout(report, helper, monkeypatc
     with pytest.raises(OutputError, match="rendering timed out after 1 s"):
         worker.render(report, Path("unused"))
     assert time.monotonic() - start < 30
+
+
+def test_a_helper_killed_mid_render_leaves_no_temp_folder(
+    report, helper, monkeypatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def write_fonts_then_hang(*args, **kwargs):
+        folder = Path(tempfile.mkdtemp(prefix=render_prefix(os.getpid())))
+        (folder / "font.ttf").write_bytes(b"x" * 1000)  # as WeasyPrint does
+        time.sleep(120)
+
+    monkeypatch.setattr(render_module, "render_html", write_fonts_then_hang)
+    worker = helper(replace(OPTIONS, story_timeout_s=2.0))
+    with pytest.raises(OutputError, match="rendering timed out"):
+        worker.render(report, Path("unused"))
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

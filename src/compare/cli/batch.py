@@ -47,6 +47,7 @@ from compare.cli.story_files import FailedStory, render_story
 from compare.model import InputProblem, Notice, Story
 from compare.report.view.handout import IndexEntry
 from compare.util.options import Options, OutputFormat
+from compare.util.tempdirs import remove_render_temps
 
 if TYPE_CHECKING:
     from compare.cli.render_worker import RenderWorker
@@ -424,6 +425,25 @@ class ProcessExecutor:
 def _kill(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
+    _wait_dead(pid)
+    remove_render_temps(pid)  # what a render killed midway left in TMPDIR
+
+
+def _wait_dead(pid: int, seconds: float = 1.0) -> None:
+    """Wait until process ``pid`` no longer runs (gone, or a zombie its pool will reap).
+
+    Why not ``waitpid``: the pool reaps its own workers; reaping one here would
+    take its exit status from under it.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return  # gone (or no /proc: nothing better to wait on)
+        if state in ("Z", "X"):
+            return
+        time.sleep(0.01)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

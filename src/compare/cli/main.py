@@ -21,6 +21,7 @@ from pathlib import Path
 from compare import __version__
 from compare.errors import CompareError, ExitCode, UsageError
 from compare.ingest.discover import ARTICLE_SUFFIXES
+from compare.util import interrupt
 from compare.util.options import PDF_VARIANTS, Audience, Options, OutputFormat
 from compare.util.streams import best_effort_streams, visible
 
@@ -39,6 +40,7 @@ exit codes:
        file-size limit, a link at DIR/<story>, render timeout); checked before
        the analysis where possible; previous outputs intact
   130  interrupted (Ctrl-C); previous outputs intact, temp files removed
+  143  stopped by SIGTERM; the same as 130
 """
 
 log = logging.getLogger("compare")
@@ -362,8 +364,8 @@ def options_from(args: argparse.Namespace, epoch: int) -> Options:
     )
 
 
-def _interrupted(_signum: int, _frame: object) -> None:
-    raise KeyboardInterrupt
+def _interrupted(signum: int, _frame: object) -> None:
+    interrupt.request(signum)
 
 
 # Notices about this machine's libraries, not about the report: shown with -v only.
@@ -446,7 +448,9 @@ def _main(argv: Sequence[str] | None) -> int:
     for handler in logging.getLogger().handlers:
         handler.addFilter(_EnvironmentNoticeFilter())
         handler.addFilter(_OwnRecordsFilter(args.verbose))
+    interrupt.forget()  # a new run (tests run several in one process)
     signal.signal(signal.SIGINT, _interrupted)
+    signal.signal(signal.SIGTERM, _interrupted)  # the same clean stop, exit 143
     if hasattr(signal, "SIGXFSZ"):  # over `ulimit -f`: fail the write (exit 5), don't die
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     with _usable_mplconfigdir(os.environ):
@@ -461,10 +465,12 @@ def _run_command(args: argparse.Namespace) -> int:
         options = options_from(args, epoch)
         from compare.cli import commands
 
-        return int(commands.run(args.command, args, options))
+        code = int(commands.run(args.command, args, options))
+        interrupt.check()  # a stop request swallowed on the way (in a __del__)
+        return code
     except KeyboardInterrupt:
         print("compare: interrupted", file=sys.stderr)
-        return ExitCode.INTERRUPTED
+        return interrupt.exit_code()
     except CompareError as exc:
         if args.verbose:
             log.exception("details")

@@ -53,6 +53,7 @@ from compare.errors import OutputError
 from compare.model import Report
 from compare.report.documents import render_documents
 from compare.util.options import Audience, Options, OutputFormat
+from compare.util.tempdirs import remove_render_temps
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +197,8 @@ class RenderWorker:
             with contextlib.suppress(OSError):
                 self._process.kill()
         self._process.join(timeout=5)
+        if self._process.pid is not None and self._process.exitcode is not None:
+            remove_render_temps(self._process.pid)  # what a killed render left behind
 
 
 def _serve(conn: Connection, options: Options, parent: int) -> None:

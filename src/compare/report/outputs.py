@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from compare.errors import OutputError
+from compare.util import interrupt
 
 _OUR_NAMES = (
     r"report\.pdf|report\.html|report\.json|handout\.pdf|findings\.csv|index\.html"
@@ -119,6 +120,7 @@ def atomic_write_many(files: Sequence[tuple[Path, bytes]], *, root: Path | None 
                 folders[path.parent] = _open_folder(path, root)
             dir_fd = folders[path.parent]
             temps.append((dir_fd, _write_temp(path, data, dir_fd), path))
+        interrupt.check()  # a Ctrl-C swallowed earlier still means: replace nothing
         with _signals_held():
             for dir_fd, tmp, path in temps:
                 try:

@@ -42,6 +42,7 @@ from compare.errors import OutputError
 from compare.report.fonts import FONT_DIR, font_face_css
 from compare.util.collector import relaxed_collector
 from compare.util.options import Options
+from compare.util.tempdirs import render_prefix
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 ALLOWED_DIRS = (STATIC_DIR, FONT_DIR.resolve())
@@ -191,7 +192,7 @@ def _private_tempdir() -> Iterator[None]:
     ``OutputError`` (exit 5), as for the report folder.
     """
     try:
-        folder = tempfile.mkdtemp(prefix="compare-render-")
+        folder = tempfile.mkdtemp(prefix=render_prefix(os.getpid()))
     except OSError as exc:
         raise OutputError(f"could not render the PDF: {_room_reason(exc)}") from exc
     previous = tempfile.tempdir
