@@ -45,6 +45,20 @@ def test_cp1252_is_tried_before_any_guess() -> None:
     assert any("Windows-1252" in n for n in result.notices)
 
 
+@pytest.mark.parametrize(
+    "broken",
+    [b"\xff\xfe\xc3\x28", " Molière".encode("cp1252")],  # garbage; a Latin-1 fragment
+    ids=["garbage", "latin-1-fragment"],
+)
+def test_utf8_with_a_few_broken_bytes_stays_utf8(broken: bytes) -> None:
+    # Windows-1252 would turn every curly quote into "â€œ"; a guesser chose mac_iceland.
+    text = "Yerevan’s “truce” held, the ministry’s envoy said. “We are ready,” she said."
+    result = decode(text.encode() + broken)
+    assert isinstance(result, Decoded) and result.encoding == "utf-8"
+    assert result.text.startswith(text) and "\ufffd" in result.text
+    assert any("replaced by U+FFFD" in n for n in result.notices)
+
+
 def test_guess_is_recorded_when_cp1252_fails() -> None:
     data = "Привет, это проверка кодировки текста. Ѓ".encode("cp1251")  # 0x81 is not cp1252
     result = decode(data)

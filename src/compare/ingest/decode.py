@@ -10,7 +10,9 @@ becomes "Moličre".  We try, in turn:
    lucky ASCII prefix could pass as UTF-8;
 3. the NUL pattern: BOM-less UTF-16/UTF-32 has NULs in every other (or three
    of four) bytes; other files dense in control bytes are binary;
-4. strict UTF-8;
+4. strict UTF-8; and UTF-8 with its few broken sequences replaced by U+FFFD
+   when the file holds more valid multi-byte characters than broken ones
+   (a Latin-1 fragment pasted into UTF-8 copy), as browsers decide;
 5. Windows-1252 (what "Latin-1" means in practice, and a superset of it);
 6. only then charset-normalizer, whose guess is recorded in the encoding name
    and announced in a notice.
@@ -88,11 +90,37 @@ def decode(data: bytes) -> Decoded | Undecodable:
     controls = len(_CONTROL_BYTES.findall(data))
     if data and controls / len(data) > _BINARY_CONTROL_SHARE:
         return Undecodable(BINARY_MESSAGE)
-    for name in ("utf-8", "cp1252"):
-        result = _strict(data, name, bom=False)
-        if isinstance(result, Decoded):
-            return _finish(result)
+    result = _strict(data, "utf-8", bom=False)
+    if isinstance(result, Decoded):
+        return _finish(result)
+    if mostly_utf8(data):  # UTF-8 with a few broken bytes: Windows-1252 would garble it all
+        return _finish(_utf8_replaced(data))
+    result = _strict(data, "cp1252", bom=False)
+    if isinstance(result, Decoded):
+        return _finish(result)
     return _finish(_guess(data))
+
+
+def _utf8_replaced(data: bytes) -> Decoded:
+    """UTF-8 with each broken byte sequence replaced by U+FFFD (RELIABILITY rule 26), counted."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    note = f"{bad} byte sequence(s) not valid UTF-8 replaced by U+FFFD"
+    return Decoded(text, "utf-8", (note,))
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 with a few broken sequences, as browsers' detectors judge.
+
+    >>> mostly_utf8("Armênia “truce”".encode() + b"\\xff")
+    True
+    >>> mostly_utf8("Café".encode("cp1252"))
+    False
+    """
+    text = data.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
+    wide = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
+    return wide > broken
 
 
 def _strict(data: bytes, name: str, *, bom: bool) -> Decoded | Undecodable:

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import webencodings
 
-from compare.ingest.decode import Decoded, Undecodable, decode
+from compare.ingest.decode import Decoded, Undecodable, decode, mostly_utf8
 from compare.ingest.extracted import Extracted
 from compare.ingest.provenance import DateClaim
 
@@ -271,7 +271,7 @@ def decode_page(data: bytes) -> Decoded | Undecodable:
             return _replaced(data, "cp1252", "cp1252", notes)
         if name != "utf-8":
             return _replaced(data, encoding.codec_info.name, f"{label} (declared in the page)")
-    if not fallback.encoding.startswith("utf-") and _mostly_utf8(data):
+    if not fallback.encoding.startswith("utf-") and mostly_utf8(data):
         return _replaced(data, "utf-8", "utf-8", notes)
     return Decoded(fallback.text, fallback.encoding, (*notes, *fallback.notices))
 
@@ -293,20 +293,6 @@ def _replaced(data: bytes, codec: str, shown: str, notes: Sequence[str] = ()) ->
     if shown in ("cp1252",):
         notices.append("not UTF-8; decoded as Windows-1252 (a superset of Latin-1)")
     return Decoded(text, shown, tuple(notices))
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """Whether ``data`` is UTF-8 with a few broken sequences, as browsers' detectors judge.
-
-    >>> _mostly_utf8("Armênia “truce”".encode() + b"\\xff")
-    True
-    >>> _mostly_utf8("Café".encode("cp1252"))
-    False
-    """
-    text = data.decode("utf-8", "replace")
-    broken = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
-    wide = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
-    return wide > broken
 
 
 def declared_charset(data: bytes) -> str | None:
