@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from compare.model import Finding, Kind, Report, Span
+from compare.report.view.model import RUNNING_TITLE_CHARS
 from compare.report.view.sentences import keyed_sentence
 from compare.report.view.text import (
     KIND_LABELS,
@@ -82,6 +83,11 @@ class HandoutView:
     outlet_count: int
     excerpts: tuple[HandoutExcerpt, ...]
     key: tuple[tuple[str, str], ...]  # ("Outlet A", "Northfield Gazette")
+
+    @property
+    def running_title(self) -> str:
+        """The title for the PDF's running header (``ReportView.running_title``)."""
+        return short(self.title, RUNNING_TITLE_CHARS)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from compare.report.view.text import Segment
+from compare.report.view.text import Segment, short
 
 
 @dataclass(frozen=True)
@@ -289,6 +289,14 @@ class ReportView:
     headline_texts: tuple[tuple[OutletView, str], ...] = ()
     # Page 1's "Key figures" and "Who says so" tables (#14); an empty one is left out.
     key_tables: tuple[KeyTable, ...] = ()
+
+    @property
+    def running_title(self) -> str:
+        """The title for the PDF's running header: short enough to leave room for the section."""
+        return short(self.title, RUNNING_TITLE_CHARS)
+
+
+RUNNING_TITLE_CHARS = 60  # the header's half line at 8 pt, an unbroken word included
 
 
 # Page 1's key tables (built by view_tables, from OutletView above).
