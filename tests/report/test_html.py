@@ -182,3 +182,16 @@ def test_passages_print_shortened_and_show_whole_on_screen(report, monkeypatch):
         ".full { display: none; }" in css["print"] and ".brief { display: none; }" in css["screen"]
     )
     assert "Passages left out" not in html  # omissions print once, per outlet
+
+
+def test_a_direction_override_in_a_label_or_title_is_shown_not_obeyed():
+    # U+202E would print "emiT kroY weN" as "New York Time": one outlet posing as another.
+    report = build_report(outlet_label="\u202eemiT kroY weN")
+    report = dataclasses.replace(
+        report, story=dataclasses.replace(report.story, title="Talks \u202eresume")
+    )
+    html = render_html(build_view(report, (), options=OPTIONS))
+    assert "\u202e" not in html
+    assert "&lt;U+202E&gt;emiT kroY weN" in html and "Talks &lt;U+202E&gt;resume" in html
+    handout = build_handout(report, options=OPTIONS)
+    assert "\u202e" not in handout.title and all("\u202e" not in v for _k, v in handout.key)

@@ -46,6 +46,7 @@ from compare.report.view.text import (
     token_end,
 )
 from compare.util.options import Options
+from compare.util.streams import visible
 
 GROUP_TITLES: dict[str, str] = {
     Kind.NUMBER_DISCREPANCY: "Numbers that differ",
@@ -178,9 +179,9 @@ class _Builder:
         return OutletView(
             key=key,
             slug=f"outlet-{slug(key)}",
-            label=short(article.outlet, 80),
+            label=short(visible(article.outlet), 80),
             outlet_source=elide(article.outlet_source, self.limit),
-            title=elide(article.title or "", self.limit),
+            title=elide(visible(article.title or ""), self.limit),
             published=format_date(article.published),
             published_source=elide(article.published_source, self.limit),
             words=f"{article.words:,}",
@@ -385,7 +386,7 @@ def build_view(report: Report, charts: Sequence[Chart], *, options: Options) -> 
     )
     kinds, outlet_choices, severities = filter_choices(listed, outlets)
     return ReportView(
-        title=elide(short(report.story.title, 200), options.max_token_chars),
+        title=elide(short(visible(report.story.title), 200), options.max_token_chars),
         generated=f"{format_date(report.generated)}, {when:%H:%M} UTC",
         generated_iso=report.generated,
         tool_version=report.tool_version,

@@ -28,6 +28,7 @@ from compare.report.view.text import (
 )
 from compare.text.normalize import norm
 from compare.util.options import Options
+from compare.util.streams import visible
 
 MAX_EXCERPTS = 6
 MIN_EXCERPTS = 3
@@ -192,13 +193,13 @@ def build_handout(report: Report, *, options: Options) -> HandoutView:
         )
     ids = compared_ids(report)
     return HandoutView(
-        title=elide(short(report.story.title, 200), options.max_token_chars),
+        title=elide(short(visible(report.story.title), 200), options.max_token_chars),
         generated_iso=report.generated,
         date_range=date_range(report),
         outlet_count=len(ids),
         excerpts=tuple(excerpts),
         key=tuple(
-            (f"Outlet {keys[aid]}", short(articles[aid].outlet, 80))
+            (f"Outlet {keys[aid]}", short(visible(articles[aid].outlet), 80))
             for aid in ids
             if aid in articles
         ),
@@ -219,9 +220,11 @@ def build_index_entry(
     articles = {a.id: a for a in report.story.articles}
     listed = [f for f in report.findings if f.kind != Kind.TYPOGRAPHY]
     return IndexEntry(
-        title=short(report.story.title, 200),
+        title=short(visible(report.story.title), 200),
         href=f"{slug(story_slug)}/report.html",
-        outlets=tuple(short(articles[a].outlet, 80) for a in compared_ids(report) if a in articles),
+        outlets=tuple(
+            short(visible(articles[a].outlet), 80) for a in compared_ids(report) if a in articles
+        ),
         dates=date_range(report),
         finding_count=len(listed),
         top_findings=tuple(short(f.label or f.explanation, 160) for f in listed[:top]),
