@@ -50,3 +50,23 @@ class InputError(CompareError):
     """One input cannot be used; becomes an ``InputProblem``, never fatal alone."""
 
     exit_code = ExitCode.PARTIAL
+
+
+def data_problem(exc: BaseException) -> str:
+    """Plain words for why a JSON file's data could not be read (no exception class names).
+
+    Why: "not valid JSON: RecursionError" or "cannot read report.json: 'story'"
+    tell a user nothing; the cause is nesting, a huge number or a missing field.
+
+    >>> data_problem(KeyError("story")), data_problem(RecursionError())
+    ("the field 'story' is missing", 'nested too deeply')
+    """
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, KeyError):
+        return f"the field {exc} is missing"
+    if isinstance(exc, ValueError) and "digits" in str(exc):
+        return "a number with too many digits"
+    if isinstance(exc, TypeError | AttributeError):
+        return f"a field has the wrong type ({exc})"
+    return str(exc) or type(exc).__name__

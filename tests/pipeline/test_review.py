@@ -113,10 +113,13 @@ def test_review_file_round_trip_and_validation(tmp_path):
         "[1]",
         '{"findings": [{"kind": "loaded_term", "quotes": "x"}]}',
         "{not json",
+        "[" * 100_000,  # was an internal error (RecursionError), exit 1
+        '{"findings": 5}',
     ):
         path.write_text(bad, encoding="utf-8")
-        with pytest.raises(UsageError):
+        with pytest.raises(UsageError, match="is not a valid review: ") as caught:
             load_review(path)
+        assert "Error" not in str(caught.value)  # plain words, no exception class
     with pytest.raises(ValueError, match="longer"):
         review_from_dict({"note": "x" * 5000})
 
@@ -243,6 +246,14 @@ def test_report_review_reapplies_saved_decisions(tmp_path):
     broken.write_text("{", encoding="utf-8")
     bad = run_cli(["report", inputs, "--out", out, "--review", broken], inputs=[inputs])
     assert bad.returncode == 2 and "not a valid review" in bad.stderr
+
+
+def test_a_report_json_compare_did_not_write_is_a_usage_error(tmp_path):
+
+    for text, why in (('{"schema": 1}', "the field 'story' is missing"), ("[" * 100_000, "nested")):
+        (tmp_path / "report.json").write_text(text, encoding="utf-8")
+        with pytest.raises(UsageError, match=f"not a report compare wrote: {why}"):
+            ReviewSession(tmp_path, Options())
 
 
 def test_story_folder_needs_report_json(tmp_path):

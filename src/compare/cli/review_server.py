@@ -36,7 +36,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from compare.errors import UsageError
+from compare.errors import UsageError, data_problem
 from compare.model import Kind, Report
 from compare.pipeline.review import (
     REVIEW_FILE,
@@ -162,8 +162,12 @@ class ReviewSession:
         try:
             text = (folder / "report.json").read_text(encoding="utf-8")
             self.report = jsonio.load(text)
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except OSError as exc:
             raise UsageError(f"cannot read {folder / 'report.json'}: {exc}") from exc
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+            raise UsageError(
+                f"{folder / 'report.json'} is not a report compare wrote: {data_problem(exc)}"
+            ) from exc
         saved = folder / REVIEW_FILE
         self.review = load_review(saved) if saved.exists() else review_of(self.report)
 

@@ -43,6 +43,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from compare.errors import data_problem
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
 from compare.ingest.discover import changed_since, size_text
 from compare.ingest.extracted import Extracted
@@ -233,7 +234,7 @@ def records_in_json(text: str) -> list[Record] | str:
     except json.JSONDecodeError as exc:
         return f"not valid JSON at line {exc.lineno}, column {exc.colno} ({_what(exc)})"
     except (ValueError, RecursionError) as exc:  # huge integers, absurd nesting
-        return f"not valid JSON: {type(exc).__name__}"
+        return f"not valid JSON: {data_problem(exc)}"
 
 
 def _what(exc: json.JSONDecodeError) -> str:
@@ -297,7 +298,7 @@ def _line_record(raw: bytes, line: int) -> Record | None:
         message = f"line {line}: not valid JSON at column {exc.colno} ({_what(exc)})"
         return Record(line, line, None, message)
     except (ValueError, RecursionError) as exc:
-        return Record(line, line, None, f"line {line}: not valid JSON ({type(exc).__name__})")
+        return Record(line, line, None, f"line {line}: not valid JSON ({data_problem(exc)})")
     ex, rid = from_record(obj, line=line, at=f" (line {line} of the archive)")
     if isinstance(ex, str):
         ex = f"line {line}: {ex}"

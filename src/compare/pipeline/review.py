@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from compare.errors import UsageError
+from compare.errors import UsageError, data_problem
 from compare.model import Dismissal, Finding, Kind, Report, ReviewState
 from compare.pipeline.score import kind_counts
 
@@ -176,8 +176,15 @@ def load_review(path: Path) -> Review:
         return review_from_dict(data)
     except OSError as exc:
         raise UsageError(f"cannot read review file {path}: {exc.strerror or exc}") from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"review file {path} is not a valid review: {exc}") from exc
+    except (
+        ValueError,
+        UnicodeDecodeError,
+        RecursionError,
+        KeyError,
+        TypeError,
+        AttributeError,
+    ) as exc:
+        raise UsageError(f"review file {path} is not a valid review: {data_problem(exc)}") from exc
 
 
 # --- applying a review ------------------------------------------------------------------
