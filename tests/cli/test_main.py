@@ -14,6 +14,8 @@ import pytest
 from compare.cli.main import build_parser, main, source_date_epoch
 from compare.errors import ExitCode, UsageError
 
+from cli_runs import run_cli
+
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -198,3 +200,15 @@ def test_words_only_switches_sentence_meanings_off() -> None:
     assert options_from(parser.parse_args(["report", "seeds"]), 0).sentence_meanings
     words = options_from(parser.parse_args(["report", "seeds", "--words-only"]), 0)
     assert not words.sentence_meanings
+
+
+def test_a_missing_sources_file_is_refused_before_any_input_is_read(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    result = run_cli(
+        ["report", seeds, "--out", tmp_path / "out", "--sources", tmp_path / "none.yaml"],
+        inputs=[seeds],
+    )
+    assert result.returncode == ExitCode.USAGE
+    assert "sources file" in result.stderr and "not found" in result.stderr
+    assert "reading" not in result.stderr  # no article was read first
+    assert not (tmp_path / "out").exists()

@@ -161,6 +161,10 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
 
         require_dask()
     _check_out_dir(args.paths, options.out_dir)
+    if options.sources_file is not None and not Path(options.sources_file).exists():
+        from compare.ingest.discover import display_path
+
+        raise UsageError(f"sources file '{display_path(Path(options.sources_file))}' not found")
     if options.review_file is not None:  # a bad review file is a usage error, before any work
         from compare.pipeline.review import load_review
 
