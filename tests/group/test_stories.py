@@ -199,3 +199,17 @@ def test_benchmark_corpus_is_grouped_by_event() -> None:
     stories = cluster(articles, options=OPTIONS)
     truth = {r["id"]: r["story"] for r in records}
     assert cluster_bench.pairwise_f1(truth, cluster_bench.predicted_stories(stories)) >= 0.95
+
+
+def test_a_lone_article_is_given_the_rule_its_closest_article_failed() -> None:
+    from compare.group.stories import lone_evidence
+
+    # the same wire copy dated long before: shared vocabulary, dates too far apart
+    dated = [art("n1", NOW, "2021-03-16"), art("n2", NOW[:5], "1990-03-16")]
+    assert [len(s.articles) for s in cluster(dated, options=OPTIONS)] == [1, 1]
+    why = lone_evidence(dated, "n2", options=OPTIONS)
+    assert why is not None and "11,323 days apart" in why and "at most 12 days" in why
+    # an unrelated story: too little shared vocabulary, as before
+    unrelated = [art("n1", NOW, "2021-03-16"), art("c", OTHER, "2021-03-16")]
+    why = lone_evidence(unrelated, "c", options=OPTIONS)
+    assert why is not None and "similar to another article's" in why

@@ -274,10 +274,16 @@ def _small_input_links(
     return (sims >= SMALL_LINK) | ((sims >= ANCHOR_LINK) & anchored)
 
 
-def lone_evidence(articles: Sequence[Article], article_id: str) -> str | None:
-    """Why a small input's article joined no other: its closest article, in plain words.
+def lone_evidence(
+    articles: Sequence[Article], article_id: str, *, options: Options | None = None
+) -> str | None:
+    """Why a small input's article joined no other: the rule its closest article failed.
 
-    None for a big input (the reason there is the archive's neighbours).
+    The closest article is the one with the most similar vocabulary; the
+    reason named is the first link rule that pair fails (``link_groups``):
+    too little shared vocabulary, publication dates too far apart, or too
+    few of their most distinctive words in common.  None for a big input
+    (the reason there is the archive's neighbours).
     """
     if len(articles) > SMALL_INPUT or len(articles) < 2:
         return None
@@ -289,13 +295,32 @@ def lone_evidence(articles: Sequence[Article], article_id: str) -> str | None:
     sims = np.asarray((vectors @ vectors[k].T).todense()).ravel()
     sims[k] = -1.0
     best = int(np.argmax(sims))
-    shared = len(anchors(ordered[k]) & anchors(ordered[best]))
-    return (
-        f"its vocabulary is at most {round(100 * max(0.0, sims[best]))}% similar to another"
-        f" article's ({ordered[best].id}, sharing {shared} names or figures with it); one"
-        f" story needs {round(100 * SMALL_LINK)}%, or {round(100 * ANCHOR_LINK)}% with"
-        f" {ANCHOR_MIN} shared names or figures"
-    )
+    other = ordered[best]
+    shared = len(anchors(ordered[k]) & anchors(other))
+    similar = f"{round(100 * max(0.0, sims[best]))}%"
+    pair = np.array([min(k, best)]), np.array([max(k, best)])
+    if not _small_input_links(ordered, *pair, sims[[best]])[0]:
+        return (
+            f"its vocabulary is at most {similar} similar to another article's ({other.id},"
+            f" sharing {shared} names or figures with it); one story needs"
+            f" {round(100 * SMALL_LINK)}%, or {round(100 * ANCHOR_LINK)}% with {ANCHOR_MIN}"
+            " shared names or figures"
+        )
+    window = STORY_WINDOW_DAYS_FACTOR * (options or Options()).outlier_days
+    dates = parse_date(ordered[k].published), parse_date(other.published)
+    if dates[0] is not None and dates[1] is not None and abs((dates[0] - dates[1]).days) > window:
+        return (
+            f"its closest article ({other.id}, {similar} similar vocabulary) was published"
+            f" {abs((dates[0] - dates[1]).days):,} days apart from it ({dates[0].isoformat()} and"
+            f" {dates[1].isoformat()}); one story spans at most {window:g} days"
+        )
+    i, j, _ = candidate_pairs(vectors)
+    if not np.any((i == pair[0][0]) & (j == pair[1][0])):
+        return (
+            f"its closest article ({other.id}, {similar} similar vocabulary) shares fewer than"
+            f" {MIN_SHARED_TERMS} of its {TOP_TERMS} most distinctive words with it"
+        )
+    return f"its closest article ({other.id}, {similar} similar vocabulary) linked elsewhere"
 
 
 def _distinct(

@@ -282,7 +282,9 @@ def _comparable(story: Story, options: Options) -> bool:
     return len(compared) >= 2 and len({a.outlet for a in compared}) >= 2
 
 
-def _not_compared(story: Story, article: Article, articles: Sequence[Article]) -> str:
+def _not_compared(
+    story: Story, article: Article, articles: Sequence[Article], options: Options
+) -> str:
     reason = next((o.reason for o in story.outliers if o.article_id == article.id), None)
     if reason is not None:
         return (
@@ -291,7 +293,7 @@ def _not_compared(story: Story, article: Article, articles: Sequence[Article]) -
         )
     if len(story.articles) > 1:
         return "not compared: no other outlet's article covers the same story"
-    evidence = lone_evidence(articles, article.id)
+    evidence = lone_evidence(articles, article.id, options=options)
     detail = f" ({evidence})" if evidence else ""
     return f"not compared: no other article covers the same story{detail}"
 
@@ -365,7 +367,9 @@ def prepare(
     # nothing: say so (report, JSON, stderr) rather than drop it silently.
     for story in singles:
         for article in story.articles:
-            problems.append(InputProblem(article.path, _not_compared(story, article, articles)))
+            problems.append(
+                InputProblem(article.path, _not_compared(story, article, articles, options))
+            )
     problems.sort(key=lambda p: p.path)
     comparable = tuple(s for s in stories if id(s) not in single_ids)
     if not comparable:
