@@ -45,7 +45,19 @@ def test_every_exit_code_is_documented(code: int) -> None:
 @pytest.mark.parametrize(
     "value",
     # "²", "١٢" and "１２": digits to str.isdigit, not to int() (issue #19: exit 1)
-    ["abc", "1.5", "99999999999999", "-5", "²", "\u0661\u0662", "\uff11\uff12", "1_000"],
+    # (and whitespace around digits: README says anything but ASCII digits)
+    [
+        "abc",
+        "1.5",
+        "99999999999999",
+        "-5",
+        "²",
+        "\u0661\u0662",
+        "\uff11\uff12",
+        "1_000",
+        " 16",
+        "16\n",
+    ],
 )
 def test_invalid_source_date_epoch_is_a_usage_error(value: str) -> None:
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH must be an integer"):
@@ -212,3 +224,11 @@ def test_a_missing_sources_file_is_refused_before_any_input_is_read(tmp_path: Pa
     assert "sources file" in result.stderr and "not found" in result.stderr
     assert "reading" not in result.stderr  # no article was read first
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("command", [["report", "seeds"], ["review", "x"], ["diff", "a", "b"]])
+def test_quiet_and_verbose_together_are_a_usage_error(command: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build_parser().parse_args([*command, "-q", "-v"])
+    assert exit_.value.code == ExitCode.USAGE
+    assert "not allowed with argument" in capsys.readouterr().err

@@ -92,6 +92,11 @@ def test_unparseable_claim_is_skipped_with_a_notice() -> None:
     assert notices == ["unparseable date '2020-02-30' in front matter `date`, line 3; ignored"]
 
 
+def test_a_well_formed_date_out_of_range_is_named_so() -> None:
+    _published, _source, notices = choose_date([DateClaim("9999-12-31", "front matter `date`")])
+    assert notices == ["date outside 1900-2099 '9999-12-31' in front matter `date`; ignored"]
+
+
 @pytest.mark.parametrize(
     ("host", "expected"),
     [

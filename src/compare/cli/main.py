@@ -160,8 +160,9 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="skip articles of more than N sentences (default: 2000)",
         )
-        p.add_argument("-q", "--quiet", action="store_true", help="print only errors")
-        p.add_argument(
+        talk = p.add_mutually_exclusive_group()  # -q and -v together: exit 2
+        talk.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+        talk.add_argument(
             "-v", "--verbose", action="store_true", help="print progress details and tracebacks"
         )
 
@@ -284,10 +285,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="write the re-rendered PDFs as this standard (as with 'compare report')",
     )
-    review.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
-    review.add_argument(
-        "-v", "--verbose", action="store_true", help="print requests and tracebacks"
-    )
+    talk = review.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only the URL and errors")
+    talk.add_argument("-v", "--verbose", action="store_true", help="print requests and tracebacks")
     diff = sub.add_parser(
         "diff",
         help="show two articles' differences in the terminal",
@@ -313,8 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="ids",
         help="the id of one of the two articles to compare (give it twice)",
     )
-    diff.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
-    diff.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
+    talk = diff.add_mutually_exclusive_group()
+    talk.add_argument("-v", "--verbose", action="store_true", help="tracebacks on errors")
+    talk.add_argument("-q", "--quiet", action="store_true", help="print only the findings")
     return parser
 
 
@@ -329,7 +330,7 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
 
         return int(time.time())
     # ASCII digits only: str.isdigit also accepts "²" and other digits int() refuses.
-    if not re.fullmatch(r"[0-9]+", raw.strip()) or int(raw) > 253402300799:
+    if not re.fullmatch(r"[0-9]+", raw) or int(raw) > 253402300799:
         raise UsageError("SOURCE_DATE_EPOCH must be an integer number of seconds")
     return int(raw)
 

@@ -14,7 +14,8 @@ disagreement becomes a notice, never an error):
 
 Dates are calendar dates in UTC, computed without the local time zone, so
 ``TZ`` cannot change a report.  Anything outside 1900-2099, any epoch that is
-not positive, and anything unparseable is reported as "unparseable date".
+not positive, and anything unparseable is reported as "unparseable date" (a
+well-formed date outside those years as "date outside 1900-2099").
 
 Outlet precedence: manifest ``outlet`` > front matter ``outlet``/``source``/
 ``site_name``/``publisher`` > the host of a URL (manifest ``url``, front
@@ -133,6 +134,16 @@ def _named(month: str, day: str, year: str) -> date | None:
     return date(int(year), _MONTHS.index(key) + 1, int(day))
 
 
+def _out_of_range(raw: str) -> bool:
+    """A well-formed ISO date whose year lies outside 1900-2099 ("9999-12-31").
+
+    >>> _out_of_range("9999-12-31"), _out_of_range("2020-13-45"), _out_of_range("soon")
+    (True, False, False)
+    """
+    m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)\b", raw)
+    return bool(m) and not 1900 <= int(m[1]) <= 2099 and 1 <= int(m[2]) <= 12
+
+
 def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
     """Apply the documented precedence to claims given in that order.
 
@@ -143,7 +154,8 @@ def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
     for claim in claims:
         parsed = parse_date(claim.raw)
         if parsed is None:
-            notices.append(f"unparseable date {claim.raw[:60]!r} in {claim.place}; ignored")
+            what = "date outside 1900-2099" if _out_of_range(claim.raw) else "unparseable date"
+            notices.append(f"{what} {claim.raw[:60]!r} in {claim.place}; ignored")
             continue
         day, form = parsed
         if chosen is None:
