@@ -158,3 +158,12 @@ def test_fuzzed_front_matter_never_raises(text: str) -> None:
     assert 0 <= fm.body_start <= len(text)
     for field in fm.fields.values():
         assert all(isinstance(v, str) for v in field.values)
+
+
+def test_a_control_character_is_named_with_its_line_and_column() -> None:
+    fm = split_front_matter("---\ntitle: T\noutlet: Bad\x07Name\n---\nBody text here.\n")
+    assert fm.fields == {}
+    assert fm.notices == (
+        "malformed front matter at line 3, column 12: control character U+0007 is not allowed;"
+        " ignored",
+    )

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from compare.errors import data_problem
+
 try:  # libyaml when available: faster, and its parser is not recursive
     _Loader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML without libyaml
@@ -155,8 +157,17 @@ def _checked_compose(
         mark = exc.problem_mark or exc.context_mark
         where = f" at line {first_line + mark.line}, column {mark.column + 1}" if mark else ""
         raise _Rejected(f"malformed front matter{where}: {exc.problem or exc}") from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML does not allow
+        line = first_line + block.count("\n", 0, exc.position)
+        column = exc.position - (block.rfind("\n", 0, exc.position) + 1) + 1
+        raise _Rejected(
+            f"malformed front matter at line {line}, column {column}: control character"
+            f" U+{exc.character:04X} is not allowed"
+            if isinstance(exc.character, int)
+            else f"malformed front matter at line {line}, column {column}: {exc.reason}"
+        ) from None
     except Exception as exc:  # YAMLError, RecursionError, anything a C extension raises
-        raise _Rejected(f"malformed front matter: {type(exc).__name__}") from None
+        raise _Rejected(f"malformed front matter: {data_problem(exc)}") from None
 
 
 def _guard(events: Iterable[yaml.Event], max_events: int = MAX_EVENTS) -> None:
