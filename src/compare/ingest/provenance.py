@@ -141,7 +141,7 @@ def _out_of_range(raw: str) -> bool:
     (True, False, False)
     """
     m = re.match(r"\s*(\d{4})-(\d\d)-(\d\d)\b", raw)
-    return bool(m) and not 1900 <= int(m[1]) <= 2099 and 1 <= int(m[2]) <= 12
+    return m is not None and not 1900 <= int(m[1]) <= 2099 and 1 <= int(m[2]) <= 12
 
 
 def choose_date(claims: list[DateClaim]) -> tuple[str | None, str, list[str]]:
