@@ -414,3 +414,18 @@ def test_lone_surrogate_in_a_record_is_replaced_and_warned_not_fatal(
         w["path"].endswith("wire.jsonl:1") and "surrogate" in w["message"] for w in data["warnings"]
     )
     (folder / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_wide_jsonl_archive_is_refused_once_with_its_reason(
+    tmp_path: Path, encoding: str
+) -> None:
+    lines = [json.dumps({"text": STORY, "outlet": name}) for name in ("A", "B", "C")]
+    path = tmp_path / "archive.jsonl"
+    path.write_bytes("\n".join(lines).encode(encoding))  # with its byte-order mark
+    result = _ingest(path)
+    assert result.articles == ()
+    assert [p.message for p in result.problems] == [
+        f"a JSON Lines archive in {encoding.upper()} (byte-order mark); save it as UTF-8,"
+        " one JSON record per line"
+    ]

@@ -38,6 +38,7 @@ read whole.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 from collections.abc import Iterator
@@ -247,6 +248,15 @@ def _skip(text: str, pos: int) -> int:
     return pos
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
 def records_in_jsonl(
     fd: int, opened: os.stat_result, *, max_record_bytes: int, archive: Archive
 ) -> Iterator[Record]:
@@ -260,6 +270,14 @@ def records_in_jsonl(
     digest = hashlib.sha256()
     total = 0
     with os.fdopen(fd, "rb", buffering=1 << 16) as f:
+        head = f.peek(4) if isinstance(f, io.BufferedReader) else b""
+        wide = next((name for bom, name in _WIDE_BOMS if head.startswith(bom)), None)
+        if wide is not None:  # its lines are not byte lines: one reason, not one per line
+            archive.problem = (
+                f"a JSON Lines archive in {wide} (byte-order mark); save it as UTF-8,"
+                " one JSON record per line"
+            )
+            return
         line = 0
         while raw := f.readline(max_record_bytes + 1):
             line += 1
