@@ -256,3 +256,12 @@ def test_settings_name_the_sentence_model_or_say_it_is_off() -> None:
 
     assert settings(Options())["sentence_model"] == MODEL_NAME
     assert settings(Options(sentence_meanings=False))["sentence_model"] == "off"
+
+
+def test_one_file_given_twice_is_named_in_the_no_report_error() -> None:
+    from compare.errors import NoReportError
+    from compare.pipeline.run import prepare
+
+    seed = sorted((Path(__file__).resolve().parents[2] / "seeds").iterdir())[0]
+    with pytest.raises(NoReportError, match=r"1 usable, 0 skipped: .*same file as .*read once"):
+        prepare([seed, seed], options=Options())

@@ -163,6 +163,9 @@ def _list_folder(folder: Path, problems: list[InputProblem]) -> list[Path] | Non
     ]
 
 
+READ_ONCE = "read once"  # the end of the notice for a file reached twice
+
+
 def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
     """One candidate per file, with distinct ids; deterministic for a set of paths."""
     seen: dict[tuple[int, int], str] = {}
@@ -176,7 +179,7 @@ def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
         except OSError:
             key = None  # reading will report why
         if key is not None and key in seen:
-            notices.append(Notice(shown, f"same file as '{seen[key]}'; read once"))
+            notices.append(Notice(shown, f"same file as '{seen[key]}'; {READ_ONCE}"))
             continue
         if key is not None:
             seen[key] = shown

@@ -27,7 +27,7 @@ from compare.claims.figures import key_figures
 from compare.classify import classify
 from compare.errors import NoReportError
 from compare.group.stories import cluster, lone_evidence
-from compare.ingest.discover import ARTICLE_PATTERNS
+from compare.ingest.discover import ARTICLE_PATTERNS, READ_ONCE
 from compare.ingest.headlines import with_headline_passage, without_presence_findings
 from compare.ingest.run import ingest
 from compare.model import (
@@ -347,7 +347,11 @@ def prepare(
     ingested = read_articles(paths, options=options, timer=timer)
     articles, problems = list(ingested.articles), list(ingested.problems)
     if len(articles) < 2:
-        skipped = "; ".join(f"{p.path}: {p.message}" for p in problems)
+        # a file given twice is read once: say so, or "1 usable" of two names is a riddle
+        once = [
+            f"{w.path}: {w.message}" for w in ingested.warnings if w.message.endswith(READ_ONCE)
+        ]
+        skipped = "; ".join([*(f"{p.path}: {p.message}" for p in problems), *once])
         detail = f": {skipped}" if skipped else ""
         if not articles and not problems:
             where = ", ".join(map(str, paths))
