@@ -329,7 +329,9 @@ def parse_manifest(text: str, *, name: str) -> tuple[dict[str, ManifestEntry], l
             # were ignored (issue #19).  Every YAML event takes at least a byte.
             node = safe_compose(text, max_events=len(text) + 16)
         except ValueError as exc:
-            return {}, [f"sources manifest {name}: {exc}; ignored"]
+            # safe_compose words its errors for front matter; a manifest is a YAML file
+            why = str(exc).replace("malformed front matter", "not valid YAML")
+            return {}, [f"sources manifest {name}: {why.replace('front matter', 'YAML')}; ignored"]
         rows = _yaml_rows(node, notices)
     entries: dict[str, ManifestEntry] = {}
     for key, values in rows:

@@ -207,7 +207,8 @@ def _read_manifest(
         return {}
     entries, notes = parse_manifest(decoded.text, name=shown)
     if not entries and notes:
-        problems.append(InputProblem(shown, f"sources manifest not used: {notes[0]}"))
+        why = notes[0].removeprefix(f"sources manifest {shown}: ").removesuffix("; ignored")
+        problems.append(InputProblem(shown, f"sources manifest not used: {why}"))
         notes = notes[1:]
     notices.extend(Notice(shown, n) for n in notes)
     return entries
