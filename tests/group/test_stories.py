@@ -213,3 +213,17 @@ def test_a_lone_article_is_given_the_rule_its_closest_article_failed() -> None:
     unrelated = [art("n1", NOW, "2021-03-16"), art("c", OTHER, "2021-03-16")]
     why = lone_evidence(unrelated, "c", options=OPTIONS)
     assert why is not None and "similar to another article's" in why
+
+
+def test_words_no_other_article_has_do_not_crowd_out_the_shared_ones() -> None:
+    # the same report with two paragraphs of junk markup no other article has: its forty
+    # most distinctive terms were all junk, so it shared none of them and stood alone
+    junk = " ".join(f"zq{k}x onclick{k}" for k in range(21))
+    articles = [
+        art("n1", NOW, "2021-03-16"),
+        art("n2", NOW[:5], "2021-03-16"),
+        art("c", OTHER, "2021-03-16"),
+        art("x", [*NOW[1:], junk, junk], "2021-03-16"),
+    ]
+    groups = sorted(sorted(a.id for a in s.articles) for s in cluster(articles, options=OPTIONS))
+    assert ["n1", "n2", "x"] in groups

@@ -168,7 +168,10 @@ def _pruned(vectors: sparse.csr_matrix, copies: np.ndarray | None = None) -> spa
     df = np.bincount(vectors.indices[mine], minlength=vectors.shape[1])
     units = int(first.sum())
     common = df > max(COMMON_TERM_MIN, min(2 * np.sqrt(units), COMMON_TERM_MAX))
-    rows, cols = _top_entries(vectors, mine & ~common[vectors.indices])
+    # A term only one article has can link it to no other: it must not take one of the
+    # article's TOP_TERMS places (two paragraphs of junk markup filled all forty).
+    alone = df < 2
+    rows, cols = _top_entries(vectors, mine & ~(common | alone)[vectors.indices])
     data = np.ones(len(rows))
     return sparse.csr_matrix((data, (rows, cols)), shape=vectors.shape)
 
