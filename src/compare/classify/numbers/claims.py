@@ -99,27 +99,13 @@ def guard(
             # One figure is a count, the other one the claim layer reads as none: a
             # label ("Route 9") or a compound adjective ("the 12-nation deal" beside
             # "11 nations"; "a 72-hour truce" against "a 48-hour truce" stays sure).
-            cand = replace(
-                cand,
-                severity=max(cand.severity, Severity.MEDIUM),
-                confidence=min(cand.confidence, LOOSE_CONFIDENCE),
-                explanation=cand.explanation
-                + " The rules are not sure both figures count the same thing (one of them"
-                ' describes something else, as in "a two-day visit").',
-            )
+            cand = _uncertain(cand, 'one of them describes something else, as in "a two-day visit"')
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue
         if pairs and not any(supported(x, y) for x, y in pairs):
             if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
                 continue
-            cand = replace(
-                cand,
-                severity=max(cand.severity, Severity.MEDIUM),
-                confidence=min(cand.confidence, LOOSE_CONFIDENCE),
-                explanation=cand.explanation
-                + " The rules are not sure both figures count the same thing"
-                " (different words govern them).",
-            )
+            cand = _uncertain(cand, "different words govern them")
         if pairs and all(rounding(x, y) for x, y in pairs):
             cand = replace(
                 cand,
@@ -136,6 +122,17 @@ def guard(
             )
         out.append(cand)
     return out
+
+
+def _uncertain(cand: Candidate, why: str) -> Candidate:
+    """``cand`` as an uncertain finding (never a headline), its explanation saying ``why``."""
+    return replace(
+        cand,
+        severity=max(cand.severity, Severity.MEDIUM),
+        confidence=min(cand.confidence, LOOSE_CONFIDENCE),
+        explanation=cand.explanation
+        + f" The rules are not sure both figures count the same thing ({why}).",
+    )
 
 
 def supported(x: QuantityClaim, y: QuantityClaim) -> bool:
