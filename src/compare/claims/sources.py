@@ -210,6 +210,18 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
     return first, start
 
 
+def attribution_range(tokens: Sequence[Token], marker: Marker) -> tuple[int, int]:
+    """Token range of a marker's whole attribution: its source and its verb together.
+
+    >>> from compare.align.segment import tokenize
+    >>> toks = tokenize("The fire spread, the police chief said on Monday.")
+    >>> [t.text for t in toks[slice(*attribution_range(toks, (7, 8, "neutral")))]]
+    ['the', 'police', 'chief', 'said']
+    """
+    lo, hi = source_range(tokens, marker[0], marker[1])
+    return min(lo, marker[0]), max(hi, marker[1])
+
+
 _JOINING = frozenset({"and", "or", "&"})  # words that join two sources into one
 _STOPS = frozenset({",", ".", ";", '"'})
 

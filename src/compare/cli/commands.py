@@ -161,10 +161,9 @@ def run_report(args: argparse.Namespace, options: Options) -> ExitCode:
 
         require_dask()
     _check_out_dir(args.paths, options.out_dir)
-    if options.sources_file is not None and not Path(options.sources_file).exists():
-        from compare.ingest.discover import display_path
+    from compare.ingest.discover import check_sources_file
 
-        raise UsageError(f"sources file '{display_path(Path(options.sources_file))}' not found")
+    check_sources_file(options.sources_file)  # before any input is read
     if options.review_file is not None:  # a bad review file is a usage error, before any work
         from compare.pipeline.review import load_review
 

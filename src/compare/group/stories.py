@@ -310,12 +310,13 @@ def lone_evidence(
             " shared names or figures"
         )
     window = STORY_WINDOW_DAYS_FACTOR * (options or Options()).outlier_days
-    dates = parse_date(ordered[k].published), parse_date(other.published)
-    if dates[0] is not None and dates[1] is not None and abs((dates[0] - dates[1]).days) > window:
+    mine, theirs = parse_date(ordered[k].published), parse_date(other.published)
+    gap = abs((mine - theirs).days) if mine is not None and theirs is not None else 0
+    if mine is not None and theirs is not None and gap > window:
         return (
             f"its closest article ({other.id}, {similar} similar vocabulary) was published"
-            f" {abs((dates[0] - dates[1]).days):,} days apart from it ({dates[0].isoformat()} and"
-            f" {dates[1].isoformat()}); one story spans at most {window:g} days"
+            f" {gap:,} days apart from it ({mine.isoformat()} and {theirs.isoformat()});"
+            f" one story spans at most {window:g} days"
         )
     i, j, _ = candidate_pairs(vectors)
     if not np.any((i == pair[0][0]) & (j == pair[1][0])):

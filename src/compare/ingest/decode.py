@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 BINARY_MESSAGE = "binary data (NUL bytes / not decodable)"
@@ -94,19 +95,27 @@ def decode(data: bytes) -> Decoded | Undecodable:
     if isinstance(result, Decoded):
         return _finish(result)
     if mostly_utf8(data):  # UTF-8 with a few broken bytes: Windows-1252 would garble it all
-        return _finish(_utf8_replaced(data))
+        return _finish(replaced(data, "utf-8", "utf-8"))
     result = _strict(data, "cp1252", bom=False)
     if isinstance(result, Decoded):
         return _finish(result)
     return _finish(_guess(data))
 
 
-def _utf8_replaced(data: bytes) -> Decoded:
-    """UTF-8 with each broken byte sequence replaced by U+FFFD (RELIABILITY rule 26), counted."""
-    text = data.decode("utf-8", "replace")
-    bad = text.count("\ufffd") - data.decode("utf-8", "ignore").count("\ufffd")
-    note = f"{bad} byte sequence(s) not valid UTF-8 replaced by U+FFFD"
-    return Decoded(text, "utf-8", (note,))
+def replaced(data: bytes, codec: str, shown: str, notes: Sequence[str] = ()) -> Decoded:
+    """``data`` decoded with ``codec``, undecodable bytes replaced by U+FFFD and counted.
+
+    Shared by text files (UTF-8 with a few broken bytes, RELIABILITY rule 26)
+    and saved web pages (a declared or detected charset).
+    """
+    text = data.decode(codec, "replace")
+    notices = list(notes)
+    bad = text.count("\ufffd") - data.decode(codec, "ignore").count("\ufffd")
+    if bad:
+        notices.append(f"{bad} byte sequence(s) not valid {shown} replaced by U+FFFD")
+    if shown in ("cp1252",):
+        notices.append("not UTF-8; decoded as Windows-1252 (a superset of Latin-1)")
+    return Decoded(text, shown, tuple(notices))
 
 
 def mostly_utf8(data: bytes) -> bool:

@@ -166,6 +166,12 @@ def _list_folder(folder: Path, problems: list[InputProblem]) -> list[Path] | Non
 READ_ONCE = "read once"  # the end of the notice for a file reached twice
 
 
+def check_sources_file(path: Path | None) -> None:
+    """Raise ``UsageError`` when a ``--sources`` file is given and does not exist."""
+    if path is not None and not Path(path).exists():
+        raise UsageError(f"sources file '{display_path(path)}' not found")
+
+
 def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
     """One candidate per file, with distinct ids; deterministic for a set of paths."""
     seen: dict[tuple[int, int], str] = {}

@@ -30,13 +30,13 @@ import codecs
 import json
 import logging
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from importlib.metadata import version
 from typing import TYPE_CHECKING, Any, cast
 
 import webencodings
 
-from compare.ingest.decode import Decoded, Undecodable, decode, mostly_utf8
+from compare.ingest.decode import Decoded, Undecodable, decode, mostly_utf8, replaced
 from compare.ingest.extracted import Extracted
 from compare.ingest.provenance import DateClaim
 
@@ -253,7 +253,7 @@ def decode_page(data: bytes) -> Decoded | Undecodable:
     """
     for bom, name in _PAGE_BOMS:
         if data.startswith(bom):
-            return _replaced(data[len(bom) :], name, name)
+            return replaced(data[len(bom) :], name, name)
     fallback = decode(data)
     if isinstance(fallback, Undecodable):
         return fallback
@@ -268,11 +268,11 @@ def decode_page(data: bytes) -> Decoded | Undecodable:
         elif name == "x-user-defined":
             name = "windows-1252"
         if name == "windows-1252":
-            return _replaced(data, "cp1252", "cp1252", notes)
+            return replaced(data, "cp1252", "cp1252", notes)
         if name != "utf-8":
-            return _replaced(data, encoding.codec_info.name, f"{label} (declared in the page)")
+            return replaced(data, encoding.codec_info.name, f"{label} (declared in the page)")
     if not fallback.encoding.startswith("utf-") and mostly_utf8(data):
-        return _replaced(data, "utf-8", "utf-8", notes)
+        return replaced(data, "utf-8", "utf-8", notes)
     return Decoded(fallback.text, fallback.encoding, (*notes, *fallback.notices))
 
 
@@ -281,18 +281,6 @@ _PAGE_BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-
-def _replaced(data: bytes, codec: str, shown: str, notes: Sequence[str] = ()) -> Decoded:
-    """``data`` decoded with ``codec``, undecodable bytes replaced by U+FFFD and counted."""
-    text = data.decode(codec, "replace")
-    notices = list(notes)
-    bad = text.count("\ufffd") - data.decode(codec, "ignore").count("\ufffd")
-    if bad:
-        notices.append(f"{bad} byte sequence(s) not valid {shown} replaced by U+FFFD")
-    if shown in ("cp1252",):
-        notices.append("not UTF-8; decoded as Windows-1252 (a superset of Latin-1)")
-    return Decoded(text, shown, tuple(notices))
 
 
 def declared_charset(data: bytes) -> str | None:

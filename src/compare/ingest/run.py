@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from compare.errors import UsageError
 from compare.ingest.boilerplate import Reason, split_body
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
 from compare.ingest.discover import (
     MANIFEST_NAMES,
     Candidate,
+    check_sources_file,
     discover,
     display_path,
     read_regular,
@@ -172,10 +172,8 @@ def _load_manifests(
 ) -> _Manifests:
     out = _Manifests()
     if options.sources_file is not None:
-        path = Path(options.sources_file)
-        if not path.exists():
-            raise UsageError(f"sources file '{display_path(path)}' not found")
-        out.given = _read_manifest(path, notices, problems)
+        check_sources_file(options.sources_file)
+        out.given = _read_manifest(Path(options.sources_file), notices, problems)
     for folder in folders:
         for name in MANIFEST_NAMES:
             path = folder / name

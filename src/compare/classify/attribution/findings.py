@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.sources import (
     Marker,
+    attribution_range,
     has_subject,
     same_referent,
     source_range,
@@ -250,8 +251,7 @@ def dropped(
 
     The lacking side quotes the clause where the attribution would stand.
     """
-    lo, hi = source_range(has_tokens, marker[0], marker[1])
-    lo, hi = min(lo, marker[0]), max(hi, marker[1])
+    lo, hi = attribution_range(has_tokens, marker)
     attributed = ctx.tokens_span(has, tuple(has_tokens[lo:hi]))
     # The claim stated as fact: the clause where the attribution would stand,
     # with the clause after it when that one is only a lead-in ("On Tuesday

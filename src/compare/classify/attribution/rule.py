@@ -17,7 +17,14 @@ from collections.abc import Sequence
 
 from compare.claims.attributed import FACT, article_claims
 from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS
-from compare.claims.sources import Marker, identifications, markers, own_plan, source_range
+from compare.claims.sources import (
+    Marker,
+    attribution_range,
+    identifications,
+    markers,
+    own_plan,
+    source_range,
+)
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
@@ -330,8 +337,7 @@ def _credited_told(
     bounds = sorted({0, len(has_tokens), *sentence_starts(ctx, pair.passage_id, has)})
     lo = max(b for b in bounds if b <= marker[0])
     hi = min(b for b in bounds if b > marker[0])
-    src_lo, src_hi = source_range(has_tokens, marker[0], marker[1])
-    cut_lo, cut_hi = min(src_lo, marker[0]), max(src_hi, marker[1])
+    cut_lo, cut_hi = attribution_range(has_tokens, marker)
     kept = [
         t
         for i, t in enumerate(has_tokens[lo:hi], lo)
