@@ -22,8 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 # 74 of 95; 61 once loosely alike carriers and an omitter close to them make no omission
 # and "denied service to" is no reporting verb; headlines 0.66 once a hedge only an earlier
 # article has is uncertain, 0.68 once verbs of sentences written apart are not compared;
-# round 6 judged the 13 new top-20 findings (5 more FALSE, still reported): 65 of 99.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 65
+# round 6 judged the 13 new top-20 findings (5 more FALSE, still reported): 65 of 99;
+# 64 once a forceful or disapproving verb ("warned", "criticized") against "said" is no
+# change of stance.
+BASIL_JUDGED_FALSE_STILL_REPORTED = 64
 BASIL_JUDGED_HEADLINE_PRECISION = 0.68
 # Held-out BASIL 2016-2019 events (tests/gold/judged_basil_heldout/, judged once, never
 # developed on): 33 of 40 judged FALSE still reported, with nothing judged TRUE lost; 31
@@ -50,8 +52,10 @@ BASIL_HELDOUT_TRUE_KEPT = 120
 # "Blumenthal told the Times") is one chain, not a rival source; 18 once a reporting verb
 # in an opening "when" clause ("When prosecutors charged the couple, the ex-congressman
 # said ...") is read after the main clause's; 15 once "X said" vs no attribution needs the
-# other version to tell a fifth of what X is credited with (its lower-case content words).
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 15
+# other version to tell a fifth of what X is credited with (its lower-case content words);
+# 14 once "warned", "vowed", "insisted", "argued" and "criticized" against "said" or
+# "told" are stances of asserting alike (none of the eight such swaps was judged right).
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 14
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

@@ -78,6 +78,18 @@ from builders import article_from_text
             "The money went to the I.R.S. Nobody objected.",
             ["The money went to the I.R.S.", "Nobody objected."],
         ),
+        # a person's initials after a title or first name do not end a sentence before the surname
+        (
+            "Two members fired, White Settlement Police Chief J.P. Bevering said.",
+            ["Two members fired, White Settlement Police Chief J.P. Bevering said."],
+        ),
+        ("Coach A.J. Brown left. Rain fell.", ["Coach A.J. Brown left.", "Rain fell."]),
+        # ... but do before a word that usually starts one, or after "the"
+        ("He met Chief J.P. He said no.", ["He met Chief J.P.", "He said no."]),
+        (
+            "The money went to the I.R.S. Officials objected.",
+            ["The money went to the I.R.S.", "Officials objected."],
+        ),
     ],
 )
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:

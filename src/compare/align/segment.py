@@ -42,10 +42,16 @@ _WORDLIKE = re.compile(r"\w")
 
 
 @cache
+def _starters() -> frozenset[str]:
+    """Words that often start a sentence (lower case), for Punkt and ``_surname_follows``."""
+    return frozenset(lexicons.words(STARTERS_FILE))
+
+
+@cache
 def _tokenizer() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(lexicons.words(ABBREVIATIONS_FILE))
-    params.sent_starters = set(lexicons.words(STARTERS_FILE))
+    params.sent_starters = set(_starters())
     return PunktSentenceTokenizer(params)
 
 
@@ -147,6 +153,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # what follows it: a lower-case word or a possessive ending goes on the same sentence.
 _INITIALISM_END = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
 _CONTINUES = re.compile(r"[a-z]|['\u2019]s\b")
+# A person's initials between a capitalised word and a surname: "Police Chief J.P. Bevering",
+# "Sen. J.D. Vance".  Upper-case letters only, right after a capitalised word (a title or
+# first name); "the U.S. Officials" (after "the") and "Washington, D.C. Police" (after a
+# comma) are left cut.
+_NAME_INITIALS_END = re.compile(r"\b[A-Z][\w.'\u2019-]*\s+(?:[A-Z]\.){2,3}$")
+_CAPITALISED = re.compile(r"([A-Z][^\W\d_]*)\b")
 
 
 def _initialisms_kept(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -165,15 +177,35 @@ def _initialisms_kept(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
     """
     out: list[tuple[int, int]] = []
     for s, e in spans:
-        if (
-            out
-            and _INITIALISM_END.search(text, out[-1][0], out[-1][1])
-            and _CONTINUES.match(text, s)
+        if out and (
+            (_INITIALISM_END.search(text, out[-1][0], out[-1][1]) and _CONTINUES.match(text, s))
+            or _surname_follows(text, out[-1], s)
         ):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
     return out
+
+
+def _surname_follows(text: str, before: tuple[int, int], at: int) -> bool:
+    """The cut at ``at`` falls between a person's initials and the surname after them.
+
+    "White Settlement Police Chief J.P. Bevering said." was two sentences,
+    the second "Bevering said.": Punkt lists no two-letter initials.  A
+    capitalised word that often starts a sentence ("The", "He": Punkt's
+    sentence starters) still ends the sentence before it.
+
+    >>> t = "Police Chief J.P. Bevering said. Rain fell."
+    >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
+    ['Police Chief J.P. Bevering said.', 'Rain fell.']
+    >>> t = "He met Chief J.P. He said no."
+    >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
+    ['He met Chief J.P.', 'He said no.']
+    """
+    if not _NAME_INITIALS_END.search(text, *before):
+        return False
+    word = _CAPITALISED.match(text, at)
+    return word is not None and word.group(1).lower() not in _starters()
 
 
 def _is_sentence_start(text: str, at: int, end: int) -> bool:

@@ -177,6 +177,27 @@ def test_criticism_is_its_own_stance() -> None:
     ]
 
 
+@pytest.mark.parametrize("verb", ["warned", "insisted", "argued", "criticised"])
+def test_a_forceful_or_disapproving_verb_against_said_is_no_change_of_stance(verb: str) -> None:
+    found = run(
+        {
+            "a": f"The minister {verb} that the budget would fail next year.",
+            "b": "The minister said that the budget would fail next year.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_doubting_verb_against_said_is_still_a_change_of_stance() -> None:
+    found = run(
+        {
+            "a": "The minister claimed that the budget would fail next year.",
+            "b": "The minister said that the budget would fail next year.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == ['"claimed" vs "said"']
+
+
 def test_listed_verb_swapped_for_an_unlisted_one_is_not_a_dropped_source() -> None:
     found = run({"a": "She criticised the plan.", "b": "She lambasted the plan."})
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
