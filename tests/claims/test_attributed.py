@@ -387,6 +387,15 @@ def test_named_against_unnamed_source() -> None:
     )
 
 
+def test_a_spokesman_named_earlier_in_his_article_is_no_unnamed_source() -> None:
+    a = article("a", f"{CLAIM}, ministry spokesman Karl Holm said.")
+    b = article("b", f"Ministry spokesman Karl Holm spoke on Monday. {CLAIM}, the spokesman said.")
+    assert compare([a, b]) == []
+    c = article("c", f"{CLAIM}, the spokesman said.")
+    (diff,) = compare([a, c])
+    assert (diff.kind, diff.credited.article_id) == ("unnamed", "a")
+
+
 def test_sentences_the_aligner_paired_need_less_similar_content() -> None:
     a = article("a", "The old bridge over the river was shut after cracks appeared, police said.")
     b = article("b", "Engineers shut the old bridge on Sunday after finding cracks.")

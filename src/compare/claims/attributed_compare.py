@@ -145,6 +145,7 @@ def compare(
         (c.article_id, c.sentence): vector(c.content, idf) for cs in usable.values() for c in cs
     }
     sentences = {(a.id, s.index): s.tokens for a in articles for s in a.sentences}
+    by_article = {a.id: [s.tokens for s in a.sentences] for a in articles}
     out: list[AttributionDiff] = []
     ids = list(usable)
     for x_id in ids:
@@ -171,6 +172,7 @@ def compare(
                         story,
                         _site(y) in {_site(b) for _s, b in beside},
                         (coverage(vx, vy), coverage(vy, vx)),
+                        by_article[y_id],
                     )
                     if found is not None and not _one_chain(found, sentences):
                         out.append(found)
@@ -212,6 +214,7 @@ def _judge(
     story: speakers.Names,
     aligned: bool = False,
     covers: tuple[float, float] = (1.0, 1.0),
+    y_article: Sequence[Sequence[Token]] = (),
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -219,6 +222,7 @@ def _judge(
     ``y``'s that ``x``'s holds (``coverage``): two rival sources must be
     credited with the same claim, not one with a claim the other's only
     restates a part of; a hearsay version must hold what the source said.
+    ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there).
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
     credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
@@ -240,6 +244,8 @@ def _judge(
     # citing Y, said" and "Y said" may be one source).
     close = sim >= SOURCE_MIN and first_hand
     if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
+        if speakers.named_elsewhere(y.speaker, y_article):
+            return None  # "said the spokesman", named in full elsewhere in the same article
         return AttributionDiff("unnamed", x, y, sim, sure)
     ordered = x.article_id < y.article_id  # each pair once
     if (

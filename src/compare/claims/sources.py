@@ -115,7 +115,8 @@ def refusal_sense(tokens: Sequence[Token], start: int, end: int, cls: str) -> bo
     a refusal against another's quotation.  The tests: a passive ("was
     denied"), an object pronoun right after the verb, or "to" after a short
     noun phrase that opens no clause, no gerund and names no claim ("the
-    allegations").
+    allegations").  "Rejected" or "dismissed" before "a"/"an" and a thing
+    ("rejected a subpoena") is a refusal too.
     """
     if cls != "denial":
         return False
@@ -126,12 +127,36 @@ def refusal_sense(tokens: Sequence[Token], start: int, end: int, cls: str) -> bo
         return True
     if end < len(tokens) and tokens[end].norm.endswith("ing"):
         return False  # "denied having sent troops to ...": a claim denied
+    if tokens[start].norm in _TURNED_DOWN and nxt in ("a", "an"):
+        return _names_no_claim(tokens, end)  # "rejected a subpoena", "dismissed a lawsuit"
     for k in range(end, min(end + 1 + _REFUSED_REACH, len(tokens))):
         if tokens[k].norm in _CLAUSE_STOP or tokens[k].norm in _CLAIM_NOUNS:
             return False
         if tokens[k].norm == "to" and k > end:
             return True
     return False
+
+
+# Denial verbs that, before "a"/"an" and a thing ("rejected a subpoena", "rejects an
+# offer", "dismissed a lawsuit"), turn something down rather than deny a claim; "denied
+# an affair" denies one, so "denied" is not here.
+_TURNED_DOWN = frozenset({"rejected", "rejects", "reject", "dismissed", "dismisses", "dismiss"})
+# What makes the words after it a claim: a clause, a quotation, a verdict ("dismissed a
+# question as irrelevant").
+_OPENS_CLAUSE = frozenset({"that", "as", '"', "“", ":"})
+
+
+def _names_no_claim(tokens: Sequence[Token], end: int) -> bool:
+    """The noun phrase after ``end`` names no claim and opens no clause ("a subpoena for ...").
+
+    Why: read blind, "Mr. Flynn ... rejected a subpoena for documents" was set
+    as a source against another outlet's "his lawyer notified the committee
+    that ..." and "said ...": a refusal, not a denial of anything claimed.
+    """
+    for k in range(end, min(end + 1 + _REFUSED_REACH, len(tokens))):
+        if tokens[k].norm in _OPENS_CLAUSE or tokens[k].norm in _CLAIM_NOUNS:
+            return False
+    return True
 
 
 def markers(tokens: Sequence[Token]) -> list[Marker]:

@@ -1,0 +1,41 @@
+"""Reporting verbs that credit a claim, and the same words when they credit none."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.align.segment import tokenize
+from compare.claims.sources import markers
+
+
+def _verbs(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [" ".join(t.text for t in tokens[s:e]) for s, e, _ in markers(tokens)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Lee, in a letter from his lawyers, rejected a subpoena for documents.",
+        "The judge dismissed a lawsuit filed by the group.",
+        "The board rejects an offer from the rival bidder.",
+        "A florist who denied service to a couple was fined.",
+        "He was denied bail.",
+    ],
+)
+def test_a_thing_turned_down_credits_no_claim(text: str) -> None:
+    assert _verbs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("He rejected a claim that he lied.", "rejected"),
+        ("She dismissed a report as fake.", "dismissed"),
+        ("He rejected the allegations.", "rejected"),
+        ("He denied an affair.", "denied"),
+        ("The ministry denied that troops had crossed.", "denied"),
+    ],
+)
+def test_a_claim_denied_is_still_credited(text: str, verb: str) -> None:
+    assert _verbs(text) == [verb]
