@@ -24,6 +24,9 @@ The sets (``SETS``):
   --basil-serious``).
 * ``basil_heldout``: the same on ten BASIL 2016-2019 events drawn by hash
   and never developed on (``--dump-for-judging DIR --basil-heldout``).
+* ``basil_fresh``: the same on five more 2016-2019 events, the next in hash
+  order, judged once no rule had been written on any verdict of theirs
+  (``--dump-for-judging DIR --basil-fresh``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -415,6 +418,12 @@ SETS = (
         "was developed on, read from `../shared/realworld/basil/articles.jsonl`",
     ),
     (
+        "basil_fresh",
+        "Precision judged blind on a second held-out draw (five more BASIL 2016-2019 events)",
+        "verdicts in `tests/gold/judged_basil_fresh/*.yaml` on the next five held-out events "
+        "in hash order, judged with the rules of commit d771976 and never developed on",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -460,6 +469,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.serious_lines()
+    if name == "basil_fresh":
+        import eval_basil_judged
+
+        return eval_basil_judged.fresh_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -601,13 +614,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the held-out BASIL 2016-2019 events",
     )
     parser.add_argument(
+        "--basil-fresh",
+        action="store_true",
+        help="with --dump-for-judging: the second held-out draw of BASIL 2016-2019 events",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    if args.dump_for_judging and (args.basil or args.basil_heldout or args.basil_serious):
+    basil_sets = (args.basil, args.basil_heldout, args.basil_serious, args.basil_fresh)
+    if args.dump_for_judging and any(basil_sets):
         import tempfile
 
         import eval_basil_judged
@@ -617,6 +636,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             events, judged = eval_basil_judged.HELDOUT_EVENTS, eval_basil_judged.HELDOUT_JUDGED
         if args.basil_serious:
             events, judged = eval_basil_judged.SERIOUS_EVENTS, eval_basil_judged.SERIOUS_JUDGED
+        if args.basil_fresh:
+            events, judged = eval_basil_judged.FRESH_EVENTS, eval_basil_judged.FRESH_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

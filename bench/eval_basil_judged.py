@@ -64,6 +64,18 @@ HELDOUT_EVENTS = (
     "0d10341a",
 )
 HELDOUT_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_heldout"
+# A second draw, the 11th to 15th held-out events in the same SHA-256 order, judged blind
+# on 2026-12-05 with the rules as they were then (commit d771976).  Why a second draw: two
+# rules were written after reading verdicts of the first ten, which therefore no longer
+# measure coverage no rule has seen; these five do, as long as no rule is written on them.
+FRESH_EVENTS = (
+    "2f3e86b6",
+    "1b96a5db",
+    "06ffda2d",
+    "aab91277",
+    "0c78e748",
+)
+FRESH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_fresh"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -185,3 +197,8 @@ def serious_lines() -> Iterator[str]:
 def heldout_lines() -> Iterator[str]:
     """``basil_heldout_*`` lines: the same figures over the held-out 2016-2019 events."""
     return basil_judged_lines(HELDOUT_EVENTS, HELDOUT_JUDGED, "basil_heldout")
+
+
+def fresh_lines() -> Iterator[str]:
+    """``basil_fresh_*`` lines: the same figures over the second held-out draw."""
+    return basil_judged_lines(FRESH_EVENTS, FRESH_JUDGED, "basil_fresh")

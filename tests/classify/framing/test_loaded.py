@@ -176,8 +176,29 @@ def test_no_loaded_term_when_the_other_outlet_uses_the_word_itself() -> None:
 
 
 def test_a_qualifier_written_without_its_hyphen_is_no_loaded_term() -> None:
-    a = "The governor will impose a ban on state-funded travel to the state next month."
-    b = "The governor will impose a ban on state funded travel to the state next month."
+    a = "The governor will cut the budget of state-funded radio stations next month."
+    b = "The governor will cut the budget of state funded radio stations next month."
     assert of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) == []
-    plain = "The governor will impose a ban on travel to the state next month."
+    plain = "The governor will cut the budget of radio stations next month."
     assert of_kind(run({"a": a, "b": plain}), Kind.LOADED_TERM), "dropped, it is one"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The governor will impose a ban on state-funded travel to the state next month.",
+            "The governor will impose a ban on travel to the state next month.",
+        ),
+        (
+            "The court struck down the Republican-run redistricting of the state.",
+            "The court struck down the redistricting of the state.",
+        ),
+        (
+            "He lost to Tea Party-backed economics professor Dave Brat on Tuesday.",
+            "He lost to economics professor Dave Brat on Tuesday.",
+        ),
+    ],
+)
+def test_who_runs_a_process_or_backs_a_candidate_is_no_loaded_term(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) == []
