@@ -52,6 +52,9 @@ def _reasons(middle: str) -> list[str]:
         ("A crowd waits outside the hall. Credit: Jane Roe", Reason.CAPTION),
         ("Photo: Jane Roe", Reason.CAPTION),
         ("Students walk to class. Photograph: Jane Roe/Agency", Reason.CAPTION),
+        # a web page's credit element run into its caption
+        ("A ferry waits at the pier in December.CreditJane Roe/Agency", Reason.CAPTION),
+        ("A ferry waits at the pier.Credit...Jane Roe for The Harbour Times", Reason.CAPTION),
         (
             "Press Agency writers Ann Lee in Harbourtown and Bo Chan in Hilltop contributed to "
             "this report.",
@@ -73,6 +76,7 @@ def test_boilerplate_is_removed_with_reason(middle: str, reason: Reason) -> None
     [
         "The council said it would vote on the plan on Tuesday.",
         "Officials said the plan (which costs $5m) was approved.",
+        "Shares of Credit Suisse fell 5 percent on Monday.",
         "Engineers put the odds of failure at (50/50), the report said.",
         "Each member contributed to the fund last year.",
         "Subscribers to the service grew by 5% last year, the company said.",

@@ -70,6 +70,13 @@ _CREDITISH = re.compile(
 )
 _CREDITISH_WEAK = re.compile(r"\b(?:photos?|photographs?|pictures?|images?)\b")
 _CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
+# A web page's photo credit glued to its caption: "... at the Capitol.CreditJoshua
+# Roberts/Reuters", "Credit...Name for The Times" (the label and the name were separate
+# elements; the text run together).  "Credit" before a capital without a space, or before
+# an ellipsis, is no English word; the credit must end the paragraph.
+_CREDIT_GLUED = re.compile(
+    r"Credit(?:\.\.\.|\u2026)?[A-Z][\w.'\u2019-]*(?:\s[\w.'\u2019/-]+){0,6}$"
+)
 _PHOTO_LINE = re.compile(
     r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
 )
@@ -381,7 +388,7 @@ def _is_caption(para: str) -> bool:
             return True
     if _SLASH_CREDIT.search(para) and not carries_reporting(para):
         return True
-    if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para):
+    if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para) or _CREDIT_GLUED.search(para):
         return True
     if len(para.split()) <= 15 and _PHOTO_LINE.match(para):
         return True
