@@ -6,6 +6,7 @@ Every sentence here is invented; each row tests one reading rule.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 import pytest
 
@@ -480,3 +481,12 @@ def test_a_paragraph_after_one_ending_in_a_colon_is_someone_else_s_words() -> No
         "She later deleted the post.",
     )
     assert [c.status for c in found] == [FACT, UNCLEAR, UNCLEAR, FACT]
+
+
+def test_a_source_naming_the_other_versions_outlet_is_its_own_reporting() -> None:
+    a = replace(article("a", f"{CLAIM}, the Times reported."), outlet="Harbour Post")
+    b = replace(article("b", f"{CLAIM}."), outlet="The Harbour Times")
+    assert compare([a, b]) == []
+    c = replace(article("c", f"{CLAIM}."), outlet="Valley News")
+    (diff,) = compare([a, c])
+    assert (diff.kind, diff.credited.article_id) == ("unsourced", "a")

@@ -146,6 +146,7 @@ def compare(
     }
     sentences = {(a.id, s.index): s.tokens for a in articles for s in a.sentences}
     by_article = {a.id: [s.tokens for s in a.sentences] for a in articles}
+    outlets = {a.id: a.outlet for a in articles}
     out: list[AttributionDiff] = []
     ids = list(usable)
     for x_id in ids:
@@ -173,6 +174,7 @@ def compare(
                         _site(y) in {_site(b) for _s, b in beside},
                         (coverage(vx, vy), coverage(vy, vx)),
                         by_article[y_id],
+                        outlets[y_id],
                     )
                     if found is not None and not _one_chain(found, sentences):
                         out.append(found)
@@ -215,6 +217,7 @@ def _judge(
     aligned: bool = False,
     covers: tuple[float, float] = (1.0, 1.0),
     y_article: Sequence[Sequence[Token]] = (),
+    y_outlet: str = "",
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -222,12 +225,15 @@ def _judge(
     ``y``'s that ``x``'s holds (``coverage``): two rival sources must be
     credited with the same claim, not one with a claim the other's only
     restates a part of; a hearsay version must hold what the source said.
-    ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there).
+    ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there)
+    and ``y_outlet`` its outlet's name: a source naming that outlet ("the Times
+    reported") is that outlet telling its own reporting, not a claim stripped of
+    its source.
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
     credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
     if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
-        if not credited_there:
+        if not credited_there and not speakers.names_outlet(x.speaker, y_outlet):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None
     first_hand = not (x.inherited or y.inherited or x.relayed or y.relayed)

@@ -25,6 +25,7 @@ from compare.claims.sources import (
     own_plan,
     source_range,
 )
+from compare.claims.speakers import names_outlet
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
@@ -310,6 +311,8 @@ def _claim_dropped(
         return False
     if _follow_up_quote(ctx, pair.passage_id, lacks, at):
         return False
+    if names_outlet(has_tokens[slice(*source_range(has_tokens, *marker[:2]))], _outlet(ctx, lacks)):
+        return False  # "the Times reported" beside The New York Times: its own reporting
     if not _credited_told(ctx, pair, has_tokens, marker):
         return False
     return _own_voice(ctx, pair.passage_id, lacks, at)
@@ -355,6 +358,12 @@ def _credited_told(
         return True
     told = {stem(t.norm) for t in content_words(lacks_tokens)}
     return len(credited & told) >= CREDITED_SHARED * len(credited)
+
+
+def _outlet(ctx: Context, article_id: str) -> str:
+    """The outlet name of an article of the story ("" when it is not among them)."""
+    article = ctx.articles.get(article_id)
+    return article.outlet if article is not None else ""
 
 
 def _follow_up_quote(ctx: Context, passage_id: str, article_id: str, at: int) -> bool:
