@@ -52,8 +52,9 @@ UNSEEN_PRECISION_TOP30 = 0.73
 # lost matched the scorer through junk spans, "North", of findings judged FALSE), 33 by
 # the end of that session; 47 with the story-wide variant forms and spellings; 46 since a
 # capital letter is compared only inside one phrase (the lost match was "Hospital" /
-# "hospital", two different hospitals, judged FALSE).
-REAL_FOUND = 46  # of 80
+# "hospital", two different hospitals, judged FALSE); 47 with a loaded label only one
+# outlet uses anywhere in the story ("the dictator", framing.loaded_story).
+REAL_FOUND = 47  # of 80
 # Of the 96 judged FALSE (six rounds); 42 before a capital letter was compared only inside
 # one phrase with the same words either side, 39 before a rewording needed its clause to
 # match the other version's.  (Five rounds: 37 of 85, then 31 once added

@@ -28,6 +28,7 @@ from compare.claims.words import (
 )
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around
+from compare.classify.framing import loaded_story
 from compare.classify.framing.loaded_labels import (
     affiliation_dropped,
     qualifier_dropped,
@@ -82,7 +83,8 @@ def terms_table() -> Mapping[tuple[str, ...], str]:
 
 
 def find(ctx: Context) -> list[Candidate]:
-    """Loaded terms substituted or added inside aligned passages."""
+    """Loaded terms substituted or added inside aligned passages, and labels only one
+    outlet uses anywhere in the story (``framing.loaded_story``)."""
     out: list[Candidate] = []
     table = terms_table()
     for pair in cell_pairs(ctx):
@@ -113,6 +115,14 @@ def find(ctx: Context) -> list[Candidate]:
         out.extend(qualifier_dropped(ctx, pair))
         out.extend(affiliation_dropped(ctx, pair))
         out.extend(source_labels(ctx, pair, table))
+    taken = {
+        (aid, span.text.casefold())
+        for c in out
+        for aid, spans in c.spans.items()
+        for span in spans
+        if c.key == f"term:{span.text.casefold()}"
+    }
+    out.extend(loaded_story.find(ctx, table, _alternatives(), taken))
     return out
 
 

@@ -1,0 +1,152 @@
+"""A loaded label only one outlet uses, anywhere in the story ("the dictator", "the regime").
+
+Why story-wide: the lexicon rule (``framing.loaded``) compares two versions
+of one aligned passage, but an outlet that calls a leader "the dictator"
+or a government "the rogue regime" usually does so in a sentence of its own
+("But this morning the dictator released a statement") that the aligner
+pairs with nothing.  The framing is then the outlet's choice of word for an
+actor every outlet writes about, and the others' plainer word is elsewhere
+in their copy.
+
+What keeps it precise: only labels for people and governments
+(``LABELS``, a part of the lexicon), as a definite description ("the
+dictator": an actor the story already named, not "a novel about
+terrorists"), in the outlet's own voice (never inside quotation marks,
+where the word is the speaker's); no other compared
+article uses the word anywhere; at least one other article uses a plainer
+word the lexicon lists for it ("leader", "government"), so they speak of
+that kind of actor in plainer words.  The rules do not read who the label
+names, so the finding is uncertain (``CONFIDENCE``): never a headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from compare.claims.attributed_frames import quote_mask
+from compare.claims.words import content_words, find_phrases, has_run, stem
+from compare.classify.base import Candidate, Context
+from compare.model import Kind, Sentence, Severity, Token
+
+# Lexicon entries (classify_loaded_terms.txt) that label an actor: a person, a group or
+# a government.  Verbs of criticism ("slammed") and words for events ("massacre") judge
+# what happened in one sentence, which the passage rule compares.
+LABELS = frozenset(
+    {"regime", "dictator", "despot", "tyrant", "strongman", "junta", "terrorist",
+     "terrorists", "thugs", "mob", "rioters", "looters", "extremists", "extremist",
+     "hooligans", "yobs", "vandals", "cronies", "mouthpiece", "hordes"}
+)  # fmt: skip
+CONFIDENCE = 0.6  # who the label names is not read: never a headline (merge.UNCERTAIN)
+
+
+def find(
+    ctx: Context,
+    table: Mapping[tuple[str, ...], str],
+    alternatives: Mapping[str, frozenset[str]],
+    taken: set[tuple[str, str]],
+) -> list[Candidate]:
+    """One finding per article and label no other article uses (``taken``: already reported).
+
+    ``table`` is the lexicon (term -> why), ``alternatives`` the plainer
+    words listed for each reason, ``taken`` the (article, term) pairs the
+    passage rule already reported.
+    """
+    labels = {k: why for k, why in table.items() if " ".join(k) in LABELS}
+    stems = {aid: _article_stems(a.sentences) for aid, a in ctx.articles.items()}
+    out = []
+    for aid, article in ctx.articles.items():
+        others = [o for o in ctx.articles if o != aid]
+        seen: set[str] = set()
+        for sentence, start, end, why in _own_voice_terms(article.sentences, labels):
+            tokens = sentence.tokens[start:end]
+            term = " ".join(t.norm for t in tokens)
+            if term in seen or (aid, term) in taken:
+                continue
+            seen.add(term)
+            words = [stem(t.norm) for t in tokens]
+            if any(any(has_run(s, words) for s in stems[o]) for o in others):
+                continue  # another outlet uses the word too: no choice of framing
+            plain = sorted(alternatives.get(why, frozenset()))
+            users = [o for o in others if any(_has_word(stems[o], w) for w in plain)]
+            if not users:
+                continue  # nobody names that kind of actor in plainer words
+            span = ctx.tokens_span(aid, tuple(tokens))
+            outlet = article.outlet
+            used = next(w for w in plain if any(_has_word(stems[o], w) for o in users))
+            out.append(
+                Candidate(
+                    kind=Kind.LOADED_TERM,
+                    severity=Severity.MEDIUM,
+                    passage_id=_passage_of(ctx, aid, sentence.index),
+                    key=f"label:{aid}:{term}",
+                    spans={aid: (span,)},
+                    explanation=(
+                        f'Only {outlet} uses the loaded label "{span.text}": {why}. No other '
+                        f"outlet uses the word anywhere in its article; "
+                        f'{_names(ctx, users)} write "{used}". '
+                        "Check that they name the same actor."
+                    ),
+                    label=f'"{span.text}" only in {outlet}',
+                    weight=1.0,
+                    confidence=CONFIDENCE,
+                )
+            )
+    return out
+
+
+def _own_voice_terms(
+    sentences: Sequence[Sentence], labels: Mapping[tuple[str, ...], str]
+) -> Iterator[tuple[Sentence, int, int, str]]:
+    """(sentence, start, end, why) of each label outside quotation marks.
+
+    A quotation left open at a sentence's end runs on into the next sentence
+    of the same paragraph.
+    """
+    depth, paragraph = 0, None
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            depth, paragraph = 0, sentence.paragraph
+        inside, depth = quote_mask(sentence.tokens, depth)
+        for start, end, why in find_phrases(sentence.tokens, labels):
+            if not inside[start] and _definite(sentence.tokens, start):
+                yield sentence, start, end, why
+
+
+_DEFINITE = frozenset({"the", "this", "that"})
+DEFINITE_REACH = 2  # words (modifiers) allowed between "the" and the label: "the rogue regime"
+
+
+def _definite(tokens: Sequence[Token], start: int) -> bool:
+    """Is the label a definite description ("the dictator", "the rogue regime")?
+
+    Why: a definite label points back at an actor the story already named,
+    which is the framing choice ("Kim" / "the dictator"); a bare or
+    indefinite one speaks of a kind ("a novel about terrorists").
+    """
+    for k in range(start - 1, max(start - 2 - DEFINITE_REACH, -1), -1):
+        if tokens[k].norm in _DEFINITE:
+            return True
+        if not content_words(tokens[k : k + 1]):
+            return False  # "the presence of terrorists": "of" ends the noun phrase
+    return False
+
+
+def _article_stems(sentences: Sequence[Sentence]) -> list[list[str]]:
+    return [[stem(t.norm) for t in s.tokens] for s in sentences]
+
+
+def _has_word(stems: Sequence[Sequence[str]], word: str) -> bool:
+    target = [stem(w) for w in word.split()]
+    return any(has_run(s, target) for s in stems)
+
+
+def _passage_of(ctx: Context, aid: str, index: int) -> str | None:
+    for passage in ctx.alignment.passages:
+        if index in passage.cells.get(aid, ()):
+            return passage.id
+    return None
+
+
+def _names(ctx: Context, ids: Sequence[str]) -> str:
+    names = [ctx.articles[i].outlet for i in ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
