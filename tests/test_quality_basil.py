@@ -61,7 +61,9 @@ BASIL_HELDOUT_TRUE_KEPT = 120
 # 11 once an "X-run" or "X-backed" qualifier counts only on a source or a place ("the
 # Xland-run health ministry", "rebel-held Orvik"), not on "Republican-run redistricting",
 # "state-run programs" or a "Tea Party-backed economics professor" (all three judged wrong).
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 11
+# 9 once a probability hedge ("likely", "may have") against "were expected to" or "the
+# possibility that" is no claim stated as fact.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 9
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

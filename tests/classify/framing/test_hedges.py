@@ -56,6 +56,15 @@ def test_hedge_changes(a: str, b: str, label: str) -> None:
         ("The storm killed at least 13 people.", "The storm killed 14 people."),  # numbers own it
         ("Prices rose sharply.", "Prices rose steeply."),
         ("The vote is due in May.", "The vote is due in June."),  # a month, not a modal
+        # the other version weighs the odds in words the hedge list does not hold
+        (
+            "The savings would likely come from lower payments to providers.",
+            "The savings were expected to come from lower payments to providers.",
+        ),
+        (
+            "Reports said she may have violated federal records law.",
+            "Reports raised the possibility that she violated federal records law.",
+        ),
     ],
 )
 def test_not_hedge_changes(a: str, b: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
-from compare.claims.words import content_words, stem
+from compare.claims.words import content_words, has_run, stem
 from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
@@ -191,6 +191,8 @@ def _one_sided(
     stems = [stem(t.norm) for t in lacks_tokens]
     if qualified is not None and qualified[0] not in stems:
         return None
+    if h[2] == "likely" and _weighs_odds(lacks_tokens):
+        return None  # "would likely come" vs "were expected to come": both weigh the odds
     if (
         qualified is not None
         and _distancing(h)
@@ -239,6 +241,30 @@ def _one_sided(
         weight=1.0,
         confidence=FLAT_CONFIDENCE if flat or earlier else 1.0,
     )
+
+
+# Words that present a claim as a prediction or a possibility without being listed hedges:
+# a version using one does not state the claim as certain.
+_ODDS = (
+    ("expected", "to"), ("expects",), ("expect",), ("possibility",), ("possible",),
+    ("likelihood",), ("projected", "to"), ("predicted", "to"), ("forecast", "to"),
+)  # fmt: skip
+
+
+def _weighs_odds(tokens: Sequence[Token]) -> bool:
+    """Does the other version weigh the odds in words the hedge list does not hold?
+
+    Why: a probability hedge ("likely", "may have") against "were expected to
+    come" or "the possibility that she violated" is no claim turned into a
+    fact; read blind on the BASIL training events, both such findings were
+    wrong.  Only blocks a finding: these words make none of their own.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _weighs_odds(t("Savings were expected to come from cuts.")), _weighs_odds(t("It came."))
+    (True, False)
+    """
+    norms = [t.norm for t in tokens]
+    return any(has_run(norms, list(phrase)) for phrase in _ODDS)
 
 
 # A hedge its own outlet drops elsewhere, or one only an earlier article has ("likely to
