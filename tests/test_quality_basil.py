@@ -63,7 +63,9 @@ BASIL_HELDOUT_TRUE_KEPT = 120
 # "state-run programs" or a "Tea Party-backed economics professor" (all three judged wrong).
 # 9 once a probability hedge ("likely", "may have") against "were expected to" or "the
 # possibility that" is no claim stated as fact.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 9
+# 8 once the "fact" version naming the same source within two sentences ("... was first
+# reported by The New York Times") is no claim stated as fact.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 8
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

@@ -490,3 +490,12 @@ def test_a_source_naming_the_other_versions_outlet_is_its_own_reporting() -> Non
     c = replace(article("c", f"{CLAIM}."), outlet="Valley News")
     (diff,) = compare([a, c])
     assert (diff.kind, diff.credited.article_id) == ("unsourced", "a")
+
+
+def test_a_source_the_fact_version_names_in_a_nearby_sentence_is_no_claim_stripped() -> None:
+    a = article("a", f"{CLAIM}, the Harbour Gazette reported.")
+    b = article("b", f"{CLAIM}.", "The closure was first reported by the Harbour Gazette.")
+    assert compare([a, b]) == []
+    c = article("c", f"{CLAIM}.", "The mayor later visited the bridge.")
+    (diff,) = compare([a, c])
+    assert (diff.kind, diff.credited.article_id) == ("unsourced", "a")
