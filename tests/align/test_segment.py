@@ -86,6 +86,26 @@ from builders import article_from_text
         ("Coach A.J. Brown left. Rain fell.", ["Coach A.J. Brown left.", "Rain fell."]),
         # ... but do before a word that usually starts one, or after "the"
         ("He met Chief J.P. He said no.", ["He met Chief J.P.", "He said no."]),
+        # a dialogue tag after a quotation ending in ? or ! belongs to it
+        ('"Who are you?" he asked. Rain fell.', ['"Who are you?" he asked.', "Rain fell."]),
+        (
+            "\u201cWho are you!\u201d the congressman demands. Rain fell.",
+            ["\u201cWho are you!\u201d the congressman demands.", "Rain fell."],
+        ),
+        ('"We will win." Obama said. Rain fell.', ['"We will win." Obama said.', "Rain fell."]),
+        (
+            "He asks, \u201cwho are you?\u201d before knocking the camera down.",
+            ["He asks, \u201cwho are you?\u201d before knocking the camera down."],
+        ),
+        (
+            "He took Representative Paul Ryan (R-Wisc.) to task on Monday.",
+            ["He took Representative Paul Ryan (R-Wisc.) to task on Monday."],
+        ),
+        # ... but a sentence of its own after a quotation stays one
+        (
+            '"We will win." Obama said the vote would be held in May.',
+            ['"We will win."', "Obama said the vote would be held in May."],
+        ),
         (
             "The money went to the I.R.S. Officials objected.",
             ["The money went to the I.R.S.", "Officials objected."],

@@ -180,6 +180,7 @@ def _initialisms_kept(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
         if out and (
             (_INITIALISM_END.search(text, out[-1][0], out[-1][1]) and _CONTINUES.match(text, s))
             or _surname_follows(text, out[-1], s)
+            or _speech_tag_follows(text, out[-1], (s, e))
         ):
             out[-1] = (out[-1][0], e)
         else:
@@ -206,6 +207,61 @@ def _surname_follows(text: str, before: tuple[int, int], at: int) -> bool:
         return False
     word = _CAPITALISED.match(text, at)
     return word is not None and word.group(1).lower() not in _starters()
+
+
+# Verbs of a dialogue tag after a quotation ('"Who are you?" he asked.').  General English
+# verbs of saying (reporting verbs and the speech verbs of dialogue), not a list of the
+# claim layer's stances: this only decides where a sentence ends.
+_TAG_VERBS = frozenset(
+    {"said", "says", "asked", "asks", "added", "adds", "told", "continued", "recalled",
+     "replied", "demanded", "demands", "declared", "wrote", "writes", "insisted", "noted",
+     "explained", "shouted", "exclaimed", "wondered", "quipped", "joked", "warned", "argued",
+     "tweeted", "posted", "answered", "responded", "recalls", "continues", "concluded"}
+)  # fmt: skip
+_QUOTE_END = re.compile(r"([?!.,])[\"\u201d\u2019'\u201c]\s*$")
+_PAREN_ABBREVIATION_END = re.compile(r"\.\)\s*$")  # "(R-Wisc.)", "(D-Penn.)"
+TAG_WORDS_NAMED = 6  # words of a tag that starts with a name ("Obama said.")
+TAG_WORDS = 12  # words of a tag that starts in lower case ("said the legislator, ...")
+TAG_VERB_REACH = 4  # the tag's verb stands among its first words
+
+
+def _speech_tag_follows(text: str, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Is the piece ``after`` a dialogue tag that belongs to the quotation ``before`` ends with?
+
+    Why: Punkt ends a sentence at '?"' or '!"' and before a capital, so
+    '"Who are you!" the congressman demands.' and '"... the national
+    average?" he asked.' became a quotation with no speaker and a sentence
+    "he asked."; the quotation then read as the outlet's own claim.  A tag
+    is short, and its verb of saying comes first or second.  After '."' only
+    a bare tag joins ("Durbin said."): a sentence of its own is longer.
+    A piece starting in lower case after "(R-Wisc.)" continues it too.
+
+    >>> t = '"Who are you?" he asked. Then he left.'
+    >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
+    ['"Who are you?" he asked.', 'Then he left.']
+    >>> t = '"We will win." Obama said. The crowd cheered loudly at the rally.'
+    >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
+    ['"We will win." Obama said.', 'The crowd cheered loudly at the rally.']
+    """
+    prev = text[before[0] : before[1]]
+    piece = text[after[0] : after[1]]
+    if _PAREN_ABBREVIATION_END.search(prev) and piece[:1].islower():
+        return True
+    end = _QUOTE_END.search(prev)
+    if end is None:
+        return False
+    words = re.findall(r"[\w'\u2019-]+", piece)
+    if not words:
+        return False
+    lower = piece[:1].islower()
+    if lower and end.group(1) in "?!":
+        return True  # '... asks, "who are you?" before knocking ...': no sentence starts so
+    limit = TAG_WORDS if lower else TAG_WORDS_NAMED
+    if end.group(1) in ".," and not lower:
+        limit = 3  # '..." Durbin said.': only a bare tag
+    if len(words) > limit:
+        return False
+    return any(w.casefold() in _TAG_VERBS for w in words[:TAG_VERB_REACH])
 
 
 def _is_sentence_start(text: str, at: int, end: int) -> bool:

@@ -25,6 +25,25 @@ def test_passage_most_outlets_carry_is_omitted_by_the_other() -> None:
     assert added.passage_id == "p2" and list(added.spans) == ["c"]
 
 
+@pytest.mark.parametrize("tiny", ["\u201cHow are you?\u201d", "Why?", "Details here."])
+def test_a_passage_that_says_little_is_neither_omitted_nor_added(tiny: str) -> None:
+    slide = "A landslide killed 7 hikers."
+    texts = {"a": f"{slide} {tiny}", "b": f"{slide} {tiny}", "c": slide}
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    assert of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE) == []
+    texts = {"a": f"{slide} {tiny}", "b": slide, "c": slide}
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": (1,)}}
+    assert of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE) == []
+
+
+def test_a_fragment_inside_a_longer_run_stays_in_it() -> None:
+    own = "The mayor spoke briefly. Why? She left at noon."
+    texts = {"a": f"A landslide killed 7 hikers. {own}", "b": "A landslide killed 7 hikers."}
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1, 2, 3)}}
+    (added,) = of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)
+    assert "Why?" in " ".join(s.text for s in added.spans["a"])
+
+
 def test_casualty_passage_ranks_above_background() -> None:
     shared = "Rescuers searched the slopes until dark."
     texts = {
@@ -99,7 +118,7 @@ def test_brief_omissions_rank_lower_and_say_why() -> None:
 
 
 def test_passage_in_one_of_three_not_omitted_by_minority() -> None:
-    texts = {"a": "X.", "b": "The mayor resigned.", "c": "The mayor has resigned."}
+    texts = {"a": "Rain flooded roads.", "b": "The mayor resigned.", "c": "The mayor has resigned."}
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,), "c": (0,)}}
     found = run(texts, cells=cells)
     assert [f.passage_id for f in of_kind(found, Kind.OMITTED_PASSAGE)] == ["p2"]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.claims.sources import markers
+from compare.claims.words import content_words
 from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.cells import shorten
 from compare.classify.presence.added import (
@@ -68,7 +69,28 @@ def find(ctx: Context) -> list[Candidate]:
         runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
         out.extend(added_candidate(ctx, aid, run) for run in runs)
     out.extend(own_clause_candidates(ctx))
-    return out
+    return [c for c in out if not says_little(c)]
+
+
+MIN_CONTENT_WORDS = 2  # a passage with fewer content words in every version tells no fact
+
+
+def says_little(candidate: Candidate) -> bool:
+    """Does every quoted version hold fewer than ``MIN_CONTENT_WORDS`` content words?
+
+    Why: "How are you?", "Why?", "Hard." and "Details here." are a quoted
+    greeting, a rhetorical question or a fragment; an outlet printing or
+    cutting one carries or drops no fact, and read blind, such a passage
+    reported as omitted was judged not worth an editor's time (on page 1).
+    Whole findings are tested, so a fragment inside a longer run stays in it.
+    """
+    from compare.align.segment import tokenize
+
+    return all(
+        len(content_words(tokenize(span.text))) < MIN_CONTENT_WORDS
+        for spans in candidate.spans.values()
+        for span in spans
+    )
 
 
 def _against_reference(
