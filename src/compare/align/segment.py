@@ -232,7 +232,7 @@ def _speech_tag_follows(text: str, before: tuple[int, int], after: tuple[int, in
     '"Who are you!" the congressman demands.' and '"... the national
     average?" he asked.' became a quotation with no speaker and a sentence
     "he asked."; the quotation then read as the outlet's own claim.  A tag
-    is short, and its verb of saying comes first or second.  After '."' only
+    is short, and its verb of saying stands among its first four words.  After '."' only
     a bare tag joins ("Durbin said."): a sentence of its own is longer.
     A piece starting in lower case after "(R-Wisc.)" continues it too.
 
