@@ -205,4 +205,30 @@ def similar(a: str, b: str, *, aligned: bool = False) -> bool:
     if not aligned:
         return long_variant(a, b)
     sk_a, sk_b = skeleton(a), skeleton(b)
-    return jaro_winkler(fold(a), fold(b)) >= 0.85 or (sk_a == sk_b and len(sk_a) >= 3)
+    if sk_a == sk_b:
+        return len(sk_a) >= 3 or jaro_winkler(fold(a), fold(b)) >= 0.85
+    return jaro_winkler(fold(a), fold(b)) >= 0.85 and consonants_close(sk_a, sk_b)
+
+
+def consonants_close(a: str, b: str) -> bool:
+    """Do two consonant skeletons differ only as spellings of one name do?
+
+    Why: vowels vary between transliterations ("Punjagutta" / "Panjagutta")
+    and so does an "h" after a consonant ("Thirupathanna" / "Tirupatanna"),
+    and a letter can be doubled, dropped or added ("Vincente" / "Vicente");
+    one consonant put for another ("Majority" / "Minority", "Grant" /
+    "Grand") makes another word.  So, "h" aside, the skeletons may differ
+    by one letter added or dropped, never by one letter replaced.
+
+    >>> consonants_close("thrpthn", "trptn"), consonants_close("vncnt", "vcnt")
+    (True, True)
+    >>> consonants_close("mjrt", "mnrt"), consonants_close("krnt", "krnd")
+    (False, False)
+    """
+    a, b = a.replace("h", ""), b.replace("h", "")
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
