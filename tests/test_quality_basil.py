@@ -44,7 +44,9 @@ BASIL_JUDGED_HEADLINE_PRECISION = 0.68
 # reading these events' verdicts, so this figure no longer measures them unseen.
 # 66 (headlines 0.78) once, in aligned text, two names whose consonants differ by one put
 # for another ("Majority" / "Minority") are no spellings of one name.
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 66
+# 65 (headlines 0.80) once a version that credits the same named source a sentence or two
+# away ("Rep. Schiff, the ranking Democrat on the committee, said") states no claim as fact.
+BASIL_HELDOUT_FALSE_STILL_REPORTED = 65
 # Round 4 judged the 3 new top-20 findings after the dialogue-tag change (2 TRUE, 1 FALSE):
 # 120 of 122 judged TRUE kept (the 2 lost: two outlets' sentences now paired, so the same
 # fact is one omission by the third outlet, judged anew), 67 of 83 judged FALSE reported.

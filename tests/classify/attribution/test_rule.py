@@ -303,3 +303,15 @@ def test_a_source_for_other_content_is_no_claim_stated_as_fact() -> None:
         Kind.ATTRIBUTION_CHANGE,
         '"when store worker Betty Ruiz said" vs no attribution',
     )
+
+
+def test_a_source_the_other_version_credits_in_the_next_sentence_is_no_claim_stated() -> None:
+    claim = "The committee will issue subpoenas to the former adviser next week"
+    a = f"{claim}, the committee's senior Democrat said on Wednesday."
+    credited = "Ann Lee, the senior Democrat on the committee, said on Wednesday it was ready."
+    found = run({"a": a, "b": f"{claim}. {credited}"})
+    assert [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "no attribution" in f.label] == []
+    found = run({"a": a, "b": f"{claim}. The adviser has not commented on the request."})
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
+        "\"the committee's senior Democrat said\" vs no attribution"
+    ]
