@@ -313,5 +313,5 @@ def test_a_source_the_other_version_credits_in_the_next_sentence_is_no_claim_sta
     assert [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "no attribution" in f.label] == []
     found = run({"a": a, "b": f"{claim}. The adviser has not commented on the request."})
     assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
-        "\"the committee's senior Democrat said\" vs no attribution"
+        '"the committee\'s senior Democrat said" vs no attribution'
     ]
