@@ -46,7 +46,9 @@ BASIL_JUDGED_HEADLINE_PRECISION = 0.68
 # for another ("Majority" / "Minority") are no spellings of one name.
 # 65 (headlines 0.80) once a version that credits the same named source a sentence or two
 # away ("Rep. Schiff, the ranking Democrat on the committee, said") states no claim as fact.
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 65
+# 64 once a story-wide US/UK pair reads only words outside quotation marks ("amidst" in a
+# quoted tweet is the senator's spelling, not the outlet's).
+BASIL_HELDOUT_FALSE_STILL_REPORTED = 64
 # Round 4 judged the 3 new top-20 findings after the dialogue-tag change (2 TRUE, 1 FALSE):
 # 120 of 122 judged TRUE kept (the 2 lost: two outlets' sentences now paired, so the same
 # fact is one omission by the third outlet, judged anew), 67 of 83 judged FALSE reported.

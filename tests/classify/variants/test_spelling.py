@@ -114,6 +114,11 @@ def test_story_wide_pair_outside_aligned_sentences() -> None:
         ("He walked toward the gate. She ran towards it.", "Rain fell. They drove towards town."),
         # "meter" is also a British word ("parking meter"), so not story-wide.
         ("The parking meter broke. Rain fell.", "Rain fell. The wall is a metre high."),
+        # The other form only inside quotation marks: the quoted source's spelling.
+        (
+            "Rain fell. The plan calls for containerisation of the port.",
+            'Talks resumed. "We want containerization now," the union wrote.',
+        ),
     ],
 )
 def test_no_story_wide_pair(a: str, b: str) -> None:

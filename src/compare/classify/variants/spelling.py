@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import cache
 
 from breame.spelling import (
@@ -26,9 +27,10 @@ from breame.spelling import (
     get_british_spelling,
 )
 
+from compare.claims.attributed_frames import quote_mask
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import pairwise_edits
-from compare.model import Kind, Severity, Span, Token
+from compare.model import Kind, Sentence, Severity, Span, Token
 from compare.text import lexicons
 
 MAX_SPANS = 3  # occurrences quoted per form per article in a story-wide finding
@@ -185,13 +187,30 @@ def _candidate(
     )
 
 
+def _own_voice_words(sentences: Sequence[Sentence]) -> list[Token]:
+    """The words of an article outside quotation marks (open quotes run on within a paragraph).
+
+    Why: a convention is the outlet's only where it writes in its own voice;
+    inside quotation marks the spelling is the quoted source's ("amidst" in
+    a senator's tweet that an outlet writing "amid" quotes), and read blind,
+    such a story-wide pair was judged wrong.
+    """
+    out: list[Token] = []
+    depth, paragraph = 0, -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            depth, paragraph = 0, sentence.paragraph
+        inside, depth = quote_mask(sentence.tokens, depth)
+        out.extend(t for k, t in enumerate(sentence.tokens) if not inside[k] and t.text.isalpha())
+    return out
+
+
 def _story_candidates(ctx: Context) -> list[Candidate]:
     """US/UK pairs across the whole story, where each outlet writes one form only."""
     uses: dict[str, dict[str, list[Token]]] = defaultdict(lambda: defaultdict(list))
     for aid, article in ctx.articles.items():
-        for sentence in article.sentences:
-            for tok in _words(sentence.tokens):
-                uses[tok.text.casefold()][aid].append(tok)
+        for tok in _own_voice_words(article.sentences):
+            uses[tok.text.casefold()][aid].append(tok)
     out: list[Candidate] = []
     done: set[tuple[str, str]] = set()
     for word in sorted(uses):
