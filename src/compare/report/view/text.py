@@ -258,16 +258,54 @@ def join_keys(keys: Sequence[str], noun: str = "Outlet") -> str:
     return f"{noun}{'' if len(keys) == 1 else 's'} {listed}"
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“‘(])")
-
-
 def sentences(text: str) -> list[str]:
     """``text`` split after ., ! or ? followed by a capital or an opening quote.
 
+    Not inside quotation marks (a finding quotes the outlet's words, which
+    hold sentences of their own), and not after an abbreviation or an
+    initial ("Mr. Shakir", "J. Smith"): the page-1 headline showed only
+    'Only Outlet C carries this passage: "Mr.'.
+
     >>> sentences('It differs: "a" vs "b". One is "over". Fine.')
     ['It differs: "a" vs "b".', 'One is "over".', 'Fine.']
+    >>> sentences('Only C carries this: "Mr. Lee left. He was tired." It names him.')
+    ['Only C carries this: "Mr. Lee left. He was tired."', 'It names him.']
     """
-    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+    text = text.strip()
+    out: list[str] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        end = m.end(1)  # after the full stop and any closing quotation mark
+        before = text[start:end]
+        word = before.rsplit(None, 1)[-1] if before.split() else ""
+        if _inside_quotes(text[:end]) or _abbreviation(word):
+            continue
+        out.append(text[start:end])
+        start = m.end()
+    out.append(text[start:])
+    return [s for s in out if s]
+
+
+_BREAK = re.compile(r"([.!?][\"\u201d\u2019]?)\s+(?=[A-Z\"\u201c\u2018(])")
+
+
+def _inside_quotes(text: str) -> bool:
+    """Is a quotation still open at the end of ``text``?"""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("\u201c") > text.count("\u201d")
+
+
+def _abbreviation(word: str) -> bool:
+    """Is ``word`` an initial ("J.") or a listed abbreviation ("Mr.") with its full stop?"""
+    from compare.text import lexicons
+
+    bare = word.lstrip('"\u201c\u2018(')
+    if not bare.endswith("."):
+        return False  # 'vs "b".': a quotation closed, not an abbreviation
+    bare = bare[:-1]
+    if len(bare) == 1:
+        return bare.isupper()
+    return bare.casefold() in lexicons.words("segment_abbreviations.txt")
 
 
 def runs(items: Sequence[str], order: Sequence[str]) -> str:
