@@ -103,14 +103,14 @@ def keyed_sentence(
                 f"{join_keys([name(a) for a in missing], noun)} "
                 f"{'leaves' if len(missing) == 1 else 'leave'} out a passage that "
                 f"{join_keys([name(a) for a in have], noun)} "
-                f"{'carries' if len(have) == 1 else 'carry'}: {_quoted(quote)}."
+                f"{'carries' if len(have) == 1 else 'carry'}: {_quoted(quote)}"
             )
             return " ".join(filter(None, (lead, _tail(explanation))))
     if kind is Kind.ADDED_PASSAGE and len(groups) == 1:
         ids, words = groups[0]
         quote = clip(words, QUOTE_CHARS)
         who = join_keys([name(a) for a in ids], noun)
-        lead = f"Only {who} carries this passage: {_quoted(quote)}."
+        lead = f"Only {who} carries this passage: {_quoted(quote)}"
         return " ".join(filter(None, (lead, _tail(explanation))))
     match = _NO_SOURCE.match(finding.label or "")
     if kind is Kind.ATTRIBUTION_CHANGE and match and len(groups) >= 2:
@@ -140,9 +140,12 @@ _OPENING_QUOTES = ('"', "\u201c", "\u2018", "'")
 
 
 def _quoted(text: str) -> str:
-    """``text`` in quotation marks, unless it opens with one (a quotation quoted whole).
+    """``text`` in quotation marks, unless it opens with one (a quotation quoted whole),
+    with the full stop that ends the sentence quoting it (none after "…" or its own).
 
-    >>> _quoted("Rain fell."), _quoted("\u201cWe won,\u201d he said.")
-    ('"Rain fell."', '\u201cWe won,\u201d he said.')
+    >>> _quoted("Rain fell."), _quoted("\u201cWe won,\u201d he said."), _quoted("\u201cWe \u2026")
+    ('"Rain fell.".', '\u201cWe won,\u201d he said.', '\u201cWe \u2026')
     """
-    return text if text.startswith(_OPENING_QUOTES) else f'"{text}"'
+    if not text.startswith(_OPENING_QUOTES):
+        return f'"{text}".'
+    return text if text.endswith(("\u2026", ".", "?", "!")) else f"{text}."
