@@ -33,6 +33,19 @@ def test_rows_are_counted_things_two_outlets_give() -> None:
     }
 
 
+def test_a_count_from_an_earlier_year_is_no_key_figure_of_the_story() -> None:
+    texts = {
+        "a": "A gunman killed two people at the church in 2019. A law passed after an attack "
+        "in 2017 that killed 26 people.",
+        "b": "Two people were killed at the church. An attack in 2017 killed 26 people.",
+    }
+    rows = key_figures(story_from_texts(texts).articles)
+    assert [[c.text for c in cells] for r in rows for cells in r.cells.values()] == [
+        ["two"],
+        ["Two"],
+    ]
+
+
 def test_row_links_to_its_finding_and_round_trips_in_json() -> None:
     story = story_from_texts(TEXTS)
     findings = of_kind(run(TEXTS), Kind.NUMBER_DISCREPANCY)

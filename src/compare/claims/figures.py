@@ -9,6 +9,7 @@ cell, linked to the finding that discusses them.  It is data on the Report
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from compare.claims.number_lexicon import events, thing_display, things
@@ -38,6 +39,28 @@ def describe(key: tuple[str, str, str]) -> str:
     return f"{name}: {words}" if words else name
 
 
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _latest_year(articles: Sequence[Article]) -> int | None:
+    """The latest year any article names or is dated in: the story's own year, for undated ones."""
+    years = [int(a.published[:4]) for a in articles if a.published]
+    years += [int(y) for a in articles for y in _YEAR.findall(a.text)]
+    return max(years, default=None)
+
+
+def _past_year(c: QuantityClaim, now: int) -> bool:
+    """Is the figure's period a year before ``now`` (a past event's count, not the story's)?
+
+    Why: "a shooting ... in 2017 that killed 26 people" set beside this
+    week's "killing two people" made the row "people killed: two · 26".
+    The scope reader already keeps such figures from being compared; the
+    table of the story's key figures leaves them out too.
+    """
+    years = [int(p) for p in c.scope.period if p.isdigit() and len(p) == 4]
+    return bool(years) and max(years) < now
+
+
 def _cell(article: Article, lines: LineIndex, c: QuantityClaim) -> FigureCell:
     span = Span(article.id, c.start, c.end, lines.line(c.start), article.text[c.start : c.end])
     return FigureCell(c.text, c.qualifier, c.unit, c.low, c.high, c.published, span)
@@ -65,11 +88,15 @@ def key_figures(
     widely reported; at most ``MAX_ROWS``.
     """
     by_key: dict[tuple[str, str, str], dict[str, list[FigureCell]]] = {}
+    latest = _latest_year(articles)
     for article in articles:
         lines = LineIndex(article.text)
+        now = int(article.published[:4]) if article.published else latest
         for c in article_claims(article):
             if c.what is None or (c.what[1] == "-" and c.dimension is None):
                 continue  # a count known only by its noun is too vague for the table
+            if now is not None and _past_year(c, now):
+                continue  # "the 2017 attack that killed 26": another event's count
             cells = by_key.setdefault(c.what, {}).setdefault(article.id, [])
             if all(x.text != c.text for x in cells):
                 cells.append(_cell(article, lines, c))
