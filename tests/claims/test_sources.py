@@ -39,3 +39,20 @@ def test_a_thing_turned_down_credits_no_claim(text: str) -> None:
 )
 def test_a_claim_denied_is_still_credited(text: str, verb: str) -> None:
     assert _verbs(text) == [verb]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb_at", "source"),
+    [
+        ("The fire spread fast, said Police Chief Ann Lee.", 5, "Police Chief Ann Lee"),
+        ("The fire spread fast, police said.", 6, "police"),
+        ("He left early, said the man had fled.", 4, ""),  # a clause, not a source
+    ],
+)
+def test_a_source_named_after_its_verb_is_read(text: str, verb_at: int, source: str) -> None:
+    from compare.claims.sources import source_range
+
+    tokens = tokenize(text)
+    assert tokens[verb_at].norm == "said"
+    lo, hi = source_range(tokens, verb_at, verb_at + 1)
+    assert " ".join(t.text for t in tokens[lo:hi]) == source

@@ -232,7 +232,51 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
         # "the Treasury Department and the Internal Revenue Service said": the reach
         # ended inside a coordinated source; take the whole of it.
         first = _back(tokens, first, first - 5)
+    if first == start:
+        after = _source_after(tokens, end)
+        if after is not None:
+            return end, after
     return first, start
+
+
+POSTPOSED_REACH = 10  # tokens a source after its verb may take ("said Gov. Ann Lee of Ohio")
+
+
+def _source_after(tokens: Sequence[Token], end: int) -> int | None:
+    """End of a source named after its verb ('..., said Police Chief Ann Lee.'), or None.
+
+    Only when nothing stands before the verb (a comma or a quotation mark):
+    the words up to the sentence's end or the next comma must open with a
+    capital or "the" and hold no verb-like word of a clause ("said the man
+    had fled" is a clause, not a source).
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("The fire spread, said Police Chief Ann Lee.")
+    >>> [x.text for x in t[slice(*source_range(t, 4, 5))]]
+    ['Police', 'Chief', 'Ann', 'Lee']
+    >>> t = tokenize("He left, said the man had fled.")
+    >>> source_range(t, 3, 4)
+    (3, 3)
+    """
+    stop = end
+    while stop < len(tokens) and stop - end < POSTPOSED_REACH and tokens[stop].norm not in _STOPS:
+        stop += 1
+    if stop == end or stop - end >= POSTPOSED_REACH:
+        return None
+    words = tokens[end:stop]
+    opener = words[0]
+    if not (opener.text[:1].isupper() or opener.norm in ("the", "a", "an")):
+        return None
+    if any(t.norm in _CLAUSE_WORDS for t in words):
+        return None
+    return stop
+
+
+# Words that make the words after a verb a clause, not a source ("said the man had fled").
+_CLAUSE_WORDS = frozenset(
+    {"that", "had", "has", "have", "was", "were", "is", "are", "would", "will", "could",
+     "should", "did", "does", "do", "been", "be", "he", "she", "they", "it", "we", "i"}
+)  # fmt: skip
 
 
 def attribution_range(tokens: Sequence[Token], marker: Marker) -> tuple[int, int]:
