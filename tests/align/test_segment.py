@@ -102,6 +102,7 @@ from builders import article_from_text
             ["He took Representative Paul Ryan (R-Wisc.) to task on Monday."],
         ),
         # ... but a sentence of its own after a quotation stays one
+        ('"Go home!" Police said five died.', ['"Go home!"', "Police said five died."]),
         (
             '"We will win." Obama said the vote would be held in May.',
             ['"We will win."', "Obama said the vote would be held in May."],

@@ -218,6 +218,12 @@ _TAG_VERBS = frozenset(
      "explained", "shouted", "exclaimed", "wondered", "quipped", "joked", "warned", "argued",
      "tweeted", "posted", "answered", "responded", "recalls", "continues", "concluded"}
 )  # fmt: skip
+# What may follow the verb of a tag that opens with its subject ("he said on Monday").
+_TAG_TAIL = frozenset(
+    {"on", "in", "at", "after", "before", "later", "then", "again", "today", "yesterday",
+     "tonight", "earlier", "this", "last", "week", "month", "year", "morning", "afternoon",
+     "evening", "night", "the", "of", "to", "reporters", "told", "recently", "once"}
+)  # fmt: skip
 _QUOTE_END = re.compile(r"([?!.,])[\"\u201d\u2019'\u201c]\s*$")
 _PAREN_ABBREVIATION_END = re.compile(r"\.\)\s*$")  # "(R-Wisc.)", "(D-Penn.)"
 TAG_WORDS_NAMED = 6  # words of a tag that starts with a name ("Obama said.")
@@ -261,7 +267,14 @@ def _speech_tag_follows(text: str, before: tuple[int, int], after: tuple[int, in
         limit = 3  # '..." Durbin said.': only a bare tag
     if len(words) > limit:
         return False
-    return any(w.casefold() in _TAG_VERBS for w in words[:TAG_VERB_REACH])
+    verb = next(
+        (k for k, w in enumerate(words[:TAG_VERB_REACH]) if w.casefold() in _TAG_VERBS), None
+    )
+    if verb is None:
+        return False
+    # "Obama said on Monday." is a tag; "Police said five died." is a sentence: after a
+    # subject and its verb, a tag has only a time or place phrase, or a name.
+    return verb == 0 or all(w[:1].isupper() or w.casefold() in _TAG_TAIL for w in words[verb + 1 :])
 
 
 def _is_sentence_start(text: str, at: int, end: int) -> bool:
