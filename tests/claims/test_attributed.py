@@ -499,3 +499,10 @@ def test_a_source_the_fact_version_names_in_a_nearby_sentence_is_no_claim_stripp
     c = article("c", f"{CLAIM}.", "The mayor later visited the bridge.")
     (diff,) = compare([a, c])
     assert (diff.kind, diff.credited.article_id) == ("unsourced", "a")
+
+
+def test_who_says_so_quotes_the_claim_without_its_dateline() -> None:
+    a = article("a", f"PORT VELL: {CLAIM}, the transport ministry said.")
+    b = article("b", f"{CLAIM}.")
+    (row,) = who_says_so([a, b])
+    assert not row.claim.startswith("PORT VELL") and row.claim.split()[0] == CLAIM.split()[0]

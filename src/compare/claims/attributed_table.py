@@ -26,6 +26,7 @@ from compare.claims.attributed_compare import (
     vector,
 )
 from compare.model import Alignment, Article, Finding, Kind, SaysCell, SaysRow, Span, WhoSaysSo
+from compare.text.datelines import dateline
 from compare.text.offsets import LineIndex
 
 MAX_ROWS = 10
@@ -45,6 +46,9 @@ def _claim_text(article: Article, claim: AttributedClaim) -> str:
     while end < len(content) and content[end].start - content[end - 1].end <= 1:
         end += 1
     text = article.text[content[0].start : content[end - 1].end].strip(_STRIP)
+    opening = dateline(text)  # "BANGALORE: India plans ...": the claim starts after it
+    if opening is not None:
+        text = text[len(opening) :].strip(_STRIP)
     return text if len(text) <= CLAIM_CHARS else text[: CLAIM_CHARS - 1].rstrip() + "\u2026"
 
 

@@ -14,36 +14,13 @@ import re
 
 from compare.classify.base import Candidate, Context
 from compare.model import Kind, Sentence, Severity
+from compare.text.datelines import dateline
 
-# A place in capitals ("PORT VELL") or in title case followed by an agency in
-# brackets ("Port Vell (Wirenews)"), or an agency alone ("(Wirenews)"), then a
-# colon or a dash.  Four capital letters at least keep out labels like "US:".
-_PLACE_CAPS = r"[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}(?:, [A-Z][A-Za-z.]+){0,2}"
-_PLACE = r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"
-_AGENCY = r"\([A-Z][A-Za-z ]{1,20}\)"
-DATELINE = re.compile(
-    rf"^\s*((?:{_PLACE_CAPS}(?: {_AGENCY})?|{_PLACE} {_AGENCY}|{_AGENCY})"
-    r" ?(?::|\u2014|\u2013|--?)) +(?=[A-Z\"\u201c'\u2018])"
-)
 # Any short opening before a colon or dash ("Port Vell -", "Eastfield:"): a lede
 # that may carry a dateline the strict pattern does not read is never called bare.
 MAYBE_DATELINE = re.compile(r"^\s*[A-Z][\w.,'\u2019 ()]{0,40}? ?(?::|\u2014|\u2013|--?) ")
 LEAD_WORDS = 3  # words of the bare lede quoted
 SAME_LEDE = 0.85  # share of the shorter lede's words the other must hold: one wire lede
-
-
-def dateline(text: str) -> str | None:
-    """The dateline opening a sentence, or None.
-
-    >>> dateline("PORT VELL: Talks ended."), dateline("Rome (Wirenews) - Talks ended.")
-    ('PORT VELL:', 'Rome (Wirenews) -')
-    >>> dateline("Talks ended."), dateline("US: talks end") is None
-    (None, True)
-    """
-    m = DATELINE.match(text)
-    if m is None or (sum(c.isupper() for c in m.group(1)) < 4 and "(" not in m.group(1)):
-        return None
-    return m.group(1)
 
 
 OPENING = 3  # sentences read for a dateline: a title or a standfirst may come first
