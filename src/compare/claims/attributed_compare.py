@@ -35,7 +35,6 @@ from dataclasses import dataclass
 from compare.align.similarity import features
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, article_claims
-from compare.claims.sources import markers
 from compare.model import Article, Token
 
 UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
@@ -205,56 +204,6 @@ def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sequence[Token]])
     return False
 
 
-NEARBY = 2  # sentences either side where the "fact" version may name the same source
-
-
-def _named_nearby(speaker: Sequence[Token], article: Sequence[Sequence[Token]], at: int) -> bool:
-    """Does the "fact" version credit the same named source within ``NEARBY`` sentences?
-
-    Why: "Clinton used a personal email account ..." followed by "... and was
-    first reported by The New York Times" credits the Times a line on; set
-    against another outlet's "... when The New York Times reported", it was
-    read blind as no claim stated as fact.  The source's name (the
-    capitalised words it ends with) must stand in a nearby sentence that
-    reports ("said", "reported by", "according to").
-
-    >>> from compare.align.segment import tokenize as t
-    >>> near = [t("Clinton used a private account."), t("It was first reported by The Times.")]
-    >>> _named_nearby(t("when The Times"), near, 0), _named_nearby(t("when The Post"), near, 0)
-    (True, False)
-    """
-    names = _last_name_run(speaker) - {"the"}
-    if not names:
-        return False
-    for k in range(max(at - NEARBY, 0), min(at + NEARBY + 1, len(article))):
-        if k == at:
-            continue
-        tokens = article[k]
-        norms = {t.norm for t in tokens}
-        reports = bool(markers(tokens)) or bool(norms & _REPORTED)
-        if names <= norms and reports:
-            return True
-    return False
-
-
-_REPORTED = frozenset({"reported", "reports", "according"})  # "was first reported by X"
-
-
-def _last_name_run(speaker: Sequence[Token]) -> set[str]:
-    """The capitalised words that end a source ("... when The New York Times" -> the Times).
-
-    >>> from compare.align.segment import tokenize as t
-    >>> sorted(_last_name_run(t("scrutiny since Monday when The New York Times")))
-    ['new', 'the', 'times', 'york']
-    """
-    run: list[str] = []
-    for token in reversed(speaker):
-        if not token.text[:1].isupper():
-            break
-        run.append(token.norm)
-    return set(run)
-
-
 def _site(claim: AttributedClaim) -> Site:
     return (claim.article_id, claim.sentence)
 
@@ -287,7 +236,7 @@ def _judge(
         if (
             not credited_there
             and not speakers.names_outlet(x.speaker, y_outlet)
-            and not _named_nearby(x.speaker, y_article, y.sentence)
+            and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

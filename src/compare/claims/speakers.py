@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
+from compare.claims.sources import markers
 from compare.claims.words import content_words, group_nouns, stem
 from compare.model import Token
 
@@ -242,3 +243,56 @@ def names_outlet(speaker: Sequence[Token], outlet: str) -> bool:
         return False
     name = {w.casefold() for w in _OUTLET_WORD.findall(outlet)}
     return own <= name and bool(own - _GENERIC_OUTLET_WORDS)
+
+
+CREDIT_NEARBY = 2  # sentences either side where a version may credit its source
+_REPORTED = frozenset({"reported", "reports", "according"})  # "was first reported by X"
+
+
+def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]], at: int) -> bool:
+    """Does an article credit ``source`` within ``CREDIT_NEARBY`` sentences of sentence ``at``?
+
+    Why: a lede often states the news and the next sentence says who said
+    it ("The committee will issue subpoenas ..." then "Rep. Schiff, the
+    ranking Democrat on the committee, said ..."), or a story names its
+    source a line on ("... and was first reported by The New York Times");
+    read blind, "stated as fact" against such a sentence was wrong: its
+    reader can tell who vouches.  The source must name someone (not only
+    "officials" or "police", who speak for many claims).  A nearby sentence
+    that reports ("said", "reported by", "according to") must hold the
+    capitalised name the source ends with, or half of its words before a
+    reporting verb (a source set off by an appositive ends in a comma).
+
+    >>> from compare.align.segment import tokenize as t
+    >>> near = [t("Clinton used a private account."), t("It was first reported by The Times.")]
+    >>> credited_nearby(t("when The Times"), near, 0), credited_nearby(t("The Post"), near, 0)
+    (True, False)
+    >>> near = [t("Talks end."), t("Ann Lee, the senior Democrat on the panel, said so.")]
+    >>> credited_nearby(t("the panel's senior Democrat"), near, 0)
+    True
+    """
+    if not identified(source):
+        return False
+    wanted = words(source)
+    name = {t.norm for t in _last_capitalised(source)} - {"the"}
+    for k in range(max(at - CREDIT_NEARBY, 0), min(at + CREDIT_NEARBY + 1, len(sentences))):
+        if k == at:
+            continue
+        tokens = sentences[k]
+        found = markers(tokens)
+        norms = {t.norm for t in tokens}
+        if name and name <= norms and (found or norms & _REPORTED):
+            return True
+        if wanted and any(2 * len(wanted & words(tokens[: m[0]])) >= len(wanted) for m in found):
+            return True
+    return False
+
+
+def _last_capitalised(source: Sequence[Token]) -> list[Token]:
+    """The capitalised words that end a source ("... when The New York Times")."""
+    run: list[Token] = []
+    for token in reversed(source):
+        if not token.text[:1].isupper():
+            break
+        run.append(token)
+    return run

@@ -25,8 +25,7 @@ from compare.claims.sources import (
     own_plan,
     source_range,
 )
-from compare.claims.speakers import identified, names_outlet
-from compare.claims.speakers import words as speaker_words
+from compare.claims.speakers import credited_nearby, names_outlet
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
@@ -321,41 +320,20 @@ def _claim_dropped(
     return _own_voice(ctx, pair.passage_id, lacks, at)
 
 
-CREDIT_NEARBY = 2  # sentences either side where the other version may credit the same source
-
-
 def _source_credited_nearby(
     ctx: Context, passage_id: str, lacks: str, at: int, has_tokens: Sequence[Token], marker: Marker
 ) -> bool:
-    """Does the version without a source credit the same named source a sentence or two away?
+    """Does the version without a source credit the same source a sentence or two away?
 
-    Why: a lede often states the news and the next sentence says who said
-    it ("The committee will issue subpoenas ..." then "Rep. Schiff, the
-    ranking Democrat on the committee, said ..."); read blind, "the
-    committee's senior Democrat said" against that lede was wrong: its
-    reader can tell who vouches.  The source must name someone (not only
-    "officials" or "police", who speak for many claims), and a reporting
-    verb nearby must credit a source sharing at least half of its words.
+    (``claims.speakers.credited_nearby``: a lede, then "Rep. Schiff, the
+    ranking Democrat on the committee, said ...".)
     """
-    source = has_tokens[slice(*source_range(has_tokens, marker[0], marker[1]))]
-    if not identified(source):
-        return False
-    wanted = speaker_words(source)
     index = _sentence_at(ctx, passage_id, lacks, at)
-    if not wanted or index is None:
+    if index is None:
         return False
-    sentences = ctx.articles[lacks].sentences
-    for k in range(max(index - CREDIT_NEARBY, 0), min(index + CREDIT_NEARBY + 1, len(sentences))):
-        if k == index:
-            continue
-        tokens = sentences[k].tokens
-        for m in markers(tokens):
-            # Everything before the verb: a source set off by an appositive ("Rep. Adam
-            # Schiff (Calif.), the ranking Democrat on the committee, said") ends in a comma.
-            there = speaker_words(tokens[: m[0]])
-            if 2 * len(wanted & there) >= len(wanted):
-                return True
-    return False
+    source = has_tokens[slice(*source_range(has_tokens, marker[0], marker[1]))]
+    sentences = [s.tokens for s in ctx.articles[lacks].sentences]
+    return credited_nearby(source, sentences, index)
 
 
 # A credited clause with at least ``CREDITED_WORDS`` lower-case content words must find
