@@ -16,28 +16,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from compare.align.segment import ABBREVIATIONS_FILE
-from compare.claims.sources import VERBS_FILE, reports_nothing
+from compare.claims.sources import AUXILIARIES as _AUXILIARIES
+from compare.claims.sources import CLAUSE_BOUNDARY as _BOUNDARY
+from compare.claims.sources import MAX_SPEAKER as MAX_SPEAKER
+from compare.claims.sources import SENTENCE_END as _END
+from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
+from compare.claims.sources import VERBS_FILE, reports_nothing, speaker_after
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Token
-from compare.text import lexicons
 
 FRAMES_FILE = "claims_attribution_frames.txt"
-MAX_SPEAKER = 10  # tokens a speaker may take ("the regional director of the state police")
 MAX_NAME = 5  # words of a name before an appositive ("Jane Roe, the mayor, said")
 MAX_SUBJECT = 16  # tokens read back from a verb for its subject ("A woman who sat near ...")
 MAX_TAIL = 8  # tokens after a closing "X said" ("on Monday at a news conference")
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
 CLOSE_QUOTE = _CLOSE
 QUOTE_MARKS = frozenset({_OPEN, _CLOSE, _STRAIGHT})  # the marks ``quote_mask`` reads
-_BOUNDARY = frozenset({",", ";", ":", "\u2014", "\u2013"})
-_END = frozenset({".", "!", "?"})
 _SAY = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "saying", "adding"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "there", "this"})
-_AUXILIARIES = frozenset(
-    {"is", "was", "are", "were", "has", "had", "have", "would", "will", "could", "can",
-     "may", "might", "should", "did", "does", "do", "must"}
-)  # fmt: skip
 # Verb classes whose plain noun object reports an event, not a claim ("claimed 8 lives",
 # "announced a merger"); other reporting verbs take a noun object as their charge
 # ("accused management of ...", "blamed a slowdown", "denied the report").
@@ -46,7 +41,6 @@ _OBJECT_VERBS = frozenset({"reported", "reports", "report", "tweeted", "posted",
 _RELATIVE = frozenset({"who", "which", "whose", "whom", "where"})
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "such"})
 _COORDINATORS = frozenset({"and", "but", "or", "then"})
-_ARTICLES = frozenset({"the", "a", "an"})
 # Words that open an adverbial after a closing "X said": "on Monday", "in a statement".
 _ADVERBIAL = frozenset(
     {"on", "in", "at", "during", "after", "before", "late", "earlier", "later", "this", "last",
@@ -213,66 +207,6 @@ def _relay_frame(tokens: Sequence[Token]) -> Frame | None:
     return None
 
 
-def _speaker_after(tokens: Sequence[Token], end: int) -> int | None:
-    """End of the speaker in '"...," said X.' (the verb first), or None.
-
-    The words after the verb must read as a name or a noun phrase ("engineer
-    Ann Lee", "the mayor"), not a clause ("said the man had fled").
-    """
-    n = len(tokens)
-    stop = end
-    while (
-        stop < n
-        and stop - end < MAX_SPEAKER
-        and (tokens[stop].norm not in _BOUNDARY | _END or _title_period(tokens, stop))
-    ):
-        stop += 1
-    if stop == end or stop >= n or tokens[stop].norm not in _BOUNDARY | _END:
-        return None
-    segment = tokens[end:stop]
-    if any(t.norm in _AUXILIARIES or t.norm in _PRONOUNS or t.norm == "that" for t in segment):
-        return None
-    if segment[0].norm in _ARTICLES or segment[-1].text[:1].isupper():
-        return _appositive_name(tokens, stop)
-    return None
-
-
-def _appositive_name(tokens: Sequence[Token], stop: int) -> int:
-    """``stop``, or past a name set off after it that ends the sentence.
-
-    Why: in '"...," said the spokesman, Peter Carr.' the speaker is Carr;
-    read as "the spokesman" alone, the claim was set against another
-    outlet's "Peter Carr said" as credited to someone unnamed.
-
-    >>> from compare.align.segment import tokenize
-    >>> toks = tokenize('"No," said the spokesman, Peter Carr.')
-    >>> [t.text for t in toks[5 : _speaker_after(toks, 5)]]
-    ['the', 'spokesman', ',', 'Peter', 'Carr']
-    """
-    n = len(tokens)
-    if tokens[stop].norm != ",":
-        return stop
-    k = stop + 1
-    while (
-        k < n
-        and k - stop <= MAX_SPEAKER
-        and (tokens[k].text[:1].isupper() or _title_period(tokens, k))
-    ):
-        k += 1
-    return k if k > stop + 1 and (k == n or tokens[k].norm in _END) else stop
-
-
-def _title_period(tokens: Sequence[Token], at: int) -> bool:
-    """Is the period at ``at`` an abbreviation's, inside a name ("said Gov. Rick Perry")?"""
-    return (
-        tokens[at].norm == "."
-        and at > 0
-        and at + 1 < len(tokens)
-        and tokens[at - 1].norm in lexicons.words(ABBREVIATIONS_FILE)  # Gov., Sen., Dr.
-        and tokens[at + 1].text[:1].isupper()
-    )
-
-
 def _closing(tokens: Sequence[Token], start: int, end: int) -> bool:
     """Does the verb close the sentence ("..., X said on Monday.", "X told reporters.")?"""
     tail = [t for t in tokens[end:] if is_word(t) or t.norm == '"']
@@ -300,7 +234,7 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
             return None
         return Frame((end, stop), (start, end), _rest(tokens, start, stop), False)
     if start > 1 and tokens[start - 1].norm in (",", '"'):
-        after = _speaker_after(tokens, end)  # '"...," said X.' (verb first, speaker after)
+        after = speaker_after(tokens, end)  # '"...," said X.' (verb first, speaker after)
         quote = '"' in (tokens[start - 1].norm, tokens[start - 2].norm)
         if after is not None and (quote or tokens[after].norm in _END):
             return Frame((end, after), (start, end), _rest(tokens, start, after), False)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
-from compare.claims.sources import markers
+from compare.claims.sources import ARTICLES, markers
 from compare.claims.words import content_words, group_nouns, stem
 from compare.model import Token
 
@@ -175,7 +175,6 @@ def named_source(tokens: Sequence[Token], story: Names) -> bool:
 
 # One person's role: "the spokesman said" after "spokesman Peter Carr" is that person.
 _ONE_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 def named_elsewhere(speaker: Sequence[Token], article: Iterable[Sequence[Token]]) -> bool:
@@ -207,7 +206,7 @@ def named_elsewhere(speaker: Sequence[Token], article: Iterable[Sequence[Token]]
                 return True
             if (
                 k >= 3
-                and tokens[k - 1].norm in _ARTICLES
+                and tokens[k - 1].norm in ARTICLES
                 and tokens[k - 2].text == ","
                 and tokens[k - 3].text[:1].isupper()
             ):
