@@ -12,7 +12,7 @@ noun phrase ("claimed 8 lives", "announced a merger") reports an event.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -23,7 +23,7 @@ from compare.claims.sources import SENTENCE_END as _END
 from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
 from compare.claims.sources import VERBS_FILE, reports_nothing, speaker_after
 from compare.claims.words import find_phrases, is_word, phrase_table
-from compare.model import Token
+from compare.model import Sentence, Token
 
 FRAMES_FILE = "claims_attribution_frames.txt"
 MAX_NAME = 5  # words of a name before an appositive ("Jane Roe, the mayor, said")
@@ -102,6 +102,28 @@ def quote_mask(tokens: Sequence[Token], open_at_start: int) -> tuple[list[bool],
             continue
         inside.append(False)
     return inside, depth
+
+
+def sentence_quote_masks(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, list[bool]]]:
+    """Each sentence with its ``quote_mask``, a quotation left open running on in its paragraph.
+
+    For rules that want an outlet's own words only (a word inside quotation
+    marks is the speaker's); the claim layer reads quotations running over
+    paragraphs itself (``claims.attributed``).
+
+    >>> from compare.align.segment import tokenize
+    >>> from compare.model import Sentence
+    >>> two = [Sentence("a", k, 0, 0, 0, 1, "", tokenize(t)) for k, t in enumerate(
+    ...     ["\u201cWe won.", "It was hard,\u201d he said."])]
+    >>> [mask[0] for _s, mask in sentence_quote_masks(two)]
+    [False, True]
+    """
+    depth, paragraph = 0, -1
+    for sentence in sentences:
+        if sentence.paragraph != paragraph:
+            depth, paragraph = 0, sentence.paragraph
+        inside, depth = quote_mask(sentence.tokens, depth)
+        yield sentence, inside
 
 
 def _segment_back(tokens: Sequence[Token], end: int) -> int:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 
-from compare.claims.attributed_frames import quote_mask
+from compare.claims.attributed_frames import sentence_quote_masks
 from compare.claims.words import content_words, find_phrases, has_run, stem
 from compare.classify.base import Candidate, Context
 from compare.model import Kind, Sentence, Severity, Token
@@ -97,16 +97,8 @@ def find(
 def _own_voice_terms(
     sentences: Sequence[Sentence], labels: Mapping[tuple[str, ...], str]
 ) -> Iterator[tuple[Sentence, int, int, str]]:
-    """(sentence, start, end, why) of each label outside quotation marks.
-
-    A quotation left open at a sentence's end runs on into the next sentence
-    of the same paragraph.
-    """
-    depth, paragraph = 0, None
-    for sentence in sentences:
-        if sentence.paragraph != paragraph:
-            depth, paragraph = 0, sentence.paragraph
-        inside, depth = quote_mask(sentence.tokens, depth)
+    """(sentence, start, end, why) of each label outside quotation marks."""
+    for sentence, inside in sentence_quote_masks(sentences):
         for start, end, why in find_phrases(sentence.tokens, labels):
             if not inside[start] and _definite(sentence.tokens, start):
                 yield sentence, start, end, why

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from compare.align.segment import tokenize
 from compare.claims.sources import markers
 from compare.claims.words import content_words
 from compare.classify.base import Candidate, Context, earlier_note
@@ -84,8 +85,6 @@ def says_little(candidate: Candidate) -> bool:
     reported as omitted was judged not worth an editor's time (on page 1).
     Whole findings are tested, so a fragment inside a longer run stays in it.
     """
-    from compare.align.segment import tokenize
-
     return all(
         len(content_words(tokenize(span.text))) < MIN_CONTENT_WORDS
         for spans in candidate.spans.values()

@@ -27,7 +27,7 @@ from breame.spelling import (
     get_british_spelling,
 )
 
-from compare.claims.attributed_frames import quote_mask
+from compare.claims.attributed_frames import sentence_quote_masks
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import pairwise_edits
 from compare.model import Kind, Sentence, Severity, Span, Token
@@ -188,21 +188,19 @@ def _candidate(
 
 
 def _own_voice_words(sentences: Sequence[Sentence]) -> list[Token]:
-    """The words of an article outside quotation marks (open quotes run on within a paragraph).
+    """The words of an article outside quotation marks (``sentence_quote_masks``).
 
     Why: a convention is the outlet's only where it writes in its own voice;
     inside quotation marks the spelling is the quoted source's ("amidst" in
     a senator's tweet that an outlet writing "amid" quotes), and read blind,
     such a story-wide pair was judged wrong.
     """
-    out: list[Token] = []
-    depth, paragraph = 0, -1
-    for sentence in sentences:
-        if sentence.paragraph != paragraph:
-            depth, paragraph = 0, sentence.paragraph
-        inside, depth = quote_mask(sentence.tokens, depth)
-        out.extend(t for k, t in enumerate(sentence.tokens) if not inside[k] and t.text.isalpha())
-    return out
+    return [
+        t
+        for sentence, inside in sentence_quote_masks(sentences)
+        for k, t in enumerate(sentence.tokens)
+        if not inside[k] and t.text.isalpha()
+    ]
 
 
 def _story_candidates(ctx: Context) -> list[Candidate]:
