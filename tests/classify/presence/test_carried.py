@@ -11,12 +11,14 @@ from compare.classify.presence.carried import (
     CARRIED,
     MEANING_SURE,
     MIN_WORDS,
+    PIECES_TOLD,
     Told,
     carried_share,
     cells_agree,
     figures,
     meaning_note,
     told_by_meaning,
+    told_in_pieces,
     told_ledes,
     told_likely,
     told_surely,
@@ -271,3 +273,58 @@ def test_a_lede_with_a_figure_the_other_lede_lacks_stays_its_outlets_own() -> No
     }
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"a": (1,), "b": (1,)}}
     assert "b" not in told_ledes(_context(texts, cells=cells))
+
+
+# ``told_in_pieces``: a sentence whose facts two other outlets tell, each a part, each in
+# its own sentences; no one sentence elsewhere is close enough to count as its telling.
+_BILL = "Senators met in the capital on Tuesday to debate the election bill. "
+BILL = {
+    "a": _BILL + "The sprawling bill would make Election Day a federal holiday, restore voting "
+    "rights to felons, match small donations with public money and impose an ethics code on "
+    "Supreme Court justices.",
+    "b": _BILL + "Labour unions, which have sought a federal holiday on Election Day since the "
+    "1990s, praised that part. Supreme Court justices would for the first time be bound by an "
+    "ethics code.",
+    "c": _BILL + "It would also restore voting rights to felons who have served their sentences. "
+    "Small donations to candidates would be matched with public money.",
+}
+BILL_CELLS = {
+    "p0": {"a": (0,), "b": (0,), "c": (0,)},
+    "p1": {"a": (1,)},
+    "p2": {"b": (1,)},
+    "p3": {"b": (2,)},
+    "p4": {"c": (1,)},
+    "p5": {"c": (2,)},
+}
+
+
+def test_a_sentence_two_outlets_tell_in_pieces_is_no_outlets_own() -> None:
+    ctx = _context(BILL, BILL_CELLS)
+    sentence = ctx.articles["a"].sentences[1]
+    assert told_in_pieces(ctx, [sentence], ["b", "c"]) >= PIECES_TOLD
+    assert told_in_pieces(ctx, [sentence], ["b"]) < PIECES_TOLD  # each outlet tells a part
+    assert told_in_pieces(ctx, [sentence], ["c"]) < PIECES_TOLD
+    assert max(carried_share(ctx, sentence.tokens, [o])[0] for o in "bc") < CARRIED
+    found = run(BILL, cells=BILL_CELLS)
+    assert not any("sprawling bill" in q for q in _added_texts(found))
+    assert any("Labour unions" in q for q in _added_texts(found, "b"))  # b's own stays
+
+
+def test_a_sentence_told_in_pieces_by_one_outlet_only_in_part_stays() -> None:
+    two = {k: v for k, v in BILL.items() if k != "c"}
+    cells = {pid: {k: v for k, v in c.items() if k != "c"} for pid, c in BILL_CELLS.items()}
+    found = run(two, cells={pid: c for pid, c in cells.items() if c})
+    assert any("sprawling bill" in q for q in _added_texts(found))
+
+
+def test_a_figure_no_related_sentence_holds_keeps_the_sentence_its_own() -> None:
+    texts = dict(BILL)
+    texts["a"] = texts["a"].replace("small donations", "small donations of up to $200")
+    ctx = _context(texts, BILL_CELLS)
+    assert told_in_pieces(ctx, [ctx.articles["a"].sentences[1]], ["b", "c"]) == 0.0
+
+
+def test_pieces_need_the_model() -> None:
+    ctx = _context(BILL, BILL_CELLS)
+    ctx = Context(ctx.story, ctx.alignment, (), options=Options(sentence_meanings=False))
+    assert told_in_pieces(ctx, [ctx.articles["a"].sentences[1]], ["b", "c"]) == 0.0

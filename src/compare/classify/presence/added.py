@@ -19,12 +19,14 @@ from compare.classify.pairs import cell_pairs
 from compare.classify.presence.carried import (
     CARRIED,
     PARTLY,
+    PIECES_TOLD,
     UNSURE,
     carried_note,
     carried_share,
     meaning_note,
     told_by_meaning,
     told_in_other_words,
+    told_in_pieces,
     told_surely,
 )
 from compare.classify.presence.contents import cell_spans, contents, joined_spans
@@ -107,7 +109,10 @@ def carried_run(ctx: Context, aid: str, run: list[Passage]) -> bool:
     if all(carried_share(ctx, ctx.cell_tokens(p.id, aid), others)[0] >= CARRIED for p in run):
         return True
     sentences = [s for p in run for s in ctx.cell_sentences(p.id, aid)]
-    return told_surely(told_by_meaning(ctx, sentences, others))
+    return (
+        told_surely(told_by_meaning(ctx, sentences, others))
+        or told_in_pieces(ctx, sentences, others) >= PIECES_TOLD
+    )
 
 
 def _others(ctx: Context, aid: str) -> list[str]:
@@ -132,6 +137,9 @@ def _unless_carried(
     (or of its ``clause`` within its one sentence: ``told_by_meaning``).
     """
     others = _others(ctx, aid)
+    part = clause[1] if clause else None
+    if drop and told_in_pieces(ctx, sentences, others, part) >= PIECES_TOLD:
+        return None
     share, where = carried_share(ctx, tokens, others)
     if where is None or share < PARTLY:
         surely, closest = told_in_other_words(ctx, sentences, others, clause=clause)
