@@ -7,6 +7,7 @@ import pytest
 from compare.align import encoder
 from compare.align.segment import tokenize
 from compare.classify.base import Context
+from compare.classify.presence import omission
 from compare.classify.presence.carried import (
     CARRIED,
     MEANING_SURE,
@@ -22,6 +23,7 @@ from compare.classify.presence.carried import (
     told_ledes,
     told_likely,
     told_surely,
+    written_out,
 )
 from compare.model import Alignment, Kind, Passage
 from compare.util.options import Options
@@ -328,3 +330,42 @@ def test_pieces_need_the_model() -> None:
     ctx = _context(BILL, BILL_CELLS)
     ctx = Context(ctx.story, ctx.alignment, (), options=Options(sentence_meanings=False))
     assert told_in_pieces(ctx, [ctx.articles["a"].sentences[1]], ["b", "c"]) == 0.0
+
+
+# ``written_out``: a short quotation one outlet gives a sentence of its own, run by another
+# into a longer sentence.
+QUOTE = {
+    "a": "The senator spoke to reporters on Monday. She lied to the agents. "
+    "\u201cNothing happened to her.\u201d The senator left at noon.",
+    "b": "The senator spoke to reporters on Monday. She lied to the agents. "
+    "Nothing happened to her. The senator left at noon.",
+    "c": "The senator spoke to reporters on Monday, saying she had lied to federal agents "
+    "and nothing happened to her. The senator left at noon.",
+}
+QUOTE_CELLS = {
+    "p1": {"a": (0,), "b": (0,), "c": (0,)},
+    "p2": {"a": (1,), "b": (1,)},
+    "p3": {"a": (2,), "b": (2,)},
+    "p4": {"a": (3,), "b": (3,), "c": (1,)},
+}
+
+
+def test_words_written_out_in_a_row_elsewhere() -> None:
+    ctx = _context(QUOTE, QUOTE_CELLS)
+    quote = ctx.articles["a"].sentences[2].tokens
+    assert written_out(ctx, quote, "c")  # case and quotation marks ignored
+    assert not written_out(ctx, ctx.articles["a"].sentences[1].tokens, "c")  # not in a row
+    assert not written_out(ctx, tokenize("Nothing happened."), "c")  # too short to count
+
+
+def _omitted_texts(found: tuple) -> list[str]:
+    omitted = of_kind(found, Kind.OMITTED_PASSAGE)
+    return [s.text for f in omitted for ss in f.spans.values() for s in ss]
+
+
+def test_no_omission_of_a_quotation_the_omitter_runs_into_a_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert not any("Nothing happened" in q for q in _omitted_texts(run(QUOTE, cells=QUOTE_CELLS)))
+    monkeypatch.setattr(omission, "written_out", lambda *_args: False)
+    assert any("Nothing happened" in q for q in _omitted_texts(run(QUOTE, cells=QUOTE_CELLS)))

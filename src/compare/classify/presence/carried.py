@@ -136,6 +136,40 @@ def carried_share(
     return best
 
 
+VERBATIM_WORDS = 4  # words a passage needs before its words found in a row elsewhere count
+
+
+def written_out(ctx: Context, tokens: Sequence[Token], article_id: str) -> bool:
+    """Does article ``article_id`` hold every word of ``tokens``, in a row, in that order?
+
+    Why: a short quotation one outlet gives a sentence of its own ("Nothing
+    happened to her.") is often run into a longer sentence by another ("...
+    lied many times to the FBI, and nothing happened to her"); the aligner
+    cannot pair the two, the passage is too short to be judged by its words
+    (``MIN_WORDS``), and read blind, "HuffPost does not carry this" was a
+    page-1 headline judged wrong.  Case and punctuation are ignored; a
+    passage under ``VERBATIM_WORDS`` words is not looked up (three words in
+    a row turn up by chance).
+    """
+    words = _words(tokens)
+    if len(words) < VERBATIM_WORDS:
+        return False
+    texts = ctx.memo(__name__ + ".word_texts", _word_texts)
+    return f" {' '.join(words)} " in texts.get(article_id, "")
+
+
+def _words(tokens: Iterable[Token]) -> list[str]:
+    return [t.norm for t in tokens if _WORD.search(t.norm)]
+
+
+def _word_texts(ctx: Context) -> dict[str, str]:
+    """Article id -> its words in order, space-separated and padded (for ``written_out``)."""
+    return {
+        aid: f" {' '.join(_words(t for s in a.sentences for t in s.tokens))} "
+        for aid, a in ctx.articles.items()
+    }
+
+
 # Embedding cosine at or above which another article's sentence may tell part of a sentence:
 # a sentence on the same matter, not necessarily a paraphrase (``told_in_pieces``).
 RELATED = 0.3

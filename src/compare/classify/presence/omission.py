@@ -34,6 +34,7 @@ from compare.classify.presence.carried import (
     meaning_note,
     told_in_other_words,
     told_ledes,
+    written_out,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents, joined_spans
 from compare.model import Kind, Passage, Severity, Span
@@ -148,6 +149,8 @@ def _omitted(
     for aid in ids:
         if aid in carriers:
             continue
+        if any(written_out(ctx, ctx.cell_tokens(passage.id, c), aid) for c in carriers):
+            continue  # the omitter writes these very words, run into a sentence of its own
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
         share = max(carried_share(ctx, ctx.cell_tokens(passage.id, c), [aid])[0] for c in carriers)
