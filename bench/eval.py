@@ -27,6 +27,9 @@ The sets (``SETS``):
 * ``basil_fresh``: the same on five more 2016-2019 events, the next in hash
   order, judged once no rule had been written on any verdict of theirs
   (``--dump-for-judging DIR --basil-fresh``).
+* ``basil_third``: the same on the five after those, drawn and judged once
+  rules had been written on the second draw's verdicts
+  (``--dump-for-judging DIR --basil-third``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -424,6 +427,12 @@ SETS = (
         "in hash order, judged with the rules of commit d771976 and never developed on",
     ),
     (
+        "basil_third",
+        "Precision judged blind on a third held-out draw (five more BASIL 2016-2019 events)",
+        "verdicts in `tests/gold/judged_basil_third/*.yaml` on the next five held-out events "
+        "in hash order, judged with the rules of commit ee9c3f7 and never developed on",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -473,6 +482,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.fresh_lines()
+    if name == "basil_third":
+        import eval_basil_judged
+
+        return eval_basil_judged.third_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -619,13 +632,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the second held-out draw of BASIL 2016-2019 events",
     )
     parser.add_argument(
+        "--basil-third",
+        action="store_true",
+        help="with --dump-for-judging: the third held-out draw of BASIL 2016-2019 events",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    basil_sets = (args.basil, args.basil_heldout, args.basil_serious, args.basil_fresh)
+    basil_sets = (
+        args.basil,
+        args.basil_heldout,
+        args.basil_serious,
+        args.basil_fresh,
+        args.basil_third,
+    )
     if args.dump_for_judging and any(basil_sets):
         import tempfile
 
@@ -638,6 +662,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             events, judged = eval_basil_judged.SERIOUS_EVENTS, eval_basil_judged.SERIOUS_JUDGED
         if args.basil_fresh:
             events, judged = eval_basil_judged.FRESH_EVENTS, eval_basil_judged.FRESH_JUDGED
+        if args.basil_third:
+            events, judged = eval_basil_judged.THIRD_EVENTS, eval_basil_judged.THIRD_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

@@ -76,6 +76,18 @@ FRESH_EVENTS = (
     "0c78e748",
 )
 FRESH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_fresh"
+# A third draw, the 16th to 20th held-out events in the same order, judged blind on
+# 2026-12-05 with the rules of commit ee9c3f7.  Why: two rules were written after
+# reading verdicts of the second draw, so it too no longer measures coverage no rule has
+# seen; these five do, as long as no rule is written on them.
+THIRD_EVENTS = (
+    "3ae35b16",
+    "d16050b3",
+    "8abec8d9",
+    "59f2f47c",
+    "1f99798f",
+)
+THIRD_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_third"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -202,3 +214,8 @@ def heldout_lines() -> Iterator[str]:
 def fresh_lines() -> Iterator[str]:
     """``basil_fresh_*`` lines: the same figures over the second held-out draw."""
     return basil_judged_lines(FRESH_EVENTS, FRESH_JUDGED, "basil_fresh")
+
+
+def third_lines() -> Iterator[str]:
+    """``basil_third_*`` lines: the same figures over the third held-out draw."""
+    return basil_judged_lines(THIRD_EVENTS, THIRD_JUDGED, "basil_third")

@@ -127,8 +127,9 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # (headlines 0.52 -> 0.56) once an omitted quotation the omitter runs into a longer
 # sentence in the same words ("... and nothing happened to her") is no omission
 # (``carried.written_out``): a general rule, but written after reading this draw's
-# rank-1 verdict, so that gain is not unseen.
-BASIL_FRESH_FALSE_STILL_REPORTED = 36
+# rank-1 verdict, so that gain is not unseen.  35 once a word joined to another by a hyphen
+# ("R-Texas" / "Texas") is no name variant: a rule written on this draw's verdict too.
+BASIL_FRESH_FALSE_STILL_REPORTED = 35
 BASIL_FRESH_TRUE_KEPT = 42
 
 
@@ -140,3 +141,16 @@ def test_basil_fresh_figures_do_not_fall() -> None:
 def test_basil_heldout_figures_do_not_fall() -> None:
     """Held-out independent coverage: judged-wrong findings stay out, judged-right stay in."""
     _judged_kept("heldout", 10, BASIL_HELDOUT_FALSE_STILL_REPORTED, BASIL_HELDOUT_TRUE_KEPT)
+
+
+# Third held-out draw (tests/gold/judged_basil_third/, the five events after the second
+# draw, judged blind once with the rules of ee9c3f7, after rules had been written on the
+# second draw's verdicts): 33 judged FALSE, 46 TRUE, 18 TRIVIAL in the top 20 (precision
+# 0.47, headlines 0.52).  No rule may be written on these verdicts.
+BASIL_THIRD_FALSE_STILL_REPORTED = 33
+BASIL_THIRD_TRUE_KEPT = 46
+
+
+def test_basil_third_figures_do_not_fall() -> None:
+    """The third held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
+    _judged_kept("third", 5, BASIL_THIRD_FALSE_STILL_REPORTED, BASIL_THIRD_TRUE_KEPT)

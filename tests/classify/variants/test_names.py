@@ -28,6 +28,7 @@ from classify_helpers import assert_quotes_source, run, sentence_context
         ("Minister", "Ministry", False),
         ("Smiths", "Smith", False),
         ("Aliyev's", "Aliyev", False),
+        ("R-Texas", "Texas", False),  # a party label joined by a hyphen
         ("Defence", "Defense", False),
         ("John Smith", "Jane Smith", False),
         ("J. Smith", "Jane Smyth", False),
@@ -143,6 +144,13 @@ def test_initial_and_full_first_name() -> None:
 )
 def test_not_name_variants(texts: dict[str, str]) -> None:
     assert names.find(sentence_context(texts)) == []
+
+
+def test_a_hyphen_joined_part_is_no_spelling() -> None:
+    party = {"a": "Sen. Ted Cruz, R-Texas, said so.", "b": "Sen. Ted Cruz (Texas) said so."}
+    assert names.find(sentence_context(party)) == []
+    assert not names.is_variant("R-Texas", "Texas")
+    assert similar("r-texas", "texas", aligned=True)  # what the spelling rule alone would say
 
 
 def test_initial_against_a_bare_name() -> None:

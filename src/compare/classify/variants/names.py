@@ -85,7 +85,34 @@ def _initials(wa: list[str], wb: list[str]) -> bool:
 
 
 def _pair_ok(a: str, b: str, *, aligned: bool) -> bool:
-    return us_uk_pair(a, b) is None and similar(a, b, aligned=aligned)
+    return us_uk_pair(a, b) is None and not _hyphen_part(a, b) and similar(a, b, aligned=aligned)
+
+
+# Particles that open a transliterated Arabic name, hyphened by some outlets and left out
+# by others ("al-Assad" / "Assad"): one name spelt two ways, not a compound.
+_NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "ud"})
+
+
+def _hyphen_part(a: str, b: str) -> bool:
+    """Is one word a hyphen-joined part of the other ("Texas" in "R-Texas")?
+
+    Why: a word joined to another by a hyphen is a compound, not a spelling
+    of it: "R-Texas" is a party label before a state, "Anglo-French" more
+    than French.  The edit (a prefix and a hyphen) looks like a letter or two
+    added, which the spelling rules would take for one name spelt two ways.
+    An Arabic article before a name ("al-Assad" / "Assad") is a spelling.
+
+    >>> _hyphen_part("r-texas", "texas"), _hyphen_part("anglo-french", "french")
+    (True, True)
+    >>> _hyphen_part("al-assad", "assad"), _hyphen_part("zelenskyy", "zelensky")
+    (False, False)
+    """
+    for whole, part in ((a, b), (b, a)):
+        pieces = whole.split("-")
+        if whole != part and part in pieces:
+            rest = [p for p in pieces if p != part]
+            return not all(p in _NAME_PARTICLES for p in rest)
+    return False
 
 
 def _mentions(ctx: Context) -> list[Mention]:
