@@ -40,9 +40,11 @@ RECALL_OVERALL = 0.9  # 0.88 before the title-of-office style rule
 # 0.90 since sure findings of a kind come before uncertain ones, 0.93 since no omission is
 # reported when the carriers' cells tell different things by meaning
 PRECISION_TOP30 = 0.93
-UNSEEN_RECALL = 0.85  # 0.81 before #14's precision findings ('dozens' / 'about 60'), 0.82
+UNSEEN_RECALL = 0.84  # 0.81 before #14's precision findings ('dozens' / 'about 60'), 0.82
 # before the story-wide hearsay and credited-toll attribution findings, 0.84 before the
-# story-wide spellings
+# story-wide spellings, 0.85 with them; 0.84 since an omission whose omitter holds 0.55 of
+# its weighted words is none (carried.LEFT_OUT_TOLD): the sport story's "the referee had
+# been influenced by the home crowd" is lost (its one new word is missing, the rest there).
 # 0.73 before the credited-toll findings, 0.76 after; 0.73 again since an omission of
 # consecutive sentences is one finding: two findings that each matched one gold entry
 # became one, and the slot went to the next finding (a duplicate no longer counts twice).
@@ -65,8 +67,9 @@ REAL_FOUND = 47  # of 80
 # 32 once sentences glued by a lost space were split (round 8 judged the new ones), 32 of
 # 98 with words glued the same way split too (round 9: one more FALSE, reported).
 # 31 of 108 (round 10) once carriers that tell different things make no omission; 30 once
-# a person's initials ("Chief J.P. Bevering said") no longer end a sentence.
-JUDGED_FALSE_STILL_REPORTED = 30
+# a person's initials ("Chief J.P. Bevering said") no longer end a sentence; 29 once an
+# omission whose omitter holds 0.55 of its weighted words is none.
+JUDGED_FALSE_STILL_REPORTED = 29
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts), 0.85 once a person's

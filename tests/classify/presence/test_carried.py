@@ -10,6 +10,8 @@ from compare.classify.base import Context
 from compare.classify.presence import omission
 from compare.classify.presence.carried import (
     CARRIED,
+    LEFT_OUT,
+    LEFT_OUT_TOLD,
     MEANING_SURE,
     MIN_WORDS,
     PIECES_TOLD,
@@ -122,8 +124,8 @@ def test_omission_the_omitter_tells_in_other_words_is_uncertain() -> None:
     texts = {
         "a": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
         "b": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
-        "c": "The captain was held by coastguard officers, suspected of negligence, "
-        "after the ferry ran aground.",
+        # c holds about half the passage's weighted words: under LEFT_OUT_TOLD, over LEFT_OUT
+        "c": "The captain was held by coastguard officers after the ferry ran aground.",
     }
     cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
     (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
@@ -136,8 +138,8 @@ def test_omission_is_uncertain_when_one_carriers_wording_is_told_by_the_omitter(
         # "a" adds a day of the month the omitter lacks; "b" words it as "c" tells it.
         "a": "Coastguard officers arrested the ferry captain on suspicion of negligence on May 4.",
         "b": "Coastguard officers arrested the ferry captain on suspicion of negligence.",
-        "c": "The captain was held by coastguard officers, suspected of negligence, "
-        "after the ferry ran aground.",
+        # c holds about half the passage's weighted words: under LEFT_OUT_TOLD, over LEFT_OUT
+        "c": "The captain was held by coastguard officers after the ferry ran aground.",
     }
     cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"c": (0,)}}
     (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
@@ -369,3 +371,28 @@ def test_no_omission_of_a_quotation_the_omitter_runs_into_a_sentence(
     assert not any("Nothing happened" in q for q in _omitted_texts(run(QUOTE, cells=QUOTE_CELLS)))
     monkeypatch.setattr(omission, "written_out", lambda *_args: False)
     assert any("Nothing happened" in q for q in _omitted_texts(run(QUOTE, cells=QUOTE_CELLS)))
+
+
+def test_no_omission_when_the_omitter_holds_most_of_its_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "c" tells the arrest in other sentences: most of the passage's rare words are there.
+    texts = {
+        "a": "The ferry ran aground near the northern cape. "
+        "Coastguard officers arrested the ferry captain on suspicion of gross negligence.",
+        "b": "The ferry ran aground near the northern cape. "
+        "Coastguard officers arrested the ferry captain on suspicion of gross negligence.",
+        "c": "The ferry ran aground near the northern cape. Its captain faces charges. "
+        "Suspicion of gross negligence fell on him, and coastguard officers made the arrest.",
+    }
+    cells = {"p0": {"a": (0,), "b": (0,), "c": (0,)}, "p1": {"a": (1,), "b": (1,)}}
+    cells |= {"p2": {"c": (1,)}, "p3": {"c": (2,)}}
+    ctx = _context(texts, cells)
+    share, _where = carried_share(ctx, ctx.articles["a"].sentences[1].tokens, ["c"])
+    assert share >= LEFT_OUT_TOLD
+    assert not _omitted_texts(run(texts, cells=cells, options=Options(sentence_meanings=False)))
+    monkeypatch.setattr(omission, "LEFT_OUT_TOLD", 1.1)  # the rule off: uncertain, reported
+    (found,) = of_kind(
+        run(texts, cells=cells, options=Options(sentence_meanings=False)), Kind.OMITTED_PASSAGE
+    )
+    assert found.confidence < 0.7 and share >= LEFT_OUT

@@ -27,6 +27,7 @@ from compare.classify.presence.carried import (
     CARRIERS_AGREE_PARTLY,
     CELLS_AGREE,
     LEFT_OUT,
+    LEFT_OUT_TOLD,
     UNSURE,
     carried_note,
     carried_share,
@@ -158,6 +159,8 @@ def _omitted(
         # carrier words it): ranked as before (its words are common story words as
         # often as a paraphrase), but uncertain, so never a headline, and the
         # reader is told to check.
+        if share >= LEFT_OUT_TOLD:
+            continue  # the omitter holds most of its content: told in other words
         partly = share >= LEFT_OUT
         check = carried_note(ctx.articles[aid].outlet, share) if partly else ""
         if not partly:  # by meaning: the omitting outlet's sentences against each carrier's
