@@ -107,6 +107,25 @@ def test_equal_values_with_different_hedges_are_a_hedge_change() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "severity"),
+    [
+        # a toll's hedge is one an editor checks ...
+        ("The crash killed at least 13 passengers.", "The crash killed 13 passengers.", 3),
+        ("Police detained about 40 protesters.", "Police detained 40 protesters.", 3),
+        # ... a round figure's, mostly a rounding habit: minor, never a headline
+        ("The probe will cost about $35 million.", "The probe will cost $35 million.", 4),
+        ("Roughly 35 percent of voters agreed.", "About 35 percent of voters agreed.", None),
+        ("Roughly 35 percent of voters agreed.", "35 percent of voters agreed.", 4),
+    ],
+)
+def test_a_hedge_on_a_toll_outranks_one_on_another_figure(
+    a: str, b: str, severity: int | None
+) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert [f.severity for f in found] == ([] if severity is None else [Severity(severity)])
+
+
+@pytest.mark.parametrize(
     ("a", "b", "hedged"),
     [
         # the hedge stands before a two-token currency sign ("US$" reads "us", "$")
