@@ -86,8 +86,11 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # 9 once a probability hedge ("likely", "may have") against "were expected to" or "the
 # possibility that" is no claim stated as fact.
 # 8 once the "fact" version naming the same source within two sentences ("... was first
-# reported by The New York Times") is no claim stated as fact.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 8
+# reported by The New York Times") is no claim stated as fact.  6 once a source one cell
+# names and the other lacks, or swaps for the writer's doubt, is compared only between cells
+# sharing a fifth of their tokens (``attribution.rule.SOURCE_DROPPED_SHARED``): no
+# attribution finding judged wrong is still reported here.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 6
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

@@ -51,6 +51,14 @@ from compare.model import Kind, Token
 # policies ...").  Read blind on independently written coverage, 24 of 24 verb changes
 # below it were wrong or trivial; the invented stories' verb changes lie at 0.42 and up.
 VERB_CHANGE_SHARED = 0.4
+# Share of tokens in common below which a source one cell names and the other lacks (or
+# replaces with the writer's own doubt, ``voice_swap``) is no change in how one statement
+# is credited: under a fifth, the cells are two outlets' own sentences on one theme.  Read
+# blind on the serious-kinds set, both such findings under it were wrong ("according to
+# multiple reports" against a different prediction; "a committee that has vowed" against
+# "apparently shows"); every judged-right one, and every gold one of the seeds and the
+# invented stories, shares a quarter or more.
+SOURCE_DROPPED_SHARED = 0.2
 
 
 def _inside(found: list[Marker], lo: int, hi: int) -> list[Marker]:
@@ -64,6 +72,7 @@ def find(ctx: Context) -> list[Candidate]:
     for pair in cell_pairs(ctx):
         if not same_content(ctx, pair):
             continue  # two statements on one theme; the story-wide claims compare those
+        apart = pair.shared_share() < SOURCE_DROPPED_SHARED
         ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
         # An authority naming someone credits the content too: that side does not
         # state it as fact ("police identified the man as ..."; ``identifications``).
@@ -74,7 +83,7 @@ def find(ctx: Context) -> list[Candidate]:
             if op == "equal":
                 continue
             in_a, in_b = _inside(ma, i1, i2), _inside(mb, j1, j2)
-            voice = voice_swap(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
+            voice = None if apart else voice_swap(ctx, pair, (i1, i2), (j1, j2), in_a, in_b)
             if voice is not None:  # the precise reading of a credited-vs-doubted swap
                 out.append(voice)
                 continue
@@ -85,6 +94,8 @@ def find(ctx: Context) -> list[Candidate]:
                     out.append(verb_change(ctx, pair, ca, cb, retold=compared))
             elif _verb_for_verb(op, (i1, i2), (j1, j2)):
                 pass  # one verb swapped for another we do not list ("criticised" / "lambasted")
+            elif apart:
+                pass  # two outlets' own sentences: neither credits the other's statement
             elif (
                 in_a
                 and not (mb or ib)
