@@ -89,8 +89,10 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # reported by The New York Times") is no claim stated as fact.  6 once a source one cell
 # names and the other lacks, or swaps for the writer's doubt, is compared only between cells
 # sharing a fifth of their tokens (``attribution.rule.SOURCE_DROPPED_SHARED``): no
-# attribution finding judged wrong is still reported here.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 6
+# attribution finding judged wrong is still reported here.  5 once a hedge ("allegedly
+# hurled") against a claim a verb of accusation or doubt carries ("accused protesters of
+# hurling") is no hedge dropped.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 5
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 
@@ -170,8 +172,10 @@ def test_basil_heldout_figures_do_not_fall() -> None:
 # ranks with the minor findings: a rule written on the training and serious-kinds verdicts,
 # but the judge's summary of this draw had named the same kind of finding as trivial.
 # Round 2 judged the 9 new top-20 findings (5 TRUE, 3 FALSE, 1 TRIVIAL): 28 of 36 FALSE
-# still reported, 49 of 51 TRUE kept, top-20 precision 0.51.
-BASIL_THIRD_FALSE_STILL_REPORTED = 28
+# still reported, 49 of 51 TRUE kept, top-20 precision 0.51.  27 once a hedge against a
+# claim a verb of accusation or doubt carries is no hedge dropped: written on a serious-set
+# verdict, but this draw's judge had summarised such a case ("'claiming' is itself a hedge").
+BASIL_THIRD_FALSE_STILL_REPORTED = 27
 BASIL_THIRD_TRUE_KEPT = 49
 
 

@@ -187,3 +187,20 @@ def test_a_hedge_only_the_earlier_article_has_is_uncertain_and_says_why() -> Non
 def test_no_hedge_change_against_words_in_quotation_marks(a: str, b: str) -> None:
     cells = {"p1": {"a": (0,), "b": (0,)}}
     assert of_kind(run({"a": a, "b": b}, cells=cells), Kind.HEDGE_CHANGE) == []
+
+
+@pytest.mark.parametrize(
+    ("b", "hedged"),
+    [
+        # an accuser's or a doubted claim is as unproven as "allegedly": no hedge dropped
+        ("Lawmakers accused the protesters of hurling racial slurs at them.", False),
+        ("Lawmakers claimed the protesters were hurling racial slurs at them.", False),
+        # a neutral source still asserts it; an accusation after the claim carries nothing
+        ("Lawmakers said the protesters were hurling racial slurs at them.", True),
+        ("The protesters were hurling racial slurs at lawmakers, who accused them.", True),
+    ],
+)
+def test_a_claim_an_accusation_carries_is_not_stated_as_fact(b: str, hedged: bool) -> None:
+    a = "The protesters allegedly were hurling racial slurs at lawmakers."
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert any(f.label == '"allegedly" vs no hedge' for f in found) is hedged

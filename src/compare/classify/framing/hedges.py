@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
+from compare.claims.sources import markers
 from compare.claims.words import content_words, has_run, stem
 from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
@@ -191,6 +192,8 @@ def _one_sided(
     stems = [stem(t.norm) for t in lacks_tokens]
     if qualified is not None and qualified[0] not in stems:
         return None
+    if qualified is not None and _credited(lacks_tokens, stems.index(qualified[0])):
+        return None  # "accused protesters of hurling": as unproven there as "allegedly"
     if h[2] == "likely" and _weighs_odds(lacks_tokens):
         return None  # "would likely come" vs "were expected to come": both weigh the odds
     if (
@@ -241,6 +244,33 @@ def _one_sided(
         weight=1.0,
         confidence=FLAT_CONFIDENCE if flat or earlier else 1.0,
     )
+
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+
+# Reporting verbs that themselves mark a claim as unproven: an accuser's or a doubted claim.
+_UNPROVEN = frozenset({"accusation", "doubt"})
+
+
+def _credited(tokens: Sequence[Token], at: int) -> bool:
+    """Does a verb of accusation or doubt before token ``at``, in its sentence, carry the claim?
+
+    Why: "allegedly hurled epithets" against "members of Congress accused
+    protesters of hurling epithets" is no hedge dropped: the second version
+    puts the claim in its accusers' mouths, as unproven as "allegedly".
+    Read blind on the serious-kinds set, such a finding was judged wrong.
+    A neutral verb ("scientists say") still asserts the claim through its
+    source, so "may be making downpours more frequent" against it stays a
+    hedge change.  The verb must stand before the claim's word with no
+    sentence end between them.
+    """
+    for start, _end, cls in markers(tokens):
+        if cls not in _UNPROVEN or start >= at:
+            continue
+        if not any(t.norm in _SENTENCE_END for t in tokens[start:at]):
+            return True
+    return False
 
 
 # Words that present a claim as a prediction or a possibility without being listed hedges:
