@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # passage the other outlets tell in pieces (``carried.told_in_pieces``) is no outlet's own;
 # 51 once an omission whose omitter holds 0.55 of its weighted words is none
 # (``carried.LEFT_OUT_TOLD``, chosen on these and the first held-out draw's verdicts);
-# round 8 judged the 11 new top-20 findings (6 more FALSE, still reported): 57 of 107.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 57
+# round 8 judged the 11 new top-20 findings (6 more FALSE, still reported): 57 of 107;
+# 54 once a rewording needs its two cells to tell the same thing by meaning (MRPC's cut).
+BASIL_JUDGED_FALSE_STILL_REPORTED = 54
 # 0.72 once a hedge on a figure that counts no people an event befell ("roughly 35 percent"
 # vs "35 percent") ranks with the minor findings.
 BASIL_JUDGED_HEADLINE_PRECISION = 0.72
@@ -146,8 +147,10 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # weighted words is none (``carried.LEFT_OUT_TOLD``, chosen on the training and first
 # held-out verdicts; this draw's figures were printed beside them).  Round 3 judged the 6
 # new top-20 findings (1 TRUE, 3 FALSE, 2 TRIVIAL): 35 of 44 FALSE reported, 42 of 43 TRUE kept.
-BASIL_FRESH_FALSE_STILL_REPORTED = 35
-BASIL_FRESH_TRUE_KEPT = 42
+# 34 and 41 once a rewording needs its two cells to tell the same thing by meaning (a lede
+# framed three ways, judged right, goes with one judged wrong and one trivial).
+BASIL_FRESH_FALSE_STILL_REPORTED = 34
+BASIL_FRESH_TRUE_KEPT = 41
 
 
 def test_basil_fresh_figures_do_not_fall() -> None:

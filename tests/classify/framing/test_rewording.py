@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.model import Kind
+from compare.util.options import Options
 
 from classify_helpers import of_kind, run, the_finding
 
@@ -187,3 +188,17 @@ def test_an_insertion_inside_the_sentence_is_still_reported() -> None:
 )
 def test_different_clause_openings_are_not_one_phrase_reworded(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_cells_that_tell_different_things_by_meaning_give_no_rewording() -> None:
+    # The words around the change match, but one cell tells of a man grabbed by the neck
+    # and the other of a camera grabbed: two statements, not one reworded.
+    texts = {
+        "a": "The congressman grabbed the student by the neck outside the hall.",
+        "b": "The congressman grabbed the camera and the young man outside the hall.",
+    }
+    assert of_kind(run(texts), Kind.WORDING_CHANGE) == []
+    words_only = run(texts, options=Options(sentence_meanings=False))
+    assert [f.label for f in of_kind(words_only, Kind.WORDING_CHANGE)] == [
+        '"camera and the young man" vs "student by the neck"'
+    ]
