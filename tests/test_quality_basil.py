@@ -31,8 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # 51 once an omission whose omitter holds 0.55 of its weighted words is none
 # (``carried.LEFT_OUT_TOLD``, chosen on these and the first held-out draw's verdicts);
 # round 8 judged the 11 new top-20 findings (6 more FALSE, still reported): 57 of 107;
-# 54 once a rewording needs its two cells to tell the same thing by meaning (MRPC's cut).
-BASIL_JUDGED_FALSE_STILL_REPORTED = 54
+# 54 once a rewording needs its two cells to tell the same thing by meaning (MRPC's cut);
+# 53 once a probability or hearsay hedge is compared only in cells written together.
+BASIL_JUDGED_FALSE_STILL_REPORTED = 53
 # 0.72 once a hedge on a figure that counts no people an event befell ("roughly 35 percent"
 # vs "35 percent") ranks with the minor findings.
 BASIL_JUDGED_HEADLINE_PRECISION = 0.72
@@ -92,8 +93,9 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # sharing a fifth of their tokens (``attribution.rule.SOURCE_DROPPED_SHARED``): no
 # attribution finding judged wrong is still reported here.  5 once a hedge ("allegedly
 # hurled") against a claim a verb of accusation or doubt carries ("accused protesters of
-# hurling") is no hedge dropped.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 5
+# hurling") is no hedge dropped; 4 once a probability or hearsay hedge ("likely",
+# "reportedly") is compared only in cells sharing 0.4 of their tokens.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 4
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

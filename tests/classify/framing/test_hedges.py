@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from compare.classify.framing.hedges import ODDS_SHARED
+from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity
 
 from classify_helpers import of_kind, run, the_finding
@@ -204,3 +206,22 @@ def test_a_claim_an_accusation_carries_is_not_stated_as_fact(b: str, hedged: boo
     a = "The protesters allegedly were hurling racial slurs at lawmakers."
     found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert any(f.label == '"allegedly" vs no hedge' for f in found) is hedged
+
+
+@pytest.mark.parametrize(
+    ("hedged", "label", "shared", "found"),
+    [
+        ("likely fled", '"likely" vs no hedge', 0.5, True),
+        ("likely fled", '"likely" vs no hedge', 0.3, False),  # the writer's odds, written apart
+        ("reportedly fled", '"reportedly" vs no hedge', 0.3, False),
+        ("allegedly fled", '"allegedly" vs no hedge', 0.3, True),  # a doubt on a charge stays
+    ],
+)
+def test_odds_and_hearsay_are_compared_only_in_sentences_written_together(
+    monkeypatch: pytest.MonkeyPatch, hedged: str, label: str, shared: float, found: bool
+) -> None:
+    assert ODDS_SHARED > 0.3
+    monkeypatch.setattr(CellPair, "shared_share", lambda _self: shared)
+    a, b = f"The suspect {hedged} the city on Monday.", "The suspect fled the city on Monday."
+    labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)]
+    assert (label in labels) is found
