@@ -55,8 +55,10 @@ UNSEEN_PRECISION_TOP30 = 0.73
 # the end of that session; 47 with the story-wide variant forms and spellings; 46 since a
 # capital letter is compared only inside one phrase (the lost match was "Hospital" /
 # "hospital", two different hospitals, judged FALSE); 47 with a loaded label only one
-# outlet uses anywhere in the story ("the dictator", framing.loaded_story).
-REAL_FOUND = 47  # of 80
+# outlet uses anywhere in the story ("the dictator", framing.loaded_story); 46 once a loaded
+# term added in cells written apart is not compared: the lost match was the gold "crippled"
+# / "stepped up their sanctions" reached through "blasted", a finding readers judged wrong.
+REAL_FOUND = 46  # of 80
 # Of the 96 judged FALSE (six rounds); 42 before a capital letter was compared only inside
 # one phrase with the same words either side, 39 before a rewording needed its clause to
 # match the other version's.  (Five rounds: 37 of 85, then 31 once added
@@ -68,8 +70,9 @@ REAL_FOUND = 47  # of 80
 # 98 with words glued the same way split too (round 9: one more FALSE, reported).
 # 31 of 108 (round 10) once carriers that tell different things make no omission; 30 once
 # a person's initials ("Chief J.P. Bevering said") no longer end a sentence; 29 once an
-# omission whose omitter holds 0.55 of its weighted words is none.
-JUDGED_FALSE_STILL_REPORTED = 29
+# omission whose omitter holds 0.55 of its weighted words is none; 28 once a loaded term
+# added in cells written apart ("blasted") is not compared.
+JUDGED_FALSE_STILL_REPORTED = 28
 # Page-1 headline findings judged right (blind verdicts): 0.55, then 0.65 once partly told
 # passages were uncertain, 0.75 once sentences told by meaning were too, 0.8 once weak
 # alignment edges were checked by meaning (with round 7's verdicts), 0.85 once a person's

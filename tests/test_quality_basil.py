@@ -94,8 +94,9 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # attribution finding judged wrong is still reported here.  5 once a hedge ("allegedly
 # hurled") against a claim a verb of accusation or doubt carries ("accused protesters of
 # hurling") is no hedge dropped; 4 once a probability or hearsay hedge ("likely",
-# "reportedly") is compared only in cells sharing 0.4 of their tokens.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 4
+# "reportedly") is compared only in cells sharing 0.4 of their tokens; 3 once a loaded term
+# added in cells written apart (under a fifth shared: "terrorists") is not compared.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 3
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 
@@ -151,7 +152,8 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # new top-20 findings (1 TRUE, 3 FALSE, 2 TRIVIAL): 35 of 44 FALSE reported, 42 of 43 TRUE kept.
 # 34 and 41 once a rewording needs its two cells to tell the same thing by meaning (a lede
 # framed three ways, judged right, goes with one judged wrong and one trivial).
-BASIL_FRESH_FALSE_STILL_REPORTED = 34
+# 33 once a loaded term added in cells written apart is not compared.
+BASIL_FRESH_FALSE_STILL_REPORTED = 33
 BASIL_FRESH_TRUE_KEPT = 41
 
 

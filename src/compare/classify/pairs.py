@@ -30,6 +30,9 @@ from compare.model import Edit, Token
 
 Opcode = tuple[str, int, int, int, int]
 MIN_SHARED = 0.3  # share of two cells' tokens in common below which a pair is loose
+# Share below which two cells are two outlets' own sentences on one theme, written apart:
+# what one says (a source, a loaded word) tells nothing of how the other words its own.
+WRITTEN_APART = 0.2
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,10 @@ class CellPair:
         "residents said".
         """
         return self.shared_share() < MIN_SHARED
+
+    def written_apart(self) -> bool:
+        """True when the cells share under ``WRITTEN_APART`` of their tokens."""
+        return self.shared_share() < WRITTEN_APART
 
     def equal_runs(self) -> Iterator[tuple[int, int, int]]:
         """``(a_start, b_start, length)`` of runs whose normalised forms match."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.classify.framing.loaded import valence
+from compare.classify.pairs import WRITTEN_APART, CellPair
 from compare.model import Kind
 
 from classify_helpers import of_kind, run, the_finding
@@ -202,3 +203,19 @@ def test_a_qualifier_written_without_its_hyphen_is_no_loaded_term() -> None:
 )
 def test_who_runs_a_process_or_backs_a_candidate_is_no_loaded_term(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.LOADED_TERM) == []
+
+
+@pytest.mark.parametrize(("shared", "found"), [(0.5, True), (0.15, False)])
+def test_a_term_added_in_cells_written_apart_is_not_compared(
+    monkeypatch: pytest.MonkeyPatch, shared: float, found: bool
+) -> None:
+    # Under WRITTEN_APART of their tokens in common, the other cell is another outlet's own
+    # sentence: its lacking the term says nothing of how it frames the same thing.
+    assert WRITTEN_APART > 0.15
+    monkeypatch.setattr(CellPair, "shared_share", lambda _self: shared)
+    texts = {
+        "a": "The troops entered Valdor territory.",
+        "b": "The troops entered occupied Valdor territory.",
+    }
+    labels = [f.label for f in of_kind(run(texts), Kind.LOADED_TERM)]
+    assert ('"occupied" added' in labels) is found

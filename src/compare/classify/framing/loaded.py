@@ -210,9 +210,11 @@ def _lexicon(
             plain = _plain_word(other_tokens, lo, hi, why)
             if plain is None and not _head_in(tokens, e, other_tokens):
                 continue  # the other version does not speak of what the term describes
-            if plain is None and not same_content(ctx, pair):
+            if plain is None and (pair.written_apart() or not same_content(ctx, pair)):
                 # Two statements sharing a theme (joined loosely or through a third
-                # outlet): the other's lacking the term says nothing of its framing.
+                # outlet, or written apart): the other's lacking the term says nothing
+                # of its framing.  Read blind, both terms added in cells sharing under a
+                # fifth of their tokens ("blasted", "terrorists") were wrong.
                 continue
             there = (
                 ctx.tokens_span(other, (other_tokens[plain],))
