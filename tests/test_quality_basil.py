@@ -95,8 +95,9 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # hurled") against a claim a verb of accusation or doubt carries ("accused protesters of
 # hurling") is no hedge dropped; 4 once a probability or hearsay hedge ("likely",
 # "reportedly") is compared only in cells sharing 0.4 of their tokens; 3 once a loaded term
-# added in cells written apart (under a fifth shared: "terrorists") is not compared.
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 3
+# added in cells written apart (under a fifth shared: "terrorists") is not compared; 2 once
+# a word inside quotation marks ('her “hurtful” words', the speaker's) gives no tone.
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 2
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

@@ -219,3 +219,13 @@ def test_a_term_added_in_cells_written_apart_is_not_compared(
     }
     labels = [f.label for f in of_kind(run(texts), Kind.LOADED_TERM)]
     assert ('"occupied" added' in labels) is found
+
+
+def test_a_word_in_quotation_marks_gives_no_tone() -> None:
+    # "hurtful" quotes the senator's own apology: the speaker's word, not the outlet's tone.
+    b = "The senator apologised on Friday for her original post about the victims."
+    quoted = "The senator apologised on Friday for her \u201churtful\u201d words about the victims."
+    plain = quoted.replace("\u201churtful\u201d", "hurtful")
+    assert of_kind(run({"a": quoted, "b": b}), Kind.LOADED_TERM) == []
+    labels = [f.label for f in of_kind(run({"a": plain, "b": b}), Kind.LOADED_TERM)]
+    assert labels == ['"hurtful words" vs "original post"']

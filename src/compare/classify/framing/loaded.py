@@ -109,7 +109,9 @@ def find(ctx: Context) -> list[Candidate]:
             if la or lb:
                 out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
             elif op == "replace" and not pair.loose():
-                found = demonym(ctx, pair, i1, i2, j1, j2) or tone(ctx, pair, seg_a, seg_b)
+                found = demonym(ctx, pair, i1, i2, j1, j2) or tone(
+                    ctx, pair, seg_a, seg_b, (quoted_a[i1:i2], quoted_b[j1:j2])
+                )
                 if found is not None:
                     out.append(found)
         out.extend(qualifier_dropped(ctx, pair))

@@ -99,14 +99,25 @@ def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) ->
 
 
 def tone(
-    ctx: Context, pair: CellPair, seg_a: Sequence[Token], seg_b: Sequence[Token]
+    ctx: Context,
+    pair: CellPair,
+    seg_a: Sequence[Token],
+    seg_b: Sequence[Token],
+    quoted: tuple[Sequence[bool], Sequence[bool]] = ((), ()),
 ) -> Candidate | None:
-    """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters")."""
+    """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters").
+
+    ``quoted`` holds each segment's quote mask: a word inside quotation marks
+    is the speaker's ('her “hurtful” words' quoting an apology), not the
+    outlet's tone, so its valence does not count.  Read blind, such a finding
+    was judged wrong.
+    """
     wa, wb = [t for t in seg_a if is_word(t)], [t for t in seg_b if is_word(t)]
     if not (0 < len(wa) <= 3 and 0 < len(wb) <= 3):
         return None
-    va = [v for t in wa if (v := valence(t.norm)) is not None]
-    vb = [v for t in wb if (v := valence(t.norm)) is not None]
+    qa, qb = quoted
+    va = [v for k, t in enumerate(seg_a) if not _at(qa, k) and (v := valence(t.norm)) is not None]
+    vb = [v for k, t in enumerate(seg_b) if not _at(qb, k) and (v := valence(t.norm)) is not None]
     if not va or not vb:
         return None
     sa, sb = sum(va), sum(vb)
@@ -127,3 +138,8 @@ def tone(
         label=f'"{x}" vs "{y}"',
         weight=0.8 + abs(vx - vy) / 10,
     )
+
+
+def _at(mask: Sequence[bool], k: int) -> bool:
+    """``mask[k]``, False past its end (no mask given)."""
+    return k < len(mask) and mask[k]
