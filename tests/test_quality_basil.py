@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # (``carried.LEFT_OUT_TOLD``, chosen on these and the first held-out draw's verdicts);
 # round 8 judged the 11 new top-20 findings (6 more FALSE, still reported): 57 of 107;
 # 54 once a rewording needs its two cells to tell the same thing by meaning (MRPC's cut);
-# 53 once a probability or hearsay hedge is compared only in cells written together.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 53
+# 53 once a probability or hearsay hedge is compared only in cells written together; 52
+# once an insertion the other version says a sentence or two away is no rewording.
+BASIL_JUDGED_FALSE_STILL_REPORTED = 52
 # 0.72 once a hedge on a figure that counts no people an event befell ("roughly 35 percent"
 # vs "35 percent") ranks with the minor findings.
 BASIL_JUDGED_HEADLINE_PRECISION = 0.72
@@ -153,9 +154,11 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # new top-20 findings (1 TRUE, 3 FALSE, 2 TRIVIAL): 35 of 44 FALSE reported, 42 of 43 TRUE kept.
 # 34 and 41 once a rewording needs its two cells to tell the same thing by meaning (a lede
 # framed three ways, judged right, goes with one judged wrong and one trivial).
-# 33 once a loaded term added in cells written apart is not compared.
+# 33 once a loaded term added in cells written apart is not compared.  40 judged right kept
+# once an insertion the other version says nearby is no rewording: a headline rewording
+# judged right lost one of its pieces, so its quoted text (the verdict's key) changed.
 BASIL_FRESH_FALSE_STILL_REPORTED = 33
-BASIL_FRESH_TRUE_KEPT = 41
+BASIL_FRESH_TRUE_KEPT = 40
 
 
 def test_basil_fresh_figures_do_not_fall() -> None:
@@ -183,7 +186,8 @@ def test_basil_heldout_figures_do_not_fall() -> None:
 # still reported, 49 of 51 TRUE kept, top-20 precision 0.51.  27 once a hedge against a
 # claim a verb of accusation or doubt carries is no hedge dropped: written on a serious-set
 # verdict, but this draw's judge had summarised such a case ("'claiming' is itself a hedge").
-BASIL_THIRD_FALSE_STILL_REPORTED = 27
+# 26 once an insertion the other version says a sentence or two away is no rewording.
+BASIL_THIRD_FALSE_STILL_REPORTED = 26
 BASIL_THIRD_TRUE_KEPT = 49
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from compare.classify.framing import rewording
 from compare.model import Kind
 from compare.util.options import Options
 
@@ -202,3 +203,23 @@ def test_cells_that_tell_different_things_by_meaning_give_no_rewording() -> None
     assert [f.label for f in of_kind(words_only, Kind.WORDING_CHANGE)] == [
         '"camera and the young man" vs "student by the neck"'
     ]
+
+
+def test_an_insertion_the_other_version_says_a_sentence_away_is_no_rewording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    a = (
+        "The congressman spoke to reporters on Friday. "
+        '"I regret my reaction," the congressman said in a statement.'
+    )
+    b = (
+        "His office released a statement to reporters on Friday. "
+        '"I regret my reaction," the congressman said.'
+    )
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+    monkeypatch.setattr(rewording, "NEARBY", -100)  # the cell alone: the words are not there
+    labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)]
+    assert labels == ['"in a statement" only in one version']
+    # a version that nowhere near says it still lacks the detail
+    lacks = b.replace("His office released a statement", "The congressman spoke")
+    assert [f.label for f in of_kind(run({"a": a, "b": lacks}), Kind.WORDING_CHANGE)] == labels

@@ -196,6 +196,29 @@ def _moved(side: Sequence[Token], other_cell: Sequence[Token], lo: int, hi: int)
     return 2 * sum(stem(t.norm) in elsewhere for t in words) >= len(words)
 
 
+NEARBY = 2  # sentences either side of a cell where the other version may say the words
+
+
+def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Token]) -> bool:
+    """Does the other version hold every content word of an insertion close to its cell?
+
+    Why: "said in a statement" against a version that had named "a statement
+    released by his office" a sentence before, or "file joint returns"
+    against "married filing jointly" in the next sentence, is the same
+    detail placed elsewhere; read blind, both such "only in one version"
+    findings were wrong.  Words are compared by stem, in the other
+    version's cell and the ``NEARBY`` sentences either side of it.
+    """
+    indexes = ctx.passages[passage_id].cells.get(other, ())
+    sentences = ctx.articles[other].sentences if other in ctx.articles else ()
+    if not indexes or not sentences:
+        return False
+    lo, hi = max(min(indexes) - NEARBY, 0), min(max(indexes) + NEARBY + 1, len(sentences))
+    there = {stem(t.norm) for s in sentences[lo:hi] for t in s.tokens}
+    wanted = {stem(t.norm) for t in content_words(words)}
+    return bool(wanted) and wanted <= there
+
+
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
@@ -321,6 +344,10 @@ def _changed_phrases(
                     b and _moved(b, pair.a_tokens, i1, i2)
                 ):
                     continue  # the words moved: reordering, not rewording
+                if not (a and b) and _said_nearby(
+                    ctx, pair.passage_id, pair.b if a else pair.a, a or b
+                ):
+                    continue  # the other version says it a sentence or two away
                 found.append((a, b, (i1, j1)))
         if found:
             yield pair, found
