@@ -223,3 +223,15 @@ def test_one_word_hyphenated_in_two_inflections_is_one_finding() -> None:
 def test_same_style_on_both_sides_is_no_finding() -> None:
     found = run({"a": "Talks resumed in the US.", "b": "Talks resumed in the U.S."})
     assert of_kind(found, Kind.STYLE_VARIANT) == []
+
+
+def test_a_date_inside_quotation_marks_is_the_speakers_style() -> None:
+    # "February 8" in a quoted post is its writer's style, not the outlet's house style.
+    b = "The deadline is Feb. 8, officials said. Talks resumed."
+    quoted = (
+        "Trump wrote: \u201cThe deadline is February 8, and we will meet it.\u201d Talks resumed."
+    )
+    own = "The deadline is February 8, officials said. Talks resumed."
+    assert of_kind(run({"a": quoted, "b": b}), Kind.STYLE_VARIANT) == []
+    labels = [f.label for f in of_kind(run({"a": own, "b": b}), Kind.STYLE_VARIANT)]
+    assert labels == ['"February 8" vs "Feb. 8"']

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from compare.claims.attributed_frames import sentence_quote_masks
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import cell_pairs
 from compare.classify.variants.dates import DateMention, dates
@@ -79,6 +80,30 @@ def _tokens_in(ctx: Context, article_id: str, d: DateMention) -> tuple[Token, ..
 
 
 def _cell_dates(ctx: Context, passage_id: str, article_id: str) -> list[DateMention]:
+    """The dates of a cell an outlet writes in its own voice.
+
+    Why not quoted ones: a date inside quotation marks is written in the
+    quoted source's style ("February 8" in a quoted tweet), not the
+    outlet's house style; read blind, such a pair was judged trivial
+    (``claims.attributed_frames.sentence_quote_masks``, as for spellings).
+    """
+    quoted = ctx.memo(__name__ + ".quoted", _quoted_starts).get(article_id, frozenset())
     return [
-        d for s in ctx.cell_sentences(passage_id, article_id) for d in dates(s.text, offset=s.start)
+        d
+        for s in ctx.cell_sentences(passage_id, article_id)
+        for d in dates(s.text, offset=s.start)
+        if d.start not in quoted
     ]
+
+
+def _quoted_starts(ctx: Context) -> dict[str, frozenset[int]]:
+    """Article id -> start offsets of its tokens inside quotation marks."""
+    return {
+        aid: frozenset(
+            t.start
+            for sentence, inside in sentence_quote_masks(article.sentences)
+            for t, quoted in zip(sentence.tokens, inside, strict=True)
+            if quoted
+        )
+        for aid, article in ctx.articles.items()
+    }
