@@ -77,7 +77,7 @@ def _month_break() -> re.Pattern[str]:
 _GLUED = re.compile(r"(?<=[a-z]{2})[.!?][\"\u201d\u2019)]?(?=[A-Z][^\W\d_]*[a-z](?![\w.]*[./]\w))")
 
 # Two words glued without their space: a lower-case word of three letters or more,
-# then one capitalised word ("burnsFollowing", "andTrump").  A handle or tag
+# then one capitalised word ("woundsFollowing", "andTrump").  A handle or tag
 # ("@realDonaldTrump", "#MeToo") and a name with more humps ("realDonaldTrump")
 # are left alone; so are "iPhone", "eBay" (one letter before the capital).
 _GLUED_WORDS = re.compile(r"(?<![\w@#])([a-z]{3,})([A-Z][a-z]{2,})(?![\w@])")
@@ -140,7 +140,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((s, m.end()))
                 s = m.end()
         for m in _GLUED_WORDS.finditer(text, s, e):
-            # "burnsFollowing the death": a paragraph that ended without its full stop.
+            # "woundsFollowing the death": a paragraph that ended without its full stop.
             # "andTrump held talks" is one sentence: a function word cannot end one.
             if m.group(1) not in ENGLISH_STOP_WORDS and _is_sentence_start(text, m.end(1), e):
                 spans.append((s, m.end(1)))
@@ -153,7 +153,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 # what follows it: a lower-case word or a possessive ending goes on the same sentence.
 _INITIALISM_END = re.compile(r"(?:\b[^\W\d_]\.){2,}$")
 _CONTINUES = re.compile(r"[a-z]|['\u2019]s\b")
-# A person's initials between a capitalised word and a surname: "Police Chief J.P. Bevering",
+# A person's initials between a capitalised word and a surname: "Police Chief J.P. Morrow",
 # "Sen. J.D. Vance".  Upper-case letters only, right after a capitalised word (a title or
 # first name); "the U.S. Officials" (after "the") and "Washington, D.C. Police" (after a
 # comma) are left cut.
@@ -191,14 +191,14 @@ def _initialisms_kept(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
 def _surname_follows(text: str, before: tuple[int, int], at: int) -> bool:
     """The cut at ``at`` falls between a person's initials and the surname after them.
 
-    "White Settlement Police Chief J.P. Bevering said." was two sentences,
-    the second "Bevering said.": Punkt lists no two-letter initials.  A
+    "Riverside Police Chief J.P. Morrow said." was two sentences,
+    the second "Morrow said.": Punkt lists no two-letter initials.  A
     capitalised word that often starts a sentence ("The", "He": Punkt's
     sentence starters) still ends the sentence before it.
 
-    >>> t = "Police Chief J.P. Bevering said. Rain fell."
+    >>> t = "Police Chief J.P. Morrow said. Rain fell."
     >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
-    ['Police Chief J.P. Bevering said.', 'Rain fell.']
+    ['Police Chief J.P. Morrow said.', 'Rain fell.']
     >>> t = "He met Chief J.P. He said no."
     >>> [t[s:e] for s, e in _initialisms_kept(t, _tokenizer().span_tokenize(t))]
     ['He met Chief J.P.', 'He said no.']

@@ -176,7 +176,7 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
         aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
         # "X, the governor, said", closed by a comma; not "As evidence, the governor said".
         if aside and lead and comma:
-            back = _segment_back(tokens, first - 1)  # "Wilson, who owns ..., said"
+            back = _segment_back(tokens, first - 1)  # "Reyes, who owns ..., said"
             if back < first - 1 and _named(tokens, back, first - 1):
                 return (back, first - 1), relayed
         if head in _RELATIVE:

@@ -248,7 +248,7 @@ def sentence_claims(
     >>> [(c.text, c.value, c.what, sorted(c.scope.places)) for c in sentence_claims("a", s)]
     [('One hundred and twelve', 112.0, ('count', 'death', 'people'), ['old town'])]
     """
-    # Words glued by a lost space ("burnsFollowing") are split by ``segment.tokenize``.
+    # Words glued by a lost space ("woundsFollowing") are split by ``segment.tokenize``.
     tokens = merge(sentence.tokens)
     norms = [t.norm for t in tokens]
     out = []

@@ -151,7 +151,7 @@ _OPENS_CLAUSE = frozenset({"that", "as", '"', "“", ":"})
 def _names_no_claim(tokens: Sequence[Token], end: int) -> bool:
     """The noun phrase after ``end`` names no claim and opens no clause ("a subpoena for ...").
 
-    Why: read blind, "Mr. Flynn ... rejected a subpoena for documents" was set
+    Why: read blind, "Mr. Lee ... rejected a subpoena for documents" was set
     as a source against another outlet's "his lawyer notified the committee
     that ..." and "said ...": a refusal, not a denial of anything claimed.
     """
@@ -292,14 +292,14 @@ def speaker_after(tokens: Sequence[Token], end: int) -> int | None:
 def _appositive_name(tokens: Sequence[Token], stop: int) -> int:
     """``stop``, or past a name set off after it that ends the sentence.
 
-    Why: in '"...," said the spokesman, Peter Carr.' the speaker is Carr;
+    Why: in '"...," said the spokesman, Peter Lund.' the speaker is Lund;
     read as "the spokesman" alone, the claim was set against another
-    outlet's "Peter Carr said" as credited to someone unnamed.
+    outlet's "Peter Lund said" as credited to someone unnamed.
 
     >>> from compare.align.segment import tokenize
-    >>> toks = tokenize('"No," said the spokesman, Peter Carr.')
+    >>> toks = tokenize('"No," said the spokesman, Peter Lund.')
     >>> [t.text for t in toks[5 : speaker_after(toks, 5)]]
-    ['the', 'spokesman', ',', 'Peter', 'Carr']
+    ['the', 'spokesman', ',', 'Peter', 'Lund']
     """
     n = len(tokens)
     if tokens[stop].norm != ",":

@@ -5,8 +5,8 @@ one person many ways ("Smith", "John Smith", "the state's attorney general",
 "he").  Two speakers count as *different* only when both are identified
 (neither a pronoun nor only vague words such as "officials") and they share
 no word even after each is widened to the story's fuller mentions that
-contain all its words ("Paxton" and "the attorney general" both widen to
-"State Attorney General Ken Paxton" when any outlet writes that).  Anything
+contain all its words ("Ortiz" and "the attorney general" both widen to
+"State Attorney General Ana Ortiz" when any outlet writes that).  Anything
 less certain counts as the same speaker: a missed finding costs less than a
 wrong one.
 """
@@ -74,7 +74,7 @@ def mentions(runs: Iterable[Sequence[Token]]) -> Names:
 
 
 def capital_runs(tokens: Sequence[Token]) -> list[Sequence[Token]]:
-    """Runs of two or more capitalised words ("State Attorney General Ken Paxton")."""
+    """Runs of two or more capitalised words ("State Attorney General Ana Ortiz")."""
     runs: list[Sequence[Token]] = []
     current: list[Token] = []
     for t in tokens:
@@ -108,12 +108,12 @@ def different(a: Sequence[Token], b: Sequence[Token], story: Names) -> bool:
     """True only when two speakers are plainly different people or bodies.
 
     >>> from compare.align.segment import tokenize as t
-    >>> story = mentions([t("State Attorney General Ken Paxton"), t("Jack Wilson")])
-    >>> different(t("Paxton"), t("Wilson"), story)
+    >>> story = mentions([t("State Attorney General Ana Ortiz"), t("Tom Reyes")])
+    >>> different(t("Ortiz"), t("Reyes"), story)
     True
-    >>> different(t("the state's attorney general"), t("Paxton"), story)
+    >>> different(t("the state's attorney general"), t("Ortiz"), story)
     False
-    >>> different(t("Smith"), t("John Smith"), story), different(t("he"), t("Wilson"), story)
+    >>> different(t("Smith"), t("John Smith"), story), different(t("he"), t("Reyes"), story)
     (False, False)
     """
     if not identified(a) or not identified(b):
@@ -173,23 +173,23 @@ def named_source(tokens: Sequence[Token], story: Names) -> bool:
     return identified(tokens) and bool(own) and _whole(tokens, own, story)
 
 
-# One person's role: "the spokesman said" after "spokesman Peter Carr" is that person.
+# One person's role: "the spokesman said" after "spokesman Peter Lund" is that person.
 _ONE_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
 def named_elsewhere(speaker: Sequence[Token], article: Iterable[Sequence[Token]]) -> bool:
     """Is an unnamed one-person source ("the spokesman") named in its own article?
 
-    Why: an article that quotes "Justice Department spokesman Peter Carr" and
-    later "said the spokesman" credits the second claim to Carr; set against
-    another outlet's "Carr said", it is no claim credited to someone unnamed.
+    Why: an article that quotes "Justice Department spokesman Peter Lund" and
+    later "said the spokesman" credits the second claim to Lund; set against
+    another outlet's "Lund said", it is no claim credited to someone unnamed.
     The role word must stand beside a capitalised name: "spokesman Peter
-    Carr" or "Peter Carr, a spokesman".
+    Lund" or "Peter Lund, a spokesman".
 
     >>> from compare.align.segment import tokenize as t
-    >>> named_elsewhere(t("the spokesman"), [t("Spokesman Peter Carr said so.")])
+    >>> named_elsewhere(t("the spokesman"), [t("Spokesman Peter Lund said so.")])
     True
-    >>> named_elsewhere(t("the spokesman"), [t("Peter Carr, a spokesman, said so.")])
+    >>> named_elsewhere(t("the spokesman"), [t("Peter Lund, a spokesman, said so.")])
     True
     >>> named_elsewhere(t("the spokesman"), [t("The spokesman said no.")])
     False
@@ -252,7 +252,7 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
     """Does an article credit ``source`` within ``CREDIT_NEARBY`` sentences of sentence ``at``?
 
     Why: a lede often states the news and the next sentence says who said
-    it ("The committee will issue subpoenas ..." then "Rep. Schiff, the
+    it ("The committee will issue subpoenas ..." then "Rep. Lee, the
     ranking Democrat on the committee, said ..."), or a story names its
     source a line on ("... and was first reported by The New York Times");
     read blind, "stated as fact" against such a sentence was wrong: its

@@ -73,7 +73,7 @@ def attributed(sentences: Sequence[Sentence], before: Sentence | None) -> bool:
 def _reports(sentence: Sentence) -> bool:
     """Does a sentence use a reporting verb, in any construction?
 
-    Wider than ``markers`` for official statements: "Sivan on Wednesday
+    Wider than ``markers`` for official statements: "Ortiz on Wednesday
     announced the government has approved ..." is attributed although
     ``markers`` reads "announced the ..." as news of an event ("announced a
     merger").  Here a wider net only ever drops a finding.

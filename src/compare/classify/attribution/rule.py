@@ -55,9 +55,10 @@ VERB_CHANGE_SHARED = 0.4
 # replaces with the writer's own doubt, ``voice_swap``) is no change in how one statement
 # is credited: under a fifth (``pairs.WRITTEN_APART``), the cells are two outlets' own
 # sentences on one theme.  Read blind on the serious-kinds set, both such findings under
-# it were wrong ("according to multiple reports" against a different prediction; "a
-# committee that has vowed" against "apparently shows"); every judged-right one, and every
-# gold one of the seeds and the invented stories, shares a quarter or more.
+# it were wrong (a source credited with one prediction against another outlet's different
+# prediction; a group's pledge against the writer's "apparently" on another point); every
+# judged-right one, and every gold one of the seeds and the invented stories, shares a
+# quarter or more.
 SOURCE_DROPPED_SHARED = WRITTEN_APART
 
 
@@ -336,7 +337,7 @@ def _source_credited_nearby(
 ) -> bool:
     """Does the version without a source credit the same source a sentence or two away?
 
-    (``claims.speakers.credited_nearby``: a lede, then "Rep. Schiff, the
+    (``claims.speakers.credited_nearby``: a lede, then "Rep. Lee, the
     ranking Democrat on the committee, said ...".)
     """
     index = _sentence_at(ctx, passage_id, lacks, at)

@@ -108,8 +108,8 @@ ODDS_SHARED = 0.4
 def _apart(pair: CellPair, h: Hedge) -> bool:
     """Is ``h`` a probability or hearsay hedge in a pair of cells written apart?
 
-    Why: "Trump appeared to discount the threat" against another outlet's own
-    sentence on the threat does not make that sentence state it as fact;
+    Why: "the minister appeared to play down the risk" against another
+    outlet's own sentence on the risk does not make that sentence state it as fact;
     how sure a writer sounds belongs to one sentence.  Read blind on the
     development and BASIL sets, the three such hedges in cells sharing under
     ``ODDS_SHARED`` of their tokens were wrong or trivial ("appeared to",
@@ -217,7 +217,7 @@ def _one_sided(
     if qualified is not None and qualified[0] not in stems:
         return None
     if qualified is not None and _credited(lacks_tokens, stems.index(qualified[0])):
-        return None  # "accused protesters of hurling": as unproven there as "allegedly"
+        return None  # "accused them of throwing stones": as unproven there as "allegedly"
     if h[2] == "likely" and _weighs_odds(lacks_tokens):
         return None  # "would likely come" vs "were expected to come": both weigh the odds
     if (
@@ -280,8 +280,8 @@ _UNPROVEN = frozenset({"accusation", "doubt"})
 def _credited(tokens: Sequence[Token], at: int) -> bool:
     """Does a verb of accusation or doubt before token ``at``, in its sentence, carry the claim?
 
-    Why: "allegedly hurled epithets" against "members of Congress accused
-    protesters of hurling epithets" is no hedge dropped: the second version
+    Why: "allegedly threw stones" against "residents accused the protesters
+    of throwing stones" is no hedge dropped: the second version
     puts the claim in its accusers' mouths, as unproven as "allegedly".
     Read blind on the serious-kinds set, such a finding was judged wrong.
     A neutral verb ("scientists say") still asserts the claim through its

@@ -108,7 +108,7 @@ def tone(
     """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters").
 
     ``quoted`` holds each segment's quote mask: a word inside quotation marks
-    is the speaker's ('her “hurtful” words' quoting an apology), not the
+    is the speaker's ('his “shameful” remarks' quoting an apology), not the
     outlet's tone, so its valence does not count.  Read blind, such a finding
     was judged wrong.
     """

@@ -202,11 +202,11 @@ NEARBY = 2  # sentences either side of a cell where the other version may say th
 def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Token]) -> bool:
     """Does the other version hold every content word of an insertion close to its cell?
 
-    Why: "said in a statement" against a version that had named "a statement
-    released by his office" a sentence before, or "file joint returns"
-    against "married filing jointly" in the next sentence, is the same
-    detail placed elsewhere; read blind, both such "only in one version"
-    findings were wrong.  Words are compared by stem, in the other
+    Why: "said in an interview" against a version that had named "an
+    interview with a local radio station" a sentence before, or "a joint
+    bid" against "bidding jointly" in the next sentence, is the same detail
+    placed elsewhere; read blind, both such "only in one version" findings
+    were wrong.  Words are compared by stem, in the other
     version's cell and the ``NEARBY`` sentences either side of it.
     """
     indexes = ctx.passages[passage_id].cells.get(other, ())
@@ -280,8 +280,8 @@ def find(ctx: Context) -> list[Candidate]:
     say the same thing by meaning too: their sentence-embedding cosine must
     reach ``carried.MEANING_LIKELY``, the cut that best separates MRPC
     paraphrases (train file).  Read blind, the rewordings under it paired
-    two different statements' words ("him by the neck" / "the camera and
-    the young man") or were trivial: 3 wrong and 4 trivial on the
+    two different statements' words ("the guard by the arm" / "the bag and
+    the ticket") or were trivial: 3 wrong and 4 trivial on the
     development and BASIL sets, against 1 judged right (a factual conflict
     of two hospitals, told as a rewording); no gold rewording of the seeds or
     the invented stories lies under it.  Without the model every pair passes.

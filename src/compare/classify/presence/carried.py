@@ -149,9 +149,9 @@ VERBATIM_WORDS = 4  # words a passage needs before its words found in a row else
 def written_out(ctx: Context, tokens: Sequence[Token], article_id: str) -> bool:
     """Does article ``article_id`` hold every word of ``tokens``, in a row, in that order?
 
-    Why: a short quotation one outlet gives a sentence of its own ("Nothing
-    happened to her.") is often run into a longer sentence by another ("...
-    lied many times to the FBI, and nothing happened to her"); the aligner
+    Why: a short quotation one outlet gives a sentence of its own ("Nobody
+    was ever charged.") is often run into a longer sentence by another ("...
+    lied to the inspectors, and nobody was ever charged"); the aligner
     cannot pair the two, the passage is too short to be judged by its words
     (``MIN_WORDS``), and read blind, "HuffPost does not carry this" was a
     page-1 headline judged wrong.  Case and punctuation are ignored; a
@@ -196,7 +196,7 @@ def told_in_pieces(
     Why: read blind, the commonest wrong "only one outlet carries this" was
     a passage whose facts the others tell split over several sentences, or
     over several outlets ("most of this is in the other outlets: the
-    holiday in Fox 11, the felons' voting rights in HuffPost 11 ...").  No
+    holiday in one, the voting rights in another ...").  No
     one sentence elsewhere is close enough to pair or to count as a telling
     (``told_by_meaning``), and the words of a whole article (``carried_share``)
     are too wide a net.  Here each sentence's content words (weighted by how

@@ -213,14 +213,14 @@ def similar(a: str, b: str, *, aligned: bool = False) -> bool:
 def consonants_close(a: str, b: str) -> bool:
     """Do two consonant skeletons differ only as spellings of one name do?
 
-    Why: vowels vary between transliterations ("Punjagutta" / "Panjagutta")
-    and so does an "h" after a consonant ("Thirupathanna" / "Tirupatanna"),
-    and a letter can be doubled, dropped or added ("Vincente" / "Vicente");
+    Why: vowels vary between transliterations ("Rupnagar" / "Ropnagar")
+    and so does an "h" after a consonant ("Thiruvalla" / "Tiruvalla"),
+    and a letter can be doubled, dropped or added ("Marcello" / "Marcelo");
     one consonant put for another ("Majority" / "Minority", "Grant" /
     "Grand") makes another word.  So, "h" aside, the skeletons may differ
     by one letter added or dropped, never by one letter replaced.
 
-    >>> consonants_close("thrpthn", "trptn"), consonants_close("vncnt", "vcnt")
+    >>> consonants_close("thrvll", "trvll"), consonants_close("mrcll", "mrcl")
     (True, True)
     >>> consonants_close("mjrt", "mnrt"), consonants_close("krnt", "krnd")
     (False, False)

@@ -89,22 +89,22 @@ def _pair_ok(a: str, b: str, *, aligned: bool) -> bool:
 
 
 # Particles that open a transliterated Arabic name, hyphened by some outlets and left out
-# by others ("al-Assad" / "Assad"): one name spelt two ways, not a compound.
+# by others ("al-Rahman" / "Rahman"): one name spelt two ways, not a compound.
 _NAME_PARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul", "ud"})
 
 
 def _hyphen_part(a: str, b: str) -> bool:
-    """Is one word a hyphen-joined part of the other ("Texas" in "R-Texas")?
+    """Is one word a hyphen-joined part of the other ("Ohio" in "R-Ohio")?
 
     Why: a word joined to another by a hyphen is a compound, not a spelling
-    of it: "R-Texas" is a party label before a state, "Anglo-French" more
+    of it: "R-Ohio" is a party label before a state, "Anglo-French" more
     than French.  The edit (a prefix and a hyphen) looks like a letter or two
     added, which the spelling rules would take for one name spelt two ways.
-    An Arabic article before a name ("al-Assad" / "Assad") is a spelling.
+    An Arabic article before a name ("al-Rahman" / "Rahman") is a spelling.
 
-    >>> _hyphen_part("r-texas", "texas"), _hyphen_part("anglo-french", "french")
+    >>> _hyphen_part("r-ohio", "ohio"), _hyphen_part("anglo-french", "french")
     (True, True)
-    >>> _hyphen_part("al-assad", "assad"), _hyphen_part("zelenskyy", "zelensky")
+    >>> _hyphen_part("al-rahman", "rahman"), _hyphen_part("zelenskyy", "zelensky")
     (False, False)
     """
     for whole, part in ((a, b), (b, a)):

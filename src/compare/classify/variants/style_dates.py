@@ -83,7 +83,7 @@ def _cell_dates(ctx: Context, passage_id: str, article_id: str) -> list[DateMent
     """The dates of a cell an outlet writes in its own voice.
 
     Why not quoted ones: a date inside quotation marks is written in the
-    quoted source's style ("February 8" in a quoted tweet), not the
+    quoted source's style ("March 3" in a quoted post), not the
     outlet's house style; read blind, such a pair was judged trivial
     (``claims.attributed_frames.sentence_quote_masks``, as for spellings).
     """
