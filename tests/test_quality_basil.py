@@ -91,7 +91,7 @@ BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
 # 8 once the "fact" version naming the same source within two sentences ("... was first
 # reported by The New York Times") is no claim stated as fact.  6 once a source one cell
 # names and the other lacks, or swaps for the writer's doubt, is compared only between cells
-# sharing a fifth of their tokens (``attribution.rule.SOURCE_DROPPED_SHARED``): no
+# sharing a fifth of their tokens (``pairs.WRITTEN_APART``): no
 # attribution finding judged wrong is still reported here.  5 once a hedge ("allegedly
 # hurled") against a claim a verb of accusation or doubt carries ("accused protesters of
 # hurling") is no hedge dropped; 4 once a probability or hearsay hedge ("likely",

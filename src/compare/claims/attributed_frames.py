@@ -126,6 +126,13 @@ def sentence_quote_masks(sentences: Sequence[Sentence]) -> Iterator[tuple[Senten
         yield sentence, inside
 
 
+def token_quote_flags(sentences: Sequence[Sentence]) -> Iterator[tuple[Token, bool]]:
+    """Each token of ``sentences`` with whether it stands inside quotation marks
+    (``sentence_quote_masks``, read token by token)."""
+    for sentence, inside in sentence_quote_masks(sentences):
+        yield from zip(sentence.tokens, inside, strict=True)
+
+
 def _segment_back(tokens: Sequence[Token], end: int) -> int:
     """Start of the clause segment ending at ``end`` (back to a comma, quote or the start)."""
     first = end

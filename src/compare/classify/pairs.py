@@ -33,6 +33,11 @@ MIN_SHARED = 0.3  # share of two cells' tokens in common below which a pair is l
 # Share below which two cells are two outlets' own sentences on one theme, written apart:
 # what one says (a source, a loaded word) tells nothing of how the other words its own.
 WRITTEN_APART = 0.2
+# Share at or above which two cells are one statement edited, written together: a word one
+# puts where the other has another (a reporting verb, a hedge of the writer's own odds) is
+# that outlet's choice.  Under it, read blind, such word choices were wrong or trivial
+# (``attribution.rule._verbs_compared``, ``framing.hedges._apart``).
+WRITTEN_TOGETHER = 0.4
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,10 @@ class CellPair:
     def written_apart(self) -> bool:
         """True when the cells share under ``WRITTEN_APART`` of their tokens."""
         return self.shared_share() < WRITTEN_APART
+
+    def written_together(self) -> bool:
+        """True when the cells share ``WRITTEN_TOGETHER`` or more of their tokens."""
+        return self.shared_share() >= WRITTEN_TOGETHER
 
     def equal_runs(self) -> Iterator[tuple[int, int, int]]:
         """``(a_start, b_start, length)`` of runs whose normalised forms match."""

@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from compare.align.segment import tokenize
-from compare.classify.attribution.rule import SOURCE_DROPPED_SHARED, _same_fact, markers
+from compare.classify.attribution.rule import _same_fact, markers
 from compare.classify.base import Candidate
-from compare.classify.pairs import CellPair
+from compare.classify.pairs import WRITTEN_APART, CellPair
 from compare.model import Kind, Severity, Span
 
 from classify_helpers import of_kind, run, the_finding
@@ -322,11 +322,11 @@ def test_a_source_the_other_version_credits_in_the_next_sentence_is_no_claim_sta
 def test_a_source_dropped_between_sentences_written_apart_is_no_change(
     monkeypatch: pytest.MonkeyPatch, shared: float, found: bool
 ) -> None:
-    # Under SOURCE_DROPPED_SHARED of their tokens in common, two cells are two outlets'
+    # Under WRITTEN_APART of their tokens in common, two cells are two outlets'
     # own sentences on one theme: a source in one credits nothing the other states.
     a = "Steele will announce on Monday whether he will run again, according to reports."
     b = "Steele will announce on Monday whether he will run again."
-    assert SOURCE_DROPPED_SHARED > 0.15
+    assert WRITTEN_APART > 0.15
     monkeypatch.setattr(CellPair, "shared_share", lambda _self: shared)
     labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)]
     assert ('"according to reports" vs no attribution' in labels) is found

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compare.classify.framing.hedges import ODDS_SHARED
-from compare.classify.pairs import CellPair
+from compare.classify.pairs import WRITTEN_TOGETHER, CellPair
 from compare.model import Kind, Severity
 
 from classify_helpers import of_kind, run, the_finding
@@ -220,7 +219,7 @@ def test_a_claim_an_accusation_carries_is_not_stated_as_fact(b: str, hedged: boo
 def test_odds_and_hearsay_are_compared_only_in_sentences_written_together(
     monkeypatch: pytest.MonkeyPatch, hedged: str, label: str, shared: float, found: bool
 ) -> None:
-    assert ODDS_SHARED > 0.3
+    assert WRITTEN_TOGETHER > 0.3
     monkeypatch.setattr(CellPair, "shared_share", lambda _self: shared)
     a, b = f"The suspect {hedged} the city on Monday.", "The suspect fled the city on Monday."
     labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)]

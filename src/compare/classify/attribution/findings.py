@@ -185,7 +185,7 @@ def agent_named(
     return None
 
 
-# Confidence of a verb change between sentences written apart (``rule.VERB_CHANGE_SHARED``)
+# Confidence of a verb change between sentences written apart (``pairs.WRITTEN_TOGETHER``)
 # whose credited clauses still share ``RETOLD_SHARED`` content words: the same claim retold,
 # perhaps, but the verbs may credit different statements.
 RETOLD_CONFIDENCE = 0.5

@@ -41,25 +41,9 @@ from compare.classify.attribution.findings import (
 )
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import sentence_starts
-from compare.classify.pairs import WRITTEN_APART, CellPair, cell_pairs
+from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Kind, Token
-
-# Share of two cells' tokens in common (difflib's ratio) below which their reporting verbs
-# are not compared: under it the two outlets wrote their sentences apart, and a verb in
-# each credits a different statement ("the suit claims that ..." / "the company says its
-# policies ...").  Read blind on independently written coverage, 24 of 24 verb changes
-# below it were wrong or trivial; the invented stories' verb changes lie at 0.42 and up.
-VERB_CHANGE_SHARED = 0.4
-# Share of tokens in common below which a source one cell names and the other lacks (or
-# replaces with the writer's own doubt, ``voice_swap``) is no change in how one statement
-# is credited: under a fifth (``pairs.WRITTEN_APART``), the cells are two outlets' own
-# sentences on one theme.  Read blind on the serious-kinds set, both such findings under
-# it were wrong (a source credited with one prediction against another outlet's different
-# prediction; a group's pledge against the writer's "apparently" on another point); every
-# judged-right one, and every gold one of the seeds and the invented stories, shares a
-# quarter or more.
-SOURCE_DROPPED_SHARED = WRITTEN_APART
 
 
 def _inside(found: list[Marker], lo: int, hi: int) -> list[Marker]:
@@ -73,7 +57,15 @@ def find(ctx: Context) -> list[Candidate]:
     for pair in cell_pairs(ctx):
         if not same_content(ctx, pair):
             continue  # two statements on one theme; the story-wide claims compare those
-        apart = pair.shared_share() < SOURCE_DROPPED_SHARED
+        # A source one cell names and the other lacks (or replaces with the writer's own
+        # doubt, ``voice_swap``) is no change in how one statement is credited when the
+        # cells were written apart (``pairs.WRITTEN_APART``): two outlets' own sentences on
+        # one theme.  Read blind on the serious-kinds set, both such findings under it were
+        # wrong (a source credited with one prediction against another outlet's different
+        # prediction; a group's pledge against the writer's "apparently" on another point);
+        # every judged-right one, and every gold one of the seeds and the invented
+        # stories, shares a quarter or more.
+        apart = pair.written_apart()
         ma, mb = markers(pair.a_tokens), markers(pair.b_tokens)
         # An authority naming someone credits the content too: that side does not
         # state it as fact ("police identified the man as ..."; ``identifications``).
@@ -182,14 +174,18 @@ def _verbs_compared(pair: CellPair, m: Marker, n: Marker) -> bool | None:
     statement's verb choice) or True (as a retold claim's, uncertain and minor).
 
     Only verbs whose stances are judged and neither inside a quotation (the
-    speaker's word).  Cells that share ``VERB_CHANGE_SHARED`` of their tokens
+    speaker's word).  Cells written together (``pairs.WRITTEN_TOGETHER``)
     are one statement edited; below it the two were written apart, and only
     clauses after the verbs that share ``findings.RETOLD_SHARED`` content
     words may be one claim retold.
     """
     if not _judged(m[2], n[2]) or _quoted_either(pair, m, n):
         return None
-    if pair.shared_share() >= VERB_CHANGE_SHARED:
+    # Under it the two outlets wrote their sentences apart, and a verb in each credits a
+    # different statement ("the suit claims that ..." / "the company says its policies
+    # ...").  Read blind on independently written coverage, 24 of 24 verb changes under it
+    # were wrong or trivial; the invented stories' verb changes lie at 0.42 and up.
+    if pair.written_together():
         return False
     return True if retold(pair, m, n) else None
 

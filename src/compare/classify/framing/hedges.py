@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
-from compare.claims.sources import markers
+from compare.claims.sources import SENTENCE_END, markers
 from compare.claims.words import content_words, has_run, stem
 from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
@@ -99,25 +99,25 @@ def find(ctx: Context) -> list[Candidate]:
 
 
 # Hedge classes that weigh the writer's own odds or sources ("likely", "appeared to",
-# "reportedly"), and the share of tokens in common under which two cells were written apart
-# (``attribution.rule.VERB_CHANGE_SHARED``'s level).
+# "reportedly").
 _WRITERS_ODDS = frozenset({"likely", "hearsay"})
-ODDS_SHARED = 0.4
 
 
 def _apart(pair: CellPair, h: Hedge) -> bool:
     """Is ``h`` a probability or hearsay hedge in a pair of cells written apart?
 
+    Not written together: under ``pairs.WRITTEN_TOGETHER`` of tokens shared.
+
     Why: "the minister appeared to play down the risk" against another
     outlet's own sentence on the risk does not make that sentence state it as fact;
     how sure a writer sounds belongs to one sentence.  Read blind on the
-    development and BASIL sets, the three such hedges in cells sharing under
-    ``ODDS_SHARED`` of their tokens were wrong or trivial ("appeared to",
+    development and BASIL sets, the three such hedges in cells not written
+    together were wrong or trivial ("appeared to",
     "likely", "reportedly"); the gold ones of the invented stories share
     three quarters.  A doubt ("alleged") is kept at any share: it attaches to
     a charge, which outlets state or hedge in sentences of their own.
     """
-    return h[2] in _WRITERS_ODDS and pair.shared_share() < ODDS_SHARED
+    return h[2] in _WRITERS_ODDS and not pair.written_together()
 
 
 def _all_quoted(mask: Sequence[bool], lo: int, hi: int) -> bool:
@@ -270,9 +270,6 @@ def _one_sided(
     )
 
 
-_SENTENCE_END = frozenset({".", "!", "?"})
-
-
 # Reporting verbs that themselves mark a claim as unproven: an accuser's or a doubted claim.
 _UNPROVEN = frozenset({"accusation", "doubt"})
 
@@ -292,7 +289,7 @@ def _credited(tokens: Sequence[Token], at: int) -> bool:
     for start, _end, cls in markers(tokens):
         if cls not in _UNPROVEN or start >= at:
             continue
-        if not any(t.norm in _SENTENCE_END for t in tokens[start:at]):
+        if not any(t.norm in SENTENCE_END for t in tokens[start:at]):
             return True
     return False
 

@@ -103,7 +103,7 @@ def tone(
     pair: CellPair,
     seg_a: Sequence[Token],
     seg_b: Sequence[Token],
-    quoted: tuple[Sequence[bool], Sequence[bool]] = ((), ()),
+    quoted: tuple[Sequence[bool], Sequence[bool]],
 ) -> Candidate | None:
     """A short swap whose VADER valences differ sharply ("terrorists" vs "fighters").
 
@@ -116,8 +116,8 @@ def tone(
     if not (0 < len(wa) <= 3 and 0 < len(wb) <= 3):
         return None
     qa, qb = quoted
-    va = [v for k, t in enumerate(seg_a) if not _at(qa, k) and (v := valence(t.norm)) is not None]
-    vb = [v for k, t in enumerate(seg_b) if not _at(qb, k) and (v := valence(t.norm)) is not None]
+    va = [v for t, q in zip(seg_a, qa, strict=True) if not q and (v := valence(t.norm)) is not None]
+    vb = [v for t, q in zip(seg_b, qb, strict=True) if not q and (v := valence(t.norm)) is not None]
     if not va or not vb:
         return None
     sa, sb = sum(va), sum(vb)
@@ -138,8 +138,3 @@ def tone(
         label=f'"{x}" vs "{y}"',
         weight=0.8 + abs(vx - vy) / 10,
     )
-
-
-def _at(mask: Sequence[bool], k: int) -> bool:
-    """``mask[k]``, False past its end (no mask given)."""
-    return k < len(mask) and mask[k]

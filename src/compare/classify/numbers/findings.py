@@ -9,6 +9,7 @@ that, not from how the figures were paired.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Protocol
 
 from compare.claims.number_lexicon import events, thing_display, things
@@ -99,8 +100,13 @@ def _people_event(x: Quantity, y: Quantity) -> bool:
     editor's time (6 true but trivial, 1 wrong): they stay findings, ranked
     with the minor ones, never a page-1 headline.
     """
-    harmed = {event for event, _display, implied in events().values() if implied == "people"}
-    return x.event in harmed or y.event in harmed
+    return x.event in _harmed() or y.event in _harmed()
+
+
+@cache
+def _harmed() -> frozenset[str]:
+    """The events whose counted thing is people (``classify_events.txt``)."""
+    return frozenset(event for event, _display, implied in events().values() if implied == "people")
 
 
 UNDATED = "one article gives no publication date"

@@ -219,7 +219,8 @@ def told_in_pieces(
     story = _story(ctx)
     shares = []
     for sentence in sentences:
-        words = set(features(tokens if tokens is not None else sentence.tokens))
+        part = tokens if tokens is not None else sentence.tokens
+        words = set(features(part))
         if not words:
             continue
         query = own[sentence.index]
@@ -232,7 +233,7 @@ def told_in_pieces(
             for j in np.flatnonzero(rows @ query >= RELATED):
                 pool |= story.sentence_stems[aid][int(j)]
                 numbers |= story.sentence_figures[aid][int(j)]
-        if not figures(tokens if tokens is not None else sentence.tokens) <= numbers:
+        if not figures(part) <= numbers:
             shares.append(0.0)
             continue
         total = sum(story.weight.get(f, 1.0) for f in words)

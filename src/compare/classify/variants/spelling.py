@@ -27,7 +27,7 @@ from breame.spelling import (
     get_british_spelling,
 )
 
-from compare.claims.attributed_frames import sentence_quote_masks
+from compare.claims.attributed_frames import token_quote_flags
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import pairwise_edits
 from compare.model import Kind, Sentence, Severity, Span, Token
@@ -188,19 +188,14 @@ def _candidate(
 
 
 def _own_voice_words(sentences: Sequence[Sentence]) -> list[Token]:
-    """The words of an article outside quotation marks (``sentence_quote_masks``).
+    """The words of an article outside quotation marks (``token_quote_flags``).
 
     Why: a convention is the outlet's only where it writes in its own voice;
     inside quotation marks the spelling is the quoted source's ("amidst" in
     a senator's tweet that an outlet writing "amid" quotes), and read blind,
     such a story-wide pair was judged wrong.
     """
-    return [
-        t
-        for sentence, inside in sentence_quote_masks(sentences)
-        for k, t in enumerate(sentence.tokens)
-        if not inside[k] and t.text.isalpha()
-    ]
+    return [t for t, quoted in token_quote_flags(sentences) if not quoted and t.text.isalpha()]
 
 
 def _story_candidates(ctx: Context) -> list[Candidate]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compare.claims.attributed_frames import sentence_quote_masks
+from compare.claims.attributed_frames import token_quote_flags
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.align import cell_pairs
 from compare.classify.variants.dates import DateMention, dates
@@ -85,7 +85,7 @@ def _cell_dates(ctx: Context, passage_id: str, article_id: str) -> list[DateMent
     Why not quoted ones: a date inside quotation marks is written in the
     quoted source's style ("March 3" in a quoted post), not the
     outlet's house style; read blind, such a pair was judged trivial
-    (``claims.attributed_frames.sentence_quote_masks``, as for spellings).
+    (``claims.attributed_frames.token_quote_flags``, as for spellings).
     """
     quoted = ctx.memo(__name__ + ".quoted", _quoted_starts).get(article_id, frozenset())
     return [
@@ -99,11 +99,6 @@ def _cell_dates(ctx: Context, passage_id: str, article_id: str) -> list[DateMent
 def _quoted_starts(ctx: Context) -> dict[str, frozenset[int]]:
     """Article id -> start offsets of its tokens inside quotation marks."""
     return {
-        aid: frozenset(
-            t.start
-            for sentence, inside in sentence_quote_masks(article.sentences)
-            for t, quoted in zip(sentence.tokens, inside, strict=True)
-            if quoted
-        )
+        aid: frozenset(t.start for t, quoted in token_quote_flags(article.sentences) if quoted)
         for aid, article in ctx.articles.items()
     }
