@@ -241,6 +241,23 @@ def test_no_fact_finding_when_the_other_outlet_credits_it_elsewhere() -> None:
     assert [d.kind for d in compare([a, b])] == []
 
 
+def test_no_fact_finding_when_the_other_outlet_credits_the_quoted_words_elsewhere() -> None:
+    quoted = (
+        "Closing the bridge over the Varna river was \u201ca grave mistake\u201d made in haste "
+        "by her office and the transport ministry"
+    )
+    a = article("a", f"{quoted}, the mayor said.")
+    stated = (
+        "Closing the bridge over the Varna river was a mistake made in haste by her office "
+        "and the transport ministry."
+    )
+    # b credits the quoted words to the mayor by name: it does not state the claim as fact
+    b = article("b", stated, "\u201cIt was a grave mistake,\u201d Karin Holm told reporters.")
+    assert [d.kind for d in compare([a, b])] == []
+    c = article("c", stated, "\u201cIt was a busy week,\u201d Karin Holm told reporters.")
+    assert [d.kind for d in compare([a, c])] == ["unsourced"]
+
+
 def test_credited_to_different_sources() -> None:
     a = article("a", f"{CLAIM}, Mayor Karl Holm said.")
     b = article("b", f"{CLAIM}, said engineer Lena Sand.")

@@ -35,7 +35,9 @@ from dataclasses import dataclass
 from compare.align.similarity import features
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, article_claims
-from compare.model import Article, Token
+from compare.claims.attributed_frames import token_quote_flags
+from compare.claims.words import content_words, is_word
+from compare.model import Article, Sentence, Token
 
 UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
 UNSOURCED_ALIGNED_MIN = 0.45  # the same, for two sentences the aligner put in one passage
@@ -47,6 +49,10 @@ SOURCE_COVER = 0.6
 RELAY_MIN = 0.8  # a relayed and a direct quotation: nearly the same words
 MIN_WORDS = 5  # content words a claim needs (short contents match by chance)
 CERTAIN = 0.85  # confidence of a finding resting on near-identical content
+# Content words a quotation needs before its words, repeated in a claim another outlet
+# credits, tie the two claims ("admitted she \u201cwent too far\u201d" / "\u201cI went way too
+# far,\u201d she said"): one content word recurs by chance.
+QUOTE_MIN_WORDS = 2
 UNSURE = 0.7  # confidence when the content is only close
 
 Vector = Mapping[str, float]
@@ -116,6 +122,42 @@ def coverage(x: Vector, y: Vector) -> float:
     return round(sum(v * v for w, v in x.items() if w in y), 6)
 
 
+def quotations(claim: AttributedClaim, sentence: Sentence) -> list[frozenset[str]]:
+    """The words of each direct quotation inside ``claim``'s content (``sentence`` is its
+    sentence), for quotations of at least ``QUOTE_MIN_WORDS`` content words.
+
+    >>> from compare.align.segment import tokenize
+    >>> text = 'She admitted she "went too far" on Tuesday.'
+    >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))
+    >>> c = AttributedClaim("a", 0, CREDITED, s.tokens[2:])
+    >>> [sorted(q) for q in quotations(c, s)]
+    [['far', 'too', 'went']]
+    """
+    inside_content = {t.start for t in claim.content}
+    runs: list[list[Token]] = [[]]
+    for token, quoted in token_quote_flags([sentence]):
+        if quoted and token.start in inside_content and is_word(token):
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    return [
+        frozenset(t.norm for t in run) for run in runs if len(content_words(run)) >= QUOTE_MIN_WORDS
+    ]
+
+
+def repeats_quotation(quotes: Sequence[frozenset[str]], claim: AttributedClaim) -> bool:
+    """Does a credited ``claim`` hold every word of one of ``quotes``?
+
+    Why: an outlet that credits the quoted words to their speaker, in any
+    sentence, does not state the claim they make as its own fact, however
+    differently the rest of its sentence reads.
+    """
+    if claim.status != CREDITED or not quotes:
+        return False
+    words = {t.norm for t in claim.content}
+    return any(q <= words for q in quotes)
+
+
 def cosine(x: Vector, y: Vector) -> float:
     """Cosine of two normalised sparse vectors."""
     if len(x) > len(y):
@@ -145,6 +187,7 @@ def compare(
         (c.article_id, c.sentence): vector(c.content, idf) for cs in usable.values() for c in cs
     }
     sentences = {(a.id, s.index): s.tokens for a in articles for s in a.sentences}
+    whole = {(a.id, s.index): s for a in articles for s in a.sentences}
     by_article = {a.id: [s.tokens for s in a.sentences] for a in articles}
     outlets = {a.id: a.outlet for a in articles}
     out: list[AttributionDiff] = []
@@ -157,6 +200,8 @@ def compare(
                 if x.status != CREDITED:
                     continue
                 vx = vectors[(x.article_id, x.sentence)]
+                quotes = quotations(x, whole[(x.article_id, x.sentence)])
+                quoted_there = any(repeats_quotation(quotes, c) for c in claims[y_id])
                 scored = [
                     (cosine(vx, vectors[(y.article_id, y.sentence)]), y) for y in usable[y_id]
                 ]
@@ -175,6 +220,7 @@ def compare(
                         (coverage(vx, vy), coverage(vy, vx)),
                         by_article[y_id],
                         outlets[y_id],
+                        quoted_there,
                     )
                     if found is not None and not _one_chain(found, sentences):
                         out.append(found)
@@ -218,6 +264,7 @@ def _judge(
     covers: tuple[float, float] = (1.0, 1.0),
     y_article: Sequence[Sequence[Token]] = (),
     y_outlet: str = "",
+    quoted_there: bool = False,
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -228,10 +275,13 @@ def _judge(
     ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there)
     and ``y_outlet`` its outlet's name: a source naming that outlet ("the Times
     reported") is that outlet telling its own reporting, not a claim stripped of
-    its source.
+    its source.  ``quoted_there``: ``y``'s outlet credits a claim holding the words of
+    one of ``x``'s quotations (``repeats_quotation``), so it credits ``x``'s claim too.
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
-    credited_there = any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored)
+    credited_there = quoted_there or any(
+        s >= SOURCE_MIN and c.status == CREDITED for s, c in scored
+    )
     if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
         if (
             not credited_there

@@ -10,7 +10,7 @@ from compare.align.segment import tokenize
 from compare.classify.attribution.rule import _same_fact, markers
 from compare.classify.base import Candidate
 from compare.classify.pairs import WRITTEN_APART, CellPair
-from compare.model import Kind, Severity, Span
+from compare.model import Finding, Kind, Severity, Span
 
 from classify_helpers import of_kind, run, the_finding
 
@@ -330,3 +330,46 @@ def test_a_source_dropped_between_sentences_written_apart_is_no_change(
     monkeypatch.setattr(CellPair, "shared_share", lambda _self: shared)
     labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)]
     assert ('"according to reports" vs no attribution' in labels) is found
+
+
+def _stated_as_fact(found: tuple[Finding, ...]) -> list[str]:
+    return [
+        f.label
+        for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)
+        if "no attribution" in f.label or "stated as fact" in f.label
+    ]
+
+
+def test_a_claim_the_other_outlet_credits_in_another_sentence_is_not_stated_as_fact() -> None:
+    # b states the settlement in a clause and credits it two sentences on: it does not
+    # present the settlement as its own fact.
+    a = (
+        "The airline spent $2 million of company funds to settle the discrimination case "
+        "of a former pilot, the Ledger reported."
+    )
+    lede = (
+        "The airline that spent $2 million of company funds to settle the discrimination "
+        "case of a former pilot named a new chief executive on Monday."
+    )
+    credited = (
+        "Company funds of $2 million settled the discrimination case of the former pilot, "
+        "according to a regulatory filing."
+    )
+    other = "The new chief executive starts work at the airline in March."
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    assert _stated_as_fact(run({"a": a, "b": f"{lede} {other} {credited}"}, cells=cells)) == []
+    assert _stated_as_fact(run({"a": a, "b": f"{lede} {other} {other}"}, cells=cells)) != []
+
+
+def test_a_quotation_the_other_outlet_credits_is_not_stated_as_fact() -> None:
+    # b quotes the mayor's own words in another sentence: it credits what a says she admitted.
+    a = (
+        "The mayor admitted on Tuesday that she \u201cwent too far\u201d in her harbour festival "
+        "speech about the striking fishermen."
+    )
+    b = "In her harbour festival speech, the mayor spoke about the striking fishermen."
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+    quoted = "\u201cI went much too far,\u201d she said in a statement."
+    unrelated = "\u201cThe festival was a success,\u201d she said in a statement."
+    assert _stated_as_fact(run({"a": a, "b": f"{b} {quoted}"}, cells=cells)) == []
+    assert _stated_as_fact(run({"a": a, "b": f"{b} {unrelated}"}, cells=cells)) != []

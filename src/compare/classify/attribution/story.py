@@ -5,18 +5,24 @@ is credited with each sentence's content and pairs contents across the
 whole story, so it finds what word comparison inside one passage cannot
 ("..., the attorney general said" vs "The department identified the men as
 ..."), and it also serves as a check on the passage rules' "stated as fact"
-findings (``stated_as_fact``).
+findings (``credited_vs_fact``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from compare.align.similarity import features
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
+    MIN_WORDS,
+    SOURCE_MIN,
     AttributionDiff,
+    Vector,
     compare,
     cosine,
+    quotations,
+    repeats_quotation,
     story_claims,
     story_idf,
     vector,
@@ -150,7 +156,9 @@ def credited_vs_fact(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> 
     Why: the passage rules read a reporting verb in one cell and none in the
     other; the claim layer also reads "X identified the men as ...", reported
     speech running on, quotations, and compares the *content* of the two
-    claims, not two whole cells that may hold different statements.
+    claims, not two whole cells that may hold different statements.  As in
+    the story-wide rule, an outlet that credits the claim in another of its
+    sentences (``credited_elsewhere``) does not state it as its own fact.
     """
     claims, idf = _claims_of(ctx)
     found = {
@@ -166,6 +174,34 @@ def credited_vs_fact(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> 
                     continue
                 vx = vector(x.content, idf)
                 for y in ys:
-                    if y.status == FACT and cosine(vx, vector(y.content, idf)) >= FACT_PAIR_MIN:
+                    if (
+                        y.status == FACT
+                        and cosine(vx, vector(y.content, idf)) >= FACT_PAIR_MIN
+                        and not credited_elsewhere(ctx, x, vx, b)
+                    ):
                         return True
     return False
+
+
+def credited_elsewhere(ctx: Context, x: AttributedClaim, vx: Vector, article_id: str) -> bool:
+    """Does article ``article_id`` credit claim ``x`` (content vector ``vx``) to someone?
+
+    The story-wide rule's test (``claims.attributed_compare``): a credited claim
+    of close content (``SOURCE_MIN``), or one holding the words of ``x``'s
+    quotation.  Why: read blind, "Politico reported" the settlement against
+    a sentence stating it was wrong, as that outlet credits the settlement
+    to a congressional office two paragraphs on; "she admitted she 'went too
+    far'" against an outlet quoting her "I went way too far," she said.
+    """
+    claims, idf = _claims_of(ctx)
+    quotes = quotations(x, ctx.articles[x.article_id].sentences[x.sentence])
+    return any(
+        repeats_quotation(quotes, c)
+        or (
+            c.status == CREDITED
+            and len(features(c.content)) >= MIN_WORDS
+            and cosine(vx, vector(c.content, idf)) >= SOURCE_MIN
+        )
+        for (aid, _index), c in claims.items()
+        if aid == article_id
+    )
