@@ -50,8 +50,8 @@ RELAY_MIN = 0.8  # a relayed and a direct quotation: nearly the same words
 MIN_WORDS = 5  # content words a claim needs (short contents match by chance)
 CERTAIN = 0.85  # confidence of a finding resting on near-identical content
 # Content words a quotation needs before its words, repeated in a claim another outlet
-# credits, tie the two claims ("admitted she \u201cwent too far\u201d" / "\u201cI went way too
-# far,\u201d she said"): one content word recurs by chance.
+# credits, tie the two claims ("admitted it was \u201ca grave mistake\u201d" / "\u201cIt was a
+# grave mistake,\u201d she said"): one content word recurs by chance.
 QUOTE_MIN_WORDS = 2
 UNSURE = 0.7  # confidence when the content is only close
 
@@ -127,11 +127,11 @@ def quotations(claim: AttributedClaim, sentence: Sentence) -> list[frozenset[str
     sentence), for quotations of at least ``QUOTE_MIN_WORDS`` content words.
 
     >>> from compare.align.segment import tokenize
-    >>> text = 'She admitted she "went too far" on Tuesday.'
+    >>> text = 'She admitted it was "a grave mistake" on Tuesday.'
     >>> s = Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))
     >>> c = AttributedClaim("a", 0, CREDITED, s.tokens[2:])
     >>> [sorted(q) for q in quotations(c, s)]
-    [['far', 'too', 'went']]
+    [['a', 'grave', 'mistake']]
     """
     inside_content = {t.start for t in claim.content}
     runs: list[list[Token]] = [[]]

@@ -229,3 +229,24 @@ def test_a_word_in_quotation_marks_gives_no_tone() -> None:
     assert of_kind(run({"a": quoted, "b": b}), Kind.LOADED_TERM) == []
     labels = [f.label for f in of_kind(run({"a": plain, "b": b}), Kind.LOADED_TERM)]
     assert labels == ['"hurtful words" vs "original post"']
+
+
+def test_a_term_whose_clause_the_other_version_does_not_tell_is_no_framing() -> None:
+    # b reports the emergency but not the council's decision: its lacking "refused" says
+    # nothing of how it frames that decision.
+    a = (
+        "The mayor declared an emergency on Friday to reach funds that the council refused "
+        "to give her for the new bridge."
+    )
+    apart = (
+        "The mayor declared an emergency on Friday, tapping special powers to divert "
+        "money toward construction of a bridge."
+    )
+    told = (
+        "The mayor declared an emergency on Friday to reach funds that the council would "
+        "not give her for the new bridge."
+    )
+    assert not [
+        f for f in of_kind(run({"a": a, "b": apart}), Kind.LOADED_TERM) if "refused" in f.label
+    ]
+    assert [f for f in of_kind(run({"a": a, "b": told}), Kind.LOADED_TERM) if "refused" in f.label]

@@ -188,10 +188,11 @@ def credited_elsewhere(ctx: Context, x: AttributedClaim, vx: Vector, article_id:
 
     The story-wide rule's test (``claims.attributed_compare``): a credited claim
     of close content (``SOURCE_MIN``), or one holding the words of ``x``'s
-    quotation.  Why: read blind, "Politico reported" the settlement against
+    quotation.  Why: read blind, "a newspaper reported" a settlement against
     a sentence stating it was wrong, as that outlet credits the settlement
-    to a congressional office two paragraphs on; "she admitted she 'went too
-    far'" against an outlet quoting her "I went way too far," she said.
+    to a public office two paragraphs on; so was "she admitted it was 'a
+    grave mistake'" against an outlet quoting her '"It was a grave mistake,"
+    she said' elsewhere.
     """
     claims, idf = _claims_of(ctx)
     quotes = quotations(x, ctx.articles[x.article_id].sentences[x.sentence])
