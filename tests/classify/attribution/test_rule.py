@@ -373,3 +373,23 @@ def test_a_quotation_the_other_outlet_credits_is_not_stated_as_fact() -> None:
     unrelated = "\u201cThe festival was a success,\u201d she said in a statement."
     assert _stated_as_fact(run({"a": a, "b": f"{b} {quoted}"}, cells=cells)) == []
     assert _stated_as_fact(run({"a": a, "b": f"{b} {unrelated}"}, cells=cells)) != []
+
+
+def test_retold_verbs_of_different_sources_are_not_compared() -> None:
+    """Written apart, a verb in each credits a different source: no verb change."""
+    a = (
+        "In a new escalation, the army on Saturday accused rebels of shelling the northern "
+        "port with rockets that killed at least 13 civilians."
+    )
+    b = (
+        "On Saturday, the {} said 14 civilians were killed in the northern port in an "
+        "overnight rocket attack by rebels."
+    )
+    cells = {"p1": {"a": (0,), "b": (0,)}}
+
+    def verb_changes(source: str) -> list[str]:
+        found = of_kind(run({"a": a, "b": b.format(source)}, cells=cells), Kind.ATTRIBUTION_CHANGE)
+        return [f.label for f in found if f.label == '"accused" vs "said"']
+
+    assert verb_changes("harbour doctors") == []
+    assert verb_changes("army command") == ['"accused" vs "said"']
