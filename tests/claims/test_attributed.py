@@ -20,9 +20,10 @@ from compare.claims.attributed import (
     article_claims,
     who,
 )
-from compare.claims.attributed_compare import compare
+from compare.claims.attributed_compare import PARTLY_SURE, compare
 from compare.claims.attributed_table import who_says_so
 from compare.claims.sources import markers
+from compare.classify.merge import UNCERTAIN
 from compare.model import (
     SCHEMA_VERSION,
     Alignment,
@@ -233,6 +234,25 @@ def test_credited_in_one_outlet_stated_as_fact_in_another() -> None:
     b = article("b", "Drivers queued for hours.", f"{CLAIM}.")
     (diff,) = compare([a, b])
     assert (diff.kind, diff.credited.article_id, diff.other.article_id) == ("unsourced", "a", "b")
+
+
+def test_aligned_sentences_sharing_part_of_a_claim_give_an_uncertain_finding() -> None:
+    # Aligned, with contents only partly alike (cosine between UNSOURCED_ALIGNED_MIN and
+    # UNSOURCED_MIN): listed, but under classify.merge.UNCERTAIN, so never a headline.
+    a = article("a", f"{CLAIM}, the transport ministry said.")
+    partly = (
+        "The Varna river bridge was closed after engineers found cracks, and traffic was "
+        "diverted to the ferry crossing for weeks."
+    )
+    b = article("b", partly)
+    aligned = {frozenset({("a", 0), ("b", 0)})}
+    ((kind, confidence),) = [(d.kind, d.confidence) for d in compare([a, b], aligned)]
+    assert kind == "unsourced" and confidence == PARTLY_SURE < UNCERTAIN
+    assert compare([a, b]) == []  # not aligned: not close enough for a finding at all
+    ((kind, confidence),) = [
+        (d.kind, d.confidence) for d in compare([a, article("b", f"{CLAIM}.")], aligned)
+    ]
+    assert kind == "unsourced" and confidence >= UNCERTAIN
 
 
 def test_no_fact_finding_when_the_other_outlet_credits_it_elsewhere() -> None:

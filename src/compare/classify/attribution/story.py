@@ -30,6 +30,7 @@ from compare.claims.attributed_compare import (
 from compare.claims.figure_sources import figure_diffs
 from compare.classify.attribution.claims import aligned_pairs
 from compare.classify.base import Candidate, Context
+from compare.classify.merge import UNCERTAIN
 from compare.model import Article, Kind, Sentence, Severity, Span
 
 # Content cosine a passage rule's "credited vs stated as fact" pair must reach: lower
@@ -67,6 +68,11 @@ def _candidate(ctx: Context, d: AttributionDiff) -> Candidate:
             explanation += (
                 f" Both sentences give a figure for the same count ({shown}); the rules do "
                 "not check that they count the same people."
+            )
+        if d.confidence < UNCERTAIN:
+            explanation += (
+                " The two sentences share only part of their content, so the rules are not "
+                "sure they make the same claim."
             )
         label = f'"{who_x}" vs stated as fact'
     elif d.kind == "unnamed":
