@@ -88,6 +88,17 @@ THIRD_EVENTS = (
     "1f99798f",
 )
 THIRD_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_third"
+# A fourth draw, the 21st to 25th held-out events in the same order, judged blind on
+# 2026-12-05 with the rules of commit 4ca9fcf.  Why: rules were written on the third
+# draw's verdicts, so it too no longer measures coverage no rule has seen.
+FOURTH_EVENTS = (
+    "87609973",
+    "76810849",
+    "84b3c118",
+    "1e41e98b",
+    "58f414e5",
+)
+FOURTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_fourth"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -219,3 +230,8 @@ def fresh_lines() -> Iterator[str]:
 def third_lines() -> Iterator[str]:
     """``basil_third_*`` lines: the same figures over the third held-out draw."""
     return basil_judged_lines(THIRD_EVENTS, THIRD_JUDGED, "basil_third")
+
+
+def fourth_lines() -> Iterator[str]:
+    """``basil_fourth_*`` lines: the same figures over the fourth held-out draw."""
+    return basil_judged_lines(FOURTH_EVENTS, FOURTH_JUDGED, "basil_fourth")

@@ -262,6 +262,7 @@ def _assert_training_events(folder: Path, events: tuple[str, ...]) -> None:
 BASIL_HELDOUT_FILES = sorted(eval_basil_judged.HELDOUT_JUDGED.glob("*.yaml"))
 BASIL_FRESH_FILES = sorted(eval_basil_judged.FRESH_JUDGED.glob("*.yaml"))
 BASIL_THIRD_FILES = sorted(eval_basil_judged.THIRD_JUDGED.glob("*.yaml"))
+BASIL_FOURTH_FILES = sorted(eval_basil_judged.FOURTH_JUDGED.glob("*.yaml"))
 
 
 def test_basil_heldout_events_are_later_events_drawn_by_hash(tmp_path: Path) -> None:
@@ -285,6 +286,9 @@ def test_basil_heldout_events_are_later_events_drawn_by_hash(tmp_path: Path) -> 
     # the third draw: the five after those
     assert tuple(e.split("-")[0] for e in ordered[15:20]) == eval_basil_judged.THIRD_EVENTS
     assert {p.stem for p in BASIL_THIRD_FILES} == set(eval_basil_judged.THIRD_EVENTS)
+    # the fourth draw: the five after those
+    assert tuple(e.split("-")[0] for e in ordered[20:25]) == eval_basil_judged.FOURTH_EVENTS
+    assert {p.stem for p in BASIL_FOURTH_FILES} == set(eval_basil_judged.FOURTH_EVENTS)
     assert not set(eval_basil_judged.HELDOUT_EVENTS) & set(eval_basil_judged.EVENTS)
     assert {p.stem for p in BASIL_HELDOUT_FILES} == set(eval_basil_judged.HELDOUT_EVENTS)
     for folder in eval_basil_judged.write_events(tmp_path, eval_basil_judged.HELDOUT_EVENTS):
@@ -309,7 +313,8 @@ def test_basil_serious_events_are_other_training_events(tmp_path: Path) -> None:
     + BASIL_HELDOUT_FILES
     + BASIL_SERIOUS_FILES
     + BASIL_FRESH_FILES
-    + BASIL_THIRD_FILES,
+    + BASIL_THIRD_FILES
+    + BASIL_FOURTH_FILES,
     ids=lambda p: f"{p.parent.name}/{p.stem}",
 )
 def test_basil_verdict_spans_are_exact_text_of_their_articles(path: Path, tmp_path: Path) -> None:
