@@ -168,8 +168,9 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # retold verb change needs the two verbs' sources to share a content word (a filing
 # "alleges" / a person it names "told").  Both written on the serious and held-out
 # verdicts' reasoning, but this draw's verdicts were read beside them.
+# Round 5 judged the 2 new top-20 findings (1 TRUE, 1 TRIVIAL): 42 of 45 judged right kept.
 BASIL_FRESH_FALSE_STILL_REPORTED = 31
-BASIL_FRESH_TRUE_KEPT = 41
+BASIL_FRESH_TRUE_KEPT = 42
 
 
 def test_basil_fresh_figures_do_not_fall() -> None:
@@ -202,8 +203,9 @@ def test_basil_heldout_figures_do_not_fall() -> None:
 # once an outlet that quotes the same words credited elsewhere ('"I went way too far,"
 # she said') does not state the claim as fact; 23 once a loaded term with no counterpart
 # counts only where the other version tells the words around it (headlines 0.68 -> 0.72).
+# Round 3 judged the 2 new top-20 findings (both TRUE): 51 of 53 judged right kept.
 BASIL_THIRD_FALSE_STILL_REPORTED = 23
-BASIL_THIRD_TRUE_KEPT = 49
+BASIL_THIRD_TRUE_KEPT = 51
 
 
 def test_basil_third_figures_do_not_fall() -> None:
