@@ -121,6 +121,19 @@ def test_scope_guard_drops_a_passage_finding_of_different_periods() -> None:
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
 
 
+def test_shares_of_different_groups_are_not_compared() -> None:
+    # A poll's share for one group is not its share for everyone, nor for another group.
+    young = "Among young voters, the mayor won 9 percent in the poll."
+    for other in (
+        "The mayor won 11 percent in the poll.",
+        "Among older voters, the mayor won 11 percent in the poll.",
+    ):
+        assert of_kind(run({"a": other, "b": young}), Kind.NUMBER_DISCREPANCY) == []
+    same = "Among young voters, the mayor won 11 percent in the poll."
+    (found,) = of_kind(run({"a": same, "b": young}), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"9 percent" vs "11 percent"'
+
+
 @pytest.mark.parametrize(
     ("a", "b", "severity", "words"),
     [

@@ -52,6 +52,9 @@ class Scope:
     part: bool = False
     # "would have cut $1.3 trillion", "if 40 more are found": not a figure of fact.
     hypothetical: bool = False
+    # The group a share is of ("12 percent among young voters"): a poll's figure for one
+    # group is not its figure for another group or for everyone.
+    group: frozenset[str] = frozenset()
 
     def differs(self, other: Scope, *, stated: bool = False) -> bool:
         """True when the two scopes cannot be taken as the same (a reason not to compare).
@@ -77,9 +80,14 @@ class Scope:
         (True, False)
         >>> Scope(frozenset({"2017"})).differs(Scope())
         True
+        >>> voters = Scope(group=frozenset({"young", "voters"}))
+        >>> voters.differs(Scope(), stated=True), voters.differs(voters)
+        (True, False)
         """
         if self.part or other.part or self.hypothetical or other.hypothetical:
             return True
+        if self.group != other.group:
+            return True  # a share of one group against a share of another, or of everyone
         (since_a, days_a, other_a), (since_b, days_b, other_b) = (
             _split(self.period),
             _split(other.period),
@@ -198,7 +206,45 @@ def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
                 places.add(name)
         k += 1
     hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
-    return Scope(frozenset(period), frozenset(places), part, hypothetical)
+    group = share_group(norms, end) if _is_share(norms, start, end) else frozenset()
+    return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
+
+
+_SHARE = frozenset({"%", "percent", "pct"})
+_GROUP_END = frozenset({",", ";", ":", ".", "(", ")", "\u2014", "\u2013", "and", "but", "while"})
+
+
+def _is_share(norms: Sequence[str], start: int, end: int) -> bool:
+    """Is the figure at [start, end) a percentage ("12 percent", "12%", "12 per cent")?"""
+    window = norms[start : end + 1]
+    return bool(_SHARE & set(window)) or norms[end : end + 2] == ["per", "cent"]
+
+
+def share_group(norms: Sequence[str], end: int) -> frozenset[str]:
+    """The words after "among" that name the group a share is of, anywhere in the sentence.
+
+    Why the whole sentence: a poll sentence names its group once and lists
+    several shares after it ("leads among young voters (at 20 percent),
+    followed by ... (9 percent)").  The nearest "among" before the figure
+    counts, else the first one after it.
+
+    >>> sorted(share_group("she leads among young voters , with 20 %".split(), 9))
+    ['voters', 'young']
+    >>> share_group("she won 20 % of the vote".split(), 4)
+    frozenset()
+    """
+    places = [k for k, n in enumerate(norms) if n == "among"]
+    before = [k for k in places if k < end]
+    chosen = before[-1] if before else next(iter(places), None)
+    if chosen is None:
+        return frozenset()
+    words: list[str] = []
+    for n in norms[chosen + 1 :]:
+        if n in _GROUP_END or len(words) == 4:
+            break
+        if n not in {"the", "a", "an", "all", "its", "their"}:
+            words.append(n)
+    return frozenset(words)
 
 
 def _when_words(tokens: Sequence[Token], k: int, right: int) -> list[str]:
