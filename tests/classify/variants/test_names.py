@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from compare.classify.base import Candidate
 from compare.classify.variants import names
-from compare.classify.variants.name_forms import jaro_winkler, similar, word_family
+from compare.classify.variants.name_forms import jaro_winkler, similar, typing_slip, word_family
 from compare.model import Kind, Severity
 
 from classify_helpers import assert_quotes_source, run, sentence_context
@@ -92,6 +93,24 @@ def test_transliteration_across_outlets_has_spans_per_outlet() -> None:
     }
     assert "same name" in cand.explanation
     assert_quotes_source(ctx, cand)
+
+
+def test_a_letter_slipped_in_between_others_is_called_a_probable_typing_error() -> None:
+    def found(x: str, y: str) -> Candidate:
+        ctx = sentence_context(
+            {
+                "a": f"Talks with Governor Valerio {x} began in the capital.",
+                "b": f"Talks with Governor Valerio {y} began in the capital.",
+            }
+        )
+        (cand,) = names.find(ctx)
+        return cand
+
+    slip = found("Castaldi", "Castraldi")
+    assert "probably a typing error" in slip.explanation and slip.severity is Severity.MEDIUM
+    doubled = found("Castaldi", "Casstaldi")  # a doubled letter written once: a spelling
+    assert "transliterations" in doubled.explanation and "typing" not in doubled.explanation
+    assert typing_slip("castaldi", "castraldi") and not typing_slip("castaldi", "casstaldi")
 
 
 def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -> None:

@@ -232,3 +232,27 @@ def consonants_close(a: str, b: str) -> bool:
         return False
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
+def typing_slip(a: str, b: str) -> bool:
+    """Do two name keys differ by one consonant added or dropped beside other letters?
+
+    Why: a doubled letter written once ("Marcello" / "Marcelo") or an
+    aspirate "h" is a spelling convention, but a letter dropped or added
+    between different letters ("Valerio" / "Valnerio") is most likely a
+    typing error in one outlet: read blind, one such pair was judged an
+    error worth correcting, and one reported as "two spellings, neither a
+    mistake" was judged wrong for that claim.
+
+    >>> typing_slip("valerio", "valnerio"), typing_slip("marcello", "marcelo")
+    (True, False)
+    """
+    sa, sb = skeleton(a).replace("h", ""), skeleton(b).replace("h", "")
+    if abs(len(sa) - len(sb)) != 1:
+        return False
+    short, long = sorted((sa, sb), key=len)
+    return any(
+        long[:k] + long[k + 1 :] == short
+        and long[k] not in long[max(k - 1, 0) : k] + long[k + 1 : k + 2]
+        for k in range(len(long))
+    )

@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from compare.classify.base import Candidate, Context
 from compare.classify.variants import forms
 from compare.classify.variants.align import pairwise_edits
-from compare.classify.variants.name_forms import fold, loose_fold, name_key, not_names, similar
+from compare.classify.variants.name_forms import (
+    fold,
+    loose_fold,
+    name_key,
+    not_names,
+    similar,
+    typing_slip,
+)
 from compare.classify.variants.spelling import us_uk_pair
 from compare.model import Kind, Severity, Span, Token
 
@@ -259,15 +266,19 @@ def _candidate(
     inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
     close = len({loose_fold(k) for k in members}) == 1  # a romanisation, not a new spelling
     quoted = " and ".join(f'"{f}"' for f in forms)
+    slip = len(members) == 2 and typing_slip(*members)
     explanation = (
-        f"{quoted} are different spellings (transliterations) of the same name. "
+        f"{quoted} differ by one letter: one of them is probably a typing error in the name. "
+        "An editor should check which spelling is right."
+        if slip
+        else f"{quoted} are different spellings (transliterations) of the same name. "
         "Neither is a mistake, but a reader may not realise they mean the same person or place."
     )
     if inside:
         explanation += " One article uses more than one spelling."
     return Candidate(
         kind=Kind.NAME_VARIANT,
-        severity=Severity.LOW if close and not inside else Severity.MEDIUM,
+        severity=Severity.LOW if close and not inside and not slip else Severity.MEDIUM,
         passage_id=pid,
         key="name:" + "|".join(sorted(members)),
         spans={aid: tuple(sorted(ss, key=lambda s: s.start)) for aid, ss in spans.items()},
