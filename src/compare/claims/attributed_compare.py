@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from compare.align.similarity import features
@@ -165,6 +165,25 @@ def repeats_quotation(quotes: Sequence[frozenset[str]], claim: AttributedClaim) 
     return any(q <= words for q in quotes)
 
 
+def credited_in(
+    quotes: Sequence[frozenset[str]],
+    scored: Iterable[tuple[float, AttributedClaim]],
+    claims: Iterable[AttributedClaim],
+) -> bool:
+    """Does an outlet credit a claim to someone, in any of its sentences?
+
+    It does when one of its credited claims is close in content (``scored``:
+    the content cosine of each of its claims of ``MIN_WORDS`` or more, with
+    the claim; at least ``SOURCE_MIN``), or when one of its ``claims`` holds
+    every word of one of the claim's ``quotes`` (``repeats_quotation``).  The
+    test of the story-wide rule and of the passage rules' last check
+    (``classify.attribution.story.credited_elsewhere``) alike.
+    """
+    return any(s >= SOURCE_MIN and c.status == CREDITED for s, c in scored) or any(
+        repeats_quotation(quotes, c) for c in claims
+    )
+
+
 def cosine(x: Vector, y: Vector) -> float:
     """Cosine of two normalised sparse vectors."""
     if len(x) > len(y):
@@ -193,8 +212,13 @@ def compare(
     vectors = {
         (c.article_id, c.sentence): vector(c.content, idf) for cs in usable.values() for c in cs
     }
-    sentences = {(a.id, s.index): s.tokens for a in articles for s in a.sentences}
-    whole = {(a.id, s.index): s for a in articles for s in a.sentences}
+    sentences = {(a.id, s.index): s for a in articles for s in a.sentences}
+    quotes = {
+        _site(c): quotations(c, sentences[_site(c)])
+        for cs in usable.values()
+        for c in cs
+        if c.status == CREDITED
+    }
     by_article = {a.id: [s.tokens for s in a.sentences] for a in articles}
     outlets = {a.id: a.outlet for a in articles}
     out: list[AttributionDiff] = []
@@ -207,12 +231,11 @@ def compare(
                 if x.status != CREDITED:
                     continue
                 vx = vectors[(x.article_id, x.sentence)]
-                quotes = quotations(x, whole[(x.article_id, x.sentence)])
-                quoted_there = any(repeats_quotation(quotes, c) for c in claims[y_id])
                 scored = [
                     (cosine(vx, vectors[(y.article_id, y.sentence)]), y) for y in usable[y_id]
                 ]
                 here = (x.article_id, x.sentence)
+                credited_there = credited_in(quotes[here], scored, claims[y_id])
                 beside = [p for p in scored if frozenset((here, _site(p[1]))) in aligned]
                 tries = [max(group, key=lambda p: p[0]) for group in (scored, beside) if group]
                 for sim, y in tries:
@@ -221,13 +244,12 @@ def compare(
                         x,
                         y,
                         sim,
-                        scored,
+                        credited_there,
                         story,
                         _site(y) in {_site(b) for _s, b in beside},
                         (coverage(vx, vy), coverage(vy, vx)),
                         by_article[y_id],
                         outlets[y_id],
-                        quoted_there,
                     )
                     if found is not None and not _one_chain(found, sentences):
                         out.append(found)
@@ -235,7 +257,7 @@ def compare(
     return out
 
 
-def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sequence[Token]]) -> bool:
+def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sentence]) -> bool:
     """Does a "different sources" pair name each other: one chain, not two sources?
 
     Why: "The A.G., according to the Times, said he had misspoken" and
@@ -252,7 +274,7 @@ def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sequence[Token]])
         (diff.other.speaker, _site(diff.credited)),
     ):
         said = speakers.words(speaker)
-        if said and said <= speakers.words(sentences[site]):
+        if said and said <= speakers.words(sentences[site].tokens):
             return True
     return False
 
@@ -265,13 +287,12 @@ def _judge(
     x: AttributedClaim,
     y: AttributedClaim,
     sim: float,
-    scored: Sequence[tuple[float, AttributedClaim]],
+    credited_there: bool,
     story: speakers.Names,
     aligned: bool = False,
     covers: tuple[float, float] = (1.0, 1.0),
     y_article: Sequence[Sequence[Token]] = (),
     y_outlet: str = "",
-    quoted_there: bool = False,
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -282,13 +303,10 @@ def _judge(
     ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there)
     and ``y_outlet`` its outlet's name: a source naming that outlet ("the Times
     reported") is that outlet telling its own reporting, not a claim stripped of
-    its source.  ``quoted_there``: ``y``'s outlet credits a claim holding the words of
-    one of ``x``'s quotations (``repeats_quotation``), so it credits ``x``'s claim too.
+    its source.  ``credited_there``: ``y``'s outlet credits ``x``'s claim in one of its
+    sentences (``credited_in``).
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
-    credited_there = quoted_there or any(
-        s >= SOURCE_MIN and c.status == CREDITED for s, c in scored
-    )
     if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
         if (
             not credited_there

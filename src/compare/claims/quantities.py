@@ -280,7 +280,7 @@ def sentence_claims(
                 counted=counted,
                 noun=noun,
                 event=_event_for(q, norms, dimension),
-                scope=read_scope(tokens, q.start, q.end),
+                scope=read_scope(tokens, q.start, q.end, share=unit == "percent"),
                 published=published,
                 converted=unit in TO_BASE,
                 also=_bracketed(tokens, q.core_end, dimension),

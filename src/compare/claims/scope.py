@@ -161,8 +161,10 @@ def clause(norms: Sequence[str], start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
+def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = False) -> Scope:
     """The scope of the figure at tokens [start, end) of one sentence.
+
+    ``share``: the figure is a percentage, whose group is read (``share_group``).
 
     >>> from compare.align.segment import tokenize
     >>> t = tokenize("Police arrested 300 people in the Old Town tonight.")
@@ -206,18 +208,11 @@ def read_scope(tokens: Sequence[Token], start: int, end: int) -> Scope:
                 places.add(name)
         k += 1
     hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
-    group = share_group(norms, end) if _is_share(norms, start, end) else frozenset()
+    group = share_group(norms, end) if share else frozenset()
     return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
 
 
-_SHARE = frozenset({"%", "percent", "pct"})
 _GROUP_END = frozenset({",", ";", ":", ".", "(", ")", "\u2014", "\u2013", "and", "but", "while"})
-
-
-def _is_share(norms: Sequence[str], start: int, end: int) -> bool:
-    """Is the figure at [start, end) a percentage ("12 percent", "12%", "12 per cent")?"""
-    window = norms[start : end + 1]
-    return bool(_SHARE & set(window)) or norms[end : end + 2] == ["per", "cent"]
 
 
 def share_group(norms: Sequence[str], end: int) -> frozenset[str]:

@@ -340,39 +340,39 @@ def _stated_as_fact(found: tuple[Finding, ...]) -> list[str]:
     ]
 
 
-def test_a_claim_the_other_outlet_credits_in_another_sentence_is_not_stated_as_fact() -> None:
-    # b states the settlement in a clause and credits it two sentences on: it does not
-    # present the settlement as its own fact.
-    a = (
-        "The airline spent $2 million of company funds to settle the discrimination case "
-        "of a former pilot, the Ledger reported."
-    )
-    lede = (
-        "The airline that spent $2 million of company funds to settle the discrimination "
-        "case of a former pilot named a new chief executive on Monday."
-    )
-    credited = (
-        "Company funds of $2 million settled the discrimination case of the former pilot, "
-        "according to a regulatory filing."
-    )
-    other = "The new chief executive starts work at the airline in March."
+@pytest.mark.parametrize(
+    ("a", "b", "credits", "other"),
+    [
+        # b states the settlement in a clause and credits it two sentences on: it does not
+        # present the settlement as its own fact.
+        (
+            "The airline spent $2 million of company funds to settle the discrimination case "
+            "of a former pilot, the Ledger reported.",
+            "The airline that spent $2 million of company funds to settle the discrimination "
+            "case of a former pilot named a new chief executive on Monday. "
+            "The new chief executive starts work at the airline in March.",
+            "Company funds of $2 million settled the discrimination case of the former pilot, "
+            "according to a regulatory filing.",
+            "The new chief executive starts work at the airline in March.",
+        ),
+        # b quotes the mayor's own words in another sentence: it credits what a says she
+        # admitted.
+        (
+            "The mayor admitted on Tuesday that she \u201cwent too far\u201d in her harbour "
+            "festival speech about the striking fishermen.",
+            "In her harbour festival speech, the mayor spoke about the striking fishermen.",
+            "\u201cI went much too far,\u201d she said in a statement.",
+            "\u201cThe festival was a success,\u201d she said in a statement.",
+        ),
+    ],
+    ids=["close-content", "quotation"],
+)
+def test_a_claim_the_other_outlet_credits_in_another_sentence_is_not_stated_as_fact(
+    a: str, b: str, credits: str, other: str
+) -> None:
     cells = {"p1": {"a": (0,), "b": (0,)}}
-    assert _stated_as_fact(run({"a": a, "b": f"{lede} {other} {credited}"}, cells=cells)) == []
-    assert _stated_as_fact(run({"a": a, "b": f"{lede} {other} {other}"}, cells=cells)) != []
-
-
-def test_a_quotation_the_other_outlet_credits_is_not_stated_as_fact() -> None:
-    # b quotes the mayor's own words in another sentence: it credits what a says she admitted.
-    a = (
-        "The mayor admitted on Tuesday that she \u201cwent too far\u201d in her harbour festival "
-        "speech about the striking fishermen."
-    )
-    b = "In her harbour festival speech, the mayor spoke about the striking fishermen."
-    cells = {"p1": {"a": (0,), "b": (0,)}}
-    quoted = "\u201cI went much too far,\u201d she said in a statement."
-    unrelated = "\u201cThe festival was a success,\u201d she said in a statement."
-    assert _stated_as_fact(run({"a": a, "b": f"{b} {quoted}"}, cells=cells)) == []
-    assert _stated_as_fact(run({"a": a, "b": f"{b} {unrelated}"}, cells=cells)) != []
+    assert _stated_as_fact(run({"a": a, "b": f"{b} {credits}"}, cells=cells)) == []
+    assert _stated_as_fact(run({"a": a, "b": f"{b} {other}"}, cells=cells)) != []
 
 
 def test_retold_verbs_of_different_sources_are_not_compared() -> None:

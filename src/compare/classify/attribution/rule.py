@@ -26,6 +26,7 @@ from compare.claims.sources import (
     source_range,
 )
 from compare.claims.speakers import credited_nearby, names_outlet
+from compare.claims.speakers import words as speaker_words
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
 from compare.classify.attribution import claims as attribution_claims
@@ -203,11 +204,11 @@ def _other_sources(pair: CellPair, m: Marker, n: Marker) -> bool:
     given only as a pronoun ("he said") may be anyone, so it differs from
     none.
     """
-    stems = []
-    for tokens, marker in ((pair.a_tokens, m), (pair.b_tokens, n)):
-        lo, hi = source_range(tokens, marker[0], marker[1])
-        stems.append({stem(t.norm) for t in content_words(tokens[lo:hi])})
-    return all(stems) and not stems[0] & stems[1]
+    said = [
+        speaker_words(tokens[slice(*source_range(tokens, marker[0], marker[1]))])
+        for tokens, marker in ((pair.a_tokens, m), (pair.b_tokens, n))
+    ]
+    return all(said) and not said[0] & said[1]
 
 
 def _quoted_either(pair: CellPair, m: Marker, n: Marker) -> bool:

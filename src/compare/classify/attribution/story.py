@@ -16,13 +16,12 @@ from compare.align.similarity import features
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
     MIN_WORDS,
-    SOURCE_MIN,
     AttributionDiff,
     Vector,
     compare,
     cosine,
+    credited_in,
     quotations,
-    repeats_quotation,
     story_claims,
     story_idf,
     vector,
@@ -180,11 +179,9 @@ def credited_vs_fact(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> 
                     continue
                 vx = vector(x.content, idf)
                 for y in ys:
-                    if (
-                        y.status == FACT
-                        and cosine(vx, vector(y.content, idf)) >= FACT_PAIR_MIN
-                        and not credited_elsewhere(ctx, x, vx, b)
-                    ):
+                    if y.status == FACT and cosine(vx, vector(y.content, idf)) >= FACT_PAIR_MIN:
+                        if credited_elsewhere(ctx, x, vx, b):
+                            break  # b credits x's claim: none of its sentences states it
                         return True
     return False
 
@@ -192,23 +189,21 @@ def credited_vs_fact(ctx: Context, quoted: Mapping[str, Sequence[Sentence]]) -> 
 def credited_elsewhere(ctx: Context, x: AttributedClaim, vx: Vector, article_id: str) -> bool:
     """Does article ``article_id`` credit claim ``x`` (content vector ``vx``) to someone?
 
-    The story-wide rule's test (``claims.attributed_compare``): a credited claim
-    of close content (``SOURCE_MIN``), or one holding the words of ``x``'s
+    The story-wide rule's test (``claims.attributed_compare.credited_in``): a
+    credited claim of close content, or one holding the words of ``x``'s
     quotation.  Why: read blind, "a newspaper reported" a settlement against
     a sentence stating it was wrong, as that outlet credits the settlement
     to a public office two paragraphs on; so was "she admitted it was 'a
     grave mistake'" against an outlet quoting her '"It was a grave mistake,"
     she said' elsewhere.
     """
-    claims, idf = _claims_of(ctx)
-    quotes = quotations(x, ctx.articles[x.article_id].sentences[x.sentence])
-    return any(
-        repeats_quotation(quotes, c)
-        or (
-            c.status == CREDITED
-            and len(features(c.content)) >= MIN_WORDS
-            and cosine(vx, vector(c.content, idf)) >= SOURCE_MIN
-        )
-        for (aid, _index), c in claims.items()
-        if aid == article_id
+    _claims, idf = _claims_of(ctx)
+    theirs = story_claims(_articles(ctx))[article_id]
+    scored = [
+        (cosine(vx, vector(c.content, idf)), c)
+        for c in theirs
+        if len(features(c.content)) >= MIN_WORDS
+    ]
+    return credited_in(
+        quotations(x, ctx.articles[x.article_id].sentences[x.sentence]), scored, theirs
     )

@@ -225,13 +225,22 @@ def consonants_close(a: str, b: str) -> bool:
     >>> consonants_close("mjrt", "mnrt"), consonants_close("krnt", "krnd")
     (False, False)
     """
-    a, b = a.replace("h", ""), b.replace("h", "")
-    if a == b:
+    if a.replace("h", "") == b.replace("h", ""):
         return True
-    if abs(len(a) - len(b)) != 1:
-        return False
+    return bool(_one_dropped(a, b)[1])
+
+
+def _one_dropped(a: str, b: str) -> tuple[str, list[int]]:
+    """The longer of two skeletons ("h" aside) and where dropping one letter gives the other.
+
+    >>> _one_dropped("mrcll", "mrcl"), _one_dropped("krnt", "krnd")[1]
+    (('mrcll', [3, 4]), [])
+    """
+    a, b = a.replace("h", ""), b.replace("h", "")
     short, long = sorted((a, b), key=len)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+    if len(long) - len(short) != 1:
+        return long, []
+    return long, [k for k in range(len(long)) if long[:k] + long[k + 1 :] == short]
 
 
 def typing_slip(a: str, b: str) -> bool:
@@ -247,12 +256,5 @@ def typing_slip(a: str, b: str) -> bool:
     >>> typing_slip("valerio", "valnerio"), typing_slip("marcello", "marcelo")
     (True, False)
     """
-    sa, sb = skeleton(a).replace("h", ""), skeleton(b).replace("h", "")
-    if abs(len(sa) - len(sb)) != 1:
-        return False
-    short, long = sorted((sa, sb), key=len)
-    return any(
-        long[:k] + long[k + 1 :] == short
-        and long[k] not in long[max(k - 1, 0) : k] + long[k + 1 : k + 2]
-        for k in range(len(long))
-    )
+    long, dropped = _one_dropped(skeleton(a), skeleton(b))
+    return any(long[k] not in long[max(k - 1, 0) : k] + long[k + 1 : k + 2] for k in dropped)
