@@ -221,3 +221,20 @@ def test_loosely_alike_carriers_and_an_omitter_close_to_them_give_no_omission(
     assert certain.confidence == 1.0
     # carriers that tell different things give no omission at all
     assert omitted_with(0.4, "The mayor spoke briefly about the budget.") == []
+
+
+@pytest.mark.parametrize(("own", "graded"), [(6, Severity.MEDIUM), (5, Severity.LOW)])
+def test_a_long_run_of_own_material_is_graded_as_its_omission_would_be(
+    own: int, graded: Severity
+) -> None:
+    """Six sentences in a row only one outlet has are a piece of its own reporting."""
+    shared = "The mayor resigned on Friday."
+    extra = " ".join(
+        f"\u201cThe {word} were my first concern,\u201d the mayor told reporters at length."
+        for word in ("roads", "schools", "taxes", "parks", "buses", "libraries")[:own]
+    )
+    texts = {"a": f"{shared} {extra}", "b": shared, "c": shared}
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": tuple(range(1, own + 1))}}
+    (added,) = of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)
+    assert f"these {own} sentences" in added.explanation and "quotation" in added.explanation
+    assert added.severity == graded

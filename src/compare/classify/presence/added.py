@@ -39,6 +39,9 @@ OWN_BRIDGE = 2  # matched tokens inside an own stretch that do not break it ("th
 # Share of its cell's content words above which an own stretch is nearly the whole
 # sentence: the cells then share too little to be surely one statement with a clause added.
 OWN_MAX_COVER = 0.8
+# Sentences in a row from which an outlet's own material is graded as its omission would
+# be, not a step lower (``added_candidate``).
+SUBSTANTIAL_RUN = 6
 
 
 def outlet_runs(ctx: Context, aid: str, passages: list[Passage]) -> list[list[Passage]]:
@@ -66,6 +69,16 @@ def added_candidate(
     in other words (``carried``).  ``lead`` replaces the explanation's first
     sentence ("Only one outlet carries ..."; ``--reference`` says what the
     reference lacks).
+
+    Graded a step below the omission of the same content ("only one outlet
+    has it" says less than "every other outlet has it and one cut it"),
+    except a run of ``SUBSTANTIAL_RUN`` sentences or more: a whole piece of
+    the outlet's own reporting.  Why: read blind on the development clusters
+    and the BASIL training events, such runs were judged right 33 times in
+    34, against 17 in 31 for the omissions of their grade that ranked above
+    them, and under half for shorter runs.  Ranked with those omissions,
+    the page-1 headlines of every judged BASIL draw improved and no other
+    figure moved.
     """
     graded = sorted((contents(ctx, p, aid) for p in run), key=lambda g: (g[0], -g[1]))
     severity, weight, what = graded[0]
@@ -80,7 +93,7 @@ def added_candidate(
         )
     candidate = Candidate(
         kind=Kind.ADDED_PASSAGE,
-        severity=Severity(min(severity + 1, Severity.LOW)),
+        severity=severity if n >= SUBSTANTIAL_RUN else Severity(min(severity + 1, Severity.LOW)),
         passage_id=run[0].id,
         key=f"added:{aid}",
         spans={aid: spans},
