@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
+from compare.claims.number_parse import Located
 from compare.claims.sources import markers
 from compare.classify.base import Context
 from compare.classify.numbers.rule import cell_quantities
 from compare.model import Passage, Severity, Span, Token
 
 BRIEF_RATIO = 0.5  # an article under half the median length of the others is a brief
+# Words before a bare number word that make it stand for people named before ("the two").
+_ANAPHORIC = frozenset({"the", "these", "those", "all"})
 _QUOTES = ('"', "\u201c", "\u201d")
 
 
@@ -58,6 +61,7 @@ def contents(
         found = [q for q in found if any(id(t) in inside for t in q.full)]
     else:
         tokens = ctx.cell_tokens(passage.id, article_id)
+    found = [q for q in found if _figure(q)]
     if any(q.q.event in ("death", "injury") for q in found):
         return Severity.HIGH, 1.0, "It reports casualty figures."
     if found:
@@ -67,6 +71,25 @@ def contents(
     if markers(tokens):
         return Severity.LOW, 0.7, "It reports what a source said."
     return Severity.LOW, 0.5, "It gives background or detail."
+
+
+def _figure(located: Located) -> bool:
+    """Is the quantity a figure a reader checks, not a number word standing for people?
+
+    Why: "The two have said ..." or "the four are to start training" counts
+    nothing: the number word after "the", with no noun, names people told
+    of before, and calling the passage one that "contains figures"
+    misleads.  With a noun ("the four astronauts"), a unit, an event, a
+    counted thing or a qualifier ("at least four"), or written in digits,
+    it is a figure.
+    """
+    q = located.q
+    if q.unit or q.event or q.thing or q.noun or q.hedge != "exact":
+        return True
+    at = located.number_index
+    if any(c.isdigit() for c in located.tokens[at].text):
+        return True
+    return not (at > 0 and located.tokens[at - 1].norm in _ANAPHORIC)
 
 
 def brief_notes(ctx: Context) -> dict[str, str]:
