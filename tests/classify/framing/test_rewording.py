@@ -223,3 +223,24 @@ def test_an_insertion_the_other_version_says_a_sentence_away_is_no_rewording(
     # a version that nowhere near says it still lacks the detail
     lacks = b.replace("His office released a statement", "The congressman spoke")
     assert [f.label for f in of_kind(run({"a": a, "b": lacks}), Kind.WORDING_CHANGE)] == labels
+
+
+def test_an_insertion_of_several_words_the_other_version_says_anywhere_is_no_rewording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two or more content words the other version holds, however far away, are told there."""
+    middle = "The vote was close. Many members left early. Debate ran late into the night. "
+    a = (
+        "His office sent a written statement on Friday. "
+        + middle
+        + '"I regret my reaction," the congressman said in a written statement.'
+    )
+    b = (
+        "His office sent a written statement on Friday. "
+        + middle
+        + '"I regret my reaction," the congressman said.'
+    )
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+    monkeypatch.setattr(rewording, "ANYWHERE_WORDS", 100)  # only the nearby sentences
+    labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)]
+    assert labels == ['"in a written statement" only in one version']

@@ -197,6 +197,7 @@ def _moved(side: Sequence[Token], other_cell: Sequence[Token], lo: int, hi: int)
 
 
 NEARBY = 2  # sentences either side of a cell where the other version may say the words
+ANYWHERE_WORDS = 2  # an insertion of this many content words or more: looked for anywhere
 
 
 def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Token]) -> bool:
@@ -207,15 +208,21 @@ def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Toke
     bid" against "bidding jointly" in the next sentence, is the same detail
     placed elsewhere; read blind, both such "only in one version" findings
     were wrong.  Words are compared by stem, in the other
-    version's cell and the ``NEARBY`` sentences either side of it.
+    version's cell and the ``NEARBY`` sentences either side of it; an
+    insertion of ``ANYWHERE_WORDS`` content words or more anywhere in the
+    other version (several words found together there rarely by chance:
+    "the club's manager, Ann Roe" named in another sentence, "and I think
+    it is unfair" against a version quoting "it is unfair" further down;
+    read blind, such an "only in one version" was trivial).
     """
     indexes = ctx.passages[passage_id].cells.get(other, ())
     sentences = ctx.articles[other].sentences if other in ctx.articles else ()
     if not indexes or not sentences:
         return False
-    lo, hi = max(min(indexes) - NEARBY, 0), min(max(indexes) + NEARBY + 1, len(sentences))
-    there = {stem(t.norm) for s in sentences[lo:hi] for t in s.tokens}
     wanted = {stem(t.norm) for t in content_words(words)}
+    reach = len(sentences) if len(wanted) >= ANYWHERE_WORDS else NEARBY
+    lo, hi = max(min(indexes) - reach, 0), min(max(indexes) + reach + 1, len(sentences))
+    there = {stem(t.norm) for s in sentences[lo:hi] for t in s.tokens}
     return bool(wanted) and wanted <= there
 
 
