@@ -244,3 +244,24 @@ def test_an_insertion_of_several_words_the_other_version_says_anywhere_is_no_rew
     monkeypatch.setattr(rewording, "ANYWHERE_WORDS", 100)  # only the nearby sentences
     labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)]
     assert labels == ['"in a written statement" only in one version']
+
+
+def test_the_authority_that_identified_someone_is_attribution_not_wording(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """'The police identified the men as' credits the names: its source is no word choice."""
+    a = (
+        "The victims of Sunday's shooting, identified as Ann Roe, 64, of Elmwood and Bo Li, 67, "
+        "of Oak Hill, were members of the church's volunteer guard, the attorney general said."
+    )
+    b = (
+        "The state Department of Public Safety identified the men as Ann Roe, 64, of Elmwood "
+        "and Bo Li, 67, of Oak Hill."
+    )
+
+    def labels() -> list[str]:
+        return [f.label for f in of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)]
+
+    assert not any("Public Safety" in label for label in labels())
+    monkeypatch.setattr(rewording, "identifications", lambda tokens: [])
+    assert any("Public Safety" in label for label in labels())

@@ -28,7 +28,7 @@ from itertools import pairwise
 from compare.claims.hedge_words import hedges
 from compare.claims.number_lexicon import events
 from compare.claims.number_parse import quantities
-from compare.claims.sources import markers, same_referent, source_range
+from compare.claims.sources import identifications, markers, same_referent, source_range
 from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts, shorten
@@ -124,7 +124,9 @@ def _claimed(tokens: Sequence[Token]) -> set[int]:
     admitted"): a changed source is an attribution finding, not a rewording.
     """
     out: set[int] = set()
-    found = markers(tokens)
+    # An authority naming someone ("police identified the man as") credits the content
+    # as a reporting verb does (``sources.identifications``): its source is attribution's.
+    found = markers(tokens) or identifications(tokens)
     spans = [*found, *hedges(tokens), *find_phrases(tokens, phrase_table(TERMS_FILE))]
     for start, end, _c in spans:
         out.update(range(start, end))
