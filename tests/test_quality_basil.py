@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # 54 once a rewording needs its two cells to tell the same thing by meaning (MRPC's cut);
 # 53 once a probability or hearsay hedge is compared only in cells written together; 52
 # once an insertion the other version says a sentence or two away is no rewording.
-BASIL_JUDGED_FALSE_STILL_REPORTED = 52
+# 48 once one outlet's single sentence in the opening fifth of its article, telling the
+# others' news, is no addition (``added.opening_line``).
+BASIL_JUDGED_FALSE_STILL_REPORTED = 48
 # 0.72 once a hedge on a figure that counts no people an event befell ("roughly 35 percent"
 # vs "35 percent") ranks with the minor findings.
 BASIL_JUDGED_HEADLINE_PRECISION = 0.72
@@ -63,11 +65,13 @@ BASIL_JUDGED_HEADLINE_PRECISION = 0.72
 # words is none), chosen on these and the training verdicts too.  Round 5 judged the 2 new
 # top-20 findings (1 TRUE, 1 FALSE): 56 of 84.  55 once a retold verb change needs the two
 # verbs' sources to share a content word ("a report claimed" / "two officials said").
-BASIL_HELDOUT_FALSE_STILL_REPORTED = 55
+# 46 (119 judged right kept) once one outlet's single sentence in the opening fifth of its
+# article is no addition (``added.opening_line``, written on the training verdicts).
+BASIL_HELDOUT_FALSE_STILL_REPORTED = 46
 # Round 4 judged the 3 new top-20 findings after the dialogue-tag change (2 TRUE, 1 FALSE):
 # 120 of 122 judged TRUE kept (the 2 lost: two outlets' sentences now paired, so the same
 # fact is one omission by the third outlet, judged anew), 67 of 83 judged FALSE reported.
-BASIL_HELDOUT_TRUE_KEPT = 121  # of 123 with round 5
+BASIL_HELDOUT_TRUE_KEPT = 119  # of 123 with round 5
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
@@ -170,8 +174,9 @@ def test_basil_serious_false_findings_do_not_come_back() -> None:
 # "alleges" / a person it names "told").  Both written on the serious and held-out
 # verdicts' reasoning, but this draw's verdicts were read beside them.
 # Round 5 judged the 2 new top-20 findings (1 TRUE, 1 TRIVIAL): 42 of 45 judged right kept.
-BASIL_FRESH_FALSE_STILL_REPORTED = 31
-BASIL_FRESH_TRUE_KEPT = 42
+# 29 and 41 once a single opening sentence is no addition (``added.opening_line``).
+BASIL_FRESH_FALSE_STILL_REPORTED = 29
+BASIL_FRESH_TRUE_KEPT = 41
 
 
 def test_basil_fresh_figures_do_not_fall() -> None:
@@ -205,8 +210,9 @@ def test_basil_heldout_figures_do_not_fall() -> None:
 # she said') does not state the claim as fact; 23 once a loaded term with no counterpart
 # counts only where the other version tells the words around it (headlines 0.68 -> 0.72).
 # Round 3 judged the 2 new top-20 findings (both TRUE): 51 of 53 judged right kept.
-BASIL_THIRD_FALSE_STILL_REPORTED = 23
-BASIL_THIRD_TRUE_KEPT = 51
+# 22 and 50 once a single opening sentence is no addition (``added.opening_line``).
+BASIL_THIRD_FALSE_STILL_REPORTED = 22
+BASIL_THIRD_TRUE_KEPT = 50
 
 
 def test_basil_third_figures_do_not_fall() -> None:
@@ -218,8 +224,10 @@ def test_basil_third_figures_do_not_fall() -> None:
 # draw, judged blind once with the rules of 4ca9fcf, after rules had been written on the
 # third draw's verdicts): 19 judged FALSE, 52 TRUE, 29 TRIVIAL in the top 20 (precision
 # 0.52, headlines 0.56).  No rule may be written on these verdicts.
-BASIL_FOURTH_FALSE_STILL_REPORTED = 19
-BASIL_FOURTH_TRUE_KEPT = 52
+# 18 and 51 once a single opening sentence is no addition (``added.opening_line``: chosen
+# on the training verdicts, this draw's figures measured once afterwards).
+BASIL_FOURTH_FALSE_STILL_REPORTED = 18
+BASIL_FOURTH_TRUE_KEPT = 51
 
 
 def test_basil_fourth_figures_do_not_fall() -> None:

@@ -19,6 +19,7 @@ from compare.classify.cells import shorten
 from compare.classify.presence.added import (
     added_candidate,
     carried_run,
+    opening_line,
     outlet_runs,
     own_clause_candidates,
 )
@@ -70,7 +71,9 @@ def find(ctx: Context) -> list[Candidate]:
         if aid in ledes:  # its lede tells the story's event, as the other ledes do
             passages = [p for p in passages if p.cells[aid] != (ledes[aid],)]
         runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
-        out.extend(added_candidate(ctx, aid, run) for run in runs)
+        out.extend(
+            added_candidate(ctx, aid, run) for run in runs if not opening_line(ctx, aid, run)
+        )
     out.extend(own_clause_candidates(ctx))
     return [c for c in out if not says_little(c)]
 

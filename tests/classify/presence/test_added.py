@@ -1,0 +1,60 @@
+"""added: outlet-only material, and the opening sentences that tell the others' news."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare.classify.presence import omission
+from compare.model import Kind
+
+from classify_helpers import of_kind, run
+
+SHARED = [
+    "The river burst its banks on Monday after a week of heavy rain.",
+    "Water reached the ground floors of houses near the old bridge.",
+    "The mayor said the council would open two schools as shelters.",
+    "Farmers moved their cattle to higher fields before dawn.",
+    "The railway line to the coast was closed until further notice.",
+    "Engineers will inspect the bridge once the water falls.",
+    "Forecasters expect drier weather from Thursday.",
+    "Shops in the market square stayed shut all day.",
+    "Volunteers handed out sandbags at the fire station.",
+    "The regional government promised to review its flood defences.",
+]
+OWN = "Residents gathered outside the town hall in the evening to demand answers."
+
+
+def _added(own: str, at: int, dates: dict[str, str] | None = None) -> list[str]:
+    """Labels of added passages when article a alone carries ``own`` after sentence ``at``."""
+    a = [*SHARED[: at + 1], own, *SHARED[at + 1 :]]
+    texts = {"a": " ".join(a), "b": " ".join(SHARED), "c": " ".join(SHARED)}
+    cells = {f"p{k}": {"a": (k if k <= at else k + 1,), "b": (k,), "c": (k,)} for k in range(10)}
+    cells["own"] = {"a": (at + 1,)}
+    found = of_kind(run(texts, cells=cells, dates=dates), Kind.ADDED_PASSAGE)
+    return [f.label for f in found]
+
+
+def test_one_opening_sentence_only_one_outlet_carries_is_no_addition() -> None:
+    """The top of an article tells the others' news in its own words: not its own material."""
+    assert _added(OWN, 0) == []
+
+
+@pytest.mark.parametrize(
+    ("own", "at", "dates"),
+    [
+        (OWN, 5, None),  # further down: the outlet's own detail
+        (OWN.replace("Residents", "About 400 residents"), 0, None),  # a figure of its own
+        (OWN, 0, {"a": "2024-03-06", "b": "2024-03-04", "c": "2024-03-04"}),  # later news
+    ],
+)
+def test_an_opening_sentence_is_still_an_addition_when_it_may_be_news_of_its_own(
+    own: str, at: int, dates: dict[str, str] | None
+) -> None:
+    assert len(_added(own, at, dates)) == 1
+
+
+def test_without_the_opening_rule_the_sentence_is_reported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(omission, "opening_line", lambda ctx, aid, run: False)
+    assert len(_added(OWN, 0)) == 1
