@@ -166,9 +166,17 @@ def opening_line(ctx: Context, aid: str, run: list[Passage]) -> bool:
     dates = [d for o in others if (d := ctx.published(o)) is not None]
     if own_date is not None and dates and own_date > max(dates):
         return False  # published after the others (those dated): it may open with later news
+    given = ctx.memo(__name__ + ".figures", _figures_given)
     own = figures(article.sentences[index].tokens)
-    theirs = {f for o in others for s in ctx.articles[o].sentences for f in figures(s.tokens)}
-    return own <= theirs  # a figure no other outlet gives is news of its own
+    return all(any(f in given[o] for o in others) for f in own)  # else news of its own
+
+
+def _figures_given(ctx: Context) -> dict[str, set[tuple[str, str]]]:
+    """Article id -> every figure it gives (``carried.figures``), read once per story."""
+    return {
+        aid: {f for s in article.sentences for f in figures(s.tokens)}
+        for aid, article in ctx.articles.items()
+    }
 
 
 def _others(ctx: Context, aid: str) -> list[str]:
