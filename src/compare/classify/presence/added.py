@@ -24,6 +24,7 @@ from compare.classify.presence.carried import (
     carried_note,
     carried_share,
     figures,
+    figures_given,
     meaning_note,
     told_by_meaning,
     told_in_other_words,
@@ -166,17 +167,9 @@ def opening_line(ctx: Context, aid: str, run: list[Passage]) -> bool:
     dates = [d for o in others if (d := ctx.published(o)) is not None]
     if own_date is not None and dates and own_date > max(dates):
         return False  # published after the others (those dated): it may open with later news
-    given = ctx.memo(__name__ + ".figures", _figures_given)
+    given = figures_given(ctx)
     own = figures(article.sentences[index].tokens)
     return all(any(f in given[o] for o in others) for f in own)  # else news of its own
-
-
-def _figures_given(ctx: Context) -> dict[str, set[tuple[str, str]]]:
-    """Article id -> every figure it gives (``carried.figures``), read once per story."""
-    return {
-        aid: {f for s in article.sentences for f in figures(s.tokens)}
-        for aid, article in ctx.articles.items()
-    }
 
 
 def _others(ctx: Context, aid: str) -> list[str]:

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -87,6 +87,11 @@ class _Story:
 
 def _story(ctx: Context) -> _Story:
     return ctx.memo(__name__, _Story)
+
+
+def figures_given(ctx: Context) -> Mapping[str, frozenset[tuple[str, str]]]:
+    """Article id -> every figure the article gives (``figures``), read once per story."""
+    return _story(ctx).figures
 
 
 def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
