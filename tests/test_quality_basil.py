@@ -71,7 +71,10 @@ BASIL_HELDOUT_FALSE_STILL_REPORTED = 46
 # Round 4 judged the 3 new top-20 findings after the dialogue-tag change (2 TRUE, 1 FALSE):
 # 120 of 122 judged TRUE kept (the 2 lost: two outlets' sentences now paired, so the same
 # fact is one omission by the third outlet, judged anew), 67 of 83 judged FALSE reported.
-BASIL_HELDOUT_TRUE_KEPT = 119  # of 123 with round 5
+# 118 once a starred-out word is one token ("f***ing", not "f", "*", "ing"): the
+# trivial '"ing" vs "king"' rewording is gone, and with the story's words reweighed the
+# aligner no longer pairs one outlet's lede, so a judged addition runs one sentence on.
+BASIL_HELDOUT_TRUE_KEPT = 118  # of 123 with round 5
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of

@@ -133,10 +133,21 @@ def test_sentence_boundaries(text: str, expected: list[str]) -> None:
         ("Kim andTrump met", ["Kim", "and", "Trump", "met"]),  # a lost space
         ("an iPhone on eBay", ["an", "iPhone", "on", "eBay"]),
         ("@realDonaldTrump", ["@", "realDonaldTrump"]),
+        ("the f***ing wall, s**t", ["the", "f***ing", "wall", ",", "s**t"]),  # starred out
+        ("what the f***?", ["what", "the", "f***", "?"]),
+        ("Price* applies", ["Price", "*", "applies"]),  # a footnote mark stays apart
+        ("5*3", ["5", "*", "3"]),
     ],
 )
 def test_tokens(text: str, tokens: list[str]) -> None:
     assert [t.text for t in tokenize(text)] == tokens
+
+
+def test_starred_out_words_compare_equal_whatever_letters_show() -> None:
+    first, second = tokenize("f***ing"), tokenize("F**king")
+    assert first[0].norm == second[0].norm == "f*"
+    assert tokenize("s**t")[0].norm != first[0].norm
+    assert [t.norm for t in tokenize("Price* applies")] == ["price", "*", "applies"]
 
 
 def test_offsets_and_lines_map_back_to_file() -> None:
