@@ -145,6 +145,8 @@ def test_same_difference_in_two_pairs_shares_a_key() -> None:
     ("a", "b"),
     [
         ("Talks ended. The army left.", "Talks ended. the army left."),  # sentence start
+        # a quotation opening mid-sentence: where each outlet began quoting, not a style
+        ('He said, "We\'re ready to go," on Monday.', 'He said "we\'re ready to go," on Monday.'),
         ("The colour faded.", "The color faded."),  # spelling, not style
         ("France failed to act.", "France \u2014 failed to act."),  # a dash is not a hyphen
         ("They met every day.", "They met everyday."),

@@ -11,6 +11,8 @@ stage.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from compare.classify.base import Context
 from compare.classify.pairs import CellPair, cell_pairs_by_id
 from compare.model import Edit, Token
@@ -64,21 +66,34 @@ def edit_groups(ctx: Context) -> list[tuple[CellPair, list[Edit]]]:
 
 
 def sentence_initial(ctx: Context, passage_id: str, article_id: str) -> frozenset[int]:
-    """Cell token indexes that open a sentence (after any opening quotes or brackets).
+    """Cell token indexes that open a sentence or a quotation inside one.
 
     Why: a capital letter there says nothing about house style or about a word
-    being a name.
+    being a name.  A quotation opening mid-sentence ('he said, "We're
+    ready"') starts the speaker's sentence, so one outlet's capital there and
+    another's lower case (quoting from the middle: 'said that "we're
+    ready"') is where each began quoting, not a style.
     """
     out = set()
     index = 0
     for sentence in ctx.cell_sentences(passage_id, article_id):
-        first = next(
-            (i for i, t in enumerate(sentence.tokens) if any(c.isalnum() for c in t.text)), None
-        )
+        tokens = sentence.tokens
+        first = next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.text)), None)
         if first is not None:
             out.add(index + first)
-        index += len(sentence.tokens)
+        out.update(index + i + 1 for i in range(len(tokens) - 1) if _opens_quote(tokens, i))
+        index += len(tokens)
     return frozenset(out)
+
+
+_OPENING_QUOTES = frozenset("\"\u201c\u2018'")
+
+
+def _opens_quote(tokens: Sequence[Token], i: int) -> bool:
+    """Token i is a quotation mark that opens a quotation: a space before it, none after."""
+    mark, after = tokens[i], tokens[i + 1]
+    spaced_before = i == 0 or tokens[i - 1].end < mark.start
+    return mark.text in _OPENING_QUOTES and spaced_before and after.start == mark.end
 
 
 def window(
