@@ -91,6 +91,15 @@ def test_explanation_says_claim_reads_as_fact() -> None:
             "The officer said the driver may have been mentally ill.",
             "The officer said the driver was new to the town.",
         ),
+        # "any role" does not state that there was one
+        (
+            "The families want the kingdom held to account for its alleged role in the plot.",
+            "The families want the kingdom held to account for any role in the plot.",
+        ),
+        (
+            "The firm denied the alleged payments to the official.",
+            "The firm denied making any direct payments to the official.",
+        ),
     ],
 )
 def test_no_hedge_finding_when_the_other_version_lacks_the_claim(a: str, b: str) -> None:

@@ -218,6 +218,8 @@ def _one_sided(
         return None
     if qualified is not None and _credited(lacks_tokens, stems.index(qualified[0])):
         return None  # "accused them of throwing stones": as unproven there as "allegedly"
+    if qualified is not None and _not_asserted(lacks_tokens, stems.index(qualified[0])):
+        return None  # "its alleged role" vs "any role": neither states a role as fact
     if h[2] == "likely" and _weighs_odds(lacks_tokens):
         return None  # "would likely come" vs "were expected to come": both weigh the odds
     if (
@@ -268,6 +270,24 @@ def _one_sided(
         weight=1.0,
         confidence=FLAT_CONFIDENCE if flat or earlier else 1.0,
     )
+
+
+# Determiners that name a thing without saying it exists ("denied any role", "no role").
+_NON_ASSERTIVE = frozenset({"any", "no"})
+
+
+def _not_asserted(tokens: Sequence[Token], at: int) -> bool:
+    """Does "any" or "no" stand right before the claim's word (one modifier between allowed)?
+
+    Why: "Saudi Arabia's alleged role" against "questions about any role it
+    played" is no hedge dropped: "any role" does not state that there was
+    one, it asks whether.  Read blind on BASIL, such a finding was judged
+    wrong.
+    """
+    before = [t.norm for t in tokens[max(0, at - 2) : at]]
+    if before and before[-1] in _NON_ASSERTIVE:
+        return True
+    return len(before) == 2 and before[0] in _NON_ASSERTIVE and before[1].isalpha()
 
 
 # Reporting verbs that themselves mark a claim as unproven: an accuser's or a doubted claim.
