@@ -50,6 +50,15 @@ def test_attribution_changes(a: str, b: str, label: str) -> None:
     assert set(finding.spans) == {"a", "b"}
 
 
+def test_a_dropped_source_is_the_sentence_s_first_verb_not_one_inside_its_claim() -> None:
+    # "denying" is part of what the indictment alleges: the source dropped is "alleges"
+    a = "The indictment alleges that Stone lied to the committee, denying he had the records."
+    b = "Stone lied to the committee and kept back the records."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert finding.label == '"The indictment alleges" vs no attribution'
+    assert [s.text for s in finding.spans["a"]] == ["The indictment alleges"]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
