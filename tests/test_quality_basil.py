@@ -111,7 +111,9 @@ BASIL_HELDOUT_TRUE_KEPT = 118  # of 123 with round 5
 # a headline): 5 of them rest on the aligned-sentences discount (``PARTLY_SURE``), which
 # also carries a seeds gold finding.  7 once a share of one group ("among Tea Party
 # supporters") is not compared with a share of everyone (``claims.scope.share_group``).
-BASIL_SERIOUS_FALSE_STILL_REPORTED = 7
+# 6 once a quotation left open does not run on into paragraphs unless a closing mark
+# follows (a stray mark had made a quoted line of a later paragraph "stated as fact").
+BASIL_SERIOUS_FALSE_STILL_REPORTED = 6
 BASIL_SERIOUS_TRUE_KEPT = 3
 
 

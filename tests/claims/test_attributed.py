@@ -176,6 +176,30 @@ def test_every_sentence_of_a_quotation_belongs_to_its_speaker() -> None:
     assert [c.inherited for c in found] == [True, True, False]
 
 
+def test_a_stray_mark_left_open_does_not_run_on_into_later_paragraphs() -> None:
+    # a quotation opened with a single mark and closed with a double one leaves a mark
+    # open; the next paragraph does not start with a mark, so no quotation runs on there,
+    # and a later paragraph's own quotation is the speaker's, not the outlet's
+    found = claims(
+        '"We tax," he added. \'We spend. It is both of them together."',
+        "The crowd cheered the speech.",
+        'All we have heard, the host complained, is "a big tent. America is not a circus."',
+    )
+    statuses = [c.status for c in found]
+    assert statuses[2] == FACT  # "The crowd cheered the speech."
+    assert statuses[-1] != FACT  # "America is not a circus." is inside the quotation
+
+
+def test_a_quotation_runs_on_through_a_paragraph_without_marks_to_its_close() -> None:
+    found = claims(
+        "Kristol wrote to the chairman on Friday.",
+        "\u201cThe war was not a war of his choosing. Republicans have supported it.",
+        "And not on a trivial matter. Your comment is an affront.",
+        "There are those who want to leave. But one of them should not be the chairman.\u201d",
+    )
+    assert [c.status for c in found][1:] == [UNCLEAR] * 6
+
+
 def test_a_quotation_named_nowhere_is_unclear() -> None:
     (claim,) = claims('"Nobody warned us about the water."')
     assert claim.status == UNCLEAR

@@ -30,6 +30,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from compare.claims.attributed_frames import (
+    CLOSE_QUOTE,
+    QUOTE_MARKS,
     Frame,
     frame_words,
     quote_mask,
@@ -87,10 +89,13 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
     opened: list[bool] = []
     state = 0  # how deep quotations are open after the sentence before
     for k, s in enumerate(sentences):
-        if k and s.paragraph != sentences[k - 1].paragraph and _opens_with_mark(s):
-            # A paragraph that opens with a quotation mark opens a quotation (one running
-            # on reopens each paragraph so).  A mark left open earlier, carried on, made
-            # this one close it: '"I love this country ...' read as the outlet's words.
+        if k and s.paragraph != sentences[k - 1].paragraph and not _runs_on(sentences, k):
+            # A quotation running on reopens each paragraph with a mark, which then opens
+            # it afresh: a mark left open earlier and carried on made that mark close it
+            # ('"I love this country ...' read as the outlet's words).  Nor does it run on
+            # when no closing mark follows: a stray mark (a quotation opened with a single
+            # mark and closed with a double one) made every later paragraph's quotation
+            # the outlet's own words.
             state = 0
         opened.append(state > 0)
         mask, state = quote_mask(s.tokens, state)
@@ -170,9 +175,20 @@ def _introduced(sentences: Sequence[Sentence], i: int) -> bool:
     return bool(before) and before[-1].norm == ":"
 
 
-def _opens_with_mark(sentence: Sentence) -> bool:
-    """Does the sentence begin with a straight or opening quotation mark?"""
-    return bool(sentence.tokens) and sentence.tokens[0].text in ('"', "\u201c")
+def _runs_on(sentences: Sequence[Sentence], k: int) -> bool:
+    """Does a quotation left open run on into sentence ``k``'s paragraph, unmarked?
+
+    Only when the next quotation mark from there on is a closing one, in this
+    paragraph or a later one ("... of the Republican Party.\u201d" two
+    paragraphs on, after a paragraph with no mark at all): a straight mark
+    could open as well as close, and an opening mark starts a quotation of
+    its own, so a mark left open before either was a stray.
+    """
+    for s in sentences[k:]:
+        for t in s.tokens:
+            if t.text in QUOTE_MARKS:
+                return t.text == CLOSE_QUOTE
+    return False
 
 
 def _hearsay_words(tokens: Sequence[Token], found: Sequence[Hedge]) -> tuple[Token, ...]:
