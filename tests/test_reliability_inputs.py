@@ -106,6 +106,52 @@ def test_4_permission_denied_article_is_listed_and_the_rest_reported(
     assert data["problems"] == [{"path": str(locked), "message": "permission denied"}]
 
 
+def _deny_under(monkeypatch, locked: Path) -> None:
+    """Make ``locked`` behave as a folder of mode 000 does for a user without root's powers:
+    it can be stat'ed, but nothing in it can be listed or reached."""
+    real = {name: getattr(os, name) for name in ("scandir", "listdir", "stat", "lstat")}
+    inside = os.fspath(locked) + os.sep
+
+    def guard(name: str):
+        def call(path=".", *args, **kwargs):
+            text = os.fspath(path) if not isinstance(path, int) else ""
+            if (name in ("scandir", "listdir") and text == os.fspath(locked)) or text.startswith(
+                inside
+            ):
+                raise PermissionError(13, "Permission denied", text)
+            return real[name](path, *args, **kwargs)
+
+        return call
+
+    for name in real:
+        monkeypatch.setattr(os, name, guard(name))
+
+
+# 4 (a folder that cannot be listed, beside one that can, with an existing --out)
+@pytest.mark.parametrize("out_exists", [False, True])
+def test_4_a_folder_that_cannot_be_listed_is_listed_and_the_rest_reported(
+    tmp_path: Path, capsys, monkeypatch, out_exists: bool
+) -> None:
+    good = write_articles(tmp_path / "good")
+    locked = write_articles(tmp_path / "locked")
+    out = tmp_path / "out"
+    if out_exists:
+        out.mkdir()
+    _deny_under(monkeypatch, locked)
+    code, err = run_main(
+        ["report", good, locked, locked / "gazette.txt", "--out", out, "--format", "json"],
+        capsys,
+        inputs=[good],
+    )
+    assert code == ExitCode.PARTIAL, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert skipped_lines(err) == {
+        str(locked): "cannot list folder: permission denied",
+        str(locked / "gazette.txt"): "cannot be reached: permission denied",
+    }
+    assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald"]
+
+
 # 5
 def test_5_fifo_socket_device_and_directory_are_listed_without_hanging(tmp_path: Path) -> None:
     src = write_articles(tmp_path / "in")

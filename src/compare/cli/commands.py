@@ -42,16 +42,19 @@ def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
     The folder of an input file named on the command line counts as an input
     folder too: a ``sources.yaml`` is read from it.
     """
-    from compare.ingest.discover import display_path
+    from compare.ingest.discover import display_path, input_missing
 
     for path in paths:
-        if not os.path.lexists(path):
+        if input_missing(path):
             kind = "folder" if not path.suffix else "file"
             raise UsageError(f"input {kind} '{display_path(path)}' not found")
     if not out_dir.exists():
         return
     for path in paths:
-        folder = path if path.is_dir() else path.parent
+        try:
+            folder = path if path.is_dir() else path.parent
+        except OSError:
+            folder = path.parent  # cannot be reached: listed as a problem when read
         try:
             same = os.path.samefile(folder, out_dir)
         except OSError:
@@ -77,9 +80,13 @@ def _check_outputs_are_not_inputs(paths: Sequence[Path], out_dir: Path) -> None:
 
     inputs: dict[tuple[int, int], Path] = {}
     for path in paths:
-        files = sorted(path.iterdir()) if path.is_dir() else [path]
+        try:
+            is_dir = path.is_dir()
+            files = sorted(path.iterdir()) if is_dir else [path]
+        except OSError:
+            continue  # a folder that cannot be listed holds no input we could read
         for file in files:
-            if path.is_dir() and file.suffix.lower() not in ARTICLE_SUFFIXES:
+            if is_dir and file.suffix.lower() not in ARTICLE_SUFFIXES:
                 continue
             try:
                 st = os.stat(file)

@@ -116,9 +116,16 @@ def discover(paths: Sequence[Path]) -> Discovery:
     notices: list[Notice] = []
     for given in paths:
         given = Path(given)
-        if not os.path.lexists(given):
+        if input_missing(given):
             what = "file" if given.suffix.lower() in ARTICLE_SUFFIXES else "folder"
             raise UsageError(f"input {what} '{display_path(given)}' not found")
+        try:
+            os.lstat(given)
+        except OSError as exc:
+            # A folder on its way cannot be searched: an unreadable input is listed,
+            # never the end of the run for the others.
+            problems.append(InputProblem(display_path(given), f"cannot be reached: {reason(exc)}"))
+            continue
         if given.is_dir():
             folders.append(given)
             listed = _list_folder(given, problems)
@@ -135,6 +142,22 @@ def discover(paths: Sequence[Path]) -> Discovery:
     return Discovery(
         tuple(candidates), tuple(dict.fromkeys(folders)), tuple(problems), tuple(notices)
     )
+
+
+def input_missing(path: Path) -> bool:
+    """Is there nothing at ``path``?  Not so when a folder on its way cannot be searched.
+
+    Why not ``os.path.lexists``: it answers False for a file behind a folder
+    without search permission, which then read as a mistyped path (exit 2)
+    instead of an input that cannot be read (listed, the rest reported).
+    """
+    try:
+        os.lstat(path)
+    except PermissionError:
+        return False
+    except OSError:
+        return True
+    return False
 
 
 def _not_article(name: str) -> str | None:

@@ -177,10 +177,23 @@ def _load_manifests(
     for folder in folders:
         for name in MANIFEST_NAMES:
             path = folder / name
-            if path.exists() and path.resolve() != _resolved(options.sources_file):
+            if _present(path) and path.resolve() != _resolved(options.sources_file):
                 out.by_folder[folder] = _read_manifest(path, notices, problems)
                 break
     return out
+
+
+def _present(path: Path) -> bool:
+    """Does ``path`` exist?  False when its folder cannot be searched.
+
+    Why: ``Path.exists`` raises on a folder without search permission, and
+    such a folder is already listed as a problem ("cannot list folder"); it
+    must not end the run for the other inputs.
+    """
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _resolved(path: Path | None) -> Path | None:
