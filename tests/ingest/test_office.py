@@ -115,6 +115,38 @@ def test_docx_title_and_broken_files(tmp_path):
     assert extract_pdf(b"").startswith("not a readable PDF")
 
 
+def _padded_docx(path: Path, empty: int) -> bytes:
+    """A Word file whose body opens with ``empty`` empty paragraphs (tiny once zipped)."""
+    import zipfile
+
+    write_docx(path, ["Armenia and Azerbaijan agreed a truce."], title="Truce")
+    with zipfile.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    body = parts["word/document.xml"]
+    parts["word/document.xml"] = body.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * empty, 1)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    return path.read_bytes()
+
+
+def test_docx_with_a_body_of_too_many_paragraphs_is_refused_before_it_is_built(tmp_path):
+    data = _padded_docx(tmp_path / "bomb.docx", 60_000)
+    assert len(data) < 100_000  # a small file, a huge body
+    assert extract_docx(data) == "not read: its body holds more than 50,000 paragraphs"
+
+
+def test_docx_empty_paragraphs_are_dropped_and_the_title_still_read(tmp_path):
+    extracted = extract_docx(_padded_docx(tmp_path / "padded.docx", 2_000))
+    assert not isinstance(extracted, str)
+    # the empty paragraphs come first, so the title paragraph is no longer first in the
+    # body, but it is the first with text
+    assert (extracted.title, extracted.text) == (
+        "Truce",
+        "Armenia and Azerbaijan agreed a truce.\n",
+    )
+
+
 def test_pdf_columns_are_read_one_after_the_other(tmp_path):
     """Two columns whose paragraphs start at the same heights are not interleaved."""
     from weasyprint import HTML

@@ -62,6 +62,37 @@ def extract_office(suffix: str, data: bytes) -> Extracted | str:
     return extract_pdf(data)
 
 
+# What a Word document's body may unpack to, and how many paragraphs it may hold, before it
+# is read: the file limit (16 MiB) bounds the archive, not what it inflates to, and
+# python-docx builds every paragraph ("<w:p/>" is six bytes).  A long report is a few
+# megabytes and a few thousand paragraphs; the article limits apply to the text after.
+DOCX_MAX_BODY_BYTES = 32 * 1024 * 1024
+DOCX_MAX_PARAGRAPHS = 50_000
+_PARAGRAPH_TAG = re.compile(rb"<(?:\w+:)?p[\s/>]")
+
+
+def _docx_body_too_big(data: bytes) -> str | None:
+    """Why a Word document's body is too big to read, or None (also when there is none).
+
+    Read from the archive itself, at most one byte over the limit, so a small
+    file that inflates to gigabytes costs no more than the limit.
+    """
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError:
+            return None  # another layout: python-docx finds the body, or says why not
+        with archive.open(info) as body:
+            xml = body.read(DOCX_MAX_BODY_BYTES + 1)
+    if len(xml) > DOCX_MAX_BODY_BYTES:
+        return f"its body unpacks to more than {DOCX_MAX_BODY_BYTES // 2**20} MiB"
+    if len(_PARAGRAPH_TAG.findall(xml)) > DOCX_MAX_PARAGRAPHS:
+        return f"its body holds more than {DOCX_MAX_PARAGRAPHS:,} paragraphs"
+    return None
+
+
 def extract_docx(data: bytes) -> Extracted | str:
     """A Word document's body paragraphs; a leading Title/Heading 1 paragraph is the title.
 
@@ -71,6 +102,9 @@ def extract_docx(data: bytes) -> Extracted | str:
     import zipfile
 
     try:
+        too_big = _docx_body_too_big(data)
+        if too_big is not None:
+            return f"not read: {too_big}"
         from docx import Document
 
         document = Document(io.BytesIO(data))
@@ -78,16 +112,15 @@ def extract_docx(data: bytes) -> Extracted | str:
         return "not a readable Word document (.docx): not a zip archive"
     except Exception as exc:  # python-docx raises KeyError, ValueError… on broken parts
         return f"not a readable Word document (.docx): {type(exc).__name__}: {exc}"
-    paragraphs = [
-        (p.style.name.lower() if p.style is not None else "", p.text.strip())
-        for p in document.paragraphs
-    ]
-    paragraphs = [(style, text) for style, text in paragraphs if text]
+    kept = [(p, p.text.strip()) for p in document.paragraphs]
+    kept = [(p, text) for p, text in kept if text]
     title = (document.core_properties.title or "").strip() or None
-    if paragraphs and paragraphs[0][0] in _TITLE_STYLES:
-        title = title or paragraphs[0][1]
-        paragraphs = paragraphs[1:]
-    text = "\n\n".join(" ".join(t.split()) for _, t in paragraphs)
+    # Only the first paragraph's style is read: python-docx looks a style up by
+    # scanning every style, which cost seconds for a body of many empty paragraphs.
+    if kept and kept[0][0].style is not None and kept[0][0].style.name.lower() in _TITLE_STYLES:
+        title = title or kept[0][1]
+        kept = kept[1:]
+    text = "\n\n".join(" ".join(t.split()) for _, t in kept)
     if not text:
         return "no article text (the Word document's body is empty)"
     return Extracted(text=text + "\n", origin=DOCX_ORIGIN, title=title)
