@@ -56,6 +56,30 @@ def test_helper_renders_the_same_bytes_as_this_process(report, helper, tmp_path:
     assert theirs == ours
 
 
+def _signal_sets(pid: int) -> dict[str, int]:
+    """The caught and ignored signal masks of a process (Linux ``/proc``)."""
+    fields = dict(
+        line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+    )
+    return {name: int(fields[name], 16) for name in ("SigCgt", "SigIgn")}
+
+
+def test_the_helper_leaves_sigterm_and_ctrl_c_to_its_parent(helper) -> None:
+    """A SIGTERM to the process group stops the helper silently (the default action),
+    not through the parent's handler it inherited, which raised KeyboardInterrupt and
+    printed a traceback; Ctrl-C it ignores."""
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as ``compare`` sets one
+    try:
+        worker = helper()
+        assert worker._ready()
+        masks = _signal_sets(worker._process.pid)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert not masks["SigCgt"] & (1 << (signal.SIGTERM - 1))
+    assert not masks["SigIgn"] & (1 << (signal.SIGTERM - 1))
+    assert masks["SigIgn"] & (1 << (signal.SIGINT - 1))
+
+
 def test_a_helper_gone_before_the_report_is_replaced_by_this_process(
     report, helper, tmp_path: Path
 ) -> None:

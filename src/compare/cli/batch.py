@@ -266,6 +266,7 @@ def _init_worker(started: Any, parent: int | None) -> None:
     global _STARTED
     _STARTED = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # as the render helper: no inherited handler
     if parent is not None:
         from compare.cli.render_worker import die_with
 

@@ -204,6 +204,10 @@ class RenderWorker:
 def _serve(conn: Connection, options: Options, parent: int) -> None:
     """The helper's life: warm up, take one report, answer with its files or its error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and kills us
+    # A SIGTERM to the whole process group (``timeout``, a service manager) reaches us too:
+    # the parent's handler, inherited by the fork, raised KeyboardInterrupt here and
+    # printed a traceback.  The parent stops cleanly and removes what we left.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     die_with(parent)
     _warm_up()
