@@ -152,6 +152,17 @@ def test_4_a_folder_that_cannot_be_listed_is_listed_and_the_rest_reported(
     assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald"]
 
 
+def test_an_article_saved_twice_under_two_names_is_read_once(tmp_path: Path, capsys) -> None:
+    """The copy would count as another outlet, its twin's story of two."""
+    src = write_articles(tmp_path / "in")
+    (src / "herald-copy.txt").write_bytes((src / "herald.txt").read_bytes())
+    out = tmp_path / "out"
+    code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
+    assert code == ExitCode.OK, err
+    assert f"{src / 'herald.txt'}: same content as '{src / 'herald-copy.txt'}'; read once" in err
+    assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald-copy"]
+
+
 # 5
 def test_5_fifo_socket_device_and_directory_are_listed_without_hanging(tmp_path: Path) -> None:
     src = write_articles(tmp_path / "in")

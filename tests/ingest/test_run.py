@@ -78,8 +78,8 @@ def test_seeds() -> None:
 
 
 def test_articles_are_sorted_and_independent_of_argument_order(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.txt", "c.md"):
-        (tmp_path / name).write_text(STORY, encoding="utf-8")
+    for name in ("b.txt", "a.txt", "c.md"):  # three texts: the same bytes are read once
+        (tmp_path / name).write_text(f"{STORY}\n\nFiled as {name}.\n", encoding="utf-8")
     paths = [tmp_path / "c.md", tmp_path / "a.txt", tmp_path / "b.txt"]
     forward = ingest(paths, options=OPTIONS)
     assert [a.id for a in forward.articles] == ["a", "b", "c"]
@@ -362,7 +362,7 @@ def alarm() -> Iterator[None]:
 
 def test_batch_lists_each_bad_input_once(tmp_path: Path, alarm: None) -> None:
     for name in ("good1.txt", "good2.txt", "good3.md"):
-        (tmp_path / name).write_text(STORY, encoding="utf-8")
+        (tmp_path / name).write_text(f"{STORY}\n\nFiled as {name}.\n", encoding="utf-8")
     (tmp_path / "empty.txt").touch()
     (tmp_path / "blank.txt").write_text("  \n\n", encoding="utf-8")
     (tmp_path / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))

@@ -120,14 +120,14 @@ def test_no_boilerplate_reaches_the_analysis(report: Report) -> None:
 
 def test_article_over_the_sentence_cap_is_skipped_with_a_reason(tmp_path: Path) -> None:
     text = "The dam held overnight. Crews checked the spillway. Rain eased by noon."
-    for name in ("a", "b"):
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    for name in ("a", "b"):  # two texts: the same bytes would be read once
+        (tmp_path / f"{name}.txt").write_text(f"{text} Filed by {name}.", encoding="utf-8")
     (tmp_path / "long.txt").write_text(" ".join([text] * 3), encoding="utf-8")
-    analysis = analyze([tmp_path], options=Options(max_article_sentences=5))
+    analysis = analyze([tmp_path], options=Options(max_article_sentences=6))
     (problem,) = analysis.problems
     assert problem.path.endswith("long.txt")
     assert problem.message == (
-        "too long to compare: 9 sentences (limit 5; use --max-article-sentences)"
+        "too long to compare: 9 sentences (limit 6; use --max-article-sentences)"
     )
     assert [a.id for a in analysis.reports[0].story.articles] == ["a", "b"]
 

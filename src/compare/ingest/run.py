@@ -27,6 +27,7 @@ from compare.ingest.boilerplate import Reason, split_body
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
 from compare.ingest.discover import (
     MANIFEST_NAMES,
+    READ_ONCE,
     Candidate,
     check_sources_file,
     discover,
@@ -97,6 +98,7 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
     notices = list(found.notices)
     manifests = _load_manifests(found.folders, options=options, notices=notices, problems=problems)
     articles: list[Article] = []
+    first_with: dict[str, str] = {}  # content digest -> the first input that had it
     taken = {c.id for c in found.candidates if c.path.suffix.lower() != ".jsonl"}
     for cand in found.candidates:
         try:
@@ -109,7 +111,16 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
                 result = f"internal error while reading: its {field} cannot be written as UTF-8"
             if isinstance(result, str):
                 problems.append(InputProblem(shown, result))
+            elif result is not None and shown == cand.display and result.sha256 in first_with:
+                # The same file saved twice is one article, however named: as two
+                # "outlets" they formed a story of their own and pulled the original
+                # out of the story it belongs to.  (Records of one archive share the
+                # file's digest, and two records may carry one syndicated text.)
+                first = first_with[result.sha256]
+                notices.append(Notice(shown, f"same content as '{first}'; {READ_ONCE}"))
             elif result is not None:
+                if shown == cand.display:
+                    first_with[result.sha256] = shown
                 articles.append(result)
                 if hidden := sum(count_invisible(p.text) for p in result.paragraphs):
                     notices.append(Notice(shown, _invisible_notice(hidden)))
