@@ -126,6 +126,13 @@ def test_check_writable_rejects_a_file(tmp_path: Path) -> None:
         check_writable(f)
 
 
+def test_check_writable_names_a_dangling_link(tmp_path: Path) -> None:
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    with pytest.raises(OutputError, match=r"symbolic link to .*gone, which does not exist"):
+        check_writable(link)
+
+
 def test_check_writable_rejects_unwritable_folder(tmp_path: Path, monkeypatch) -> None:
     import tempfile
 

@@ -289,6 +289,11 @@ def check_writable(folder: Path) -> None:
     """Pre-flight: the output folder exists (or can be made) and takes a file."""
     if folder.exists() and not folder.is_dir():
         raise OutputError(f"output folder {folder} is a file")
+    if folder.is_symlink() and not folder.exists():
+        raise OutputError(
+            f"output folder {folder} is a symbolic link to {os.readlink(folder)}, which does not "
+            "exist; create that folder or choose another --out"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, probe = tempfile.mkstemp(
