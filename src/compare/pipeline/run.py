@@ -356,8 +356,10 @@ def prepare(
         if not articles and not problems:
             where = ", ".join(map(str, paths))
             raise NoReportError(f"no article files ({ARTICLE_PATTERNS}) in {where}")
+        twice = f", {len(once)} a copy read once" if once else ""
         raise NoReportError(
-            f"need ≥2 readable articles: {len(articles)} usable, {len(problems)} skipped{detail}"
+            f"need ≥2 readable articles: {len(articles)} usable, {len(problems)} skipped"
+            f"{twice}{detail}"
         )
     # --reference: an id, a file or an outlet label, never an article set aside (#16)
     reference = resolve_reference(options.reference, articles)
