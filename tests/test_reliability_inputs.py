@@ -163,6 +163,21 @@ def test_an_article_saved_twice_under_two_names_is_read_once(tmp_path: Path, cap
     assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald-copy"]
 
 
+# 35
+def test_35_malformed_front_matter_keeps_the_body_and_exits_3(tmp_path: Path, capsys) -> None:
+    src = write_articles(tmp_path / "in")
+    gazette = src / "gazette.txt"
+    broken = src / "gazette.md"
+    broken.write_text('---\ntitle: "unclosed\noutlet: x\n---\n\n' + gazette.read_text())
+    gazette.unlink()
+    out = tmp_path / "out"
+    code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
+    assert code == ExitCode.PARTIAL, err
+    assert "malformed front matter at line" in err and "column" in err
+    assert "its fields are ignored" in err
+    assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald"]
+
+
 # 5
 def test_5_fifo_socket_device_and_directory_are_listed_without_hanging(tmp_path: Path) -> None:
     src = write_articles(tmp_path / "in")

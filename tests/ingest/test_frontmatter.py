@@ -165,5 +165,5 @@ def test_a_control_character_is_named_with_its_line_and_column() -> None:
     assert fm.fields == {}
     assert fm.notices == (
         "malformed front matter at line 3, column 12: control character U+0007 is not allowed;"
-        " ignored",
+        " its fields are ignored",
     )

@@ -245,9 +245,20 @@ def _report_stories(
         if any(story.internal for story in failed):
             raise CompareError(message)
         raise OutputError(message)
-    if prepared.problems or failed or skipped or set_aside:
+    if prepared.problems or failed or skipped or set_aside or _metadata_dropped(prepared.warnings):
         return ExitCode.PARTIAL
     return ExitCode.OK
+
+
+def _metadata_dropped(warnings: Sequence[Notice]) -> bool:
+    """Was an article read without its front matter (malformed, unsafe, too large)?
+
+    Its title, date and outlet are gone, so the report is not what the inputs
+    asked for: exit 3, as for a skipped input (RELIABILITY #35).
+    """
+    from compare.ingest.frontmatter import metadata_ignored
+
+    return any(metadata_ignored(w.message) for w in warnings)
 
 
 @contextmanager

@@ -85,6 +85,17 @@ class FrontMatter:
     notices: tuple[str, ...] = ()
 
 
+# The end of a notice for front matter whose fields were all dropped (malformed, unsafe or
+# over the limit): the article is read without its title, date and outlet, so the run
+# exits 3 as for a skipped input (RELIABILITY #35), and ``metadata_ignored`` finds it.
+METADATA_IGNORED = "its fields are ignored"
+
+
+def metadata_ignored(message: str) -> bool:
+    """Does a notice say an article's front matter was dropped whole?"""
+    return message.endswith(METADATA_IGNORED)
+
+
 class _Rejected(Exception):
     """The block is unsafe or malformed; the message says why."""
 
@@ -110,12 +121,14 @@ def split_front_matter(text: str) -> FrontMatter:
     body_start = closing.end()
     lines = 2 + len(re.findall(r"\r\n|\r|\n", block))
     if len(block) > MAX_BLOCK_CHARS:
-        note = "front matter larger than the 64 KiB limit; its fields are ignored"
+        note = f"front matter larger than the 64 KiB limit; {METADATA_IGNORED}"
         return FrontMatter(body_start=body_start, lines=lines, notices=(note,))
     try:
         node = _checked_compose(block, first_line=2)
     except _Rejected as exc:
-        return FrontMatter(body_start=body_start, lines=lines, notices=(f"{exc}; ignored",))
+        return FrontMatter(
+            body_start=body_start, lines=lines, notices=(f"{exc}; {METADATA_IGNORED}",)
+        )
     if not isinstance(node, yaml.MappingNode):
         kind = "a plain YAML scalar" if isinstance(node, yaml.ScalarNode) else "not a mapping"
         if node is None:
