@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import time
 from pathlib import Path
@@ -161,6 +162,22 @@ def test_an_article_saved_twice_under_two_names_is_read_once(tmp_path: Path, cap
     assert code == ExitCode.OK, err
     assert f"{src / 'herald.txt'}: same content as '{src / 'herald-copy.txt'}'; read once" in err
     assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald-copy"]
+
+
+def test_a_story_of_many_articles_says_it_will_take_a_while(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    from compare.cli import commands
+
+    monkeypatch.setattr(commands, "MANY_ARTICLES", 3)  # the seeds of a real 100 take 40 s
+    src = write_articles(tmp_path / "in")
+    out = tmp_path / "out"
+    code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
+    assert code == ExitCode.OK, err
+    assert re.search(r"compare: [\w-]+: 3 articles; every pair is compared, so this takes", err)
+    monkeypatch.setattr(commands, "MANY_ARTICLES", 4)
+    code, err = run_main(["report", src, "--out", out, "--format", "json"], capsys, inputs=[src])
+    assert "every pair is compared" not in err
 
 
 # 35

@@ -67,6 +67,11 @@ def _check_out_dir(paths: Sequence[Path], out_dir: Path) -> None:
     _check_outputs_are_not_inputs(paths, out_dir)
 
 
+# Articles in one story from which the run says it will take a while: every pair of a
+# story's articles is compared, so time grows with the square of their number (about 40 s
+# for 100 short articles on two cores; README, Limits).
+MANY_ARTICLES = 100
+
 OUTPUT_FILES = ("report.pdf", "report.html", "report.json", "handout.pdf", "review.json")
 
 
@@ -216,6 +221,9 @@ def _report_stories(
     where = f"on {options.scheduler}" if options.scheduler else "on this machine"
     count = f"{len(tasks)} stor{'y' if len(tasks) == 1 else 'ies'}"
     _say(args, f"analysing and rendering {count} {where}")
+    for task in tasks:
+        if (n := len(task.story.articles)) >= MANY_ARTICLES:
+            _say(args, f"{task.slug}: {n} articles; every pair is compared, so this takes minutes")
     with _story_progress(args, len(tasks)) as note:
         results = executor_for(options, renderer=renderer).run(tasks, on_done=note)
     written = [r for r in results if r.ok]
