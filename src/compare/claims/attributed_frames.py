@@ -32,6 +32,9 @@ MAX_TAIL = 8  # tokens after a closing "X said" ("on Monday at a news conference
 _OPEN, _CLOSE, _STRAIGHT = "\u201c", "\u201d", '"'
 CLOSE_QUOTE = _CLOSE
 QUOTE_MARKS = frozenset({_OPEN, _CLOSE, _STRAIGHT})  # the marks ``quote_mask`` reads
+# Marks that may open a quotation or a quoted label, single ones too ('the "marriage
+# penalty"', 'said, ‘We'): for rules that ask where one begins, not how deep one is open.
+OPENING_MARKS = frozenset({_STRAIGHT, _OPEN, "\u2018", "'"})
 _SAY = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "saying", "adding"})
 # Verb classes whose plain noun object reports an event, not a claim ("claimed 8 lives",
 # "announced a merger"); other reporting verbs take a noun object as their charge

@@ -116,15 +116,15 @@ def discover(paths: Sequence[Path]) -> Discovery:
     notices: list[Notice] = []
     for given in paths:
         given = Path(given)
-        if input_missing(given):
+        unreachable = _lstat_error(given)
+        if unreachable is not None and not isinstance(unreachable, PermissionError):
             what = "file" if given.suffix.lower() in ARTICLE_SUFFIXES else "folder"
             raise UsageError(f"input {what} '{display_path(given)}' not found")
-        try:
-            os.lstat(given)
-        except OSError as exc:
+        if unreachable is not None:
             # A folder on its way cannot be searched: an unreadable input is listed,
             # never the end of the run for the others.
-            problems.append(InputProblem(display_path(given), f"cannot be reached: {reason(exc)}"))
+            message = f"cannot be reached: {reason(unreachable)}"
+            problems.append(InputProblem(display_path(given), message))
             continue
         if given.is_dir():
             folders.append(given)
@@ -151,13 +151,17 @@ def input_missing(path: Path) -> bool:
     without search permission, which then read as a mistyped path (exit 2)
     instead of an input that cannot be read (listed, the rest reported).
     """
+    error = _lstat_error(path)
+    return error is not None and not isinstance(error, PermissionError)
+
+
+def _lstat_error(path: Path) -> OSError | None:
+    """Why ``path`` itself cannot be looked at (not followed if a link), or None."""
     try:
         os.lstat(path)
-    except PermissionError:
-        return False
-    except OSError:
-        return True
-    return False
+    except OSError as exc:
+        return exc
+    return None
 
 
 def _not_article(name: str) -> str | None:

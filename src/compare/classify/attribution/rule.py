@@ -95,10 +95,14 @@ def find(ctx: Context) -> list[Candidate]:
                 in_a
                 and not (mb or ib)
                 and _claim_dropped(
-                    ctx, pair, pair.a_tokens, _outer(pair.a_tokens, ma, in_a[0]), pair.b, j1
+                    ctx,
+                    pair,
+                    pair.a_tokens,
+                    (outer := _outer(pair.a_tokens, ma, in_a[0])),
+                    pair.b,
+                    j1,
                 )
             ):
-                outer = _outer(pair.a_tokens, ma, in_a[0])
                 out.append(
                     dropped(ctx, pair, pair.a, pair.a_tokens, outer, pair.b, pair.b_tokens, j1)
                 )
@@ -106,10 +110,14 @@ def find(ctx: Context) -> list[Candidate]:
                 in_b
                 and not (ma or ia)
                 and _claim_dropped(
-                    ctx, pair, pair.b_tokens, _outer(pair.b_tokens, mb, in_b[0]), pair.a, i1
+                    ctx,
+                    pair,
+                    pair.b_tokens,
+                    (outer := _outer(pair.b_tokens, mb, in_b[0])),
+                    pair.a,
+                    i1,
                 )
             ):
-                outer = _outer(pair.b_tokens, mb, in_b[0])
                 out.append(
                     dropped(ctx, pair, pair.b, pair.b_tokens, outer, pair.a, pair.a_tokens, i1)
                 )

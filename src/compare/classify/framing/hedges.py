@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from compare.claims.attributed_frames import OPENING_MARKS
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.number_lexicon import number_words
 from compare.claims.sources import SENTENCE_END, markers
@@ -162,9 +163,6 @@ def _qualified(tokens: Sequence[Token], h: Hedge) -> tuple[str, int] | None:
     return None
 
 
-_OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
-
-
 def _distancing(h: Hedge) -> bool:
     """Is the hedge one that distances the writer from a label ("so-called")?"""
     return h[2] == "distance"
@@ -177,7 +175,7 @@ def _in_scare_quotes(tokens: Sequence[Token], at: int) -> bool:
     does (AP Stylebook, "so-called": use it or the quotation marks, not both);
     read blind, "so-called" against the quoted label was no hedge change.
     """
-    return at > 0 and tokens[at - 1].text in _OPEN_QUOTES
+    return at > 0 and tokens[at - 1].text in OPENING_MARKS
 
 
 def _claim_words(tokens: Sequence[Token], at: int) -> tuple[Token, ...]:

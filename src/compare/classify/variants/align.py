@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from compare.claims.attributed_frames import OPENING_MARKS
 from compare.classify.base import Context
 from compare.classify.pairs import CellPair, cell_pairs_by_id
 from compare.model import Edit, Token
@@ -86,14 +87,11 @@ def sentence_initial(ctx: Context, passage_id: str, article_id: str) -> frozense
     return frozenset(out)
 
 
-_OPENING_QUOTES = frozenset("\"\u201c\u2018'")
-
-
 def _opens_quote(tokens: Sequence[Token], i: int) -> bool:
     """Token i is a quotation mark that opens a quotation: a space before it, none after."""
     mark, after = tokens[i], tokens[i + 1]
     spaced_before = i == 0 or tokens[i - 1].end < mark.start
-    return mark.text in _OPENING_QUOTES and spaced_before and after.start == mark.end
+    return mark.text in OPENING_MARKS and spaced_before and after.start == mark.end
 
 
 def window(
