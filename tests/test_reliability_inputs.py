@@ -193,6 +193,11 @@ def test_35_malformed_front_matter_keeps_the_body_and_exits_3(tmp_path: Path, ca
     assert "malformed front matter at line" in err and "column" in err
     assert "its fields are ignored" in err
     assert sorted(_only_report_json(out)["compared"]) == ["courier", "gazette", "herald"]
+    code, err = run_main(["stories", src, "--out", tmp_path / "grouped"], capsys, inputs=[src])
+    assert code == ExitCode.PARTIAL, err  # grouped without that article's title and date
+    assert "its fields are ignored" in err
+    grouped = json.loads((tmp_path / "grouped" / "stories.json").read_text(encoding="utf-8"))
+    assert "gazette" in {a for story in grouped for a in story["articles"]}
 
 
 # 5

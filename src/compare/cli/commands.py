@@ -402,7 +402,9 @@ def run_stories(args: argparse.Namespace, options: Options) -> ExitCode:
     data = json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
     atomic_write(options.out_dir / "stories.json", data.encode("utf-8"), root=options.out_dir)
     _say(args, f"wrote {options.out_dir / 'stories.json'} ({len(rows)} stories)")
-    return ExitCode.PARTIAL if problems else ExitCode.OK
+    if problems or _metadata_dropped(read.warnings):  # the grouping read no title or date there
+        return ExitCode.PARTIAL
+    return ExitCode.OK
 
 
 def run(command: str, args: argparse.Namespace, options: Options) -> ExitCode:
