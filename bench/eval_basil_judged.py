@@ -99,6 +99,17 @@ FOURTH_EVENTS = (
     "58f414e5",
 )
 FOURTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_fourth"
+# A fifth draw, the 26th to 30th held-out events in the same order, judged blind on
+# 2026-12-06 with the rules of commit 17f1173.  Why: the fourth draw's verdicts have been
+# read while writing rules since, so it too no longer measures coverage no rule has seen.
+FIFTH_EVENTS = (
+    "472158a1",
+    "eadabee7",
+    "dd1e6e3b",
+    "f688c56d",
+    "2a3fde8a",
+)
+FIFTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_fifth"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -235,3 +246,8 @@ def third_lines() -> Iterator[str]:
 def fourth_lines() -> Iterator[str]:
     """``basil_fourth_*`` lines: the same figures over the fourth held-out draw."""
     return basil_judged_lines(FOURTH_EVENTS, FOURTH_JUDGED, "basil_fourth")
+
+
+def fifth_lines() -> Iterator[str]:
+    """``basil_fifth_*`` lines: the same figures over the fifth held-out draw."""
+    return basil_judged_lines(FIFTH_EVENTS, FIFTH_JUDGED, "basil_fifth")
