@@ -35,6 +35,11 @@ from classify_helpers import of_kind, run, the_finding
             "Border clashes involved Sudmark soldiers overnight.",
             '"Norland soldiers" vs "Sudmark soldiers"',
         ),
+        (  # the counterpart is the term's word, not a function word of the rewording
+            "The governor on Monday called the massacre an act of terror.",
+            "The governor on Monday referred to the shooting as an act of terror.",
+            '"massacre" vs "shooting"',
+        ),
         (
             "The fans called the referee a hero.",
             "The fans called the referee a disgrace.",

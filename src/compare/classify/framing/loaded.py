@@ -133,9 +133,19 @@ def find(ctx: Context) -> list[Candidate]:
 
 
 def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
-    """The other side's words; for an insertion, the clause where the term would stand."""
+    """The other side's words; for an insertion, the clause where the term would stand.
+
+    A replaced block keeps its content words and what lies between them: the
+    word alignment can leave a function word of the rewording at its edge
+    ("calling the massacre an" / "referred to the shooting as an" gave
+    "massacre" vs "shooting as"), and the counterpart quoted is the term's.
+    """
     if hi <= lo or not any(is_word(t) for t in tokens[lo:hi]):
         lo, hi = clause_around(tokens, lo)
+    else:
+        content = [k for k in range(lo, hi) if content_words(tokens[k : k + 1])]
+        if content:
+            lo, hi = content[0], content[-1] + 1
     return ctx.tokens_span(aid, tuple(tokens[lo:hi]))
 
 
