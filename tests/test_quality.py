@@ -35,8 +35,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 KIND_FLOOR = 0.75
 # Kinds pinned below the floor at the level reached without seed-tuned entries (#13).
-KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.71}
-RECALL_OVERALL = 0.9  # 0.88 before the title-of-office style rule
+# Attribution 0.71 until aligned sentences sharing only part of a claim no longer gave an
+# uncertain "credited vs stated as fact" (claims.attributed_compare.UNSOURCED_MIN): read
+# blind on real coverage 8 of 10 such findings were wrong or trivial, and one of the two
+# right ones was this seed gold entry (Stepanakert's shelling), now missed.
+KIND_FLOOR_REACHED = {"recall_loaded_term": 0.5, "recall_attribution_change": 0.57}
+# 0.88 before the title-of-office style rule, 0.9 after it, 0.88 again without the partial
+# "credited vs stated as fact" findings (see above).
+RECALL_OVERALL = 0.88
 # 0.90 since sure findings of a kind come before uncertain ones, 0.93 since no omission is
 # reported when the carriers' cells tell different things by meaning
 PRECISION_TOP30 = 0.93

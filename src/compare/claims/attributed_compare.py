@@ -39,8 +39,12 @@ from compare.claims.attributed_frames import token_quote_flags
 from compare.claims.words import content_words, is_word
 from compare.model import Article, Sentence, Token
 
-UNSOURCED_MIN = 0.6  # content cosine for "credited here, stated as fact there"
-UNSOURCED_ALIGNED_MIN = 0.45  # the same, for two sentences the aligner put in one passage
+# Content cosine for "credited here, stated as fact there", for aligned sentences too.
+# Why no lower bar for two sentences the aligner put in one passage: it had one (0.45,
+# the finding marked uncertain), and read blind 8 of 10 such findings on real coverage
+# were wrong or trivial: two sentences of one passage making different claims on one
+# theme ("X said managers passed her over" / "X is a greeter at the store").
+UNSOURCED_MIN = 0.6
 SOURCE_MIN = 0.5  # content cosine for "credited to someone else"
 # Share of each content's weight the other must hold for "credited to someone else":
 # "The victims, identified as A and B, were guards, X said" credits X with more than
@@ -54,13 +58,6 @@ CERTAIN = 0.85  # confidence of a finding resting on near-identical content
 # grave mistake,\u201d she said"): one content word recurs by chance.
 QUOTE_MIN_WORDS = 2
 UNSURE = 0.7  # confidence when the content is only close
-# Confidence of "credited here, stated there" between aligned sentences whose contents
-# are closer than ``UNSOURCED_ALIGNED_MIN`` but not ``UNSOURCED_MIN``: under
-# ``classify.merge.UNCERTAIN``, so never a headline.  Read blind, 8 of 9 such findings
-# on real coverage were wrong or trivial (two sentences of one passage making
-# different claims on one theme); the seeds' gold one lies there too, so they stay
-# listed, as uncertain.
-PARTLY_SURE = 0.5
 
 Vector = Mapping[str, float]
 Site = tuple[str, int]  # (article id, sentence index)
@@ -196,9 +193,9 @@ def compare(
 ) -> list[AttributionDiff]:
     """Every attribution difference between two outlets' versions of one claim.
 
-    ``aligned`` holds the sentence pairs the aligner put in one passage: there
-    a lower content similarity (``UNSOURCED_ALIGNED_MIN``) suffices, as two
-    measures agree that the sentences carry the same content.
+    ``aligned`` holds the sentence pairs the aligner put in one passage: a
+    claim's aligned partner is judged as well as its closest sentence, which
+    can be another outlet's sentence on the same theme.
     """
     claims = story_claims(articles)
     idf = story_idf(articles)
@@ -246,7 +243,6 @@ def compare(
                         sim,
                         credited_there,
                         story,
-                        _site(y) in {_site(b) for _s, b in beside},
                         (coverage(vx, vy), coverage(vy, vx)),
                         by_article[y_id],
                         outlets[y_id],
@@ -289,7 +285,6 @@ def _judge(
     sim: float,
     credited_there: bool,
     story: speakers.Names,
-    aligned: bool = False,
     covers: tuple[float, float] = (1.0, 1.0),
     y_article: Sequence[Sequence[Token]] = (),
     y_outlet: str = "",
@@ -307,15 +302,13 @@ def _judge(
     sentences (``credited_in``).
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
-    if y.status == FACT and sim >= (UNSOURCED_ALIGNED_MIN if aligned else UNSOURCED_MIN):
+    if y.status == FACT and sim >= UNSOURCED_MIN:
         if (
             not credited_there
             and not speakers.names_outlet(x.speaker, y_outlet)
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
         ):
-            return AttributionDiff(
-                "unsourced", x, y, sim, sure if sim >= UNSOURCED_MIN else PARTLY_SURE
-            )
+            return AttributionDiff("unsourced", x, y, sim, sure)
         return None
     first_hand = not (x.inherited or y.inherited or x.relayed or y.relayed)
     if y.hearsay:
