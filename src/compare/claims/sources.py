@@ -350,10 +350,39 @@ def _back(tokens: Sequence[Token], start: int, limit: int) -> int:
 
 
 def has_subject(tokens: Sequence[Token], start: int) -> bool:
-    """True when a content word stands right before the verb ("police said", not "of claiming")."""
+    """True when a content word stands right before the verb ("police said", not "of claiming").
+
+    Not a passive ("It was always told to me that ...", "the men were told"):
+    the subject of "was told" is who heard the words, not who said them.
+
+    >>> from compare.align.segment import tokenize
+    >>> has_subject(tokenize("Police said it"), 1), has_subject(tokenize("It was always told"), 3)
+    (True, False)
+    >>> has_subject(tokenize("He is always saying"), 3)
+    True
+    """
     if tokens[start].norm == "according":
         return True
-    return start > 0 and bool(content_words(tokens[start - 1 : start]))
+    if start == 0 or passive(tokens, start):
+        return False
+    return bool(content_words(tokens[start - 1 : start]))
+
+
+def passive(tokens: Sequence[Token], start: int) -> bool:
+    """Is the verb at ``start`` a past participle after a form of "be" ("was (always) told")?"""
+    if tokens[start].norm.endswith("ing"):
+        return False  # "is saying": progressive, active
+    k = start - 1
+    while k >= 0 and start - k <= 3 and _adverb(tokens[k].norm):
+        k -= 1
+    return k >= 0 and tokens[k].norm in _PASSIVE_BEFORE
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") or word in _ADVERBS
+
+
+_ADVERBS = frozenset({"always", "also", "never", "not", "often", "long", "since", "once", "ever"})
 
 
 _DEFINITE = frozenset({"the", "its", "his", "her", "their"})
@@ -379,6 +408,8 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     False
     >>> same_referent(t("the IRS and Treasury Department"), t("the Treasury Department"))
     True
+    >>> same_referent(t("Goelman"), t("Strzok’s lawyer")), same_referent(t("Lee"), t("Roe's"))
+    (True, False)
     """
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -390,7 +421,9 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return True  # "the IRS and Treasury Department" / "the Treasury Department and the IRS"
 
     def description(tokens: Sequence[Token], words: Sequence[Token]) -> bool:
-        return tokens[0].norm in _DEFINITE and not words[-1].text[:1].isupper()
+        # "the company", "his lawyer", "Strzok's lawyer": a possessive makes it definite.
+        definite = tokens[0].norm in _DEFINITE or tokens[0].norm.endswith(("'s", "s'"))
+        return definite and not words[-1].text[:1].isupper()
 
     def name(words: Sequence[Token]) -> bool:
         # "Witnesses said" opens a sentence: a capital on a group noun names no one.

@@ -124,7 +124,9 @@ def find(ctx: Context) -> list[Candidate]:
             found = agent_named(ctx, pair, (i1, i2), (j1, j2), ma, mb)
             if found is not None:
                 out.append(found)
-        out.extend(source_changes(ctx, pair, ma, mb))
+        # A verb inside quotation marks is the speaker's word ("“It was always told to me
+        # ...”"), not the outlet crediting someone: never set against another source.
+        out.extend(source_changes(ctx, pair, _unquoted(pair, ma, "a"), _unquoted(pair, mb, "b")))
         if len(out) == before:
             out.extend(_moved(ctx, pair, ma, mb))
             out.extend(_moved_source(ctx, pair, ma or ia, mb or ib))
@@ -237,6 +239,14 @@ def _quoted_either(pair: CellPair, m: Marker, n: Marker) -> bool:
     return _in_quotes(pair.a_tokens, pair.a_quoted, m[0]) or _in_quotes(
         pair.b_tokens, pair.b_quoted, n[0]
     )
+
+
+def _unquoted(pair: CellPair, found: list[Marker], side: str) -> list[Marker]:
+    """The markers of one side of ``pair`` that stand outside quotation marks."""
+    tokens, inside = (
+        (pair.a_tokens, pair.a_quoted) if side == "a" else (pair.b_tokens, pair.b_quoted)
+    )
+    return [m for m in found if not _in_quotes(tokens, inside, m[0])]
 
 
 def _in_quotes(tokens: Sequence[Token], inside: Sequence[bool], at: int) -> bool:
