@@ -65,6 +65,26 @@ def test_casualty_passage_ranks_above_background() -> None:
     assert "casualty" in omitted[0].explanation
 
 
+def test_a_toll_the_omitter_gives_elsewhere_does_not_grade_the_omission() -> None:
+    shared = "Rescuers searched the slopes until dark."
+    cut = "The governor said the landslide killed 7 hikers and hurt 12 more on the trail."
+    texts = {
+        "a": f"{cut} {shared}",
+        "b": f"{cut} {shared}",
+        "c": f"{shared} Seven hikers died and a dozen were injured when the hillside gave way.",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,)},
+        "p2": {"a": (1,), "b": (1,), "c": (0,)},
+        "p3": {"c": (1,)},
+    }
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.severity > Severity.HIGH and "casualty" not in omitted.explanation
+    texts["c"] = f"{shared} The hillside gave way after a week of rain in the valley."
+    (omitted,) = of_kind(run(texts, cells=cells), Kind.OMITTED_PASSAGE)
+    assert omitted.severity == Severity.HIGH and "casualty" in omitted.explanation
+
+
 def test_consecutive_cut_sentences_are_one_omission() -> None:
     """A three-sentence statement one outlet cuts is one finding quoting all of it."""
     quote = (

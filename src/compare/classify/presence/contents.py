@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from compare.claims.number_parse import Located
+from compare.claims.number_parse import Located, quantities
 from compare.claims.sources import markers
 from compare.classify.base import Context
 from compare.classify.numbers.rule import cell_quantities
@@ -52,9 +52,23 @@ def joined_spans(ctx: Context, article_id: str, spans: Sequence[Span]) -> tuple[
 
 
 def contents(
-    ctx: Context, passage: Passage, article_id: str, tokens: tuple[Token, ...] | None = None
+    ctx: Context,
+    passage: Passage,
+    article_id: str,
+    tokens: tuple[Token, ...] | None = None,
+    *,
+    omitter: str | None = None,
 ) -> tuple[Severity, float, str]:
-    """Severity, weight and a phrase saying what the passage (or ``tokens`` of it) holds."""
+    """Severity, weight and a phrase saying what the passage (or ``tokens`` of it) holds.
+
+    For an omission, ``omitter`` is the outlet that lacks the passage: a figure
+    whose value it states anywhere in its article, or that counts an event it
+    gives a figure for ("50 killed" beside its own "50 dead and scores
+    injured"), is not lost with the passage (a different toll is a number
+    discrepancy, not an omission), so it does not grade the omission.  Read
+    blind, a passage graded "casualty figures" whose omitter gave the toll in
+    its own lede was judged wrong at the top of page 1.
+    """
     found = cell_quantities(ctx, passage.id, article_id)
     if tokens is not None:
         inside = {id(t) for t in tokens}
@@ -62,6 +76,9 @@ def contents(
     else:
         tokens = ctx.cell_tokens(passage.id, article_id)
     found = [q for q in found if _figure(q)]
+    if omitter is not None and found:
+        values, events = _stated(ctx, omitter)
+        found = [q for q in found if q.q.event not in events and q.q.value not in values]
     if any(q.q.event in ("death", "injury") for q in found):
         return Severity.HIGH, 1.0, "It reports casualty figures."
     if found:
@@ -71,6 +88,18 @@ def contents(
     if markers(tokens):
         return Severity.LOW, 0.7, "It reports what a source said."
     return Severity.LOW, 0.5, "It gives background or detail."
+
+
+def _stated(ctx: Context, article_id: str) -> tuple[set[float], set[str]]:
+    """The values of the figures an article states, and the events they count."""
+    values: set[float] = set()
+    events: set[str] = set()
+    for sentence in ctx.articles[article_id].sentences:
+        for q in quantities(sentence.tokens):
+            values.add(q.value)
+            if q.event:
+                events.add(q.event)
+    return values, events
 
 
 def _figure(located: Located) -> bool:

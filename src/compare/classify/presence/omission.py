@@ -148,11 +148,11 @@ def _omitted(
     if agreement < CELLS_AGREE:
         return []  # the carriers tell different things: no one passage to omit
     first = carriers[0]
-    severity, weight, what = contents(ctx, passage, first)
     out = []
     for aid in ids:
         if aid in carriers:
             continue
+        severity, weight, what = contents(ctx, passage, first, omitter=aid)
         if any(written_out(ctx, ctx.cell_tokens(passage.id, c), aid) for c in carriers):
             continue  # the omitter writes these very words, run into a sentence of its own
         note = briefs.get(aid, "")
