@@ -85,6 +85,38 @@ def test_a_toll_the_omitter_gives_elsewhere_does_not_grade_the_omission() -> Non
     assert omitted.severity == Severity.HIGH and "casualty" in omitted.explanation
 
 
+@pytest.mark.parametrize(
+    ("a_quote", "b_quote", "omitted"),
+    [
+        (  # two people's different words on one theme: no one passage
+            "\u201cThe district has never had a leader who listens,\u201d Mayor Ana Holm said.",
+            "\u201cOur schools need money and teachers now,\u201d Senator Karl Reyes said.",
+            False,
+        ),
+        (  # one speaker, two excerpts of one statement: still one passage
+            "\u201cThe district has never had a leader who listens,\u201d Mayor Ana Holm said.",
+            "\u201cNobody in this district listens to parents,\u201d Holm said of the board.",
+            True,
+        ),
+        (  # the same words quoted by both
+            "\u201cThe district has never had a leader who listens,\u201d Mayor Ana Holm said.",
+            "\u201cThe district has never had a leader who listens,\u201d Holm said on Monday.",
+            True,
+        ),
+    ],
+)
+def test_carriers_quoting_different_people_make_no_omission(
+    a_quote: str, b_quote: str, omitted: bool
+) -> None:
+    shared = "The school board voted to close four schools in the district on Monday night."
+    texts = {"a": f"{shared} {a_quote}", "b": f"{shared} {b_quote}", "c": shared}
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    found = of_kind(
+        run(texts, cells=cells, options=Options(sentence_meanings=False)), Kind.OMITTED_PASSAGE
+    )
+    assert bool(found) is omitted
+
+
 def test_consecutive_cut_sentences_are_one_omission() -> None:
     """A three-sentence statement one outlet cuts is one finding quoting all of it."""
     quote = (

@@ -39,6 +39,7 @@ from compare.classify.presence.carried import (
     written_out,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents, joined_spans
+from compare.classify.presence.quotes import different_quotations
 from compare.model import Kind, Passage, Severity, Span
 
 
@@ -147,6 +148,8 @@ def _omitted(
     agreement = carriers_agreement(ctx, passage.id, carriers)
     if agreement < CELLS_AGREE:
         return []  # the carriers tell different things: no one passage to omit
+    if different_quotations(ctx, passage.id, carriers):
+        return []  # they quote different statements: no one passage to omit
     first = carriers[0]
     out = []
     for aid in ids:
