@@ -305,7 +305,7 @@ def test_hostile_page_yields_text_only_and_fetches_nothing(tmp_path: Path) -> No
         ("<html><head><script>x()</script></head><body></body></html>", "no article text found"),
         ("<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text found"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary data"),
-        ("<div>" * 30000 + PROSE + "</div>" * 30000, "no article text found"),
+        ("<div>" * 30000 + PROSE + "</div>" * 30000, "nests its elements 2,048 or more"),
     ],
 )
 def test_unusable_pages_are_problems_not_crashes(
@@ -317,6 +317,13 @@ def test_unusable_pages_are_problems_not_crashes(
     (problem,) = result.problems
     assert message in problem.message
     assert time.perf_counter() - start < 10
+
+
+def test_text_nested_past_the_parsers_default_depth_is_read(tmp_path: Path) -> None:
+    """lxml's default limit (256 levels) silently dropped the text below it."""
+    deep = "<div>" * 300 + PROSE.replace("harbour", "marina") + "</div>" * 300
+    article = _one(tmp_path, _html(body=PROSE + deep))
+    assert "harbour" in article.text and "marina" in article.text
 
 
 def test_page_over_the_page_file_cap_is_refused_before_reading(tmp_path: Path, monkeypatch) -> None:

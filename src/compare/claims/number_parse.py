@@ -31,6 +31,11 @@ from compare.claims.number_lexicon import (
 from compare.claims.words import phrase_table
 from compare.model import Token
 
+# Figures at or past a quintillion (and infinities) are not read: no news count or sum
+# comes near (a national budget in won or yen stays under 1e16), while arithmetic on a
+# written-out 10^400 overflows.  NaN fails the comparison too.
+MAX_FIGURE = 1e18
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -89,6 +94,9 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             i += 1
             continue
         value, high, hedge, j, unit = parsed
+        if not (abs(value) < MAX_FIGURE and abs(high) < MAX_FIGURE):
+            i = j  # "1" and 400 zeros, "1e308": no count a report compares, and no float holds it
+            continue
         if hedge != "vague" and excluded(tokens, norms, i, j, value):
             i = j
             continue

@@ -99,9 +99,15 @@ def extract_page(html: str) -> Extracted | str:
     """
     import trafilatura
 
+    tree = _parsed(html)
+    if tree is not None and _depth(tree) >= MAX_DEPTH - 1:
+        return (
+            f"the page nests its elements {MAX_DEPTH:,} or more levels deep, past the HTML "
+            "parser's limit: the text beyond it would be lost, so the page is not read"
+        )
     try:
         doc = trafilatura.bare_extraction(
-            html,
+            html if tree is None else tree,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -140,6 +146,46 @@ def extract_page(html: str) -> Extracted | str:
         outlets=meta.outlets,
         urls=meta.urls,
     )
+
+
+# libxml2's nesting limit with its "huge" option on (256 without it, which had a page
+# nested 300 deep lose the text below that, silently); deeper, the parser stops reading.
+MAX_DEPTH = 2048
+
+
+def _parsed(html: str) -> lxml.html.HtmlElement | None:
+    """The page parsed as trafilatura parses it, but with the parser's nesting limit raised.
+
+    Why not let trafilatura parse the string: lxml's default limit (256 levels)
+    silently drops everything nested deeper, and a page built of nested
+    containers then loses half its article without a word.
+    """
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        encoding="utf-8",
+        collect_ids=False,
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        huge_tree=True,
+    )
+    try:
+        return lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
+    except Exception:  # trafilatura reads the string instead and says what it finds
+        return None
+
+
+def _depth(tree: lxml.html.HtmlElement) -> int:
+    """How many levels deep the parsed page nests its deepest element."""
+    level = {tree: 0}
+    deepest = 0
+    for element in tree.iter():
+        parent = element.getparent()
+        if parent is not None:
+            level[element] = level[parent] + 1
+            deepest = max(deepest, level[element])
+    return deepest
 
 
 class _Metadata:

@@ -324,3 +324,16 @@ def test_a_count_against_a_compound_adjective_is_uncertain() -> None:
         '"48" vs "72"',
     )
     assert sure.confidence == 1.0
+
+
+def test_figures_too_big_for_a_float_are_not_compared() -> None:
+    """A written-out 10^400 beside another outlet's figure (it overflowed before)."""
+    huge = "1" + "0" * 400
+    found = run(
+        {
+            "a": f"The shelling wounded {huge} civilians, officials said.",
+            "b": "The shelling wounded 270 civilians, officials said.",
+            "c": "The shelling wounded 1e308 civilians, officials said.",
+        }
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
