@@ -49,7 +49,6 @@ def test_every_exit_code_is_documented(code: int) -> None:
     [
         "abc",
         "1.5",
-        "99999999999999",
         "-5",
         "²",
         "\u0661\u0662",
@@ -62,6 +61,20 @@ def test_every_exit_code_is_documented(code: int) -> None:
 def test_invalid_source_date_epoch_is_a_usage_error(value: str) -> None:
     with pytest.raises(UsageError, match="SOURCE_DATE_EPOCH must be an integer"):
         source_date_epoch({"SOURCE_DATE_EPOCH": value})
+
+
+def test_source_date_epoch_past_the_year_9999_says_so() -> None:
+    with pytest.raises(UsageError, match="past the last second of the year 9999"):
+        source_date_epoch({"SOURCE_DATE_EPOCH": "253402300800"})
+    assert source_date_epoch({"SOURCE_DATE_EPOCH": "253402300799"}) == 253402300799
+
+
+def test_an_empty_out_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    with pytest.raises(SystemExit) as exc:
+        main(["report", str(tmp_path), "--out", ""])
+    assert exc.value.code == 2
+    assert "--out: must name a folder" in capsys.readouterr().err
 
 
 def test_valid_source_date_epoch() -> None:

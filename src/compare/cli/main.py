@@ -133,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument(
             "--out",
-            type=Path,
+            type=_out_dir,
             default=Path("reports"),
             metavar="DIR",
             help="output folder (default: reports)",
@@ -319,6 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _out_dir(value: str) -> Path:
+    """``--out``, refused when empty: an unset shell variable (``--out "$DIR"``) must not
+    quietly mean the current folder."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must name a folder (it is empty)")
+    return Path(value)
+
+
 def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
     """Validated ``SOURCE_DATE_EPOCH`` (reproducible builds), or now when unset.
 
@@ -330,8 +338,12 @@ def source_date_epoch(environ: dict[str, str] | os._Environ[str]) -> int:
 
         return int(time.time())
     # ASCII digits only: str.isdigit also accepts "²" and other digits int() refuses.
-    if not re.fullmatch(r"[0-9]+", raw) or int(raw) > 253402300799:
+    if not re.fullmatch(r"[0-9]+", raw):
         raise UsageError("SOURCE_DATE_EPOCH must be an integer number of seconds")
+    if int(raw) > 253402300799:
+        raise UsageError(
+            "SOURCE_DATE_EPOCH is past the last second of the year 9999 (253402300799)"
+        )
     return int(raw)
 
 

@@ -100,14 +100,17 @@ def extract_page(html: str) -> Extracted | str:
     import trafilatura
 
     tree = _parsed(html)
-    if tree is not None and _depth(tree) >= MAX_DEPTH - 1:
+    depth = _depth(tree) if tree is not None else 0
+    if depth >= MAX_DEPTH - 1:
         return (
             f"the page nests its elements {MAX_DEPTH:,} or more levels deep, past the HTML "
             "parser's limit: the text beyond it would be lost, so the page is not read"
         )
     try:
         doc = trafilatura.bare_extraction(
-            html if tree is None else tree,
+            # trafilatura parses the string itself (and judges whether it is HTML at
+            # all), except where its parser's default limit would cut the page short.
+            tree if tree is not None and depth >= DEFAULT_DEPTH - 1 else html,
             with_metadata=True,
             include_comments=False,
             include_tables=False,
@@ -151,6 +154,7 @@ def extract_page(html: str) -> Extracted | str:
 # libxml2's nesting limit with its "huge" option on (256 without it, which had a page
 # nested 300 deep lose the text below that, silently); deeper, the parser stops reading.
 MAX_DEPTH = 2048
+DEFAULT_DEPTH = 256
 
 
 def _parsed(html: str) -> lxml.html.HtmlElement | None:
