@@ -92,6 +92,22 @@ class InputProblem:
     message: str
 
 
+def reading_order(problem: InputProblem) -> tuple[str, int]:
+    """Sort key for problems: by path, a record's line number as a number.
+
+    Why: "archive.jsonl:12" sorted as text comes before "archive.jsonl:2";
+    a reader looks them up in the file from the top.
+
+    >>> sorted(["a.jsonl:12", "a.jsonl:2", "b.txt"], key=lambda p: reading_order(
+    ...     InputProblem(p, "")))
+    ['a.jsonl:2', 'a.jsonl:12', 'b.txt']
+    """
+    path, _sep, line = problem.path.rpartition(":")
+    if path and line.isascii() and line.isdigit():
+        return path, int(line)
+    return problem.path, -1
+
+
 @dataclass(frozen=True, slots=True)
 class Notice:
     """A non-fatal warning about one input (or the run when ``path`` is empty)."""

@@ -429,3 +429,11 @@ def test_a_wide_jsonl_archive_is_refused_once_with_its_reason(
         f"a JSON Lines archive in {encoding.upper()} (byte-order mark); save it as UTF-8,"
         " one JSON record per line"
     ]
+
+
+def test_jsonl_problems_are_listed_in_line_order(tmp_path: Path) -> None:
+    good = {"text": STORY, "outlet": "Harbour Times"}
+    lines: list[Any] = [good] * 12
+    lines[1] = lines[11] = '{"broken'
+    result = _ingest(_jsonl(tmp_path / "archive.jsonl", *lines))
+    assert [p.path.rsplit(":", 1)[1] for p in result.problems] == ["2", "12"]

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from compare.cli.story_files import FailedStory, render_story
-from compare.model import InputProblem, Notice, Story
+from compare.model import InputProblem, Notice, Story, reading_order
 from compare.report.view.handout import IndexEntry
 from compare.util.options import Options, OutputFormat
 from compare.util.tempdirs import remove_render_temps
@@ -178,7 +178,7 @@ def without_culprit(
             articles=rest,
             outliers=tuple(o for o in story.outliers if o.article_id != article.id),
         )
-        problems = tuple(sorted((*task.problems, problem), key=lambda p: p.path))
+        problems = tuple(sorted((*task.problems, problem), key=reading_order))
         try:
             report = analyze_story(
                 smaller, options=task.options, problems=problems, warnings=task.warnings

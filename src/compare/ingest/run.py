@@ -51,7 +51,15 @@ from compare.ingest.provenance import (
     parse_manifest,
     url_host,
 )
-from compare.model import Article, IngestResult, InputProblem, Notice, Removed, Span
+from compare.model import (
+    Article,
+    IngestResult,
+    InputProblem,
+    Notice,
+    Removed,
+    Span,
+    reading_order,
+)
 from compare.text.normalize import count_invisible
 from compare.text.offsets import LineIndex
 from compare.util.options import Options
@@ -130,7 +138,7 @@ def ingest(paths: Sequence[Path], *, options: Options) -> IngestResult:
                 notices.append(Notice("", f"{entry.where} matches no article file ({key})"))
     return IngestResult(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
-        problems=tuple(sorted(problems, key=lambda p: p.path)),
+        problems=tuple(sorted(problems, key=reading_order)),
         warnings=tuple(notices),
     )
 

@@ -40,6 +40,7 @@ from compare.model import (
     Notice,
     Report,
     Story,
+    reading_order,
 )
 from compare.pipeline.reference import check_not_set_aside, resolve_reference
 from compare.pipeline.score import score
@@ -376,7 +377,7 @@ def prepare(
             problems.append(
                 InputProblem(article.path, _not_compared(story, article, articles, options))
             )
-    problems.sort(key=lambda p: p.path)
+    problems.sort(key=reading_order)
     comparable = tuple(s for s in stories if id(s) not in single_ids)
     if not comparable:
         raise NoReportError(
