@@ -3,9 +3,9 @@
 Why: a direct quotation is verbatim, so two outlets quoting one statement
 share most of its words ("I went too far and I was wrong" / "I went too
 far").  When every carrier of a passage quotes someone, the quoted words
-barely overlap and the speakers are plainly two people, the aligner joined
-two different quotations (a mayor's statement beside a governor's answer),
-and there is no one passage for another outlet to omit.  Read blind on
+barely overlap and no one named speaker is quoted by both, the aligner
+joined two different quotations (a mayor's statement beside a governor's
+answer), and there is no one passage for another outlet to omit.  Read blind on
 independently written coverage, omissions built on such pairs were wrong:
 "the spans do not correspond".  One speaker quoted in two excerpts of one
 statement ("more of a coward than I thought" / "a sniveling coward") is
