@@ -259,7 +259,10 @@ def test_basil_fourth_figures_do_not_fall() -> None:
 # draw's #1 findings (not their verdicts), so its figures are an upper bound from here on.
 # 59 judged right kept once carriers quoting different words, not of one named speaker,
 # make no omission (chosen on the other draws; measured here once, afterwards).
-BASIL_FIFTH_FALSE_STILL_REPORTED = 27
+# 26 (headlines 0.76) once an outlet crediting its own reporting ("The New York Times
+# reported" in the Times) states the claim itself, and the full stop of "Mr." ends no
+# sentence when a dropped source is read: both read off this draw's #1 finding too.
+BASIL_FIFTH_FALSE_STILL_REPORTED = 26
 BASIL_FIFTH_TRUE_KEPT = 59
 
 

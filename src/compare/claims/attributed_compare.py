@@ -246,6 +246,7 @@ def compare(
                         (coverage(vx, vy), coverage(vy, vx)),
                         by_article[y_id],
                         outlets[y_id],
+                        outlets[x_id],
                     )
                     if found is not None and not _one_chain(found, sentences):
                         out.append(found)
@@ -288,6 +289,7 @@ def _judge(
     covers: tuple[float, float] = (1.0, 1.0),
     y_article: Sequence[Sequence[Token]] = (),
     y_outlet: str = "",
+    x_outlet: str = "",
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -298,14 +300,17 @@ def _judge(
     ``y_article`` holds the sentences of ``y``'s article (its speaker may be named there)
     and ``y_outlet`` its outlet's name: a source naming that outlet ("the Times
     reported") is that outlet telling its own reporting, not a claim stripped of
-    its source.  ``credited_there``: ``y``'s outlet credits ``x``'s claim in one of its
-    sentences (``credited_in``).
+    its source; nor is a source naming ``x``'s own outlet, ``x_outlet`` ("The Times
+    reported" in The New York Times vouches for its own reporting, as a version
+    stating it does).  ``credited_there``: ``y``'s outlet credits ``x``'s claim in one
+    of its sentences (``credited_in``).
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
     if y.status == FACT and sim >= UNSOURCED_MIN:
         if (
             not credited_there
             and not speakers.names_outlet(x.speaker, y_outlet)
+            and not speakers.names_outlet(x.speaker, x_outlet)
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)

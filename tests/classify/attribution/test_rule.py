@@ -50,13 +50,26 @@ def test_attribution_changes(a: str, b: str, label: str) -> None:
     assert set(finding.spans) == {"a", "b"}
 
 
-def test_a_dropped_source_is_the_sentence_s_first_verb_not_one_inside_its_claim() -> None:
+@pytest.mark.parametrize("who", ["Stone", "Mr. Stone"])  # the full stop of "Mr." ends nothing
+def test_a_dropped_source_is_the_sentence_s_first_verb_not_one_inside_its_claim(who: str) -> None:
     # "denying" is part of what the indictment alleges: the source dropped is "alleges"
-    a = "The indictment alleges that Stone lied to the committee, denying he had the records."
-    b = "Stone lied to the committee and kept back the records."
+    a = f"The indictment alleges that {who} lied to the committee, denying he had the records."
+    b = f"{who} lied to the committee and kept back the records."
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
     assert finding.label == '"The indictment alleges" vs no attribution'
     assert [s.text for s in finding.spans["a"]] == ["The indictment alleges"]
+
+
+def test_an_outlet_crediting_its_own_reporting_states_the_claim_itself() -> None:
+    texts = {
+        "courier": "In July, The Courier reported that Mr. Varn met with bankers in June "
+        "who had promised money to the campaign.",
+        "herald": "Mr. Varn met with bankers in June who had promised money to the campaign.",
+    }
+    assert of_kind(run(texts), Kind.ATTRIBUTION_CHANGE) == []
+    texts["courier"] = texts["courier"].replace("The Courier", "The Ledger")
+    (finding,) = of_kind(run(texts), Kind.ATTRIBUTION_CHANGE)  # another outlet's reporting
+    assert finding.label == '"The Ledger reported" vs no attribution'
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from compare.claims.attributed import FACT, article_claims
 from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS
 from compare.claims.sources import (
-    SENTENCE_END,
     Marker,
     attribution_range,
     identifications,
@@ -98,7 +97,7 @@ def find(ctx: Context) -> list[Candidate]:
                     ctx,
                     pair,
                     pair.a_tokens,
-                    (outer := _outer(pair.a_tokens, ma, in_a[0])),
+                    (outer := _outer(pair.a_tokens, ma, in_a[0], _starts(ctx, pair, pair.a))),
                     pair.b,
                     j1,
                 )
@@ -113,7 +112,7 @@ def find(ctx: Context) -> list[Candidate]:
                     ctx,
                     pair,
                     pair.b_tokens,
-                    (outer := _outer(pair.b_tokens, mb, in_b[0])),
+                    (outer := _outer(pair.b_tokens, mb, in_b[0], _starts(ctx, pair, pair.b))),
                     pair.a,
                     i1,
                 )
@@ -335,19 +334,28 @@ _QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
 _COORDINATORS = frozenset({"and", "but", "then", "or"})
 
 
-def _outer(tokens: Sequence[Token], found: Sequence[Marker], marker: Marker) -> Marker:
+def _outer(
+    tokens: Sequence[Token], found: Sequence[Marker], marker: Marker, starts: frozenset[int]
+) -> Marker:
     """The first reporting verb of ``marker``'s sentence before it: who vouches for the sentence.
 
     Why: in "the indictment alleges that he obstructed the inquiry, denying he
     had records", the denial is part of what the indictment alleges; the
     indictment, not the denial, credits the sentence, so a version without a
     source has dropped "alleges", not "denying".  Read blind on BASIL, a
-    finding labelled "denying" was judged wrong.
+    finding labelled "denying" was judged wrong.  ``starts`` holds the text
+    offsets where the cell's sentences start: the full stop of "Mr." or
+    "D.C." ends no sentence.
     """
     for m in found:
-        if m[1] <= marker[0] and not any(t.norm in SENTENCE_END for t in tokens[m[1] : marker[0]]):
+        if m[1] <= marker[0] and not any(t.start in starts for t in tokens[m[1] : marker[0]]):
             return m
     return marker
+
+
+def _starts(ctx: Context, pair: CellPair, side: str) -> frozenset[int]:
+    """Text offsets where the sentences of one side's cell start."""
+    return frozenset(s.start for s in ctx.cell_sentences(pair.passage_id, side))
 
 
 def _claim_dropped(
@@ -380,8 +388,14 @@ def _claim_dropped(
         return False
     if _follow_up_quote(ctx, pair.passage_id, lacks, at):
         return False
-    if names_outlet(has_tokens[slice(*source_range(has_tokens, *marker[:2]))], _outlet(ctx, lacks)):
+    source = has_tokens[slice(*source_range(has_tokens, *marker[:2]))]
+    if names_outlet(source, _outlet(ctx, lacks)):
         return False  # "the Times reported" beside The New York Times: its own reporting
+    has = pair.a if has_tokens is pair.a_tokens else pair.b
+    if names_outlet(source, _outlet(ctx, has)):
+        # "The New York Times reported" in The New York Times: the outlet vouches for
+        # its own reporting, as one stating the claim does.
+        return False
     if not _credited_told(ctx, pair, has_tokens, marker):
         return False
     if _source_credited_nearby(ctx, pair.passage_id, lacks, at, has_tokens, marker):
