@@ -263,6 +263,16 @@ def test_one_file_given_twice_is_named_in_the_no_report_error() -> None:
     from compare.pipeline.run import prepare
 
     seed = sorted((Path(__file__).resolve().parents[2] / "seeds").iterdir())[0]
-    once = r"1 usable, 0 skipped, 1 a copy read once: .*same file as .*read once"
+    once = r"1 usable, 0 skipped, 1 a copy read once: .*given 2 times; read once"
     with pytest.raises(NoReportError, match=once):
         prepare([seed, seed], options=Options())
+
+
+def test_one_file_given_many_times_gives_one_notice() -> None:
+    from compare.pipeline.run import read_articles
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").iterdir())[:2]
+    read = read_articles([seeds[0]] * 50 + [seeds[1]], options=Options())
+    assert len(read.articles) == 2
+    notes = [w.message for w in read.warnings if "read once" in w.message]
+    assert notes == ["given 50 times; read once"]

@@ -36,6 +36,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -202,6 +203,7 @@ def check_sources_file(path: Path | None) -> None:
 def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
     """One candidate per file, with distinct ids; deterministic for a set of paths."""
     seen: dict[tuple[int, int], str] = {}
+    repeats: Counter[str] = Counter()  # the very same path given again: one notice
     taken: set[str] = set()
     out: list[Candidate] = []
     for path in sorted(paths, key=lambda p: (_stem(p), display_path(p))):
@@ -212,7 +214,10 @@ def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
         except OSError:
             key = None  # reading will report why
         if key is not None and key in seen:
-            notices.append(Notice(shown, f"same file as '{seen[key]}'; {READ_ONCE}"))
+            if seen[key] == shown:
+                repeats[shown] += 1
+            else:
+                notices.append(Notice(shown, f"same file as '{seen[key]}'; {READ_ONCE}"))
             continue
         if key is not None:
             seen[key] = shown
@@ -225,6 +230,8 @@ def _unique(paths: list[Path], notices: list[Notice]) -> list[Candidate]:
             notices.append(Notice(shown, f"another file is also named '{base}'; id '{article_id}'"))
         taken.add(article_id)
         out.append(Candidate(path, shown, article_id))
+    for shown, extra in sorted(repeats.items()):
+        notices.append(Notice(shown, f"given {extra + 1} times; {READ_ONCE}"))
     return sorted(out, key=lambda c: c.display)
 
 
