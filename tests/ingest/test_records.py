@@ -437,3 +437,16 @@ def test_jsonl_problems_are_listed_in_line_order(tmp_path: Path) -> None:
     lines[1] = lines[11] = '{"broken'
     result = _ingest(_jsonl(tmp_path / "archive.jsonl", *lines))
     assert [p.path.rsplit(":", 1)[1] for p in result.problems] == ["2", "12"]
+
+
+def test_a_field_given_twice_in_a_record_is_a_notice(tmp_path: Path) -> None:
+    body = json.dumps(STORY)
+    twice = f'{{"text": "An older draft of the story.", "title": "T", "text": {body}}}'
+    for name, content in (("one.json", twice), ("archive.jsonl", twice + "\n")):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        result = _ingest(path)
+        (article,) = result.articles
+        assert article.text.endswith(STORY)  # the last one, as JSON reads it
+        notes = [w.message for w in result.warnings if "given 2 times" in w.message]
+        assert notes == ["record field `text` given 2 times; the last one is used"], name

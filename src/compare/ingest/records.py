@@ -41,8 +41,10 @@ import hashlib
 import io
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from compare.errors import data_problem
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
@@ -102,7 +104,10 @@ def from_record(
     """
     if not isinstance(obj, dict):
         return f"not an article record (a JSON object) but {_kind(obj)}", None
-    notes: list[str] = []
+    notes: list[str] = [
+        f"record field `{key}` given {n} times; the last one is used"
+        for key, n in sorted(getattr(obj, "repeated", {}).items())
+    ]
     rid = _text(obj, "id", notes, numbers=True)
     if rid is not None:
         rid = (clean_label(replace_unencodable(rid)[0]) or "")[:MAX_ID_CHARS] or None
@@ -198,6 +203,29 @@ def _kind(value: object) -> str:
     return "null" if value is None else type(value).__name__
 
 
+class _Object(dict[str, Any]):
+    """A JSON object that remembers which of its keys the text gave more than once."""
+
+    repeated: dict[str, int]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    """``object_pairs_hook``: the last value wins, as in ``json``, and repeats are counted.
+
+    Why: a record with two ``text`` fields is read with the second, silently;
+    the article's warning says so, so the reader can check which was meant.
+    """
+    out = _Object(pairs)
+    out.repeated = {}
+    if len(out) != len(pairs):  # counted only when some key repeats: archives are large
+        counts = Counter(key for key, _value in pairs)
+        out.repeated = {key: n for key, n in counts.items() if n > 1}
+    return out
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object)
+
+
 def records_in_json(text: str) -> list[Record] | str:
     """The records of a ``.json`` file (one object or a list), or why it is unusable.
 
@@ -206,7 +234,7 @@ def records_in_json(text: str) -> list[Record] | str:
     >>> records_in_json("{oops")
     'not valid JSON at line 1, column 2 (Expecting property name enclosed in double quotes)'
     """
-    decoder = json.JSONDecoder()
+    decoder = _DECODER
     start = len(text) - len(text.lstrip())
     try:
         if not text.startswith("[", start):
@@ -311,7 +339,7 @@ def _line_record(raw: bytes, line: int) -> Record | None:
     if isinstance(decoded, Undecodable):
         return Record(line, line, None, f"line {line}: not usable text ({decoded.message})")
     try:
-        obj = json.loads(decoded.text)
+        obj = _DECODER.decode(decoded.text)
     except json.JSONDecodeError as exc:
         message = f"line {line}: not valid JSON at column {exc.colno} ({_what(exc)})"
         return Record(line, line, None, message)
