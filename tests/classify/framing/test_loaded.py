@@ -204,6 +204,10 @@ def test_a_qualifier_written_without_its_hyphen_is_no_loaded_term() -> None:
             "He lost to Tea Party-backed economics professor Dave Brat on Tuesday.",
             "He lost to economics professor Dave Brat on Tuesday.",
         ),
+        (  # which side holds a chamber: the election's result
+            "A second bill, passed by the Democrat-controlled House, also fell short.",
+            "A second bill, passed by the House, also fell short.",
+        ),
     ],
 )
 def test_who_runs_a_process_or_backs_a_candidate_is_no_loaded_term(a: str, b: str) -> None:

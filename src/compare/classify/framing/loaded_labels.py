@@ -168,6 +168,12 @@ _VOICES = frozenset(
 )  # fmt: skip
 
 
+# Legislative chambers: who holds one ("Republican-controlled Senate") is the election's
+# result, told or not, not a source's allegiance.  Read blind on the fourth BASIL draw,
+# "Democrat-controlled House" against "House" was judged wrong.
+_CHAMBERS = frozenset({"house", "senate", "congress", "legislature", "chamber", "assembly"})
+
+
 def _voice_or_place(tokens: Sequence[Token], k: int, n: int) -> bool:
     """Does the qualifier at ``k`` qualify a source or a place (its ``n`` words after it)?
 
@@ -182,6 +188,8 @@ def _voice_or_place(tokens: Sequence[Token], k: int, n: int) -> bool:
     """
     if any(t.norm in _VOICES for t in tokens[k + 1 : k + 1 + n]):
         return True
+    if k + 1 < len(tokens) and tokens[k + 1].norm in _CHAMBERS:
+        return False  # "the Democrat-controlled House": which side holds a chamber, a fact
     if k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
         return True
     return any(source_range(tokens, m[0], m[1])[0] <= k < m[0] for m in markers(tokens))
