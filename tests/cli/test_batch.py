@@ -371,6 +371,7 @@ def test_a_bug_met_by_one_article_costs_that_article_not_the_story(
     )
     assert code == ExitCode.PARTIAL, err
     assert "compare: skipped: " in err and "courier.txt: internal error while analysing" in err
+    assert "with this article, which was left out (the others were analysed without it)" in err
     data = json.loads((out / FLOOD_SLUG / "report.json").read_text(encoding="utf-8"))
     assert sorted(a["id"] for a in data["articles"]) == ["gazette", "herald"]
     assert any(

@@ -170,8 +170,12 @@ def without_culprit(
         rest = tuple(a for a in story.articles if a.id != article.id)
         if len({a.outlet for a in rest}) < 2:
             continue
+        # Said as found: the story failed with this article and worked without it.  A
+        # failure that needs two articles together would be cured by leaving out either.
         problem = InputProblem(
-            article.path, f"internal error while analysing: {type(exc).__name__}: {exc}"
+            article.path,
+            "internal error while analysing the story with this article, which was left out "
+            f"(the others were analysed without it): {type(exc).__name__}: {exc}",
         )
         smaller = replace(
             story,
