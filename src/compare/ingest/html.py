@@ -106,6 +106,7 @@ def extract_page(html: str) -> Extracted | str:
             f"the page nests its elements {MAX_DEPTH:,} or more levels deep, past the HTML "
             "parser's limit: the text beyond it would be lost, so the page is not read"
         )
+    meta = _page_metadata(html, tree)  # read first: trafilatura may change a tree it is given
     try:
         doc = trafilatura.bare_extraction(
             # trafilatura parses the string itself (and judges whether it is HTML at
@@ -134,7 +135,6 @@ def extract_page(html: str) -> Extracted | str:
             f"no article text found in the saved page (only {words} word(s) outside the page "
             "furniture; not an article page?)"
         )
-    meta = _page_metadata(html)
     dates = list(meta.dates)
     page_date, page_title = getattr(doc, "date", None), getattr(doc, "title", None)
     if not dates and isinstance(page_date, str) and page_date:
@@ -160,7 +160,9 @@ DEFAULT_DEPTH = 256
 def _parsed(html: str) -> lxml.html.HtmlElement | None:
     """The page parsed as trafilatura parses it, but with the parser's nesting limit raised.
 
-    Why not let trafilatura parse the string: lxml's default limit (256 levels)
+    Parsed once per page: its depth is checked, its metadata read, and a deep
+    page handed to trafilatura as this tree.  Why not let trafilatura parse
+    the string: lxml's default limit (256 levels)
     silently drops everything nested deeper, and a page built of nested
     containers then loses half its article without a word.
     """
@@ -201,14 +203,11 @@ class _Metadata:
         self.urls: tuple[tuple[str, str], ...] = ()
 
 
-def _page_metadata(html: str) -> _Metadata:
-    import lxml.html
-
+def _page_metadata(html: str, tree: lxml.html.HtmlElement | None) -> _Metadata:
+    """The page's metadata, read from ``tree`` (the page as ``_parsed`` read it, None when
+    it could not be parsed: the text may still be usable) and the raw ``html``."""
     out = _Metadata()
-    try:
-        parser = lxml.html.HTMLParser(encoding="utf-8", no_network=True, collect_ids=False)
-        tree = lxml.html.document_fromstring(html.encode("utf-8", "surrogatepass"), parser=parser)
-    except Exception:  # unparseable head: the text is still usable
+    if tree is None:
         return out
     meta: dict[str, str] = {}
     for el in tree.iter("meta"):
