@@ -77,7 +77,7 @@ def contents(
         tokens = ctx.cell_tokens(passage.id, article_id)
     found = [q for q in found if _figure(q)]
     if omitter is not None and found:
-        values, events = _stated(ctx, omitter)
+        values, events = ctx.memo(__name__ + ".stated", _stated)[omitter]
         found = [q for q in found if q.q.event not in events and q.q.value not in values]
     if any(q.q.event in ("death", "injury") for q in found):
         return Severity.HIGH, 1.0, "It reports casualty figures."
@@ -90,16 +90,16 @@ def contents(
     return Severity.LOW, 0.5, "It gives background or detail."
 
 
-def _stated(ctx: Context, article_id: str) -> tuple[set[float], set[str]]:
-    """The values of the figures an article states, and the events they count."""
-    values: set[float] = set()
-    events: set[str] = set()
-    for sentence in ctx.articles[article_id].sentences:
-        for q in quantities(sentence.tokens):
-            values.add(q.value)
-            if q.event:
-                events.add(q.event)
-    return values, events
+def _stated(ctx: Context) -> dict[str, tuple[frozenset[float], frozenset[str]]]:
+    """Article id -> the values of the figures it states, and the events they count.
+
+    Built once per story: every omission asks it of its omitter.
+    """
+    out = {}
+    for aid, article in ctx.articles.items():
+        found = [q for s in article.sentences for q in quantities(s.tokens)]
+        out[aid] = (frozenset(q.value for q in found), frozenset(q.event for q in found if q.event))
+    return out
 
 
 def _figure(located: Located) -> bool:

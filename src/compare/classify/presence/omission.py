@@ -155,9 +155,9 @@ def _omitted(
     for aid in ids:
         if aid in carriers:
             continue
-        severity, weight, what = contents(ctx, passage, first, omitter=aid)
         if any(written_out(ctx, ctx.cell_tokens(passage.id, c), aid) for c in carriers):
             continue  # the omitter writes these very words, run into a sentence of its own
+        severity, weight, what = contents(ctx, passage, first, omitter=aid)
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
         share = max(carried_share(ctx, ctx.cell_tokens(passage.id, c), [aid])[0] for c in carriers)
