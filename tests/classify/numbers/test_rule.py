@@ -300,22 +300,33 @@ def test_years_times_and_scores_in_the_same_place(a: str, b: str, labels: list[s
     assert [f.label for f in found] == labels
 
 
-def test_a_count_against_a_compound_adjective_is_uncertain() -> None:
-    # "the 12-nation deal" sizes the deal (its members, the United States among them);
-    # "deals with 11 nations" counts the partners: maybe one fact, never a headline.
+@pytest.mark.parametrize(
+    ("count", "labels"),
+    [
+        # "the 12-nation deal" sizes the deal, the United States among its members:
+        # "deals with 11 nations" counts the partners, so one fact, not a discrepancy
+        ("11", []),
+        # another gap: maybe one fact, maybe not; kept, uncertain, never a headline
+        ("10", ['"10" vs "12"']),
+    ],
+)
+def test_a_count_against_a_compound_adjective(count: str, labels: list[str]) -> None:
     found = of_kind(
         run(
             {
                 "a": "The bill gives the president authority to approve trade deals with "
-                "11 Pacific nations.",
+                f"{count} Pacific nations.",
                 "b": "The bill gives the president authority to approve the 12-nation Pacific "
                 "trade deal.",
             }
         ),
         Kind.NUMBER_DISCREPANCY,
     )
-    assert [(f.label, f.confidence) for f in found] == [('"11" vs "12"', 0.5)]
-    assert found[0].severity >= Severity.MEDIUM
+    assert [f.label for f in found] == labels
+    assert all(f.confidence == 0.5 and f.severity >= Severity.MEDIUM for f in found)
+
+
+def test_two_compound_adjectives_are_a_sure_discrepancy() -> None:
     # two compound adjectives are two sizes of one thing: a sure, critical discrepancy
     sure = the_finding(
         "Officials agreed a 72-hour truce on Monday in the capital.",

@@ -424,9 +424,12 @@ def _source_credited_nearby(
 # something else ("the managers were bypassing her for promotions, she said" beside "she
 # is a greeter at the store").  Read blind on the serious-kinds set, the three "X said vs
 # no attribution" findings under it were wrong (0 to 0.12 of the words shared); every
-# judged-right one shares a third or more.
+# judged-right one shares a third or more.  The cut was 0.2 until a finding sharing 0.31
+# (an indictment's charge against another outlet's sentence on the committee whose
+# inquiry it obstructed: only the inquiry's description in common) was judged wrong on
+# the second held-out draw; at a third, no judged-right finding of any judged set is lost.
 CREDITED_WORDS = 4
-CREDITED_SHARED = 0.2
+CREDITED_SHARED = 1 / 3
 
 
 def _credited_told(

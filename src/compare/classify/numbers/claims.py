@@ -95,6 +95,8 @@ def guard(
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
             continue
         spans = sum(len(ss) for ss in cand.spans.values())
+        if cand.kind is Kind.NUMBER_DISCREPANCY and _whole_group(ctx, cand, found):
+            continue
         if cand.kind is Kind.NUMBER_DISCREPANCY and 0 < len(found) < spans:
             # One figure is a count, the other one the claim layer reads as none: a
             # label ("Route 9") or a compound adjective ("the 12-nation deal" beside
@@ -122,6 +124,33 @@ def guard(
             )
         out.append(cand)
     return out
+
+
+def _whole_group(ctx: Context, cand: Candidate, found: Sequence[QuantityClaim]) -> bool:
+    """Is one figure a group's size ("the 12-nation deal") and the other one fewer, a count?
+
+    Why: "a deal with 11 Pacific nations" and "the 12-nation deal" name one
+    deal; the group's size counts the party making the deal too.  Read blind,
+    such a pair was judged wrong ("no conflict: the 12-nation deal includes
+    the United States").  A figure one more than a count, written as a
+    compound adjective ("N-nation", "N-member"), is that whole group, not
+    another version of the count.
+    """
+    counted = {c.value for c in found}
+    for aid, spans in cand.spans.items():
+        text = ctx.articles[aid].text
+        for span in spans:
+            if any(
+                c.article_id == aid and c.start < span.end and span.start < c.end for c in found
+            ):
+                continue
+            if not (
+                text[span.end : span.end + 1] == "-" and text[span.end + 1 : span.end + 2].isalpha()
+            ):
+                continue
+            if span.text.isdigit() and int(span.text) - 1 in counted:
+                return True
+    return False
 
 
 def _uncertain(cand: Candidate, why: str) -> Candidate:
