@@ -36,6 +36,9 @@ The sets (``SETS``):
 * ``basil_fifth``: the same on the five after those, drawn and judged once
   rules had been written on the fourth draw's verdicts
   (``--dump-for-judging DIR --basil-fifth``).
+* ``basil_sixth``: the same on the five after those, drawn and judged once
+  rules had been read off the fifth draw's findings
+  (``--dump-for-judging DIR --basil-sixth``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -451,6 +454,12 @@ SETS = (
         "in hash order, judged with the rules of commit 17f1173 and never developed on",
     ),
     (
+        "basil_sixth",
+        "Precision judged blind on a sixth held-out draw (five more BASIL 2016-2019 events)",
+        "verdicts in `tests/gold/judged_basil_sixth/*.yaml` on the next five held-out events "
+        "in hash order, judged with the rules of commit 8599306 and never developed on",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -512,6 +521,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.fifth_lines()
+    if name == "basil_sixth":
+        import eval_basil_judged
+
+        return eval_basil_judged.sixth_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -673,6 +686,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the fifth held-out draw of BASIL 2016-2019 events",
     )
     parser.add_argument(
+        "--basil-sixth",
+        action="store_true",
+        help="with --dump-for-judging: the sixth held-out draw of BASIL 2016-2019 events",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
@@ -687,6 +705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.basil_third,
         args.basil_fourth,
         args.basil_fifth,
+        args.basil_sixth,
     )
     if args.dump_for_judging and any(basil_sets):
         import tempfile
@@ -706,6 +725,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             events, judged = eval_basil_judged.FOURTH_EVENTS, eval_basil_judged.FOURTH_JUDGED
         if args.basil_fifth:
             events, judged = eval_basil_judged.FIFTH_EVENTS, eval_basil_judged.FIFTH_JUDGED
+        if args.basil_sixth:
+            events, judged = eval_basil_judged.SIXTH_EVENTS, eval_basil_judged.SIXTH_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),
