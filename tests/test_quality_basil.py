@@ -284,7 +284,15 @@ def test_basil_fifth_figures_do_not_fall() -> None:
 # fifth draw's findings): 29 judged FALSE, 52 TRUE, 17 TRIVIAL in the top 20 (precision
 # 0.53, headlines 0.72).  By kind: added passages 0.63 of 59, omitted 0.52 of 25,
 # attribution 1 of 7 (5 judged wrong), hedges 1 of 3.
-BASIL_SIXTH_FALSE_STILL_REPORTED = 29
+# 23 (precision 0.57, headlines 0.83) once the law's own words are read as such
+# (``claims.legal``): "are charged with" and "officers accused of" are a status, not a
+# reporting verb; "X were indicted, prosecutors announced" credits an act of record, not a
+# claim; "alleged" / "said" / "according to" for an indictment is its routine verb, not a
+# stance; and once "a dozen" against an exact 12 is no hedge, and "refused to apologize"
+# is compared only where the other version tells what was refused.  All written on this
+# draw's verdicts (its serious-kinds findings, read with their reasons): it is development
+# data from here; no other judged set, the seeds or the invented stories move.
+BASIL_SIXTH_FALSE_STILL_REPORTED = 23
 BASIL_SIXTH_TRUE_KEPT = 52
 
 

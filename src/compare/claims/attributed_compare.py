@@ -36,6 +36,7 @@ from compare.align.similarity import features
 from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, article_claims
 from compare.claims.attributed_frames import token_quote_flags
+from compare.claims.legal import announces_act
 from compare.claims.words import content_words, is_word
 from compare.model import Article, Sentence, Token
 
@@ -312,6 +313,7 @@ def _judge(
             and not speakers.names_outlet(x.speaker, y_outlet)
             and not speakers.names_outlet(x.speaker, x_outlet)
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
+            and not announces_act(x.content)  # "were indicted, prosecutors announced"
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

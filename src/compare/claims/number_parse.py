@@ -25,6 +25,7 @@ from compare.claims.number_lexicon import (
     hedge_position,
     hedge_positions,
     number_at,
+    number_words,
     things,
     units,
 )
@@ -72,6 +73,11 @@ def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
     return i, "exact", ""
 
 
+def _is_group(norm: str) -> bool:
+    """Is the word a group count ("dozen", "score"), written after "a"?"""
+    return number_words().get(norm, ("",))[0] == "group"
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Counts and measures in one sentence's tokens, in reading order.
 
@@ -102,7 +108,10 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             continue
         start = i
         if hedge != "vague":
-            start, cls, phrase = _hedge_before(norms, i)
+            # "about a dozen": the approximator stands before the article of a group word
+            at = i - 1 if i and norms[i - 1] == "a" and _is_group(norms[i]) else i
+            start, cls, phrase = _hedge_before(norms, at)
+            start = start if phrase else i
             hedge = cls if phrase else hedge
         else:
             phrase = ""

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.align.segment import ABBREVIATIONS_FILE
+from compare.claims.legal import legal_status
 from compare.claims.words import content_words, find_phrases, group_nouns, phrase_table
 from compare.model import Token
 from compare.text import lexicons
@@ -74,10 +75,15 @@ _ON = frozenset({"on", "upon"})
 def reports_nothing(tokens: Sequence[Token], start: int, end: int, cls: str) -> bool:
     """Is a listed reporting verb here a word that credits no claim?
 
-    A refusal (``refusal_sense``), a plural noun or a demand (``noun_sense``).
-    ``markers`` and the claim layer's frames both ask this of every verb they find.
+    A refusal (``refusal_sense``), a plural noun or a demand (``noun_sense``),
+    a legal status (``legal_status``).  ``markers`` and the claim layer's
+    frames both ask this of every verb they find.
     """
-    return refusal_sense(tokens, start, end, cls) or noun_sense(tokens, start, end)
+    return (
+        refusal_sense(tokens, start, end, cls)
+        or noun_sense(tokens, start, end)
+        or legal_status(tokens, start, end)
+    )
 
 
 def noun_sense(tokens: Sequence[Token], start: int, end: int) -> bool:

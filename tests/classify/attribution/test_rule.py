@@ -434,3 +434,42 @@ def test_retold_verbs_of_different_sources_are_not_compared() -> None:
 def test_one_speaker_told_twice_is_no_change_of_source(a: str, b: str) -> None:
     found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
     assert not [f for f in found if "different sources" in f.explanation], [f.label for f in found]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "labels"),
+    [
+        # an indictment is a matter of record: those who brought it announce it
+        (
+            "Rep. Jan Doe and her husband were indicted on charges of misusing $250,000 in "
+            "campaign funds, prosecutors announced Tuesday.",
+            "Rep. Jan Doe and her husband were indicted Tuesday on charges of misusing "
+            "$250,000 in campaign funds.",
+            [],
+        ),
+        # what the charges say is still a claim the prosecutors vouch for
+        (
+            "Rep. Jan Doe and her husband misused $250,000 in campaign funds, prosecutors "
+            "announced Tuesday.",
+            "Rep. Jan Doe and her husband misused $250,000 in campaign funds on Tuesday.",
+            ['"prosecutors announced" vs no attribution'],
+        ),
+        # "alleged" is the indictment's routine verb, not the writer's doubt
+        (
+            "The indictment also alleged that the pair spent thousands of dollars on golf "
+            "outings and groceries.",
+            "The indictment said the pair spent thousands of dollars on golf outings and "
+            "groceries.",
+            [],
+        ),
+        (
+            "The senator also alleged that the pair spent thousands of dollars on golf "
+            "outings and groceries.",
+            "The senator said the pair spent thousands of dollars on golf outings and groceries.",
+            ['"alleged" vs "said"'],
+        ),
+    ],
+)
+def test_the_law_s_own_words_are_no_attribution_change(a: str, b: str, labels: list[str]) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert [f.label for f in found] == labels

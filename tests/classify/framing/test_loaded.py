@@ -259,3 +259,24 @@ def test_a_term_whose_clause_the_other_version_does_not_tell_is_no_framing() -> 
         f for f in of_kind(run({"a": a, "b": apart}), Kind.LOADED_TERM) if "refused" in f.label
     ]
     assert [f for f in of_kind(run({"a": a, "b": told}), Kind.LOADED_TERM) if "refused" in f.label]
+
+
+def test_a_verb_whose_infinitive_the_other_version_lacks_is_no_framing() -> None:
+    # "refused to apologize" beside a sentence on another act of the same man: the other
+    # version does not tell what was refused, so nothing was told in plainer words
+    found = run(
+        {
+            "a": "Earlier, the governor had refused to apologize for the message, saying he "
+            "wished he could fight a duel.",
+            "b": "The governor then left him an angry voicemail message, which he followed by "
+            "threatening to fight a duel.",
+        }
+    )
+    assert of_kind(found, Kind.LOADED_TERM) == []
+    # the same act told with the plainer verb is still a framing choice
+    the_finding(
+        "Earlier, the governor had refused to apologize for the message.",
+        "Earlier, the governor had declined to apologize for the message.",
+        Kind.LOADED_TERM,
+        '"refused" vs "declined"',
+    )

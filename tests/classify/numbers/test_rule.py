@@ -348,3 +348,20 @@ def test_figures_too_big_for_a_float_are_not_compared() -> None:
         }
     )
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "labels"),
+    [
+        # "a dozen" beside an exact 12: roundness the word implies, nothing qualified
+        ("Police said a dozen officers were hurt in the clashes.", []),
+        # an approximator in words before it is a hedge
+        (
+            "Police said about a dozen officers were hurt in the clashes.",
+            ['"about a dozen" vs "12"'],
+        ),
+    ],
+)
+def test_a_dozen_against_twelve(a: str, labels: list[str]) -> None:
+    found = run({"a": a, "b": "Police said 12 officers were hurt in the clashes."})
+    assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == labels

@@ -184,7 +184,12 @@ def _head_in(tokens: Sequence[Token], end: int, other: Sequence[Token]) -> bool:
     word that happens to stand in its place ("Friday") is no counterpart.
     The described noun is the content word right after the term; a term
     followed by anything else is a noun itself and always counts as present.
+    A verb's infinitive counts as its object ("refused to *apologize*"): read
+    blind, "refused to apologize" beside a sentence on another act of the
+    same man was reported as that outlet's framing.
     """
+    if tokens[end : end + 1] and tokens[end].norm == "to":
+        end += 1  # "refused to apologize": what was refused is the verb after "to"
     following = tokens[end : end + 1]
     if not following or not is_word(following[0]) or not content_words(following):
         return True  # "hooligans who ...": the term is the noun itself

@@ -111,5 +111,16 @@ def verdict(x: Quantity, y: Quantity) -> str:
         (xl, xh), (yl, yh) = _interval(x), _interval(y)
         return "consistent" if xl <= yh and yl <= xh else "conflict"
     if (x.value, x.high) == (y.value, y.high):
-        return "same" if x.hedge == y.hedge else "hedge"
+        return "same" if x.hedge == y.hedge or _implied(x, y) or _implied(y, x) else "hedge"
     return "conflict"
+
+
+def _implied(x: Quantity, y: Quantity) -> bool:
+    """Is ``x`` "a dozen" against ``y``'s exact 12: roundness the word implies, no hedge?
+
+    Why: "a dozen" is read as approximate (it may be eleven or thirteen), but
+    beside another outlet's exact 12 nothing was qualified; read blind, "a
+    dozen officers" / "12 officers" as a hedge change was judged wrong.  An
+    approximator in words ("about a dozen") is still a hedge.
+    """
+    return x.hedge == "approx" and not x.hedge_text and y.hedge == "exact"
