@@ -292,7 +292,9 @@ def test_basil_fifth_figures_do_not_fall() -> None:
 # is compared only where the other version tells what was refused.  All written on this
 # draw's verdicts (its serious-kinds findings, read with their reasons): it is development
 # data from here; no other judged set, the seeds or the invented stories move.
-BASIL_SIXTH_FALSE_STILL_REPORTED = 23
+# 22 (headlines 0.88) once "the press release said" and, a paragraph away, "the statement
+# said" are one written statement (``speakers.credited_nearby``), from its verdict too.
+BASIL_SIXTH_FALSE_STILL_REPORTED = 22
 BASIL_SIXTH_TRUE_KEPT = 52
 
 

@@ -260,7 +260,11 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
     "officials" or "police", who speak for many claims).  A nearby sentence
     that reports ("said", "reported by", "according to") must hold the
     capitalised name the source ends with, or half of its words before a
-    reporting verb (a source set off by an appositive ends in a comma).
+    reporting verb (a source set off by an appositive ends in a comma), or,
+    for a written statement ("the press release"), another name for one
+    ("the statement said"): read blind, a statement's example quoted by one
+    outlet and stated, a paragraph after "the statement said", by another
+    was no claim stated as fact.
 
     >>> from compare.align.segment import tokenize as t
     >>> near = [t("Clinton used a private account."), t("It was first reported by The Times.")]
@@ -284,7 +288,14 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
             return True
         if wanted and any(2 * len(wanted & words(tokens[: m[0]])) >= len(wanted) for m in found):
             return True
+        if wanted & _STATEMENTS and any(words(tokens[: m[0]]) & _STATEMENTS for m in found):
+            return True  # "the press release said" ... "the statement said": one written statement
     return False
+
+
+# Stems of the names of one organisation's written statement: "the press release from the
+# attorney's office" and, a paragraph on, "the statement said" credit the same text.
+_STATEMENTS = frozenset({"statement", "releas"})
 
 
 def _last_capitalised(source: Sequence[Token]) -> list[Token]:
