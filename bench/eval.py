@@ -23,7 +23,8 @@ The sets (``SETS``):
   32 more BASIL training events, every one judged (``--dump-for-judging DIR
   --basil-serious``).
 * ``basil_heldout``: the same on ten BASIL 2016-2019 events drawn by hash
-  and never developed on (``--dump-for-judging DIR --basil-heldout``).
+  (``--dump-for-judging DIR --basil-heldout``); rules have been read off every draw
+  since, and each README row says which (the latest draw is the unseen measure).
 * ``basil_fresh``: the same on five more 2016-2019 events, the next in hash
   order, judged once no rule had been written on any verdict of theirs
   (``--dump-for-judging DIR --basil-fresh``).
@@ -433,31 +434,36 @@ SETS = (
         "basil_fresh",
         "Precision judged blind on a second held-out draw (five more BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_fresh/*.yaml` on the next five held-out events "
-        "in hash order, judged with the rules of commit d771976 and never developed on",
+        "in hash order, judged with the rules of commit d771976; rules were "
+        "read off it later (README, accuracy)",
     ),
     (
         "basil_third",
         "Precision judged blind on a third held-out draw (five more BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_third/*.yaml` on the next five held-out events "
-        "in hash order, judged with the rules of commit ee9c3f7 and never developed on",
+        "in hash order, judged with the rules of commit ee9c3f7; rules were "
+        "read off it later (README, accuracy)",
     ),
     (
         "basil_fourth",
         "Precision judged blind on a fourth held-out draw (five more BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_fourth/*.yaml` on the next five held-out events "
-        "in hash order, judged with the rules of commit 4ca9fcf and never developed on",
+        "in hash order, judged with the rules of commit 4ca9fcf; rules were "
+        "read off it later (README, accuracy)",
     ),
     (
         "basil_fifth",
         "Precision judged blind on a fifth held-out draw (five more BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_fifth/*.yaml` on the next five held-out events "
-        "in hash order, judged with the rules of commit 17f1173 and never developed on",
+        "in hash order, judged with the rules of commit 17f1173; rules were "
+        "read off it later (README, accuracy)",
     ),
     (
         "basil_sixth",
         "Precision judged blind on a sixth held-out draw (five more BASIL 2016-2019 events)",
         "verdicts in `tests/gold/judged_basil_sixth/*.yaml` on the next five held-out events "
-        "in hash order, judged with the rules of commit 8599306 and never developed on",
+        "in hash order, judged with the rules of commit 8599306; rules were "
+        "read off it later (README, accuracy)",
     ),
     (
         "basil",
