@@ -417,6 +417,18 @@ def test_who_says_so_leaves_out_claims_no_other_outlet_carries() -> None:
     assert who_says_so([a, b]) == ()
 
 
+def test_who_says_so_leaves_out_an_act_of_record() -> None:
+    # an indictment announced by those who brought it is no claim a source vouches for
+    act = "Rep. Jan Doe and her husband were indicted on charges of misusing campaign funds"
+    a = article("a", f"{act}, prosecutors announced on Tuesday.")
+    b = article("b", f"{act} on Tuesday.")
+    assert who_says_so([a, b]) == ()
+    claim = "Rep. Jan Doe and her husband misused campaign funds for family holidays"
+    a = article("a", f"{claim}, prosecutors announced on Tuesday.")
+    b = article("b", f"{claim} on Tuesday.")
+    assert len(who_says_so([a, b])) == 1
+
+
 def test_who_says_so_survives_report_json() -> None:
     a = article("a", f"{CLAIM}, the transport ministry said.")
     b = article("b", f"{CLAIM}.")

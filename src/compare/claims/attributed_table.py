@@ -6,7 +6,9 @@ outlet also carries (same content, as ``attributed_compare`` measures it);
 its cells say how each outlet carries it: credited (to whom), stated as
 fact, or absent, and point at the attribution finding that quotes that
 sentence.  Rows where a reading is uncertain (a quotation nobody is named
-for, reported speech that may run on) are left out rather than guessed.
+for, reported speech that may run on) are left out rather than guessed, and
+so are steps of a legal process an authority announces ("were indicted,
+prosecutors announced"): a matter of record, not a claim (``claims.legal``).
 The table is data on the Report (``report.json`` key ``who_says_so``);
 rendering is left to the views.
 """
@@ -25,6 +27,7 @@ from compare.claims.attributed_compare import (
     story_idf,
     vector,
 )
+from compare.claims.legal import announces_act
 from compare.model import Alignment, Article, Finding, Kind, SaysCell, SaysRow, Span, WhoSaysSo
 from compare.text.datelines import dateline
 from compare.text.offsets import LineIndex
@@ -124,6 +127,8 @@ def who_says_so(
         for x in own:
             if x.status != CREDITED or (aid, x.sentence) in used:
                 continue
+            if announces_act(x.content):
+                continue  # "were indicted, prosecutors announced": a matter of record
             carried = {aid: x}
             for other, theirs in usable.items():
                 scored = [
