@@ -40,6 +40,9 @@ The sets (``SETS``):
 * ``basil_sixth``: the same on the five after those, drawn and judged once
   rules had been read off the fifth draw's findings
   (``--dump-for-judging DIR --basil-sixth``).
+* ``basil_seventh``: the same on the last five held-out events, drawn and judged
+  once rules had been written on the sixth draw's verdicts
+  (``--dump-for-judging DIR --basil-seventh``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -466,6 +469,12 @@ SETS = (
         "read off it later (README, accuracy)",
     ),
     (
+        "basil_seventh",
+        "Precision judged blind on a seventh held-out draw (the last five BASIL 2016-2019 events)",
+        "verdicts in `tests/gold/judged_basil_seventh/*.yaml` on the last five held-out events "
+        "in hash order, judged with the rules of commit 6cca3bb",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -531,6 +540,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.sixth_lines()
+    if name == "basil_seventh":
+        import eval_basil_judged
+
+        return eval_basil_judged.seventh_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -697,6 +710,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the sixth held-out draw of BASIL 2016-2019 events",
     )
     parser.add_argument(
+        "--basil-seventh",
+        action="store_true",
+        help="with --dump-for-judging: the seventh held-out draw of BASIL 2016-2019 events",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
@@ -712,6 +730,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.basil_fourth,
         args.basil_fifth,
         args.basil_sixth,
+        args.basil_seventh,
     )
     if args.dump_for_judging and any(basil_sets):
         import tempfile
@@ -733,6 +752,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             events, judged = eval_basil_judged.FIFTH_EVENTS, eval_basil_judged.FIFTH_JUDGED
         if args.basil_sixth:
             events, judged = eval_basil_judged.SIXTH_EVENTS, eval_basil_judged.SIXTH_JUDGED
+        if args.basil_seventh:
+            events, judged = eval_basil_judged.SEVENTH_EVENTS, eval_basil_judged.SEVENTH_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

@@ -121,6 +121,18 @@ SIXTH_EVENTS = (
     "7a97de89",
 )
 SIXTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_sixth"
+# A seventh draw, the last five held-out events (the 36th to 40th in the same order),
+# judged blind on 2026-12-06 with the rules of commit 6cca3bb.  Why: rules were written on
+# the sixth draw's verdicts.  The last three had been read once (articles and findings,
+# never verdicts) in an earlier session, before any of their verdicts existed.
+SEVENTH_EVENTS = (
+    "86e6e27d",
+    "e71d149d",
+    "542cd22c",
+    "72fa9b13",
+    "47a209b0",
+)
+SEVENTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_seventh"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -267,3 +279,8 @@ def fifth_lines() -> Iterator[str]:
 def sixth_lines() -> Iterator[str]:
     """``basil_sixth_*`` lines: the same figures over the sixth held-out draw."""
     return basil_judged_lines(SIXTH_EVENTS, SIXTH_JUDGED, "basil_sixth")
+
+
+def seventh_lines() -> Iterator[str]:
+    """``basil_seventh_*`` lines: the same figures over the seventh held-out draw."""
+    return basil_judged_lines(SEVENTH_EVENTS, SEVENTH_JUDGED, "basil_seventh")
