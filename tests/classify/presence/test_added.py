@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from compare.align.segment import tokenize
 from compare.classify.presence import omission
+from compare.classify.presence.added import _without_dangling_end
 from compare.model import Kind
 
 from classify_helpers import of_kind, run
@@ -58,3 +60,20 @@ def test_without_the_opening_rule_the_sentence_is_reported(
 ) -> None:
     monkeypatch.setattr(omission, "opening_line", lambda ctx, aid, run: False)
     assert len(_added(OWN, 0)) == 1
+
+
+@pytest.mark.parametrize(
+    ("stretch", "kept"),
+    [
+        # a title cut from its name, and the function words before it
+        ("the administration officials said, even if Mr", "the administration officials said"),
+        ("a higher tax burden than they", "a higher tax burden"),
+        # a closing mark ends a quote well; an adverb particle belongs to its verb
+        ("told Credico (\u201cPerson 2\u201d) that", "told Credico (\u201cPerson 2\u201d)"),
+        ("relief boiled over", "relief boiled over"),
+    ],
+)
+def test_an_own_clause_ends_on_a_word(stretch: str, kept: str) -> None:
+    tokens = tuple(tokenize(stretch))
+    trimmed = _without_dangling_end(tokens)
+    assert stretch[: trimmed[-1].end] == kept

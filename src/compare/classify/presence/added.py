@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from compare.claims.words import content_words, stem
+from compare.align.segment import ABBREVIATIONS_FILE
+from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
 from compare.classify.pairs import cell_pairs
@@ -33,6 +34,7 @@ from compare.classify.presence.carried import (
 )
 from compare.classify.presence.contents import cell_spans, contents, joined_spans
 from compare.model import Kind, Passage, Sentence, Severity, Token
+from compare.text import lexicons
 
 OWN_MIN_CONTENT = 5  # content words of its own a clause needs to count as added material
 OWN_MIN_SHARE = 0.6  # and the share of its content words no other outlet's cell has
@@ -314,7 +316,7 @@ def _own_clause(
     ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...]
 ) -> Candidate | None:
     words = [k for k, t in enumerate(stretch) if any(c.isalnum() for c in t.text)]
-    stretch = stretch[words[0] : words[-1] + 1]
+    stretch = _without_dangling_end(stretch[words[0] : words[-1] + 1])
     severity, weight, what = contents(ctx, passage, aid, stretch)
     span = ctx.tokens_span(aid, stretch)
     # Nearly the whole sentence: the passage may pair two different statements (then
@@ -350,6 +352,32 @@ def _own_clause(
         sentences=[_sentence_of(ctx, aid, stretch[0])],
         clause=(span.text, stretch),
     )
+
+
+def _without_dangling_end(stretch: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The stretch without a title, function words or punctuation left hanging at its end.
+
+    Why: an outlet's own stretch ends where the others' words start again,
+    which may be a name: "..., even if Mr" (before "Lieberman", which the
+    others print) quoted a title cut from its name.  Read blind, such a
+    quotation was judged broken.  The stretch ends at its last word that is
+    neither a title or abbreviation ("Mr", "Sen") nor a function word (an
+    adverb particle, "boiled over", stays), nor a comma, dash or opening mark.
+    """
+    end = len(stretch)
+    while end > 1 and (
+        stretch[end - 1].norm in lexicons.words(ABBREVIATIONS_FILE)
+        or (is_function_word(stretch[end - 1].norm) and stretch[end - 1].norm not in _PARTICLES)
+        or stretch[end - 1].text in _OPEN_ENDS
+    ):
+        end -= 1
+    return stretch[:end]
+
+
+# Adverb particles that end a phrasal verb ("boiled over", "fell apart"): part of the verb.
+_PARTICLES = frozenset({"over", "up", "out", "off", "down", "away", "back", "apart", "on", "in"})
+# Punctuation a stretch may not end on (a closing quotation mark or bracket ends it well).
+_OPEN_ENDS = frozenset({",", ";", ":", "\u2014", "\u2013", "-", "(", "\u201c", "\u2018"})
 
 
 def _sentence_of(ctx: Context, aid: str, token: Token) -> Sentence:
