@@ -309,7 +309,10 @@ def test_basil_sixth_figures_do_not_fall() -> None:
 # session): 29 judged FALSE, 58 TRUE, 12 TRIVIAL in the top 20 (precision 0.59, headlines
 # 0.80).  By kind: added passages 0.60 of 78, omitted 0.65 of 17; one each of attribution,
 # loaded term, name variant and rewording, all judged wrong.
-BASIL_SEVENTH_FALSE_STILL_REPORTED = 29
+# 27 once a word capitalised by an opening quotation mark ("'Momma, look'" / "'Mama,
+# look'") is no name and a word masked with asterisks ("motherf***er") is house style,
+# not a rewording: both written on this draw's verdicts, which are development data now.
+BASIL_SEVENTH_FALSE_STILL_REPORTED = 27
 BASIL_SEVENTH_TRUE_KEPT = 58
 
 

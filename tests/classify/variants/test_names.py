@@ -216,3 +216,25 @@ def test_a_middle_initial_is_not_a_first_name_written_short() -> None:
     }
     found = [f for f in run(texts) if f.kind is Kind.NAME_VARIANT]
     assert not [f for f in found if "W. Taylor" in f.label], [f.label for f in found]
+
+
+@pytest.mark.parametrize("opening", ["\u2018", "\u2019", "\u201c", '"'])
+def test_a_word_capitalised_by_a_quotation_is_no_name(opening: str) -> None:
+    # "'Momma, look'" / "'Mama, look'": the quote capitalises a common noun
+    found = run(
+        {
+            "a": f"She said her son told her: {opening}Momma, look, you won.",
+            "b": f"She said her son told her: {opening}Mama, look, you won.",
+        }
+    )
+    assert [f for f in found if f.kind is Kind.NAME_VARIANT] == []
+
+
+def test_a_name_variant_mid_sentence_is_still_one() -> None:
+    found = run(
+        {
+            "a": "The talks were led by Colonel Muammar Gaddafi on Monday.",
+            "b": "The talks were led by Colonel Muammar Qadhafi on Monday.",
+        }
+    )
+    assert [f.kind for f in found if f.kind is Kind.NAME_VARIANT] == [Kind.NAME_VARIANT]

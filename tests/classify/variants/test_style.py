@@ -237,3 +237,13 @@ def test_a_date_inside_quotation_marks_is_the_speakers_style() -> None:
     assert of_kind(run({"a": quoted, "b": b}), Kind.STYLE_VARIANT) == []
     labels = [f.label for f in of_kind(run({"a": own, "b": b}), Kind.STYLE_VARIANT)]
     assert labels == ['"February 8" vs "Feb. 8"']
+
+
+def test_a_word_masked_with_asterisks_is_no_rewording() -> None:
+    found = run(
+        {
+            "a": "We are gonna go in there and we are gonna impeach the motherf***er, she said.",
+            "b": "We are gonna go in there and we are gonna impeach the motherfucker, she said.",
+        }
+    )
+    assert [f for f in found if f.kind is Kind.WORDING_CHANGE] == []

@@ -9,6 +9,7 @@ style on both sides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from compare.classify.base import Candidate, Context
@@ -52,6 +53,8 @@ def categories(a: str, b: str) -> list[str]:
     >>> categories("on Sept. 27 in the U.S.", "on 27 September in the US")
     ['date', 'abbreviation']
     """
+    if masked_same(a, b):
+        return ["masking"]
     cats = []
     da, db = _date_form(a), _date_form(b)
     if (da, db) != (a, b):
@@ -60,6 +63,27 @@ def categories(a: str, b: str) -> list[str]:
         a, b = da, db
     rest = _plain_categories(a, b)
     return [] if rest is None else cats + rest
+
+
+def masked_same(a: str, b: str) -> bool:
+    """Is one text the other with letters of a word masked by asterisks ("f***")?
+
+    Why: an outlet printing a profanity as "motherf***er" where another
+    prints it whole follows its house style; read blind, the two reported as
+    a wording change were judged wrong (the same word, censored).
+
+    >>> masked_same("impeach the motherf***er", "impeach the motherfucker")
+    True
+    >>> masked_same("f***", "fork"), masked_same("a*b", "a*b")
+    (True, False)
+    >>> masked_same("f***", "fire and")
+    False
+    """
+    if a == b or ("*" in a) == ("*" in b):
+        return False
+    masked, plain = (a, b) if "*" in a else (b, a)
+    pattern = "".join(r"[^\W\d_]" if c == "*" else re.escape(c) for c in masked)
+    return re.fullmatch(pattern, plain, flags=re.IGNORECASE) is not None
 
 
 def _plain_categories(a: str, b: str) -> list[str] | None:
