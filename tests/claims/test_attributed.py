@@ -429,6 +429,21 @@ def test_who_says_so_leaves_out_an_act_of_record() -> None:
     assert len(who_says_so([a, b])) == 1
 
 
+def test_who_says_so_names_a_source_credited_a_sentence_away() -> None:
+    # "the statement said" a paragraph before: the outlet does not state the claim as fact
+    a = article("a", f"{CLAIM}, the press release from the transport ministry said.")
+    b = article(
+        "b",
+        "The ministry closed two more roads on Monday, the statement said.",
+        f"{CLAIM}.",
+    )
+    (row,) = who_says_so([a, b])
+    assert [(x.status, x.source) for x in row.cells] == [
+        ("credited", "the press release from the transport ministry said"),
+        ("credited", "the statement said (nearby)"),
+    ]
+
+
 def test_who_says_so_survives_report_json() -> None:
     a = article("a", f"{CLAIM}, the transport ministry said.")
     b = article("b", f"{CLAIM}.")

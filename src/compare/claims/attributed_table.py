@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from compare.align.similarity import features
+from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
 from compare.claims.attributed_compare import (
     MIN_WORDS,
@@ -69,21 +70,49 @@ def _finding_for(span: Span, findings: Sequence[Finding]) -> str | None:
 
 
 def _cell(
-    article: Article, lines: LineIndex, claim: AttributedClaim | None, findings: Sequence[Finding]
+    article: Article,
+    lines: LineIndex,
+    claim: AttributedClaim | None,
+    findings: Sequence[Finding],
+    nearby: str = "",
 ) -> SaysCell:
+    """One outlet's cell; ``nearby`` is the source a sentence near a "fact" one credits."""
     if claim is None:
         return SaysCell(article.id, "absent", "", "")
     s = article.sentences[claim.sentence]
     span = Span(article.id, s.start, s.end, lines.line(s.start), article.text[s.start : s.end])
     credited = claim.status == CREDITED
+    source = _source(claim) if credited else f"{nearby} (nearby)" if nearby else ""
     return SaysCell(
         article.id,
-        "credited" if credited else "fact",
-        _source(claim) if credited else "",
+        "credited" if credited or nearby else "fact",
+        source,
         span.text,
         _finding_for(span, findings),
         span,
     )
+
+
+def _credited_nearby(
+    article: Article, claims: Sequence[AttributedClaim], x: AttributedClaim, y: AttributedClaim
+) -> str:
+    """Who a sentence near ``y`` credits, when it credits ``x``'s source (else "").
+
+    Why: the attribution rules do not call a claim "stated as fact" when its
+    outlet names the same source a sentence or two away
+    (``speakers.credited_nearby``: "..., the statement said" a paragraph
+    before); the table says so too, rather than "as fact".
+    """
+    if y.status != FACT or not speakers.credited_nearby(
+        x.speaker, [s.tokens for s in article.sentences], y.sentence
+    ):
+        return ""
+    near = [
+        c
+        for c in claims
+        if c.status == CREDITED and 0 < abs(c.sentence - y.sentence) <= speakers.CREDIT_NEARBY
+    ]
+    return _source(min(near, key=lambda c: abs(c.sentence - y.sentence))) if near else ""
 
 
 def _passage_of(alignment: Alignment | None) -> dict[Site, dict[str, tuple[int, ...]]]:
@@ -148,7 +177,16 @@ def who_says_so(
     lines = {a.id: LineIndex(a.text) for a in articles}
     rows = []
     for x, row in found:
-        cells = tuple(_cell(by_id[aid], lines[aid], row.get(aid), findings) for aid in by_id)
+        cells = tuple(
+            _cell(
+                by_id[aid],
+                lines[aid],
+                row.get(aid),
+                findings,
+                _credited_nearby(by_id[aid], claims[aid], x, row[aid]) if aid in row else "",
+            )
+            for aid in by_id
+        )
         rows.append(SaysRow(_claim_text(by_id[x.article_id], x), cells))
     rows.sort(key=_rank)
     return tuple(rows[:MAX_ROWS])
