@@ -227,10 +227,7 @@ def _legal_verbs(pair: CellPair, m: Marker, n: Marker) -> bool:
     """
     if not {m[2], n[2]} <= _CHARGE_STANCES:
         return False
-    return any(
-        legal_source(tokens[slice(*source_range(tokens, marker[0], marker[1]))])
-        for tokens, marker in ((pair.a_tokens, m), (pair.b_tokens, n))
-    )
+    return legal_source(_source(pair.a_tokens, m)) or legal_source(_source(pair.b_tokens, n))
 
 
 def _other_sources(pair: CellPair, m: Marker, n: Marker) -> bool:
@@ -244,10 +241,7 @@ def _other_sources(pair: CellPair, m: Marker, n: Marker) -> bool:
     given only as a pronoun ("he said") may be anyone, so it differs from
     none.
     """
-    said = [
-        speaker_words(tokens[slice(*source_range(tokens, marker[0], marker[1]))])
-        for tokens, marker in ((pair.a_tokens, m), (pair.b_tokens, n))
-    ]
+    said = [speaker_words(_source(pair.a_tokens, m)), speaker_words(_source(pair.b_tokens, n))]
     return all(said) and not said[0] & said[1]
 
 
@@ -315,7 +309,7 @@ def _moved_source(
 
 def _named(tokens: Sequence[Token], marker: Marker) -> bool:
     """The source of ``marker`` ends in a name ("Colonel Ivan Petrov", not "the company")."""
-    words = content_words(tokens[slice(*source_range(tokens, marker[0], marker[1]))])
+    words = content_words(_source(tokens, marker))
     return bool(words) and words[-1].text[:1].isupper()
 
 
@@ -412,7 +406,7 @@ def _claim_dropped(
         return False
     if _follow_up_quote(ctx, pair.passage_id, lacks, at):
         return False
-    source = has_tokens[slice(*source_range(has_tokens, *marker[:2]))]
+    source = _source(has_tokens, marker)
     if names_outlet(source, _outlet(ctx, lacks)):
         return False  # "the Times reported" beside The New York Times: its own reporting
     has = pair.a if has_tokens is pair.a_tokens else pair.b
@@ -420,9 +414,10 @@ def _claim_dropped(
         # "The New York Times reported" in The New York Times: the outlet vouches for
         # its own reporting, as one stating the claim does.
         return False
-    if not _credited_told(ctx, pair, has_tokens, marker):
+    clause = _credited_clause(ctx, pair, has_tokens, marker)
+    if not _credited_told(pair, has_tokens, clause):
         return False
-    if announces_act(_credited_clause(ctx, pair, has_tokens, marker)):
+    if announces_act(clause):
         return False  # "X were indicted, prosecutors announced": a matter of record
     if _source_credited_nearby(ctx, pair.passage_id, lacks, at, has_tokens, marker):
         return False
@@ -440,7 +435,7 @@ def _source_credited_nearby(
     index = _sentence_at(ctx, passage_id, lacks, at)
     if index is None:
         return False
-    source = has_tokens[slice(*source_range(has_tokens, marker[0], marker[1]))]
+    source = _source(has_tokens, marker)
     sentences = [s.tokens for s in ctx.articles[lacks].sentences]
     return credited_nearby(source, sentences, index)
 
@@ -458,21 +453,20 @@ CREDITED_WORDS = 4
 CREDITED_SHARED = 1 / 3
 
 
-def _credited_told(
-    ctx: Context, pair: CellPair, has_tokens: Sequence[Token], marker: Marker
-) -> bool:
+def _credited_told(pair: CellPair, has_tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
     """Does the other version's cell tell what the source is credited with?
 
     Why: "stated as fact" means the same content stands without a source
     (issue #14); two sentences of one passage can share a name or a place
     and still report different things, and then a source in one says nothing
     about how the other treats its claim.  The credited content is the
-    marker's sentence without the source and the verb; its capitalised words
-    (names, places, the sentence's first word) are left out, since they are
-    what unrelated sentences of one story share.
+    marker's sentence without the source and the verb (``clause``, from
+    ``_credited_clause``); its capitalised words (names, places, the
+    sentence's first word) are left out, since they are what unrelated
+    sentences of one story share.
     """
     lacks_tokens = pair.b_tokens if has_tokens is pair.a_tokens else pair.a_tokens
-    kept = [t for t in _credited_clause(ctx, pair, has_tokens, marker) if t.text[:1].islower()]
+    kept = [t for t in clause if t.text[:1].islower()]
     credited = {stem(t.norm) for t in content_words(kept)}
     if len(credited) < CREDITED_WORDS:
         return True
@@ -490,6 +484,11 @@ def _credited_clause(
     hi = min(b for b in bounds if b > marker[0])
     cut_lo, cut_hi = attribution_range(has_tokens, marker)
     return [t for i, t in enumerate(has_tokens[lo:hi], lo) if not cut_lo <= i < cut_hi]
+
+
+def _source(tokens: Sequence[Token], marker: Marker) -> Sequence[Token]:
+    """The tokens of who ``marker`` credits (``claims.sources.source_range``)."""
+    return tokens[slice(*source_range(tokens, marker[0], marker[1]))]
 
 
 def _outlet(ctx: Context, article_id: str) -> str:

@@ -95,7 +95,7 @@ def guard(
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
             continue
         spans = sum(len(ss) for ss in cand.spans.values())
-        if cand.kind is Kind.NUMBER_DISCREPANCY and _whole_group(ctx, cand, found):
+        if cand.kind is Kind.NUMBER_DISCREPANCY and _whole_group(ctx, cand, found, claims):
             continue
         if cand.kind is Kind.NUMBER_DISCREPANCY and 0 < len(found) < spans:
             # One figure is a count, the other one the claim layer reads as none: a
@@ -126,7 +126,12 @@ def guard(
     return out
 
 
-def _whole_group(ctx: Context, cand: Candidate, found: Sequence[QuantityClaim]) -> bool:
+def _whole_group(
+    ctx: Context,
+    cand: Candidate,
+    found: Sequence[QuantityClaim],
+    claims: Mapping[str, Sequence[QuantityClaim]],
+) -> bool:
     """Is one figure a group's size ("the 12-nation deal") and the other one fewer, a count?
 
     Why: "a deal with 11 Pacific nations" and "the 12-nation deal" name one
@@ -140,10 +145,8 @@ def _whole_group(ctx: Context, cand: Candidate, found: Sequence[QuantityClaim]) 
     for aid, spans in cand.spans.items():
         text = ctx.articles[aid].text
         for span in spans:
-            if any(
-                c.article_id == aid and c.start < span.end and span.start < c.end for c in found
-            ):
-                continue
+            if _at(claims.get(aid, ()), span) is not None:
+                continue  # a count the claim layer reads: not the compound adjective
             if not (
                 text[span.end : span.end + 1] == "-" and text[span.end + 1 : span.end + 2].isalpha()
             ):
