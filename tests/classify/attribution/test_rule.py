@@ -328,6 +328,24 @@ def test_a_source_for_other_content_is_no_claim_stated_as_fact() -> None:
     )
 
 
+def test_a_claim_whose_background_alone_is_told_elsewhere_is_not_stated_as_fact() -> None:
+    # The police vouch for the arrests; the match the arrests followed is the story's
+    # setting, which b's lede tells in its own words without the arrests.  b does state
+    # the arrests as fact, a sentence later: that claim, not the lede, is the finding.
+    a = (
+        "Police have now arrested 17 people after crowd trouble marred the home side's 2-1 "
+        "extra-time win over the visitors in the cup semi-final on Saturday, the force said on "
+        "Sunday.\n\nThe match was stopped for ten minutes while stewards cleared a stand."
+    )
+    b = (
+        "The home side reached the cup final on Saturday after a late extra-time winner sealed "
+        "a 2-1 victory over the visitors in a semi-final marred by crowd trouble.\n\nThe match "
+        "was halted for eight minutes in the second half after fans threw flares. Fourteen "
+        "people were arrested."
+    )
+    assert _stated_as_fact(run({"a": a, "b": b})) == ['"the force said" vs stated as fact']
+
+
 def test_a_source_the_other_version_credits_in_the_next_sentence_is_no_claim_stated() -> None:
     claim = "The committee will issue subpoenas to the former adviser next week"
     a = f"{claim}, the committee's senior Democrat said on Wednesday."
