@@ -54,7 +54,9 @@ UNSEEN_RECALL = 0.84  # 0.81 before #14's precision findings ('dozens' / 'about 
 # 0.73 before the credited-toll findings, 0.76 after; 0.73 again since an omission of
 # consecutive sentences is one finding: two findings that each matched one gold entry
 # became one, and the slot went to the next finding (a duplicate no longer counts twice).
-UNSEEN_PRECISION_TOP30 = 0.73
+# 0.72 since one outlet's "claimed" against two others' "said" and "says" is one finding
+# (attribution.findings._verb_key): the same again, in the business story.
+UNSEEN_PRECISION_TOP30 = 0.72
 # Real clusters: 29 before #14 and #15's anchored pass, 35 with them, 32 once the
 # attribution and hedge rules skip cells joined only through a third outlet (the three
 # lost matched the scorer through junk spans, "North", of findings judged FALSE), 33 by

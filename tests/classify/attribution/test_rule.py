@@ -221,6 +221,23 @@ def test_a_doubting_verb_against_said_is_still_a_change_of_stance() -> None:
     assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == ['"claimed" vs "said"']
 
 
+def test_one_outlet_s_verb_against_two_neutral_verbs_is_one_finding() -> None:
+    # "claimed" against "said" and "says" is one outlet's choice of verb, quoted in all three.
+    found = run(
+        {
+            "a": "The minister claimed that the budget would fail next year.",
+            "b": "The minister said that the budget would fail next year.",
+            "c": "The minister says that the budget would fail next year.",
+        }
+    )
+    (change,) = of_kind(found, Kind.ATTRIBUTION_CHANGE)
+    assert {aid: [s.text for s in spans] for aid, spans in change.spans.items()} == {
+        "a": ["claimed"],
+        "b": ["said"],
+        "c": ["says"],
+    }
+
+
 def test_listed_verb_swapped_for_an_unlisted_one_is_not_a_dropped_source() -> None:
     found = run({"a": "She criticised the plan.", "b": "She lambasted the plan."})
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
