@@ -66,6 +66,13 @@ def same_content(ctx: Context, pair: CellPair) -> bool:
 
 
 def _cell_similarity(ctx: Context, passage_id: str, a: str, b: str) -> float:
-    """The aligner's cosine between two outlets' cells of one passage."""
-    quoted = {a: ctx.cell_sentences(passage_id, a), b: ctx.cell_sentences(passage_id, b)}
-    return similarity(ctx, quoted)
+    """The aligner's cosine between two outlets' cells of one passage.
+
+    Kept per story: every word-level family asks it of the same pairs.
+    """
+    known: dict[tuple[str, str, str], float] = ctx.memo(__name__ + ".cells", lambda _ctx: {})
+    key = (passage_id, *sorted((a, b)))
+    if key not in known:
+        quoted = {a: ctx.cell_sentences(passage_id, a), b: ctx.cell_sentences(passage_id, b)}
+        known[key] = similarity(ctx, quoted)
+    return known[key]
