@@ -43,6 +43,9 @@ The sets (``SETS``):
 * ``basil_seventh``: the same on the last five held-out events, drawn and judged
   once rules had been written on the sixth draw's verdicts
   (``--dump-for-judging DIR --basil-seventh``).
+* ``basil_eighth``: the same on five of the 2010-2015 events no verdict was
+  ever given on, drawn and judged once rules had been written on the seventh
+  draw's verdicts (``--dump-for-judging DIR --basil-eighth``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -475,6 +478,12 @@ SETS = (
         "in hash order, judged with the rules of commit 6cca3bb",
     ),
     (
+        "basil_eighth",
+        "Precision judged blind on an eighth draw (five unread BASIL 2010-2015 events)",
+        "verdicts in `tests/gold/judged_basil_eighth/*.yaml` on five 2010-2015 events no "
+        "verdict had been given on, in hash order, judged with the rules of commit 51e42e5",
+    ),
+    (
         "basil",
         "Story grouping on BASIL 2016-2019",
         "`../shared/realworld/basil/articles.jsonl`, pairwise against `event`",
@@ -544,6 +553,10 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
         import eval_basil_judged
 
         return eval_basil_judged.seventh_lines()
+    if name == "basil_eighth":
+        import eval_basil_judged
+
+        return eval_basil_judged.eighth_lines()
     if name == "basil_heldout":
         import eval_basil_judged
 
@@ -715,6 +728,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --dump-for-judging: the seventh held-out draw of BASIL 2016-2019 events",
     )
     parser.add_argument(
+        "--basil-eighth",
+        action="store_true",
+        help="with --dump-for-judging: the eighth draw (five unread BASIL 2010-2015 events)",
+    )
+    parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
         help="comma-separated sets to run (default: all)",
@@ -731,6 +749,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.basil_fifth,
         args.basil_sixth,
         args.basil_seventh,
+        args.basil_eighth,
     )
     if args.dump_for_judging and any(basil_sets):
         import tempfile
@@ -754,6 +773,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             events, judged = eval_basil_judged.SIXTH_EVENTS, eval_basil_judged.SIXTH_JUDGED
         if args.basil_seventh:
             events, judged = eval_basil_judged.SEVENTH_EVENTS, eval_basil_judged.SEVENTH_JUDGED
+        if args.basil_eighth:
+            events, judged = eval_basil_judged.EIGHTH_EVENTS, eval_basil_judged.EIGHTH_JUDGED
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

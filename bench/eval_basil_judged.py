@@ -133,6 +133,18 @@ SEVENTH_EVENTS = (
     "47a209b0",
 )
 SEVENTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_seventh"
+# An eighth draw, from the other side: the 2010-2015 events no verdict was ever given on
+# (16 of 58: none had an attribution, number, hedge or loaded-term finding when the serious
+# kinds were judged, so none was read), the first five in SHA-256 order of the full event
+# id.  Judged blind once with the rules of commit 51e42e5, on 2026-12-06.
+EIGHTH_EVENTS = (
+    "9879bbc0",
+    "8dc7ccfe",
+    "13792511",
+    "450755dd",
+    "a4f1d515",
+)
+EIGHTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_eighth"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -284,3 +296,8 @@ def sixth_lines() -> Iterator[str]:
 def seventh_lines() -> Iterator[str]:
     """``basil_seventh_*`` lines: the same figures over the seventh held-out draw."""
     return basil_judged_lines(SEVENTH_EVENTS, SEVENTH_JUDGED, "basil_seventh")
+
+
+def eighth_lines() -> Iterator[str]:
+    """``basil_eighth_*`` lines: the same figures over the eighth draw (2010-2015 events)."""
+    return basil_judged_lines(EIGHTH_EVENTS, EIGHTH_JUDGED, "basil_eighth")

@@ -71,7 +71,8 @@ def _cell_similarity(ctx: Context, passage_id: str, a: str, b: str) -> float:
     Kept per story: every word-level family asks it of the same pairs.
     """
     known: dict[tuple[str, str, str], float] = ctx.memo(__name__ + ".cells", lambda _ctx: {})
-    key = (passage_id, *sorted((a, b)))
+    low, high = sorted((a, b))
+    key = (passage_id, low, high)
     if key not in known:
         quoted = {a: ctx.cell_sentences(passage_id, a), b: ctx.cell_sentences(passage_id, b)}
         known[key] = similarity(ctx, quoted)
