@@ -326,7 +326,10 @@ def test_basil_seventh_figures_do_not_fall() -> None:
 # FALSE, 42 TRUE, 12 TRIVIAL in the top 20 (precision 0.52, headlines 0.88).  By kind:
 # added passages 0.57 of 58, omitted 0.58 of 12, rewordings 0.33 of 6; one loaded term and
 # four house-style variants, none judged right.
-BASIL_EIGHTH_FALSE_STILL_REPORTED = 27
+# 26 once a lower-case office must open a noun phrase to be a title set off by commas ("as
+# secretary of state, Hillary Clinton defended" is none), written on this draw's verdict:
+# the draw is development data from here on.
+BASIL_EIGHTH_FALSE_STILL_REPORTED = 26
 BASIL_EIGHTH_TRUE_KEPT = 42
 
 

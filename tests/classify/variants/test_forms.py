@@ -84,6 +84,12 @@ def test_style_forms(a: str, b: str, label: str) -> None:
         ("Its president, Tomas Brenner, spoke.", "President Ilse Varga spoke."),
         # Capitals in a headline say nothing about style.
         ("Its president, Tomas Brenner, spoke.", "President Tomas Brenner Vows Reform"),
+        # An office after "as", closed by a comma before the clause the name opens, is no
+        # title set off by commas.
+        (
+            "In one of her last appearances as secretary of state, Ilse Varga defended the plan.",
+            "Secretary of State Ilse Varga defended the plan on Monday.",
+        ),
     ],
 )
 def test_not_style_forms(a: str, b: str) -> None:

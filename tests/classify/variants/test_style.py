@@ -247,3 +247,16 @@ def test_a_word_masked_with_asterisks_is_no_rewording() -> None:
         }
     )
     assert [f for f in found if f.kind is Kind.WORDING_CHANGE] == []
+
+
+def test_an_abbreviated_title_keeps_the_full_stop_the_tokeniser_split_from_it() -> None:
+    # "Sen." is tokenised as "Sen" and a full stop here; the outlet writes the stop.
+    texts = {
+        "a": "The committee began its hearing for Sen. Ann Lee, D-Mass., who was picked to "
+        "replace her. The hearing ran late.",
+        "b": "The committee hearing was led by Senator Tom Roe, Democrat of Ohio. "
+        "The hearing ran late.",
+    }
+    (found,) = of_kind(run(texts), Kind.STYLE_VARIANT)
+    assert found.label == '"Sen." vs "Senator"'
+    assert '"Sen." (abbreviated with full stops)' in found.explanation

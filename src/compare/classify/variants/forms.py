@@ -119,9 +119,11 @@ def _office(shape: str, *, capitalised: bool) -> Reader:
     ("Foreign Minister", not "foreign Minister").
     """
 
-    def read(m: re.Match[str], _text: str) -> tuple[str, str, int, int] | None:
+    def read(m: re.Match[str], text: str) -> tuple[str, str, int, int] | None:
         words = m.group(1).split()
         if all(w[:1].isupper() for w in words if w != "of") != capitalised:
+            return None
+        if not capitalised and not _set_off(text[: m.start()]):
             return None
         surname = m.group(2).split()[-1]
         if surname.casefold() in not_names():
@@ -129,6 +131,34 @@ def _office(shape: str, *, capitalised: bool) -> Reader:
         return f"{' '.join(words).casefold()} {surname.casefold()}", shape, m.start(), m.end()
 
     return read
+
+
+# Words that open the noun phrase of a title set off by commas ("the country's president,
+# Ann Roe"; "its former president, Ann Roe").
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "our", "a", "an"})
+TITLE_REACH = 3  # words between the determiner and the title ("the country's former")
+_PREPOSITIONS = frozenset({"as", "of", "for", "to", "with", "by", "from", "at", "in", "on"})
+
+
+def _set_off(before: str) -> bool:
+    """Does the text before a lower-case title make it a noun phrase set off by commas?
+
+    Why: AP's lower-case form is an apposition, "the country's president,
+    Ann Roe": a determiner or a possessive opens it, at most ``TITLE_REACH``
+    words before the title.  "In one of her final appearances as secretary
+    of state, Hillary Clinton defended ..." puts the office after "as", and
+    the comma ends that phrase; the name opens the main clause.  Read blind,
+    that was reported as a house-style variant of "Secretary of State
+    Hillary Clinton" and judged wrong.  A preposition before the title ends
+    the search: its noun phrase has no determiner of its own.
+    """
+    for word in reversed(before.split()[-TITLE_REACH:]):
+        low = word.casefold()
+        if low in _DETERMINERS or low.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            return True
+        if low in _PREPOSITIONS:
+            return False
+    return False
 
 
 def _joined(shape: str) -> Reader:

@@ -13,7 +13,7 @@ from compare.claims.words import stem
 from compare.classify.base import Candidate, Context
 from compare.classify.variants.canon import closed, number_words, separators
 from compare.classify.variants.dates import dates
-from compare.model import Kind, Severity, Token
+from compare.model import Kind, Severity, Span, Token
 from compare.text.normalize import typographic_form
 
 THINGS = {
@@ -108,6 +108,26 @@ a style choice, not a change of meaning.'
 BY_HABIT = frozenset({"number", "date", "time", "more than", "abbreviation"})
 
 
+def _as_written(ctx: Context, article_id: str, span: Span, cats: list[str]) -> Span:
+    """A span with the full stop that follows it, for an abbreviation.
+
+    Why: "Sen." before a name is tokenised as "Sen" and a full stop, so the
+    span quoted ends before the stop; read alone it looked "abbreviated
+    without full stops", which the outlet does not write (read blind, the
+    explanation was wrong).
+    """
+    article = ctx.articles[article_id]
+    if "abbreviation" not in cats or span.text.endswith("."):
+        return span
+    if article.text[span.end : span.end + 1] != ".":
+        return span
+    # A full stop that ends the sentence is the sentence's ("... in the US."), not the
+    # abbreviation's: the sentence splitter read it so.
+    if any(s.start <= span.start < s.end <= span.end + 1 for s in article.sentences):
+        return span
+    return ctx.span(article_id, span.start, span.end + 1)
+
+
 def candidate(
     ctx: Context,
     passage_id: str | None,
@@ -127,6 +147,7 @@ def candidate(
     """
     (a, ta), (b, tb) = sides.items()
     sa, sb = ctx.tokens_span(a, ta), ctx.tokens_span(b, tb)
+    sa, sb = _as_written(ctx, a, sa, cats), _as_written(ctx, b, sb, cats)
     styles = [style_of(cats, sa.text), style_of(cats, sb.text)]
     if styles[0] == styles[1]:
         return None
