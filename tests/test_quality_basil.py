@@ -328,8 +328,10 @@ def test_basil_seventh_figures_do_not_fall() -> None:
 # four house-style variants, none judged right.
 # 26 once a lower-case office must open a noun phrase to be a title set off by commas ("as
 # secretary of state, Hillary Clinton defended" is none), written on this draw's verdict:
-# the draw is development data from here on.
-BASIL_EIGHTH_FALSE_STILL_REPORTED = 26
+# the draw is development data from here on.  25 once a word only one headline has is no
+# rewording (headlines are cut to fit; framing.rewording): "administration" against a
+# whole clause of another headline was judged wrong.
+BASIL_EIGHTH_FALSE_STILL_REPORTED = 25
 BASIL_EIGHTH_TRUE_KEPT = 42
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.classify.framing import rewording
+from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import Kind
 from compare.util.options import Options
 
@@ -265,3 +266,19 @@ def test_the_authority_that_identified_someone_is_attribution_not_wording(
     assert not any("Public Safety" in label for label in labels())
     monkeypatch.setattr(rewording, "identifications", lambda tokens: [])
     assert any("Public Safety" in label for label in labels())
+
+
+def test_a_word_only_one_headline_has_is_no_insertion() -> None:
+    # Headlines are cut to fit: a word one leaves out was never inserted into shared
+    # wording.  The same two lines as body sentences are a one-sided rewording.
+    texts = {
+        "a": "Mayor Ann Lee defends the costly water plan for the city",
+        "b": "Mayor Ann Lee defends the water plan for the city",
+    }
+
+    def labels(passage_id: str) -> list[str]:
+        cells = {passage_id: {"a": (0,), "b": (0,)}}
+        return [f.label for f in of_kind(run(texts, cells=cells), Kind.WORDING_CHANGE)]
+
+    assert labels(HEADLINE_PASSAGE) == []
+    assert labels("p1") == ['"costly" only in one version']
