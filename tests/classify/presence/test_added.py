@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
-from compare.classify.presence import omission
+from compare.classify.presence import added, omission
 from compare.classify.presence.added import _without_dangling_end
 from compare.model import Kind
 
@@ -77,3 +77,39 @@ def test_an_own_clause_ends_on_a_word(stretch: str, kept: str) -> None:
     tokens = tuple(tokenize(stretch))
     trimmed = _without_dangling_end(tokens)
     assert stretch[: trimmed[-1].end] == kept
+
+
+@pytest.mark.parametrize(
+    ("elsewhere", "reported"),
+    [
+        # b tells the mayor's warning in a sentence of its own, in other words
+        (
+            "Homeowners will see higher property taxes starting in January, the mayor cautioned.",
+            False,
+        ),
+        ("The library will open on Sundays from next month.", True),
+    ],
+)
+def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
+    monkeypatch: pytest.MonkeyPatch, elsewhere: str, reported: bool
+) -> None:
+    # The two lead sentences count as written apart here (an edited cell would need more
+    # than the whole of their shared tokens), so the clause is weighed by meaning.
+    monkeypatch.setattr(added, "CLAUSE_EDITED", 0.9)
+    a = (
+        "The council approved the budget on Monday, while the mayor cautioned that homeowners "
+        "face a steeper levy from January."
+    )
+    b = (
+        "After a long and heated debate among its members about spending cuts, school funding "
+        "and road repairs, the council approved the budget on Monday. " + elsewhere
+    )
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"b": (1,)}}
+    labels = [f.label for f in of_kind(run({"a": a, "b": b}, cells=cells), Kind.ADDED_PASSAGE)]
+    assert (
+        "only in a: \u201cwhile the mayor cautioned that homeowners face a\u2026\u201d" in labels
+    ) is reported
+    # in one sentence edited from the other's, the clause is an insertion and stays
+    monkeypatch.setattr(added, "CLAUSE_EDITED", 0.0)
+    labels = [f.label for f in of_kind(run({"a": a, "b": b}, cells=cells), Kind.ADDED_PASSAGE)]
+    assert any(label.startswith("only in a: \u201cwhile the mayor") for label in labels)

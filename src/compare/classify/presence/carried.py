@@ -320,6 +320,27 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
+def closest_meaning(ctx: Context, article_id: str, text: str) -> float | None:
+    """The highest embedding cosine between ``text`` and any sentence of another compared
+    article; None without the model (or sentence meanings switched off)."""
+    meanings = _meanings(ctx)
+    if meanings is None:
+        return None
+    from compare.align.encoder import embed
+
+    vectors = embed([text])
+    if vectors is None:
+        return None
+    return max(
+        (
+            float(np.max(m @ vectors[0]))
+            for aid, m in meanings.items()
+            if aid != article_id and len(m)
+        ),
+        default=0.0,
+    )
+
+
 def told_by_meaning(
     ctx: Context,
     sentences: Sequence[Sentence],
