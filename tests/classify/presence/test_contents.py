@@ -17,6 +17,9 @@ from classify_helpers import of_kind, run
         ("Four recruits are to start training in Moscow next month.", "It contains figures"),
         ("At least four are to start training in Moscow next month.", "It contains figures"),
         ("The 4 are to start training in Moscow next month.", "It contains figures"),
+        # a pair named before, with its noun: no count either
+        ("The two leaders are to start training in Moscow next month.", "It gives background"),
+        ("The four recruits are to start training in Moscow next month.", "It contains figures"),
     ],
 )
 def test_a_number_word_standing_for_people_named_before_is_no_figure(

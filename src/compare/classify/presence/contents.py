@@ -113,12 +113,35 @@ def _figure(located: Located) -> bool:
     it is a figure.
     """
     q = located.q
+    at = located.number_index
+    if _named_pair(located):
+        return False
     if q.unit or q.event or q.thing or q.noun or q.hedge != "exact":
         return True
-    at = located.number_index
     if any(c.isdigit() for c in located.tokens[at].text):
         return True
     return not (at > 0 and located.tokens[at - 1].norm in _ANAPHORIC)
+
+
+def _named_pair(located: Located) -> bool:
+    """Is the quantity "the two" before a noun: a pair the story named before?
+
+    Why: "a gap between the two leaders", "the two sides", "the two
+    countries" point back at two actors already named; they count nothing a
+    reader checks.  Read blind, a passage explained as one that "contains
+    figures" for "the two leaders" was judged wrong.  Only "two" (in words,
+    after "the", "these" or "those", exact, with no unit or event): a pair
+    is what such back-references name; "the four astronauts" may introduce a
+    count, and "the two men were killed" counts a toll.
+    """
+    q, at, tokens = located.q, located.number_index, located.tokens
+    return (
+        tokens[at].norm == "two"
+        and at > 0
+        and tokens[at - 1].norm in ("the", "these", "those")
+        and not (q.unit or q.event)
+        and q.hedge == "exact"
+    )
 
 
 def brief_notes(ctx: Context) -> dict[str, str]:
