@@ -236,7 +236,7 @@ def own_clause_candidates(ctx: Context) -> list[Candidate]:
     out = []
     edited = _edited_cells(ctx)
     for pid, aid, stretch in _own_stretches(ctx):
-        found = _own_clause(ctx, ctx.passages[pid], aid, stretch)
+        found = _own_clause(ctx, ctx.passages[pid], aid, stretch, edited=(pid, aid) in edited)
         if found is None:
             continue
         if (pid, aid) not in edited and _told_apart(ctx, aid, found):
@@ -357,8 +357,20 @@ def _stretches(n: int, seen: set[int]) -> list[tuple[int, int]]:
     return [(lo, hi + 1) for lo, hi in runs]
 
 
+# How an outlet-only clause is introduced: inside edited copy it is an insertion into a
+# passage every carrier prints; beside a sentence written apart (``CLAUSE_EDITED``) the
+# other outlet's sentence only shares its subject, so no shared passage is claimed.  Read
+# blind, "adds this material to a passage the others also carry" was judged wrong where the
+# others carried no such passage, though the material was the outlet's own.
+CLAUSE_IN_EDITED_COPY = "Only one outlet adds this material to a passage the others also carry. "
+CLAUSE_BESIDE_OTHER_WORDS = (
+    "Only one outlet carries this material. Another outlet has a sentence on the same subject, "
+    "in its own words, without it. "
+)
+
+
 def _own_clause(
-    ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...]
+    ctx: Context, passage: Passage, aid: str, stretch: tuple[Token, ...], *, edited: bool = True
 ) -> Candidate | None:
     words = [k for k, t in enumerate(stretch) if any(c.isalnum() for c in t.text)]
     stretch = _without_dangling_end(stretch[words[0] : words[-1] + 1])
@@ -386,7 +398,7 @@ def _own_clause(
             passage_id=passage.id,
             key=f"clause:{aid}:{span.start}",
             spans={aid: (span,)},
-            explanation="Only one outlet adds this material to a passage the others also carry. "
+            explanation=(CLAUSE_IN_EDITED_COPY if edited else CLAUSE_BESIDE_OTHER_WORDS)
             + what
             + note,
             label=f"only in {ctx.articles[aid].outlet}: \u201c{shorten(span.text, 50)}\u201d",
