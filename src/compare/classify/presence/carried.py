@@ -323,7 +323,7 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 def closest_meaning(ctx: Context, article_id: str, text: str) -> float | None:
     """The highest embedding cosine between ``text`` and any sentence of another compared
     article; None without the model (or sentence meanings switched off)."""
-    meanings = _meanings(ctx)
+    meanings = ctx.memo(__name__ + ".meanings", _meanings)
     if meanings is None:
         return None
     from compare.align.encoder import embed

@@ -113,11 +113,11 @@ def _figure(located: Located) -> bool:
     it is a figure.
     """
     q = located.q
-    at = located.number_index
     if _named_pair(located):
         return False
     if q.unit or q.event or q.thing or q.noun or q.hedge != "exact":
         return True
+    at = located.number_index
     if any(c.isdigit() for c in located.tokens[at].text):
         return True
     return not (at > 0 and located.tokens[at - 1].norm in _ANAPHORIC)
