@@ -510,6 +510,7 @@ SETS = (
 
 def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
     """The lines of one evaluation set (the real clusters are analysed once, in ``runs``)."""
+    import eval_basil_judged
     import eval_grouping
     import eval_judged
     import eval_mrpc
@@ -522,45 +523,12 @@ def set_lines(name: str, runs: list[Any]) -> Iterable[str]:
     if name == "judged":
         return eval_judged.judged_lines(runs)
     if name == "basil_judged":
-        import eval_basil_judged
-
         return eval_basil_judged.basil_judged_lines()
     if name == "basil_serious":
-        import eval_basil_judged
-
         return eval_basil_judged.serious_lines()
-    if name == "basil_fresh":
-        import eval_basil_judged
-
-        return eval_basil_judged.fresh_lines()
-    if name == "basil_third":
-        import eval_basil_judged
-
-        return eval_basil_judged.third_lines()
-    if name == "basil_fourth":
-        import eval_basil_judged
-
-        return eval_basil_judged.fourth_lines()
-    if name == "basil_fifth":
-        import eval_basil_judged
-
-        return eval_basil_judged.fifth_lines()
-    if name == "basil_sixth":
-        import eval_basil_judged
-
-        return eval_basil_judged.sixth_lines()
-    if name == "basil_seventh":
-        import eval_basil_judged
-
-        return eval_basil_judged.seventh_lines()
-    if name == "basil_eighth":
-        import eval_basil_judged
-
-        return eval_basil_judged.eighth_lines()
-    if name == "basil_heldout":
-        import eval_basil_judged
-
-        return eval_basil_judged.heldout_lines()
+    draw = name.removeprefix("basil_")
+    if name.startswith("basil_") and draw in eval_basil_judged.DRAWS:
+        return eval_basil_judged.draw_lines(draw)
     if name == "basil":
         return eval_grouping.basil_lines()
     if name == "mrpc":
@@ -659,6 +627,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import argparse
     import time
 
+    import eval_basil_judged
     import eval_judged
     import eval_real
 
@@ -692,46 +661,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="with --dump-for-judging: the 32 more BASIL events of the serious-kinds set",
     )
-    parser.add_argument(
-        "--basil-heldout",
-        action="store_true",
-        help="with --dump-for-judging: the held-out BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-fresh",
-        action="store_true",
-        help="with --dump-for-judging: the second held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-third",
-        action="store_true",
-        help="with --dump-for-judging: the third held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-fourth",
-        action="store_true",
-        help="with --dump-for-judging: the fourth held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-fifth",
-        action="store_true",
-        help="with --dump-for-judging: the fifth held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-sixth",
-        action="store_true",
-        help="with --dump-for-judging: the sixth held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-seventh",
-        action="store_true",
-        help="with --dump-for-judging: the seventh held-out draw of BASIL 2016-2019 events",
-    )
-    parser.add_argument(
-        "--basil-eighth",
-        action="store_true",
-        help="with --dump-for-judging: the eighth draw (five unread BASIL 2010-2015 events)",
-    )
+    for name in eval_basil_judged.DRAWS:
+        parser.add_argument(
+            f"--basil-{name}",
+            action="store_true",
+            help="with --dump-for-judging: the BASIL draw whose verdicts are in "
+            f"tests/gold/judged_basil_{name}/",
+        )
     parser.add_argument(
         "--sets",
         default=",".join(s[0] for s in SETS),
@@ -739,42 +675,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     started = time.monotonic()
-    basil_sets = (
-        args.basil,
-        args.basil_heldout,
-        args.basil_serious,
-        args.basil_fresh,
-        args.basil_third,
-        args.basil_fourth,
-        args.basil_fifth,
-        args.basil_sixth,
-        args.basil_seventh,
-        args.basil_eighth,
-    )
-    if args.dump_for_judging and any(basil_sets):
+    # The sets a dump may be asked for, in the order a later flag wins.
+    dumps = {
+        "heldout": eval_basil_judged.DRAWS["heldout"],
+        "serious": (eval_basil_judged.SERIOUS_EVENTS, eval_basil_judged.SERIOUS_JUDGED),
+        **eval_basil_judged.DRAWS,
+    }
+    asked = [pick for name, pick in dumps.items() if getattr(args, f"basil_{name}")]
+    if args.dump_for_judging and (args.basil or asked):
         import tempfile
 
-        import eval_basil_judged
-
-        events, judged = eval_basil_judged.EVENTS, eval_basil_judged.JUDGED
-        if args.basil_heldout:
-            events, judged = eval_basil_judged.HELDOUT_EVENTS, eval_basil_judged.HELDOUT_JUDGED
-        if args.basil_serious:
-            events, judged = eval_basil_judged.SERIOUS_EVENTS, eval_basil_judged.SERIOUS_JUDGED
-        if args.basil_fresh:
-            events, judged = eval_basil_judged.FRESH_EVENTS, eval_basil_judged.FRESH_JUDGED
-        if args.basil_third:
-            events, judged = eval_basil_judged.THIRD_EVENTS, eval_basil_judged.THIRD_JUDGED
-        if args.basil_fourth:
-            events, judged = eval_basil_judged.FOURTH_EVENTS, eval_basil_judged.FOURTH_JUDGED
-        if args.basil_fifth:
-            events, judged = eval_basil_judged.FIFTH_EVENTS, eval_basil_judged.FIFTH_JUDGED
-        if args.basil_sixth:
-            events, judged = eval_basil_judged.SIXTH_EVENTS, eval_basil_judged.SIXTH_JUDGED
-        if args.basil_seventh:
-            events, judged = eval_basil_judged.SEVENTH_EVENTS, eval_basil_judged.SEVENTH_JUDGED
-        if args.basil_eighth:
-            events, judged = eval_basil_judged.EIGHTH_EVENTS, eval_basil_judged.EIGHTH_JUDGED
+        events, judged = (
+            asked[-1] if asked else (eval_basil_judged.EVENTS, eval_basil_judged.JUDGED)
+        )
         with tempfile.TemporaryDirectory() as tmp:
             for path in eval_judged.dump_for_judging(
                 eval_basil_judged.runs(Path(tmp), events),

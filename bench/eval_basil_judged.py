@@ -263,41 +263,22 @@ def serious_lines() -> Iterator[str]:
             yield line
 
 
-def heldout_lines() -> Iterator[str]:
-    """``basil_heldout_*`` lines: the same figures over the held-out 2016-2019 events."""
-    return basil_judged_lines(HELDOUT_EVENTS, HELDOUT_JUDGED, "basil_heldout")
+# The draws judged blind, by name: the events and the folder of their verdicts.  Each
+# gives ``basil_<name>_*`` lines, the same figures as ``basil_judged_*`` (``draw_lines``),
+# and ``bench/eval.py --dump-for-judging DIR --basil-<name>`` writes its findings.
+DRAWS: dict[str, tuple[tuple[str, ...], Path]] = {
+    "heldout": (HELDOUT_EVENTS, HELDOUT_JUDGED),
+    "fresh": (FRESH_EVENTS, FRESH_JUDGED),
+    "third": (THIRD_EVENTS, THIRD_JUDGED),
+    "fourth": (FOURTH_EVENTS, FOURTH_JUDGED),
+    "fifth": (FIFTH_EVENTS, FIFTH_JUDGED),
+    "sixth": (SIXTH_EVENTS, SIXTH_JUDGED),
+    "seventh": (SEVENTH_EVENTS, SEVENTH_JUDGED),
+    "eighth": (EIGHTH_EVENTS, EIGHTH_JUDGED),
+}
 
 
-def fresh_lines() -> Iterator[str]:
-    """``basil_fresh_*`` lines: the same figures over the second held-out draw."""
-    return basil_judged_lines(FRESH_EVENTS, FRESH_JUDGED, "basil_fresh")
-
-
-def third_lines() -> Iterator[str]:
-    """``basil_third_*`` lines: the same figures over the third held-out draw."""
-    return basil_judged_lines(THIRD_EVENTS, THIRD_JUDGED, "basil_third")
-
-
-def fourth_lines() -> Iterator[str]:
-    """``basil_fourth_*`` lines: the same figures over the fourth held-out draw."""
-    return basil_judged_lines(FOURTH_EVENTS, FOURTH_JUDGED, "basil_fourth")
-
-
-def fifth_lines() -> Iterator[str]:
-    """``basil_fifth_*`` lines: the same figures over the fifth held-out draw."""
-    return basil_judged_lines(FIFTH_EVENTS, FIFTH_JUDGED, "basil_fifth")
-
-
-def sixth_lines() -> Iterator[str]:
-    """``basil_sixth_*`` lines: the same figures over the sixth held-out draw."""
-    return basil_judged_lines(SIXTH_EVENTS, SIXTH_JUDGED, "basil_sixth")
-
-
-def seventh_lines() -> Iterator[str]:
-    """``basil_seventh_*`` lines: the same figures over the seventh held-out draw."""
-    return basil_judged_lines(SEVENTH_EVENTS, SEVENTH_JUDGED, "basil_seventh")
-
-
-def eighth_lines() -> Iterator[str]:
-    """``basil_eighth_*`` lines: the same figures over the eighth draw (2010-2015 events)."""
-    return basil_judged_lines(EIGHTH_EVENTS, EIGHTH_JUDGED, "basil_eighth")
+def draw_lines(name: str) -> Iterator[str]:
+    """``basil_<name>_*`` lines: the same figures over one draw of ``DRAWS``."""
+    events, judged = DRAWS[name]
+    return basil_judged_lines(events, judged, f"basil_{name}")

@@ -151,7 +151,11 @@ def _judged_kept(name: str, clusters: int, false_max: int, true_min: int) -> Non
     sys.path.insert(0, str(ROOT / "bench"))
     import eval_basil_judged
 
-    found = getattr(eval_basil_judged, f"{name}_lines")()
+    found = (
+        eval_basil_judged.serious_lines()
+        if name == "serious"
+        else eval_basil_judged.draw_lines(name)
+    )
     lines = dict(line.split(": ", 1) for line in found)
     assert lines[f"basil_{name}_clusters"] == str(clusters)
     kept = lines[f"basil_{name}_false_still_reported"]
