@@ -46,6 +46,9 @@ The sets (``SETS``):
 * ``basil_eighth``: the same on five of the 2010-2015 events no verdict was
   ever given on, drawn and judged once rules had been written on the seventh
   draw's verdicts (``--dump-for-judging DIR --basil-eighth``).
+* ``basil_ninth``: the same on the next five of those events, drawn and judged
+  once rules had been written on the eighth draw's verdicts
+  (``--dump-for-judging DIR --basil-ninth``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -482,6 +485,12 @@ SETS = (
         "Precision judged blind on an eighth draw (five unread BASIL 2010-2015 events)",
         "verdicts in `tests/gold/judged_basil_eighth/*.yaml` on five 2010-2015 events no "
         "verdict had been given on, in hash order, judged with the rules of commit 51e42e5",
+    ),
+    (
+        "basil_ninth",
+        "Precision judged blind on a ninth draw (five more unread BASIL 2010-2015 events)",
+        "verdicts in `tests/gold/judged_basil_ninth/*.yaml` on the next five 2010-2015 events "
+        "no verdict had been given on, in hash order, judged with the rules of commit 219ef52",
     ),
     (
         "basil",

@@ -145,6 +145,17 @@ EIGHTH_EVENTS = (
     "a4f1d515",
 )
 EIGHTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_eighth"
+# A ninth draw, the next five of those 16 in the same order, judged blind once with the
+# rules of commit 219ef52, on 2026-12-06.  Why: rules were written on the eighth draw's
+# verdicts, so it no longer measures coverage no rule has seen.
+NINTH_EVENTS = (
+    "68748e7f",
+    "2153fb3e",
+    "cad4bba5",
+    "45bd61bc",
+    "c99adbdd",
+)
+NINTH_JUDGED = eval_real.ROOT / "tests" / "gold" / "judged_basil_ninth"
 # The serious kinds judged wider: every attribution, number, hedge and loaded-term finding
 # of the other 2010-2015 events that had any (32 of 48), judged once, blind.  Independently
 # written coverage is where these rules compare two outlets' different sentences; the ten
@@ -275,6 +286,7 @@ DRAWS: dict[str, tuple[tuple[str, ...], Path]] = {
     "sixth": (SIXTH_EVENTS, SIXTH_JUDGED),
     "seventh": (SEVENTH_EVENTS, SEVENTH_JUDGED),
     "eighth": (EIGHTH_EVENTS, EIGHTH_JUDGED),
+    "ninth": (NINTH_EVENTS, NINTH_JUDGED),
 }
 
 
