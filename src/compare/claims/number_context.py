@@ -40,9 +40,44 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
         return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
     if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
         return True  # "Jane Doe, 64," is an age
+    if _stated_age(norms, i, end):
+        return True
     if text.isdigit() and i > 0 and tokens[i - 1].text[:1].isupper() and prev not in things():
         return i > 1 and is_capital_run(tokens, i - 1) and nxt not in things()
     return False
+
+
+_AGE_ENDS = frozenset({",", ".", ";", "and", "when", "at", "in", "on"})
+
+
+def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
+    """True for an age stated in a relative clause or with "aged": "Doe, who is 46," / "aged 46".
+
+    Why: "Labrador, who is 46, said ..." gives a person's age, not a
+    count; read as a figure, it took the sentence's event and made the
+    passage one that "reports casualty figures" (judged wrong).  Only a
+    bare number closing the clause: "who is 5 feet tall" or "who was 12
+    points behind" keep their unit or noun and stay figures.
+
+    >>> _stated_age(["doe", ",", "who", "is", "46", ","], 4, 5)
+    True
+    >>> _stated_age(["aged", "46", "."], 1, 2)
+    True
+    >>> _stated_age(["who", "was", "12", "points", "behind"], 2, 3)
+    False
+    """
+    if not norms[i].isdigit() or not 0 < int(norms[i]) <= MAX_AGE:
+        return False
+    nxt = norms[end] if end < len(norms) else "."
+    if nxt not in _AGE_ENDS:
+        return False
+    prev = norms[i - 1] if i > 0 else ""
+    if prev == "aged":
+        return True
+    return prev in ("is", "was") and i > 1 and norms[i - 2] == "who"
+
+
+MAX_AGE = 119
 
 
 def _in_score(norms: Sequence[str], i: int) -> bool:
