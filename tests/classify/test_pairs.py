@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from compare.align.diff import diff, opcodes
 from compare.classify.base import Context
-from compare.classify.pairs import cell_pairs, cell_pairs_by_id, rebuilt_opcodes
+from compare.classify.pairs import cell_pairs, cell_pairs_by_id, rebuilt_opcodes, shared_copy
 from compare.model import Alignment, Passage
 
 from builders import story_from_texts
+from classify_helpers import sentence_context
 
 TEXTS = {
     "b": "Heavy rain fell on the town on Monday. Roads shut.",
@@ -59,3 +60,20 @@ def test_reversed_pairs_swap_sides_and_cover_both_cells() -> None:
 def test_identical_cells_are_one_equal_run() -> None:
     assert rebuilt_opcodes([], 3, 3) == [("equal", 0, 3, 0, 3)]
     assert rebuilt_opcodes([], 0, 0) == []
+
+
+def test_shared_copy_tells_edited_copy_from_reports_in_own_words() -> None:
+    copy = sentence_context(
+        {
+            "a": "Rain fell on Monday. The river rose a metre. Roads shut.",
+            "b": "Heavy rain fell on Monday. The river rose a metre overnight. Two roads shut.",
+        }
+    )
+    own = sentence_context(
+        {
+            "a": "Rain fell on Monday. The river rose a metre. Roads shut.",
+            "b": "Monday brought a downpour. Water levels climbed. Drivers found routes closed.",
+        }
+    )
+    assert shared_copy(copy) == 1.0
+    assert shared_copy(own) == 0.0

@@ -96,6 +96,7 @@ def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
     # The two lead sentences count as written apart here (an edited cell would need more
     # than the whole of their shared tokens), so the clause is weighed by meaning.
     monkeypatch.setattr(added, "CLAUSE_EDITED", 0.9)
+    monkeypatch.setattr(added, "CLAUSE_COPY", 0.0)  # as if the story were one copy, edited
     a = (
         "The council approved the budget on Monday, while the mayor cautioned that homeowners "
         "face a steeper levy from January."
@@ -117,3 +118,35 @@ def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
     # in one sentence edited from the other's, the clause is an insertion and stays
     monkeypatch.setattr(added, "CLAUSE_EDITED", 0.0)
     assert [e.startswith(added.CLAUSE_IN_EDITED_COPY) for e in clauses()] == [True]
+
+
+# One story told twice: the outlets' shared sentences as printed copy, or each in its own words.
+_COPY = (
+    "The council approved the budget on Monday after a long debate.",
+    "Spending on roads rises by a tenth next year.",
+    "The mayor called the vote a victory for residents.",
+    "Opposition members walked out before the final count.",
+)
+_OWN_WORDS = (
+    "After hours of argument, councillors passed the spending plan on Monday.",
+    "Next year the city will put ten percent more into its streets.",
+    "It was, the mayor told reporters, a win for the people who live here.",
+    "Before the tally, the opposition had already left the chamber.",
+)
+
+
+@pytest.mark.parametrize(("shared", "reported"), [(_COPY, True), (_OWN_WORDS, False)])
+def test_an_outlet_only_clause_is_reported_only_where_the_outlets_print_one_copy(
+    shared: tuple[str, str], reported: bool
+) -> None:
+    # In independently written reports the aligner pairs two writers' own sentences, and
+    # what one says beyond the other is that writer's sentence, not an insertion: read
+    # blind on BASIL, such clauses were right 0.29 of the time.
+    a = " ".join(_COPY) + " Schools will close at noon on Friday."
+    b = (
+        " ".join(shared) + " Schools will close at noon on Friday, "
+        "while the union warned that teachers would strike next month."
+    )
+    found = of_kind(run({"a": a, "b": b}), Kind.ADDED_PASSAGE)
+    clauses = [f for f in found if "union warned" in f.label]
+    assert bool(clauses) is reported
