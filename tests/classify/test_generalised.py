@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from compare.classify import pairs
 from compare.classify.presence import added as presence_added
 from compare.model import Kind, Severity
 
@@ -221,7 +222,7 @@ def test_nearly_a_whole_paired_sentence_is_an_uncertain_added_clause(
     # Read as one sentence edited from the other: written apart, b's sentence tells the
     # clause by meaning and it is not reported at all (presence.added._told_apart).
     monkeypatch.setattr(presence_added, "CLAUSE_EDITED", 0.0)
-    monkeypatch.setattr(presence_added, "CLAUSE_COPY", 0.0)  # as if the story were one copy
+    monkeypatch.setattr(pairs, "ONE_COPY", 0.0)  # as if the story were one copy
     texts = {
         "a": "But the governor said he wants changes made so the measure more closely "
         "mirrors a federal law passed decades ago.",

@@ -247,6 +247,8 @@ def cell_pairs_by_id(ctx: Context) -> tuple[CellPair, ...]:
 # share of the shorter cell's tokens at which it is the other cut short (or added to).
 NEAR_COPY = 0.6
 CUT_COPY = 0.8
+# ``shared_copy`` at which a story's outlets print one copy, edited (``one_copy``).
+ONE_COPY = 0.25
 
 
 def shared_copy(ctx: Context) -> float:
@@ -262,6 +264,18 @@ def shared_copy(ctx: Context) -> float:
     insertion into shared copy, or another writer's own sentence.
     """
     return ctx.memo(__name__ + ".shared_copy", _shared_copy)
+
+
+def one_copy(ctx: Context) -> bool:
+    """Do the story's outlets print one copy, edited (``shared_copy`` at least ``ONE_COPY``)?
+
+    Where they do not, each outlet wrote its own report, and what one
+    sentence says beyond its partner is no edit: outlet-only clauses
+    (``presence.added``) and rewordings outside the headlines
+    (``framing.rewording``) are edits of shared copy and are not read there.
+    Every story of the seeds and the invented stories shares 0.31 or more.
+    """
+    return shared_copy(ctx) >= ONE_COPY
 
 
 def _shared_copy(ctx: Context) -> float:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
+from compare.classify import pairs
 from compare.classify.presence import added, omission
 from compare.classify.presence.added import _without_dangling_end
 from compare.model import Kind
@@ -96,7 +97,7 @@ def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
     # The two lead sentences count as written apart here (an edited cell would need more
     # than the whole of their shared tokens), so the clause is weighed by meaning.
     monkeypatch.setattr(added, "CLAUSE_EDITED", 0.9)
-    monkeypatch.setattr(added, "CLAUSE_COPY", 0.0)  # as if the story were one copy, edited
+    monkeypatch.setattr(pairs, "ONE_COPY", 0.0)  # as if the story were one copy, edited
     a = (
         "The council approved the budget on Monday, while the mayor cautioned that homeowners "
         "face a steeper levy from January."

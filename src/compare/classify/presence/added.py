@@ -16,7 +16,7 @@ from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
-from compare.classify.pairs import cell_pairs, shared_copy
+from compare.classify.pairs import cell_pairs, one_copy
 from compare.classify.presence.carried import (
     CARRIED,
     PARTLY,
@@ -234,9 +234,9 @@ def own_clauses(ctx: Context) -> dict[tuple[str, str], set[int]]:
 def own_clause_candidates(ctx: Context) -> list[Candidate]:
     """One added-passage finding per outlet-only clause inside a shared passage.
 
-    Only where the outlets print one copy (``pairs.shared_copy`` at least
-    ``CLAUSE_COPY``): there a clause one outlet has and another lacks is an
-    insertion into, or a cut from, shared wording.  In independently written
+    Only where the outlets print one copy (``pairs.one_copy``): there a
+    clause one outlet has and another lacks is an insertion into, or a cut
+    from, shared wording.  In independently written
     reports the aligner pairs two writers' own sentences on one theme, and
     what one says beyond the other is that writer's sentence, told in full
     or in part elsewhere by the other: read blind on the BASIL events and
@@ -246,7 +246,7 @@ def own_clause_candidates(ctx: Context) -> list[Candidate]:
     seeds and the invented stories stays (their stories share 0.31 to 0.96;
     BASIL's 0 to 0.46, most under 0.2).
     """
-    if shared_copy(ctx) < CLAUSE_COPY:
+    if not one_copy(ctx):
         return []
     out = []
     edited = _edited_cells(ctx)
@@ -260,9 +260,6 @@ def own_clause_candidates(ctx: Context) -> list[Candidate]:
     return out
 
 
-# ``pairs.shared_copy`` at which the story's outlets print one copy, edited: outlet-only
-# clauses are reported only there (``own_clause_candidates``).
-CLAUSE_COPY = 0.25
 # Share of tokens (``CellPair.shared_share``) at which an outlet's cell and another
 # carrier's are one sentence edited: a clause one adds there is an insertion into shared
 # copy.  Under it the two are different sentences the aligner paired on one theme.
