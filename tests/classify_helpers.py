@@ -68,3 +68,19 @@ def assert_quotes_source(ctx: Context, candidate: Candidate) -> None:
     for spans in candidate.spans.values():
         for span in spans:
             assert ctx.articles[span.article_id].text[span.start : span.end] == span.text
+
+
+# One council story told twice: the sentences two outlets share as printed copy, or each
+# outlet's in its own words (``pairs.one_copy`` tells the two apart).
+COPY_STORY = (
+    "The council approved the budget on Monday after a long debate.",
+    "Spending on roads rises by a tenth next year.",
+    "The mayor called the vote a victory for residents.",
+    "Opposition members walked out before the final count.",
+)
+OWN_WORDS_STORY = (
+    "After hours of argument, councillors passed the spending plan on Monday.",
+    "Next year the city will put ten percent more into its streets.",
+    "It was, the mayor told reporters, a win for the people who live here.",
+    "Before the tally, the opposition had already left the chamber.",
+)

@@ -9,7 +9,7 @@ from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import Kind
 from compare.util.options import Options
 
-from classify_helpers import of_kind, run, the_finding
+from classify_helpers import COPY_STORY, OWN_WORDS_STORY, of_kind, run, the_finding
 
 
 @pytest.mark.parametrize(
@@ -284,27 +284,13 @@ def test_a_word_only_one_headline_has_is_no_insertion() -> None:
     assert labels("p1") == ['"costly" only in one version']
 
 
-_COPY = (
-    "The council approved the budget on Monday after a long debate.",
-    "Spending on roads rises by a tenth next year.",
-    "The mayor called the vote a victory for residents.",
-    "Opposition members walked out before the final count.",
-)
-_OWN_WORDS = (
-    "After hours of argument, councillors passed the spending plan on Monday.",
-    "Next year the city will put ten percent more into its streets.",
-    "It was, the mayor told reporters, a win for the people who live here.",
-    "Before the tally, the opposition had already left the chamber.",
-)
-
-
-@pytest.mark.parametrize(("shared", "reported"), [(_COPY, True), (_OWN_WORDS, False)])
+@pytest.mark.parametrize(("shared", "reported"), [(COPY_STORY, True), (OWN_WORDS_STORY, False)])
 def test_a_rewording_is_read_only_where_the_outlets_print_one_copy(
     shared: tuple[str, str, str, str], reported: bool
 ) -> None:
     # Two writers' own sentences differ in most words by nature: read blind on
     # independently written reports, such rewordings were right once in 18.
-    a = " ".join(_COPY) + " The strike talks stalled on Friday."
+    a = " ".join(COPY_STORY) + " The strike talks stalled on Friday."
     b = " ".join(shared) + " The strike talks collapsed on Friday."
     found = of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)
     assert [f.label for f in found] == (['"collapsed" vs "stalled"'] if reported else [])

@@ -10,7 +10,7 @@ from compare.classify.presence import added, omission
 from compare.classify.presence.added import _without_dangling_end
 from compare.model import Kind
 
-from classify_helpers import of_kind, run
+from classify_helpers import COPY_STORY, OWN_WORDS_STORY, of_kind, run
 
 SHARED = [
     "The river burst its banks on Monday after a week of heavy rain.",
@@ -121,29 +121,14 @@ def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
     assert [e.startswith(added.CLAUSE_IN_EDITED_COPY) for e in clauses()] == [True]
 
 
-# One story told twice: the outlets' shared sentences as printed copy, or each in its own words.
-_COPY = (
-    "The council approved the budget on Monday after a long debate.",
-    "Spending on roads rises by a tenth next year.",
-    "The mayor called the vote a victory for residents.",
-    "Opposition members walked out before the final count.",
-)
-_OWN_WORDS = (
-    "After hours of argument, councillors passed the spending plan on Monday.",
-    "Next year the city will put ten percent more into its streets.",
-    "It was, the mayor told reporters, a win for the people who live here.",
-    "Before the tally, the opposition had already left the chamber.",
-)
-
-
-@pytest.mark.parametrize(("shared", "reported"), [(_COPY, True), (_OWN_WORDS, False)])
+@pytest.mark.parametrize(("shared", "reported"), [(COPY_STORY, True), (OWN_WORDS_STORY, False)])
 def test_an_outlet_only_clause_is_reported_only_where_the_outlets_print_one_copy(
     shared: tuple[str, str], reported: bool
 ) -> None:
     # In independently written reports the aligner pairs two writers' own sentences, and
     # what one says beyond the other is that writer's sentence, not an insertion: read
     # blind on BASIL, such clauses were right 0.29 of the time.
-    a = " ".join(_COPY) + " Schools will close at noon on Friday."
+    a = " ".join(COPY_STORY) + " Schools will close at noon on Friday."
     b = (
         " ".join(shared) + " Schools will close at noon on Friday, "
         "while the union warned that teachers would strike next month."
