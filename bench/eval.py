@@ -49,6 +49,9 @@ The sets (``SETS``):
 * ``basil_ninth``: the same on the next five of those events, drawn and judged
   once rules had been written on the eighth draw's verdicts
   (``--dump-for-judging DIR --basil-ninth``).
+* ``basil_tenth``: the same on the next five of those events, drawn and judged
+  once rules had been written on the ninth draw's verdicts
+  (``--dump-for-judging DIR --basil-tenth``).
 * ``basil``, ``semeval``: story grouping (``eval_grouping``).
 * ``mrpc``: the aligner's same-content decision (``eval_mrpc``).
 * ``words``: the real clusters, the judged verdicts and the seeds again with
@@ -491,6 +494,12 @@ SETS = (
         "Precision judged blind on a ninth draw (five more unread BASIL 2010-2015 events)",
         "verdicts in `tests/gold/judged_basil_ninth/*.yaml` on the next five 2010-2015 events "
         "no verdict had been given on, in hash order, judged with the rules of commit 219ef52",
+    ),
+    (
+        "basil_tenth",
+        "Precision judged blind on a tenth draw (five more unread BASIL 2010-2015 events)",
+        "verdicts in `tests/gold/judged_basil_tenth/*.yaml` on the next five 2010-2015 events "
+        "no verdict had been given on, in hash order, judged with the rules of commit 3b18806",
     ),
     (
         "basil",

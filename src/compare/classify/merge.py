@@ -204,7 +204,13 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
 
     Order: severity; then same-day before different-day number conflicts;
     then kind (DESIGN §5 order: within one severity, a cut passage outranks
-    a rewording); then certain before uncertain (``UNCERTAIN``: among the
+    a rewording, but an outlet's own passage comes before one an outlet
+    lacks: read blind, the page-1 omissions were right 0.58 of the time
+    (an outlet "lacks" what it often tells in other words), the page-1
+    passages only one outlet carries 0.92; the swap raised headline
+    precision on nine of eleven judged sets, by 0.04 to 0.12, lowered it on
+    two by 0.04, and left the seeds and the invented stories as they
+    were); then certain before uncertain (``UNCERTAIN``: among the
     passages only one outlet carries, those the rules are sure of come
     first, and those another outlet may tell in other words after them);
     then weight (descending); then passage reading order, key, label.  An
@@ -218,6 +224,11 @@ def rank(merged: Sequence[Merged], passage_order: Mapping[str, int]) -> tuple[Fi
     seeds' top 30 rose from 0.87 to 0.90.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
+    # Within one severity, material only one outlet carries before material one lacks.
+    order[Kind.ADDED_PASSAGE], order[Kind.OMITTED_PASSAGE] = (
+        order[Kind.OMITTED_PASSAGE],
+        order[Kind.ADDED_PASSAGE],
+    )
 
     def sort_key(m: Merged) -> tuple:
         c = m.best
