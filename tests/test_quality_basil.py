@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # BASIL training events (independently written coverage; tests/gold/judged_basil/):
@@ -239,16 +241,6 @@ BASIL_FRESH_FALSE_STILL_REPORTED = 21
 BASIL_FRESH_TRUE_KEPT = 39
 
 
-def test_basil_fresh_figures_do_not_fall() -> None:
-    """The second held-out draw: judged-wrong findings stay out, judged-right stay in."""
-    _judged_kept("fresh", 5, BASIL_FRESH_FALSE_STILL_REPORTED, BASIL_FRESH_TRUE_KEPT)
-
-
-def test_basil_heldout_figures_do_not_fall() -> None:
-    """Held-out independent coverage: judged-wrong findings stay out, judged-right stay in."""
-    _judged_kept("heldout", 10, BASIL_HELDOUT_FALSE_STILL_REPORTED, BASIL_HELDOUT_TRUE_KEPT)
-
-
 # Third held-out draw (tests/gold/judged_basil_third/, the five events after the second
 # draw, judged blind once with the rules of ee9c3f7, after rules had been written on the
 # second draw's verdicts): 33 judged FALSE, 46 TRUE, 18 TRIVIAL in the top 20 (precision
@@ -284,11 +276,6 @@ BASIL_THIRD_FALSE_STILL_REPORTED = 19
 BASIL_THIRD_TRUE_KEPT = 46
 
 
-def test_basil_third_figures_do_not_fall() -> None:
-    """The third held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("third", 5, BASIL_THIRD_FALSE_STILL_REPORTED, BASIL_THIRD_TRUE_KEPT)
-
-
 # Fourth held-out draw (tests/gold/judged_basil_fourth/, the five events after the third
 # draw, judged blind once with the rules of 4ca9fcf, after rules had been written on the
 # third draw's verdicts): 19 judged FALSE, 52 TRUE, 29 TRIVIAL in the top 20 (precision
@@ -305,11 +292,6 @@ BASIL_FOURTH_FALSE_STILL_REPORTED = 16
 # (``pairs.shared_copy`` 0.25 or more; ``presence.added.own_clause_candidates``): read
 # blind, such clauses in independently written reports were right 0.29 of the time.
 BASIL_FOURTH_TRUE_KEPT = 48
-
-
-def test_basil_fourth_figures_do_not_fall() -> None:
-    """The fourth held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("fourth", 5, BASIL_FOURTH_FALSE_STILL_REPORTED, BASIL_FOURTH_TRUE_KEPT)
 
 
 # Fifth held-out draw (tests/gold/judged_basil_fifth/, the five events after the fourth
@@ -333,11 +315,6 @@ BASIL_FIFTH_FALSE_STILL_REPORTED = 22
 # (``pairs.shared_copy`` 0.25 or more; ``presence.added.own_clause_candidates``): read
 # blind, such clauses in independently written reports were right 0.29 of the time.
 BASIL_FIFTH_TRUE_KEPT = 56
-
-
-def test_basil_fifth_figures_do_not_fall() -> None:
-    """The fifth held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("fifth", 5, BASIL_FIFTH_FALSE_STILL_REPORTED, BASIL_FIFTH_TRUE_KEPT)
 
 
 # Sixth held-out draw (tests/gold/judged_basil_sixth/, the five events after the fifth
@@ -368,11 +345,6 @@ BASIL_SIXTH_FALSE_STILL_REPORTED = 16
 BASIL_SIXTH_TRUE_KEPT = 51
 
 
-def test_basil_sixth_figures_do_not_fall() -> None:
-    """The sixth held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("sixth", 5, BASIL_SIXTH_FALSE_STILL_REPORTED, BASIL_SIXTH_TRUE_KEPT)
-
-
 # Seventh held-out draw (tests/gold/judged_basil_seventh/, the last five 2016-2019 events,
 # judged blind once with the rules of 6cca3bb, after rules had been written on the sixth
 # draw's verdicts; three of its events had been read once, never judged, in an earlier
@@ -393,11 +365,6 @@ BASIL_SEVENTH_FALSE_STILL_REPORTED = 18
 # (``pairs.shared_copy`` 0.25 or more; ``presence.added.own_clause_candidates``): read
 # blind, such clauses in independently written reports were right 0.29 of the time.
 BASIL_SEVENTH_TRUE_KEPT = 53
-
-
-def test_basil_seventh_figures_do_not_fall() -> None:
-    """The seventh held-out draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("seventh", 5, BASIL_SEVENTH_FALSE_STILL_REPORTED, BASIL_SEVENTH_TRUE_KEPT)
 
 
 # Eighth draw (tests/gold/judged_basil_eighth/, five of the 16 BASIL 2010-2015 events no
@@ -430,11 +397,6 @@ BASIL_EIGHTH_FALSE_STILL_REPORTED = 16
 BASIL_EIGHTH_TRUE_KEPT = 38
 
 
-def test_basil_eighth_figures_do_not_fall() -> None:
-    """The eighth draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("eighth", 5, BASIL_EIGHTH_FALSE_STILL_REPORTED, BASIL_EIGHTH_TRUE_KEPT)
-
-
 # Ninth draw (tests/gold/judged_basil_ninth/, the next five of the 16 BASIL 2010-2015 events
 # no verdict had ever been given on, judged blind once with the rules of 219ef52): 30 judged
 # FALSE, 49 TRUE, 11 TRIVIAL in the top 20 (precision 0.54, headlines 0.80).  By kind:
@@ -452,11 +414,6 @@ BASIL_NINTH_FALSE_STILL_REPORTED = 23
 BASIL_NINTH_TRUE_KEPT = 45
 
 
-def test_basil_ninth_figures_do_not_fall() -> None:
-    """The ninth draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("ninth", 5, BASIL_NINTH_FALSE_STILL_REPORTED, BASIL_NINTH_TRUE_KEPT)
-
-
 # Tenth draw (tests/gold/judged_basil_tenth/, the next five of those 16 events, judged blind
 # once with the rules of 3b18806, after the outlet-only clauses and rewordings were read
 # only where the outlets print one copy): 33 judged FALSE, 37 TRUE, 8 TRIVIAL in the top 20
@@ -468,6 +425,33 @@ BASIL_TENTH_FALSE_STILL_REPORTED = 33
 BASIL_TENTH_TRUE_KEPT = 37
 
 
-def test_basil_tenth_figures_do_not_fall() -> None:
-    """The tenth draw: judged-wrong findings stay out, judged-right ones stay in."""
-    _judged_kept("tenth", 5, BASIL_TENTH_FALSE_STILL_REPORTED, BASIL_TENTH_TRUE_KEPT)
+# Each blind-judged draw of ``eval_basil_judged.DRAWS``: (name, events, the most judged-wrong
+# findings still reported, the fewest judged-right ones kept), with the notes above.
+DRAW_PINS = [
+    ("heldout", 10, BASIL_HELDOUT_FALSE_STILL_REPORTED, BASIL_HELDOUT_TRUE_KEPT),
+    ("fresh", 5, BASIL_FRESH_FALSE_STILL_REPORTED, BASIL_FRESH_TRUE_KEPT),
+    ("third", 5, BASIL_THIRD_FALSE_STILL_REPORTED, BASIL_THIRD_TRUE_KEPT),
+    ("fourth", 5, BASIL_FOURTH_FALSE_STILL_REPORTED, BASIL_FOURTH_TRUE_KEPT),
+    ("fifth", 5, BASIL_FIFTH_FALSE_STILL_REPORTED, BASIL_FIFTH_TRUE_KEPT),
+    ("sixth", 5, BASIL_SIXTH_FALSE_STILL_REPORTED, BASIL_SIXTH_TRUE_KEPT),
+    ("seventh", 5, BASIL_SEVENTH_FALSE_STILL_REPORTED, BASIL_SEVENTH_TRUE_KEPT),
+    ("eighth", 5, BASIL_EIGHTH_FALSE_STILL_REPORTED, BASIL_EIGHTH_TRUE_KEPT),
+    ("ninth", 5, BASIL_NINTH_FALSE_STILL_REPORTED, BASIL_NINTH_TRUE_KEPT),
+    ("tenth", 5, BASIL_TENTH_FALSE_STILL_REPORTED, BASIL_TENTH_TRUE_KEPT),
+]
+
+
+@pytest.mark.parametrize(("name", "events", "false_max", "true_min"), DRAW_PINS)
+def test_basil_draw_figures_do_not_fall(
+    name: str, events: int, false_max: int, true_min: int
+) -> None:
+    """A blind-judged draw: its judged-wrong findings stay out, judged-right ones stay in."""
+    _judged_kept(name, events, false_max, true_min)
+
+
+def test_every_draw_is_pinned() -> None:
+    """A draw added to ``eval_basil_judged.DRAWS`` gets its pins here too."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import eval_basil_judged
+
+    assert sorted(name for name, *_ in DRAW_PINS) == sorted(eval_basil_judged.DRAWS)
