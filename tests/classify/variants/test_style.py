@@ -260,3 +260,24 @@ def test_an_abbreviated_title_keeps_the_full_stop_the_tokeniser_split_from_it() 
     (found,) = of_kind(run(texts), Kind.STYLE_VARIANT)
     assert found.label == '"Sen." vs "Senator"'
     assert '"Sen." (abbreviated with full stops)' in found.explanation
+
+
+@pytest.mark.parametrize(
+    ("second_a", "reported"),
+    [
+        ("Aid to the U.S. ally was cut.", True),
+        # a writes both forms: no house style of its own to set against b's
+        ("Aid to the United States ally was cut.", False),
+    ],
+)
+def test_an_abbreviation_is_a_house_style_only_where_the_outlet_keeps_to_it(
+    second_a: str, reported: bool
+) -> None:
+    # Read blind, "United States" / "U.S." was judged no house difference where each
+    # outlet wrote both forms.
+    texts = {
+        "a": f"The U.S. envoy met the minister on Monday. {second_a}",
+        "b": "The United States envoy met the minister on Monday. Officials left early.",
+    }
+    found = of_kind(run(texts), Kind.STYLE_VARIANT)
+    assert bool(found) is reported

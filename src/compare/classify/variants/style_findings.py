@@ -128,6 +128,18 @@ def _as_written(ctx: Context, article_id: str, span: Span, cats: list[str]) -> S
     return ctx.span(article_id, span.start, span.end + 1)
 
 
+def _writes(ctx: Context, article_id: str, form: str) -> bool:
+    """Does the article write ``form`` ("U.S.", "United States") as a word of its own?
+
+    Why: a house style is a choice an outlet keeps to.  Read blind, "United
+    States" / "U.S." was judged no house difference where each outlet wrote
+    both forms.  Case matters ("US" is not "us"); a form followed or preceded
+    by a letter or digit is part of another word.
+    """
+    pattern = rf"(?<![\w.]){re.escape(form)}(?![\w])"
+    return re.search(pattern, ctx.articles[article_id].text) is not None
+
+
 def candidate(
     ctx: Context,
     passage_id: str | None,
@@ -151,6 +163,8 @@ def candidate(
     styles = [style_of(cats, sa.text), style_of(cats, sb.text)]
     if styles[0] == styles[1]:
         return None
+    if "abbreviation" in cats and (_writes(ctx, a, sb.text) or _writes(ctx, b, sa.text)):
+        return None  # the outlet writes both forms: no house style of its own to compare
     if set(cats) <= BY_HABIT:
         key = "|".join(sorted(styles))
     elif cats == ["hyphenation"]:
