@@ -43,7 +43,8 @@ class NamedAge:
     published: str | None
 
 
-def _age(norm: str) -> int | None:
+def age_value(norm: str) -> int | None:
+    """The age a token norm states ("46"), or None when it is no plausible age."""
     return int(norm) if norm.isdigit() and len(norm) <= 3 and 0 < int(norm) <= MAX_AGE else None
 
 
@@ -73,7 +74,7 @@ def _name_after(tokens: Sequence[Token], k: int) -> int:
 def _year_old(norms: Sequence[str], k: int) -> int | None:
     """The age of "43-year-old" starting at k, else None."""
     if norms[k + 1 : k + 3] == ["-", "year-old"]:
-        return _age(norms[k])
+        return age_value(norms[k])
     return None
 
 
@@ -102,7 +103,7 @@ def ages_in(article_id: str, tokens: Sequence[Token], published: str | None) -> 
         if at is None:
             continue
         after = k + 1 + (norms[k + 1] == "aged")
-        age = _age(norms[after]) if after < len(norms) else None
+        age = age_value(norms[after]) if after < len(norms) else None
         if age is not None and norms[after + 1 : after + 2] in ([","], ["."], [";"], [")"]):
             add(at, k, age, after, after + 1)  # "Doe, 43," / "Doe, aged 43,"
         elif norms[k + 1 : k + 2] in (["a"], ["an"]) and k + 2 < len(norms):

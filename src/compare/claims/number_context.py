@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from compare.claims.ages import age_value
 from compare.claims.number_lexicon import events, has_role, number_at, things, units
 from compare.claims.words import is_function_word, stem
 from compare.model import Token
@@ -66,7 +67,7 @@ def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
     >>> _stated_age(["who", "was", "12", "points", "behind"], 2, 3)
     False
     """
-    if not norms[i].isdigit() or not 0 < int(norms[i]) <= MAX_AGE:
+    if age_value(norms[i]) is None:
         return False
     nxt = norms[end] if end < len(norms) else "."
     if nxt not in _AGE_ENDS:
@@ -75,9 +76,6 @@ def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
     if prev == "aged":
         return True
     return prev in ("is", "was") and i > 1 and norms[i - 2] == "who"
-
-
-MAX_AGE = 119
 
 
 def _in_score(norms: Sequence[str], i: int) -> bool:

@@ -61,9 +61,8 @@ class CellPair:
         >>> round(CellPair("p1", "a", "b", a, b, codes).shared_share(), 2)
         0.91
         """
-        equal = sum(i2 - i1 for op, i1, i2, _j1, _j2 in self.opcodes if op == "equal")
         total = len(self.a_tokens) + len(self.b_tokens)
-        return 2 * equal / total if total else 1.0
+        return 2 * self._matched() / total if total else 1.0
 
     def contained_share(self) -> float:
         """Share of the shorter cell's tokens that the matching pairs up.
@@ -76,9 +75,12 @@ class CellPair:
         >>> round(CellPair("p1", "a", "b", a, b, codes).contained_share(), 2)
         1.0
         """
-        equal = sum(i2 - i1 for op, i1, i2, _j1, _j2 in self.opcodes if op == "equal")
         shorter = min(len(self.a_tokens), len(self.b_tokens))
-        return equal / shorter if shorter else 1.0
+        return self._matched() / shorter if shorter else 1.0
+
+    def _matched(self) -> int:
+        """How many tokens of each cell the matching pairs up."""
+        return sum(i2 - i1 for op, i1, i2, _j1, _j2 in self.opcodes if op == "equal")
 
     def loose(self) -> bool:
         """True when the cells share under ``MIN_SHARED`` of their tokens.

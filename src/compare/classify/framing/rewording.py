@@ -309,10 +309,7 @@ def find(ctx: Context) -> list[Candidate]:
     at"); the two judged right between headlines stay.
     """
     out: list[Candidate] = []
-    edited = one_copy(ctx)
-    for pair, found in _changed_phrases(ctx):
-        if not edited and pair.passage_id != HEADLINE_PASSAGE:
-            continue  # two writers' own sentences: no edit of shared wording
+    for pair, found in _changed_phrases(ctx, headlines_only=not one_copy(ctx)):
         if carriers_agreement(ctx, pair.passage_id, (pair.a, pair.b)) < MEANING_LIKELY:
             continue  # the two cells tell different things: no word of one rewords the other
         out.append(_reworded(ctx, pair, found))
@@ -320,11 +317,17 @@ def find(ctx: Context) -> list[Candidate]:
 
 
 def _changed_phrases(
-    ctx: Context,
+    ctx: Context, *, headlines_only: bool = False
 ) -> Iterator[tuple[CellPair, list[tuple[list[Token], list[Token], tuple[int, int]]]]]:
-    """Each cell pair with its meaningful changed phrases ``(a words, b words, where)``."""
+    """Each cell pair with its meaningful changed phrases ``(a words, b words, where)``.
+
+    ``headlines_only``: the headline pairs alone (two writers' own sentences
+    are no edit of shared wording, so ``find`` reads only their headlines).
+    """
     own = own_clauses(ctx)
     for pair in cell_pairs(ctx):
+        if headlines_only and pair.passage_id != HEADLINE_PASSAGE:
+            continue
         if pair.loose() or not same_content(ctx, pair):
             continue  # two different statements paired loosely: no word stands for another
         found: list[tuple[list[Token], list[Token], tuple[int, int]]] = []
