@@ -183,6 +183,7 @@ class Encoder:
                 self.tokenizer = Tokenizer.from_str(archive.read("tokenizer.json").decode())
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding()
+        keep_activations_in_heap()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text, in the order given."""
@@ -265,6 +266,41 @@ def _layer_norm(x: np.ndarray, w: dict[str, np.ndarray], name: str) -> np.ndarra
 
 
 log = logging.getLogger(__name__)
+
+# glibc's mallopt parameters (malloc.h) and the sizes set for them.
+M_TRIM_THRESHOLD = -1
+M_MMAP_THRESHOLD = -3
+HEAP_BLOCKS_UP_TO = 64 << 20  # an allocation under 64 MB comes from the heap, not a new mapping
+HEAP_KEPT_UP_TO = 128 << 20  # freed heap memory is given back to the system only above 128 MB
+
+
+@lru_cache(maxsize=1)
+def keep_activations_in_heap() -> bool:
+    """Have glibc reuse freed memory for the next forward pass; True when it was set.
+
+    Why: each forward pass allocates its activations afresh (2 to 20 MB per
+    array at ``BATCH`` sentences).  Above glibc's mmap threshold every such
+    array is a new mapping whose pages the kernel zeroes on first touch and
+    unmaps on free: encoding 300 sentences took 216,000 page faults and
+    spent 14% of its time in the kernel.  With these two settings the
+    arrays come from the heap and freed ones are reused (5,000 faults,
+    about a fifth faster; the BASIL quality tests went from 155 s to 130 s
+    and their kernel time from 35 s to 8 s).  Peak memory grows by the
+    freed activations kept (about 2 MB on the seeds).  Elsewhere than glibc
+    (musl, macOS) ``mallopt`` is absent and nothing changes.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None)
+        return bool(
+            libc.mallopt(M_MMAP_THRESHOLD, HEAP_BLOCKS_UP_TO)
+            and libc.mallopt(M_TRIM_THRESHOLD, HEAP_KEPT_UP_TO)
+        )
+    except (OSError, AttributeError):
+        return False
 
 
 @lru_cache(maxsize=1)
