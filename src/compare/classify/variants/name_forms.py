@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from compare.text import lexicons
 
@@ -57,6 +57,12 @@ def not_names() -> frozenset[str]:
     return lexicons.words("variants_not_names.txt")
 
 
+# Distinct name keys remembered by ``fold`` and ``_stems``: the name rule compares every
+# pair of a story's names, so each key is folded hundreds of times.
+KEYS_KEPT = 65_536
+
+
+@lru_cache(maxsize=KEYS_KEPT)
 def fold(key: str) -> str:
     """A name folded over common romanisation differences, doubled letters collapsed.
 
@@ -120,12 +126,13 @@ def jaro_winkler(a: str, b: str) -> float:
     return jaro + prefix * 0.1 * (1 - jaro)
 
 
-def _stems(key: str) -> set[str]:
+@lru_cache(maxsize=KEYS_KEPT)
+def _stems(key: str) -> frozenset[str]:
     out = {key}
     for suffix in SUFFIXES:
         if key.endswith(suffix) and len(key) - len(suffix) >= 3:
             out.add(key[: -len(suffix)])
-    return out
+    return frozenset(out)
 
 
 def word_family(a: str, b: str) -> bool:
