@@ -248,12 +248,42 @@ def runs(folder: Path, events: tuple[str, ...] = EVENTS) -> list[eval_real.Clust
     workers = min(cpus or 1, len(folders), MAX_WORKERS)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_run(f) for f in folders]
+    warm_up()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(_run, folders))
 
 
 MAX_WORKERS = 4
+
+# Two short reports of one invented event, analysed once by ``warm_up``.
+_WARM_STORY = {
+    "a.md": "---\ntitle: Storm cuts power to 40,000 homes\noutlet: One Post\ndate: 2024-03-02\n"
+    "---\n\nA storm cut power to at least 40,000 homes on Friday, the utility said.\n\n"
+    "The mayor said the city had opened three shelters.\n",
+    "b.md": "---\ntitle: Storm leaves 52,000 homes without power\noutlet: Other Post\n"
+    "date: 2024-03-02\n---\n\nA storm cut power to 52,000 homes on Friday.\n\n"
+    "The mayor said the city had opened three shelters.\n\nMore storms are forecast.\n",
+}
+_warmed: list[bool] = []
+
+
+def warm_up() -> None:
+    """Import the pipeline, load the sentence model and the word lists once, before forking.
+
+    Why: the pool's workers are forked from this process, so what is loaded
+    here they share instead of each loading it again (the imports, the
+    model, every lexicon on first use: about 1.9 s of CPU a worker, and a
+    pool is made for every judged set).  Measured on two draws: the
+    workers' CPU time fell from 27 s to 20 s.
+    """
+    if _warmed:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, text in _WARM_STORY.items():
+            (Path(tmp) / name).write_text(text, encoding="utf-8")
+        eval_real.run_cluster(Path(tmp), glob="*.md")
+    _warmed.append(True)
 
 
 def _run(folder: Path) -> eval_real.ClusterRun:
