@@ -100,6 +100,11 @@ def words(tokens: object) -> str:
         ("Sales reportedly fell by a third in the spring.", UNCLEAR, ""),
         ("The mayor promised that taxes would fall next year.", UNCLEAR, ""),
         ("She had doubts, and said the plan would fail.", UNCLEAR, ""),
+        ("She had doubts, and then said the plan would fail.", UNCLEAR, ""),
+        # a coordinated clause with a subject of its own: that subject speaks
+        ("Crews worked on, and officials said power was back.", CREDITED, "officials"),
+        ("Prices rose, but the minister insisted inflation was low.", CREDITED, "the minister"),
+        ("The storm passed, and officials have also said roads are open.", CREDITED, "officials"),
         ("The weather office forecast rain and warned that rivers could rise.", UNCLEAR, ""),
     ],
 )

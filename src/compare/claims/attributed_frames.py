@@ -175,8 +175,8 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
         if (head,) in frame_words("relay") and lead:
             relayed, end = True, first - 1  # "X, citing police, said": X relays the police
             continue
-        if head in _COORDINATORS:
-            return (first, first), relayed
+        if head in _COORDINATORS:  # "..., and officials said ...": the clause's own subject
+            return _coordinated_subject(tokens, first + 1, end), relayed
         if lead and head.endswith("ing") and head != "according" and tokens[first].text.islower():
             # "The president, speaking at the White House, said": a participle aside,
             # the subject before it speaks (read blind, the aside was taken for the speaker).
@@ -200,6 +200,36 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             end -= 1  # "Kim has said", "the leader also said"
         return (first, end), relayed
     return None
+
+
+# Adverbs that may stand between a coordinator and its verb without being its subject.
+_LINKING_ADVERBS = frozenset(
+    {"then", "later", "also", "again", "still", "now", "so", "yet", "thus", "therefore",
+     "meanwhile", "finally", "subsequently", "separately", "earlier", "further"}
+)  # fmt: skip
+
+
+def _coordinated_subject(tokens: Sequence[Token], first: int, end: int) -> tuple[int, int]:
+    """The subject of a clause opened by a coordinator, between it and the verb; empty if none.
+
+    "The crews worked on, and officials said ..." credits "officials"; "...,
+    and then said ..." or "... and later told ..." has no subject of its own
+    (whose clause it is, is not clear), so the range is empty.
+
+    >>> from compare.align.segment import tokenize
+    >>> toks = tokenize("Crews worked on, and officials also said power is back.")
+    >>> _coordinated_subject(toks, 5, 7)
+    (5, 6)
+    >>> _coordinated_subject(tokenize("He left, and then said no."), 4, 5)
+    (5, 5)
+    """
+    while first < end and tokens[first].norm in _LINKING_ADVERBS:
+        first += 1
+    while end > first and tokens[end - 1].norm in _AUXILIARIES | _LINKING_ADVERBS | {"has", "have"}:
+        end -= 1
+    if not any(is_word(t) for t in tokens[first:end]):
+        return (end, end)
+    return (first, end)
 
 
 def _clausal(tokens: Sequence[Token], end: int) -> bool:

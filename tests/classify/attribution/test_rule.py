@@ -43,6 +43,11 @@ from classify_helpers import of_kind, run, the_finding
             "Regulators said the drug works.",
             '"Regulators" vs "Researchers"',
         ),
+        (  # the source of a coordinated clause, not its "and"
+            "Crews worked through the night, and officials said power would be back by Sunday.",
+            "Crews worked through the night, and power would be back by Sunday.",
+            '"officials said" vs no attribution',
+        ),
     ],
 )
 def test_attribution_changes(a: str, b: str, label: str) -> None:
