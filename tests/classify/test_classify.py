@@ -76,6 +76,34 @@ def test_precedence_keeps_lower_kind_elsewhere() -> None:
     assert len(apply_precedence(merged)) == 2
 
 
+HEADLINED = {
+    "a": "Court jails ex-mayor for 12 years. A court sentenced the former mayor to 12 years"
+    " in prison on Tuesday.",
+    "b": "Ex-mayor gets 10 years. A court sentenced the former mayor to 10 years in prison"
+    " on Tuesday.",
+}
+
+
+def _headlined(a: str, b: str) -> list:
+    cells = {"headline": {"a": (0,), "b": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    return of_kind(run({"a": a, "b": b}, cells=cells), Kind.NUMBER_DISCREPANCY)
+
+
+def test_a_headline_figure_the_body_repeats_is_one_finding_quoting_both() -> None:
+    (found,) = _headlined(HEADLINED["a"], HEADLINED["b"])
+    assert found.passage_id == "p2"
+    assert [s.text for s in found.spans["a"]] == ["12 years", "12 years"]
+    assert [s.text for s in found.spans["b"]] == ["10 years", "10 years"]
+    assert found.explanation.endswith("The headlines give the same two figures.")
+
+
+def test_a_headline_figure_the_body_does_not_repeat_stays_its_own_finding() -> None:
+    a = HEADLINED["a"].replace("to 12 years", "to 9 years")
+    found = _headlined(a, HEADLINED["b"])
+    assert sorted(f.passage_id or "" for f in found) == ["headline", "p2"]
+    assert not any("headlines give" in f.explanation for f in found)
+
+
 def test_rank_orders_by_severity_then_time_note_then_kind_then_weight() -> None:
     cands = [
         _cand(Kind.WORDING_CHANGE, "a", 1, sev=Severity.LOW, weight=9, key="w"),

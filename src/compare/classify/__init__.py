@@ -16,7 +16,7 @@ from functools import cache
 
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.evidence import supported
-from compare.classify.merge import apply_precedence, merge, rank
+from compare.classify.merge import apply_precedence, fold_headline_figures, merge, rank
 from compare.model import Alignment, Edit, Finding, Kind, Story
 from compare.text.normalize import strip_invisible
 from compare.util.options import Options
@@ -107,6 +107,6 @@ def classify(
     candidates: list[Candidate] = []
     for find in rules():
         candidates.extend(_dated(ctx, _printed(c)) for c in find(ctx))
-    merged = apply_precedence(merge(supported(ctx, candidates)))
+    merged = apply_precedence(fold_headline_figures(merge(supported(ctx, candidates))))
     order = {p.id: i for i, p in enumerate(alignment.passages)}
     return rank(merged, order)

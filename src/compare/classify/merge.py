@@ -7,10 +7,12 @@ difference reported once under its most serious kind, most serious first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from compare.classify.base import Candidate
+from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import KIND_ORDER, Finding, Kind, Span
 
 # Kinds that cover whole passages: they neither claim tokens nor yield to others.
@@ -142,6 +144,55 @@ def _overlaps(span: Span, claimed: Sequence[tuple[int, int]]) -> bool:
     for start, end in claimed:
         covered.update(range(max(start, span.start), min(end, span.end)))
     return len(covered) >= COVERED_SHARE * (span.end - span.start)
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+HEADLINE_TOO = " The headlines give the same two figures."
+
+
+def _figures(label: str) -> tuple[str, ...]:
+    """The figures a number finding's label quotes, as written less thousands separators.
+
+    >>> _figures('"at least 40,000" vs "52,000 homes"')
+    ('40000', '52000')
+    """
+    return tuple(sorted(m.group().replace(",", "") for m in _FIGURE.finditer(label)))
+
+
+def fold_headline_figures(merged: Sequence[Merged]) -> list[Merged]:
+    """A headline's figure conflict joins the body's finding of the same two figures.
+
+    Why: a headline repeats the story's key figure, so "10 years" vs "12
+    years" in the headlines and again in the first sentences made two
+    findings of one difference, the headline's second and marked uncertain
+    (different words govern a headline's figure).  The body's finding now
+    quotes the headlines too and says so; a headline figure the body does
+    not repeat stays a finding of its own.
+    """
+    body: dict[tuple[tuple[str, ...], frozenset[str]], int] = {}
+    for k, m in enumerate(merged):
+        if m.best.kind is Kind.NUMBER_DISCREPANCY and m.best.passage_id != HEADLINE_PASSAGE:
+            body.setdefault((_figures(m.best.label), frozenset(m.spans)), k)
+    out = list(merged)
+    dropped: set[int] = set()
+    for k, m in enumerate(merged):
+        if m.best.kind is not Kind.NUMBER_DISCREPANCY or m.best.passage_id != HEADLINE_PASSAGE:
+            continue
+        figures = _figures(m.best.label)
+        target = body.get((figures, frozenset(m.spans)))
+        if target is None or len(figures) < 2:
+            continue
+        into = out[target]
+        spans = {
+            aid: tuple(sorted({*ss, *m.spans.get(aid, ())}, key=lambda s: s.start))
+            for aid, ss in into.spans.items()
+        }
+        best = into.best
+        if not best.explanation.endswith(HEADLINE_TOO):
+            best = replace(best, explanation=best.explanation + HEADLINE_TOO)
+        out[target] = Merged(best, spans)
+        dropped.add(k)
+    return [m for k, m in enumerate(out) if k not in dropped]
 
 
 def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:

@@ -127,6 +127,24 @@ def test_highlight_segments_rebuild_the_sentence_and_mark_the_span(report, view)
     assert wire.lines == f"line {span.line}"
 
 
+def test_spans_in_sentences_apart_are_quoted_apart_not_with_everything_between(report):
+    from compare.report.view.text import Source, highlight
+
+    article = next(a for a in report.story.articles if a.id == "wire")
+    first, last = article.sentences[0], article.sentences[-1]
+    assert last.index >= first.index + 2  # at least one sentence between them
+    spans = [
+        Span("wire", s.start, s.start + 3, 1, article.text[s.start : s.start + 3])
+        for s in (first, last)
+    ]
+    segments = highlight(Source(article), spans, 120)
+    texts = [s.text for s in segments]
+    assert " … " in texts
+    assert article.sentences[1].text not in "".join(texts)
+    assert [s.text for s in segments if s.changed] == [span.text for span in spans]
+    assert "".join(texts) == first.text + " … " + last.text
+
+
 def test_identical_excerpts_are_merged_and_absent_outlets_flagged(view):
     group = next(g for g in view.groups if g.kind == "hedge_change")
     about = next(f for f in group.findings if "More than" in f.label)

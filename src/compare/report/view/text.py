@@ -205,6 +205,43 @@ def highlight(
     """
     text = source.article.text
     marks = sorted((max(0, s.start), min(len(text), max(s.start, s.end))) for s in spans)
+    out: list[Segment] = []
+    for k, group in enumerate(_sentence_groups(source, marks)):
+        if k:
+            out.append(Segment(" … ", False))
+        out.extend(_highlight_group(source, group, limit, context))
+    return tuple(out)
+
+
+def _sentence_groups(
+    source: Source, marks: Sequence[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Marks grouped by the sentences around them: one group per run of touching sentences.
+
+    Why: a finding may quote two places of one article (a headline and the
+    body sentence that repeats its figure, a spelling used in two passages);
+    quoting everything between them would show unrelated text, and front
+    matter between a title and the body.  Sentences only whitespace apart
+    stay one group.
+    """
+    text = source.article.text
+    groups: list[list[tuple[int, int]]] = []
+    reach = -1
+    for mark in marks:
+        lo, hi = source.sentence_span(*mark)
+        if groups and (lo <= reach or not text[reach:lo].strip()):
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+        reach = max(reach, hi)
+    return groups
+
+
+def _highlight_group(
+    source: Source, marks: Sequence[tuple[int, int]], limit: int, context: int
+) -> list[Segment]:
+    """``highlight`` of one group of marks within touching sentences."""
+    text = source.article.text
     first, last = marks[0][0], max(end for _, end in marks)
     lo, hi = source.sentence_span(first, last)
     segments: list[Segment] = []
@@ -225,7 +262,7 @@ def highlight(
         segments.append(Segment(elide(text[cursor:hi], limit), False))
     if cut_end:
         segments.append(Segment("…", False))
-    return tuple(segments)
+    return segments
 
 
 def clip(text: str, limit: int) -> str:
