@@ -25,6 +25,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import eval_judged
@@ -265,9 +266,9 @@ _WARM_STORY = {
     "date: 2024-03-02\n---\n\nA storm cut power to 52,000 homes on Friday.\n\n"
     "The mayor said the city had opened three shelters.\n\nMore storms are forecast.\n",
 }
-_warmed: list[bool] = []
 
 
+@cache
 def warm_up() -> None:
     """Import the pipeline, load the sentence model and the word lists once, before forking.
 
@@ -277,13 +278,10 @@ def warm_up() -> None:
     pool is made for every judged set).  Measured on two draws: the
     workers' CPU time fell from 27 s to 20 s.
     """
-    if _warmed:
-        return
     with tempfile.TemporaryDirectory() as tmp:
         for name, text in _WARM_STORY.items():
             (Path(tmp) / name).write_text(text, encoding="utf-8")
         eval_real.run_cluster(Path(tmp), glob="*.md")
-    _warmed.append(True)
 
 
 def _run(folder: Path) -> eval_real.ClusterRun:

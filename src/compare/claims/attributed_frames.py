@@ -207,6 +207,8 @@ _LINKING_ADVERBS = frozenset(
     {"then", "later", "also", "again", "still", "now", "so", "yet", "thus", "therefore",
      "meanwhile", "finally", "subsequently", "separately", "earlier", "further"}
 )  # fmt: skip
+# Words that may stand between a clause's subject and its verb ("officials have also said").
+_BEFORE_VERB = _AUXILIARIES | _LINKING_ADVERBS
 
 
 def _coordinated_subject(tokens: Sequence[Token], first: int, end: int) -> tuple[int, int]:
@@ -225,7 +227,7 @@ def _coordinated_subject(tokens: Sequence[Token], first: int, end: int) -> tuple
     """
     while first < end and tokens[first].norm in _LINKING_ADVERBS:
         first += 1
-    while end > first and tokens[end - 1].norm in _AUXILIARIES | _LINKING_ADVERBS | {"has", "have"}:
+    while end > first and tokens[end - 1].norm in _BEFORE_VERB:
         end -= 1
     if not any(is_word(t) for t in tokens[first:end]):
         return (end, end)

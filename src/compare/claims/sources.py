@@ -236,16 +236,13 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
             stop += 1
         return end, stop
     first = _back(tokens, start, start - 5)
-    if (
-        first < start
-        and tokens[first].norm in _JOINING
-        and (first == 0 or tokens[first - 1].norm in _STOPS)
-    ):
-        first += 1  # "..., and officials said": "and" opens the clause, not the source
-    elif first < start and tokens[first].norm in _JOINING:
-        # "the Treasury Department and the Internal Revenue Service said": the reach
-        # ended inside a coordinated source; take the whole of it.
-        first = _back(tokens, first, first - 5)
+    if first < start and tokens[first].norm in _JOINING:
+        if first == 0 or tokens[first - 1].norm in _STOPS:
+            first += 1  # "..., and officials said": "and" opens the clause, not the source
+        else:
+            # "the Treasury Department and the Internal Revenue Service said": the reach
+            # ended inside a coordinated source; take the whole of it.
+            first = _back(tokens, first, first - 5)
     if first == start:
         after = speaker_after(tokens, end)  # ", said Police Chief Ann Lee."
         if after is not None:

@@ -169,24 +169,22 @@ def fold_headline_figures(merged: Sequence[Merged]) -> list[Merged]:
     quotes the headlines too and says so; a headline figure the body does
     not repeat stays a finding of its own.
     """
+    numbers = [k for k, m in enumerate(merged) if m.best.kind is Kind.NUMBER_DISCREPANCY]
+    headline = {k for k in numbers if merged[k].best.passage_id == HEADLINE_PASSAGE}
     body: dict[tuple[tuple[str, ...], frozenset[str]], int] = {}
-    for k, m in enumerate(merged):
-        if m.best.kind is Kind.NUMBER_DISCREPANCY and m.best.passage_id != HEADLINE_PASSAGE:
-            body.setdefault((_figures(m.best.label), frozenset(m.spans)), k)
+    for k in numbers:
+        if k not in headline:
+            body.setdefault((_figures(merged[k].best.label), frozenset(merged[k].spans)), k)
     out = list(merged)
     dropped: set[int] = set()
-    for k, m in enumerate(merged):
-        if m.best.kind is not Kind.NUMBER_DISCREPANCY or m.best.passage_id != HEADLINE_PASSAGE:
-            continue
+    for k in sorted(headline):
+        m = merged[k]
         figures = _figures(m.best.label)
-        target = body.get((figures, frozenset(m.spans)))
-        if target is None or len(figures) < 2:
+        target = body.get((figures, frozenset(m.spans))) if len(figures) >= 2 else None
+        if target is None:
             continue
         into = out[target]
-        spans = {
-            aid: tuple(sorted({*ss, *m.spans.get(aid, ())}, key=lambda s: s.start))
-            for aid, ss in into.spans.items()
-        }
+        spans = {aid: outermost((*ss, *m.spans[aid])) for aid, ss in into.spans.items()}
         best = into.best
         if not best.explanation.endswith(HEADLINE_TOO):
             best = replace(best, explanation=best.explanation + HEADLINE_TOO)
