@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
-from compare.claims.numwords import read
+from compare.claims.numwords import ordinal, read
 from compare.claims.quantities import sentence_claims
 from compare.claims.scope import read_scope
 from compare.model import Sentence
@@ -157,3 +157,25 @@ def test_a_sum_of_money_is_never_counted_people() -> None:
     assert lost.event is None
     (freed,) = claims("The rebels released 12 hostages on Sunday.")
     assert freed.event == "rescue"
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("first", 1),
+        ("ninth", 9),
+        ("twelfth", 12),
+        ("fortieth", 40),
+        ("twenty-third", 23),
+        ("3rd", 3),
+        ("110th", 110),
+        # words ending in "th" that are no ordinal, and malformed compounds
+        ("month", None),
+        ("north", None),
+        ("both", None),
+        ("twenty-tenth", None),
+        ("third-party", None),
+    ],
+)
+def test_ordinal_values(word: str, value: int | None) -> None:
+    assert ordinal(word) == value

@@ -38,6 +38,9 @@ def _reasons(middle: str) -> list[str]:
             Reason.NEWSLETTER,
         ),
         ("Sign up for our newsletter to get updates in your inbox", Reason.NEWSLETTER),
+        # the imperative alone addresses the reader: no "you" needed
+        ("Sign up for our Markets newsletter to get the day's biggest stories.", Reason.NEWSLETTER),
+        ("Subscribe to our free daily newsletter.", Reason.NEWSLETTER),
         ("Contact us at desk@harbour.example.", Reason.CONTACT),
         ("Write to us at https://harbour.example/letters", Reason.CONTACT),
         (
@@ -81,6 +84,8 @@ def test_boilerplate_is_removed_with_reason(middle: str, reason: Reason) -> None
         "Each member contributed to the fund last year.",
         "Subscribers to the service grew by 5% last year, the company said.",
         "The newsletter has many subscribers, its editor said.",
+        "Subscribers to the newsletter rose by a third after the merger, the company said.",
+        "Sign-ups for the newsletter rose by a third, the company said.",
         "Contact with the crew was lost at 3 p.m.",
         "Inputs from farmers were slow to arrive this season.",
         "It rained.",

@@ -14,6 +14,7 @@ from the shared lexicon (``classify_number_words.txt``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -169,3 +170,46 @@ def _source_text(tokens: Sequence[Token]) -> str:
     for prev, tok in pairwise(tokens):
         parts.append(("" if tok.start == prev.end else " ") + tok.text)
     return "".join(parts)
+
+
+# English ordinal words whose cardinal is not the word plus "th" (general grammar).
+_IRREGULAR_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fifth": 5,
+    "eighth": 8,
+    "ninth": 9,
+    "twelfth": 12,
+}
+_DIGIT_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def ordinal(norm: str) -> int | None:
+    """The value of an ordinal ("ninth", "twenty-first", "10th"), else None.
+
+    Why: "its ninth increase" / "its tenth increase" gives two figures for
+    one series, yet an ordinal is no count, so the figure parser skips it.
+
+    >>> [ordinal(w) for w in ("ninth", "tenth", "twenty-first", "10th", "21st", "tent", "th")]
+    [9, 10, 21, 10, 21, None, None]
+    """
+    digits = _DIGIT_ORDINAL.fullmatch(norm)
+    if digits:
+        return int(digits.group(1))
+    *head, last = norm.split("-")
+    value = _IRREGULAR_ORDINALS.get(last)
+    if value is None and last.endswith("ieth"):
+        value = _whole(_unit(last[:-4] + "y"))  # "twentieth" -> "twenty"
+    elif value is None and last.endswith("th"):
+        value = _whole(_unit(last[:-2]))  # "tenth" -> "ten"
+    if value is None:
+        return None
+    if not head:
+        return value
+    tens = _whole(_unit("-".join(head)))
+    return None if tens is None or tens % 10 or value >= 10 else tens + value
+
+
+def _whole(value: float | None) -> int | None:
+    return None if value is None or value != int(value) else int(value)

@@ -93,6 +93,10 @@ _CONTRIB_START = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
 )
 _YOU = re.compile(r"\byou(?:r)?\b", re.I)
+# A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
+# newsletter ..."): the outlet addressing its reader in the imperative, which reporting
+# never does, so it needs no "you".
+_SIGNUP_START = re.compile(r"\W*(?:sign[ -]?up|subscribe|register)\b", re.I)
 # What a reporter writes and a caption does not: a reporting verb.
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reportedly|according to|announced|added|stated"
@@ -324,7 +328,9 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     ):
         return Reason.CONTRIBUTORS, []
     hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
-    if words <= 150 and len(hits) >= 2 and _YOU.search(para):
+    if len(hits) >= 2 and (
+        (words <= 150 and _YOU.search(para)) or (words <= 40 and _SIGNUP_START.match(para))
+    ):
         return Reason.NEWSLETTER, []
     if words <= 40:
         promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}

@@ -63,7 +63,7 @@ def test_discrepancies_in_aligned_passages(a: str, b: str, label: str) -> None:
         ("Fourteen people drowned.", "14 people drowned."),  # same value
         ("Forces took 13 villages.", "Forces killed 14 people."),  # different things
         ("Costs rose to $1.5 million.", "Costs rose to $1,500,000."),  # same value written out
-        ("The 1960s saw its 3rd title.", "The 1970s saw its 4th title."),  # decades, ordinals
+        ("The 1960s saw its 3rd title.", "The 1970s saw its 4th title."),  # two moments
         ("The probe killed 13 cells.", "The probe wounded 14 cells."),  # different events
     ],
 )
@@ -293,9 +293,21 @@ def test_parts_of_a_total_and_different_events(a: str, b: str, labels: list[str]
         ("The vote was 6-3.", "The vote was 5-4.", ['"5-4" vs "6-3"']),
         ("Police arrested 17 people.", "Police arrested 14 people.", ['"14" vs "17"']),
         ("The law passed in 2019.", "The law passed in 2019.", []),
+        # an ordinal is a place in a series, not a count, yet two of them differ as figures
+        (
+            "The bank raised rates for the ninth time in a year.",
+            "The bank raised rates for the tenth time in a year.",
+            ['"ninth" vs "tenth"'],
+        ),
+        ("It was her 21st title.", "It was her twenty-first title.", []),
+        ("It was her 21st title.", "It was her 22nd title.", ['"21st" vs "22nd"']),
+        # "second" as a rank against a word that is no ordinal: wording, not a figure
+        ("She came second in the race.", "She came last in the race.", []),
     ],
 )
-def test_years_times_and_scores_in_the_same_place(a: str, b: str, labels: list[str]) -> None:
+def test_years_times_scores_and_ordinals_in_the_same_place(
+    a: str, b: str, labels: list[str]
+) -> None:
     found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
     assert [f.label for f in found] == labels
 

@@ -19,6 +19,7 @@ import re
 from itertools import combinations
 
 from compare.claims.number_parse import Located, quantities
+from compare.claims.numwords import ordinal
 from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.numbers.ages import age_candidates
@@ -172,7 +173,7 @@ _JOINERS = frozenset({"-", "\u2013", "\u2014", ":"})
 def _same_place(
     ctx: Context, pair: CellPair, xs: list[Located], ys: list[Located]
 ) -> list[Candidate]:
-    """A year, date, time or score swapped for another in the same place of the sentence.
+    """A year, date, time, score or ordinal swapped for another in the same place of the sentence.
 
     Why: such figures are not counts, so the pairing above skips them, yet
     "the law passed in 2019" / "in 2020" or "at 3 p.m." / "at 4 p.m." is a
@@ -189,6 +190,13 @@ def _same_place(
         if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i1 in counted_a or j1 in counted_b:
             continue
         ta, tb = pair.a_tokens[i1], pair.b_tokens[j1]
+        ranks = ordinal(ta.norm), ordinal(tb.norm)
+        if None not in ranks and ranks[0] != ranks[1]:
+            # "its ninth increase" / "its tenth increase"; not "the 1960s saw its 3rd
+            # title" / "the 1970s saw its 4th": another figure changed, another moment
+            if not _other_figures_changed(pair, n):
+                swaps.append([(i1, j1)])
+            continue
         if not (_FIGURE.fullmatch(ta.norm) and _FIGURE.fullmatch(tb.norm)) or ta.norm == tb.norm:
             continue
         joined = n >= 2 and codes[n - 1][0] == "equal" and codes[n - 1][2] - codes[n - 1][1] == 1
@@ -204,6 +212,11 @@ def _same_place(
         side_a, side_b = pair.a_tokens[ia : ib + 1], pair.b_tokens[ja : jb + 1]
         sa, sb = ctx.tokens_span(pair.a, side_a), ctx.tokens_span(pair.b, side_b)
         lo, hi = sorted([sa.text, sb.text])
+        what = (
+            "a place in a series, not a count"
+            if ordinal(side_a[0].norm) is not None
+            else "a year, date, time or score, not a count"
+        )
         out.append(
             Candidate(
                 kind=Kind.NUMBER_DISCREPANCY,
@@ -212,7 +225,7 @@ def _same_place(
                 key=f"place:{lo}|{hi}",
                 spans={pair.a: (sa,), pair.b: (sb,)},
                 explanation=f"The same sentence gives a different figure in the same place: "
-                f'"{lo}" vs "{hi}" (a year, date, time or score, not a count). One of them '
+                f'"{lo}" vs "{hi}" ({what}). One of them '
                 "is wrong, or the versions describe different moments."
                 + (" The articles were published on different dates." if note else ""),
                 label=f'"{lo}" vs "{hi}"',
@@ -221,6 +234,17 @@ def _same_place(
             )
         )
     return out
+
+
+def _other_figures_changed(pair: CellPair, at: int) -> bool:
+    """Does a change of the pair other than opcode ``at`` touch a figure or an ordinal?"""
+    for n, (op, i1, i2, j1, j2) in enumerate(pair.opcodes):
+        if n == at or op == "equal":
+            continue
+        for t in (*pair.a_tokens[i1:i2], *pair.b_tokens[j1:j2]):
+            if any(c.isdigit() for c in t.norm) or ordinal(t.norm) is not None:
+                return True
+    return False
 
 
 def _across(ctx: Context, matched: set[tuple[str, str, int]]) -> list[Candidate]:
