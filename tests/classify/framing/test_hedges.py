@@ -39,6 +39,17 @@ from classify_helpers import of_kind, run, the_finding
             "Warmer seas are making the storms stronger.",
             '"may be" vs no hedge',
         ),
+        # an accusation in the passive names no accuser: the other version states the act
+        (
+            "The government has been accused of rigging the election.",
+            "The government rigged the election.",
+            '"accused of" vs no hedge',
+        ),
+        (
+            "The company is accused of dumping waste in the river.",
+            "The company dumped waste in the river.",
+            '"accused of" vs no hedge',
+        ),
     ],
 )
 def test_hedge_changes(a: str, b: str, label: str) -> None:
@@ -66,6 +77,8 @@ def test_hedge_changes(a: str, b: str, label: str) -> None:
             "Reports said she may have violated federal records law.",
             "Reports raised the possibility that she violated federal records law.",
         ),
+        # a charge is no more the writer's finding than an accusation
+        ("The man is accused of killing his wife.", "The man is charged with killing his wife."),
     ],
 )
 def test_not_hedge_changes(a: str, b: str) -> None:

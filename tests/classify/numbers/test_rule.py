@@ -65,6 +65,11 @@ def test_discrepancies_in_aligned_passages(a: str, b: str, label: str) -> None:
         ("Costs rose to $1.5 million.", "Costs rose to $1,500,000."),  # same value written out
         ("The 1960s saw its 3rd title.", "The 1970s saw its 4th title."),  # two moments
         ("The probe killed 13 cells.", "The probe wounded 14 cells."),  # different events
+        # different acts of one domain: both figures can be true
+        ("Police arrested 45 people.", "Police charged 20 people."),
+        ("The plant hired 300 workers.", "The plant laid off 200 workers."),
+        ("The bill was backed by 220 lawmakers.", "The bill was opposed by 210 lawmakers."),
+        ("Officials said 400 people were vaccinated.", "Officials said 90 people were infected."),
     ],
 )
 def test_not_discrepancies(a: str, b: str) -> None:
@@ -312,6 +317,14 @@ def test_years_times_scores_and_ordinals_in_the_same_place(
     assert [f.label for f in found] == labels
 
 
+def test_an_age_in_the_same_place_names_whose_age_it_is() -> None:
+    a = "Opposition leader Mira Hasan, 52, called the shooting a massacre."
+    b = "Opposition leader Mira Hasan, 53, called the shooting a massacre."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert finding.label == '"52" vs "53"'
+    assert finding.explanation.startswith("The same sentence gives Mira Hasan a different age:")
+
+
 @pytest.mark.parametrize(
     ("count", "labels"),
     [
@@ -377,3 +390,15 @@ def test_figures_too_big_for_a_float_are_not_compared() -> None:
 def test_a_dozen_against_twelve(a: str, labels: list[str]) -> None:
     found = run({"a": a, "b": "Police said 12 officers were hurt in the clashes."})
     assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == labels
+
+
+def test_a_count_of_an_unlisted_noun_is_named_as_written() -> None:
+    # the two figures stand in different passages: the story-wide comparison pairs them
+    texts = {
+        "a": "Thousands of protesters marched to parliament. It rained.",
+        "b": "It rained. Hundreds of protesters marched to parliament.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"a": (1,), "b": (0,)}, "p3": {"b": (1,)}}
+    found = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
+    assert [f.label for f in found] == ['"Hundreds" vs "Thousands"']
+    assert found[0].explanation.startswith("The number of protesters differs:")

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from compare.claims.attributed_frames import OPENING_MARKS
 from compare.claims.hedge_words import Hedge, hedges
+from compare.claims.legal import legal_source
 from compare.claims.number_lexicon import number_words
-from compare.claims.sources import SENTENCE_END, markers
+from compare.claims.sources import SENTENCE_END, markers, source_range
 from compare.claims.words import content_words, has_run, stem
 from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
@@ -63,7 +64,10 @@ def find(ctx: Context) -> list[Candidate]:
             in_a = [h for h in in_a if not mask_a[h[0]]]  # a quoted hedge is the speaker's word
             in_b = [h for h in in_b if not mask_b[h[0]]]
             if in_a and in_b:
-                out.append(_swapped(ctx, pair, in_a[0], in_b[0]))
+                # Two hedges of one class ("could be" / "may be", "allegedly" / "accused
+                # of") tell the reader the same: the words differ, the hedge does not.
+                if in_a[0][2] != in_b[0][2]:
+                    out.append(_swapped(ctx, pair, in_a[0], in_b[0]))
             elif (in_a and _all_quoted(mask_b, j1, j2)) or (in_b and _all_quoted(mask_a, i1, i2)):
                 continue  # the other version quotes a speaker there: credited, not stated as fact
             elif (in_a or in_b) and _apart(pair, (in_a or in_b)[0]):
@@ -293,7 +297,7 @@ _UNPROVEN = frozenset({"accusation", "doubt"})
 
 
 def _credited(tokens: Sequence[Token], at: int) -> bool:
-    """Does a verb of accusation or doubt before token ``at``, in its sentence, carry the claim?
+    """Does a verb of accusation or doubt, or a charge, before token ``at`` carry the claim?
 
     Why: "allegedly threw stones" against "residents accused the protesters
     of throwing stones" is no hedge dropped: the second version
@@ -304,12 +308,29 @@ def _credited(tokens: Sequence[Token], at: int) -> bool:
     hedge change.  The verb must stand before the claim's word with no
     sentence end between them.
     """
-    for start, _end, cls in markers(tokens):
-        if cls not in _UNPROVEN or start >= at:
+    for start, end, cls in markers(tokens):
+        if start >= at:
+            continue
+        # A charging document credits its charge in any verb ("the indictment says"):
+        # AP Stylebook, "allege"; ``claims.legal``.
+        if cls not in _UNPROVEN and not legal_source(
+            tokens[slice(*source_range(tokens, start, end))]
+        ):
             continue
         if not any(t.norm in SENTENCE_END for t in tokens[start:at]):
             return True
+    # A charge in the passive ("is charged with killing", "suspected of"): the claim is the
+    # charge's, as unproven as "allegedly".
+    norms = [t.norm for t in tokens[:at]]
+    for k in range(len(norms) - 1):
+        if (norms[k], norms[k + 1]) in _CHARGED and not any(n in SENTENCE_END for n in norms[k:at]):
+            return True
     return False
+
+
+_CHARGED = frozenset(
+    {("charged", "with"), ("suspected", "of"), ("indicted", "on"), ("indicted", "for")}
+)
 
 
 # Words that present a claim as a prediction or a possibility without being listed hedges:

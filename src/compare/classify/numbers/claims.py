@@ -30,6 +30,7 @@ from compare.claims.compare import (
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims
+from compare.claims.words import stem
 from compare.classify.base import Candidate, Context, time_note
 from compare.model import Kind, Severity, Span
 
@@ -256,12 +257,16 @@ def _sole_value(claims: Mapping[str, Sequence[QuantityClaim]], c: QuantityClaim)
     )
 
 
-def subject(what: tuple[str, str, str]) -> str:
-    """ "The number of people killed", "The share of burn", "The figure in metres"."""
+def subject(what: tuple[str, str, str], written: str | None = None) -> str:
+    """ "The number of people killed", "The share of burns", "The figure in metres".
+
+    ``written`` is the counted noun as an article wrote it ("protesters"),
+    shown instead of its stem ("protest") when the noun is no listed class.
+    """
     measure, event, counted = what
     verb = next((d for e, d, _i in events().values() if e == event), None)
     classes = {c for c, _p, _d in things().values()}
-    shown = thing_display(counted) if counted in classes else counted
+    shown = thing_display(counted) if counted in classes else written or counted
     noun = None if shown == "-" else shown
     if measure == "ratio":
         return f'The percentage ("{noun}")' if noun else "The percentage"
@@ -272,6 +277,21 @@ def subject(what: tuple[str, str, str]) -> str:
     if noun and verb:
         return f"The number of {noun} {verb}"
     return f"The number of {noun}" if noun else f"The number {verb}"
+
+
+NOUN_WITHIN = 4  # tokens after a figure where its counted noun is looked for
+
+
+def _written_noun(ctx: Context, d: Discrepancy) -> str | None:
+    """The counted noun as the first claim that writes it near its figure does, else None."""
+    counted = d.what[2]
+    for c in d.claims:
+        tokens = ctx.articles[c.article_id].sentences[c.sentence].tokens
+        after = [t for t in tokens if t.start >= c.end][:NOUN_WITHIN]
+        found = next((t.norm for t in after if stem(t.norm) == counted), None)
+        if found:
+            return found
+    return None
 
 
 def _earlier(d: Discrepancy) -> str:
@@ -295,7 +315,7 @@ def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
         if c.text not in texts:
             texts.append(c.text)
     quoted = " vs ".join(f'"{t}"' for t in texts)
-    what = subject(d.what)
+    what = subject(d.what, _written_noun(ctx, d))
     if d.relation == "conflict":
         explanation = (
             f"{what} differs: {quoted}. The figures cannot all be true for the same count "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from compare.claims.ages import ages_in
 from compare.claims.number_parse import Located, quantities
 from compare.claims.numwords import ordinal
 from compare.claims.words import content_words, stem
@@ -32,7 +33,7 @@ from compare.classify.numbers.dates import day_candidates, phase_candidates
 from compare.classify.numbers.findings import number_candidate
 from compare.classify.numbers.verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
-from compare.model import Kind, Severity
+from compare.model import Kind, Severity, Token
 
 CROSS_MIN_SHARED = 4  # content stems two sentences must share to compare across passages
 CROSS_MIN_DICE = 0.35
@@ -212,11 +213,19 @@ def _same_place(
         side_a, side_b = pair.a_tokens[ia : ib + 1], pair.b_tokens[ja : jb + 1]
         sa, sb = ctx.tokens_span(pair.a, side_a), ctx.tokens_span(pair.b, side_b)
         lo, hi = sorted([sa.text, sb.text])
-        what = (
-            "a place in a series, not a count"
-            if ordinal(side_a[0].norm) is not None
-            else "a year, date, time or score, not a count"
-        )
+        whose = _whose_age(pair, side_a[0])
+        if whose:
+            said = f'The same sentence gives {whose} a different age: "{lo}" vs "{hi}".'
+        else:
+            what = (
+                "a place in a series, not a count"
+                if ordinal(side_a[0].norm) is not None
+                else "a year, date, time or score, not a count"
+            )
+            said = (
+                "The same sentence gives a different figure in the same place: "
+                f'"{lo}" vs "{hi}" ({what}).'
+            )
         out.append(
             Candidate(
                 kind=Kind.NUMBER_DISCREPANCY,
@@ -224,16 +233,22 @@ def _same_place(
                 passage_id=pair.passage_id,
                 key=f"place:{lo}|{hi}",
                 spans={pair.a: (sa,), pair.b: (sb,)},
-                explanation=f"The same sentence gives a different figure in the same place: "
-                f'"{lo}" vs "{hi}" ({what}). One of them '
-                "is wrong, or the versions describe different moments."
-                + (" The articles were published on different dates." if note else ""),
+                explanation=f"{said} One of them is wrong, or the versions describe different "
+                "moments." + (" The articles were published on different dates." if note else ""),
                 label=f'"{lo}" vs "{hi}"',
                 weight=0.9,
                 time_note=note,
             )
         )
     return out
+
+
+def _whose_age(pair: CellPair, token: Token) -> str:
+    """The name of the person whose age ``token`` states ("Jane Doe, 43,"), else ""."""
+    for age in ages_in(pair.a, pair.a_tokens, None):
+        if age.start <= token.start and token.end <= age.end and str(age.age) == token.norm:
+            return " ".join(w.capitalize() for w in age.name)
+    return ""
 
 
 def _other_figures_changed(pair: CellPair, at: int) -> bool:
