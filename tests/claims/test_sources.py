@@ -56,3 +56,21 @@ def test_a_source_named_after_its_verb_is_read(text: str, verb_at: int, source: 
     assert tokens[verb_at].norm == "said"
     lo, hi = source_range(tokens, verb_at, verb_at + 1)
     assert " ".join(t.text for t in tokens[lo:hi]) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("People face a higher risk, a major study published on Wednesday has found.", True),
+        ("Sales slowed in May, the figures showed.", True),
+        ("People face a higher risk, researchers have found.", True),
+        # the verb closes an act, not a credited claim
+        ("Two bodies were found.", False),
+        ("The car, which was stolen, was found.", False),
+        ("The study, published on Wednesday, found no link between the two.", False),
+    ],
+)
+def test_a_finding_verb_closing_the_sentence_credits_it(text: str, found: bool) -> None:
+    tokens = tokenize(text)
+    verbs = {"found", "showed"}
+    assert any(tokens[m[0]].norm in verbs for m in markers(tokens)) is found

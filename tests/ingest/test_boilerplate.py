@@ -41,6 +41,7 @@ def _reasons(middle: str) -> list[str]:
         # the imperative alone addresses the reader: no "you" needed
         ("Sign up for our Markets newsletter to get the day's biggest stories.", Reason.NEWSLETTER),
         ("Subscribe to our free daily newsletter.", Reason.NEWSLETTER),
+        ("Click here to read more health stories.", Reason.PROMO),
         ("Contact us at desk@harbour.example.", Reason.CONTACT),
         ("Write to us at https://harbour.example/letters", Reason.CONTACT),
         (
@@ -86,6 +87,7 @@ def test_boilerplate_is_removed_with_reason(middle: str, reason: Reason) -> None
         "The newsletter has many subscribers, its editor said.",
         "Subscribers to the newsletter rose by a third after the merger, the company said.",
         "Sign-ups for the newsletter rose by a third, the company said.",
+        "Readers can read more stories like this in the print edition, the editor said.",
         "Contact with the crew was lost at 3 p.m.",
         "Inputs from farmers were slow to arrive this season.",
         "It rained.",

@@ -191,7 +191,46 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
         if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "insisted on"
         out.append((start, end, cls))
+    out.extend(m for m in trailing_findings(tokens) if not any(m[0] == o[0] for o in out))
+    return sorted(out)
+
+
+# Verbs of research findings that credit a claim without "that" when they close the sentence
+# after it: "People face a higher risk, a study has found."
+_FINDING_VERBS = frozenset({"found", "concluded", "shows", "showed", "suggests", "suggested"})
+_SENTENCE_CLOSE = frozenset({".", "!", "?", "”", '"', ""})
+
+
+def trailing_findings(tokens: Sequence[Token]) -> list[Marker]:
+    """``(start, end, "neutral")`` of "..., a study (has) found." closing a sentence.
+
+    Why: "found that" is a reporting verb in the verb list, but the same
+    verb after the claim takes no "that", and a claim credited to a study
+    there was read as stated as fact.  Only the last clause of the sentence,
+    after a comma, with a content word (its source) before the verb, counts:
+    "the bodies were found." reports an act.
+
+    >>> from compare.align.segment import tokenize
+    >>> trailing_findings(tokenize("People face a higher risk, a new study has found."))
+    [(10, 11, 'neutral')]
+    >>> trailing_findings(tokenize("Two bodies were found."))
+    []
+    """
+    out: list[Marker] = []
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if t.norm not in _FINDING_VERBS or nxt not in _SENTENCE_CLOSE:
+            continue
+        comma = max((i for i in range(k) if tokens[i].norm == ","), default=None)
+        if comma is None or comma == 0:
+            continue
+        source = [x for x in tokens[comma + 1 : k] if x.norm not in _AUXILIARY_BEFORE]
+        if source and content_words(source) and source[-1].norm not in _NO_AGENT:
+            out.append((k, k + 1, "neutral"))
     return out
+
+
+_AUXILIARY_BEFORE = frozenset({"has", "have", "had"})
 
 
 # Words before "identified" that leave it without an agent of its own ("was identified",

@@ -334,7 +334,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.NEWSLETTER, []
     if words <= 40:
         promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}
-        if promos and len(promos | hits) >= 2:
+        # never a paragraph that also reports: "..., the editor said" is news about them
+        if promos and len(promos | hits) >= 2 and not _REPORTING.search(para):
             return Reason.PROMO, []
         for phrase, kind in lexicons.rows("boilerplate_notices.txt"):
             if phrase in folded:

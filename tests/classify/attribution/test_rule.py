@@ -513,3 +513,12 @@ def test_one_speaker_told_twice_is_no_change_of_source(a: str, b: str) -> None:
 def test_the_law_s_own_words_are_no_attribution_change(a: str, b: str, labels: list[str]) -> None:
     found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
     assert [f.label for f in found] == labels
+
+
+def test_a_study_credited_after_its_finding_is_no_claim_stated_as_fact() -> None:
+    credited = "People who eat more sugar face a higher risk of dying early, a new study has found."
+    cited = "People who eat more sugar face a higher risk of dying early, according to a new study."
+    plain = "People who eat more sugar face a higher risk of dying early."
+    assert of_kind(run({"a": credited, "b": cited}), Kind.ATTRIBUTION_CHANGE) == []
+    (found,) = of_kind(run({"a": credited, "b": plain}), Kind.ATTRIBUTION_CHANGE)
+    assert "a new study" in found.label

@@ -113,6 +113,19 @@ def test_a_letter_slipped_in_between_others_is_called_a_probable_typing_error() 
     assert typing_slip("castaldi", "castraldi") and not typing_slip("castaldi", "casstaldi")
 
 
+def test_a_name_without_its_accents_is_called_a_style_choice() -> None:
+    ctx = sentence_context(
+        {
+            "a": "The study was led by Dr. Jorge Martínez of the university.",
+            "b": "The study was led by Dr. Jorge Martinez of the university.",
+        }
+    )
+    (cand,) = names.find(ctx)
+    assert cand.label == '"Martinez" vs "Martínez"'
+    assert "with and without accents" in cand.explanation
+    assert "transliteration" not in cand.explanation
+
+
 def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -> None:
     ctx = sentence_context(
         {

@@ -11,6 +11,7 @@ evidence only a known transliteration pattern counts.  Different first names
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -291,14 +292,23 @@ def _candidate(
     inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
     close = len({loose_fold(k) for k in members}) == 1  # a romanisation, not a new spelling
     quoted = " and ".join(f'"{f}"' for f in forms)
-    slip = len(members) == 2 and typing_slip(*members)
-    explanation = (
-        f"{quoted} differ by one letter: one of them is probably a typing error in the name. "
-        "An editor should check which spelling is right."
-        if slip
-        else f"{quoted} are different spellings (transliterations) of the same name. "
-        "Neither is a mistake, but a reader may not realise they mean the same person or place."
-    )
+    accents = len({_without_accents(f) for f in forms}) == 1
+    slip = not accents and len(members) == 2 and typing_slip(*members)
+    if accents:
+        explanation = (
+            f"{quoted} are the same name written with and without accents (diacritics): a "
+            "style choice (some outlets drop accents), not a different person or place."
+        )
+    elif slip:
+        explanation = (
+            f"{quoted} differ by one letter: one of them is probably a typing error in the "
+            "name. An editor should check which spelling is right."
+        )
+    else:
+        explanation = (
+            f"{quoted} are different spellings (transliterations) of the same name. Neither is "
+            "a mistake, but a reader may not realise they mean the same person or place."
+        )
     if inside:
         explanation += " One article uses more than one spelling."
     return Candidate(
@@ -311,6 +321,12 @@ def _candidate(
         label=" vs ".join(f'"{f}"' for f in forms),
         weight=0.3 if inside else 0.2,
     )
+
+
+def _without_accents(text: str) -> str:
+    """ "José" -> "jose": the letters without their combining accents, case-folded."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
