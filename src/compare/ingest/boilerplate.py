@@ -305,6 +305,62 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
+# A page's time stamp: "Published 3 hours ago", "Updated: 10:32 GMT, 3 June 2026".
+TIMESTAMP_MAX_WORDS = 10
+_TIMESTAMP = re.compile(r"(?:first |last )?(?:published|updated|posted)\b:?", re.I)
+# Lower-case words a time stamp may hold besides figures and capitalised names (months, zones).
+_TIME_WORDS = frozenset(
+    {"ago", "on", "at", "am", "pm", "a.m.", "p.m.", "yesterday", "today", "and", "by", "|", "-",
+     "hour", "hours", "minute", "minutes", "day", "days", "week", "weeks", "an", "a", "just", "now"}
+)  # fmt: skip
+
+
+def _is_timestamp(para: str) -> bool:
+    """ "Published 3 hours ago", "Updated: 10:32 GMT, 3 June 2026": when the page changed.
+
+    After the verb, every word is a figure, a capitalised word (a month, a
+    time zone, a weekday) or a word of time ("ago", "yesterday"), and one of
+    them says when; "Updated figures showed ..." is text.
+    """
+    opening = _TIMESTAMP.match(para)
+    if opening is None:
+        return False
+    rest = para[opening.end() :].replace(",", " ").split()
+    if not rest:
+        return False
+    dated = any(
+        any(c.isdigit() for c in w) or w.casefold() in ("ago", "yesterday", "today") for w in rest
+    )
+    return dated and all(
+        any(c.isdigit() for c in w) or w[:1].isupper() or w.casefold() in _TIME_WORDS for w in rest
+    )
+
+
+BYLINE_MAX_WORDS = 12
+_BYLINE_JOINERS = frozenset({"and", "&", "of", "the", "in", "at", "|", ",", "-", "–", "—", "/"})
+_BYLINE_WORD = re.compile(r"[\w'’.&|,/–—-]+")
+_WEEKDAYS_MONTHS = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|then|now|early|late|noon|midnight",
+    re.I,
+)
+
+
+def _is_byline(para: str) -> bool:
+    """ "By Anna Weber", "By Jo Roe and Sam Lee, Reuters": who wrote it, not reporting.
+
+    Every word after "By" is capitalised (a name, an outlet) or joins names;
+    "By Tuesday, the water had receded" has lower-case words and opens with
+    a day, so it is text.
+    """
+    if not para.startswith("By "):
+        return False
+    words = _BYLINE_WORD.findall(para[3:].replace(",", " , "))
+    if not words or _WEEKDAYS_MONTHS.fullmatch(words[0].rstrip(",.")):
+        return False
+    return all(w in _BYLINE_JOINERS or w[:1].isupper() for w in words)
+
+
 def _line_reason(line: str) -> Reason | None:
     if _SEPARATOR.fullmatch(line):
         return Reason.SEPARATOR
@@ -327,6 +383,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         (_CONTRIB_END.search(para) and _CONTRIB_WHO.search(para)) or _CONTRIB_START.match(para)
     ):
         return Reason.CONTRIBUTORS, []
+    if words <= BYLINE_MAX_WORDS and _is_byline(para):
+        return Reason.CONTRIBUTORS, []
+    if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
+        return Reason.DATE_HEADER, []
     hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
     if len(hits) >= 2 and (
         (words <= 150 and _YOU.search(para)) or (words <= 40 and _SIGNUP_START.match(para))

@@ -306,6 +306,12 @@ def test_parts_of_a_total_and_different_events(a: str, b: str, labels: list[str]
         ),
         ("It was her 21st title.", "It was her twenty-first title.", []),
         ("It was her 21st title.", "It was her 22nd title.", ['"21st" vs "22nd"']),
+        # a count changed beside it is a difference of its own, not another moment
+        (
+            "Their first final in 20 years came with a goal in the 89th minute.",
+            "Their first final in 21 years came with a goal in the 88th minute.",
+            ['"20 years" vs "21 years"', '"88th" vs "89th"'],
+        ),
         # "second" as a rank against a word that is no ordinal: wording, not a figure
         ("She came second in the race.", "She came last in the race.", []),
     ],

@@ -136,3 +136,14 @@ def test_an_outlet_only_clause_is_reported_only_where_the_outlets_print_one_copy
     found = of_kind(run({"a": a, "b": b}), Kind.ADDED_PASSAGE)
     clauses = [f for f in found if "union warned" in f.label]
     assert bool(clauses) is reported
+
+
+def test_one_amount_converted_two_ways_is_no_added_material_nor_rewording() -> None:
+    texts = {
+        "a": "Operating profit fell 38% to 1.2 billion euros ($1.3 billion) in the first quarter.",
+        "b": "Operating profit fell 38% to €1.2bn (£1bn) in the first quarter.",
+    }
+    found = run(texts)
+    assert of_kind(found, Kind.ADDED_PASSAGE) == []
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []

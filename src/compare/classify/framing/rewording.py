@@ -39,6 +39,7 @@ from compare.classify.cells import clause_around, is_variant_elsewhere, sentence
 from compare.classify.framing.loaded import TERMS_FILE, valence
 from compare.classify.framing.loaded_labels import affiliations
 from compare.classify.pairs import CellPair, cell_pairs, one_copy
+from compare.classify.presence.added import figure_word
 from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
 from compare.classify.presence.omission import own_clauses
 from compare.classify.same_content import same_content
@@ -240,6 +241,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if (ca and _only_when_or_reference(ca)) or (cb and _only_when_or_reference(cb)):
         return False
+    if all(figure_word(t) for t in (*ca, *cb)):
+        return False  # "$1.3 billion" / "£1bn": figures are the number family's to compare
     if a and b and not (ca and cb):
         return False  # "the residents" / "them": a reference swap, not a change of meaning
     if a and b and same_referent(a, b):

@@ -194,8 +194,8 @@ def _same_place(
         ranks = ordinal(ta.norm), ordinal(tb.norm)
         if None not in ranks and ranks[0] != ranks[1]:
             # "its ninth increase" / "its tenth increase"; not "the 1960s saw its 3rd
-            # title" / "the 1970s saw its 4th": another figure changed, another moment
-            if not _other_figures_changed(pair, n):
+            # title" / "the 1970s saw its 4th": another year, another moment
+            if not _other_moment_changed(pair, n):
                 swaps.append([(i1, j1)])
             continue
         if not (_FIGURE.fullmatch(ta.norm) and _FIGURE.fullmatch(tb.norm)) or ta.norm == tb.norm:
@@ -251,13 +251,22 @@ def _whose_age(pair: CellPair, token: Token) -> str:
     return ""
 
 
-def _other_figures_changed(pair: CellPair, at: int) -> bool:
-    """Does a change of the pair other than opcode ``at`` touch a figure or an ordinal?"""
+_MOMENT = re.compile(r"(?:1[89]|20)\d\d(?:s|'s)?")  # a year or a decade: "2019", "1960s"
+
+
+def _other_moment_changed(pair: CellPair, at: int) -> bool:
+    """Does a change of the pair other than opcode ``at`` swap a year or a decade?
+
+    Why: "the 1960s saw its 3rd title" / "the 1970s saw its 4th" speak of two
+    moments, so the ordinals differ without contradicting each other; a count
+    changed beside the ordinal ("20 years" / "21 years") is a difference of
+    its own, and leaves the ordinal's standing.
+    """
     for n, (op, i1, i2, j1, j2) in enumerate(pair.opcodes):
         if n == at or op == "equal":
             continue
         for t in (*pair.a_tokens[i1:i2], *pair.b_tokens[j1:j2]):
-            if any(c.isdigit() for c in t.norm) or ordinal(t.norm) is not None:
+            if _MOMENT.fullmatch(t.norm):
                 return True
     return False
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.align.segment import ABBREVIATIONS_FILE
+from compare.claims.number_lexicon import number_words, units
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
@@ -350,6 +351,8 @@ def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]
             stretch = tokens[lo:hi]
             words = content_words(stretch)
             new = [t for t in words if stem(t.norm) not in pool]
+            if all(figure_word(t) for t in new):
+                continue  # "1.2 billion euros ($1.3 billion)" / "€1.2bn (£1bn)": one amount
             if len(new) < OWN_MIN_CONTENT or len(new) < OWN_MIN_SHARE * len(words):
                 continue
             facing = max((opposite[(pid, aid)].get(k, 0) for k in range(lo, hi)), default=0)
@@ -357,6 +360,22 @@ def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]
                 continue  # the others say something else here: rewording, not addition
             out.append((pid, aid, stretch))
     return out
+
+
+def figure_word(token: Token) -> bool:
+    """Is the word part of a figure ("1.2", "billion", "euros", "metres")?
+
+    Why: "1.2 billion euros ($1.3 billion)" against "€1.2bn (£1bn)" is one
+    amount written and converted two ways; figures are the number family's
+    to compare, never material one outlet adds.
+    """
+    norm = token.norm
+    return (
+        any(c.isdigit() for c in norm)
+        or norm in number_words()
+        or (norm,) in units()
+        or (norm.endswith("s") and (norm[:-1],) in units())
+    )
 
 
 def _stretches(n: int, seen: set[int]) -> list[tuple[int, int]]:
