@@ -62,12 +62,18 @@ def test_row_links_to_its_finding_and_round_trips_in_json() -> None:
     [
         (("count", "death", "people"), "people killed"),
         (("count", "arrest", "-"), "arrested"),
-        (("ratio", "-", "burn"), "percentage: burn"),
-        (("money:dollar", "-", "-"), "amount in dollar"),
+        # a noun that is no listed class is shown as written, never as its stem
+        (("ratio", "-", "burn"), "percentage"),
+        (("money:dollar", "-", "-"), "amount in dollars"),
     ],
 )
 def test_describe(key: tuple[str, str, str], words: str) -> None:
     assert describe(key) == words
+
+
+def test_describe_shows_an_unlisted_noun_as_written() -> None:
+    assert describe(("ratio", "-", "burn"), "burns") == "percentage: burns"
+    assert describe(("count", "hospitalisation", "people")) == "people hospitalised"
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,12 @@ def _reasons(middle: str) -> list[str]:
         ("Sign up for our Markets newsletter to get the day's biggest stories.", Reason.NEWSLETTER),
         ("Subscribe to our free daily newsletter.", Reason.NEWSLETTER),
         ("Click here to read more health stories.", Reason.PROMO),
+        ("Get our free Food Safety Alerts newsletter delivered every week.", Reason.NEWSLETTER),
+        (
+            "*Photo: Emergency workers at the site of the derailment near the junction on "
+            "Friday morning after the crash. (Courier/Tom Reyes)*",
+            Reason.CAPTION,
+        ),
         ("By Anna Weber", Reason.CONTRIBUTORS),
         ("Published 3 hours ago", Reason.DATE_HEADER),
         ("Updated: 10:32 GMT, 3 June 2026", Reason.DATE_HEADER),
@@ -93,6 +99,9 @@ def test_boilerplate_is_removed_with_reason(middle: str, reason: Reason) -> None
         "Sign-ups for the newsletter rose by a third, the company said.",
         "Readers can read more stories like this in the print edition, the editor said.",
         "By Tuesday, the water had receded.",
+        "Get our readers to the polls, the campaign manager urged volunteers in a newsletter.",
+        "Photo: the word the minister used for the plan last week in parliament, critics said, "
+        "was a poor choice for a serious debate.",
         "Published in 2019, the report found rising costs.",
         "Updated figures showed 12 people were hurt.",
         "By the end of the year, prices rose.",

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from compare.claims.number_lexicon import events, thing_display, things
-from compare.claims.quantities import QuantityClaim, article_claims
+from compare.claims.quantities import QuantityClaim, article_claims, written_noun
 from compare.model import Article, FigureCell, Finding, KeyFigure, Kind, Span
 from compare.text.offsets import LineIndex
 
@@ -22,20 +22,30 @@ _NUMBER_KINDS = (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE)
 _CASUALTY = ("death", "injury", "missing")
 
 
-def describe(key: tuple[str, str, str]) -> str:
-    """Plain words for a counted-thing key ("people killed", "length: wall").
+def describe(key: tuple[str, str, str], written: str | None = None) -> str:
+    """Plain words for a counted-thing key ("people killed", "length: walls").
 
-    >>> describe(("count", "death", "people")), describe(("ratio", "-", "burn"))
-    ('people killed', 'percentage: burn')
+    ``written`` is the counted noun as an article writes it; a noun that is
+    no listed class is shown only so, never as its stem.
+
+    >>> describe(("count", "death", "people")), describe(("ratio", "-", "burn"), "burns")
+    ('people killed', 'percentage: burns')
+    >>> describe(("money:dollar", "-", "off"))
+    'amount in dollars'
     """
     measure, event, counted = key
     verb = next((d for e, d, _i in events().values() if e == event), None)
     classes = {c for c, _p, _d in things().values()}
-    noun = thing_display(counted) if counted in classes else (None if counted == "-" else counted)
+    noun = thing_display(counted) if counted in classes else written
     words = " ".join(w for w in (noun, verb) if w)
     if measure == "count":
         return words or "figure"
-    name = "percentage" if measure == "ratio" else measure.replace("money:", "amount in ")
+    if measure == "ratio":
+        name = "percentage"
+    elif measure.startswith("money:"):
+        name = "amount in " + measure.removeprefix("money:") + "s"
+    else:
+        name = measure
     return f"{name}: {words}" if words else name
 
 
@@ -88,6 +98,7 @@ def key_figures(
     widely reported; at most ``MAX_ROWS``.
     """
     by_key: dict[tuple[str, str, str], dict[str, list[FigureCell]]] = {}
+    nouns: dict[tuple[str, str, str], str] = {}  # each key's counted noun as first written
     latest = _latest_year(articles)
     for article in articles:
         lines = LineIndex(article.text)
@@ -97,6 +108,8 @@ def key_figures(
                 continue  # a count known only by its noun is too vague for the table
             if now is not None and _past_year(c, now):
                 continue  # "the 2017 attack that killed 26": another event's count
+            if c.what not in nouns and (noun := written_noun(article, c)):
+                nouns[c.what] = noun
             cells = by_key.setdefault(c.what, {}).setdefault(article.id, [])
             if all(x.text != c.text for x in cells):
                 cells.append(_cell(article, lines, c))
@@ -111,9 +124,9 @@ def key_figures(
                 finding is None,
                 key[1] not in _CASUALTY,
                 -len(frozen),
-                describe(key),
+                describe(key, nouns.get(key)),
                 KeyFigure(
-                    describe(key),
+                    describe(key, nouns.get(key)),
                     frozen,
                     finding.id if finding else None,
                     finding is not None and finding.kind is Kind.NUMBER_DISCREPANCY,

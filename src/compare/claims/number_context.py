@@ -66,6 +66,8 @@ def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
     True
     >>> _stated_age(["who", "was", "12", "points", "behind"], 2, 3)
     False
+    >>> _stated_age(["aged", "19", ",", "22", "and", "31", ","], 5, 6)
+    True
     """
     if age_value(norms[i]) is None:
         return False
@@ -74,6 +76,11 @@ def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
         return False
     prev = norms[i - 1] if i > 0 else ""
     if prev == "aged":
+        return True
+    k = i - 1  # "aged 19, 22 and 31": a list of ages after one "aged"
+    while k >= 0 and (norms[k] in (",", "and") or age_value(norms[k]) is not None):
+        k -= 1
+    if k >= 0 and k < i - 1 and norms[k] == "aged":
         return True
     return prev in ("is", "was") and i > 1 and norms[i - 2] == "who"
 

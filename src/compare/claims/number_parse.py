@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from compare.claims.number_context import event_near, excluded, noun_after, toll_before
 from compare.claims.number_lexicon import (
@@ -76,6 +77,25 @@ def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
 def _is_group(norm: str) -> bool:
     """Is the word a group count ("dozen", "score"), written after "a"?"""
     return number_words().get(norm, ("",))[0] == "group"
+
+
+@cache
+def _things_without_people() -> frozenset[str]:
+    """Counted-thing classes that are no people: buildings, vehicles, aircraft, villages."""
+    return frozenset(
+        cls for cls, parent, _display in things().values() if parent is None and cls != "people"
+    )
+
+
+# Events that happen to people only; "missing" and "displaced" also count aircraft or
+# villages ("two aircraft missing", "three villages evacuated").
+_THINGS_TOO = frozenset({"missing", "displaced"})
+
+
+@cache
+def people_events() -> frozenset[str]:
+    """Events whose implied counted thing is people (``classify_events.txt``)."""
+    return frozenset(e for e, _display, implied in events().values() if implied == "people")
 
 
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
@@ -152,6 +172,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         event = event_near(norms, start, end) or toll_before(norms, start)
         if event is None and len(sentence_events) == 1:
             event = next(iter(sentence_events))
+        if thing in _things_without_people() and event in people_events() - _THINGS_TOO:
+            event = None  # "12,000 homes" in a sentence that says "killed": not a toll
         if thing is None and noun is None and unit is None and event is not None:
             thing = next((imp for e, _d, imp in events().values() if e == event and imp), None)
         out.append(

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 
 from compare.claims.number_context import noun_after
 from compare.claims.number_lexicon import NUMERAL, events, has_role
-from compare.claims.number_parse import Quantity, quantities
+from compare.claims.number_parse import Quantity, people_events, quantities
 from compare.claims.numwords import merge
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.claims.words import is_function_word, stem
@@ -188,15 +187,9 @@ def _event_for(q: Quantity, norms: Sequence[str], dimension: str | None) -> str 
     paid" made a "rescued" row of every dollar figure near "released".
     """
     event = _event(q, norms)
-    if dimension == "money" and event in _people_events():
+    if dimension == "money" and event in people_events():
         return None
     return event
-
-
-@cache
-def _people_events() -> frozenset[str]:
-    """Events whose implied counted thing is people (``classify_events.txt``)."""
-    return frozenset(e for e, _display, implied in events().values() if implied == "people")
 
 
 def _counted(q: Quantity, norms: Sequence[str]) -> tuple[str | None, str | None]:
@@ -392,3 +385,20 @@ def article_claims(article: Article) -> tuple[QuantityClaim, ...]:
             _READ.clear()
         _READ[key] = found
     return found
+
+
+NOUN_WITHIN = 4  # tokens after a figure where its counted noun is looked for
+
+
+def written_noun(article: Article, claim: QuantityClaim) -> str | None:
+    """The counted noun as the article writes it after the figure ("protesters"), else None.
+
+    Why: a noun that is no listed class is keyed by its stem ("protest",
+    "hospit"), which no reader should see; the words shown are the text's.
+    """
+    counted = claim.what[2] if claim.what is not None else None
+    if counted is None or counted == "-":
+        return None
+    tokens = article.sentences[claim.sentence].tokens
+    after = [t for t in tokens if t.start >= claim.end][:NOUN_WITHIN]
+    return next((t.norm for t in after if stem(t.norm) == counted), None)

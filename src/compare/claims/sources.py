@@ -217,12 +217,12 @@ def trailing_findings(tokens: Sequence[Token]) -> list[Marker]:
     []
     """
     out: list[Marker] = []
+    comma = 0  # the last comma before token k (0: none, or one opening the sentence)
     for k, t in enumerate(tokens):
+        if t.norm == ",":
+            comma = k
         nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
-        if t.norm not in _FINDING_VERBS or nxt not in _SENTENCE_CLOSE:
-            continue
-        comma = max((i for i in range(k) if tokens[i].norm == ","), default=None)
-        if comma is None or comma == 0:
+        if t.norm not in _FINDING_VERBS or nxt not in _SENTENCE_CLOSE or comma == 0:
             continue
         source = [x for x in tokens[comma + 1 : k] if x.norm not in _AUXILIARY_BEFORE]
         if source and content_words(source) and source[-1].norm not in _NO_AGENT:

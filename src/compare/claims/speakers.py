@@ -41,6 +41,43 @@ def words(tokens: Iterable[Token]) -> Words:
     return frozenset(out)
 
 
+# Verbs of measuring and publishing: a source as their subject vouches for the figure or
+# finding that follows ("The Met Office recorded gusts of 94 mph").
+_EVIDENTIAL = frozenset(
+    {"recorded", "measured", "estimated", "counted", "registered", "logged", "calculated",
+     "tallied", "published", "released", "issued", "observed", "detected", "forecast",
+     "predicted", "put"}
+)  # fmt: skip
+
+
+def opens_with(speaker: Sequence[Token], sentence: Sequence[Token]) -> bool:
+    """Does ``sentence`` open with the speaker measuring or publishing what it states?
+
+    Why: "according to the Met Office" against "The Met Office recorded gusts
+    of 94 mph" credits the same source in both: the second makes it the
+    subject of a verb of measuring, with no reporting verb.  A source that
+    is the subject of any other verb is what the claim is about ("Bush paid
+    a tax rate of 36 percent" against "Mr. Bush said his rate was 36
+    percent"), and the source's words later in a sentence are no subject.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> opens_with(t("the Met Office"), t("The Met Office recorded gusts of 94 mph."))
+    True
+    >>> opens_with(t("Bush"), t("Bush paid a tax rate of 36 percent."))
+    False
+    >>> opens_with(t("Betty Ruiz"), t("The managers at Betty Ruiz's store bypassed her."))
+    False
+    """
+    said = words(speaker)
+    if not said:
+        return False
+    opening = [x for x in sentence if any(c.isalnum() for c in x.norm)][: len(said) + 4]
+    for k, token in enumerate(opening):
+        if token.norm in _EVIDENTIAL:
+            return k > 0 and said <= words(opening[:k])
+    return False
+
+
 def identified(tokens: Sequence[Token]) -> bool:
     """True when a speaker names someone: not a pronoun, not only vague or group words.
 

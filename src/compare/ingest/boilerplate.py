@@ -80,6 +80,8 @@ _CREDIT_GLUED = re.compile(
 _PHOTO_LINE = re.compile(
     r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
 )
+_CAPTION_LABEL = re.compile(r"(?:Photo(?:graph)?s?|Picture|Image|Caption|Pictured)\s*:\s")
+CAPTION_MAX_WORDS = 60
 _PHOTO_TAIL = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$")
 _CONTRIB_END = re.compile(
     r"\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [\w ,]+)?\.?$", re.I
@@ -96,7 +98,10 @@ _YOU = re.compile(r"\byou(?:r)?\b", re.I)
 # A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
 # newsletter ..."): the outlet addressing its reader in the imperative, which reporting
 # never does, so it needs no "you".
-_SIGNUP_START = re.compile(r"\W*(?:sign[ -]?up|subscribe|register)\b", re.I)
+_NEWSLETTER_SOON = re.compile(r"(?:\W+[\w'’]+){0,6}?\W+newsletters?\b", re.I)
+_SIGNUP_START = re.compile(
+    r"\W*(?:sign[ -]?up|subscribe|register|(?:get|join|receive|try) our)\b", re.I
+)
 # What a reporter writes and a caption does not: a reporting verb.
 _REPORTING = re.compile(
     r"\b(?:said|says|told|tells|reported|reportedly|according to|announced|added|stated"
@@ -388,8 +393,11 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
         return Reason.DATE_HEADER, []
     hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
-    if len(hits) >= 2 and (
-        (words <= 150 and _YOU.search(para)) or (words <= 40 and _SIGNUP_START.match(para))
+    if (len(hits) >= 2 and words <= 150 and _YOU.search(para)) or (
+        words <= 40
+        and (m := _SIGNUP_START.match(para))
+        and (len(hits) >= 2 or _NEWSLETTER_SOON.match(para, m.end()))
+        and not _REPORTING.search(para)
     ):
         return Reason.NEWSLETTER, []
     if words <= 40:
@@ -446,6 +454,8 @@ def carries_reporting(text: str) -> bool:
 
 
 def _is_caption(para: str) -> bool:
+    # Markdown emphasis around a caption ("*Photo: ... (Courier/Tom Reyes)*") is no text.
+    para = para.strip().strip("*_").strip() or para
     if (m := _DASH_CREDIT.search(para)) and para[: m.start()].rstrip()[-1:] not in _FINAL_PUNCT:
         credit = m[1]
         agencies = lexicons.words("boilerplate_agencies.txt")
@@ -459,6 +469,12 @@ def _is_caption(para: str) -> bool:
         return True
     if len(para.split()) <= 15 and _PHOTO_LINE.match(para):
         return True
+    if (
+        len(para.split()) <= CAPTION_MAX_WORDS
+        and _CAPTION_LABEL.match(para)
+        and not _REPORTING.search(para)
+    ):
+        return True  # "Photo: Workers clear debris ...": a labelled caption of any length
     m = _PAREN_END.search(para)
     if m is None:
         return False

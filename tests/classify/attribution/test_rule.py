@@ -522,3 +522,11 @@ def test_a_study_credited_after_its_finding_is_no_claim_stated_as_fact() -> None
     assert of_kind(run({"a": credited, "b": cited}), Kind.ATTRIBUTION_CHANGE) == []
     (found,) = of_kind(run({"a": credited, "b": plain}), Kind.ATTRIBUTION_CHANGE)
     assert "a new study" in found.label
+
+
+def test_a_source_the_other_version_names_in_its_own_sentence_is_not_dropped() -> None:
+    credited = "Gusts reached 94 mph at the point overnight, according to the Met Office."
+    named = "The Met Office recorded gusts of 94 mph at the point overnight."
+    plain = "Gusts reached 94 mph at the point overnight."
+    assert of_kind(run({"a": credited, "b": named}), Kind.ATTRIBUTION_CHANGE) == []
+    assert len(of_kind(run({"a": credited, "b": plain}), Kind.ATTRIBUTION_CHANGE)) == 1

@@ -294,3 +294,13 @@ def test_a_rewording_is_read_only_where_the_outlets_print_one_copy(
     b = " ".join(shared) + " The strike talks collapsed on Friday."
     found = of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE)
     assert [f.label for f in found] == (['"collapsed" vs "stalled"'] if reported else [])
+
+
+def test_a_word_with_and_without_its_accent_is_no_rewording() -> None:
+    found = run(
+        {
+            "a": "The chief executive, Aoife Ní Bhriain, apologised to patients on Monday.",
+            "b": "The chief executive, Aoife Ni Bhriain, apologised to patients on Monday.",
+        }
+    )
+    assert of_kind(found, Kind.WORDING_CHANGE) == []

@@ -408,3 +408,28 @@ def test_a_count_of_an_unlisted_noun_is_named_as_written() -> None:
     found = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
     assert [f.label for f in found] == ['"Hundreds" vs "Thousands"']
     assert found[0].explanation.startswith("The number of protesters differs:")
+
+
+def test_two_estimates_far_apart_are_not_said_to_be_both_true() -> None:
+    a = "The train was carrying about 230 passengers when it left the station."
+    b = "The train was carrying about 320 passengers when it left the station."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert finding.label == '"about 230" vs "about 320"'
+    assert "both be true" not in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "labels"),
+    [
+        (
+            "The rest centre will stay open until Wednesday, the council said.",
+            "The rest centre will stay open until Friday, the council said.",
+            ['"Friday" vs "Wednesday"'],
+        ),
+        ("The vote is due in March.", "The vote is due in June.", ['"June" vs "March"']),
+        # a day against a month is no swap of one figure
+        ("The vote was held on Monday.", "The vote was held in March.", []),
+    ],
+)
+def test_a_day_or_month_swapped_in_the_same_place(a: str, b: str, labels: list[str]) -> None:
+    assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)] == labels

@@ -26,7 +26,7 @@ from compare.claims.sources import (
     own_plan,
     source_range,
 )
-from compare.claims.speakers import credited_nearby, names_outlet
+from compare.claims.speakers import credited_nearby, names_outlet, opens_with
 from compare.claims.speakers import words as speaker_words
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
@@ -409,6 +409,11 @@ def _claim_dropped(
     source = _source(has_tokens, marker)
     if names_outlet(source, _outlet(ctx, lacks)):
         return False  # "the Times reported" beside The New York Times: its own reporting
+    if any(opens_with(source, s.tokens) for s in ctx.cell_sentences(pair.passage_id, lacks)):
+        # "according to the Met Office" / "The Met Office recorded gusts of ...": the
+        # other version makes the same source its sentence's subject, so the reader
+        # still sees who vouches for it.
+        return False
     has = pair.a if has_tokens is pair.a_tokens else pair.b
     if names_outlet(source, _outlet(ctx, has)):
         # "The New York Times reported" in The New York Times: the outlet vouches for

@@ -26,6 +26,7 @@ the alignment paired, not one clause reworded).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -234,6 +235,11 @@ def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Toke
     return bool(wanted) and wanted <= there
 
 
+def _unaccented(words: Sequence[Token]) -> str:
+    decomposed = unicodedata.normalize("NFKD", " ".join(t.norm for t in words))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
@@ -243,6 +249,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if all(figure_word(t) for t in (*ca, *cb)):
         return False  # "$1.3 billion" / "£1bn": figures are the number family's to compare
+    if ca and cb and _unaccented(ca) == _unaccented(cb):
+        return False  # "Ní" / "Ni": the same word with and without its accent
     if a and b and not (ca and cb):
         return False  # "the residents" / "them": a reference swap, not a change of meaning
     if a and b and same_referent(a, b):

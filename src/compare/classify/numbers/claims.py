@@ -29,8 +29,7 @@ from compare.claims.compare import (
 )
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
-from compare.claims.quantities import QuantityClaim, article_claims
-from compare.claims.words import stem
+from compare.claims.quantities import QuantityClaim, article_claims, written_noun
 from compare.classify.base import Candidate, Context, time_note
 from compare.model import Kind, Severity, Span
 
@@ -116,7 +115,13 @@ def guard(
                 explanation=cand.explanation
                 + " One figure is the other rounded: the same amount, to another precision.",
             )
-        elif pairs and not any(disjoint(x, y) for x, y in pairs):
+        elif (
+            pairs
+            and not any(disjoint(x, y) for x, y in pairs)
+            and not all(x.qualifier == y.qualifier == "approx" for x, y in pairs)
+        ):
+            # Not for two estimates ("about 230" / "about 320"): their margins overlap,
+            # but a reader takes them as two different figures, not a bound and a value.
             cand = replace(
                 cand,
                 severity=max(cand.severity, Severity.HIGH),
@@ -279,19 +284,9 @@ def subject(what: tuple[str, str, str], written: str | None = None) -> str:
     return f"The number of {noun}" if noun else f"The number {verb}"
 
 
-NOUN_WITHIN = 4  # tokens after a figure where its counted noun is looked for
-
-
 def _written_noun(ctx: Context, d: Discrepancy) -> str | None:
     """The counted noun as the first claim that writes it near its figure does, else None."""
-    counted = d.what[2]
-    for c in d.claims:
-        tokens = ctx.articles[c.article_id].sentences[c.sentence].tokens
-        after = [t for t in tokens if t.start >= c.end][:NOUN_WITHIN]
-        found = next((t.norm for t in after if stem(t.norm) == counted), None)
-        if found:
-            return found
-    return None
+    return next((n for c in d.claims if (n := written_noun(ctx.articles[c.article_id], c))), None)
 
 
 def _earlier(d: Discrepancy) -> str:

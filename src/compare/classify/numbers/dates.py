@@ -23,12 +23,17 @@ from compare.model import Kind, Severity
 _PHASE_WORDS = {"start": "start", "end": "end"}
 
 
-def day_candidates(ctx: Context) -> list[Candidate]:
-    """A candidate for each event two outlets date on different weekdays (never a headline)."""
+def day_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
+    """A candidate for each event two outlets date on different weekdays (never a headline).
+
+    A pair another number finding already quotes ("on Tuesday" / "on
+    Wednesday" swapped in one sentence) is left to that finding.
+    """
     dated = {aid: dated_events(article) for aid, article in ctx.articles.items()}
     groups: dict[str, list[DayConflict]] = {}
     for conflict in compare_days(dated):
-        groups.setdefault(conflict.a.event, []).append(conflict)
+        if not quoted_by((conflict.a, conflict.b), existing):
+            groups.setdefault(conflict.a.event, []).append(conflict)
     out = []
     for event, conflicts in sorted(groups.items()):
         spans, quoted = quoted_spans(ctx, (d for c in conflicts for d in (c.a, c.b)))

@@ -16,9 +16,11 @@ Layout: this module pairs figures; ``numbers.verdict`` judges a pair,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import combinations
 
 from compare.claims.ages import ages_in
+from compare.claims.number_lexicon import number_words
 from compare.claims.number_parse import Located, quantities
 from compare.claims.numwords import ordinal
 from compare.claims.words import content_words, stem
@@ -162,7 +164,8 @@ def find(ctx: Context) -> list[Candidate]:
     out.extend(_across(ctx, matched))
     claims = story_claims(ctx)
     out = guard(ctx, out, claims)
-    out += claim_candidates(ctx, out, claims) + day_candidates(ctx)
+    out += claim_candidates(ctx, out, claims)
+    out += day_candidates(ctx, out)
     out += phase_candidates(ctx, out)
     return out + age_candidates(ctx, out)
 
@@ -191,11 +194,17 @@ def _same_place(
         if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1 or i1 in counted_a or j1 in counted_b:
             continue
         ta, tb = pair.a_tokens[i1], pair.b_tokens[j1]
+        if _calendar_swap(ta.norm, tb.norm):
+            # "open until Wednesday" / "open until Friday"; not "fell a further 2% on
+            # Thursday" / "fell 6% on Wednesday": a figure changed too, another day's news
+            if not _other_change(pair, n, _figure_like):
+                swaps.append([(i1, j1)])
+            continue
         ranks = ordinal(ta.norm), ordinal(tb.norm)
         if None not in ranks and ranks[0] != ranks[1]:
             # "its ninth increase" / "its tenth increase"; not "the 1960s saw its 3rd
             # title" / "the 1970s saw its 4th": another year, another moment
-            if not _other_moment_changed(pair, n):
+            if not _other_change(pair, n, _moment):
                 swaps.append([(i1, j1)])
             continue
         if not (_FIGURE.fullmatch(ta.norm) and _FIGURE.fullmatch(tb.norm)) or ta.norm == tb.norm:
@@ -214,11 +223,14 @@ def _same_place(
         sa, sb = ctx.tokens_span(pair.a, side_a), ctx.tokens_span(pair.b, side_b)
         lo, hi = sorted([sa.text, sb.text])
         whose = _whose_age(pair, side_a[0])
+        calendar = _calendar_swap(side_a[0].norm, side_b[0].norm)
         if whose:
             said = f'The same sentence gives {whose} a different age: "{lo}" vs "{hi}".'
         else:
             what = (
-                "a place in a series, not a count"
+                "a day or month"
+                if calendar
+                else "a place in a series, not a count"
                 if ordinal(side_a[0].norm) is not None
                 else "a year, date, time or score, not a count"
             )
@@ -251,24 +263,54 @@ def _whose_age(pair: CellPair, token: Token) -> str:
     return ""
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)  # fmt: skip  ("may" is left out: it is also the modal)
+
+
+def _calendar_swap(a: str, b: str) -> bool:
+    """Two different weekdays, or two different months, in one place of a sentence."""
+    return a != b and ({a, b} <= set(_WEEKDAYS) or {a, b} <= set(_MONTHS))
+
+
 _MOMENT = re.compile(r"(?:1[89]|20)\d\d(?:s|'s)?")  # a year or a decade: "2019", "1960s"
 
 
-def _other_moment_changed(pair: CellPair, at: int) -> bool:
-    """Does a change of the pair other than opcode ``at`` swap a year or a decade?
-
-    Why: "the 1960s saw its 3rd title" / "the 1970s saw its 4th" speak of two
-    moments, so the ordinals differ without contradicting each other; a count
-    changed beside the ordinal ("20 years" / "21 years") is a difference of
-    its own, and leaves the ordinal's standing.
-    """
+def _other_change(pair: CellPair, at: int, test: Callable[[str], bool]) -> bool:
+    """Does a change of the pair other than opcode ``at`` touch a token ``test`` accepts?"""
     for n, (op, i1, i2, j1, j2) in enumerate(pair.opcodes):
         if n == at or op == "equal":
             continue
-        for t in (*pair.a_tokens[i1:i2], *pair.b_tokens[j1:j2]):
-            if _MOMENT.fullmatch(t.norm):
-                return True
+        if any(test(t.norm) for t in (*pair.a_tokens[i1:i2], *pair.b_tokens[j1:j2])):
+            return True
     return False
+
+
+def _moment(norm: str) -> bool:
+    """A year or a decade ("2019", "1960s"): a changed one makes another moment.
+
+    Why: "the 1960s saw its 3rd title" / "the 1970s saw its 4th" speak of
+    two moments, so the ordinals differ without contradicting each other;
+    a count changed beside an ordinal ("20 years" / "21 years") is a
+    difference of its own, and leaves the ordinal's standing.
+    """
+    return bool(_MOMENT.fullmatch(norm))
+
+
+def _figure_like(norm: str) -> bool:
+    """A token holding a digit, or a number word or ordinal."""
+    return any(c.isdigit() for c in norm) or norm in number_words() or ordinal(norm) is not None
 
 
 def _across(ctx: Context, matched: set[tuple[str, str, int]]) -> list[Candidate]:

@@ -306,8 +306,9 @@ def _candidate(
         )
     else:
         explanation = (
-            f"{quoted} are different spellings (transliterations) of the same name. Neither is "
-            "a mistake, but a reader may not realise they mean the same person or place."
+            f"{quoted} are different spellings of the same name: two transliterations, or a "
+            "misspelling in one of them. A reader may not realise they mean the same person or "
+            "place; an editor should check which spelling is right."
         )
     if inside:
         explanation += " One article uses more than one spelling."
