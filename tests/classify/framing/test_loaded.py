@@ -26,6 +26,16 @@ from classify_helpers import of_kind, run, the_finding
         ),
         ("The regime raised taxes.", "The government raised taxes.", '"regime" vs "government"'),
         (
+            "Shares in the company plunged 6 percent on Thursday.",
+            "Shares in the company fell 6 percent on Thursday.",
+            '"plunged" vs "fell"',
+        ),
+        (
+            "The council slashed the library budget by a third.",
+            "The council cut the library budget by a third.",
+            '"slashed" vs "cut"',
+        ),
+        (
             "The troops entered Valdor territory.",
             "The troops entered occupied Valdor territory.",
             '"occupied" added',
