@@ -26,7 +26,6 @@ the alignment paired, not one clause reworded).
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
@@ -44,6 +43,7 @@ from compare.classify.presence.added import figure_word
 from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
 from compare.classify.presence.omission import own_clauses
 from compare.classify.same_content import same_content
+from compare.classify.variants.name_forms import strip_accents
 from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import Kind, Severity, Span, Token
 from compare.text import lexicons
@@ -235,11 +235,6 @@ def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Toke
     return bool(wanted) and wanted <= there
 
 
-def _unaccented(words: Sequence[Token]) -> str:
-    decomposed = unicodedata.normalize("NFKD", " ".join(t.norm for t in words))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
@@ -249,7 +244,12 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if all(figure_word(t) for t in (*ca, *cb)):
         return False  # "$1.3 billion" / "£1bn": figures are the number family's to compare
-    if ca and cb and _unaccented(ca) == _unaccented(cb):
+    if (
+        ca
+        and cb
+        and strip_accents(" ".join(t.norm for t in ca))
+        == strip_accents(" ".join(t.norm for t in cb))
+    ):
         return False  # "Ní" / "Ni": the same word with and without its accent
     if a and b and not (ca and cb):
         return False  # "the residents" / "them": a reference swap, not a change of meaning

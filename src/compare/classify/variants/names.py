@@ -11,7 +11,6 @@ evidence only a known transliteration pattern counts.  Different first names
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -24,6 +23,7 @@ from compare.classify.variants.name_forms import (
     name_key,
     not_names,
     similar,
+    strip_accents,
     typing_slip,
 )
 from compare.classify.variants.spelling import us_uk_pair
@@ -292,7 +292,7 @@ def _candidate(
     inside = any(len({m.key for m in sites if m.article_id == aid}) > 1 for aid in spans)
     close = len({loose_fold(k) for k in members}) == 1  # a romanisation, not a new spelling
     quoted = " and ".join(f'"{f}"' for f in forms)
-    accents = len({_without_accents(f) for f in forms}) == 1
+    accents = len({strip_accents(f).casefold() for f in forms}) == 1
     slip = not accents and len(members) == 2 and typing_slip(*members)
     if accents:
         explanation = (
@@ -322,12 +322,6 @@ def _candidate(
         label=" vs ".join(f'"{f}"' for f in forms),
         weight=0.3 if inside else 0.2,
     )
-
-
-def _without_accents(text: str) -> str:
-    """ "José" -> "jose": the letters without their combining accents, case-folded."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _initial_candidates(ctx: Context, mentions: list[Mention]) -> list[Candidate]:
