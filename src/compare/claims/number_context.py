@@ -41,7 +41,7 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
         return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
     if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
         return True  # "Jane Doe, 64," is an age
-    if _stated_age(norms, i, end):
+    if stated_age(norms, i, end):
         return True
     if text.isdigit() and i > 0 and tokens[i - 1].text[:1].isupper() and prev not in things():
         return i > 1 and is_capital_run(tokens, i - 1) and nxt not in things()
@@ -51,7 +51,7 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
 _AGE_ENDS = frozenset({",", ".", ";", "and", "when", "at", "in", "on"})
 
 
-def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
+def stated_age(norms: Sequence[str], i: int, end: int) -> bool:
     """True for an age stated in a relative clause or with "aged": "Doe, who is 46," / "aged 46".
 
     Why: "Labrador, who is 46, said ..." gives a person's age, not a
@@ -60,13 +60,13 @@ def _stated_age(norms: Sequence[str], i: int, end: int) -> bool:
     bare number closing the clause: "who is 5 feet tall" or "who was 12
     points behind" keep their unit or noun and stay figures.
 
-    >>> _stated_age(["doe", ",", "who", "is", "46", ","], 4, 5)
+    >>> stated_age(["doe", ",", "who", "is", "46", ","], 4, 5)
     True
-    >>> _stated_age(["aged", "46", "."], 1, 2)
+    >>> stated_age(["aged", "46", "."], 1, 2)
     True
-    >>> _stated_age(["who", "was", "12", "points", "behind"], 2, 3)
+    >>> stated_age(["who", "was", "12", "points", "behind"], 2, 3)
     False
-    >>> _stated_age(["aged", "19", ",", "22", "and", "31", ","], 5, 6)
+    >>> stated_age(["aged", "19", ",", "22", "and", "31", ","], 5, 6)
     True
     """
     if age_value(norms[i]) is None:

@@ -433,3 +433,11 @@ def test_two_estimates_far_apart_are_not_said_to_be_both_true() -> None:
 )
 def test_a_day_or_month_swapped_in_the_same_place(a: str, b: str, labels: list[str]) -> None:
     assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)] == labels
+
+
+def test_an_age_in_a_list_after_aged_is_called_an_age() -> None:
+    a = "Three men, aged 19, 22 and 31, were arrested on Friday."
+    b = "Three men, aged 19, 22 and 34, were arrested on Friday."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert finding.label == '"31" vs "34"'
+    assert "(an age)" in finding.explanation and "arrested" not in finding.explanation

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from itertools import combinations
 
 from compare.claims.ages import ages_in
+from compare.claims.number_context import stated_age
 from compare.claims.number_lexicon import number_words
 from compare.claims.number_parse import Located, quantities
 from compare.claims.numwords import ordinal
@@ -227,11 +228,14 @@ def _same_place(
         if whose:
             said = f'The same sentence gives {whose} a different age: "{lo}" vs "{hi}".'
         else:
+            norms = [t.norm for t in pair.a_tokens]
             what = (
                 "a day or month"
                 if calendar
                 else "a place in a series, not a count"
                 if ordinal(side_a[0].norm) is not None
+                else "an age"
+                if stated_age(norms, ia, ia + 1)
                 else "a year, date, time or score, not a count"
             )
             said = (
