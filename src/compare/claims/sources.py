@@ -271,7 +271,11 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
     """Token range of who is credited: before the verb, or after "according to"."""
     if tokens[start].norm == "according":
         stop = end
-        while stop < len(tokens) and stop < end + 5 and tokens[stop].norm not in {",", ".", ";"}:
+        while (
+            stop < len(tokens)
+            and stop < end + MAX_SPEAKER
+            and tokens[stop].norm not in {",", ".", ";"}
+        ):
             stop += 1
         return end, stop
     first = _back(tokens, start, start - 5)

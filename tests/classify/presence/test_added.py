@@ -147,3 +147,16 @@ def test_one_amount_converted_two_ways_is_no_added_material_nor_rewording() -> N
     assert of_kind(found, Kind.ADDED_PASSAGE) == []
     assert of_kind(found, Kind.WORDING_CHANGE) == []
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_source_only_one_version_credits_is_no_added_material() -> None:
+    # who is credited, and by what, is the attribution finding's, not an outlet-only clause
+    texts = {
+        "a": "Fire chief Ann Lee said the train was travelling at 90 km/h on a section where "
+        "the limit is 60 km/h, according to preliminary data from the train's recorder.",
+        "b": "The train was travelling at 90 km/h on a section where the limit is 60 km/h.",
+    }
+    found = run(texts)
+    assert of_kind(found, Kind.ADDED_PASSAGE) == []
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+    assert len(of_kind(found, Kind.ATTRIBUTION_CHANGE)) == 1

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.number_lexicon import number_words, units
+from compare.claims.sources import markers, source_range
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
@@ -347,8 +348,11 @@ def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]
     for (pid, aid), seen in sorted(matched.items()):
         tokens = ctx.cell_tokens(pid, aid)
         pool = frozenset().union(*(stems[(pid, o)] for o in others[(pid, aid)]))
+        credit = _credit_indexes(tokens)
         for lo, hi in _stretches(len(tokens), seen):
             stretch = tokens[lo:hi]
+            if all(k in credit for k in range(lo, hi) if content_words(tokens[k : k + 1])):
+                continue  # "Fire chief Ann Lee said": who is credited, the attribution's finding
             words = content_words(stretch)
             new = [t for t in words if stem(t.norm) not in pool]
             if all(figure_word(t) for t in new):
@@ -359,6 +363,15 @@ def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]
             if facing * OWN_FACING > len(new):
                 continue  # the others say something else here: rewording, not addition
             out.append((pid, aid, stretch))
+    return out
+
+
+def _credit_indexes(tokens: Sequence[Token]) -> set[int]:
+    """Indexes of every reporting verb and the source it credits ("Fire chief Ann Lee said")."""
+    out: set[int] = set()
+    for start, end, _cls in markers(tokens):
+        lo, hi = source_range(tokens, start, end)
+        out.update(range(min(lo, start), max(hi, end)))
     return out
 
 
