@@ -47,3 +47,26 @@ def test_a_lost_election_is_no_death_toll() -> None:
     assert q.event != "death"
     (toll,) = quantities(tokenize("Thirty people lost their lives in the fire."))
     assert toll.thing == "people"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("It could cost between 30 and 45 million dollars.", 30e6, 45e6),
+        ("Between 2,000 and 3,000 people marched.", 2000, 3000),
+        ("Between 1.5 million and 2 million people voted.", 1.5e6, 2e6),
+    ],
+)
+def test_a_range_is_read_whole_with_its_currency_and_scale(
+    sentence: str, low: float, high: float
+) -> None:
+    (q,) = quantities(tokenize(sentence))
+    assert (q.value, q.high, q.hedge) == (low, high, "range")
+
+
+def test_homes_in_a_sentence_that_says_killed_are_no_toll() -> None:
+    found = quantities(tokenize("The storm killed two people and left 12,000 homes without power."))
+    assert [(q.value, q.thing, q.event) for q in found] == [
+        (2.0, "people", "death"),
+        (12000.0, "buildings", None),
+    ]

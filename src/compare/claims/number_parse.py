@@ -153,8 +153,17 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             and j + 1 < len(norms)
             and norms[j] == "and"
         ):
-            other = number_at(norms, j + 1)  # "between 10 and 15"
+            # "between 10 and 15"; not "between $30 million and $45 million", which stays
+            # two figures as "$30 million to $45 million" does ("to" may also be a change)
+            at = j + 1
+            other = number_at(norms, at)
             if other is not None and other[2] == "exact" and other[0] > value:
+                bare, first = norms[at].replace(",", ""), norms[i].replace(",", "")
+                plain = NUMERAL.fullmatch(bare) and NUMERAL.fullmatch(first)
+                if plain and float(bare) and value == float(first):
+                    # "between 30 and 45 million": the scale of the second is the first's too
+                    scale = other[0] / float(bare)
+                    value = value * scale if value * scale < other[0] else value
                 high, hedge, j, start = other[0], "range", other[3], start - 1
         if unit is None:
             for n in (3, 2, 1):
