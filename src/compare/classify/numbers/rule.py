@@ -21,9 +21,10 @@ from itertools import combinations
 
 from compare.claims.ages import ages_in
 from compare.claims.number_context import stated_age
-from compare.claims.number_lexicon import number_words
+from compare.claims.number_lexicon import has_role, number_words
 from compare.claims.number_parse import Located, quantities
 from compare.claims.numwords import ordinal
+from compare.claims.when import WEEKDAYS
 from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.numbers.ages import age_candidates
@@ -267,25 +268,9 @@ def _whose_age(pair: CellPair, token: Token) -> str:
     return ""
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)  # fmt: skip  ("may" is left out: it is also the modal)
-
-
 def _calendar_swap(a: str, b: str) -> bool:
     """Two different weekdays, or two different months, in one place of a sentence."""
-    return a != b and ({a, b} <= set(_WEEKDAYS) or {a, b} <= set(_MONTHS))
+    return a != b and ({a, b} <= set(WEEKDAYS) or (has_role(a, "month") and has_role(b, "month")))
 
 
 _MOMENT = re.compile(r"(?:1[89]|20)\d\d(?:s|'s)?")  # a year or a decade: "2019", "1960s"
