@@ -270,7 +270,8 @@ def _whose_age(pair: CellPair, token: Token) -> str:
 
 def _calendar_swap(a: str, b: str) -> bool:
     """Two different weekdays, or two different months, in one place of a sentence."""
-    return a != b and ({a, b} <= set(WEEKDAYS) or (has_role(a, "month") and has_role(b, "month")))
+    months = has_role(a, "month") and has_role(b, "month") and "may" not in (a, b)
+    return a != b and ({a, b} <= set(WEEKDAYS) or months)  # "may" is also the modal
 
 
 _MOMENT = re.compile(r"(?:1[89]|20)\d\d(?:s|'s)?")  # a year or a decade: "2019", "1960s"
