@@ -277,12 +277,6 @@ def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sentence]) -> boo
     return False
 
 
-def _names_source(x: AttributedClaim, y: AttributedClaim) -> bool:
-    """Does ``y``'s sentence open with ``x``'s source as its subject ("according to the Met
-    Office" / "The Met Office recorded gusts of ...")?  Then its reader sees who vouches."""
-    return speakers.opens_with(x.speaker, y.content)
-
-
 def _site(claim: AttributedClaim) -> Site:
     return (claim.article_id, claim.sentence)
 
@@ -320,7 +314,8 @@ def _judge(
             and not speakers.names_outlet(x.speaker, x_outlet)
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
             and not announces_act(x.content)  # "were indicted, prosecutors announced"
-            and not _names_source(x, y)  # "The Met Office recorded ...": its source named
+            # "The Met Office recorded ...": the other version names its source as subject
+            and not speakers.opens_with(x.speaker, y.content)
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

@@ -21,7 +21,12 @@ from compare.claims.sources import CLAUSE_BOUNDARY as _BOUNDARY
 from compare.claims.sources import MAX_SPEAKER as MAX_SPEAKER
 from compare.claims.sources import SENTENCE_END as _END
 from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
-from compare.claims.sources import VERBS_FILE, reports_nothing, speaker_after, trailing_findings
+from compare.claims.sources import (
+    VERBS_FILE,
+    reports_nothing,
+    speaker_after,
+    with_trailing_findings,
+)
 from compare.claims.words import find_phrases, is_word, phrase_table
 from compare.model import Sentence, Token
 
@@ -363,8 +368,7 @@ def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue  # "denied service to a couple", "the two states"
         out.append((start, end, cls))
     # "..., a study has found.": a finding verb closing the sentence credits it too
-    out.extend(m for m in trailing_findings(tokens) if not any(m[0] == o[0] for o in out))
-    return sorted(out)
+    return with_trailing_findings(out, tokens)
 
 
 def unread_verb(tokens: Sequence[Token], inside: Sequence[bool]) -> bool:

@@ -98,6 +98,12 @@ def people_events() -> frozenset[str]:
     return frozenset(e for e, _display, implied in events().values() if implied == "people")
 
 
+@cache
+def _people_only_events() -> frozenset[str]:
+    """``people_events`` without those that also befall things (``_THINGS_TOO``)."""
+    return people_events() - _THINGS_TOO
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Counts and measures in one sentence's tokens, in reading order.
 
@@ -155,10 +161,9 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         ):
             # "between 10 and 15"; not "between $30 million and $45 million", which stays
             # two figures as "$30 million to $45 million" does ("to" may also be a change)
-            at = j + 1
-            other = number_at(norms, at)
+            other = number_at(norms, j + 1)
             if other is not None and other[2] == "exact" and other[0] > value:
-                bare, first = norms[at].replace(",", ""), norms[i].replace(",", "")
+                bare, first = norms[j + 1].replace(",", ""), norms[i].replace(",", "")
                 plain = NUMERAL.fullmatch(bare) and NUMERAL.fullmatch(first)
                 if plain and float(bare) and value == float(first):
                     # "between 30 and 45 million": the scale of the second is the first's too
@@ -181,7 +186,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         event = event_near(norms, start, end) or toll_before(norms, start)
         if event is None and len(sentence_events) == 1:
             event = next(iter(sentence_events))
-        if thing in _things_without_people() and event in people_events() - _THINGS_TOO:
+        if thing in _things_without_people() and event in _people_only_events():
             event = None  # "12,000 homes" in a sentence that says "killed": not a toll
         if thing is None and noun is None and unit is None and event is not None:
             thing = next((imp for e, _d, imp in events().values() if e == event and imp), None)

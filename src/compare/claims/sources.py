@@ -191,8 +191,13 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
         if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "insisted on"
         out.append((start, end, cls))
-    out.extend(m for m in trailing_findings(tokens) if not any(m[0] == o[0] for o in out))
-    return sorted(out)
+    return with_trailing_findings(out, tokens)
+
+
+def with_trailing_findings(found: list[Marker], tokens: Sequence[Token]) -> list[Marker]:
+    """``found`` with every ``trailing_findings`` marker no verb of it starts at, in order."""
+    starts = {m[0] for m in found}
+    return sorted([*found, *(m for m in trailing_findings(tokens) if m[0] not in starts)])
 
 
 # Verbs of research findings that credit a claim without "that" when they close the sentence

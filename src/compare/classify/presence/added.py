@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.number_lexicon import number_words, units
-from compare.claims.sources import markers, source_range
+from compare.claims.sources import attribution_range, markers
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
 from compare.classify.cells import shorten
@@ -368,11 +368,7 @@ def _find_own_stretches(ctx: Context) -> list[tuple[str, str, tuple[Token, ...]]
 
 def _credit_indexes(tokens: Sequence[Token]) -> set[int]:
     """Indexes of every reporting verb and the source it credits ("Fire chief Ann Lee said")."""
-    out: set[int] = set()
-    for start, end, _cls in markers(tokens):
-        lo, hi = source_range(tokens, start, end)
-        out.update(range(min(lo, start), max(hi, end)))
-    return out
+    return {k for marker in markers(tokens) for k in range(*attribution_range(tokens, marker))}
 
 
 def figure_word(token: Token) -> bool:
