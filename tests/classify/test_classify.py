@@ -54,6 +54,20 @@ def test_merge_keeps_different_keys_apart() -> None:
     assert len(merged) == 2
 
 
+def test_two_variant_findings_quoting_the_same_words_are_one() -> None:
+    # From a blind reading: "Ms. Okafor" / "Ms Okafor" came once as an abbreviation and
+    # once as a title's house style, with the same spans.
+    twins = merge(
+        [_cand(Kind.STYLE_VARIANT, "a", 1, key="x"), _cand(Kind.STYLE_VARIANT, "a", 1, key="y")]
+    )
+    assert [m.best.key for m in twins] == ["x"]
+    # Other kinds keep apart: a hedge and a number finding may quote one figure.
+    assert (
+        len(merge([_cand(Kind.HEDGE_CHANGE, "a", 1, key="x"), _cand(Kind.HEDGE_CHANGE, "a", 1)]))
+        == 2
+    )
+
+
 @pytest.mark.parametrize(
     ("lower", "dropped"),
     [

@@ -129,6 +129,9 @@ def test_article_text_is_kept(middle: str) -> None:
             ("Global Wire", "Metro Press", "City News"),
         ),
         ("(With agency inputs from Global Wire.)", ("Global Wire",)),
+        # A wire story's closing credits: "Source:" and a dash with a name of capitals only.
+        ("Source: Harbour Newswire", ("Harbour Newswire",)),
+        ("— Harbour Newswire", ("Harbour Newswire",)),
     ],
 )
 def test_credit_line_names_become_credits(line: str, credits: tuple[str, ...]) -> None:
@@ -239,6 +242,12 @@ def test_long_token_does_not_slow_the_rules() -> None:
             Reason.CAPTION,
         ),
         ("Workers clear debris near the old mill on Sunday. WIRE/Jane Roe", Reason.CAPTION),
+        # From a blind reading of invented stories: a credit line in Markdown emphasis, and
+        # the outlet telling its reader to subscribe without naming a newsletter.
+        ("*Reporting by Jo Roe; editing by Sam Lee*", Reason.CONTRIBUTORS),
+        ("_Additional reporting by Harbour Wire_", Reason.CONTRIBUTORS),
+        ("Subscribe to the Harbour Times from £1 a week for unlimited local news.", Reason.PROMO),
+        ("Subscribe to The Ledger for full coverage of elections around the world.", Reason.PROMO),
     ],
 )
 def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> None:
@@ -255,6 +264,9 @@ def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> N
         "The company's copyright claim was rejected by the court on Tuesday, its lawyer said.",
         "Shares rose after the sale, the company said, and a subscription plan is planned.",
         "The mayor said the video, shared widely on Monday, was filmed last year.",
+        "Source: a spokesman said the talks would resume on Monday.",
+        "Subscribe to the idea, the minister said, and the plan will work.",
+        "Subscribers to the paper fell by a tenth, the company said.",
     ],
 )
 def test_reporting_is_never_removed(middle: str) -> None:

@@ -435,3 +435,22 @@ def test_declared_charset_with_an_undecodable_byte_replaces_it(tmp_path: Path) -
     data = _html('<meta charset="windows-1251">', body).encode("cp1251").replace(b"Ferry", b"\x98F")
     article = _one(tmp_path, data)  # 0x98 is undefined in Windows-1251
     assert "Москва" in article.text and article.text.count("\ufffd") == 1
+
+
+def test_an_advert_slot_named_by_a_class_word_is_not_article_text() -> None:
+    # From a blind reading of invented pages: an inline advert in <div class="ad"> was
+    # reported as a passage only that outlet carries.  "ad" inside another class word
+    # ("header", "lead") is no advert.
+    body = (
+        "<p>The harbour reopened on Monday after a week of repairs, the port authority "
+        "said in a statement.</p>"
+        '<div class="ad" data-slot="inline-1"><small>Sponsored</small><p>Protect every '
+        "device in your home. Try a private network free for 30 days.</p></div>"
+        '<div class="lead header"><p>Ferry crews said the first crossing left on time and '
+        "was full of passengers heading to the market.</p></div>"
+        '<div class="ad-slot"><p>Buy two tickets and the third one is free this week.</p></div>'
+    )
+    page = extract_page(f"<html><body><article>{body}</article></body></html>")
+    assert not isinstance(page, str)
+    assert "Protect every device" not in page.text and "third one is free" not in page.text
+    assert "The harbour reopened" in page.text and "Ferry crews said" in page.text

@@ -207,9 +207,54 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
             if name:
                 places.add(name)
         k += 1
+    if not any(p.isdigit() for p in period):
+        period |= _shared_year(tokens, norms, left, right)
     hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
     group = share_group(norms, end) if share else frozenset()
     return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
+
+
+def _years(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:
+    """The years written in digits in tokens [lo, hi)."""
+    return {t.norm for t in tokens[lo:hi] if _YEAR.match(t.norm) and t.text.isdigit()}
+
+
+def _shared_year(tokens: Sequence[Token], norms: Sequence[str], left: int, right: int) -> set[str]:
+    """A year the figure's clause shares with its neighbours, though not written in it.
+
+    Three forms of news copy give one year to several figures: a list joined by
+    "and" ("won 47.5 per cent and 79 seats in 2021": the year closes the list), a
+    clause opened by "when" after the year ("down from 79 in 2021, when it took
+    47.5%"), and a year opening the sentence ("In 2021, the party won 47.5
+    percent").  Without it, last election's share was set against this one's.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("It won 47.5 per cent and 79 seats in 2021.")
+    >>> sorted(read_scope(t, 2, 4).period)
+    ['2021']
+    >>> t = tokenize("It won 79 seats in 2021, when it took 47.5% of the vote.")
+    >>> sorted(read_scope(t, 9, 11).period)
+    ['2021']
+    >>> t = tokenize("In 2021, the party won 47.5 percent.")
+    >>> sorted(read_scope(t, 6, 8).period)
+    ['2021']
+    >>> sorted(read_scope(tokenize("It won 41.8 percent, up from 2021."), 2, 4).period)
+    []
+    """
+    found: set[str] = set()
+    if right < len(norms) and norms[right] == "and":  # a list of figures: the next clause
+        stop = right + 1
+        while stop < len(norms) and norms[stop] not in _BOUNDARY and norms[stop] != ".":
+            stop += 1
+        found |= _years(tokens, right + 1, stop)
+    if left >= 2 and norms[left] == "when" and norms[left - 1] == ",":
+        start = left - 1
+        while start > 0 and norms[start - 1] not in _BOUNDARY:
+            start -= 1
+        found |= _years(tokens, start, left - 1)
+    if len(norms) > 3 and norms[0] == "in" and _YEAR.match(norms[1]) and norms[2] == ",":
+        found |= _years(tokens, 1, 2)
+    return found
 
 
 _GROUP_END = frozenset({",", ";", ":", ".", "(", ")", "\u2014", "\u2013", "and", "but", "while"})

@@ -101,6 +101,25 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             # the label says the example stands for more.
             best = replace(best, label=f"{best.label} and {others} more like it")
         out.append(Merged(best, ordered))
+    return _without_twins(out)
+
+
+def _without_twins(merged: list[Merged]) -> list[Merged]:
+    """One finding where two of a variant kind quote exactly the same words.
+
+    Why: "Ms. Okafor" / "Ms Okafor" was reported twice, once as an abbreviation
+    and once as a title's house style, with the same spans; read blind, the
+    second was a duplicate.  The first (the rules' order) is kept.
+    """
+    seen: set[tuple] = set()
+    out = []
+    for m in merged:
+        if m.best.kind in VARIANT_KINDS:
+            where = frozenset((aid, s.start, s.end) for aid, ss in m.spans.items() for s in ss)
+            if (m.best.kind, where) in seen:
+                continue
+            seen.add((m.best.kind, where))
+        out.append(m)
     return out
 
 

@@ -95,6 +95,12 @@ _CONTRIB_START = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
 )
 _YOU = re.compile(r"\byou(?:r)?\b", re.I)
+# The outlet telling its reader to subscribe ("Subscribe to the Courier from €1 a week",
+# "Subscribe now"): the imperative opening a paragraph, which reporting never uses.
+_SUBSCRIBE = re.compile(r"\W*subscribe\s+(?:to|now|today|for|and)\b", re.I)
+# A sign-off under a story: a dash and a name of capitalised words only ("— Pan-Atlantic
+# Newswire", "— Staff and agencies"); a sentence has a verb in lower case.
+_SIGN_OFF = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|and|of|the|&)){0,5}")
 # A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
 # newsletter ..."): the outlet addressing its reader in the imperative, which reporting
 # never does, so it needs no "you".
@@ -380,9 +386,13 @@ def _line_reason(line: str) -> Reason | None:
 
 def _classify(para: str) -> tuple[Reason | None, list[str]]:
     """The reason a paragraph is boilerplate (None: article text) and any credits."""
+    # Markdown emphasis around a whole paragraph ("*Reporting by ...; editing by ...*")
+    # is typography, not text: the paragraph is judged without it.
+    if len(para) > 2 and para[0] in "*_" and para[-1] == para[0]:
+        para = para.strip(para[0]).strip() or para
     words = len(para.split())
     folded = para.casefold()
-    if words <= 25 and (credits := _credit_line(para)) is not None:
+    if words <= 25 and not _REPORTING.search(para) and (credits := _credit_line(para)) is not None:
         return Reason.CREDIT, credits
     if words <= 60 and (
         (_CONTRIB_END.search(para) and _CONTRIB_WHO.search(para)) or _CONTRIB_START.match(para)
@@ -400,6 +410,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         and not _REPORTING.search(para)
     ):
         return Reason.NEWSLETTER, []
+    if words <= 30 and _SUBSCRIBE.match(para) and not _REPORTING.search(para):
+        return Reason.PROMO, []  # "Subscribe to the Courier from €1 a week ..."
     if words <= 40:
         promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}
         # never a paragraph that also reports: "..., the editor said" is news about them
@@ -434,8 +446,8 @@ def _credit_line(para: str) -> list[str] | None:
             rest = body[len(opening) :].strip(" :,")
             return [c for c in _SPLIT_CREDITS.split(rest) if c] if rest else []
     bare = body.lstrip("—–- ").strip()
-    if bare != body and bare.casefold() in agencies:  # "— Reuters" under a story
-        return [bare]
+    if bare != body and (bare.casefold() in agencies or _SIGN_OFF.fullmatch(bare)):
+        return [bare]  # "— Reuters", "— Pan-Atlantic Newswire" under a story
     return None
 
 

@@ -57,6 +57,11 @@ MIN_WORDS = 10
 _PRUNE = [
     f"//*[contains(@class, '{word}') or contains(@id, '{word}')]"
     for word in ("promo", "newsletter", "subscribe", "advert", "sponsor", "paywall", "cookie")
+] + [
+    # An advert slot named by a whole class word ("ad", "ads", "ad-slot"): "ad" inside
+    # another word ("header", "heading") is no advert.
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word}')]"
+    for word in ("ad ", "ads ", "ad-", "ads-", "ad_")
 ]
 _DATE_META = (
     "article:published_time",

@@ -530,3 +530,42 @@ def test_a_source_the_other_version_names_in_its_own_sentence_is_not_dropped() -
     plain = "Gusts reached 94 mph at the point overnight."
     assert of_kind(run({"a": credited, "b": named}), Kind.ATTRIBUTION_CHANGE) == []
     assert len(of_kind(run({"a": credited, "b": plain}), Kind.ATTRIBUTION_CHANGE)) == 1
+
+
+def test_two_bodies_sharing_only_an_institution_s_head_noun_are_two_sources() -> None:
+    # From a blind reading of an invented wildfire story: "Service" in both names had
+    # made the two one source, so the change of source went unreported.
+    a = "Gusts of 55 mph were expected through Wednesday, the National Weather Service said."
+    b = (
+        "Gusts of 55 mph were expected through Wednesday, the county's Office of "
+        "Emergency Services said."
+    )
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert "National Weather Service" in found.label and "Emergency Services" in found.label
+    # A word shared besides the head noun may still name one source twice.
+    one = "Rain was expected on Monday, the state news agency said."
+    other = "Rain was expected on Monday, the official KCNA news agency said."
+    assert of_kind(run({"a": one, "b": other}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_paragraph_before_crediting_someone_else_does_not_credit_the_claim() -> None:
+    # From a blind reading of an invented election story: the sentence before the
+    # turnout figure quoted a party leader, and was read as its source.
+    credited = {
+        "a": "The leader thanked voters. Turnout was 61.7 percent, the highest since 2011, "
+        "the election commission said.",
+        "b": "The prime minister will form a coalition with the Greens, whose leader, Timur "
+        "Akhmetov, has said his party would talk to anyone.\n\nTurnout was 61.7 percent, the "
+        "highest since 2011.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    found = of_kind(run(credited, cells=cells), Kind.ATTRIBUTION_CHANGE)
+    assert [f.label for f in found] == ['"the election commission said" vs no attribution']
+    # A pronoun's speech may run on ("He said ..."): the aligned pair is not read as
+    # stated as fact (the claim layer may still compare the two story-wide).
+    runs_on = dict(
+        credited,
+        b="He said his party had won.\n\nTurnout was 61.7 percent, the highest since 2011.",
+    )
+    found = of_kind(run(runs_on, cells=cells), Kind.ATTRIBUTION_CHANGE)
+    assert [f.passage_id for f in found if f.passage_id is not None] == []

@@ -290,3 +290,24 @@ def test_a_verb_whose_infinitive_the_other_version_lacks_is_no_framing() -> None
         Kind.LOADED_TERM,
         '"refused" vs "declined"',
     )
+
+
+def test_of_two_loaded_words_the_finding_names_the_one_the_other_is_plainer_for() -> None:
+    # From a blind reading: "scheme" / "racket" named "scheme" as the loaded word.
+    the_finding(
+        "He was jailed for four years for his role in the scheme.",
+        "He was jailed for four years for his role in the racket.",
+        Kind.LOADED_TERM,
+        '"racket" vs "scheme"',
+    )
+
+
+def test_two_words_for_one_event_are_no_tone_swap() -> None:
+    # "jailed for" / "sentenced to": VADER scores the jail, which both versions report.
+    found = run(
+        {
+            "a": "His deputy was jailed for four years for his part in the plan.",
+            "b": "His deputy was sentenced to four years for his part in the plan.",
+        }
+    )
+    assert of_kind(found, Kind.LOADED_TERM) == []

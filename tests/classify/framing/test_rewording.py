@@ -304,3 +304,10 @@ def test_a_word_with_and_without_its_accent_is_no_rewording() -> None:
         }
     )
     assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def test_a_unit_symbol_of_a_conversion_is_no_rewording() -> None:
+    # From a blind reading: "(89 km/h)" left the "h" of "km/h" as "'h' only in one version".
+    a = "Gusts of up to 55 miles per hour were expected to persist through Wednesday."
+    b = "Gusts of up to 55 miles per hour (89 km/h) were expected to persist through Wednesday."
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

@@ -441,3 +441,40 @@ def test_an_age_in_a_list_after_aged_is_called_an_age() -> None:
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
     assert finding.label == '"31" vs "34"'
     assert "(an age)" in finding.explanation and "arrested" not in finding.explanation
+
+
+def test_qualified_figures_on_either_side_of_a_number_are_a_conflict_not_a_hedge() -> None:
+    # From a blind reading of an invented story: "nearly 40 days" / "more than 40 days"
+    # was explained as one figure qualified two ways; the two cannot both be true.
+    a = "The intrusion went undetected for more than 40 days until the team found it."
+    b = "The intrusion went undetected for nearly 40 days until the team found it."
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.HEDGE_CHANGE) == []
+    (conflict,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert "cannot both be true" in conflict.explanation
+    # A round figure against a bound on it stays a hedge ("10 hours" / "more than 10 hours").
+    c = "The intrusion went undetected for 40 days until the team found it."
+    assert len(of_kind(run({"a": a, "c": c}), Kind.HEDGE_CHANGE)) == 1
+
+
+def test_last_election_s_figures_are_not_set_against_this_one_s() -> None:
+    # From a blind reading of an invented election story: the 2021 share and seats, given
+    # with one year for a list or a "when" clause, were set against this year's.
+    texts = {
+        "a": "The party took 41.8 percent of the vote and 68 seats, the commission said. "
+        "In 2021, the party won 47.5 percent and 79 seats.",
+        "b": "The result marks a decline for the party, which won 47.5 per cent and 79 seats "
+        "in 2021. The party had 41.8 per cent of the vote.",
+        "c": "The party won 68 seats, down from 79 in 2021, when it took 47.5% of the vote. "
+        "It won 41.8% of the vote.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": (1,), "b": (1,), "c": (1,)}}
+    assert of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_year_named_for_one_figure_alone_does_not_hide_a_discrepancy() -> None:
+    # "the largest crowd since it opened in 2009" / "about 41,000 fans": the other outlet
+    # dates no figure to 2009, so the year tells no other moment.
+    a = "The crowd of 41,212 was the largest at the stadium since it opened in 2009."
+    b = "A crowd of about 45,000 attended the game at the stadium."
+    assert len(of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)) == 1

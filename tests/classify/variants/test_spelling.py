@@ -37,6 +37,13 @@ def edits_context(texts: dict[str, str]) -> Context:
         ("towards", "toward", True),
         ("prise", "prize", False),
         ("cruise", "cruse", False),
+        # British doubles a final "l" after an unstressed vowel; breame lacks "fuelled".
+        ("fueled", "fuelled", True),
+        ("dialing", "dialling", True),
+        ("jeweler", "jeweller", True),
+        ("filed", "filled", False),
+        ("sealed", "sealled", False),
+        ("paled", "palled", False),
     ],
 )
 def test_is_variant(a: str, b: str, expected: bool) -> None:

@@ -302,6 +302,31 @@ def source_changes(
     return out
 
 
+# The head nouns of an institution's name: "the National Weather Service" and "the county's
+# Office of Emergency Services", or "the health ministry" and "the foreign ministry", share one
+# and are two bodies.  A word shared besides these ("KCNA news agency" / "the state news
+# agency") may still be one source named twice.
+_INSTITUTION_HEADS = frozenset(
+    stem(w)
+    for w in ("service", "services", "office", "department", "ministry", "agency", "council",
+              "authority", "commission", "bureau", "committee", "board", "institute",
+              "center", "centre", "administration", "association", "organization",
+              "organisation", "union", "federation", "foundation")
+)  # fmt: skip
+
+
+def _shared_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Do two sources share a content word besides an institution's head noun?
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _shared_words(t("the National Weather Service"), t("the Office of Emergency Services"))
+    False
+    >>> _shared_words(t("the official KCNA news agency"), t("the state news agency"))
+    True
+    """
+    return bool((words(a) & words(b)) - _INSTITUTION_HEADS)
+
+
 # Not "us": "the US said" names a country.
 _FIRST_PERSON = frozenset({"i", "we", "me", "myself", "ourselves"})
 
@@ -341,7 +366,7 @@ def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candida
         or same_referent(ta, tb)
         or not identified(ta)
         or not identified(tb)
-        or words(ta) & words(tb)
+        or _shared_words(ta, tb)
     ):
         return None
     a_span, b_span = ctx.tokens_span(pair.a, ta), ctx.tokens_span(pair.b, tb)

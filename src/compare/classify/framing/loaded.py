@@ -245,8 +245,16 @@ def _lexicon(
         other, other_tokens, (lo, hi) = (
             (pair.b, pair.b_tokens, rb) if side == pair.a else (pair.a, pair.a_tokens, ra)
         )
+        # The other version's own loaded term, for which this one is the plainer word
+        # ("racket" where this side has "scheme"): the finding is the other term's.
+        plainer = {
+            w for _s, _e, other_why in (lb if side == pair.a else la)
+            for w in _alternatives().get(other_why, frozenset())
+        }  # fmt: skip
         for s, e, why in found:
             if tuple(t.norm for t in tokens[s:e]) in other_terms:
+                continue
+            if all(t.norm in plainer for t in tokens[s:e]):
                 continue
             if _uses_term(ctx, other, tokens[s:e]):
                 continue  # the other outlet uses the word itself elsewhere: no framing choice

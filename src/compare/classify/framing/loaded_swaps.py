@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
+from compare.claims.number_lexicon import events
 from compare.claims.words import group_nouns, is_word, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import is_variant_elsewhere
@@ -119,6 +120,11 @@ def tone(
     va = [v for t, q in zip(seg_a, qa, strict=True) if not q and (v := valence(t.norm)) is not None]
     vb = [v for t, q in zip(seg_b, qb, strict=True) if not q and (v := valence(t.norm)) is not None]
     if not va or not vb:
+        return None
+    # Two words for one event ("jailed for" / "sentenced to", "slain" / "killed"): the
+    # valence is the event's, which both versions report, not a tone one of them adds.
+    ea, eb = ({e[0] for t in w if (e := events().get(t.norm))} for w in (wa, wb))
+    if ea & eb:
         return None
     sa, sb = sum(va), sum(vb)
     # Framing by tone is pejoration ("thugs" for "youths"); a sharply *positive*

@@ -49,6 +49,54 @@ def _at(claims: Sequence[QuantityClaim], span: Span) -> QuantityClaim | None:
     return next((c for c in claims if c.start < span.end and span.start < c.end), None)
 
 
+def _both_qualified(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Are both figures qualified ("nearly 40" / "more than 40"), and their ranges disjoint?"""
+    return x.qualifier != "exact" and y.qualifier != "exact" and disjoint(x, y)
+
+
+def _conflict(cand: Candidate) -> Candidate:
+    """A "same figure, qualified differently" finding whose qualified figures exclude each other.
+
+    Why: "undetected for nearly 40 days" / "for more than 40 days" in aligned
+    sentences was explained as one figure qualified two ways; "nearly 40" lies
+    below 40 and "more than 40" above it, so the two cannot both be true.  The
+    claim layer reports such a pair story-wide when it knows what is counted;
+    where it does not, the aligned place makes them the same figure.
+    """
+    quoted = [s.text for spans in cand.spans.values() for s in spans]
+    x, y = sorted(set(quoted), key=str.casefold)[:2] if len(set(quoted)) > 1 else (cand.label, "")
+    return replace(
+        cand,
+        kind=Kind.NUMBER_DISCREPANCY,
+        severity=Severity.MEDIUM,
+        key="num:qualified:" + cand.key,
+        label=f'"{x}" vs "{y}"',
+        explanation=f'The figure differs: "{x}" vs "{y}". The qualified figures cannot both '
+        "be true: one lies below the number, the other above it.",
+    )
+
+
+def _earlier_year(
+    claims: Mapping[str, Sequence[QuantityClaim]], x: QuantityClaim, y: QuantityClaim
+) -> bool:
+    """Is one figure dated to a year the other's outlet gives its own figures for?
+
+    Why: "The PUP took 41.8 percent" against "which won 47.5 per cent ... in 2021"
+    set this election's share against the last one's, though the first outlet
+    states 2021's figures in a sentence of their own ("In 2021, the PUP won 47.5
+    percent").  A year named for one figure only proves nothing by itself ("the
+    largest crowd since it opened in 2009" / "about 41,000 fans"); an outlet that
+    dates other figures to that year and not this one tells another moment.
+    """
+    for dated, bare in ((x, y), (y, x)):
+        years = {p for p in dated.scope.period if p.isdigit()}
+        if len(years) != 1 or any(c.isdigit() for p in bare.scope.period for c in p):
+            continue  # a span of years ("from 2007 to 2014") or a dated other figure
+        if any(years & c.scope.period for c in claims.get(bare.article_id, ()) if c is not bare):
+            return True
+    return False
+
+
 def guard(
     ctx: Context,
     candidates: Sequence[Candidate],
@@ -89,10 +137,18 @@ def guard(
         ]
         pairs = [(x, y) for k, x in enumerate(found) for y in found[k + 1 :]]
         if cand.kind is Kind.HEDGE_CHANGE:
-            if not any(disjoint(x, y) and comparable(x, y) for x, y in pairs):
+            if not any(disjoint(x, y) for x, y in pairs):
                 out.append(cand)
+            elif not any(_both_qualified(x, y) for x, y in pairs):
+                # "10 hours" / "more than 10 hours": a round figure and a bound on it, read
+                # as one figure hedged, not as two that exclude each other.
+                out.append(cand)
+            elif not any(disjoint(x, y) and comparable(x, y) for x, y in pairs):
+                out.append(_conflict(cand))  # the claim layer reports it when comparable
             continue
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
+            continue
+        if any(_earlier_year(claims, x, y) for x, y in pairs):
             continue
         spans = sum(len(ss) for ss in cand.spans.values())
         if cand.kind is Kind.NUMBER_DISCREPANCY and _whole_group(ctx, cand, found, claims):

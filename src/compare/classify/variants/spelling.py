@@ -40,6 +40,13 @@ MAX_SPANS = 3  # occurrences quoted per form per article in a story-wide finding
 # letters before "-ise" keep out short words that are two words ("prise"/"prize").
 _IZE = re.compile(r"([a-z]{3,}i)[sz](e|es|ed|ing|ation|ations|ational|er|ers|able)")
 _YZE = re.compile(r"([a-z]{2,}y)[sz](e|es|ed|ing|er|ers)")
+# British English doubles a final "l" after a vowel before "-ed", "-ing", "-er" whatever
+# the stress ("fuelled", "dialling", "traveller"); American doubles it only under stress
+# ("fueled", "dialing", "traveler").  Read for stems ending in "-el" or "-al" of four
+# letters or more, the unstressed endings, not after a long vowel ("sealed", "feeling",
+# "appealed" are never doubled); a pair counts only when both forms occur, so "scaled"
+# (no "scalled") never pairs.
+_DOUBLED_L = re.compile(r"([a-z]+[b-df-hj-np-tv-zui][ea])ll?(ed|ing|er|ers)")
 
 
 @cache
@@ -66,6 +73,8 @@ def counterpart(word: str) -> tuple[str, str] | None:
     (('toward', 'towards'), ('paralyzed', 'paralysed'))
     >>> counterpart("prize") is None, counterpart("news") is None
     (True, True)
+    >>> counterpart("fuelled"), counterpart("dialing")
+    (('fueled', 'fuelled'), ('dialing', 'dialling'))
     """
     if american_spelling_exists(word):
         return word, get_british_spelling(word)
@@ -78,6 +87,9 @@ def counterpart(word: str) -> tuple[str, str] | None:
         if m:
             stem, end = m.group(1), m.group(2)
             return f"{stem}z{end}", f"{stem}s{end}"
+    m = _DOUBLED_L.fullmatch(word)
+    if m:
+        return f"{m.group(1)}l{m.group(2)}", f"{m.group(1)}ll{m.group(2)}"
     return None
 
 
