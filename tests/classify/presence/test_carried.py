@@ -70,6 +70,16 @@ def test_figures_keep_the_word_they_count() -> None:
     )
 
 
+def test_a_figure_is_the_same_in_any_house_style_and_past_a_second_number() -> None:
+    # From a blind reading of an invented election story: "47.5 percent and 79 seats" was
+    # an addition although the other outlets wrote "47.5 per cent and 79 of the 150 seats"
+    # and "47.5%": the figures, the anchors a paraphrase keeps, did not match.
+    said = figures(tokenize("In 2021, the party won 47.5 percent and 79 seats."))
+    assert said == figures(tokenize("The party won 47.5 per cent and 79 seats in 2021."))
+    assert said <= figures(tokenize("It won 79 of the 150 seats in 2021, and 47.5% of votes."))
+    assert figures(tokenize("It won 79 seats.")) != figures(tokenize("It won 79 votes."))
+
+
 def test_share_of_content_found_in_another_article() -> None:
     ctx = _context({"a": FERRY_A, "b": FERRY_B})
     captain = ctx.articles["a"].sentences[1].tokens

@@ -40,6 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.align.similarity import STOP_WORDS, features, stem
+from compare.claims.number_lexicon import units
 from compare.classify.base import Context
 from compare.classify.cells import shorten
 from compare.model import Sentence, Token
@@ -61,7 +62,9 @@ UNSURE = 0.5  # the confidence of a partly carried passage (below merge.UNCERTAI
 
 _WORD = re.compile(r"\w")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
-COUNTED_WITHIN = 3  # words after a number where the word it counts is looked for
+# Words after a number where the word it counts is looked for, past function words and
+# other numbers ("79 of the 150 seats" counts seats).
+COUNTED_WITHIN = 3
 
 
 class _Story:
@@ -105,16 +108,42 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     >>> from compare.align.segment import tokenize
     >>> sorted(figures(tokenize("It took 13 of the villages in 2015 after a war.")))
     [('13', 'villag'), ('2015', '')]
+    >>> sorted(figures(tokenize("It won 47.5 per cent and 79 of the 150 seats.")))
+    [('150', 'seat'), ('47.5', 'percent'), ('79', 'seat')]
     """
     out = set()
-    words = [t for t in tokens if _WORD.search(t.norm)]
+    places = [i for i, t in enumerate(tokens) if _WORD.search(t.norm)]
+    words = [tokens[i] for i in places]
+    norms = [t.norm for t in tokens]
     for k, t in enumerate(words):
         if not any(c.isdigit() for c in t.norm):
             continue
-        after = [w for w in words[k + 1 : k + 1 + COUNTED_WITHIN] if w.norm not in STOP_WORDS]
+        unit = _unit_after(norms, places[k] + 1)
+        if unit is not None:
+            out.add((stem(t.norm), unit))
+            continue
+        after = [
+            w
+            for w in words[k + 1 : k + 3 + COUNTED_WITHIN]
+            if w.norm not in STOP_WORDS and not any(c.isdigit() for c in w.norm)
+        ]
         noun = after[0].norm if after and not _YEAR.fullmatch(t.norm) else ""
-        out.add((stem(t.norm), "" if any(c.isdigit() for c in noun) else stem(noun)))
+        out.add((stem(t.norm), stem(noun)))
     return out
+
+
+def _unit_after(norms: Sequence[str], at: int) -> str | None:
+    """The unit a figure is written in, whatever its spelling ("per cent", "%", "percent").
+
+    >>> _unit_after(["per", "cent", "of"], 0), _unit_after(["%"], 0), _unit_after(["of"], 0)
+    ('percent', 'percent', None)
+    """
+    table = units()
+    for size in (2, 1):
+        unit = table.get(tuple(norms[at : at + size]))
+        if unit is not None and at + size <= len(norms):
+            return unit.split("/")[0]
+    return None
 
 
 def carried_share(
