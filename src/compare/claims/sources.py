@@ -195,9 +195,44 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
 
 
 def with_trailing_findings(found: list[Marker], tokens: Sequence[Token]) -> list[Marker]:
-    """``found`` with every ``trailing_findings`` marker no verb of it starts at, in order."""
+    """``found`` with every ``trailing_findings`` and ``proceedings_heard`` marker no verb
+    of it starts at, in order."""
     starts = {m[0] for m in found}
-    return sorted([*found, *(m for m in trailing_findings(tokens) if m[0] not in starts)])
+    more = [*trailing_findings(tokens), *proceedings_heard(tokens)]
+    return sorted([*found, *(m for m in more if m[0] not in starts)])
+
+
+# Bodies that hear evidence: "the court heard that ..." credits the claim to the evidence
+# given there, as "the court was told" does.
+_HEARING_BODIES = frozenset(
+    {"court", "jury", "inquiry", "inquest", "tribunal", "hearing", "committee", "panel",
+     "trial", "magistrates", "judges", "judge"}
+)  # fmt: skip
+
+
+def proceedings_heard(tokens: Sequence[Token]) -> list[Marker]:
+    """``(start, end, "neutral")`` of "the court heard" crediting a claim to the proceedings.
+
+    Why: court reporting's formula "..., the court heard." / "The court heard
+    that ..." was read as no attribution, so a version writing "the court was
+    told" was said to credit a claim the other stated as fact.  Only a body
+    that hears evidence, and only before "that" or closing the sentence:
+    "the court heard from 30 witnesses" tells an event.
+
+    >>> from compare.align.segment import tokenize
+    >>> proceedings_heard(tokenize("The money was routed abroad, the court heard."))
+    [(8, 9, 'neutral')]
+    >>> proceedings_heard(tokenize("The court heard from 30 witnesses."))
+    []
+    """
+    out: list[Marker] = []
+    for k in range(1, len(tokens)):
+        if tokens[k].norm != "heard" or tokens[k - 1].norm not in _HEARING_BODIES:
+            continue
+        nxt = tokens[k + 1].norm if k + 1 < len(tokens) else ""
+        if nxt == "that" or nxt in _SENTENCE_CLOSE:
+            out.append((k, k + 1, "neutral"))
+    return out
 
 
 # Verbs of research findings that credit a claim without "that" when they close the sentence

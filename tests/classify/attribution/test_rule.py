@@ -569,3 +569,23 @@ def test_a_paragraph_before_crediting_someone_else_does_not_credit_the_claim() -
     )
     found = of_kind(run(runs_on, cells=cells), Kind.ATTRIBUTION_CHANGE)
     assert [f.passage_id for f in found if f.passage_id is not None] == []
+
+
+def test_the_court_heard_credits_a_claim_as_the_court_was_told_does() -> None:
+    # From a blind reading of an invented trial story: "..., the court heard." was read as
+    # no attribution, so "the court was told" was said to credit what it stated as fact.
+    heard = (
+        "Part of the money was routed through a consultancy run by his brother, the court heard."
+    )
+    told = (
+        "Part of the money was routed through a consultancy run by his brother, the court was told."
+    )
+    plain = "Part of the money was routed through a consultancy run by his brother."
+    assert of_kind(run({"a": heard, "b": told}), Kind.ATTRIBUTION_CHANGE) == []
+    assert len(of_kind(run({"a": heard, "b": plain}), Kind.ATTRIBUTION_CHANGE)) == 1
+    # "heard from" tells an event: the witnesses' evidence, not a claim credited
+    witnesses = "The court heard from 30 witnesses during the trial, which lasted a year."
+    assert (
+        of_kind(run({"a": witnesses, "b": witnesses.replace("30", "32")}), Kind.ATTRIBUTION_CHANGE)
+        == []
+    )
