@@ -147,7 +147,8 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
             and same_par
             and bool(before.content)
             and before.content[0] >= before.verb[1]
-            and before.content[-1] == len(sentences[i - 1].tokens) - 1
+            and (before.content[-1] if before.reach is None else before.reach)
+            == len(sentences[i - 1].tokens) - 1
         )
         found = hedges(toks)
         hearsay = any(h[2] in _HEARSAY for h in found)  # "reportedly", "allegedly"

@@ -589,3 +589,23 @@ def test_the_court_heard_credits_a_claim_as_the_court_was_told_does() -> None:
         of_kind(run({"a": witnesses, "b": witnesses.replace("30", "32")}), Kind.ATTRIBUTION_CHANGE)
         == []
     )
+
+
+def test_a_short_claim_credited_to_another_source_is_one_finding() -> None:
+    # From a blind reading of an invented trial story: two outlets credit the defence
+    # lawyer, a third the party, with the same short claim ("the verdict was politically
+    # motivated", three content words: under the story-wide rule's usual five).
+    texts = {
+        "a": "His lawyer, Pavel Strand, said the verdict was politically motivated and that "
+        "his client would appeal.",
+        "b": "The Civic Alliance said in a statement that the verdict was politically motivated.",
+        "c": "Defence lawyer Pavel Strand told reporters the verdict was politically motivated "
+        "and said his client would appeal.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}, "p3": {"c": (0,)}}
+    (found,) = of_kind(run(texts, cells=cells), Kind.ATTRIBUTION_CHANGE)
+    assert "Civic Alliance" in found.label and "Strand" in found.label
+    assert sorted(found.spans) == ["a", "b", "c"]
+    # The same short words credited to one source everywhere: nothing to report.
+    same = dict(texts, b="Strand said in a statement that the verdict was politically motivated.")
+    assert of_kind(run(same, cells=cells), Kind.ATTRIBUTION_CHANGE) == []

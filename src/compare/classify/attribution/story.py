@@ -10,7 +10,9 @@ findings (``credited_vs_fact``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from compare.align.similarity import features
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, who
@@ -137,7 +139,36 @@ def find(ctx: Context) -> list[Candidate]:
         if (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
         not in done
     ]
-    return [_candidate(ctx, d) for d in found]
+    return _one_per_odd_source([_candidate(ctx, d) for d in found], found)
+
+
+def _one_per_odd_source(
+    candidates: list[Candidate], diffs: Sequence[AttributionDiff]
+) -> list[Candidate]:
+    """One "credited to different sources" finding per sentence that differs from several.
+
+    Why: two outlets crediting the defence lawyer and a third crediting his party gave
+    two findings (lawyer vs party, party vs lawyer), one difference read twice.  A
+    sentence in more than one such difference is the odd one out, and keys them all.
+    """
+    sites = Counter(
+        site
+        for d in diffs
+        if d.kind == "source"
+        for site in (_site_of(d.credited), _site_of(d.other))
+    )
+    out = []
+    for c, d in zip(candidates, diffs, strict=True):
+        if d.kind == "source":
+            odd = max((_site_of(d.credited), _site_of(d.other)), key=lambda s: sites[s])
+            if sites[odd] > 1:
+                c = replace(c, key=f"said:source:{odd[0]}:{odd[1]}")
+        out.append(c)
+    return out
+
+
+def _site_of(claim: AttributedClaim) -> tuple[str, int]:
+    return claim.article_id, claim.sentence
 
 
 _LAST: list[tuple[Context, dict[tuple[str, int], AttributedClaim], dict[str, float]]] = []
