@@ -16,11 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
 from compare.claims.sources import ARTICLES, markers
 from compare.claims.words import content_words, group_nouns, stem
 from compare.model import Token
+from compare.text import lexicons
 
 _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "this", "that"}
@@ -155,12 +157,49 @@ def different(a: Sequence[Token], b: Sequence[Token], story: Names) -> bool:
     """
     if not identified(a) or not identified(b):
         return False
+    if _other_sides(a, b):
+        return True
     wa, wb = words(a), words(b)
     if not wa or not wb or _share(wa, wb):
         return False
     if not (_whole(a, wa, story) and _whole(b, wb, story)):
         return False
     return not _share(widened(wa, story), widened(wb, story))
+
+
+ROLES_FILE = "claims_speaker_roles.txt"
+
+
+@cache
+def _sides() -> dict[str, str]:
+    """Head noun of a description -> the side it speaks for (``claims_speaker_roles.txt``)."""
+    return {w.strip(): side for side, nouns in lexicons.rows(ROLES_FILE) for w in nouns.split(",")}
+
+
+def _other_sides(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Are two unnamed descriptions the voices of two sides ("the company" / "the regulator")?
+
+    Why: "The company said no passwords were taken" against "No passwords were
+    taken, the regulator said" credits one claim to two parties; a description
+    names no one, so the rules had no way to tell them apart.  Only two
+    descriptions (a name may belong to either side) whose head nouns are listed
+    for different sides.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _other_sides(t("The company"), t("the regulator"))
+    True
+    >>> _other_sides(t("the firm"), t("the company"))
+    False
+    >>> _other_sides(t("Lumora"), t("the regulator"))
+    False
+    """
+    heads = []
+    for tokens in (a, b):
+        found = content_words(tokens)
+        if not found or named(tokens):
+            return False
+        heads.append(_sides().get(found[-1].norm))
+    return None not in heads and heads[0] != heads[1]
 
 
 def _share(a: Words, b: Words) -> bool:

@@ -609,3 +609,14 @@ def test_a_short_claim_credited_to_another_source_is_one_finding() -> None:
     # The same short words credited to one source everywhere: nothing to report.
     same = dict(texts, b="Strand said in a statement that the verdict was politically motivated.")
     assert of_kind(run(same, cells=cells), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_two_parties_described_without_names_are_two_sources() -> None:
+    # From a blind reading of an invented data-breach story: "the company" and "the
+    # regulator" credited with one claim were not told apart (a description names no one).
+    company = "The company said no passwords or full card numbers were taken."
+    regulator = "No passwords or full card numbers were taken, the regulator said."
+    (found,) = of_kind(run({"a": company, "b": regulator}), Kind.ATTRIBUTION_CHANGE)
+    assert found.label == '"The company said" vs "the regulator said"'
+    firm = "No passwords or full card numbers were taken, the firm said."
+    assert of_kind(run({"a": company, "b": firm}), Kind.ATTRIBUTION_CHANGE) == []

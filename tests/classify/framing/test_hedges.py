@@ -246,3 +246,12 @@ def test_odds_and_hearsay_are_compared_only_in_sentences_written_together(
     a, b = f"The suspect {hedged} the city on Monday.", "The suspect fled the city on Monday."
     labels = [f.label for f in of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)]
     assert (label in labels) is found
+
+
+def test_appearing_to_is_a_hedge() -> None:
+    # From a blind reading: "a file appearing to contain customer records" against "a file
+    # containing customer records" was reported as a rewording that changes no facts.
+    a = "A researcher said a file appearing to contain customer records was sold in January."
+    b = "A researcher said a file containing customer records was sold in January."
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert "appearing to" in found.label
