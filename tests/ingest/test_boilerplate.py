@@ -25,6 +25,7 @@ def _reasons(middle: str) -> list[str]:
     ("middle", "reason"),
     [
         ("Advertisement", Reason.MARKER),
+        ("**Read more:**", Reason.MARKER),  # Markdown emphasis around a marker
         ("ADVERTISEMENT", Reason.MARKER),
         ("Story continues below", Reason.MARKER),
         ("___", Reason.SEPARATOR),

@@ -379,7 +379,9 @@ def _line_reason(line: str) -> Reason | None:
         return Reason.IMAGE
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
-    if line.rstrip(".:").strip().casefold() in lexicons.words("boilerplate_markers.txt"):
+    # Markdown emphasis around a marker ("**Read more:**") is typography, not text.
+    bare = line.strip().strip("*_").strip().rstrip(".:").strip("*_ ").casefold()
+    if bare in lexicons.words("boilerplate_markers.txt"):
         return Reason.MARKER
     return None
 

@@ -620,3 +620,16 @@ def test_two_parties_described_without_names_are_two_sources() -> None:
     assert found.label == '"The company said" vs "the regulator said"'
     firm = "No passwords or full card numbers were taken, the firm said."
     assert of_kind(run({"a": company, "b": firm}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_one_name_in_two_spellings_is_not_two_sources() -> None:
+    # From a blind reading: "Qorbanzadeh said" / "Ghorbanzadeh said" was reported as a
+    # change of source; the name-variant finding reports the spelling.
+    texts = {
+        "a": "The rescue teams had reached 30 of the 41 villages cut off by landslides, "
+        "interior ministry spokesman Hamid Qorbanzadeh said.",
+        "b": "Interior ministry spokesman Hamid Ghorbanzadeh said the rescue teams had reached 30 "
+        "of the 41 villages cut off by landslides.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}}
+    assert of_kind(run(texts, cells=cells), Kind.ATTRIBUTION_CHANGE) == []

@@ -311,3 +311,12 @@ def test_a_unit_symbol_of_a_conversion_is_no_rewording() -> None:
     a = "Gusts of up to 55 miles per hour were expected to persist through Wednesday."
     b = "Gusts of up to 55 miles per hour (89 km/h) were expected to persist through Wednesday."
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_a_conversion_beside_a_spelling_is_no_rewording() -> None:
+    # From a blind reading: "(about 130,000 miles) fiber" / "fibre" was a rewording.
+    a = "Where its 210,000 km (about 130,000 miles) fiber network is strongest, prices fell."
+    b = "Where its 210,000 km fibre network is strongest, prices fell."
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+    assert [f.label for f in of_kind(found, Kind.SPELLING_VARIANT)] == ['"fiber" vs "fibre"']

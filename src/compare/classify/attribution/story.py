@@ -32,6 +32,7 @@ from compare.claims.figure_sources import figure_diffs
 from compare.classify.attribution.claims import aligned_pairs
 from compare.classify.base import Candidate, Context
 from compare.classify.merge import UNCERTAIN
+from compare.classify.variants.names import is_variant
 from compare.model import Article, Kind, Sentence, Severity, Span
 
 # Content cosine a passage rule's "credited vs stated as fact" pair must reach: lower
@@ -128,7 +129,7 @@ def find(ctx: Context) -> list[Candidate]:
     articles = _articles(ctx)
     if len(articles) < 2:
         return []
-    found = compare(articles, aligned_pairs(ctx))
+    found = [d for d in compare(articles, aligned_pairs(ctx)) if not _one_name_spelt_twice(d)]
     done = {
         (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
         for d in found
@@ -140,6 +141,19 @@ def find(ctx: Context) -> list[Candidate]:
         not in done
     ]
     return _one_per_odd_source([_candidate(ctx, d) for d in found], found)
+
+
+def _one_name_spelt_twice(d: AttributionDiff) -> bool:
+    """Are the two "different" sources one name in two spellings ("Qorbanzadeh" /
+    "Ghorbanzadeh")?  The name-variant finding reports that; read blind, a change of
+    source between two transliterations of one official's name was wrong."""
+    if d.kind != "source":
+        return False
+    last = [
+        next((t.text for t in reversed(c.speaker) if t.text[:1].isupper()), "")
+        for c in (d.credited, d.other)
+    ]
+    return all(last) and (last[0] == last[1] or is_variant(last[0], last[1]))
 
 
 def _one_per_odd_source(

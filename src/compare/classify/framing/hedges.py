@@ -253,9 +253,11 @@ def _one_sided(
         passage_id=passage_id,
         key=f"hedge:{word.casefold()}|-",
         spans={has: (hedged,), lacks: (plain,)},
-        explanation=f'Only one version hedges the claim with "{word}", which '
-        f"{_MEANING.get(h[2], 'qualifies the claim')}. Without it, the claim reads as established "
-        "fact."
+        # "One version ... another does not", never "only one": the finding merges every
+        # pair of outlets, and read blind, "only one" was untrue where two of three hedged.
+        explanation=f'One version hedges the claim with "{word}", which '
+        f"{_MEANING.get(h[2], 'qualifies the claim')}; another does not, so there the claim "
+        "reads as established fact."
         + (
             " The hedging outlet itself states the claim without a hedge elsewhere, so the "
             "hedge may carry little weight."

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from compare.claims.hedge_words import hedges
-from compare.claims.number_lexicon import events
+from compare.claims.number_lexicon import events, hedge_positions
 from compare.claims.number_parse import quantities
 from compare.claims.sources import identifications, markers, same_referent, source_range
 from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
@@ -244,6 +244,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if all(figure_word(t) for t in (*ca, *cb)):
         return False  # "$1.3 billion" / "£1bn": figures are the number family's to compare
+    if _only_figures_and_variants(ca, cb):
+        return False  # "(about 130,000 miles) fiber" / "fibre": a conversion and a spelling
     if (
         ca
         and cb
@@ -276,6 +278,21 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     squash_a = "".join(text_a.split()).casefold().replace("-", "")
     return squash_a != "".join(text_b.split()).casefold().replace("-", "")
+
+
+def _only_figures_and_variants(ca: Sequence[Token], cb: Sequence[Token]) -> bool:
+    """Is every content word a figure, a figure's qualifier, or a spelling of a word the
+    other side writes another way?  Read blind, "(about 130,000 miles) fiber" against
+    "fibre" (a unit conversion one outlet adds, beside a US/UK spelling) was reported
+    as a rewording, with the spelling finding beside it."""
+    qualifiers = {k[0] for k in hedge_positions() if len(k) == 1}
+    rest_a = [t for t in ca if not figure_word(t) and t.norm not in qualifiers]
+    rest_b = [t for t in cb if not figure_word(t) and t.norm not in qualifiers]
+    if len(rest_a) + len(rest_b) == len(ca) + len(cb):
+        return False  # no figure in the change: the checks below read it whole
+    return all(any(is_variant_elsewhere(x.text, y.text) for y in rest_b) for x in rest_a) and all(
+        any(is_variant_elsewhere(x.text, y.text) for x in rest_a) for y in rest_b
+    )
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

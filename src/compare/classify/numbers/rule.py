@@ -211,6 +211,8 @@ def _same_place(
             continue
         if not (_FIGURE.fullmatch(ta.norm) and _FIGURE.fullmatch(tb.norm)) or ta.norm == tb.norm:
             continue
+        if _publication_days(ctx, pair, i1, j1):
+            continue
         joined = n >= 2 and codes[n - 1][0] == "equal" and codes[n - 1][2] - codes[n - 1][1] == 1
         joined = joined and pair.a_tokens[i1 - 1].norm in _JOINERS and bool(swaps)
         if joined and swaps[-1][-1][0] == i1 - 2:
@@ -266,6 +268,37 @@ def _whose_age(pair: CellPair, token: Token) -> str:
         if age.start <= token.start and token.end <= age.end and str(age.age) == token.norm:
             return " ".join(w.capitalize() for w in age.name)
     return ""
+
+
+DATELINE_REACH = 6  # tokens into its sentence a dateline's date may stand ("CITY, March 14")
+
+
+def _publication_days(ctx: Context, pair: CellPair, i: int, j: int) -> bool:
+    """Are the two swapped numbers days of a month, each its own article's publication day?
+
+    Why: a dateline ("VELGRAD, March 14 (AWS) -" / "March 15") dates the copy, and a
+    next-day version re-dated it; read as "one of them is wrong", a blind reader
+    judged it wrong.  Both must follow the same month and match their article's date;
+    an undated article's day counts when it opens the copy, as a dateline does.
+    """
+    before_a = pair.a_tokens[i - 1].norm if i else ""
+    before_b = pair.b_tokens[j - 1].norm if j else ""
+    if before_a != before_b or not has_role(before_a, "month"):
+        return False
+    dated = 0
+    for aid, token, at in ((pair.a, pair.a_tokens[i], i), (pair.b, pair.b_tokens[j], j)):
+        article = ctx.articles.get(aid)
+        published = article.published if article is not None else None
+        if not token.norm.isdigit():
+            return False
+        if published is None:
+            if at > DATELINE_REACH:
+                return False  # undated: only a dateline opening the copy dates it
+            continue
+        if int(published[8:10]) != int(token.norm):
+            return False
+        dated += 1
+    return dated > 0
 
 
 def _calendar_swap(a: str, b: str) -> bool:
