@@ -339,3 +339,15 @@ def test_headline_repeated_as_first_paragraph_is_removed() -> None:
     assert [p.text for p in twice.paragraphs] == [BEFORE]
     # only as the first paragraph
     assert len(split(f"{BEFORE}\n\n{title}").paragraphs) == 2
+
+
+def test_a_markdown_list_of_links_under_read_more_is_removed() -> None:
+    # From a blind reading of an invented Markdown article: the "**Read more:**" marker
+    # and the links under it were reported as a passage only that outlet carries.
+    links = (
+        "- [Telecoms consolidation: who is next?](https://example.net/a)\n"
+        "- [The buyer: a profile](https://example.net/b)"
+    )
+    body = _split(f"{BEFORE}\n\n**Read more:**\n\n{links}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [Reason.MARKER.value, Reason.RELATED.value]

@@ -84,8 +84,8 @@ class Scope:
         >>> voters.differs(Scope(), stated=True), voters.differs(voters)
         (True, False)
         """
-        if self.part or other.part or self.hypothetical or other.hypothetical:
-            return True
+        if self.part or other.part or self.hypothetical != other.hypothetical:
+            return True  # two hypotheticals ("would be released within 14 days") compare
         if self.group != other.group:
             return True  # a share of one group against a share of another, or of everyone
         (since_a, days_a, other_a), (since_b, days_b, other_b) = (

@@ -60,6 +60,8 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _SEPARATOR = re.compile(r"([-_*=~#•·—–])(?:[ \t]*\1){2,}")
 _MD_HEADING = re.compile(r"#{1,6}[ \t]+\S.*")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]{0,300})\]\([^)\s]{0,2000}\)")
+_MD_LINK_ITEM = re.compile(r"[-*\u2022]?[ \t]*\[[^\]]{1,300}\]\([^)\s]{1,2000}\)")
 # Bounded repeats keep the search linear on pathological 200,000-character tokens.
 _EMAIL = re.compile(r"[\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}")
 _URL = re.compile(r"https?://|www\.|@\w")
@@ -133,7 +135,17 @@ _TAIL_CREDIT = re.compile(
 )
 _SPLIT_CREDITS = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _FINAL_PUNCT = ".!?;:,…\"'”’»)]"
-_RELATED_MARKERS = ("related", "recommended", "you may also like", "more on this", "more from")
+_RELATED_MARKERS = (
+    "related",
+    "recommended",
+    "you may also like",
+    "more on this",
+    "more from",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+)
 _RELATED_INLINE = re.compile(
     r"(?:related|read more|also read|read also|see also|more on this)\s*:\s*\S", re.I
 )
@@ -209,8 +221,15 @@ def _same_line(para: str, title: str) -> bool:
 
 
 def _headline_like(para: str) -> bool:
-    """Every line short and without final punctuation, as a list of headlines is."""
-    lines = [line.strip() for line in para.splitlines() if line.strip()]
+    """Every line short and without final punctuation, as a list of headlines is.
+
+    A Markdown list of links ("- [Title](https://...)") is read by its links' text.
+    """
+    raw = [line.strip() for line in para.splitlines() if line.strip()]
+    if raw and all(_MD_LINK_ITEM.fullmatch(line) for line in raw):
+        return True  # a list of links is a list of headlines, whatever their punctuation
+    lines = [_MD_LINK.sub(r"\1", line).lstrip("-*\u2022 ").strip() for line in raw]
+    lines = [line for line in lines if line]
     return bool(lines) and all(
         len(line.split()) <= RELATED_MAX_WORDS and line[-1] not in _FINAL_PUNCT for line in lines
     )
@@ -226,7 +245,8 @@ def _without_related(
     starts = sorted(
         e
         for s, e, r in removed
-        if r is Reason.MARKER and text[s:e].strip().casefold().startswith(_RELATED_MARKERS)
+        if r is Reason.MARKER
+        and text[s:e].strip().strip("*_ ").casefold().startswith(_RELATED_MARKERS)
     )
     if not starts:
         return kept

@@ -490,3 +490,15 @@ def test_a_dateline_re_dated_with_its_article_is_no_discrepancy() -> None:
     # The same swap where the dates do not match the articles' is still reported.
     other = {"a": "2026-03-20", "b": "2026-03-20"}
     assert len(of_kind(run({"a": a, "b": b}, dates=other), Kind.NUMBER_DISCREPANCY)) == 1
+
+
+def test_two_figures_of_one_reported_future_are_compared() -> None:
+    # From a blind reading: "said the footage would be released within 14 days" / "within
+    # 10 days" was never compared, "would" making each figure a hypothetical.
+    a = "The mayor said footage of the shooting would be released within 14 days."
+    b = "The mayor said footage of the shooting would be released within 10 days."
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"10 days" vs "14 days"'
+    # A hypothetical against a figure of fact stays apart.
+    fact = "The footage was released after 10 days."
+    assert of_kind(run({"a": a, "b": fact}), Kind.NUMBER_DISCREPANCY) == []
