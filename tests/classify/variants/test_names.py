@@ -9,7 +9,7 @@ from compare.classify.variants import names
 from compare.classify.variants.name_forms import jaro_winkler, similar, typing_slip, word_family
 from compare.model import Kind, Severity
 
-from classify_helpers import assert_quotes_source, run, sentence_context
+from classify_helpers import assert_quotes_source, of_kind, run, sentence_context
 
 
 @pytest.mark.parametrize(
@@ -251,3 +251,12 @@ def test_a_name_variant_mid_sentence_is_still_one() -> None:
         }
     )
     assert [f.kind for f in found if f.kind is Kind.NAME_VARIANT] == [Kind.NAME_VARIANT]
+
+
+def test_a_final_e_added_to_a_name_in_aligned_text_is_a_variant() -> None:
+    # From a blind reading of an invented story: "Harrow" / "Harrowe" for one lawyer was
+    # missed ("harrowe" stems to "harrow", read as one word family like "Kenya" / "Kenyan").
+    a = "Denise Harrow, a lawyer for the family, called for the officer to be charged."
+    b = "Denise Harrowe, a lawyer for the family, called for the officer to be charged."
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.NAME_VARIANT)
+    assert found.label == '"Harrow" vs "Harrowe"'
