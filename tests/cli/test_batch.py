@@ -428,7 +428,9 @@ def test_helpers_and_workers_die_with_a_killed_parent(tmp_path: Path, articles) 
         env=cli_env(),
     )
     try:
-        assert proc.stdout is not None and proc.stdout.readline() == b"analysing\n"
+        # Two workers may write their lines at once ("analysinganalysing\n"): the first
+        # line need only show that analysis began.
+        assert proc.stdout is not None and proc.stdout.readline().startswith(b"analysing")
         time.sleep(0.5)  # every worker has started its story
         children = _children(proc.pid)
         assert children

@@ -255,3 +255,11 @@ def test_appearing_to_is_a_hedge() -> None:
     b = "A researcher said a file containing customer records was sold in January."
     (found,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert "appearing to" in found.label
+
+
+def test_is_expected_to_is_a_hedge() -> None:
+    # From a blind reading: "is expected to open an investigation" / "will open".
+    a = "The competition authority is expected to open an in-depth investigation."
+    b = "The competition authority will open an in-depth investigation."
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert "is expected to" in found.label

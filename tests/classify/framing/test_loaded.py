@@ -311,3 +311,23 @@ def test_two_words_for_one_event_are_no_tone_swap() -> None:
         }
     )
     assert of_kind(found, Kind.LOADED_TERM) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        # From a blind reading of two invented stories (a launch, a merger).
+        (
+            "The 2019 mission failed when its lander crashed on the surface.",
+            "The 2019 mission was botched when its lander crashed on the surface.",
+            '"botched" vs "failed"',
+        ),
+        (
+            "The company agreed on Monday to buy its rival for $8.4 billion.",
+            "The company agreed on Monday to swallow up its rival for $8.4 billion.",
+            '"swallow up" vs "buy"',
+        ),
+    ],
+)
+def test_journalese_for_failure_and_takeovers_is_loaded(a: str, b: str, label: str) -> None:
+    the_finding(a, b, Kind.LOADED_TERM, label)
