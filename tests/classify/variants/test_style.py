@@ -281,3 +281,15 @@ def test_an_abbreviation_is_a_house_style_only_where_the_outlet_keeps_to_it(
     }
     found = of_kind(run(texts), Kind.STYLE_VARIANT)
     assert bool(found) is reported
+
+
+def test_three_outlets_writing_percent_three_ways_make_one_finding() -> None:
+    # From a blind reading: "per cent" / "percent" / "%" gave three pairwise findings,
+    # the second and third judged duplicates.
+    texts = {
+        "a": "Turnout was 61.7 per cent, the highest since 2011.",
+        "b": "Turnout was 61.7 percent, the highest since 2011.",
+        "c": "Turnout was 61.7%, the highest since 2011.",
+    }
+    (found,) = of_kind(run(texts), Kind.STYLE_VARIANT)
+    assert sorted(found.spans) == ["a", "b", "c"]

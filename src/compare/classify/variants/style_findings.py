@@ -8,6 +8,7 @@ vs "one word"), so the reader sees a style choice, not a change of meaning.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from compare.claims.words import stem
 from compare.classify.base import Candidate, Context
@@ -108,6 +109,23 @@ a style choice, not a change of meaning.'
 BY_HABIT = frozenset({"number", "date", "time", "more than", "abbreviation"})
 
 
+# Styles that answer one question, so three outlets writing it three ways make one finding,
+# not three pairs ("per cent" / "percent" / "%": read blind, the second and third pairs
+# were duplicates).
+_FAMILIES = {
+    "percent": frozenset({"% sign", '"per cent"', '"percent"'}),
+    "scale": frozenset({'scale abbreviated ("m", "bn")', "scale in words"}),
+}
+
+
+def _family(styles: Sequence[str]) -> str | None:
+    """The family both styles belong to, if one does."""
+    for name, members in _FAMILIES.items():
+        if all(s in members for s in styles):
+            return f"family:{name}"
+    return None
+
+
 def _as_written(ctx: Context, article_id: str, span: Span, cats: list[str]) -> Span:
     """A span with the full stop that follows it, for an abbreviation.
 
@@ -166,7 +184,7 @@ def candidate(
     if "abbreviation" in cats and (_writes(ctx, a, sb.text) or _writes(ctx, b, sa.text)):
         return None  # the outlet writes both forms: no house style of its own to compare
     if set(cats) <= BY_HABIT:
-        key = "|".join(sorted(styles))
+        key = _family(styles) or "|".join(sorted(styles))
     elif cats == ["hyphenation"]:
         # One word's spelling, whatever its inflection or which outlet is "a":
         # "emails" / "e-mails" and "email" / "e-mail" are one choice to look up.
