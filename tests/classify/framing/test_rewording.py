@@ -320,3 +320,10 @@ def test_a_conversion_beside_a_spelling_is_no_rewording() -> None:
     found = run({"a": a, "b": b})
     assert of_kind(found, Kind.WORDING_CHANGE) == []
     assert [f.label for f in of_kind(found, Kind.SPELLING_VARIANT)] == ['"fiber" vs "fibre"']
+
+
+def test_a_name_and_its_initials_are_no_rewording() -> None:
+    # From a blind reading: a wire's name in one dateline, its initials in another.
+    a = "TORVIK (Meridian Press) - The agency launched its first lunar probe on Tuesday."
+    b = "TORVIK (MP) - The agency launched its first lunar probe on Tuesday."
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

@@ -244,6 +244,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     if all(figure_word(t) for t in (*ca, *cb)):
         return False  # "$1.3 billion" / "£1bn": figures are the number family's to compare
+    if _acronym_of(ca, cb) or _acronym_of(cb, ca):
+        return False  # "MP" / "Meridian Press": a name and its initials, a house style
     if _only_figures_and_variants(ca, cb):
         return False  # "(about 130,000 miles) fiber" / "fibre": a conversion and a spelling
     if (
@@ -278,6 +280,21 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False
     squash_a = "".join(text_a.split()).casefold().replace("-", "")
     return squash_a != "".join(text_b.split()).casefold().replace("-", "")
+
+
+def _acronym_of(short: Sequence[Token], full: Sequence[Token]) -> bool:
+    """Is ``short`` one all-capital word made of the initials of ``full``'s capitalised words?
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _acronym_of(t("MP"), t("Meridian Press")), _acronym_of(t("UN"), t("United Nations"))
+    (True, True)
+    >>> _acronym_of(t("MP"), t("Member of Parliament")), _acronym_of(t("AP"), t("the press"))
+    (False, False)
+    """
+    if len(short) != 1 or not short[0].text.isupper() or not 2 <= len(short[0].text) <= 6:
+        return False
+    capitals = [t.text[0] for t in full if t.text[:1].isupper()]
+    return len(capitals) == len(full) and "".join(capitals) == short[0].text
 
 
 def _only_figures_and_variants(ca: Sequence[Token], cb: Sequence[Token]) -> bool:
