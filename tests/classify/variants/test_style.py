@@ -293,3 +293,12 @@ def test_three_outlets_writing_percent_three_ways_make_one_finding() -> None:
     }
     (found,) = of_kind(run(texts), Kind.STYLE_VARIANT)
     assert sorted(found.spans) == ["a", "b", "c"]
+
+
+def test_a_time_with_minutes_in_two_house_styles_is_a_style_variant() -> None:
+    # From a blind reading of an invented launch story: "4:17 a.m." / "4.17am" was missed.
+    a = "The rocket lifted off at 4:17 a.m. local time on Tuesday from the coastal site."
+    b = "The rocket lifted off at 4.17am local time on Tuesday from the coastal site."
+    (found,) = of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT)
+    assert found.label == '"4:17 a.m." vs "4.17am"'
+    assert of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY) == []

@@ -111,13 +111,23 @@ def time_step(tokens: list[str]) -> list[str]:
 
     >>> time_step(["10am"]) == time_step(["10", "a.m."])
     True
+    >>> time_step(["4.17am"]) == time_step(["4", ":", "17", "a.m."]) == time_step(["4.17", "am"])
+    True
     """
     out: list[str] = []
-    for tok in tokens:
-        m = re.fullmatch(r"(\d{1,2})([ap])\.?m\.?", tok)
+    for k, tok in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else ""
+        m = re.fullmatch(r"(\d{1,2})(?:[.:](\d{2}))?([ap])\.?m\.?", tok)
+        minutes = re.fullmatch(r"(\d{1,2})\.(\d{2})", tok)
         if m:
-            out.extend([m.group(1), m.group(2) + "m"])
-        elif tok in {"a.m.", "p.m."} and out and out[-1].isdigit():
+            out.extend(
+                [m.group(1), ":", m.group(2), m.group(3) + "m"]
+                if m.group(2)
+                else [m.group(1), m.group(3) + "m"]
+            )
+        elif minutes and nxt.replace(".", "") in {"am", "pm"}:
+            out.extend([minutes.group(1), ":", minutes.group(2)])  # "4.17 am": British
+        elif tok.replace(".", "") in {"am", "pm"} and out and out[-1].isdigit():
             out.append(tok.replace(".", ""))
         else:
             out.append(tok)
