@@ -51,7 +51,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BASIL_JUDGED_FALSE_STILL_REPORTED = 42
 # 0.72 once a hedge on a figure that counts no people an event befell ("roughly 35 percent"
 # vs "35 percent") ranks with the minor findings.
-BASIL_JUDGED_HEADLINE_PRECISION = 0.72
+# 0.80 once a figure's counted word is its unit in any house style ("47.5 per cent" /
+# "47.5%") and read past another number ("79 of the 150 seats"): a judged-wrong omission
+# the omitter tells with the same figures left the headlines.
+BASIL_JUDGED_HEADLINE_PRECISION = 0.80
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
