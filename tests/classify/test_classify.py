@@ -251,3 +251,15 @@ def test_hedge_and_attribution_findings_note_different_publication_dates() -> No
         run(texts, dates={"a": "2013-01-16", "b": "2013-01-16"}), Kind.HEDGE_CHANGE
     )
     assert same_day.time_note is None
+
+
+def test_a_first_name_and_a_surname_spelt_two_ways_are_one_finding() -> None:
+    # From a blind reading: "Yerlan Dzhumabayev" / "Erlan Jumabaev" gave two findings.
+    texts = {
+        "a": "Prime Minister Yerlan Dzhumabayev told supporters that voters had chosen stability.",
+        "b": "Prime Minister Erlan Jumabaev told supporters that voters had chosen stability.",
+    }
+    (found,) = of_kind(run(texts), Kind.NAME_VARIANT)
+    assert "Jumabaev" in found.label
+    assert "first name" in found.explanation and '"Erlan"' in found.explanation
+    assert sorted(s.text for s in found.spans["a"]) == ["Dzhumabayev", "Yerlan"]

@@ -101,7 +101,45 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             # the label says the example stands for more.
             best = replace(best, label=f"{best.label} and {others} more like it")
         out.append(Merged(best, ordered))
-    return _without_twins(out)
+    return _one_name_per_person(_without_twins(out))
+
+
+def _one_name_per_person(merged: list[Merged]) -> list[Merged]:
+    """One name-variant finding where a first name and a surname are both spelt two ways.
+
+    Why: "Yerlan Dzhumabayev" / "Erlan Jumabaev" gave two findings, "Yerlan" /
+    "Erlan" and "Dzhumabayev" / "Jumabaev"; read blind, the second was one
+    difference reported twice.  Two name-variant findings merge when, in every
+    outlet both quote, one of the first's spans ends just before one of the
+    second's (one space between them): the surname's finding heads, and its
+    explanation names the first name too.
+    """
+    names = [m for m in merged if m.best.kind is Kind.NAME_VARIANT]
+    joined: dict[int, Merged] = {}
+    dropped: set[int] = set()
+    for first in names:
+        for last in names:
+            if first is last or id(first) in dropped or id(last) in dropped:
+                continue
+            shared = set(first.spans) & set(last.spans)
+            if len(shared) < 2 or not all(
+                any(b.start - a.end == 1 for a in first.spans[aid] for b in last.spans[aid])
+                for aid in shared
+            ):
+                continue
+            head = joined.get(id(last), last)
+            spans = {
+                aid: outermost([*first.spans.get(aid, ()), *head.spans.get(aid, ())])
+                for aid in sorted(set(first.spans) | set(head.spans))
+            }
+            best = replace(
+                head.best,
+                explanation=f"{head.best.explanation} The first name is spelt two ways too: "
+                f"{first.best.label}.",
+            )
+            joined[id(last)] = Merged(best, spans)
+            dropped.add(id(first))
+    return [joined.get(id(m), m) for m in merged if id(m) not in dropped]
 
 
 def _without_twins(merged: list[Merged]) -> list[Merged]:
