@@ -133,6 +133,7 @@ def test_article_text_is_kept(middle: str) -> None:
         # A wire story's closing credits: "Source:" and a dash with a name of capitals only.
         ("Source: Harbour Newswire", ("Harbour Newswire",)),
         ("— Harbour Newswire", ("Harbour Newswire",)),
+        ("Continental Press Agency", ("Continental Press Agency",)),
     ],
 )
 def test_credit_line_names_become_credits(line: str, credits: tuple[str, ...]) -> None:
@@ -249,6 +250,16 @@ def test_long_token_does_not_slow_the_rules() -> None:
         ("_Additional reporting by Harbour Wire_", Reason.CONTRIBUTORS),
         ("Subscribe to the Harbour Times from £1 a week for unlimited local news.", Reason.PROMO),
         ("Subscribe to The Ledger for full coverage of elections around the world.", Reason.PROMO),
+        (
+            "*The Ledger is reader-funded and free to read. Become a member from 5 crowns a "
+            "month at ledger.example/join.*",
+            Reason.PROMO,
+        ),
+        (
+            "Get the Morning Brief: sign up for the Standard's free daily newsletter at "
+            "standard.example/brief",
+            Reason.NEWSLETTER,
+        ),
     ],
 )
 def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> None:

@@ -102,6 +102,8 @@ _YOU = re.compile(r"\byou(?:r)?\b", re.I)
 _SUBSCRIBE = re.compile(r"\W*subscribe\s+(?:to|now|today|for|and)\b", re.I)
 # A sign-off under a story: a dash and a name of capitalised words only ("— Pan-Atlantic
 # Newswire", "— Staff and agencies"); a sentence has a verb in lower case.
+# The last word of a news agency's name, alone on a line as the story's credit.
+_AGENCY_HEADS = frozenset({"Agency", "Press", "Newswire", "Wire", "Service", "Services"})
 _SIGN_OFF = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|and|of|the|&)){0,5}")
 # A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
 # newsletter ..."): the outlet addressing its reader in the imperative, which reporting
@@ -427,7 +429,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
     if (len(hits) >= 2 and words <= 150 and _YOU.search(para)) or (
         words <= 40
-        and (m := _SIGNUP_START.match(para))
+        and (m := _SIGNUP_START.match(para) or _after_label(para))
         and (len(hits) >= 2 or _NEWSLETTER_SOON.match(para, m.end()))
         and not _REPORTING.search(para)
     ):
@@ -470,7 +472,20 @@ def _credit_line(para: str) -> list[str] | None:
     bare = body.lstrip("—–- ").strip()
     if bare != body and (bare.casefold() in agencies or _SIGN_OFF.fullmatch(bare)):
         return [bare]  # "— Reuters", "— Pan-Atlantic Newswire" under a story
+    if _SIGN_OFF.fullmatch(body) and body.split()[-1] in _AGENCY_HEADS:
+        return [body]  # "Continental Press Agency" alone on its line: the wire's credit
     return None
+
+
+def _after_label(para: str) -> re.Match[str] | None:
+    """A sign-up imperative after a short label ("Get the Morning Brief: sign up for ...")."""
+    head, colon, _rest = para.partition(":")
+    if not colon or len(head.split()) > LABEL_MAX_WORDS:
+        return None
+    return _SIGNUP_START.match(para, len(head) + 1)
+
+
+LABEL_MAX_WORDS = 6
 
 
 def carries_reporting(text: str) -> bool:

@@ -78,7 +78,14 @@ def same_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return all(any(alike(x, y) for y in pool) for x in xs)
 
     # One source may be fuller than the other ("President Jane Doe" / "Doe").
-    return covered(sa, sb) or covered(sb, sa)
+    if covered(sa, sb) or covered(sb, sa):
+        return True
+    # One name spelt two ways ("Marquardt" / "Markwardt"), read on the words as written:
+    # the name-variant finding reports the spelling.
+    ta, tb = [t.text for t in content_words(a)], [t.text for t in content_words(b)]
+    return len(ta) == len(tb) and all(
+        x == y or is_variant_elsewhere(x, y) for x, y in zip(ta, tb, strict=True)
+    )
 
 
 def _hedged(tokens: Sequence[Token], lo: int, hi: int) -> list[Hedge]:
