@@ -30,7 +30,6 @@ from compare.claims.compare import (
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims, written_noun
-from compare.claims.words import content_words
 from compare.classify.base import Candidate, Context, time_note
 from compare.model import Kind, Severity, Span
 
@@ -162,9 +161,7 @@ def guard(
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue
         if pairs and not any(supported(x, y) for x, y in pairs):
-            if cand.passage_id is None or (
-                all(far_apart(x, y) for x, y in pairs) and not _one_sentence(ctx, cand)
-            ):
+            if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
                 continue
             cand = _uncertain(cand, "different words govern them")
         if pairs and all(rounding(x, y) for x, y in pairs):
@@ -230,33 +227,6 @@ def _uncertain(cand: Candidate, why: str) -> Candidate:
         explanation=cand.explanation
         + f" The rules are not sure both figures count the same thing ({why}).",
     )
-
-
-# Share of its content words (figures aside) each quoted sentence holds in common with
-# the other: above it, the two are one sentence edited.
-ONE_SENTENCE = 0.6
-
-
-def _one_sentence(ctx: Context, cand: Candidate) -> bool:
-    """Are the quoted sentences one sentence, edited ("Shares fell 7.4 per cent in early
-    trading" / "Shares dropped 4.7 percent in early trading")?
-
-    Why: ``far_apart`` drops unanchored figures far apart as two amounts, which
-    on real coverage they were, in sentences written apart; in one sentence
-    edited, the figure in the same place is the same figure, however far apart
-    (read blind, "7.4" / "4.7" was missed).
-    """
-    from compare.classify.evidence import sentences_quoted
-    from compare.classify.presence.added import figure_word
-
-    words = []
-    for aid, spans in cand.spans.items():
-        found = sentences_quoted(ctx, aid, ((s.start, s.end) for s in spans))
-        words.append({t.norm for s in found for t in content_words(s.tokens) if not figure_word(t)})
-    if len(words) < 2 or not all(words):
-        return False
-    common = set.intersection(*words)
-    return all(len(common) >= ONE_SENTENCE * len(w) for w in words)
 
 
 def supported(x: QuantityClaim, y: QuantityClaim) -> bool:
