@@ -24,6 +24,7 @@ from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
 from compare.claims.sources import (
     VERBS_FILE,
     reports_nothing,
+    single_word_verbs,
     speaker_after,
     with_trailing_findings,
 )
@@ -335,19 +336,13 @@ def _content_end(tokens: Sequence[Token], first: int) -> int:
     >>> [x.text for x in t[2:_content_end(t, 2)]]
     ['the', 'verdict', 'was', 'unfair']
     """
-    verbs = _said_forms()
+    verbs = single_word_verbs()
     for k in range(first + 1, len(tokens) - 1):
         if tokens[k].norm == "and" and (
             tokens[k + 1].norm == "that" or tokens[k + 1].norm in verbs
         ):
             return k
     return len(tokens)
-
-
-@cache
-def _said_forms() -> frozenset[str]:
-    """The single-word reporting verbs of the verb list ("said", "added", "told")."""
-    return frozenset(k[0] for k in phrase_table(VERBS_FILE) if len(k) == 1)
 
 
 ADJUNCT_REACH = 5  # tokens between a reporting verb and its "that" ("in a statement that")

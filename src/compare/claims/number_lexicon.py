@@ -83,6 +83,20 @@ def units() -> dict[tuple[str, ...], str]:
     return out
 
 
+def unit_at(norms: Sequence[str], j: int) -> tuple[str, int] | None:
+    """The unit spelled at ``norms[j:]`` (longest spelling first) and where it ends.
+
+    >>> unit_at(["per", "cent", "of"], 0), unit_at(["%"], 0), unit_at(["of"], 0)
+    (('percent/ratio', 2), ('percent/ratio', 1), None)
+    """
+    for n in (3, 2, 1):
+        spelling = tuple(norms[j : j + n])
+        unit = units().get(spelling)
+        if unit is not None:
+            return unit, j + len(spelling)
+    return None
+
+
 @cache
 def events() -> dict[str, tuple[str, str, str | None]]:
     """Event word -> (event, display verb, implied counted thing)."""

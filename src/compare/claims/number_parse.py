@@ -28,6 +28,7 @@ from compare.claims.number_lexicon import (
     number_at,
     number_words,
     things,
+    unit_at,
     units,
 )
 from compare.claims.words import phrase_table
@@ -170,11 +171,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                     scale = other[0] / float(bare)
                     value = value * scale if value * scale < other[0] else value
                 high, hedge, j, start = other[0], "range", other[3], start - 1
-        if unit is None:
-            for n in (3, 2, 1):
-                if tuple(norms[j : j + n]) in units():
-                    unit, j = units()[tuple(norms[j : j + n])], j + n
-                    break
+        if unit is None and (spelled := unit_at(norms, j)) is not None:
+            unit, j = spelled
         core_end = j
         after = hedge_positions()
         for phrase_after, pos in after.items():

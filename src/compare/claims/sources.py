@@ -13,6 +13,7 @@ Reporting verbs and their stance classes live in ``classify_report_verbs.txt``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.legal import legal_status
@@ -23,6 +24,16 @@ from compare.text import lexicons
 Marker = tuple[int, int, str]  # (start, end, stance class) of a reporting verb
 
 VERBS_FILE = "classify_report_verbs.txt"
+
+
+@cache
+def single_word_verbs(cls: str | None = None) -> frozenset[str]:
+    """The single-word reporting verbs of the verb list ("said", "added"), of one class if
+    ``cls`` is given ("announce": "announced", "declared")."""
+    table = phrase_table(VERBS_FILE)
+    return frozenset(k[0] for k, c in table.items() if len(k) == 1 and cls in (None, c))
+
+
 _DETERMINERS = frozenset({"the", "a", "an", "these", "those", "its", "their", "his", "her", "such"})
 _VERB_NEXT = frozenset({"that", "the", "a", "an", "he", "she", "they", "it", "his", "her", ","})
 # "announced a deal", "declared a curfew": the verb reports an event, not a claim.

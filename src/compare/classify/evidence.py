@@ -30,18 +30,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from compare.claims.attributed_frames import vague_sources
 from compare.claims.sources import (
     AUXILIARIES,
     MAX_SPEAKER,
-    VERBS_FILE,
     markers,
+    single_word_verbs,
     source_range,
 )
 from compare.claims.speakers import identified, words
-from compare.claims.words import content_words, group_nouns, phrase_table
+from compare.claims.words import content_words, group_nouns
 from compare.classify.base import Candidate, Context
 from compare.classify.same_content import similarity
 from compare.model import Kind, Sentence, Token
@@ -88,15 +87,8 @@ def _reports(sentence: Sentence) -> bool:
     """
     if markers(sentence.tokens):
         return True
-    verbs = _announcing()
+    verbs = single_word_verbs("announce")
     return any(t.norm in verbs for t in sentence.tokens)
-
-
-@cache
-def _announcing() -> frozenset[str]:
-    """The single-word verbs of the lexicon's "announce" class (official statements)."""
-    table = phrase_table(VERBS_FILE)
-    return frozenset(key[0] for key, cls in table.items() if len(key) == 1 and cls == "announce")
 
 
 def _sources(sentence: Sentence) -> list[Sequence[Token]]:

@@ -394,6 +394,11 @@ def _is_byline(para: str) -> bool:
     return all(w in _BYLINE_JOINERS or w[:1].isupper() for w in words)
 
 
+def _unemphasised(text: str) -> str:
+    """The text without the Markdown emphasis marks ("*", "_") at either end."""
+    return text.strip().strip("*_").strip()
+
+
 def _line_reason(line: str) -> Reason | None:
     if _SEPARATOR.fullmatch(line):
         return Reason.SEPARATOR
@@ -402,7 +407,7 @@ def _line_reason(line: str) -> Reason | None:
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
     # Markdown emphasis around a marker ("**Read more:**") is typography, not text.
-    bare = line.strip().strip("*_").strip().rstrip(".:").strip("*_ ").casefold()
+    bare = _unemphasised(line).rstrip(".:").strip("*_ ").casefold()
     if bare in lexicons.words("boilerplate_markers.txt"):
         return Reason.MARKER
     return None
@@ -504,7 +509,7 @@ def carries_reporting(text: str) -> bool:
 
 def _is_caption(para: str) -> bool:
     # Markdown emphasis around a caption ("*Photo: ... (Courier/Tom Reyes)*") is no text.
-    para = para.strip().strip("*_").strip() or para
+    para = _unemphasised(para) or para
     if (m := _DASH_CREDIT.search(para)) and para[: m.start()].rstrip()[-1:] not in _FINAL_PUNCT:
         credit = m[1]
         agencies = lexicons.words("boilerplate_agencies.txt")

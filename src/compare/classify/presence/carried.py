@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.align.similarity import STOP_WORDS, features, stem
-from compare.claims.number_lexicon import units
+from compare.claims.number_lexicon import unit_at
 from compare.classify.base import Context
 from compare.classify.cells import shorten
 from compare.model import Sentence, Token
@@ -138,12 +138,8 @@ def _unit_after(norms: Sequence[str], at: int) -> str | None:
     >>> _unit_after(["per", "cent", "of"], 0), _unit_after(["%"], 0), _unit_after(["of"], 0)
     ('percent', 'percent', None)
     """
-    table = units()
-    for size in (2, 1):
-        unit = table.get(tuple(norms[at : at + size]))
-        if unit is not None and at + size <= len(norms):
-            return unit.split("/")[0]
-    return None
+    spelled = unit_at(norms, at)
+    return None if spelled is None else spelled[0].split("/")[0]
 
 
 def carried_share(

@@ -28,6 +28,13 @@ THINGS = {
 }
 
 
+# The number styles ``describe`` names, by family: a percentage's sign or word, a scale's
+# abbreviation or word (``_FAMILIES`` groups each family's styles into one finding).
+_PERCENT_STYLES = (("%", "% sign"), ("per cent", '"per cent"'), ("percent", '"percent"'))
+_SCALE_ABBREVIATED = 'scale abbreviated ("m", "bn")'
+_SCALE_IN_WORDS = "scale in words"
+
+
 def describe(category: str, text: str) -> str:
     """Plain words for the style one text follows in a category.
 
@@ -49,17 +56,13 @@ def describe(category: str, text: str) -> str:
             return "abbreviated without full stops"
         return "spelled out"
     if category == "number":
-        for marker, words in (
-            ("%", "% sign"),
-            ("per cent", '"per cent"'),
-            ("percent", '"percent"'),
-        ):
+        for marker, words in _PERCENT_STYLES:
             if marker in low:
                 return words
         if re.search(r"\d\s*(?:m|bn|tn|k)\b", low):
-            return 'scale abbreviated ("m", "bn")'
+            return _SCALE_ABBREVIATED
         if re.search(r"\b(?:thousand|million|billion|trillion)\b", low):
-            return "scale in words"
+            return _SCALE_IN_WORDS
         sep = separators(t)
         if sep:
             names = {",": "comma between thousands", "": "no thousands separator"}
@@ -113,8 +116,8 @@ BY_HABIT = frozenset({"number", "date", "time", "more than", "abbreviation"})
 # not three pairs ("per cent" / "percent" / "%": read blind, the second and third pairs
 # were duplicates).
 _FAMILIES = {
-    "percent": frozenset({"% sign", '"per cent"', '"percent"'}),
-    "scale": frozenset({'scale abbreviated ("m", "bn")', "scale in words"}),
+    "percent": frozenset(words for _marker, words in _PERCENT_STYLES),
+    "scale": frozenset({_SCALE_ABBREVIATED, _SCALE_IN_WORDS}),
 }
 
 
