@@ -70,3 +70,36 @@ def test_homes_in_a_sentence_that_says_killed_are_no_toll() -> None:
         (2.0, "people", "death"),
         (12000.0, "buildings", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said children under two, who travel free, were not recorded.",
+        "People over 65 are most at risk in the heat.",
+        "Kids under five years old ride free.",
+    ],
+)
+def test_an_age_limit_after_a_word_for_people_is_no_figure(sentence: str) -> None:
+    # From a blind reading: "children under two" was read as "under two" people on board
+    # and set against another outlet's 148 passengers.
+    assert quantities(tokenize(sentence)) == []
+
+
+def test_a_bound_before_a_count_of_people_stays_a_figure() -> None:
+    (q,) = quantities(tokenize("The ferry carried under 200 people."))
+    assert (q.value, q.hedge) == (200.0, "max")
+
+
+def test_people_carried_on_board_are_counted_apart_from_the_dead() -> None:
+    found = quantities(tokenize("A ferry carrying nearly 200 people capsized, killing 19 people."))
+    assert [(q.value, q.event) for q in found] == [(200.0, "aboard"), (19.0, "death")]
+
+
+def test_a_temperature_glued_to_its_scale_is_read_and_its_conversion_dropped() -> None:
+    # "41C (105.8F)" was one token each and read as nothing, so "41C" / "39C" in two
+    # outlets' aligned sentences was never compared.
+    (q,) = quantities(tokenize("Temperatures were expected to reach 41C (105.8F) on Wednesday."))
+    assert (q.value, q.unit) == (41.0, "celsius/temperature")
+    (q,) = quantities(tokenize("Temperatures were expected to reach 41 °C (105.8 °F)."))
+    assert (q.value, q.unit) == (41.0, "celsius/temperature")

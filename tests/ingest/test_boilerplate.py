@@ -260,6 +260,33 @@ def test_long_token_does_not_slow_the_rules() -> None:
             "standard.example/brief",
             Reason.NEWSLETTER,
         ),
+        # From a fourth blind reading: video promos, a player notice, bylines with a date
+        # or a second credit, a caption in square brackets, a Markdown-quoted social post,
+        # correction notes.
+        ("Watch: Lifeguards on high alert as crowds flock to the river (1:48)", Reason.MEDIA),
+        ("**Watch:** Drone footage shows dry riverbeds across the south.", Reason.MEDIA),
+        ("Video: Residents describe the night the dam broke (2:14)", Reason.MEDIA),
+        ("Your browser does not support this media player.", Reason.MEDIA),
+        ("March 2, 2026\nBy Jo Roe, Maritime Correspondent", Reason.CONTRIBUTORS),
+        (
+            "*By Jo Roe, Harbour Wire Service. Additional reporting by Courier staff.*",
+            Reason.CONTRIBUTORS,
+        ),
+        (
+            "[Photo: A man cools off in a public fountain on Monday. (Ann Brisk/HWS)]",
+            Reason.CAPTION,
+        ),
+        (
+            "> **Harbour Fire & Rescue (@HarbourFire)** · May 19, 2026\n>\n> Crews remain at "
+            "the scene. Residents should keep windows closed.",
+            Reason.EMBED,
+        ),
+        (
+            "This article was amended on 12 March 2025 to correct the name of the journal, "
+            "which was misstated in an earlier version.",
+            Reason.SYNDICATION,
+        ),
+        ("An earlier version of this story gave the wrong date for the vote.", Reason.SYNDICATION),
     ],
 )
 def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> None:
@@ -279,6 +306,8 @@ def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> N
         "Source: a spokesman said the talks would resume on Monday.",
         "Subscribe to the idea, the minister said, and the plan will work.",
         "Subscribers to the paper fell by a tenth, the company said.",
+        "Watch: the minister said on Monday that the ban would be lifted within weeks.",
+        "By Tuesday the river had fallen. March 3, 2026 was the driest day on record.",
     ],
 )
 def test_reporting_is_never_removed(middle: str) -> None:
@@ -296,6 +325,15 @@ def test_headlines_under_a_related_marker_are_removed_until_the_text_resumes() -
         Reason.RELATED.value,
         Reason.RELATED.value,
     ]
+
+
+def test_headlines_under_more_stories_in_one_block_are_removed() -> None:
+    body = _split(
+        f"{BEFORE}\n\nMore stories\n- Transit adds late-night buses for commuters\n"
+        f"- How to keep pets safe in hot weather\n\n{AFTER}"
+    )
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [Reason.MARKER.value, Reason.RELATED.value]
 
 
 def test_a_caption_repeating_a_later_sentence_is_removed() -> None:

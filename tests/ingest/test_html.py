@@ -454,3 +454,26 @@ def test_an_advert_slot_named_by_a_class_word_is_not_article_text() -> None:
     assert not isinstance(page, str)
     assert "Protect every device" not in page.text and "third one is free" not in page.text
     assert "The harbour reopened" in page.text and "Ferry crews said" in page.text
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '<blockquote class="social-embed"><p>Woke up to the loudest bang of my life. Stay safe '
+        "everyone.</p></blockquote>",
+        "<blockquote><p>Woke up to the loudest bang of my life. Stay safe everyone.</p>"
+        '&mdash; Local News (@local_news) <a href="https://x.example/1">May 19, 2026</a>'
+        "</blockquote>",
+    ],
+)
+def test_an_embedded_social_post_is_not_article_text(tmp_path: Path, quote: str) -> None:
+    """A post quoted in a social-media embed (named so, or signed with a handle) is cut."""
+    article = _one(tmp_path, _html(body=PROSE + quote))
+    assert "loudest bang" not in article.text
+    assert "The harbour reopened on Monday" in article.text
+
+
+def test_a_blockquote_of_the_story_is_kept(tmp_path: Path) -> None:
+    quote = "<blockquote><p>We will rebuild the quay before the winter storms.</p></blockquote>"
+    article = _one(tmp_path, _html(body=PROSE + quote))
+    assert "We will rebuild the quay" in article.text

@@ -508,3 +508,26 @@ def test_a_manifest_that_cannot_be_used_is_a_listed_problem(tmp_path: Path) -> N
         "sources manifest not used: larger than 1 MiB limit; "
         "manifests have this fixed limit; split it by folder"
     ]
+
+
+def test_a_date_line_under_a_plain_text_headline_dates_the_article(tmp_path: Path) -> None:
+    """ "March 2, 2026" alone on the line after the headline is the story's date, not text."""
+    article = _one(
+        tmp_path / "courier.txt",
+        "Ferry capsizes in storm\n\nMarch 2, 2026\nBy Jo Roe, Maritime Correspondent\n\n"
+        "At least 19 people were killed when a ferry capsized on Sunday evening.\n",
+    )
+    assert article.published == "2026-03-02"
+    assert "line 3" in article.published_source
+    assert not any("March 2" in p.text for p in article.paragraphs)
+    assert any(r.reason == "date header" for r in article.removed)
+
+
+def test_a_dated_sentence_under_the_headline_stays_text(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "courier.txt",
+        "Ferry capsizes in storm\n\nMarch 2, 2026 was the stormiest day of the year.\n\n"
+        "At least 19 people were killed when a ferry capsized on Sunday evening.\n",
+    )
+    assert article.published is None
+    assert article.paragraphs[1].text.startswith("March 2, 2026 was")

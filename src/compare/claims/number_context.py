@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from compare.claims.ages import age_value
+from compare.claims.ages import MAX_AGE, age_value
 from compare.claims.number_lexicon import events, has_role, number_at, things, units
 from compare.claims.words import is_function_word, stem
 from compare.model import Token
@@ -41,7 +41,7 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
         return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
     if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
         return True  # "Jane Doe, 64," is an age
-    if stated_age(norms, i, end):
+    if stated_age(norms, i, end) or age_limit(norms, i, end):
         return True
     if text.isdigit() and i > 0 and tokens[i - 1].text[:1].isupper() and prev not in things():
         return i > 1 and is_capital_run(tokens, i - 1) and nxt not in things()
@@ -49,6 +49,34 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
 
 
 _AGE_ENDS = frozenset({",", ".", ";", "and", "when", "at", "in", "on"})
+_AGE_BOUNDS = frozenset({"under", "over", "below", "above", "aged"})
+# What may follow an age limit: the clause goes on ("children under two, who ...",
+# "people over 65 are ...") or the unit of the age ("under five years old").
+_AFTER_AGE_LIMIT = _AGE_ENDS | {"who", "are", "were", "is", "was", "years", "year", "months"}
+
+
+def age_limit(norms: Sequence[str], i: int, end: int) -> bool:
+    """True for an age bound after a word for people: "children under two", "people over 65".
+
+    Why: read as a count, "children under two, who travel free, were not
+    recorded" gave "under two" people on board, set against another
+    outlet's 148.  The bound must follow a noun counting people and be an
+    age (at most ``ages.MAX_AGE``), with the clause going on after it.
+
+    >>> age_limit("children under two , who travel".split(), 2, 3)
+    True
+    >>> age_limit("people over 65 are".split(), 2, 3), age_limit("under 200 people".split(), 1, 2)
+    (True, False)
+    """
+    if i < 2 or norms[i - 1] not in _AGE_BOUNDS:
+        return False
+    parsed = number_at(norms, i)
+    if parsed is None or not 0 < parsed[0] <= MAX_AGE or parsed[0] != int(parsed[0]):
+        return False
+    counted = things().get(norms[i - 2])
+    people = norms[i - 2] == "people" or (counted is not None and counted[1] == "people")
+    nxt = norms[end] if end < len(norms) else "."
+    return people and nxt in _AFTER_AGE_LIMIT
 
 
 def stated_age(norms: Sequence[str], i: int, end: int) -> bool:

@@ -27,6 +27,9 @@ CONTEXT_FILE = "classify_number_context.txt"
 
 NUMERAL = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)([^\W\d_]+)$")
+# A temperature written without its degree sign, glued to the figure: "41C (105.8F)".
+# Alone, "C" and "F" are no unit ("grade C"); glued to a number they are the scales.
+GLUED_DEGREES = frozenset({"c", "f"})
 MONEY = "money"  # the dimension of currency units
 
 
@@ -134,6 +137,8 @@ def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str
             value, hedge = float(m.group(1)) * words[suffix][1], "exact"
         elif (suffix,) in units():
             value, hedge, unit = float(m.group(1)), "exact", units()[(suffix,)]
+        elif suffix in GLUED_DEGREES:
+            value, hedge, unit = float(m.group(1)), "exact", units()[("°", suffix)]  # °c, °f
         else:
             return None  # 1960s, 3rd, 10th
     elif _cardinal_word(n) and words.get(n, ("",))[0] != "scale":

@@ -122,9 +122,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # Social posts pasted into the page: a tweet's "— Name (@handle) Month 1, 2020",
 # picture links, Instagram's "A post shared by".
 _EMBED = re.compile(
-    r"pic\.twitter\.com/|\(@\w{1,15}\)\s+[A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"pic\.twitter\.com/|\(@\w{1,15}\)[\s*_\u00b7|\u2014\u2013-]+[A-Z][a-z]+ \d{1,2}, \d{4}"
     r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b",
 )
+# A video or audio promo set in the text: "Watch: Crowds flock to the river (1:48)",
+# "**Video:** Drone footage shows ...".  Reporting never opens with such a label.
+_MEDIA_LABEL = re.compile(r"[*_\s]*(?:watch|video|listen|audio)(?: live| now)?\s*:", re.I)
+MEDIA_LABEL_MAX_WORDS = 25
 _COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
 # "... in the near future - AGENCY via AGENCY": a caption with a dash credit.
 _DASH_CREDIT = re.compile(
@@ -147,6 +151,11 @@ _RELATED_MARKERS = (
     "read also",
     "also read",
     "see also",
+    "more stories",
+    "more news",
+    "top stories",
+    "most read",
+    "latest stories",
 )
 _RELATED_INLINE = re.compile(
     r"(?:related|read more|also read|read also|see also|more on this)\s*:\s*\S", re.I
@@ -394,6 +403,37 @@ def _is_byline(para: str) -> bool:
     return all(w in _BYLINE_JOINERS or w[:1].isupper() for w in words)
 
 
+_PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*")
+_DATE_LINE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})"
+)
+
+
+def _credits_only(para: str) -> bool:
+    r"""Several lines or sentences, each a byline, a contributor line or a date.
+
+    "March 2, 2026 / By Ann Roe, Correspondent" (two lines) and "By Ann Roe,
+    Wire Service. Additional reporting by Courier staff." are who wrote the
+    story and when; each piece alone is already removed, together they were
+    read as text.
+
+    >>> _credits_only("March 2, 2026\nBy Ann Roe, Maritime Correspondent")
+    True
+    >>> _credits_only("By Ann Roe, Wire Service. Additional reporting by Courier staff.")
+    True
+    >>> _credits_only("By Ann Roe. The storm hit on March 2, 2026.")
+    False
+    """
+    pieces = [p.strip().rstrip(".;").strip() for p in _PIECES.split(para.strip())]
+    pieces = [p for p in pieces if p]
+    if len(pieces) < 2:
+        return False
+    return any(_is_byline(p) for p in pieces) and all(
+        _is_byline(p) or _CONTRIB_START.match(p) or _DATE_LINE.fullmatch(p) for p in pieces
+    )
+
+
 def _unemphasised(text: str) -> str:
     """The text without the Markdown emphasis marks ("*", "_") at either end."""
     return text.strip().strip("*_").strip()
@@ -429,6 +469,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.CONTRIBUTORS, []
     if words <= BYLINE_MAX_WORDS and _is_byline(para):
         return Reason.CONTRIBUTORS, []
+    if words <= 2 * BYLINE_MAX_WORDS and _credits_only(para):
+        return Reason.CONTRIBUTORS, []
+    if words <= MEDIA_LABEL_MAX_WORDS and _MEDIA_LABEL.match(para) and not _REPORTING.search(para):
+        return Reason.MEDIA, []
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
         return Reason.DATE_HEADER, []
     hits = {p for p in lexicons.entries("boilerplate_newsletter.txt") if p in folded}
@@ -508,8 +552,11 @@ def carries_reporting(text: str) -> bool:
 
 
 def _is_caption(para: str) -> bool:
-    # Markdown emphasis around a caption ("*Photo: ... (Courier/Tom Reyes)*") is no text.
+    # Markdown emphasis around a caption ("*Photo: ... (Courier/Tom Reyes)*") is no text,
+    # nor are the square brackets a content system sets a caption in ("[Photo: ...]").
     para = _unemphasised(para) or para
+    if para.startswith("[") and para.endswith("]") and "](" not in para:
+        para = para[1:-1].strip() or para
     if (m := _DASH_CREDIT.search(para)) and para[: m.start()].rstrip()[-1:] not in _FINAL_PUNCT:
         credit = m[1]
         agencies = lexicons.words("boilerplate_agencies.txt")

@@ -54,15 +54,24 @@ IN_PAGE = "in the saved page"
 # Fewer words than this is a menu or an error page that the extractor fell back on.
 MIN_WORDS = 10
 # Blocks trafilatura may keep although they are page furniture: removed first.
-_PRUNE = [
-    f"//*[contains(@class, '{word}') or contains(@id, '{word}')]"
-    for word in ("promo", "newsletter", "subscribe", "advert", "sponsor", "paywall", "cookie")
-] + [
-    # An advert slot named by a whole class word ("ad", "ads", "ad-slot"): "ad" inside
-    # another word ("header", "heading") is no advert.
-    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word}')]"
-    for word in ("ad ", "ads ", "ad-", "ads-", "ad_")
-]
+_PRUNE = (
+    [
+        f"//*[contains(@class, '{word}') or contains(@id, '{word}')]"
+        for word in ("promo", "newsletter", "subscribe", "advert", "sponsor", "paywall", "cookie")
+    ]
+    + [
+        # An advert slot named by a whole class word ("ad", "ads", "ad-slot"): "ad" inside
+        # another word ("header", "heading") is no advert.
+        f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word}')]"
+        for word in ("ad ", "ads ", "ad-", "ads-", "ad_")
+    ]
+    + [
+        # A social-media post embedded in the page: a quotation block named as one, or
+        # signed with a handle ("-- Local News (@local_news) May 19, 2026").
+        "//blockquote[contains(@class, 'tweet') or contains(@class, 'instagram')"
+        " or contains(@class, 'social') or contains(@class, 'embed') or contains(., '(@')]"
+    ]
+)
 _DATE_META = (
     "article:published_time",
     "og:published_time",

@@ -41,6 +41,7 @@ from compare.ingest.frontmatter import Field, FrontMatter, split_front_matter
 from compare.ingest.headlines import first_line_headline, value_span
 from compare.ingest.office import OFFICE_SUFFIXES, read_office
 from compare.ingest.provenance import (
+    DATE_LINE,
     INLINE_HEADER,
     DateClaim,
     ManifestEntry,
@@ -48,6 +49,7 @@ from compare.ingest.provenance import (
     clean_label,
     email_label,
     host_label,
+    parse_date,
     parse_manifest,
     url_host,
 )
@@ -315,6 +317,13 @@ def _one(
     elif head := first_line_headline(text, start):
         title = clean_label(text[head[0] : head[1]])
         start = head[1]
+        if (line := DATE_LINE.match(text, start)) and parse_date(line[2]):
+            s, e = line.span(1)  # "March 2, 2026" under the headline: the story's date
+            extra.append(
+                Removed(Span(cand.id, s, e, lines.line(s), text[s:e]), Reason.DATE_HEADER.value)
+            )
+            claims.append(DateClaim(line[2], f"date line `{text[s:e]}`", lines.line(s)))
+            start = e
     body = split_body(text, start=start, article_id=cand.id, lines=lines, title=title)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"

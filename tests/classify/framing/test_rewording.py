@@ -327,3 +327,21 @@ def test_a_name_and_its_initials_are_no_rewording() -> None:
     a = "TORVIK (Meridian Press) - The agency launched its first lunar probe on Tuesday."
     b = "TORVIK (MP) - The agency launched its first lunar probe on Tuesday."
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Patients should not stop taking their medication without advice.",
+            "Patients should not stop taking their medicine without advice.",
+        ),
+        (
+            "The group bought the rival network last year for cash.",
+            "The group purchased the rival network last year for cash.",
+        ),
+    ],
+)
+def test_a_synonym_in_its_common_sense_is_no_rewording(a: str, b: str) -> None:
+    # From blind readings of four rounds of invented stories: such swaps were trivial.
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
