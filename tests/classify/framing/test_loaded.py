@@ -331,3 +331,49 @@ def test_two_words_for_one_event_are_no_tone_swap() -> None:
 )
 def test_journalese_for_failure_and_takeovers_is_loaded(a: str, b: str, label: str) -> None:
     the_finding(a, b, Kind.LOADED_TERM, label)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            "Korvania recorded its highest temperature on Monday, as a hellish heatwave that "
+            "has gripped the country for nine days pushed the mercury higher.",
+            "Korvania recorded its highest temperature on Monday, as a heatwave that has "
+            "gripped the country for nine days pushed the mercury higher.",
+            '"hellish" added',
+        ),
+        (
+            "Terrified residents described being woken by a deafening bang at the plant.",
+            "Residents described being woken by a deafening bang at the plant.",
+            '"Terrified" added',
+        ),
+    ],
+)
+def test_an_emotive_word_added_to_shared_wording_is_loaded(a: str, b: str, label: str) -> None:
+    # From a blind reading: these were plain rewordings, "a detail" at the lowest severity.
+    found = run({"a": a, "b": b})
+    (finding,) = of_kind(found, Kind.LOADED_TERM)
+    assert finding.label == label and finding.confidence < 1.0
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def test_an_event_word_added_to_shared_wording_is_no_tone() -> None:
+    found = run(
+        {
+            "a": "The blast at the chemical plant on Monday killed workers and injured others.",
+            "b": "The blast at the chemical plant on Monday injured workers and others.",
+        }
+    )
+    assert of_kind(found, Kind.LOADED_TERM) == []
+
+
+def test_a_verb_for_what_happened_is_no_tone_swap_in_headlines() -> None:
+    # From a blind reading: "Blast kills four" / "Explosion leaves four dead" was a tone swap.
+    found = run(
+        {
+            "a": "Chemical plant blast kills four workers in Brenmoor on Monday",
+            "b": "Chemical plant explosion leaves four workers dead in Brenmoor on Monday",
+        }
+    )
+    assert of_kind(found, Kind.LOADED_TERM) == []

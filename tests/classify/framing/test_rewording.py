@@ -81,10 +81,15 @@ def test_closely_paired_statement_keeps_its_word_choice() -> None:
 def test_a_name_added_is_detail_but_a_charged_word_is_not() -> None:
     found = run({"a": "Striker Jamal Reid scored twice.", "b": "Striker Reid scored twice."})
     assert of_kind(found, Kind.WORDING_CHANGE) == []
-    found = run({"a": "Brutal fighting resumed.", "b": "Fighting resumed."})
-    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
-        '"Brutal" only in one version'
-    ]
+    # A charged word added to shared wording is the loaded family's (``added_tone``).
+    found = run(
+        {
+            "a": "Brutal fighting resumed in the north of the country on Monday.",
+            "b": "Fighting resumed in the north of the country on Monday.",
+        }
+    )
+    assert of_kind(found, Kind.WORDING_CHANGE) == []
+    assert [f.label for f in of_kind(found, Kind.LOADED_TERM)] == ['"Brutal" added']
 
 
 @pytest.mark.parametrize(
@@ -345,3 +350,15 @@ def test_a_name_and_its_initials_are_no_rewording() -> None:
 def test_a_synonym_in_its_common_sense_is_no_rewording(a: str, b: str) -> None:
     # From blind readings of four rounds of invented stories: such swaps were trivial.
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_a_temperature_in_two_typographies_is_no_rewording() -> None:
+    # From a blind reading: "110.8 °F" / "110.8F" and a converted "102.2F" / "105.8 °F"
+    # (the numbers family compares the Celsius figures) were rewordings.
+    found = run(
+        {
+            "a": "The heat pushed the mercury to 43.8C (110.8F) in the south on Monday.",
+            "b": "The heat pushed the mercury to 43.8 °C (110.8 °F) in the south on Monday.",
+        }
+    )
+    assert of_kind(found, Kind.WORDING_CHANGE) == []

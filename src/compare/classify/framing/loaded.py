@@ -34,7 +34,7 @@ from compare.classify.framing.loaded_labels import (
     qualifier_dropped,
     source_labels,
 )
-from compare.classify.framing.loaded_swaps import demonym, tone
+from compare.classify.framing.loaded_swaps import added_tone, demonym, tone
 from compare.classify.framing.loaded_swaps import valence as valence  # re-exported
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
@@ -112,6 +112,15 @@ def find(ctx: Context) -> list[Candidate]:
             ]
             if la or lb:
                 out.extend(_lexicon(ctx, pair, la, lb, (i1, i2), (j1, j2)))
+            elif (i2 == i1 or j2 == j1) and not pair.written_apart() and same_content(ctx, pair):
+                # One version adds words to shared wording: an emotive one is its tone.
+                if j2 == j1:
+                    side, span, at, quoted = pair.a, (i1, i2), j1, quoted_a
+                else:
+                    side, span, at, quoted = pair.b, (j1, j2), i1, quoted_b
+                found = added_tone(ctx, pair, side, span, at, quoted)
+                if found is not None:
+                    out.append(found)
             elif op == "replace" and not pair.loose():
                 found = demonym(ctx, pair, i1, i2, j1, j2) or tone(
                     ctx, pair, seg_a, seg_b, (quoted_a[i1:i2], quoted_b[j1:j2])

@@ -45,6 +45,7 @@ from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts, shorten
 from compare.classify.framing.loaded import TERMS_FILE, valence
 from compare.classify.framing.loaded_labels import affiliations
+from compare.classify.framing.loaded_swaps import emotive
 from compare.classify.pairs import CellPair, cell_pairs, one_copy
 from compare.classify.presence.added import figure_word
 from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
@@ -272,6 +273,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     if not (ca and cb) and len(ca or cb) > MAX_INSERT:
         return False
     added = ca or cb
+    if not (ca and cb) and emotive(a or b, 0, len(a or b), described=False) is not None:
+        return False  # "hellish" added to shared wording: the loaded family's tone
     if not (ca and cb) and all(t.text[:1].isupper() and valence(t.norm) is None for t in added):
         return False  # a name or title added ("Jamal", "at Wembleigh"): detail, not emphasis
     if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
@@ -288,8 +291,9 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         for x, y in zip(ca, cb, strict=True)
     ):
         return False
-    squash_a = "".join(text_a.split()).casefold().replace("-", "")
-    return squash_a != "".join(text_b.split()).casefold().replace("-", "")
+    # "110.8 °F" / "110.8F", "cease-fire" / "ceasefire": one text in two typographies.
+    squash_a = "".join(text_a.split()).casefold().replace("-", "").replace("\u00b0", "")
+    return squash_a != "".join(text_b.split()).casefold().replace("-", "").replace("\u00b0", "")
 
 
 def _acronym_of(short: Sequence[Token], full: Sequence[Token]) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from compare.align.segment import ABBREVIATIONS_FILE
-from compare.claims.number_lexicon import number_words, units
+from compare.claims.number_lexicon import GLUED_DEGREES, number_words, units
 from compare.claims.sources import attribution_range, markers
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
@@ -384,6 +384,7 @@ def figure_word(token: Token) -> bool:
         or norm in number_words()
         or (norm,) in units()
         or (norm.endswith("s") and (norm[:-1],) in units())
+        or norm in GLUED_DEGREES  # the "F" of "105.8 °F"
     )
 
 
