@@ -192,7 +192,15 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             back = _segment_back(tokens, first - 1)
             if back < first - 1:
                 return (back, first - 1), relayed
-        aside = head in _RELATIVE or head in ("the", "a", "an") or head[:1].isdigit()
+        # A lower-case description is an aside too: "Dagny Whitlow, chief executive of the
+        # federation, said" (read blind, the description was taken for the speaker, and the
+        # same quote "said Dagny Whitlaw" elsewhere for another source).
+        aside = (
+            head in _RELATIVE
+            or head in ("the", "a", "an")
+            or head[:1].isdigit()
+            or tokens[first].text.islower()
+        )
         # "X, the governor, said", closed by a comma; not "As evidence, the governor said".
         if aside and lead and comma:
             back = _segment_back(tokens, first - 1)  # "Reyes, who owns ..., said"
@@ -204,11 +212,35 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             stop = first + 1 if tokens[first].norm in _PRONOUNS else first
             while stop < end and tokens[stop].text[:1].isupper():
                 stop += 1
+            if stop == first + 1 and tokens[first].norm in ("the", "a", "an"):
+                stop = _subject_end(tokens, stop, end)  # "The federation attacked ..., warning"
             return (first, stop), relayed
         while end > first and tokens[end - 1].norm in _AUXILIARIES | {"also", "has", "have"}:
             end -= 1  # "Kim has said", "the leader also said"
         return (first, end), relayed
     return None
+
+
+def _subject_end(tokens: Sequence[Token], k: int, end: int) -> int:
+    """End of a subject after its article: up to its verb, or its first word alone.
+
+    Why: in "The federation attacked the plan, warning that ..." the speaker
+    is "The federation"; read as its capitals only, it was "The".  The
+    subject runs to an auxiliary, an adverb or a past-tense word ("also",
+    "has", "attacked"); with none within ``MAX_SPEAKER`` tokens, to the word
+    after the article.
+    """
+    for j in range(k, min(end, k + MAX_SPEAKER)):
+        norm = tokens[j].norm
+        if (
+            norm in _AUXILIARIES
+            or norm in _LINKING_ADVERBS
+            or (j > k and tokens[j].text.islower() and norm.endswith("ed"))
+        ):
+            return j if j > k else k + 1
+        if not is_word(tokens[j]) or norm[:1].isdigit():
+            break
+    return k + 1
 
 
 # Adverbs that may stand between a coordinator and its verb without being its subject.

@@ -248,7 +248,10 @@ def proceedings_heard(tokens: Sequence[Token]) -> list[Marker]:
 
 # Verbs of research findings that credit a claim without "that" when they close the sentence
 # after it: "People face a higher risk, a study has found."
-_FINDING_VERBS = frozenset({"found", "concluded", "shows", "showed", "suggests", "suggested"})
+_FINDING_VERBS = frozenset(
+    {"found", "concluded", "show", "shows", "showed", "suggest", "suggests", "suggested",
+     "indicate", "indicates", "indicated"}
+)  # fmt: skip
 _SENTENCE_CLOSE = frozenset({".", "!", "?", "”", '"', ""})
 
 
@@ -337,11 +340,59 @@ def source_range(tokens: Sequence[Token], start: int, end: int) -> tuple[int, in
             # "the Treasury Department and the Internal Revenue Service said": the reach
             # ended inside a coordinated source; take the whole of it.
             first = _back(tokens, first, first - 5)
+    if first == start and (named := _set_off_name(tokens, start)) is not None:
+        return named, start  # "Dagny Whitlow, chief executive of the federation, said"
     if first == start:
         after = speaker_after(tokens, end)  # ", said Police Chief Ann Lee."
         if after is not None:
             return end, after
     return first, start
+
+
+def _set_off_name(tokens: Sequence[Token], start: int) -> int | None:
+    """Start of a speaker set off by commas before the verb at ``start``, or None.
+
+    Why: in "Dagny Whitlow, chief executive of the federation, said:" the
+    walk back from the verb stops at the comma, so the source read was
+    nothing (or, elsewhere, "chief executive of the federation said"), and
+    the same quote credited to "Dagny Whitlaw, the federation's chief
+    executive" in another outlet was reported as credited to someone else.
+    A name before the appositive ("Whitlow, chief executive ..., said") is
+    the speaker with its description; a name as the appositive ("its
+    leader, Timur Akhmetov, has said") is the speaker.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> x = t("Ann Lee, chief executive of the federation, said: it is over.")
+    >>> [w.text for w in x[_set_off_name(x, 9) : 9]][:3]
+    ['Ann', 'Lee', ',']
+    >>> x = t("The party, whose leader, Timur Akhmetov, has said so, won.")
+    >>> [w.text for w in x[_set_off_name(x, 10) : 10]]
+    ['Timur', 'Akhmetov', ',', 'has']
+    >>> _set_off_name(t("The fire spread quickly, said Ann Lee."), 5) is None
+    True
+    """
+    k = start
+    while k > 0 and tokens[k - 1].norm in AUXILIARIES:
+        k -= 1  # "has said"
+    if k < 2 or tokens[k - 1].norm != ",":
+        return None
+    close = k - 1
+    opening = _back(tokens, close, close - MAX_SPEAKER)
+    if opening == close or opening < 2 or tokens[opening - 1].norm != ",":
+        return None
+    if _name_run(tokens, opening, close) == opening:
+        return opening  # the appositive is the name
+    name = _name_run(tokens, 0, opening - 1)
+    return name if name < opening - 1 else None
+
+
+def _name_run(tokens: Sequence[Token], lo: int, hi: int) -> int:
+    """Start of the run of capitalised words that ends at ``hi`` (``hi`` when there is none),
+    not reaching below ``lo``."""
+    k = hi
+    while k > lo and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text[:1].isalpha():
+        k -= 1
+    return k
 
 
 # Words the speaker readers share with the claim layer's frames (``attributed_frames``).

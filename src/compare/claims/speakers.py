@@ -349,18 +349,26 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
     >>> near = [t("Talks end."), t("Ann Lee, the senior Democrat on the panel, said so.")]
     >>> credited_nearby(t("the panel's senior Democrat"), near, 0)
     True
+    >>> near = [t("Rates will rise."), t("Ashdale said they would be reviewed.")]
+    >>> credited_nearby(t("Finance Minister Corvin Ashdale"), near, 0)
+    True
     """
     if not identified(source):
         return False
     wanted = words(source)
-    name = {t.norm for t in _last_capitalised(source)} - {"the"}
+    run = _last_capitalised(source)
+    name = {t.norm for t in run} - {"the"}
+    # A name's last word as written ("Ashdale" after "Finance Minister Corvin Ashdale"):
+    # news style names a person in full once, then by surname.
+    surname = run[0].text if len(run) >= 2 and run[0].text.isalpha() else None
     for k in range(max(at - CREDIT_NEARBY, 0), min(at + CREDIT_NEARBY + 1, len(sentences))):
         if k == at:
             continue
         tokens = sentences[k]
         found = markers(tokens)
         norms = {t.norm for t in tokens}
-        if name and name <= norms and (found or norms & _REPORTED):
+        named = (name and name <= norms) or any(t.text == surname for t in tokens)
+        if named and (found or norms & _REPORTED):
             return True
         if wanted and any(2 * len(wanted & words(tokens[: m[0]])) >= len(wanted) for m in found):
             return True

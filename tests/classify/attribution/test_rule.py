@@ -640,3 +640,35 @@ def test_one_name_spelt_two_ways_in_aligned_sentences_is_not_two_sources() -> No
     a = "Minister Ilse Marquardt said talks had stalled and urged the union to return."
     b = "Minister Ilse Markwardt said talks had stalled and urged the union to return."
     assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_claim_whose_speaker_is_named_by_surname_a_sentence_on_is_not_stated_as_fact() -> None:
+    # From a blind reading: "Finance Minister Corvin Ashdale told parliament that ..." beside
+    # "Under the plans, ... . ... . Ashdale said the rates would be reviewed." was reported
+    # as stated as fact: the surname alone was not read as the same source.
+    found = run(
+        {
+            "a": "Finance Minister Corvin Ashdale told parliament that drinks with more than 8g "
+            "of sugar per 100ml would be taxed at 0.30 drals per litre. Snacks will also carry "
+            "a levy of 12 per cent. The rates will be reviewed every three years.",
+            "b": "Under the plans, drinks with more than 8g of sugar per 100ml will be taxed at "
+            "0.30 drals per litre. Snacks will also carry a levy of 12 per cent. Ashdale said "
+            "the rates would be reviewed every three years.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_warning_in_a_participle_clause_credits_the_claim() -> None:
+    found = run(
+        {
+            "a": "The federation attacked the plan on Tuesday, warning that the levy could cost "
+            "up to 3,000 jobs in the sector.",
+            "b": "The federation attacked the plan on Tuesday. The levy could cost up to 3,000 "
+            "jobs in the sector.",
+        }
+    )
+    # The speaker is the subject, not its article alone ("The warning" before).
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
+        '"The federation warning" vs stated as fact'
+    ]
