@@ -50,6 +50,10 @@ class CellPair:
     a_tokens: tuple[Token, ...]
     b_tokens: tuple[Token, ...]
     opcodes: tuple[Opcode, ...] = field(compare=False, repr=False)
+    # Quotations open where each cell starts: the second sentence of a quotation run over
+    # two ('"It is about ... start," Ashdale claimed.') opens inside it.
+    a_open: int = field(default=0, compare=False, repr=False)
+    b_open: int = field(default=0, compare=False, repr=False)
 
     def shared_share(self) -> float:
         """Share of the two cells' tokens that the matching pairs up (difflib's ratio).
@@ -109,17 +113,18 @@ class CellPair:
 
     @cached_property
     def a_quoted(self) -> list[bool]:
-        """Which of ``a``'s tokens stand inside quotation marks (read from the cell's start).
+        """Which of ``a``'s tokens stand inside quotation marks (read from the cell's start,
+        with the quotations its paragraph left open there).
 
         Why on the pair: the attribution, hedge and loaded-term rules all leave
         a speaker's quoted words out, each for the same cells.
         """
-        return quote_mask(self.a_tokens, 0)[0]
+        return quote_mask(self.a_tokens, self.a_open)[0]
 
     @cached_property
     def b_quoted(self) -> list[bool]:
-        """Which of ``b``'s tokens stand inside quotation marks (read from the cell's start)."""
-        return quote_mask(self.b_tokens, 0)[0]
+        """Which of ``b``'s tokens stand inside quotation marks (``a_quoted`` for ``b``)."""
+        return quote_mask(self.b_tokens, self.b_open)[0]
 
     @cached_property
     def a_to_b(self) -> dict[int, int]:
@@ -202,7 +207,37 @@ def _matched(ctx: Context, passage_id: str, a: str, b: str, index: dict) -> Cell
         ]
     else:  # absent: identical cells, one equal run
         codes = rebuilt_opcodes(index.get((passage_id, a, b), ()), len(ta), len(tb))
-    return CellPair(passage_id, a, b, ta, tb, tuple(codes))
+    opened = (_open_at(ctx, passage_id, a), _open_at(ctx, passage_id, b))
+    return CellPair(passage_id, a, b, ta, tb, tuple(codes), *opened)
+
+
+def _open_at(ctx: Context, passage_id: str, article_id: str) -> int:
+    """How many quotations the cell's paragraph left open where the cell starts.
+
+    Why: read blind, '"This is not about filling the treasury. It is about
+    giving our children a healthier start," Ashdale claimed.' against the
+    same with "said" gave no finding: read from the second sentence's
+    start, its closing mark opened a quotation, and "Ashdale claimed" was
+    taken for quoted words.
+    """
+    cell = ctx.passages[passage_id].cells.get(article_id, ())
+    if not cell:
+        return 0
+    return ctx.memo(__name__ + ".open", _open_depths).get((article_id, cell[0]), 0)
+
+
+def _open_depths(ctx: Context) -> dict[tuple[str, int], int]:
+    """(article, sentence index) -> quotations open at the sentence's start, in its paragraph."""
+    out: dict[tuple[str, int], int] = {}
+    for aid, article in ctx.articles.items():
+        depth, paragraph = 0, -1
+        for k, sentence in enumerate(article.sentences):
+            if sentence.paragraph != paragraph:
+                depth, paragraph = 0, sentence.paragraph
+            if depth:
+                out[(aid, k)] = depth
+            depth = quote_mask(sentence.tokens, depth)[1]
+    return out
 
 
 def _pairs(

@@ -672,3 +672,17 @@ def test_a_warning_in_a_participle_clause_credits_the_claim() -> None:
     assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
         '"The federation warning" vs stated as fact'
     ]
+
+
+def test_a_verb_after_a_quotation_run_over_two_sentences_is_compared() -> None:
+    # From a blind reading: read from the second sentence's start, the closing mark opened
+    # a quotation and "Ashdale claimed" was taken for the speaker's own words.
+    found = run(
+        {
+            "a": '"This is not about filling the treasury. It is about giving our children a '
+            'healthier start," Ashdale said.',
+            "b": '"This is not about filling the treasury. It is about giving our children a '
+            'healthier start," Ashdale claimed.',
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == ['"claimed" vs "said"']
