@@ -283,7 +283,7 @@ def test_minority_passage_without_denial_is_not_omitted() -> None:
         (
             "The coach strongly urged calm.",
             "The coach urged calm.",
-            '"strongly" only in one version',
+            '"strongly" in one version, not another',
         ),
     ],
 )

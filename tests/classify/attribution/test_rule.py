@@ -194,7 +194,7 @@ def test_markers_for_published_and_findings_verbs(text: str, expected: list) -> 
 def test_manner_adverb_before_the_verb_stays_a_wording_change() -> None:
     found = run({"a": "The envoy strongly urged calm.", "b": "The envoy urged calm."})
     assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == [
-        '"strongly" only in one version'
+        '"strongly" in one version, not another'
     ]
 
 

@@ -61,6 +61,7 @@ MEANING_SURE = 0.75  # embedding cosine: it does (MRPC train precision 0.79 at t
 UNSURE = 0.5  # the confidence of a partly carried passage (below merge.UNCERTAIN)
 
 _WORD = re.compile(r"\w")
+_CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "(", ")"})
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Words after a number where the word it counts is looked for, past function words and
 # other numbers ("79 of the 150 seats" counts seats).
@@ -110,6 +111,8 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     [('13', 'villag'), ('2015', '')]
     >>> sorted(figures(tokenize("It won 47.5 per cent and 79 of the 150 seats.")))
     [('150', 'seat'), ('47.5', 'percent'), ('79', 'seat')]
+    >>> sorted(figures(tokenize("Obese by the age of 11, and roughly a quarter of adults.")))
+    [('11', '')]
     """
     out = set()
     places = [i for i, t in enumerate(tokens) if _WORD.search(t.norm)]
@@ -122,10 +125,14 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
         if unit is not None:
             out.add((stem(t.norm), unit))
             continue
+        # Not past the clause's end: "by the age of 11, and roughly a quarter" counts nothing.
+        stop = next(
+            (j for j in range(places[k] + 1, len(norms)) if norms[j] in _CLAUSE_ENDS), len(norms)
+        )
         after = [
             w
-            for w in words[k + 1 : k + 3 + COUNTED_WITHIN]
-            if w.norm not in STOP_WORDS and not any(c.isdigit() for c in w.norm)
+            for w, at in zip(words[k + 1 : k + 3 + COUNTED_WITHIN], places[k + 1 :], strict=False)
+            if at < stop and w.norm not in STOP_WORDS and not any(c.isdigit() for c in w.norm)
         ]
         noun = after[0].norm if after and not _YEAR.fullmatch(t.norm) else ""
         out.add((stem(t.norm), stem(noun)))
