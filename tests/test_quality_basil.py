@@ -54,7 +54,11 @@ BASIL_JUDGED_FALSE_STILL_REPORTED = 42
 # 0.80 once a figure's counted word is its unit in any house style ("47.5 per cent" /
 # "47.5%") and read past another number ("79 of the 150 seats"): a judged-wrong omission
 # the omitter tells with the same figures left the headlines.
-BASIL_JUDGED_HEADLINE_PRECISION = 0.80
+# 0.78 once a figure's counted word stops at its clause's end ("by the age of 11, and
+# roughly ..."): on one event a passage graded "casualty figures" (judged trivial) now
+# ranks above one graded "a quotation" (judged right) at the fifth place, the edge of the
+# headlines; no finding was added or lost there.
+BASIL_JUDGED_HEADLINE_PRECISION = 0.78
 # Serious kinds on 32 more BASIL training events (tests/gold/judged_basil_serious/, every
 # attribution, number, hedge and loaded-term finding judged): 56 judged FALSE, 46 still
 # reported once a quotation's sentences are never the outlet's own voice; 33 once verbs of
