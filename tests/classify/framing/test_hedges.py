@@ -263,3 +263,18 @@ def test_is_expected_to_is_a_hedge() -> None:
     b = "The competition authority will open an in-depth investigation."
     (found,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert "is expected to" in found.label
+
+
+def test_a_hedge_with_its_own_verb_in_one_edited_sentence_is_a_hedge_change() -> None:
+    # From a blind reading: "appeared to originate in" / "struck" was the rewording
+    # "originate in" vs "struck", and the hedge was lost.
+    found = run(
+        {
+            "a": "The blast struck a storage unit at the chemical company site on the edge of "
+            "town late on Monday.",
+            "b": "The blast appeared to originate in a storage unit at the chemical company site "
+            "on the edge of town late on Monday.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"appeared to" vs no hedge']
+    assert of_kind(found, Kind.WORDING_CHANGE) == []

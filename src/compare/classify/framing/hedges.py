@@ -73,6 +73,16 @@ def find(ctx: Context) -> list[Candidate]:
             elif (in_a or in_b) and _apart(pair, (in_a or in_b)[0]):
                 continue  # the writer's odds or hearsay in a sentence the other wrote apart
             elif in_a or in_b:
+                # The hedge and its word against a short stretch of the other version, in
+                # one sentence edited: "appeared to originate in" / "struck".
+                swapped = (
+                    op == "replace"
+                    and pair.written_together()
+                    and 0
+                    < len(content_words(pair.b_tokens[j1:j2] if in_a else pair.a_tokens[i1:i2]))
+                    <= SWAPPED_WORDS
+                    and _claim_goes_on(pair, i2)
+                )
                 found = (
                     _one_sided(
                         ctx,
@@ -84,6 +94,7 @@ def find(ctx: Context) -> list[Candidate]:
                         pair.b_tokens,
                         j1,
                         j2,
+                        swapped=swapped,
                     )
                     if in_a
                     else _one_sided(
@@ -96,6 +107,7 @@ def find(ctx: Context) -> list[Candidate]:
                         pair.a_tokens,
                         i1,
                         i2,
+                        swapped=swapped,
                     )
                 )
                 if found is not None:
@@ -106,6 +118,20 @@ def find(ctx: Context) -> list[Candidate]:
 # Hedge classes that weigh the writer's own odds or sources ("likely", "appeared to",
 # "reportedly").
 _WRITERS_ODDS = frozenset({"likely", "hearsay"})
+
+
+def _claim_goes_on(pair: CellPair, i2: int) -> bool:
+    """Do both versions go on alike after a change ending at ``i2`` in ``a``?
+
+    ``SHARED_AFTER`` content words in the equal run that follows: the claim's
+    object is the same ("... a storage unit at the site"), so the changed
+    words are one claim's verb, not another claim ("may have been mentally
+    ill" / "was new to the town").
+    """
+    for op, k1, k2, _j1, _j2 in pair.opcodes:
+        if k1 == i2 and op == "equal":
+            return len(content_words(pair.a_tokens[k1:k2])) >= SHARED_AFTER
+    return False
 
 
 def _apart(pair: CellPair, h: Hedge) -> bool:
@@ -149,6 +175,8 @@ def _near(ctx: Context, article_id: str, tokens: Sequence[Token], lo: int, hi: i
 
 
 QUALIFIED_WINDOW = 4  # tokens after a hedge where the word it qualifies is looked for
+SWAPPED_WORDS = 3  # content words the other version may put where the hedged words stand
+SHARED_AFTER = 3  # content words both versions share right after such a stretch
 
 
 def _qualified(tokens: Sequence[Token], h: Hedge) -> tuple[str, int] | None:
@@ -206,6 +234,8 @@ def _one_sided(
     lacks_tokens: Sequence[Token],
     lo: int,
     hi: int,
+    *,
+    swapped: bool = False,
 ) -> Candidate | None:
     """A hedge only one version has; None when the other version lacks the claim itself.
 
@@ -213,11 +243,18 @@ def _one_sided(
     When the words the hedge qualifies ("alleged *harassment*", "may have
     been *mentally ill*") are nowhere in the other version's cell, that
     version does not state the claim as fact; it does not state it at all.
+    Except where the hedge and its word stand against a short stretch of
+    one sentence edited (``swapped``): "The blast appeared to originate in a
+    storage unit" / "The blast struck a storage unit" states the same claim
+    (read blind, reported as the rewording "originate in" / "struck", the
+    hedge lost).
     """
     qualified = _qualified(has_tokens, h)
     stems = [stem(t.norm) for t in lacks_tokens]
     if qualified is not None and qualified[0] not in stems:
-        return None
+        if not swapped:
+            return None
+        qualified = None  # the other version's own words stand where the hedge's claim is
     if qualified is not None and _credited(lacks_tokens, stems.index(qualified[0])):
         return None  # "accused them of throwing stones": as unproven there as "allegedly"
     if qualified is not None and _not_asserted(lacks_tokens, stems.index(qualified[0])):
