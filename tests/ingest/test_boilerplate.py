@@ -287,6 +287,19 @@ def test_long_token_does_not_slow_the_rules() -> None:
             Reason.SYNDICATION,
         ),
         ("An earlier version of this story gave the wrong date for the vote.", Reason.SYNDICATION),
+        # From a fifth blind reading.
+        ("By Tomas Reyl, with reporting from the Harbour Press Agency", Reason.CONTRIBUTORS),
+        ("With reporting by the Harbour Press Agency.", Reason.CONTRIBUTORS),
+        (
+            "> **Harbour Students' Union** (@HarbourSU) · 21 Sep 2026\n>\n> Read the report "
+            "for yourself. We will be outside the Senate at noon.",
+            Reason.EMBED,
+        ),
+        (
+            "GET THE COURIER EVERY MORNING: Subscribe from 4 crowns a week at "
+            "courier.example/subscribe and never miss a story.",
+            Reason.PROMO,
+        ),
     ],
 )
 def test_page_furniture_is_removed_with_reason(middle: str, reason: Reason) -> None:
@@ -331,6 +344,16 @@ def test_headlines_under_more_stories_in_one_block_are_removed() -> None:
     body = _split(
         f"{BEFORE}\n\nMore stories\n- Transit adds late-night buses for commuters\n"
         f"- How to keep pets safe in hot weather\n\n{AFTER}"
+    )
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [Reason.MARKER.value, Reason.RELATED.value]
+
+
+def test_headlines_under_a_markdown_heading_marker_are_removed() -> None:
+    body = _split(
+        f"{BEFORE}\n\n### More on this story\n\n- [Registrar suspended pending inquiry]"
+        f"(https://ledger.example/a)\n- [Explainer: the admissions list](https://ledger.example/b)"
+        f"\n\n{AFTER}"
     )
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
     assert [r.reason for r in body.removed] == [Reason.MARKER.value, Reason.RELATED.value]

@@ -94,12 +94,14 @@ _CONTRIB_WHO = re.compile(
     re.I,
 )
 _CONTRIB_START = re.compile(
-    r"\(?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)? by\b", re.I
+    r"\(?(?:with )?(?:additional )?(?:reporting|writing|editing|research)(?: and \w+)?"
+    r" (?:by|from)\b",
+    re.I,
 )
 _YOU = re.compile(r"\byou(?:r)?\b", re.I)
 # The outlet telling its reader to subscribe ("Subscribe to the Courier from €1 a week",
 # "Subscribe now"): the imperative opening a paragraph, which reporting never uses.
-_SUBSCRIBE = re.compile(r"\W*subscribe\s+(?:to|now|today|for|and)\b", re.I)
+_SUBSCRIBE = re.compile(r"\W*subscribe\s+(?:to|now|today|for|and|from)\b", re.I)
 # A sign-off under a story: a dash and a name of capitalised words only ("— Pan-Atlantic
 # Newswire", "— Staff and agencies"); a sentence has a verb in lower case.
 # The last word of a news agency's name, alone on a line as the story's credit.
@@ -122,7 +124,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # Social posts pasted into the page: a tweet's "— Name (@handle) Month 1, 2020",
 # picture links, Instagram's "A post shared by".
 _EMBED = re.compile(
-    r"pic\.twitter\.com/|\(@\w{1,15}\)[\s*_\u00b7|\u2014\u2013-]+[A-Z][a-z]+ \d{1,2}, \d{4}"
+    r"pic\.twitter\.com/|\(@\w{1,15}\)[\s*_\u00b7|\u2014\u2013-]+"
+    r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
     r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b",
 )
 # A video or audio promo set in the text: "Watch: Crowds flock to the river (1:48)",
@@ -257,7 +260,7 @@ def _without_related(
         e
         for s, e, r in removed
         if r is Reason.MARKER
-        and text[s:e].strip().strip("*_ ").casefold().startswith(_RELATED_MARKERS)
+        and text[s:e].strip().lstrip("#").strip("*_ ").casefold().startswith(_RELATED_MARKERS)
     )
     if not starts:
         return kept
@@ -403,7 +406,7 @@ def _is_byline(para: str) -> bool:
     return all(w in _BYLINE_JOINERS or w[:1].isupper() for w in words)
 
 
-_PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*")
+_PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*|,\s+(?=with (?:additional )?reporting\b)")
 _DATE_LINE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})"
@@ -444,12 +447,13 @@ def _line_reason(line: str) -> Reason | None:
         return Reason.SEPARATOR
     if _MD_IMAGE.fullmatch(line):
         return Reason.IMAGE
-    if _MD_HEADING.fullmatch(line):
-        return Reason.SUBHEADING
-    # Markdown emphasis around a marker ("**Read more:**") is typography, not text.
-    bare = _unemphasised(line).rstrip(".:").strip("*_ ").casefold()
+    # Markdown emphasis or a heading's "#" around a marker ("**Read more:**", "### More on
+    # this story") is typography, not text.
+    bare = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ").casefold()
     if bare in lexicons.words("boilerplate_markers.txt"):
         return Reason.MARKER
+    if _MD_HEADING.fullmatch(line):
+        return Reason.SUBHEADING
     return None
 
 
@@ -483,7 +487,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         and not _REPORTING.search(para)
     ):
         return Reason.NEWSLETTER, []
-    if words <= 30 and _SUBSCRIBE.match(para) and not _REPORTING.search(para):
+    if words <= 30 and _subscribe(para) and not _REPORTING.search(para):
         return Reason.PROMO, []  # "Subscribe to the Courier from €1 a week ..."
     if words <= 40:
         promos = {p for p in lexicons.entries("boilerplate_promos.txt") if p in folded}
@@ -524,6 +528,19 @@ def _credit_line(para: str) -> list[str] | None:
     if _SIGN_OFF.fullmatch(body) and body.split()[-1] in _AGENCY_HEADS:
         return [body]  # "Continental Press Agency" alone on its line: the wire's credit
     return None
+
+
+def _subscribe(para: str) -> bool:
+    """ "Subscribe to ..." opening the paragraph, or after a short label ("GET THE COURIER
+    EVERY MORNING: Subscribe from 4 crowns a week ...")."""
+    if _SUBSCRIBE.match(para):
+        return True
+    head, colon, _rest = para.partition(":")
+    return (
+        bool(colon)
+        and len(head.split()) <= LABEL_MAX_WORDS
+        and bool(_SUBSCRIBE.match(para, len(head) + 1))
+    )
 
 
 def _after_label(para: str) -> re.Match[str] | None:
