@@ -186,6 +186,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
     >>> from compare.align.segment import tokenize
     >>> markers(tokenize("Police alleged that he fled, according to officials."))
     [(1, 2, 'doubt'), (6, 8, 'neutral')]
+    >>> markers(tokenize("Most students were admitted to the law faculty."))
+    []
     """
     out = []
     for start, end, cls in find_phrases(tokens, phrase_table(VERBS_FILE)):
@@ -201,6 +203,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "reported net income of": figures published, not a claim credited
         if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "insisted on"
+        if cls == "concession" and passive(tokens, start):
+            continue  # "students were admitted to the programme": let in, not conceding
         out.append((start, end, cls))
     return with_trailing_findings(out, tokens)
 
@@ -422,6 +426,7 @@ def speaker_after(tokens: Sequence[Token], end: int) -> int | None:
     >>> t = tokenize("He left, said the man had fled.")
     >>> source_range(t, 3, 4)
     (3, 3)
+    >>> speaker_after(tokenize("The report, out today, said the costs were 3.8 million."), 7)
     """
     n = len(tokens)
     stop = end
@@ -437,6 +442,10 @@ def speaker_after(tokens: Sequence[Token], end: int) -> int | None:
     if any(
         t.norm in AUXILIARIES or t.norm in SUBJECT_PRONOUNS or t.norm == "that" for t in segment
     ):
+        return None
+    if any(c.isdigit() for t in segment for c in t.text):
+        # "The report, published on Monday, said the payments totalled 3.8 million": a
+        # claim with a figure, not who speaks (read blind, taken for the speaker).
         return None
     if segment[0].norm in ARTICLES or segment[-1].text[:1].isupper():
         return _appositive_name(tokens, stop)

@@ -686,3 +686,28 @@ def test_a_verb_after_a_quotation_run_over_two_sentences_is_compared() -> None:
         }
     )
     assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == ['"claimed" vs "said"']
+
+
+def test_students_admitted_to_a_faculty_concede_nothing() -> None:
+    found = run(
+        {
+            "a": "Most of the students were admitted to the medicine programme or the law "
+            "faculty, the report said.",
+            "b": "Most went into the medicine programme or the law faculty.",
+        }
+    )
+    assert not [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "admitted" in f.label]
+
+
+def test_an_attribution_runs_on_to_the_next_sentence_of_its_paragraph() -> None:
+    # From a blind reading: "..., according to the panel. The smallest payment was 8,000
+    # crowns ..." was reported as stated in the outlet's own voice.
+    found = run(
+        {
+            "a": "It found that payments totalled 3.8 million crowns, the smallest being 8,000 "
+            "crowns and the largest 45,000 crowns.",
+            "b": "Families paid roughly 3.8 million crowns in total, according to the panel. The "
+            "smallest payment was 8,000 crowns and the largest was 45,000 crowns.",
+        }
+    )
+    assert not [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "found" in f.label]
