@@ -377,3 +377,16 @@ def test_a_verb_for_what_happened_is_no_tone_swap_in_headlines() -> None:
         }
     )
     assert of_kind(found, Kind.LOADED_TERM) == []
+
+
+def test_a_scandal_label_added_is_loaded() -> None:
+    # From a fifth blind reading: "scandal-hit" was reported as a plain detail.
+    found = run(
+        {
+            "a": "The bridge is maintained by Torvane Construction, which won the contract in "
+            "2019.",
+            "b": "The bridge is maintained by scandal-hit Torvane Construction, which won the "
+            "contract in 2019.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.LOADED_TERM)] == ['"scandal-hit" added']
