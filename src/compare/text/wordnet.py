@@ -73,6 +73,19 @@ def base_forms(word: str, pos: str) -> set[str]:
     return {f for f in forms if (f, pos) in senses}
 
 
+def same_lemma(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` forms of one verb ("began" / "begun" / "begins": "begin")?
+
+    Why: a stemmer leaves irregular forms apart ("began", "begun"), so a
+    claim "may have begun" was not found in another outlet's "began".
+    Verbs only: "fell" (a hill) and "fall" share a lemma only as verbs.
+
+    >>> same_lemma("begun", "began"), same_lemma("went", "gone"), same_lemma("began", "bean")
+    (True, True, False)
+    """
+    return bool(base_forms(a, "v") & base_forms(b, "v"))
+
+
 def synonyms(a: str, b: str, common: int = COMMON_SENSES) -> bool:
     """Do ``a`` and ``b`` share a synset among the first ``common`` senses of each?
 

@@ -278,3 +278,15 @@ def test_a_hedge_with_its_own_verb_in_one_edited_sentence_is_a_hedge_change() ->
     )
     assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"appeared to" vs no hedge']
     assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def test_a_hedge_on_an_irregular_verb_finds_its_other_form() -> None:
+    # From a fifth blind reading: "may have begun" against "began" was missed (the stems
+    # of the two forms differ).
+    found = run(
+        {
+            "a": "The scheme may have begun as early as 2019, the report said.",
+            "b": "The scheme began as early as 2019, according to the report.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"may have" vs no hedge']

@@ -23,6 +23,7 @@ from compare.classify.base import Candidate, Context, earlier_note
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
+from compare.text.wordnet import same_lemma
 
 _MEANING = {
     "hearsay": "marks the claim as second-hand, not confirmed by the writer",
@@ -251,6 +252,12 @@ def _one_sided(
     """
     qualified = _qualified(has_tokens, h)
     stems = [stem(t.norm) for t in lacks_tokens]
+    if qualified is not None and qualified[0] not in stems:
+        # An irregular verb's other form ("may have begun" / "began"): the same claim.
+        word = has_tokens[qualified[1]].norm
+        at = next((k for k, t in enumerate(lacks_tokens) if same_lemma(word, t.norm)), None)
+        if at is not None:
+            qualified = (stems[at], qualified[1])
     if qualified is not None and qualified[0] not in stems:
         if not swapped:
             return None
