@@ -130,12 +130,20 @@ def sentence_quote_masks(sentences: Sequence[Sentence]) -> Iterator[tuple[Senten
     >>> [mask[0] for _s, mask in sentence_quote_masks(two)]
     [False, True]
     """
+    for sentence, inside, _open in quote_states(sentences):
+        yield sentence, inside
+
+
+def quote_states(sentences: Sequence[Sentence]) -> Iterator[tuple[Sentence, list[bool], int]]:
+    """Each sentence with its ``quote_mask`` and the quotations open at its start, a
+    quotation left open running on in its paragraph (``sentence_quote_masks``)."""
     depth, paragraph = 0, -1
     for sentence in sentences:
         if sentence.paragraph != paragraph:
             depth, paragraph = 0, sentence.paragraph
+        opened = depth
         inside, depth = quote_mask(sentence.tokens, depth)
-        yield sentence, inside
+        yield sentence, inside, opened
 
 
 def token_quote_flags(sentences: Sequence[Sentence]) -> Iterator[tuple[Token, bool]]:

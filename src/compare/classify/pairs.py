@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import combinations
 
 from compare.align.diff import pair_edits
-from compare.claims.attributed_frames import quote_mask
+from compare.claims.attributed_frames import quote_mask, quote_states
 from compare.classify.base import Context
 from compare.model import Edit, Token
 
@@ -228,16 +228,12 @@ def _open_at(ctx: Context, passage_id: str, article_id: str) -> int:
 
 def _open_depths(ctx: Context) -> dict[tuple[str, int], int]:
     """(article, sentence index) -> quotations open at the sentence's start, in its paragraph."""
-    out: dict[tuple[str, int], int] = {}
-    for aid, article in ctx.articles.items():
-        depth, paragraph = 0, -1
-        for k, sentence in enumerate(article.sentences):
-            if sentence.paragraph != paragraph:
-                depth, paragraph = 0, sentence.paragraph
-            if depth:
-                out[(aid, k)] = depth
-            depth = quote_mask(sentence.tokens, depth)[1]
-    return out
+    return {
+        (aid, k): opened
+        for aid, article in ctx.articles.items()
+        for k, (_s, _inside, opened) in enumerate(quote_states(article.sentences))
+        if opened
+    }
 
 
 def _pairs(
