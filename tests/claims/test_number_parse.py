@@ -103,3 +103,10 @@ def test_a_temperature_glued_to_its_scale_is_read_and_its_conversion_dropped() -
     assert (q.value, q.unit) == (41.0, "celsius/temperature")
     (q,) = quantities(tokenize("Temperatures were expected to reach 41 °C (105.8 °F)."))
     assert (q.value, q.unit) == (41.0, "celsius/temperature")
+
+
+def test_a_count_before_remain_counts_people_not_the_verb() -> None:
+    # From a blind reading: "fourteen remain missing" counted "remain", so it never met
+    # another outlet's "12 people were still missing".
+    (_dead, missing) = quantities(tokenize("At least 19 died and fourteen remain missing."))
+    assert (missing.value, missing.event, missing.thing) == (14.0, "missing", "people")

@@ -62,6 +62,7 @@ UNSURE = 0.5  # the confidence of a partly carried passage (below merge.UNCERTAI
 
 _WORD = re.compile(r"\w")
 _CLAUSE_ENDS = frozenset({",", ".", ";", ":", "!", "?", "(", ")"})
+_PEOPLE = frozenset({"people", "persons", "person", "others", "individuals"})
 _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 # Words after a number where the word it counts is looked for, past function words and
 # other numbers ("79 of the 150 seats" counts seats).
@@ -113,6 +114,8 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     [('150', 'seat'), ('47.5', 'percent'), ('79', 'seat')]
     >>> sorted(figures(tokenize("Obese by the age of 11, and roughly a quarter of adults.")))
     [('11', '')]
+    >>> figures(tokenize("12 others are missing")) == figures(tokenize("12 people are missing"))
+    True
     """
     out = set()
     places = [i for i, t in enumerate(tokens) if _WORD.search(t.norm)]
@@ -135,6 +138,9 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
             if at < stop and w.norm not in STOP_WORDS and not any(c.isdigit() for c in w.norm)
         ]
         noun = after[0].norm if after and not _YEAR.fullmatch(t.norm) else ""
+        following = words[k + 1].norm if k + 1 < len(words) and places[k + 1] < stop else ""
+        if following in _PEOPLE:
+            noun = "people"  # "12 others are missing": 12 people, as "12 people" says
         out.add((stem(t.norm), stem(noun)))
     return out
 
