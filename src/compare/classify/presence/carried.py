@@ -177,13 +177,36 @@ def carried_share(
     total = sum(story.weight.get(f, 1.0) for f in own)
     best: tuple[float, str | None] = (0.0, None)
     for aid in others:
-        if not anchors <= story.figures.get(aid, frozenset()):
+        if not _anchored(anchors, story.figures.get(aid, frozenset())):
             continue  # a figure it lacks is news of its own, however worded
         there = story.stems.get(aid, frozenset())
         share = sum(story.weight.get(f, 1.0) for f in own if f in there) / total
         if share > best[0]:
             best = (share, aid)
     return best
+
+
+def _anchored(
+    anchors: frozenset[tuple[str, str]] | set[tuple[str, str]], given: frozenset[tuple[str, str]]
+) -> bool:
+    """Does an article give each anchor figure, or another figure for the same counted thing?
+
+    Why the second: "carrying nearly 200 people, including 10 crew" against
+    another outlet's "carrying 148 people, 10 of them crew" tells the same
+    fact with a different figure; the figures are the numbers family's to
+    compare (a discrepancy), and read blind, "only one outlet carries this"
+    beside that discrepancy was judged wrong.  A figure that counts nothing
+    ("in 2015") must match itself.
+
+    >>> _anchored({("200", "peopl")}, frozenset({("148", "peopl")}))
+    True
+    >>> _anchored({("200", "peopl")}, frozenset({("148", "villag")}))
+    False
+    >>> _anchored({("5", "")}, frozenset({("6", "")}))
+    False
+    """
+    counted = {w for _v, w in given if w}
+    return all(a in given or (a[1] and a[1] in counted) for a in anchors)
 
 
 VERBATIM_WORDS = 4  # words a passage needs before its words found in a row elsewhere count
