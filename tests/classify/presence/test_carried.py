@@ -370,6 +370,21 @@ def test_words_written_out_in_a_row_elsewhere() -> None:
     assert not written_out(ctx, tokenize("Nothing happened."), "c")  # too short to count
 
 
+def test_words_written_out_after_their_subject_named_elsewhere_in_the_sentence() -> None:
+    # From a blind reading: "Ashby did not call for Tremmel to resign." against "Minister
+    # Corran Ashby has ordered an audit ..., but did not call for Tremmel to resign."
+    texts = {
+        "a": "The audit was ordered on Monday. Ashby did not call for Tremmel to resign.",
+        "b": "The audit was ordered on Monday. Ashby did not call for Tremmel to resign.",
+        "c": "Minister Corran Ashby ordered an audit on Monday, but did not call for Tremmel "
+        "to resign.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,), "c": (0,)}, "p2": {"a": (1,), "b": (1,)}}
+    ctx = _context(texts, cells)
+    assert written_out(ctx, ctx.articles["a"].sentences[1].tokens, "c")
+    assert not written_out(ctx, tokenize("Lee did not call for Tremmel to resign."), "c")
+
+
 def _omitted_texts(found: tuple) -> list[str]:
     omitted = of_kind(found, Kind.OMITTED_PASSAGE)
     return [s.text for f in omitted for ss in f.spans.values() for s in ss]
