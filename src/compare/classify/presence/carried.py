@@ -204,9 +204,14 @@ def _anchored(
     False
     >>> _anchored({("5", "")}, frozenset({("6", "")}))
     False
+    >>> _anchored({("2", "")}, frozenset({("2", "percent")}))
+    True
     """
     counted = {w for _v, w in given if w}
-    return all(a in given or (a[1] and a[1] in counted) for a in anchors)
+    values = {v for v, _w in given}
+    # A figure that counts nothing must have its value there ("in 2015"; "about 2" cut
+    # from its "%" at a clause's edge).
+    return all(a in given or (a[1] in counted if a[1] else a[0] in values) for a in anchors)
 
 
 VERBATIM_WORDS = 4  # words a passage needs before its words found in a row elsewhere count
