@@ -502,3 +502,18 @@ def test_two_figures_of_one_reported_future_are_compared() -> None:
     # A hypothetical against a figure of fact stays apart.
     fact = "The footage was released after 10 days."
     assert of_kind(run({"a": a, "b": fact}), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_figure_of_no_event_is_not_said_to_be_updated_by_a_later_article() -> None:
+    # From a blind reading: "some 14,000 vehicles" a day / "some 40,000" was said to be
+    # perhaps "an updated figure" because one article came a day later.
+    texts = {
+        "a": "The bridge carried some 40,000 vehicles a day before it closed.",
+        "b": "The bridge carried some 14,000 vehicles a day before it closed.",
+    }
+    (found,) = of_kind(
+        run(texts, dates={"a": "2025-10-14", "b": "2025-10-15"}), Kind.NUMBER_DISCREPANCY
+    )
+    assert found.time_note is not None
+    assert "published on different dates" in found.explanation
+    assert "updated figure" not in found.explanation

@@ -70,11 +70,15 @@ def number_candidate(
         explanation += " The figures appear in different paragraphs of the articles."
     if note and note.startswith(UNDATED):
         explanation += " One article gives no date, so the figures may come from different days."
-    elif note:
+    elif note and (x.q.event or y.q.event):
         explanation += (
             " The articles were published on different dates, so the later one may carry an"
             " updated figure."
         )
+    elif note:
+        # A figure of no event ("some 40,000 vehicles a day") is not a count that grows as
+        # news comes in: read blind, "may carry an updated figure" beside it misled.
+        explanation += " The articles were published on different dates."
     vague = "vague" in (x.q.hedge, y.q.hedge)
     return Candidate(
         kind=Kind.NUMBER_DISCREPANCY,
