@@ -110,3 +110,10 @@ def test_a_count_before_remain_counts_people_not_the_verb() -> None:
     # another outlet's "12 people were still missing".
     (_dead, missing) = quantities(tokenize("At least 19 died and fourteen remain missing."))
     assert (missing.value, missing.event, missing.thing) == (14.0, "missing", "people")
+
+
+def test_students_are_counted_as_students_not_children() -> None:
+    # From a blind reading: "214 students" admitted to a university was "the number of
+    # children".
+    (q,) = quantities(tokenize("The inquiry found 214 students were admitted improperly."))
+    assert q.thing == "students"
