@@ -384,17 +384,17 @@ def _set_off_name(tokens: Sequence[Token], start: int) -> int | None:
     opening = _back(tokens, close, close - MAX_SPEAKER)
     if opening == close or opening < 2 or tokens[opening - 1].norm != ",":
         return None
-    if _name_run(tokens, opening, close) == opening:
+    if name_run(tokens, opening, close) == opening:
         return opening  # the appositive is the name
-    name = _name_run(tokens, 0, opening - 1)
+    name = name_run(tokens, 0, opening - 1)
     return name if name < opening - 1 else None
 
 
-def _name_run(tokens: Sequence[Token], lo: int, hi: int) -> int:
+def name_run(tokens: Sequence[Token], lo: int, hi: int) -> int:
     """Start of the run of capitalised words that ends at ``hi`` (``hi`` when there is none),
-    not reaching below ``lo``."""
+    not reaching below ``lo``.  (An upper-case first character is a letter.)"""
     k = hi
-    while k > lo and tokens[k - 1].text[:1].isupper() and tokens[k - 1].text[:1].isalpha():
+    while k > lo and tokens[k - 1].text[:1].isupper():
         k -= 1
     return k
 

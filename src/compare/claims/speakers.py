@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
-from compare.claims.sources import ARTICLES, markers
+from compare.claims.sources import ARTICLES, markers, name_run
 from compare.claims.words import content_words, group_nouns, stem
 from compare.model import Token
 from compare.text import lexicons
@@ -383,10 +383,5 @@ _STATEMENTS = frozenset({"statement", "releas"})
 
 
 def _last_capitalised(source: Sequence[Token]) -> list[Token]:
-    """The capitalised words that end a source ("... when The New York Times")."""
-    run: list[Token] = []
-    for token in reversed(source):
-        if not token.text[:1].isupper():
-            break
-        run.append(token)
-    return run
+    """The capitalised words that end a source ("... when The New York Times"), last first."""
+    return list(reversed(source[name_run(source, 0, len(source)) :]))

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from compare.ingest.provenance import NAMED_DATE, WEEKDAY
 from compare.model import Removed, Span
 from compare.text import lexicons
 from compare.text.offsets import LineIndex
@@ -407,10 +408,7 @@ def _is_byline(para: str) -> bool:
 
 
 _PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*|,\s+(?=with (?:additional )?reporting\b)")
-_DATE_LINE = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})"
-)
+_DATE_LINE = re.compile(WEEKDAY + NAMED_DATE)
 
 
 def _credits_only(para: str) -> bool:
@@ -533,22 +531,16 @@ def _credit_line(para: str) -> list[str] | None:
 def _subscribe(para: str) -> bool:
     """ "Subscribe to ..." opening the paragraph, or after a short label ("GET THE COURIER
     EVERY MORNING: Subscribe from 4 crowns a week ...")."""
-    if _SUBSCRIBE.match(para):
-        return True
-    head, colon, _rest = para.partition(":")
-    return (
-        bool(colon)
-        and len(head.split()) <= LABEL_MAX_WORDS
-        and bool(_SUBSCRIBE.match(para, len(head) + 1))
-    )
+    return bool(_SUBSCRIBE.match(para) or _after_label(para, _SUBSCRIBE))
 
 
-def _after_label(para: str) -> re.Match[str] | None:
-    """A sign-up imperative after a short label ("Get the Morning Brief: sign up for ...")."""
+def _after_label(para: str, opening: re.Pattern[str] = _SIGNUP_START) -> re.Match[str] | None:
+    """``opening`` right after a short label ending in a colon ("Get the Morning Brief:
+    sign up for ..."): the outlet's own imperative, set off by a heading of a few words."""
     head, colon, _rest = para.partition(":")
     if not colon or len(head.split()) > LABEL_MAX_WORDS:
         return None
-    return _SIGNUP_START.match(para, len(head) + 1)
+    return opening.match(para, len(head) + 1)
 
 
 LABEL_MAX_WORDS = 6

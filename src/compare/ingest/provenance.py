@@ -64,10 +64,11 @@ _UK = re.compile(r"(\d{1,2}) " + _MONTH + r",? (\d{4})")
 INLINE_HEADER = re.compile(r"[ \t\r\n]*((?i:date):?[ \t]+(\d{1,5}-\d{1,2}-\d{1,2}))(?=\s|\Z)")
 # A line that holds a date and nothing else, as plain-text exports print it under the
 # headline ("March 2, 2026", "Monday, 2 March 2026"): the article's date, not its text.
-DATE_LINE = re.compile(
-    r"[ \t\r\n]*((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-    r"([A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4}))[ \t]*(?=\r?\n|\Z)"
-)
+# The date as such a line writes it, its weekday optional: also how a date line in a
+# byline block reads (``boilerplate``).
+NAMED_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})"
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+DATE_LINE = re.compile(rf"[ \t\r\n]*({WEEKDAY}({NAMED_DATE}))[ \t]*(?=\r?\n|\Z)")
 _GENERIC_LABELS = frozenset(
     {"www", "cdn", "img", "images", "image", "static", "assets", "media", "api", "s3", "files"}
     | {"content", "uploads", "i", "dims", "photos", "pics", "storage", "default", "prod"}

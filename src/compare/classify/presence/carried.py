@@ -196,7 +196,7 @@ def _anchored(
     fact with a different figure; the figures are the numbers family's to
     compare (a discrepancy), and read blind, "only one outlet carries this"
     beside that discrepancy was judged wrong.  A figure that counts nothing
-    ("in 2015") must match itself.
+    ("in 2015") must have its value there, counting anything.
 
     >>> _anchored({("200", "peopl")}, frozenset({("148", "peopl")}))
     True
@@ -230,7 +230,8 @@ def written_out(ctx: Context, tokens: Sequence[Token], article_id: str) -> bool:
     passage under ``VERBATIM_WORDS`` words is not looked up (three words in
     a row turn up by chance).
     """
-    words = _words(tokens)
+    kept = [t for t in tokens if _WORD.search(t.norm)]
+    words = [t.norm for t in kept]
     if len(words) < VERBATIM_WORDS:
         return False
     texts = ctx.memo(__name__ + ".word_texts", _word_texts)
@@ -240,13 +241,12 @@ def written_out(ctx: Context, tokens: Sequence[Token], article_id: str) -> bool:
     # Its subject named, then the rest in a row: "Ashby did not call for Tremmel to
     # resign." against "Minister Corran Ashby has ordered an audit ..., but did not call
     # for Tremmel to resign" (read blind, reported as not carried).
-    named = [t for t in tokens if _WORD.search(t.norm)]
     k = 0
-    while k < len(named) and k < MAX_SUBJECT_NAME and named[k].text[:1].isupper():
+    while k < len(kept) and k < MAX_SUBJECT_NAME and kept[k].text[:1].isupper():
         k += 1
     rest = words[k:]
     return (
-        0 < k < len(named)
+        0 < k < len(kept)
         and len(rest) >= VERBATIM_WORDS + 2
         and all(f" {w} " in text for w in words[:k])
         and f" {' '.join(rest)} " in text
