@@ -423,3 +423,48 @@ def test_a_markdown_list_of_links_under_read_more_is_removed() -> None:
     body = _split(f"{BEFORE}\n\n**Read more:**\n\n{links}\n\n{AFTER}")
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
     assert [r.reason for r in body.removed] == [Reason.MARKER.value, Reason.RELATED.value]
+
+
+@pytest.mark.parametrize(
+    ("para", "reason"),
+    [
+        (
+            "*Follow the Harbour Ledger on social media for live travel updates: @HarbourLedger*",
+            Reason.PROMO,
+        ),
+        ("Follow the Lowmoor Courier on Instagram and X for the latest news.", Reason.PROMO),
+        (
+            "> **Night Owl (@ArdelNightOwl)** \u00b7 Oct 14\n>\n> Woke up to this. The sky over "
+            "the port has gone dark. #MountTessar",
+            Reason.EMBED,
+        ),
+        (
+            "[Embedded post from @ValderanAppDevs on X: \u201cBig day for app makers.\u201d "
+            "19 Nov 2025]",
+            Reason.EMBED,
+        ),
+        (
+            "This story was first published on 14 April and has been updated with revised "
+            "passenger figures.",
+            Reason.SYNDICATION,
+        ),
+    ],
+)
+def test_promos_embeds_and_update_notes_read_blind_are_removed(para: str, reason: Reason) -> None:
+    body = _split(f"{BEFORE}\n\n{para}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    assert [r.reason for r in body.removed] == [reason.value]
+
+
+def test_following_a_lead_on_social_media_is_reporting() -> None:
+    para = "Police said they would follow up leads posted on social media, the chief said."
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+def test_related_headlines_may_ask_a_question() -> None:
+    related = (
+        "Related:\n- Calvera's wine exports hit a record high\n"
+        "- Opinion: Is the island ready for the next big one?"
+    )
+    body = _split(f"{BEFORE}\n\n{related}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]

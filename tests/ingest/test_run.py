@@ -531,3 +531,26 @@ def test_a_dated_sentence_under_the_headline_stays_text(tmp_path: Path) -> None:
     )
     assert article.published is None
     assert article.paragraphs[1].text.startswith("March 2, 2026 was")
+
+
+def test_a_date_line_straight_under_the_headline_makes_both(tmp_path: Path) -> None:
+    """A page copied from a browser: headline, date on the next line, then a blank line."""
+    article = _one(
+        tmp_path / "courier.txt",
+        "Ferry capsizes in storm\nMonday 2 March 2026\n\nBy Jo Roe, Maritime Correspondent\n\n"
+        "At least 19 people were killed when a ferry capsized on Sunday evening.\n",
+    )
+    assert article.title == "Ferry capsizes in storm"
+    assert article.published == "2026-03-02"
+    assert article.paragraphs[0].text == "Ferry capsizes in storm"
+    assert not any("March" in p.text for p in article.paragraphs)
+
+
+def test_a_second_line_that_is_not_a_date_leaves_no_headline(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "courier.txt",
+        "Ferry capsizes in storm\nThe ferry sank on Sunday.\n\n"
+        "At least 19 people were killed when a ferry capsized on Sunday evening.\n",
+    )
+    assert article.title is None
+    assert article.published is None

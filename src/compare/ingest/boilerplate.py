@@ -124,13 +124,23 @@ _REPORTING = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # Social posts pasted into the page: a tweet's "— Name (@handle) Month 1, 2020",
 # picture links, Instagram's "A post shared by".
+# The date may lack its year ("(@handle) · Oct 14"); a placeholder left where the post
+# stood ("[Embedded post from @handle on X: ...]") is one too.
 _EMBED = re.compile(
     r"pic\.twitter\.com/|\(@\w{1,15}\)[\s*_\u00b7|\u2014\u2013-]+"
-    r"(?:[A-Z][a-z]+ \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})"
-    r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b",
+    r"(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\b|\d{1,2} [A-Z][a-z]+(?: \d{4})?\b)"
+    r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b"
+    r"|^[*_\s]*\[(?i:embedded (?:post|tweet|video|content|media))\b",
 )
 # A video or audio promo set in the text: "Watch: Crowds flock to the river (1:48)",
 # "**Video:** Drone footage shows ...".  Reporting never opens with such a label.
+# "Follow the Ledger on social media for live updates: @Ledger": the outlet's own accounts.
+_FOLLOW = re.compile(
+    r"[*_\s]*follow(?![-\w])[^.!?]{0,120}?(?:@\w|\bon (?:social media|twitter|x|facebook|"
+    r"instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram)\b)",
+    re.I,
+)
+FOLLOW_MAX_WORDS = 30
 _MEDIA_LABEL = re.compile(r"[*_\s]*(?:watch|video|listen|audio)(?: live| now)?\s*:", re.I)
 MEDIA_LABEL_MAX_WORDS = 25
 _COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
@@ -238,6 +248,9 @@ def _same_line(para: str, title: str) -> bool:
 def _headline_like(para: str) -> bool:
     """Every line short and without final punctuation, as a list of headlines is.
 
+    A question mark is a headline's ("What are your rights when a flight is
+    cancelled?"); a full stop, comma or colon is a sentence's.
+
     A Markdown list of links ("- [Title](https://...)") is read by its links' text.
     """
     raw = [line.strip() for line in para.splitlines() if line.strip()]
@@ -246,7 +259,9 @@ def _headline_like(para: str) -> bool:
     lines = [_MD_LINK.sub(r"\1", line).lstrip("-*\u2022 ").strip() for line in raw]
     lines = [line for line in lines if line]
     return bool(lines) and all(
-        len(line.split()) <= RELATED_MAX_WORDS and line[-1] not in _FINAL_PUNCT for line in lines
+        len(line.split()) <= RELATED_MAX_WORDS
+        and (line[-1] not in _FINAL_PUNCT or line.endswith("?"))
+        for line in lines
     )
 
 
@@ -485,6 +500,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         and not _REPORTING.search(para)
     ):
         return Reason.NEWSLETTER, []
+    if words <= FOLLOW_MAX_WORDS and _FOLLOW.match(para) and not _REPORTING.search(para):
+        return Reason.PROMO, []
     if words <= 30 and _subscribe(para) and not _REPORTING.search(para):
         return Reason.PROMO, []  # "Subscribe to the Courier from €1 a week ..."
     if words <= 40:

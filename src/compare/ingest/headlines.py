@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from compare.ingest.provenance import DATE_LINE, parse_date
 from compare.model import Alignment, Article, Finding, Kind, Passage
 
 HEADLINE_PASSAGE = "headline"
@@ -31,7 +32,10 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     A headline is one line followed by a blank line and more text, at most
     ``MAX_HEADLINE_WORDS`` words, not ending like a sentence fragment (a
     period, comma, colon or semicolon); a Markdown ``# Heading`` gives its
-    words.
+    words.  A date line straight under it stands for the blank line: a page
+    copied from a browser gives "headline / Monday 14 April 2025 / blank /
+    byline" (read blind, such headlines were taken for the first paragraph,
+    and the date under them was lost).
 
     >>> first_line_headline("Rain shuts roads\\n\\nRain fell all day.", 0)
     (0, 16)
@@ -39,6 +43,10 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     True
     >>> first_line_headline("# Rain shuts roads\\n\\nRain fell.", 0)
     (2, 18)
+    >>> first_line_headline("Rain shuts roads\\nMonday 14 April 2025\\n\\nRain fell.", 0)
+    (0, 16)
+    >>> first_line_headline("Rain shuts roads\\nRain fell.\\n\\nMore.", 0) is None
+    True
     """
     s = start
     while s < len(text) and text[s].isspace():
@@ -47,7 +55,7 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     while e < len(text) and text[e] not in "\r\n":
         e += 1
     line = text[s:e].rstrip()
-    if not line or not _BLANK_AFTER.match(text, s + len(line)):
+    if not line or not (_BLANK_AFTER.match(text, s + len(line)) or _dated_after(text, e)):
         return None
     if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
         return s + m.start(1), s + m.end(1)
@@ -58,6 +66,14 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     if len(line.split()) > MAX_HEADLINE_WORDS:
         return None
     return s, s + len(line)
+
+
+def _dated_after(text: str, end: int) -> bool:
+    """Whether the line after ``end`` is a date alone, followed by a blank line and more text."""
+    line = DATE_LINE.match(text, end)
+    if line is None or parse_date(line[2]) is None:
+        return False
+    return bool(_BLANK_AFTER.match(text, line.end()))
 
 
 def value_span(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:
