@@ -597,3 +597,25 @@ def test_who_says_so_quotes_the_claim_without_its_dateline() -> None:
     b = article("b", f"{CLAIM}.")
     (row,) = who_says_so([a, b])
     assert not row.claim.startswith("PORT VELL") and row.claim.split()[0] == CLAIM.split()[0]
+
+
+def test_a_description_quoting_the_words_does_not_state_them_as_fact() -> None:
+    # read blind: 'X ... called it "a turning point ..."' was said to state the claim as fact
+    said = (
+        "\u201cThis is a turning point for every small developer in this country,\u201d said "
+        "Oskar Lind, chair of the Valderan App Developers Association, which represents "
+        "small and medium-sized app makers across Valdera."
+    )
+    called = (
+        "Oskar Lind, who chairs the Valderan App Developers Association, a group representing "
+        "small and medium-sized app makers across Valdera, called it \u201ca turning point for "
+        "every small developer in this country\u201d."
+    )
+    assert compare([article("a", said), article("b", called)]) == []
+
+
+def test_two_words_for_one_party_are_one_source() -> None:
+    # read blind: "the authority" and "the regulator" for one competition authority
+    assert not speakers.different(tokenize("the authority"), tokenize("the regulator"), STORY)
+    assert speakers.one_side(tokenize("the company"), tokenize("the firm"))
+    assert not speakers.one_side(tokenize("the company"), tokenize("the regulator"))

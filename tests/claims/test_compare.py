@@ -231,3 +231,53 @@ def test_a_toll_a_third_outlet_updates_is_still_a_discrepancy() -> None:
     c = "The toll from the storm rose to 15 people from 12 people on Monday."
     found = of_kind(run({"a": a, "b": b, "c": c}), Kind.NUMBER_DISCREPANCY)
     assert any({"a", "b"} <= set(f.spans) for f in found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # read blind: a later outlet's revised count was taken for the same "about" figure
+        ("About 31,000 passengers were affected.", "About 38,500 passengers were affected.",
+         "conflict"),
+        ("About 50 people were hurt.", "About 48 people were hurt.", "consistent"),
+        ("About 31,000 people were hurt.", "About 30,000 people were hurt.", "consistent"),
+        # two ranges for one estimate, read blind as "can both be true"
+        ("Losses were between 12 million and 15 million crowns.",
+         "Losses were between 12 million and 18 million crowns.", "conflict"),
+    ],
+)  # fmt: skip
+def test_two_estimates_that_no_rounding_makes_one(a: str, b: str, expected: str) -> None:
+    (x,), (y,) = claims(a), claims(b, "b")
+    assert relation(x, y) == expected
+
+
+def test_a_figure_reported_after_said_is_compared_by_its_own_verb() -> None:
+    a = "Flights were cancelled, affecting about 31,000 passengers, the airline said."
+    b = (
+        "In revised figures released on Tuesday, Skyrell said about 38,500 passengers had "
+        "been affected in total."
+    )
+    (found,) = compare_pair(claims(a), claims(b, "b"))
+    assert {found.a.text, found.b.text} == {"about 31,000", "about 38,500"}
+
+
+def test_a_village_count_is_no_count_of_people_evacuated() -> None:
+    # read blind: "two of the evacuated villages" was set against "Thousands" evacuated
+    (x,) = claims("Sirens failed to sound in two of the evacuated villages.")
+    assert x.noun == "villag" and x.counted != "people"
+
+
+def test_figures_governed_by_one_verb_with_an_object_between_are_one_amount() -> None:
+    # read blind: "will cost 1.4 billion" / "will cost the state 1.9 billion" were "not sure
+    # to count the same thing"
+    found = of_kind(
+        run(
+            {
+                "a": "Ministers agreed. The settlement will cost 1.4 billion florins.",
+                "b": "Ministers agreed. The package will cost the state 1.9 billion florins.",
+            }
+        ),
+        Kind.NUMBER_DISCREPANCY,
+    )
+    assert [f.label for f in found] == ['"1.4 billion" vs "1.9 billion"']
+    assert found[0].confidence >= 0.7

@@ -74,3 +74,17 @@ def test_a_finding_verb_closing_the_sentence_credits_it(text: str, found: bool) 
     tokens = tokenize(text)
     verbs = {"found", "showed"}
     assert any(tokens[m[0]].norm in verbs for m in markers(tokens)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        # read blind: "has charged developers a commission" was a source for the sentence
+        ("Since 2019, Lumora has charged developers a 30 per cent commission.", []),
+        ("The bank charges customers a fee for every transfer.", []),
+        ("Prosecutors charged him with fraud on Monday.", ["charged"]),
+        ("The rebels charged that the vote had been rigged.", ["charged"]),
+    ],
+)
+def test_charged_for_a_price_credits_no_claim(text: str, verbs: list[str]) -> None:
+    assert _verbs(text) == verbs

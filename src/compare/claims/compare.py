@@ -18,11 +18,12 @@ and the rules cannot tell which.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim
+from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim, same_governor
 
 # How sure a comparison is, by what it rests on (1.0 = the rules are certain).
 BASE_CONFIDENCE = 0.9
@@ -75,13 +76,45 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
         a, b = _as_written(a, b), _as_written(b, a)
     widen = a.unit != b.unit and a.converted and b.converted
     (alo, ahi), (blo, bhi) = _bounds(a, widen), _bounds(b, widen)
-    if ahi < blo or bhi < alo:
+    if ahi < blo or bhi < alo or estimates_apart(a, b):
         return True
     if ahi == blo:
         return a.high_open or b.low_open
     if bhi == alo:
         return b.high_open or a.low_open
     return False
+
+
+def estimates_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """Two "about" figures in one unit that no rounding makes one, or two different
+    ranges ("between 12 million and 15 million" / "... and 18 million"): two estimates.
+
+    Why not their intervals: "about" lets a figure stray a fifth either way, so
+    "about 31,000" and "about 38,500" passengers overlapped and read as one
+    figure (read blind, a later outlet's revised count was no discrepancy).
+    Each outlet chose its round figure; at the coarser figure's step they
+    still differ, so they are two estimates.  "about 50" and "about 48" (48
+    rounds to 50) or "about 31,000" and "about 30,000" at the step of ten
+    thousand stay one.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "approx", "about",
+    ...                   None, None, "people", "people", None, Scope(), None)
+    >>> at = lambda v: replace(c, value=v)
+    >>> estimates_apart(at(31_000), at(38_500)), estimates_apart(at(50), at(48))
+    (True, False)
+    >>> estimates_apart(at(31_000), at(30_000)), estimates_apart(at(200), at(250))
+    (False, True)
+    """
+    if a.qualifier == b.qualifier == "range" and a.unit == b.unit:
+        return (a.low, a.high) != (b.low, b.high)  # two estimates given as ranges
+    if a.qualifier != "approx" or b.qualifier != "approx" or a.unit != b.unit:
+        return False
+    if a.value == b.value:
+        return False
+    step = max(_step(a.value), _step(b.value))
+    return math.floor(a.value / step + 0.5) != math.floor(b.value / step + 0.5)
 
 
 def _step(x: float) -> float:
@@ -180,7 +213,7 @@ def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
     measure, event, _counted = x.what
     if measure == "count" and event in STRONG_EVENTS:
         return True
-    return x.governor is not None and x.governor == y.governor
+    return same_governor(x, y)
 
 
 def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> list[Comparison]:

@@ -157,6 +157,9 @@ def noun_after(norms: Sequence[str], j: int) -> tuple[str | None, str | None, in
         n = norms[k]
         if n in things():
             return stem(n), things()[n][0], k + 1
+        if n in events() and k + 1 < len(norms) and norms[k + 1] in things():
+            # an event's participle describing the thing: "two of the evacuated villages"
+            return stem(norms[k + 1]), things()[norms[k + 1]][0], k + 2
         if not re.search(r"\w", n) or n in events() or _is_function(n):
             break
         collected.append(k)

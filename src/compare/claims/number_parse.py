@@ -105,6 +105,30 @@ def _people_only_events() -> frozenset[str]:
     return people_events() - _THINGS_TOO
 
 
+# Verbs of saying that close the clause a figure they report stands in: "figures released
+# on Tuesday, Skyrell said about 38,500 passengers had been affected": "released" is no
+# event of the passengers.
+SAYING = frozenset({"said", "says", "say", "told", "added", "according"})
+
+
+def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
+    """Events of the sentence a figure may take when none stands near it.
+
+    Why not across a verb of saying: a figure reported ("X said 40 ...") and an
+    event word of the clause before the speaker are two statements; one event
+    word in the whole sentence is taken only when no such verb parts the two.
+    """
+    table = events()
+    out: set[str] = set()
+    for k, n in enumerate(norms):
+        if n not in table or start <= k < end:
+            continue
+        lo, hi = (k + 1, start) if k < start else (end, k)
+        if not any(w in SAYING for w in norms[lo:hi]):
+            out.add(table[n][0])
+    return out
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Counts and measures in one sentence's tokens, in reading order.
 
@@ -114,7 +138,6 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     [(12.0, 'min', 'workers', 'death')]
     """
     norms = [t.norm for t in tokens]
-    sentence_events = {events()[n][0] for n in norms if n in events()}
     out: list[Quantity] = []
     i = 0
     while i < len(norms):
@@ -182,8 +205,10 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 core_end = j
         noun, thing, end = (None, None, j) if unit else noun_after(norms, j)
         event = event_near(norms, start, end) or toll_before(norms, start)
-        if event is None and len(sentence_events) == 1:
-            event = next(iter(sentence_events))
+        if event is None:  # an event's participle before the noun: "3 wounded soldiers"
+            event = next((events()[n][0] for n in norms[j:end] if n in events()), None)
+        if event is None and len(found := _sentence_events(norms, start, end)) == 1:
+            event = next(iter(found))
         if thing in _things_without_people() and event in _people_only_events():
             event = None  # "12,000 homes" in a sentence that says "killed": not a toll
         if thing is None and noun is None and unit is None and event is not None:

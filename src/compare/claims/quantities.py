@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from compare.claims.number_context import noun_after
 from compare.claims.number_lexicon import NUMERAL, events, has_role
-from compare.claims.number_parse import Quantity, people_events, quantities
+from compare.claims.number_parse import SAYING, Quantity, people_events, quantities
 from compare.claims.numwords import merge
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.claims.words import is_function_word, stem
@@ -101,6 +101,9 @@ class QuantityClaim:
     # Stem of the content word that governs the figure ("suffered" in "suffered
     # 78% burns"), the last one before it in its clause; None when there is none.
     governor: str | None = None
+    # Every content word's stem in the figure's clause before it, up to ``GOVERNOR_WINDOW``
+    # words: "cost the state 1.9 billion" is governed by "state" but also by "cost".
+    governed_by: frozenset[str] = frozenset()
 
     @property
     def what(self) -> tuple[str, str, str] | None:
@@ -278,6 +281,7 @@ def sentence_claims(
                 converted=unit in TO_BASE,
                 also=_bracketed(tokens, q.core_end, dimension),
                 governor=governor(norms, q.start) or verb_after(norms, q.core_end),
+                governed_by=governed_by(norms, q.start),
             )
         )
     return tuple(out)
@@ -289,20 +293,58 @@ GOVERNOR_WINDOW = 3  # content words looked back over for the figure's verb
 def governor(norms: Sequence[str], start: int) -> str | None:
     """Stem of the last content word before a figure, within its clause.
 
+    A verb of saying before the figure governs the clause it reports, not the
+    figure: "Skyrell said about 38,500 passengers had been affected" is
+    governed by "affected" (``verb_after``), as "affecting about 31,000
+    passengers" is; read blind, the two figures were never compared.
+
     >>> governor("she had suffered 78 % burns".split(), 3)
     'suffer'
     >>> governor("with as much as 79 %".split(), 1) is None
+    True
+    >>> governor("the airline said about 38,500 passengers".split(), 4) is None
     True
     """
     k, seen = start - 1, 0
     while k >= 0 and seen < GOVERNOR_WINDOW + 2:
         n = norms[k]
-        if n in {",", ";", ":", ".", "(", ")"}:
+        if n in {",", ";", ":", ".", "(", ")"} or n in SAYING:
             return None
         if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
             return stem(n)
         k, seen = k - 1, seen + 1
     return None
+
+
+def governed_by(norms: Sequence[str], start: int) -> frozenset[str]:
+    """Stems of the content words before a figure in its clause, up to ``GOVERNOR_WINDOW``.
+
+    >>> sorted(governed_by("the package will cost the state 1.9 billion".split(), 6))
+    ['cost', 'packag', 'state']
+    """
+    out: set[str] = set()
+    k = start - 1
+    while k >= 0 and len(out) < GOVERNOR_WINDOW:
+        n = norms[k]
+        if n in {",", ";", ":", ".", "(", ")"} or n in SAYING:
+            break
+        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
+            out.add(stem(n))
+        k -= 1
+    return frozenset(out)
+
+
+def same_governor(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Do two figures share their governing word, or one's the other's clause holds?
+
+    Why the clause: "The settlement will cost 1.4 billion" and "The package
+    will cost the state 1.9 billion" are both governed by "cost", though
+    "state" stands last before the second (read blind, the two were "not
+    sure to count the same thing").
+    """
+    if x.governor is None or y.governor is None:
+        return False
+    return x.governor == y.governor or x.governor in y.governed_by or y.governor in x.governed_by
 
 
 def verb_after(norms: Sequence[str], end: int) -> str | None:

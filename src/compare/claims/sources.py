@@ -178,6 +178,27 @@ def _names_no_claim(tokens: Sequence[Token], end: int) -> bool:
     return True
 
 
+# "charged" accuses ("charged that ...", "charged him with fraud") or asks a price
+# ("charged developers a 30 per cent commission"; read blind as an accusation, a
+# source crediting the outlet's own sentence).
+_PRICE_VERBS = frozenset({"charge", "charges", "charged", "charging"})
+_PRICE_REACH = 4  # tokens after the verb in which "with" makes it a charge brought
+
+
+def asks_price(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether the verb at ``start`` is "charged" with an object and no "with": a price asked.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("Lumora has charged developers a commission.")
+    >>> asks_price(t, 2, 3), asks_price(tokenize("Police charged him with theft."), 1, 2)
+    (True, False)
+    """
+    nxt = tokens[end].norm if end < len(tokens) else ""
+    if tokens[start].norm not in _PRICE_VERBS or not nxt[:1].isalnum() or nxt in _CLAUSE_NEXT:
+        return False
+    return all(t.norm != "with" for t in tokens[end : end + _PRICE_REACH])
+
+
 def markers(tokens: Sequence[Token]) -> list[Marker]:
     """``(start, end, class)`` of reporting verbs and "according to" used as attribution.
 
@@ -201,6 +222,8 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "announced a merger": news of an event, not a source for a claim
         if tokens[start].norm in _OBJECT_VERBS and nxt[:1].isalnum() and nxt not in _CLAUSE_NEXT:
             continue  # "reported net income of": figures published, not a claim credited
+        if asks_price(tokens, start, end):
+            continue  # "has charged developers a commission": a price, not an accusation
         if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "insisted on"
         if cls == "concession" and passive(tokens, start):

@@ -101,7 +101,7 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             # the label says the example stands for more.
             best = replace(best, label=f"{best.label} and {others} more like it")
         out.append(Merged(best, ordered))
-    return _one_name_per_person(_without_twins(out))
+    return _one_name_per_person(_one_term_per_word(_without_twins(out)))
 
 
 def _one_name_per_person(merged: list[Merged]) -> list[Merged]:
@@ -159,6 +159,34 @@ def _without_twins(merged: list[Merged]) -> list[Merged]:
             seen.add((m.best.kind, where))
         out.append(m)
     return out
+
+
+def _one_term_per_word(merged: list[Merged]) -> list[Merged]:
+    """No lexicon-term finding (key ``term:``) for a word another loaded-term finding quotes.
+
+    Why: "The embattled carrier" / "The carrier" (a source's label) and
+    "embattled" added (the lexicon term) were two findings for one word; read
+    blind, the second was a duplicate, and the worse one (it quoted the other
+    outlets' whole sentences).  The term goes when, in some article, its span
+    lies inside a span of another loaded-term finding of the same passage.
+    """
+    loaded = [m for m in merged if m.best.kind is Kind.LOADED_TERM]
+
+    def covered(m: Merged) -> bool:
+        return any(
+            o is not m
+            and not o.best.key.startswith("term:")
+            and o.best.passage_id == m.best.passage_id
+            and any(
+                t.start <= s.start and s.end <= t.end
+                for aid, ss in m.spans.items()
+                for s in ss
+                for t in o.spans.get(aid, ())
+            )
+            for o in loaded
+        )
+
+    return [m for m in merged if not (m.best.key.startswith("term:") and covered(m))]
 
 
 def outermost(spans: Iterable[Span]) -> tuple[Span, ...]:

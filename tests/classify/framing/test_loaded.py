@@ -55,6 +55,17 @@ from classify_helpers import of_kind, run, the_finding
             "The fans called the referee a disgrace.",
             '"disgrace" vs "hero"',
         ),
+        # read blind on invented stories: journalese framing taken for a neutral detail
+        (
+            "The deal ends a strike that kept teachers out for 13 days.",
+            "The deal ends a crippling strike that kept teachers out for 13 days.",
+            '"crippling" added',
+        ),
+        (
+            "Growers in the island's wine industry fear losses.",
+            "Growers in the island's struggling wine industry fear losses.",
+            '"struggling" added',
+        ),
     ],
 )
 def test_loaded_terms(a: str, b: str, label: str) -> None:
@@ -390,3 +401,13 @@ def test_a_scandal_label_added_is_loaded() -> None:
         }
     )
     assert [f.label for f in of_kind(found, Kind.LOADED_TERM)] == ['"scandal-hit" added']
+
+
+def test_one_loaded_word_gives_one_finding() -> None:
+    # read blind: "The embattled carrier" / "The carrier" (a source's label) and "embattled"
+    # added (the lexicon term) were two findings for one word
+    base = "said all passengers whose flights were cancelled would get a full refund or rebooking."
+    found = of_kind(
+        run({"a": f"The embattled carrier {base}", "b": f"The carrier {base}"}), Kind.LOADED_TERM
+    )
+    assert [f.label for f in found] == ['"The embattled carrier" vs "The carrier"']

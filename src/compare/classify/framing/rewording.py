@@ -526,6 +526,13 @@ MAX_LISTED = 3  # changes named in the explanation; every change is highlighted
 
 
 ONE_SIDED = " in one version, not another"  # words one cell has and the other lacks
+# Read blind, "... even when the facts stay the same" understated rewordings that changed
+# a fact ("ordered" an inquiry / "asked whether" one was needed): the rules cannot tell
+# which, so the reader is asked to.
+CHECK_MEANING = (
+    "Compare the quoted texts: other words can change what is claimed, or only its emphasis "
+    "or tone."
+)
 
 
 def _wording(
@@ -536,24 +543,20 @@ def _wording(
         ((a, b, _),) = found
         if a and b:
             label = described[0]
-            return label, (
-                f"The wording differs: {label}. A different choice of words can shift emphasis "
-                "or tone even when the facts stay the same."
-            )
+            return label, (f"The wording differs: {label}. {CHECK_MEANING}")
         # Not "only one version": with three outlets, two may carry the words and one cut
         # them (read blind, '"passenger" only in one version' beside two outlets' "passenger
         # manifest" was untrue).
         only = described[0].removesuffix(ONE_SIDED).strip('"')
         return described[0], (
-            f'One version includes "{only}" and another does not. Adding or leaving out a '
-            "detail changes what the reader learns from the same passage."
+            f'One version includes "{only}" and another does not. Compare the quoted texts: '
+            "the words may add a fact, a tone, or only a detail."
         )
     more = len(described) - MAX_LISTED
     tail = f" and {more} more" if more > 0 else ""
     return f"{described[0]} and {len(described) - 1} more", (
         f"The passage is worded differently ({len(described)} changes): "
-        f"{'; '.join(described[:MAX_LISTED])}{tail}. A different choice of words can shift "
-        "emphasis or tone even when the facts stay the same."
+        f"{'; '.join(described[:MAX_LISTED])}{tail}. {CHECK_MEANING}"
     )
 
 

@@ -29,7 +29,7 @@ from compare.claims.compare import (
 )
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
-from compare.claims.quantities import QuantityClaim, article_claims, written_noun
+from compare.claims.quantities import QuantityClaim, article_claims, same_governor, written_noun
 from compare.classify.base import Candidate, Context, time_note
 from compare.model import Kind, Severity, Span
 
@@ -241,7 +241,7 @@ def supported(x: QuantityClaim, y: QuantityClaim) -> bool:
     if x.event is not None and x.event == y.event and x.event in STRONG_EVENTS:
         return x.dimension is None and y.dimension is None
     same_thing = x.what == y.what and x.dimension == y.dimension
-    return same_thing and x.governor is not None and x.governor == y.governor
+    return same_thing and same_governor(x, y)
 
 
 def far_apart(x: QuantityClaim, y: QuantityClaim) -> bool:
