@@ -56,7 +56,11 @@ UNSEEN_RECALL = 0.84  # 0.81 before #14's precision findings ('dozens' / 'about 
 # became one, and the slot went to the next finding (a duplicate no longer counts twice).
 # 0.72 since one outlet's "claimed" against two others' "said" and "says" is one finding
 # (attribution.findings._verb_key): the same again, in the business story.
-UNSEEN_PRECISION_TOP30 = 0.72
+# 0.68 since two number findings quoting one figure are one (classify.merge
+# ._one_figure_per_place; read blind, the second was a duplicate): the floods story's death
+# toll, four findings that each matched a gold entry, is one finding quoting all four
+# figures, and recall is unchanged.
+UNSEEN_PRECISION_TOP30 = 0.68
 # Real clusters: 29 before #14 and #15's anchored pass, 35 with them, 32 once the
 # attribution and hedge rules skip cells joined only through a third outlet (the three
 # lost matched the scorer through junk spans, "North", of findings judged FALSE), 33 by

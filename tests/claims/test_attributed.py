@@ -619,3 +619,17 @@ def test_two_words_for_one_party_are_one_source() -> None:
     assert not speakers.different(tokenize("the authority"), tokenize("the regulator"), STORY)
     assert speakers.one_side(tokenize("the company"), tokenize("the firm"))
     assert not speakers.one_side(tokenize("the company"), tokenize("the regulator"))
+
+
+def test_an_office_named_in_its_own_article_is_the_person_the_other_names() -> None:
+    # read blind (seventh round): "the minister said" for Finance Minister Jonas Everaert,
+    # against "Everaert said", was called a claim credited to someone unnamed
+    claim = "The Treasury will cover any shortfall in the deposit guarantee fund this year"
+    a = article(
+        "a", "Finance Minister Jonas Everaert spoke in Telvar.", f"{claim}, the minister said."
+    )
+    b = article("b", "Depositors queued.", f"{claim}, Everaert said.")
+    assert [d.kind for d in compare([a, b])] == []
+    named = article("b", "Finance Minister Jonas Everaert spoke.", f"{claim}, Everaert said.")
+    other = article("c", "Prime Minister Ana Holt spoke in Telvar.", f"{claim}, the minister said.")
+    assert [d.kind for d in compare([other, named])] == ["unnamed"]  # another minister there

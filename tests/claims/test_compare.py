@@ -281,3 +281,62 @@ def test_figures_governed_by_one_verb_with_an_object_between_are_one_amount() ->
     )
     assert [f.label for f in found] == ['"1.4 billion" vs "1.9 billion"']
     assert found[0].confidence >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # read blind: within a fifth of "around 540,000", 610,000 was "can both be true"
+        ("Around 540,000 customers hold accounts.", "610,000 customers hold accounts.",
+         "conflict"),
+        ("About 50 people were hurt.", "48 people were hurt.", "consistent"),
+        ("About 31,000 people were hurt.", "30,500 people were hurt.", "consistent"),
+    ],
+)  # fmt: skip
+def test_an_exact_figure_that_does_not_round_to_the_estimate(a: str, b: str, expected: str) -> None:
+    (x,), (y,) = claims(a), claims(b, "b")
+    assert relation(x, y) == expected
+
+
+def test_a_participle_after_the_counted_noun_is_not_its_head() -> None:
+    # read blind (seventh round): "Nine guards taken hostage" counted hostages, so it was
+    # never set against "freed seven guards"
+    (nine,) = claims("Nine guards taken hostage during the riot walked free on Tuesday.")
+    (troops,) = claims("The army sent 200 ground troops.")
+    assert (nine.noun, troops.noun) == ("guard", "troop")
+
+
+def test_money_in_a_currency_named_in_words_counts_what_it_is_in() -> None:
+    # read blind (seventh round): 25 million / 52 million crowns "in compensation" were
+    # never compared: "crowns" was no currency and the money counted nothing
+    a = "The union is demanding 25 million crowns in compensation for lost harvests."
+    b = "The union is demanding 52 million crowns in compensation for lost harvests."
+    (x,), (y,) = claims(a), claims(b, "b")
+    assert (x.unit, x.noun) == ("crown", "compens")
+    assert relation(x, y) == "conflict" and compare_pair([x], [y])
+
+
+def test_an_if_after_the_figure_makes_no_hypothetical() -> None:
+    (demand,) = claims("The union is demanding 25 million crowns and will sue if it is not paid.")
+    (unless,) = claims("The union will sue unless it is paid 25 million crowns.")
+    (could,) = claims("As many as 25 people could die.")
+    assert (demand.scope.hypothetical, unless.scope.hypothetical, could.scope.hypothetical) == (
+        False,
+        True,
+        True,
+    )
+
+
+def test_vague_amounts_that_agree_do_not_hide_precise_ones_that_differ() -> None:
+    # read blind: both ledes' "tens of thousands of passengers" hid 31,000 / 38,500
+    lede = "The outage left tens of thousands of passengers stranded."
+    a = f"{lede} | Flights were cancelled, affecting about 31,000 passengers."
+    b = f"{lede} | Skyrell said about 38,500 passengers had been affected."
+    (found,) = compare_pair(claims(a), claims(b, "b"))
+    assert {found.a.text, found.b.text} == {"about 31,000", "about 38,500"}
+    assert found.confidence >= 0.6
+
+
+def test_vague_amounts_that_agree_still_hide_a_difference_of_precision() -> None:
+    a = "Hundreds of people fled the town. | Some 600 people fled the town."
+    assert compare_pair(claims(a), claims("Hundreds of people fled the town.", "b")) == []

@@ -468,3 +468,69 @@ def test_related_headlines_may_ask_a_question() -> None:
     )
     body = _split(f"{BEFORE}\n\n{related}\n\n{AFTER}")
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # read blind (seventh round): page headers copied from a browser, reported as passages
+        "NORTHERN COURIER  |  World  |  Europe\nBy Continental Press Agency\n"
+        "Additional reporting by Pavel Orlik in Dolna Brezh\nPublished: 14 October 2024",
+        "Share this article: Facebook | X | WhatsApp | Email | Copy link",
+        "Share this article  \u00b7  Email  \u00b7  LinkedIn  \u00b7  X  \u00b7  Print",
+        "By Tomas Reyne | Additional reporting by Ana Fellow\n"
+        "Share this article: Facebook \u00b7 X \u00b7 WhatsApp \u00b7 Copy link",
+        "*Published 11 June 2024 \u00b7 3 min read*",
+        "By Nuria Castell, City Reporter\nThursday 15 August 2024, 18:20 | Updated 20:05",
+        "Orlesk Evening Post > News > National",
+    ],
+)
+def test_page_header_lines_are_removed(header: str) -> None:
+    body = _split(f"{BEFORE}\n\n{header}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "By Tuesday | the water had receded from most streets, officials said.",
+        "Share your story with us at the council meeting on Monday.",
+        "Rain | fell all night",
+    ],
+)
+def test_text_with_header_separators_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read blind (seventh round): promos and link lists reported as passages
+        "Get the Vantria Today morning newsletter \u2014 sign up free.",
+        "Sign up for Ledger Morning, our free daily briefing on markets and policy.",
+        "**Related:** [Kolmar prison riot: what we know so far](https://news.example/kolmar)",
+        "**More from The Lusevian Herald**\n\n- [Parliament passes budget](https://x.example/a)\n"
+        "- [Orlesk airport expansion gets green light](https://x.example/b)",
+        "MOST POPULAR\n1. Orlesk tram drivers vote to strike over pay\n"
+        "2. Lusevia beat Norrland 2-1 in World Cup qualifier",
+        "> **Calvoria Emergency Service** @CalvoriaEMS \u00b7 Oct 14, 2024\n"
+        "> Rescue teams are working street by street.\n> 312 reposts \u00b7 480 likes",
+    ],
+)
+def test_promos_link_lists_and_posts_read_blind_are_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "More from the minister came on Tuesday, when she resigned.",
+        "Get the facts right first, the inspector told the council.",
+        "Officials said the email @cityhall address had received 300 likes and complaints.",
+    ],
+)
+def test_text_near_those_promos_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]

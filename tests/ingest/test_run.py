@@ -554,3 +554,32 @@ def test_a_second_line_that_is_not_a_date_leaves_no_headline(tmp_path: Path) -> 
     )
     assert article.title is None
     assert article.published is None
+
+
+def test_a_page_header_under_the_headline_dates_the_article_and_is_no_text(
+    tmp_path: Path,
+) -> None:
+    # read blind (seventh round): headline, section path, byline block with the date
+    article = _one(
+        tmp_path / "courier.txt",
+        "Calvera to ration water as reservoir hits record low\n"
+        "CALVERA DAILY COURIER | Local > Environment\n\n"
+        "By Nuria Castell, City Reporter\nThursday 15 August 2024, 18:20 | Updated 20:05\n\n"
+        "Households in Calvera will be limited to 120 litres of water a day from Monday.\n",
+    )
+    assert article.title == "Calvera to ration water as reservoir hits record low"
+    assert article.published == "2024-08-15"
+    assert [p.text for p in article.paragraphs] == [
+        "Calvera to ration water as reservoir hits record low",
+        "Households in Calvera will be limited to 120 litres of water a day from Monday.",
+    ]
+
+
+def test_a_numeric_header_date_is_not_guessed(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "post.txt",
+        "Guards freed as riot ends\n\nBy Orbis Press | Published: 11/06/2024 16:42\n\n"
+        "Rioting inmates freed seven guards on Tuesday, officials said.\n",
+    )
+    assert article.published is None
+    assert not any("11/06" in p.text for p in article.paragraphs)

@@ -358,6 +358,7 @@ def _judge(
             and not announces_act(x.content)  # "were indicted, prosecutors announced"
             # "The Met Office recorded ...": the other version names its source as subject
             and not speakers.opens_with(x.speaker, y.content)
+            and not speakers.party_opens(x.speaker, y.content)  # "The government has promised"
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None
@@ -375,7 +376,7 @@ def _judge(
     # citing Y, said" and "Y said" may be one source).
     close = sim >= SOURCE_MIN and first_hand
     if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
-        if speakers.named_elsewhere(y.speaker, y_article):
+        if speakers.named_elsewhere(y.speaker, y_article, speakers.words(x.speaker)):
             return None  # "said the spokesman", named in full elsewhere in the same article
         return AttributionDiff("unnamed", x, y, sim, sure)
     ordered = x.article_id < y.article_id  # each pair once

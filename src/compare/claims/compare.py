@@ -86,8 +86,9 @@ def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def estimates_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
-    """Two "about" figures in one unit that no rounding makes one, or two different
-    ranges ("between 12 million and 15 million" / "... and 18 million"): two estimates.
+    """Two "about" figures in one unit that no rounding makes one, an exact figure that
+    does not round to an "about" one, or two different ranges ("between 12 million and
+    15 million" / "... and 18 million"): two estimates.
 
     Why not their intervals: "about" lets a figure stray a fifth either way, so
     "about 31,000" and "about 38,500" passengers overlapped and read as one
@@ -106,14 +107,23 @@ def estimates_apart(a: QuantityClaim, b: QuantityClaim) -> bool:
     (True, False)
     >>> estimates_apart(at(31_000), at(30_000)), estimates_apart(at(200), at(250))
     (False, True)
+    >>> exact = lambda v: replace(c, value=v, qualifier="exact")
+    >>> estimates_apart(at(540_000), exact(610_000)), estimates_apart(at(50), exact(48))
+    (True, False)
     """
     if a.qualifier == b.qualifier == "range" and a.unit == b.unit:
         return (a.low, a.high) != (b.low, b.high)  # two estimates given as ranges
-    if a.qualifier != "approx" or b.qualifier != "approx" or a.unit != b.unit:
+    if a.unit != b.unit or a.value == b.value or "approx" not in (a.qualifier, b.qualifier):
         return False
-    if a.value == b.value:
+    if {a.qualifier, b.qualifier} == {"approx", "exact"}:
+        # "around 540,000" / "610,000": the exact figure rounded as the estimate is written
+        # is another figure (read blind as "can both be true", being within a fifth).
+        rough = a if a.qualifier == "approx" else b
+        step = _step(rough.value)
+    elif a.qualifier == b.qualifier == "approx":
+        step = max(_step(a.value), _step(b.value))
+    else:
         return False
-    step = max(_step(a.value), _step(b.value))
     return math.floor(a.value / step + 0.5) != math.floor(b.value / step + 0.5)
 
 
@@ -196,7 +206,10 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
 
 
 def _distinct(claims: Sequence[QuantityClaim]) -> int:
-    return len({(c.low, c.high, c.qualifier) for c in claims})
+    """Values an article gives the thing; a vague amount beside a precise one adds none
+    ("tens of thousands" in the lede, "about 31,000" below it: one figure)."""
+    precise = [c for c in claims if c.qualifier != "vague"] or list(claims)
+    return len({(c.low, c.high, c.qualifier) for c in precise})
 
 
 def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
@@ -216,6 +229,17 @@ def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
     return same_governor(x, y)
 
 
+def _precise(x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Can two agreeing claims show the articles agree: is neither a vague amount?
+
+    Why: both outlets' "tens of thousands of passengers" agree, but say nothing
+    of "about 31,000" against "about 38,500" (read blind: the revised count was
+    never compared).  Vague amounts that agree still hide a mere difference of
+    precision; only two precise figures that conflict are reported past them.
+    """
+    return x.qualifier != "vague" and y.qualifier != "vague"
+
+
 def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> list[Comparison]:
     """Discrepancies between two articles' claims, one per counted thing at most."""
     out = []
@@ -227,9 +251,12 @@ def compare_pair(xs: Sequence[QuantityClaim], ys: Sequence[QuantityClaim]) -> li
         if not pairs:
             continue
         rels = [(relation(x, y), x, y) for x, y in pairs]
-        if any(r in ("same", "consistent") for r, _x, _y in rels):
+        agree = [(x, y) for r, x, y in rels if r in ("same", "consistent")]
+        if any(_precise(x, y) for x, y in agree):
             continue  # the articles agree on this thing somewhere
-        rels = [(r, x, y) for r, x, y in rels if _anchored(x, y)]
+        if agree and not any(r == "conflict" and _precise(x, y) for r, x, y in rels):
+            continue  # vague amounts agree, and no two precise figures conflict
+        rels = [(r, x, y) for r, x, y in rels if r in ("conflict", "precision") and _anchored(x, y)]
         if not rels:
             continue
         kind = "conflict" if any(r == "conflict" for r, _x, _y in rels) else "precision"

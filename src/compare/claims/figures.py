@@ -133,5 +133,70 @@ def key_figures(
                 ),
             )
         )
+    for finding in findings:
+        if finding.kind is not Kind.NUMBER_DISCREPANCY:
+            continue
+        linked = [k for k, r in enumerate(rows) if r[4].finding == finding.id]
+        if linked and all(len(rows[k][4].cells) >= len(finding.spans) for k in linked):
+            continue
+        row = _finding_row(articles, finding)
+        if row is None:
+            continue
+        # A keyed row holding fewer outlets than the finding quotes ("volume: water" with
+        # one outlet's "120 litres of water") gives way to the finding's own row.
+        rows = [r for k, r in enumerate(rows) if k not in linked]
+        rows.append((False, True, -len(row.cells), row.what, row))
     rows.sort(key=lambda r: r[:4])
     return tuple(r[4] for r in rows[:MAX_ROWS])
+
+
+def _finding_row(articles: Sequence[Article], finding: Finding) -> KeyFigure | None:
+    """A row for a number finding whose figures the keyed rows leave out.
+
+    Why: a figure known only by its noun ("60 days" / "90 days", "9" / "12"
+    developers) is too vague to group story-wide, so no keyed row held it;
+    read blind, the table listed the figures the outlets agreed on and none
+    of those they gave differently.  The finding itself says the figures are
+    one thing; the row shows each outlet's figure it quotes.
+    """
+    cells: dict[str, tuple[FigureCell, ...]] = {}
+    noun = None
+    keyed = None  # the first quoted figure's counted thing, described as the keyed rows are
+    for article in articles:
+        spans = finding.spans.get(article.id, ())
+        if not spans:
+            continue
+        lines = LineIndex(article.text)
+        quoted = [
+            c
+            for c in article_claims(article)
+            if any(s.start < c.end and c.start < s.end for s in spans)
+        ]
+        if quoted:
+            cells[article.id] = tuple(_cell(article, lines, c) for c in quoted)
+            noun = noun or _noun_after(article, quoted[0])
+            if keyed is None and (what := quoted[0].what) is not None:
+                keyed = describe(what, written_noun(article, quoted[0]))
+    if len(cells) < 2:
+        return None
+    return KeyFigure(keyed or noun or "figure", dict(sorted(cells.items())), finding.id, True)
+
+
+def _noun_after(article: Article, claim: QuantityClaim) -> str | None:
+    """What a figure counts as written: its noun ("developers"), else its unit ("days").
+
+    >>> from compare.claims.scope import Scope
+    >>> from compare.model import Sentence
+    >>> from compare.align.segment import tokenize
+    >>> text = "It has 90 days to act."
+    >>> a = Article("a", "a.txt", "", text, "A", "", None, None, "", 0, (), "utf-8",
+    ...             sentences=(Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text)),))
+    >>> c = QuantityClaim("a", 0, 7, 14, "90 days", 90, 90, 90, False, False, "exact", "",
+    ...                   "day", "time", None, None, None, Scope(), None)
+    >>> _noun_after(a, c)
+    'days'
+    """
+    if noun := written_noun(article, claim):
+        return noun
+    last = claim.text.split()[-1] if claim.unit else ""
+    return last.casefold() if last.isalpha() else None

@@ -17,6 +17,7 @@ from compare.claims.ages import MAX_AGE, age_value
 from compare.claims.number_lexicon import events, has_role, number_at, things, units
 from compare.claims.words import is_function_word, stem
 from compare.model import Token
+from compare.text.wordnet import irregular_verb_form
 
 
 def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, value: float) -> bool:
@@ -157,17 +158,24 @@ def noun_after(norms: Sequence[str], j: int) -> tuple[str | None, str | None, in
         n = norms[k]
         if n in things():
             return stem(n), things()[n][0], k + 1
-        if n in events() and k + 1 < len(norms) and norms[k + 1] in things():
+        if not collected and n in events() and k + 1 < len(norms) and norms[k + 1] in things():
             # an event's participle describing the thing: "two of the evacuated villages"
             return stem(norms[k + 1]), things()[norms[k + 1]][0], k + 2
         if not re.search(r"\w", n) or n in events() or _is_function(n):
             break
+        if collected and _participle(n):
+            break  # "Nine guards taken hostage": the noun is "guards", not "hostage"
         collected.append(k)
         k += 1
     if collected and len(collected) <= 3:
         last = collected[-1]
         return stem(norms[last]), None, last + 1
     return None, None, j
+
+
+def _participle(word: str) -> bool:
+    """A verb's past participle after a counted noun ("taken", "injured"), not part of it."""
+    return (len(word) > 4 and word.endswith("ed")) or irregular_verb_form(word)
 
 
 def _is_function(word: str) -> bool:

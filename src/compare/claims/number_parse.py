@@ -129,6 +129,30 @@ def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     return out
 
 
+CAP_REACH = 3  # words between a cap verb and the "at" before its figure
+# Verbs that set a ceiling: the figure after their "at" / "to" is a maximum.
+CAP_VERBS = frozenset({"cap", "caps", "capped", "capping", "limit", "limits", "limited"})
+
+
+def capped_verb(norms: Sequence[str], start: int) -> str | None:
+    """The cap verb governing the figure through "at" / "to" ("capped withdrawals at 500").
+
+    Why: read blind, "capped withdrawals at 500 crowns" against "no more than
+    500 crowns" was called one figure exact, the other a maximum.
+
+    >>> capped_verb("they capped withdrawals at 500".split(), 4)
+    'capped'
+    >>> capped_verb("they limited the talks to 500 people".split(), 5)
+    'limited'
+    >>> capped_verb("they met at 500 main street".split(), 3) is None
+    True
+    """
+    if start == 0 or norms[start - 1] not in ("at", "to"):
+        return None
+    before = norms[max(start - 1 - CAP_REACH, 0) : start - 1]
+    return next((n for n in reversed(before) if n in CAP_VERBS), None)
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Counts and measures in one sentence's tokens, in reading order.
 
@@ -165,6 +189,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             hedge = cls if phrase else hedge
         else:
             phrase = ""
+        if hedge == "exact" and not phrase and (verb := capped_verb(norms, start)):
+            hedge, phrase = "max", f"{verb} {norms[start - 1]}"  # "capped ... at 500": at most
         if size := _currency_before(norms, start):
             unit, start = units()[tuple(norms[start - size : start])], start - size
             if hedge == "exact" and not phrase:  # "more than $1 million": hedge before the sign

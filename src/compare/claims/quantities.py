@@ -18,11 +18,12 @@ from itertools import pairwise
 
 from compare.claims.number_context import noun_after
 from compare.claims.number_lexicon import NUMERAL, events, has_role
-from compare.claims.number_parse import SAYING, Quantity, people_events, quantities
+from compare.claims.number_parse import CAP_VERBS, SAYING, Quantity, people_events, quantities
 from compare.claims.numwords import merge
 from compare.claims.scope import Scope, read_scope, role_words
 from compare.claims.words import is_function_word, stem
 from compare.model import Article, Sentence, Token
+from compare.text.wordnet import irregular_verb_form
 
 # Factors to one base unit per dimension, so figures in different units compare.
 # Why here and not in the word list: these are definitions (SI brochure, and the
@@ -144,6 +145,10 @@ def interval(q: Quantity, factor: float = 1.0) -> tuple[float, float, bool, bool
     """
     v, hi, text = q.value * factor, q.high * factor, q.hedge_text
     strict = text in STRICT
+    if q.hedge == "max" and text.split()[0] in CAP_VERBS:
+        # "limited to 120 litres" sets the limit: the limit is 120, exactly ("limited to 100"
+        # is another rule), though as a bound it reads like "no more than 120"
+        return v, v, False, False, "exact"
     if q.hedge == "min":
         return v, float("inf"), strict, False, "min"
     if q.hedge == "max":
@@ -201,6 +206,8 @@ def _counted(q: Quantity, norms: Sequence[str]) -> tuple[str | None, str | None]
         k = q.core_end
         if k < len(norms) and norms[k] == "(" and ")" in norms[k:]:
             k = norms.index(")", k) + 1  # past a conversion: "3 million hectares (7.4m acres) of"
+        if q.unit.endswith("/money") and k < len(norms) and norms[k] == "in":
+            k += 1  # "25 million crowns in compensation": what the money is
         noun, thing, _end = noun_after(norms, k)
         return thing or noun, noun
     if q.noun is not None and norms[q.end - 1] in _LIVES:
@@ -225,8 +232,8 @@ def head_noun(norms: Sequence[str], k: int) -> str | None:
     words: list[str] = []
     while k < len(norms) and len(words) < 3:
         n = norms[k]
-        if not _noun_word(n):
-            break
+        if not _noun_word(n) or (words and irregular_verb_form(n)):
+            break  # "Nine guards taken hostage": the head is "guards"
         words.append(n)
         k += 1
     return stem(words[-1]) if words else None

@@ -27,7 +27,8 @@ TIME_FILE = "classify_time_words.txt"
 _BOUNDARY = frozenset(
     {";", ",", ":", "(", ")", "\u2014", "\u2013", "--", "while", "but", "whereas"}
 )
-_HYPOTHETICAL = frozenset({"would", "could", "might", "if", "unless", "should"})
+_MODALS = frozenset({"would", "could", "might", "should"})
+_CONDITIONS = frozenset({"if", "unless"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # Time words that name a day or month: the finest a figure's period is stated in news copy.
 _CALENDAR = frozenset(
@@ -209,7 +210,12 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
         k += 1
     if not any(p.isdigit() for p in period):
         period |= _shared_year(tokens, norms, left, right)
-    hypothetical = any(n in _HYPOTHETICAL for n in norms[left:right])
+    # A modal anywhere in the clause ("25 could die"); "if" / "unless" only before the
+    # figure: "demanding 25 million ... and has threatened to sue if the company does not
+    # pay" demands the sum outright (read blind, it was set apart as a hypothetical).
+    hypothetical = any(n in _MODALS for n in norms[left:right]) or any(
+        n in _CONDITIONS for n in norms[left:start]
+    )
     group = share_group(norms, end) if share else frozenset()
     return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
 

@@ -195,13 +195,45 @@ def _other_sides(a: Sequence[Token], b: Sequence[Token]) -> bool:
     >>> _other_sides(t("Lumora"), t("the regulator"))
     False
     """
+    heads = _description_sides(a, b)
+    return heads is not None and None not in heads and heads[0] != heads[1]
+
+
+def _description_sides(a: Sequence[Token], b: Sequence[Token]) -> list[str | None] | None:
+    """The side each of two unnamed descriptions' head nouns speaks for (None: no listed side);
+    None when either names someone or has no content word."""
     heads = []
     for tokens in (a, b):
         found = content_words(tokens)
         if not found or named(tokens):
-            return False
+            return None
         heads.append(_sides().get(found[-1].norm))
-    return None not in heads and heads[0] != heads[1]
+    return heads
+
+
+PARTY_WITHIN = 3  # words at the start of a sentence that may name its subject party
+
+
+def party_opens(speaker: Sequence[Token], content: Sequence[Token]) -> bool:
+    """Does ``content`` open with a party of the speaker's own side ("The government ...")?
+
+    Why: "Agriculture Minister X said the government would release 15 million
+    crowns" against "The government has promised 15 million crowns" credits
+    the aid to the government both times; read blind, the second was called a
+    claim stated as fact.  The speaker's role word ("minister") and the
+    opening subject's ("government") must stand in one row of
+    ``claims_speaker_roles.txt``.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> party_opens(t("Agriculture Minister Ana Holt"), t("The government has promised aid"))
+    True
+    >>> party_opens(t("Police Chief Ann Roe"), t("The government has promised aid"))
+    False
+    """
+    own = {_sides().get(t.norm) for t in content_words(speaker)} - {None}
+    opening = [t for t in content[:PARTY_WITHIN] if t.text[:1].isalpha()]
+    subject = {_sides().get(t.norm) for t in opening} - {None}
+    return bool(own & subject)
 
 
 def one_side(a: Sequence[Token], b: Sequence[Token]) -> bool:
@@ -216,13 +248,8 @@ def one_side(a: Sequence[Token], b: Sequence[Token]) -> bool:
     >>> one_side(t("the authority"), t("the regulator")), one_side(t("the firm"), t("police"))
     (True, False)
     """
-    heads = []
-    for tokens in (a, b):
-        found = content_words(tokens)
-        if not found or named(tokens):
-            return False
-        heads.append(_sides().get(found[-1].norm))
-    return heads[0] is not None and heads[0] == heads[1]
+    heads = _description_sides(a, b)
+    return heads is not None and heads[0] is not None and heads[0] == heads[1]
 
 
 def _share(a: Words, b: Words) -> bool:
@@ -274,9 +301,19 @@ def named_source(tokens: Sequence[Token], story: Names) -> bool:
 
 # One person's role: "the spokesman said" after "spokesman Peter Lund" is that person.
 _ONE_PERSON = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+MAX_NAME = 4  # words after an office that may name its holder ("Minister Jonas Everaert")
+# Offices a story may hold more than one of ("the minister": which one?): such a role
+# stands for the person the other version names only when its article names that person
+# beside the role ("Finance Minister Jonas Everaert ..., the minister said").
+_OFFICES = frozenset(
+    {"minister", "secretary", "mayor", "governor", "president", "chancellor", "premier",
+     "chairman", "chairwoman", "chair", "director", "commissioner", "prosecutor", "chief"}
+)  # fmt: skip
 
 
-def named_elsewhere(speaker: Sequence[Token], article: Iterable[Sequence[Token]]) -> bool:
+def named_elsewhere(
+    speaker: Sequence[Token], article: Iterable[Sequence[Token]], person: Words = frozenset()
+) -> bool:
     """Is an unnamed one-person source ("the spokesman") named in its own article?
 
     Why: an article that quotes "Justice Department spokesman Peter Lund" and
@@ -292,12 +329,26 @@ def named_elsewhere(speaker: Sequence[Token], article: Iterable[Sequence[Token]]
     True
     >>> named_elsewhere(t("the spokesman"), [t("The spokesman said no.")])
     False
+
+    An office ("the minister") counts only when the name beside it is
+    ``person``, the other version's speaker (read blind: "the minister said"
+    against "Everaert said" for Finance Minister Jonas Everaert was wrong).
+
+    >>> said = [t("Finance Minister Jonas Everaert spoke.")]
+    >>> named_elsewhere(t("the minister"), said, words(t("Everaert")))
+    True
+    >>> named_elsewhere(t("the minister"), said, words(t("Lind")))
+    False
     """
-    roles = {x.norm for x in content_words(speaker)} & _ONE_PERSON
-    if not roles:
+    spoken = {x.norm for x in content_words(speaker)}
+    roles = spoken & _ONE_PERSON
+    offices = spoken & _OFFICES if person else set()
+    if not roles and not offices:
         return False
     for tokens in article:
         for k, token in enumerate(tokens):
+            if token.norm in offices and person & words(tokens[k + 1 : k + 1 + MAX_NAME]):
+                return True
             if token.norm not in roles:
                 continue
             after = tokens[k + 1].text if k + 1 < len(tokens) else ""

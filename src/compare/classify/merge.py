@@ -101,7 +101,7 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             # the label says the example stands for more.
             best = replace(best, label=f"{best.label} and {others} more like it")
         out.append(Merged(best, ordered))
-    return _one_name_per_person(_one_term_per_word(_without_twins(out)))
+    return _one_name_per_person(_one_term_per_word(_one_figure_per_place(_without_twins(out))))
 
 
 def _one_name_per_person(merged: list[Merged]) -> list[Merged]:
@@ -159,6 +159,63 @@ def _without_twins(merged: list[Merged]) -> list[Merged]:
             seen.add((m.best.kind, where))
         out.append(m)
     return out
+
+
+_MORE = re.compile(r" and \d+ more$")
+
+
+def _one_figure_per_place(merged: list[Merged]) -> list[Merged]:
+    """One number finding per figure: two that quote one figure in one passage, or one of
+    them story-wide and the other in a passage, become one (two story-wide findings
+    sharing a figure compare it with different figures, and stay two).
+
+    Why: the claim layer's finding ("around 540,000" / "610,000") and the
+    passage's own ("around 540,000" / "some 610,000", from a third outlet)
+    quoted the same figure twice; read blind, the second was a duplicate.  The
+    surer one heads the finding and it quotes every outlet's figure.
+    """
+    out: list[Merged] = []
+    for m in merged:
+        twin = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if m.best.kind is o.best.kind is Kind.NUMBER_DISCREPANCY
+                and (m.best.passage_id, o.best.passage_id).count(None) < 2
+                and (
+                    m.best.passage_id == o.best.passage_id
+                    or None in (m.best.passage_id, o.best.passage_id)
+                )
+                and _share_a_span(m.spans, o.spans)
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(m)
+            continue
+        o = out[twin]
+        best = max((o.best, m.best), key=lambda c: (c.confidence, -c.severity))
+        spans = {
+            aid: outermost([*o.spans.get(aid, ()), *m.spans.get(aid, ())])
+            for aid in sorted({*o.spans, *m.spans})
+        }
+        label = _MORE.sub("", best.label)
+        figures = {x.text for ss in spans.values() for x in ss}
+        more = len({f for f in figures if f'"{f}"' not in label})
+        if more:  # "At least 23" vs "57" and 1 more: the third outlet's "41"
+            best = replace(best, label=f"{label} and {more} more")
+        out[twin] = Merged(best, spans)
+    return out
+
+
+def _share_a_span(a: Mapping[str, Sequence[Span]], b: Mapping[str, Sequence[Span]]) -> bool:
+    """Do two findings quote overlapping text in some article?"""
+    return any(
+        s.start < t.end and t.start < s.end
+        for aid, ss in a.items()
+        for s in ss
+        for t in b.get(aid, ())
+    )
 
 
 def _one_term_per_word(merged: list[Merged]) -> list[Merged]:

@@ -111,9 +111,11 @@ _SIGN_OFF = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|and|of|the|
 # A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
 # newsletter ..."): the outlet addressing its reader in the imperative, which reporting
 # never does, so it needs no "you".
-_NEWSLETTER_SOON = re.compile(r"(?:\W+[\w'’]+){0,6}?\W+newsletters?\b", re.I)
+_NEWSLETTER_SOON = re.compile(
+    r"(?:\W+[\w'’]+){0,6}?\W+(?:newsletters?|briefings?|bulletins?|digests?)\b", re.I
+)
 _SIGNUP_START = re.compile(
-    r"\W*(?:sign[ -]?up|subscribe|register|(?:get|join|receive|try) our)\b", re.I
+    r"\W*(?:sign[ -]?up|subscribe|register|(?:get|join|receive|try) (?:our|the))\b", re.I
 )
 # What a reporter writes and a caption does not: a reporting verb.
 _REPORTING = re.compile(
@@ -127,7 +129,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # The date may lack its year ("(@handle) · Oct 14"); a placeholder left where the post
 # stood ("[Embedded post from @handle on X: ...]") is one too.
 _EMBED = re.compile(
-    r"pic\.twitter\.com/|\(@\w{1,15}\)[\s*_\u00b7|\u2014\u2013-]+"
+    r"pic\.twitter\.com/"
+    r"|(?:\(@\w{1,15}\)|(?<![\w@])@\w{1,15})[\s*_\u00b7|\u2014\u2013-]+"
     r"(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\b|\d{1,2} [A-Z][a-z]+(?: \d{4})?\b)"
     r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b"
     r"|^[*_\s]*\[(?i:embedded (?:post|tweet|video|content|media))\b",
@@ -141,6 +144,13 @@ _FOLLOW = re.compile(
     re.I,
 )
 FOLLOW_MAX_WORDS = 30
+# A post's counts on a line of their own: "312 reposts · 480 likes".
+_ENGAGEMENT = re.compile(
+    r"^[>*_\s]*\d[\d,.]*[KkMm]? (?:reposts|retweets|likes|replies|shares)"
+    r"(?:\s*[\u00b7|,]\s*\d[\d,.]*[KkMm]? (?:reposts|retweets|likes|replies|shares|views))*"
+    r"[*_\s]*$",
+    re.M,
+)
 _MEDIA_LABEL = re.compile(r"[*_\s]*(?:watch|video|listen|audio)(?: live| now)?\s*:", re.I)
 MEDIA_LABEL_MAX_WORDS = 25
 _COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
@@ -169,10 +179,14 @@ _RELATED_MARKERS = (
     "more news",
     "top stories",
     "most read",
+    "most popular",
+    "popular now",
+    "trending",
     "latest stories",
 )
 _RELATED_INLINE = re.compile(
-    r"(?:related|read more|also read|read also|see also|more on this)\s*:\s*\S", re.I
+    r"[*_]*(?:related|read more|also read|read also|see also|more on this)[*_]*\s*:[*_]*\s*\S",
+    re.I,
 )
 RELATED_MAX_WORDS = 20  # a headline is rarely longer
 REPEAT_MIN_WORDS = 6  # shorter repeats are likely a phrase, not a caption
@@ -450,9 +464,106 @@ def _credits_only(para: str) -> bool:
     )
 
 
+# The separators of a page header's items: "NORTHERN COURIER | World | Europe",
+# "Orlesk Evening Post > News > National", "Share · Email · Print".
+_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022]+\s+|\s*\n\s*")
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
+_NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
+# "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
+# "Published 11 June 2024", "11/06/2024 16:42": when the page says it was written.
+_HEADER_DATE = re.compile(
+    rf"(?:(?:first |last )?(?:published|updated|posted)(?: on)?:?\s+)?"
+    rf"(?:{WEEKDAY}{NAMED_DATE}|{_NUMERIC_DATE}|{_CLOCK})"
+    rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}))*",
+    re.I,
+)
+_READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s? read", re.I)
+# The words of a share bar: "Share this article: Facebook | X | WhatsApp | Email | Copy link".
+_SHARE_START = re.compile(r"share(?: this (?:article|story|page))?:?(?:\s|$)", re.I)
+_SHARE_WORDS = frozenset(
+    {"facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy link", "linkedin",
+     "print", "reddit", "telegram", "bluesky", "threads", "messenger", "share", "comments"}
+)  # fmt: skip
+_MASTHEAD_MAX_WORDS = 4  # words of one item of a masthead or section path ("Markets & Banking")
+
+
+def _header_piece(piece: str) -> str | None:
+    """What an item of a page header is ("byline", "date", "share", "label"), or None for text.
+
+    >>> [_header_piece(p) for p in ("By Ann Roe", "Published: 14 October 2024",
+    ...  "Thursday 15 August 2024, 18:20", "Copy link", "Markets & Banking", "3 min read")]
+    ['byline', 'date', 'date', 'share', 'label', 'date']
+    >>> _header_piece("the dam gave way") is None, _header_piece("Rescuers Searched All Night Long")
+    (True, None)
+    """
+    if _is_byline(piece) or _CONTRIB_START.match(piece):
+        return "byline"
+    if _HEADER_DATE.fullmatch(piece) or _READING_TIME.fullmatch(piece):
+        return "date"
+    folded = piece.casefold().rstrip(":")
+    share = _SHARE_START.match(piece)
+    rest = piece[share.end() :].strip().casefold() if share else folded
+    if (share and not rest) or rest in _SHARE_WORDS:
+        return "share"  # "Share this article:", "Share this article: Facebook", "Copy link"
+    words = piece.split()
+    if len(words) <= _MASTHEAD_MAX_WORDS and all(
+        w[:1].isupper() or w in ("&", "and", "of", "the") for w in words
+    ):
+        return "label"
+    return None
+
+
+def header_furniture(para: str) -> bool:
+    r"""A page header's lines: masthead, section path, byline, date, share bar.
+
+    Why: a page copied from a browser brings "NORTHERN COURIER | World |
+    Europe / By ... / Published: 14 October 2024" or "Share this article:
+    Facebook | X | WhatsApp" with it; read blind, each was reported as a
+    passage one outlet adds.  Every item, split at line breaks and at the
+    separators headers use, must be such furniture, and one of them a byline,
+    a date or a share bar (a few capitalised words alone may be a heading).
+
+    >>> header_furniture("THE COURIER | World\nBy CPA\nPublished: 14 October 2024")
+    True
+    >>> header_furniture("Share this article: Facebook | X | WhatsApp | Email | Copy link")
+    True
+    >>> header_furniture("By Ann Roe | The dam gave way at dawn, officials said")
+    False
+    """
+    body = _unemphasised(para)
+    share = _SHARE_START.match(body)
+    if share:
+        body = body[share.end() :]
+    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(body)]
+    kinds = [_header_piece(p) for p in pieces if p]
+    if not kinds or None in kinds:
+        return False
+    return bool(share) or any(k in ("byline", "date") for k in kinds) or "share" in kinds
+
+
+def header_line(line: str) -> bool:
+    """A line of page header: furniture (``header_furniture``), or a masthead or section
+    path of capitalised items between separators ("Orlesk Evening Post > News > National").
+
+    >>> header_line("CALVERA DAILY COURIER | Local > Environment"), header_line("Rain | fell")
+    (True, False)
+    """
+    if header_furniture(line):
+        return True
+    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(line.strip())]
+    pieces = [p for p in pieces if p]
+    return len(pieces) >= 2 and all(_header_piece(p) == "label" for p in pieces)
+
+
 def _unemphasised(text: str) -> str:
     """The text without the Markdown emphasis marks ("*", "_") at either end."""
     return text.strip().strip("*_").strip()
+
+
+# "More from The Lusevian Herald", "Latest from Reuters": a heading over the outlet's links.
+_MORE_FROM = re.compile(
+    r"(?:More|Latest|Most read|Most popular) (?:from|on|at) (?:[A-Z][\w'’&.-]*\s?){1,6}"
+)
 
 
 def _line_reason(line: str) -> Reason | None:
@@ -462,8 +573,8 @@ def _line_reason(line: str) -> Reason | None:
         return Reason.IMAGE
     # Markdown emphasis or a heading's "#" around a marker ("**Read more:**", "### More on
     # this story") is typography, not text.
-    bare = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ").casefold()
-    if bare in lexicons.words("boilerplate_markers.txt"):
+    shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ")
+    if shown.casefold() in lexicons.words("boilerplate_markers.txt") or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
@@ -488,6 +599,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and _credits_only(para):
         return Reason.CONTRIBUTORS, []
+    if words <= 3 * BYLINE_MAX_WORDS and header_furniture(para):
+        return Reason.CONTRIBUTORS, []
+    if words <= 2 * BYLINE_MAX_WORDS and "\n" not in para.strip() and header_line(para):
+        return Reason.MARKER, []  # a masthead or section path alone: "Local > Environment"
     if words <= MEDIA_LABEL_MAX_WORDS and _MEDIA_LABEL.match(para) and not _REPORTING.search(para):
         return Reason.MEDIA, []
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
@@ -514,7 +629,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
                 return _NOTICE[kind], []
         if _COPYRIGHT_START.match(para):
             return Reason.COPYRIGHT, []
-    if words <= 150 and _EMBED.search(para):
+    if words <= 150 and (_EMBED.search(para) or _ENGAGEMENT.search(para)):
         return Reason.EMBED, []
     if words <= RELATED_MAX_WORDS + 3 and _RELATED_INLINE.match(para) and _headline_like(para):
         return Reason.RELATED, []

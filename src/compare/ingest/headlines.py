@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from compare.ingest.boilerplate import header_line
 from compare.ingest.provenance import DATE_LINE, parse_date
 from compare.model import Alignment, Article, Finding, Kind, Passage
 
@@ -47,6 +48,8 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     (0, 16)
     >>> first_line_headline("Rain shuts roads\\nRain fell.\\n\\nMore.", 0) is None
     True
+    >>> first_line_headline("Rain shuts roads\\nThe Courier > News\\n\\nRain fell.", 0)
+    (0, 16)
     """
     s = start
     while s < len(text) and text[s].isspace():
@@ -55,7 +58,9 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     while e < len(text) and text[e] not in "\r\n":
         e += 1
     line = text[s:e].rstrip()
-    if not line or not (_BLANK_AFTER.match(text, s + len(line)) or _dated_after(text, e)):
+    if not line or not (
+        _BLANK_AFTER.match(text, s + len(line)) or _dated_after(text, e) or _header_after(text, e)
+    ):
         return None
     if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
         return s + m.start(1), s + m.end(1)
@@ -74,6 +79,24 @@ def _dated_after(text: str, end: int) -> bool:
     if line is None or parse_date(line[2]) is None:
         return False
     return bool(_BLANK_AFTER.match(text, line.end()))
+
+
+def _header_after(text: str, end: int) -> bool:
+    """Whether the line after ``end`` is page header (a masthead, a section path, a byline).
+
+    "Hostage guards freed ... / Orlesk Evening Post > News > National" is a
+    headline over its page's header, as a page copied from a browser gives it.
+    """
+    if not text.startswith("\n", end) and not text.startswith("\r\n", end):
+        return False
+    start = end + (2 if text.startswith("\r\n", end) else 1)
+    stop = len(text)
+    for mark in ("\r", "\n"):
+        at = text.find(mark, start)
+        if at >= 0:
+            stop = min(stop, at)
+    line = text[start:stop]
+    return bool(line.strip()) and header_line(line)
 
 
 def value_span(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:

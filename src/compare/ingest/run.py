@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from compare.ingest.boilerplate import Reason, split_body
+from compare.ingest.boilerplate import Body, Reason, split_body
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
 from compare.ingest.discover import (
     MANIFEST_NAMES,
@@ -43,6 +43,8 @@ from compare.ingest.office import OFFICE_SUFFIXES, read_office
 from compare.ingest.provenance import (
     DATE_LINE,
     INLINE_HEADER,
+    NAMED_DATE,
+    WEEKDAY,
     DateClaim,
     ManifestEntry,
     choose_date,
@@ -327,6 +329,7 @@ def _one(
     body = split_body(text, start=start, article_id=cand.id, lines=lines, title=title)
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
+    claims += _header_dates(body, title)
     paragraphs = body.paragraphs
     if head is not None and title is not None:
         s, e = head
@@ -364,6 +367,33 @@ def _article_url(fm: FrontMatter, entry: ManifestEntry | None) -> str | None:
     candidates = [entry.url] if entry and entry.url else []
     candidates += [fm.fields[k].text for k in ("url", "canonical_url") if k in fm.fields]
     return next((u.strip() for u in candidates if url_host(u)), None)
+
+
+# A date as a page header writes it, its weekday optional ("Tuesday 4 March 2025").
+_HEADER_DATE = re.compile(rf"{WEEKDAY}({NAMED_DATE})")
+_HEADER_REASONS = frozenset({Reason.CONTRIBUTORS.value, Reason.DATE_HEADER.value})
+
+
+def _header_dates(body: Body, title: str | None) -> list[DateClaim]:
+    """The date a page header above the first paragraph gives ("Published: 14 October 2024").
+
+    Why: a page copied from a browser carries its date in the byline block
+    ("By ... / Tuesday 4 March 2025") that boilerplate removes; read blind,
+    every plain-text article of one round lost its date, so a figure of a
+    day-old article could not be shown as earlier.  Only the block before the
+    first kept paragraph (the headline aside), only a date written with its
+    month's name (never "11/06/2024": day or month first?), the first one.
+    """
+    first = next((p.start for p in body.paragraphs if p.text != title), None)
+    for removed in body.removed:
+        if first is not None and removed.span.start > first:
+            break
+        if removed.reason not in _HEADER_REASONS:
+            continue
+        for m in _HEADER_DATE.finditer(removed.span.text):
+            if parse_date(m[1]) is not None:
+                return [DateClaim(m[1], f"page header `{m[0]}`", removed.span.line)]
+    return []
 
 
 def _outlet(

@@ -73,6 +73,16 @@ def base_forms(word: str, pos: str) -> set[str]:
     return {f for f in forms if (f, pos) in senses}
 
 
+def irregular_verb_form(word: str) -> bool:
+    """Is ``word`` an irregular inflection of a verb in WordNet's exception list ("taken")?
+
+    >>> irregular_verb_form("taken"), irregular_verb_form("held"), irregular_verb_form("guards")
+    (True, True, False)
+    """
+    _senses, exceptions = _tables()
+    return (word.casefold(), "v") in exceptions
+
+
 def same_lemma(a: str, b: str) -> bool:
     """Are ``a`` and ``b`` forms of one verb ("began" / "begun" / "begins": "begin")?
 

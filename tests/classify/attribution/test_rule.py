@@ -711,3 +711,30 @@ def test_an_attribution_runs_on_to_the_next_sentence_of_its_paragraph() -> None:
         }
     )
     assert not [f for f in of_kind(found, Kind.ATTRIBUTION_CHANGE) if "found" in f.label]
+
+
+def test_a_participle_after_a_phrase_credits_no_source() -> None:
+    # read blind (seventh round): "Under the measures announced Thursday" was a source
+    found = run(
+        {
+            "a": "Under the measures announced Thursday, households will be limited to "
+            "120 litres of water a day.",
+            "b": "The company and the city announced that households will be limited to "
+            "120 litres of water a day.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == []
+
+
+def test_the_speakers_party_as_subject_credits_the_claim() -> None:
+    # read blind (seventh round): "The government has promised 15 million crowns" was said to
+    # state as fact what "Agriculture Minister X said" credits
+    found = run(
+        {
+            "a": "Agriculture Minister Julian Ferrasco said the government would release "
+            "15 million crowns in emergency aid for drought-hit farmers.",
+            "b": "The government has promised 15 million crowns in emergency aid to "
+            "drought-hit farmers.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []

@@ -79,6 +79,15 @@ def test_hedge_changes(a: str, b: str, label: str) -> None:
         ),
         # a charge is no more the writer's finding than an accusation
         ("The man is accused of killing his wife.", "The man is charged with killing his wife."),
+        # read blind (seventh round): a rule, not odds; and a cap is a maximum
+        (
+            "Under the rules, gardens may not be watered and cars may not be washed.",
+            "Under the rules, watering gardens and washing cars are banned.",
+        ),
+        (
+            "The administrators have capped withdrawals at 500 crowns a day.",
+            "The administrators allow withdrawals of no more than 500 crowns a day.",
+        ),
     ],
 )
 def test_not_hedge_changes(a: str, b: str) -> None:

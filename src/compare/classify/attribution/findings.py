@@ -334,6 +334,11 @@ def _shared_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
     return bool((words(a) & words(b)) - _INSTITUTION_HEADS)
 
 
+# Prepositions that open a phrase, never a source: "Under the measures announced ...".
+_PHRASE_OPENERS = frozenset(
+    {"under", "with", "after", "before", "following", "despite", "amid", "in", "on", "for"}
+)
+
 # Not "us": "the US said" names a country.
 _FIRST_PERSON = frozenset({"i", "we", "me", "myself", "ourselves"})
 
@@ -365,6 +370,10 @@ def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candida
     if (
         not ta
         or not tb
+        # "Under the measures announced Thursday": a participle after a noun of a phrase,
+        # no one credited (read blind as a source against "the company and the city")
+        or ta[0].norm in _PHRASE_OPENERS
+        or tb[0].norm in _PHRASE_OPENERS
         or _first_person(ta)
         or _first_person(tb)
         or not content_words(ta)

@@ -26,7 +26,7 @@ from compare.claims.sources import (
     own_plan,
     source_range,
 )
-from compare.claims.speakers import credited_nearby, names_outlet, opens_with
+from compare.claims.speakers import credited_nearby, names_outlet, opens_with, party_opens
 from compare.claims.speakers import words as speaker_words
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
@@ -409,7 +409,10 @@ def _claim_dropped(
     source = _source(has_tokens, marker)
     if names_outlet(source, _outlet(ctx, lacks)):
         return False  # "the Times reported" beside The New York Times: its own reporting
-    if any(opens_with(source, s.tokens) for s in ctx.cell_sentences(pair.passage_id, lacks)):
+    if any(
+        opens_with(source, s.tokens) or party_opens(source, s.tokens)
+        for s in ctx.cell_sentences(pair.passage_id, lacks)
+    ):
         # "according to the Met Office" / "The Met Office recorded gusts of ...": the
         # other version makes the same source its sentence's subject, so the reader
         # still sees who vouches for it.

@@ -64,6 +64,8 @@ def find(ctx: Context) -> list[Candidate]:
             ]
             in_a = [h for h in in_a if not mask_a[h[0]]]  # a quoted hedge is the speaker's word
             in_b = [h for h in in_b if not mask_b[h[0]]]
+            in_a = [h for h in in_a if not _forbids(pair.a_tokens, h, pair.b_tokens)]
+            in_b = [h for h in in_b if not _forbids(pair.b_tokens, h, pair.a_tokens)]
             if in_a and in_b:
                 # Two hedges of one class ("could be" / "may be", "allegedly" / "accused
                 # of") tell the reader the same: the words differ, the hedge does not.
@@ -114,6 +116,27 @@ def find(ctx: Context) -> list[Candidate]:
                 if found is not None:
                     out.append(found)
     return out
+
+
+# What a rule says is not allowed: the other version's words for a "may not" of permission.
+_BANNED = frozenset(
+    {"banned", "ban", "bans", "prohibited", "forbidden", "outlawed", "barred", "allowed",
+     "permitted", "illegal"}
+)  # fmt: skip
+
+
+def _forbids(tokens: Sequence[Token], hedge: tuple[int, int, str], other: Sequence[Token]) -> bool:
+    """Is "may not" a prohibition the other version states as one ("banned")?
+
+    Why: "Gardens may not be watered" against "Watering gardens is banned" is
+    the same rule, not a claim hedged; read blind, it was reported as "may"
+    against no hedge.  Only "may not" / "might not", and only when the other
+    version has a word of banning or permitting.
+    """
+    start = hedge[0]
+    if tokens[start].norm not in ("may", "might") or start + 1 >= len(tokens):
+        return False
+    return tokens[start + 1].norm == "not" and any(t.norm in _BANNED for t in other)
 
 
 # Hedge classes that weigh the writer's own odds or sources ("likely", "appeared to",
