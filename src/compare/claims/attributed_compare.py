@@ -146,9 +146,15 @@ def quotations(claim: AttributedClaim, sentence: Sentence) -> list[frozenset[str
     [['a', 'grave', 'mistake']]
     """
     inside_content = {t.start for t in claim.content}
+    return _quoted_runs(sentence, inside_content)
+
+
+def _quoted_runs(sentence: Sentence, within: Collection[int] | None = None) -> list[frozenset[str]]:
+    """The words of each quotation of ``sentence`` (of tokens starting in ``within``, when
+    given) that holds ``QUOTE_MIN_WORDS`` content words or more."""
     runs: list[list[Token]] = [[]]
     for token, quoted in token_quote_flags([sentence]):
-        if quoted and token.start in inside_content and is_word(token):
+        if quoted and (within is None or token.start in within) and is_word(token):
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -281,15 +287,7 @@ def _quoted_there(diff: AttributionDiff, sentences: Mapping[Site, Sentence]) -> 
     if diff.kind != "unsourced":
         return False
     said = {t.norm for t in diff.credited.content}
-    runs: list[list[Token]] = [[]]
-    for token, quoted in token_quote_flags([sentences[_site(diff.other)]]):
-        if quoted and is_word(token):
-            runs[-1].append(token)
-        elif runs[-1]:
-            runs.append([])
-    return any(
-        len(content_words(run)) >= QUOTE_MIN_WORDS and {t.norm for t in run} <= said for run in runs
-    )
+    return any(q <= said for q in _quoted_runs(sentences[_site(diff.other)]))
 
 
 def _short(claim: AttributedClaim) -> bool:

@@ -23,7 +23,6 @@ from compare.claims.sources import SENTENCE_END as _END
 from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
 from compare.claims.sources import (
     VERBS_FILE,
-    asks_price,
     reports_nothing,
     single_word_verbs,
     speaker_after,
@@ -471,7 +470,7 @@ def _verbs(tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
             continue  # "the United States": a name, not the verb "states"
         if tokens[start].norm in ("alleged", "purported") and not _clausal(tokens, end):
             continue
-        if reports_nothing(tokens, start, end, cls) or asks_price(tokens, start, end):
+        if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "charged a fee"
         out.append((start, end, cls))
     # "..., a study has found.": a finding verb closing the sentence credits it too

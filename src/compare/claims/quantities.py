@@ -12,7 +12,7 @@ parser (``number_parse``), after multi-word numbers are merged
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -312,15 +312,24 @@ def governor(norms: Sequence[str], start: int) -> str | None:
     >>> governor("the airline said about 38,500 passengers".split(), 4) is None
     True
     """
-    k, seen = start - 1, 0
-    while k >= 0 and seen < GOVERNOR_WINDOW + 2:
+    return next(
+        (word for k, word in _words_before(norms, start) if start - k <= GOVERNOR_WINDOW + 2),
+        None,
+    )
+
+
+_CLAUSE_STOPS = frozenset({",", ";", ":", ".", "(", ")"})
+
+
+def _words_before(norms: Sequence[str], start: int) -> Iterator[tuple[int, str]]:
+    """(index, stem) of each content word before ``start``, back to its clause's start or
+    a verb of saying (which governs the clause it reports, not the figure)."""
+    for k in range(start - 1, -1, -1):
         n = norms[k]
-        if n in {",", ";", ":", ".", "(", ")"} or n in SAYING:
-            return None
+        if n in _CLAUSE_STOPS or n in SAYING:
+            return
         if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
-            return stem(n)
-        k, seen = k - 1, seen + 1
-    return None
+            yield k, stem(n)
 
 
 def governed_by(norms: Sequence[str], start: int) -> frozenset[str]:
@@ -330,14 +339,10 @@ def governed_by(norms: Sequence[str], start: int) -> frozenset[str]:
     ['cost', 'packag', 'state']
     """
     out: set[str] = set()
-    k = start - 1
-    while k >= 0 and len(out) < GOVERNOR_WINDOW:
-        n = norms[k]
-        if n in {",", ";", ":", ".", "(", ")"} or n in SAYING:
+    for _k, word in _words_before(norms, start):
+        if len(out) >= GOVERNOR_WINDOW:
             break
-        if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
-            out.add(stem(n))
-        k -= 1
+        out.add(word)
     return frozenset(out)
 
 
@@ -367,7 +372,7 @@ def verb_after(norms: Sequence[str], end: int) -> str | None:
     while k < len(norms) and k < end + 3 and _noun_word(norms[k]):
         k += 1  # over the counted noun phrase
     for n in norms[k : k + GOVERNOR_WINDOW + 2]:
-        if n in {",", ";", ":", ".", "(", ")"}:
+        if n in _CLAUSE_STOPS:
             return None
         if n.isalpha() and not (is_function_word(n) or has_role(n, "aux")):
             return stem(n)

@@ -87,13 +87,15 @@ def reports_nothing(tokens: Sequence[Token], start: int, end: int, cls: str) -> 
     """Is a listed reporting verb here a word that credits no claim?
 
     A refusal (``refusal_sense``), a plural noun or a demand (``noun_sense``),
-    a legal status (``legal_status``).  ``markers`` and the claim layer's
-    frames both ask this of every verb they find.
+    a legal status (``legal_status``), a price asked (``asks_price``).
+    ``markers`` and the claim layer's frames both ask this of every verb they
+    find.
     """
     return (
         refusal_sense(tokens, start, end, cls)
         or noun_sense(tokens, start, end)
         or legal_status(tokens, start, end)
+        or asks_price(tokens, start, end)
     )
 
 
@@ -222,8 +224,6 @@ def markers(tokens: Sequence[Token]) -> list[Marker]:
             continue  # "announced a merger": news of an event, not a source for a claim
         if tokens[start].norm in _OBJECT_VERBS and nxt[:1].isalnum() and nxt not in _CLAUSE_NEXT:
             continue  # "reported net income of": figures published, not a claim credited
-        if asks_price(tokens, start, end):
-            continue  # "has charged developers a commission": a price, not an accusation
         if reports_nothing(tokens, start, end, cls):
             continue  # "denied service to a couple", "the two states", "insisted on"
         if cls == "concession" and passive(tokens, start):

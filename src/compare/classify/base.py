@@ -62,6 +62,16 @@ class Candidate:
     confidence: float = 1.0
 
 
+def quote_overlapping(a: Mapping[str, Sequence[Span]], b: Mapping[str, Sequence[Span]]) -> bool:
+    """Do two findings' spans (article id -> spans) quote overlapping text in some article?"""
+    return any(
+        x.start < y.end and y.start < x.end
+        for aid, xs in a.items()
+        for x in xs
+        for y in b.get(aid, ())
+    )
+
+
 @dataclass(frozen=True)
 class Context:
     """Read-only view of the analysis so far, with lookups rules need."""

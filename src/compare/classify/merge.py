@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from compare.classify.base import Candidate
+from compare.classify.base import Candidate, quote_overlapping
 from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import KIND_ORDER, Finding, Kind, Span
 
@@ -181,12 +181,8 @@ def _one_figure_per_place(merged: list[Merged]) -> list[Merged]:
                 k
                 for k, o in enumerate(out)
                 if m.best.kind is o.best.kind is Kind.NUMBER_DISCREPANCY
-                and (m.best.passage_id, o.best.passage_id).count(None) < 2
-                and (
-                    m.best.passage_id == o.best.passage_id
-                    or None in (m.best.passage_id, o.best.passage_id)
-                )
-                and _share_a_span(m.spans, o.spans)
+                and _one_place(m.best.passage_id, o.best.passage_id)
+                and quote_overlapping(m.spans, o.spans)
             ),
             None,
         )
@@ -208,14 +204,9 @@ def _one_figure_per_place(merged: list[Merged]) -> list[Merged]:
     return out
 
 
-def _share_a_span(a: Mapping[str, Sequence[Span]], b: Mapping[str, Sequence[Span]]) -> bool:
-    """Do two findings quote overlapping text in some article?"""
-    return any(
-        s.start < t.end and t.start < s.end
-        for aid, ss in a.items()
-        for s in ss
-        for t in b.get(aid, ())
-    )
+def _one_place(a: str | None, b: str | None) -> bool:
+    """One passage, or a story-wide finding (None) and a passage's; not two story-wide."""
+    return a != b if None in (a, b) else a == b
 
 
 def _one_term_per_word(merged: list[Merged]) -> list[Merged]:

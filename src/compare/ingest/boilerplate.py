@@ -530,15 +530,10 @@ def header_furniture(para: str) -> bool:
     >>> header_furniture("By Ann Roe | The dam gave way at dawn, officials said")
     False
     """
-    body = _unemphasised(para)
-    share = _SHARE_START.match(body)
-    if share:
-        body = body[share.end() :]
-    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(body)]
-    kinds = [_header_piece(p) for p in pieces if p]
+    shared, kinds = _header_items(para)
     if not kinds or None in kinds:
         return False
-    return bool(share) or any(k in ("byline", "date") for k in kinds) or "share" in kinds
+    return shared or any(k != "label" for k in kinds)
 
 
 def header_line(line: str) -> bool:
@@ -548,11 +543,21 @@ def header_line(line: str) -> bool:
     >>> header_line("CALVERA DAILY COURIER | Local > Environment"), header_line("Rain | fell")
     (True, False)
     """
-    if header_furniture(line):
-        return True
-    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(line.strip())]
-    pieces = [p for p in pieces if p]
-    return len(pieces) >= 2 and all(_header_piece(p) == "label" for p in pieces)
+    shared, kinds = _header_items(line)
+    if not kinds or None in kinds:
+        return False
+    return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
+
+
+def _header_items(text: str) -> tuple[bool, list[str | None]]:
+    """(opens with "Share this article:", what each item is (``_header_piece``)), the
+    items split at line breaks and at the separators page headers use."""
+    body = _unemphasised(text)
+    share = _SHARE_START.match(body)
+    if share:
+        body = body[share.end() :]
+    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(body)]
+    return bool(share), [_header_piece(p) for p in pieces if p]
 
 
 def _unemphasised(text: str) -> str:

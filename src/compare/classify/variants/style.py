@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from compare.classify.base import Candidate, Context
+from compare.classify.base import Candidate, Context, quote_overlapping
 from compare.classify.pairs import CellPair
 from compare.classify.variants import datelines, forms
 from compare.classify.variants.align import (
@@ -259,22 +259,13 @@ def _group_candidates(ctx: Context, pair: CellPair, members: list[Edit]) -> list
     return out
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return any(
-        x.start < y.end and y.start < x.end
-        for aid, xs in a.spans.items()
-        for x in xs
-        for y in b.spans.get(aid, ())
-    )
-
-
 def find(ctx: Context) -> list[Candidate]:
     """Style candidates from dates, edits, capitalisation and story-wide forms."""
     out = [c for c in date_candidates(ctx) if c is not None]
     dated = list(out)
     for pair, members in edit_groups(ctx):
         found = [c for c in _group_candidates(ctx, pair, members) if c is not None]
-        out.extend(c for c in found if not any(_overlaps(c, d) for d in dated))
+        out.extend(c for c in found if not any(quote_overlapping(c.spans, d.spans) for d in dated))
     out.extend(c for c in _capital_candidates(ctx) if c is not None)
     out.extend(c for c in story_dates(ctx) if c is not None)
     out.extend(forms.find(ctx, Kind.STYLE_VARIANT))
