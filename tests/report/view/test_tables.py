@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,10 +17,8 @@ from compare.report.view.page_one import print_rows
 from compare.report.view.tables import PRINT_ROWS, cell_chars, figures_table, says_table
 from compare.util.options import Options
 
-from cli_runs import cli_env
 from sample_report import build_report
 
-SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 IDS = ("a", "b")
 LONG_CLAIM = "The regional council voted to close the old harbour bridge " * 4
 
@@ -133,22 +129,6 @@ def test_sample_view_has_both_tables_linked_to_finding_cards(view) -> None:
     html = render_html(view)
     assert 'id="key-figures"' in html and 'id="who-says-so"' in html
     assert html.index('id="key-figures"') < html.index("Headline findings")
-
-
-@pytest.fixture(scope="module")
-def seeds_report(tmp_path_factory) -> Path:
-    """The seeds' report folder (PDF, HTML, JSON), as ``make report`` writes it."""
-    out = tmp_path_factory.mktemp("reports")
-    done = subprocess.run(
-        [sys.executable, "-m", "compare", "report", str(SEEDS), "--out", str(out), "-q"],
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert done.returncode in (0, 3), done.stderr
-    [folder] = [p for p in out.iterdir() if p.is_dir()]
-    return folder
 
 
 @pytest.fixture(scope="module")
