@@ -84,6 +84,9 @@ def test_claim_value_and_what_is_counted(text, quoted, value, what) -> None:
         ("Fewer than 30 people died.", 0, 30, False, True),
         ("Between 10 and 15 people died.", 10, 15, False, False),
         ("About 40 people died.", 32, 48, False, False),
+        # read blind (eighth round): "exceeded 70%" was quoted as an exact 70%
+        ("The drug's profit margin exceeded 70% last year.", 70, float("inf"), True, False),
+        ("Costs topped 2 million euros.", 2_000_000, float("inf"), True, False),
     ],
 )
 def test_qualifier_gives_an_interval(text, low, high, low_open, high_open) -> None:

@@ -534,3 +534,53 @@ def test_promos_link_lists_and_posts_read_blind_are_removed(furniture: str) -> N
 )
 def test_text_near_those_promos_stays(para: str) -> None:
     assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read blind (eighth round): page furniture reported as passages one outlet adds
+        "THE CARVANIAN MORNING RECORD\nHome > News > National > Teller Basin\n"
+        "By Record Staff, with Vireo Wire\n"
+        "Published 15 October 2025, 18:52 | Updated 15 October 2025, 21:10\n"
+        "Share on Facebook | Share on X | Email | Print",
+        "Read more: Carvania's coal phase-out plan faces fresh delay\n"
+        "Share this article: Facebook | X | WhatsApp | Email\n"
+        "Topics: Mining, Teller Basin, Disasters",
+        "Tags: Floods | Weather | Orlesk",
+        "> \U0001f4ec **Health Matters newsletter** \u2014 Our weekly round-up of health policy "
+        "news from Lindavia Today. [Sign up free](https://example.invalid/health-matters)",
+        "Lindavian Diabetes Association (@LindaviaDiabetes) posted on X:\n"
+        '"We have asked to meet Corveth this week. Please do not ration your insulin. #Glucavel"',
+        "(Updates with four more miners rescued, second death confirmed, arrival of inspectors)",
+        "THE LORNHAVEN COURIER\nNews > World > Valdoria\n"
+        "By Meridian Wire staff, with additional reporting by Courier staff\n"
+        "Sunday 13 July 2025, 10:42 | Updated 11:15",
+        "Share on Facebook | Share on X | Email this article | Print",
+        "Crews remain at Marrow Fields. Please avoid the area. #Korvessa #Sunspire\n"
+        "\u2014 Korvessa Fire & Rescue (@KorvessaFireRescue) July 12, 2025",
+        "This article was produced by Meridian Wire Service and is published under licence.",
+        "Have your say: Should councils close libraries to balance the books? Comment below.",
+    ],
+)
+def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Topics: the council discussed the budget and the roads, the mayor said.",
+        "Read more: the report runs to 90 pages\nThe mine shut in 2019 after the fire.",
+        'The association (@LD) posted on X: "we want a meeting", its chair said.',
+        "By Record Staff, with Vireo Wire reporting, the mine was shut on Tuesday.",
+        "Share on the market rose 4% on Monday.",
+        "By staff reports, the mine was shut on Tuesday.",
+        "Residents had their say at a meeting on Monday, the mayor said.",
+    ],
+)
+def test_text_near_the_eighth_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]

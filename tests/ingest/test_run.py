@@ -575,6 +575,24 @@ def test_a_page_header_under_the_headline_dates_the_article_and_is_no_text(
     ]
 
 
+def test_a_headline_over_a_masthead_alone_then_the_header_block(tmp_path: Path) -> None:
+    # read blind (eighth round): the masthead alone on the line under the headline
+    article = _one(
+        tmp_path / "record.txt",
+        "Fourteen miners trapped after collapse at coal pit\nTHE MORNING RECORD\n"
+        "Home > News > National\nBy Record Staff, with Vireo Wire\n"
+        "Published 15 October 2025, 18:52 | Updated 15 October 2025, 21:10\n"
+        "Share on Facebook | Share on X | Email | Print\n\n"
+        "Fourteen miners were trapped underground on Wednesday, officials said.\n",
+    )
+    assert article.title == "Fourteen miners trapped after collapse at coal pit"
+    assert article.published == "2025-10-15"
+    assert [p.text for p in article.paragraphs] == [
+        "Fourteen miners trapped after collapse at coal pit",
+        "Fourteen miners were trapped underground on Wednesday, officials said.",
+    ]
+
+
 def test_a_numeric_header_date_is_not_guessed(tmp_path: Path) -> None:
     article = _one(
         tmp_path / "post.txt",

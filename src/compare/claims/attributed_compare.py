@@ -376,6 +376,8 @@ def _judge(
     if close and speakers.unnamed(y.speaker) and speakers.named_source(x.speaker, story):
         if speakers.named_elsewhere(y.speaker, y_article, speakers.words(x.speaker)):
             return None  # "said the spokesman", named in full elsewhere in the same article
+        if speakers.place_named(x.speaker, y.speaker, y_article):
+            return None  # "Police said" in a story of Westmarch, against "Westmarch Police said"
         return AttributionDiff("unnamed", x, y, sim, sure)
     ordered = x.article_id < y.article_id  # each pair once
     if (

@@ -34,6 +34,8 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
         return True
     if has_role(nxt, "clock") or nxt == ":" or (text.startswith("0") and len(text) == 4):
         return True
+    if prev == ":" and prev2.isdigit() and tokens[i - 2].end == tokens[i].start - 1:
+        return True  # the minutes of "21:10", written without spaces
     if has_role(prev, "identifier") or (prev == "." and has_role(prev2, "identifier")):
         return True
     if text.isdigit() and 1800 <= value <= 2100 and nxt not in things():

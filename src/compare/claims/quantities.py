@@ -58,6 +58,7 @@ BELOW = frozenset({"nearly", "almost", "just under", "close to"})
 # Bounds that exclude the figure itself ("more than 50" is 51 or more).
 STRICT = frozenset({"more than", "over", "just over", "upwards of", "in excess of"})
 STRICT |= frozenset({"fewer than", "less than", "under", "just under"})
+STRICT |= frozenset({"exceeded", "exceeds", "exceeding", "surpassed", "surpasses", "topped"})
 # Dimensions never compared story-wide: a duration or a score is seldom the same quantity
 # twice ("a 37-year-old", "jailed for 10 years"), and an age is not a count.
 NOT_COMPARED = frozenset({"time", "score", "temperature", "magnitude"})

@@ -87,7 +87,8 @@ def reports_nothing(tokens: Sequence[Token], start: int, end: int, cls: str) -> 
     """Is a listed reporting verb here a word that credits no claim?
 
     A refusal (``refusal_sense``), a plural noun or a demand (``noun_sense``),
-    a legal status (``legal_status``), a price asked (``asks_price``).
+    a legal status (``legal_status``), a price asked (``asks_price``), an act of telling
+    (``tells_of``), the impersonal passive "is reported to" (``passive_to``).
     ``markers`` and the claim layer's frames both ask this of every verb they
     find.
     """
@@ -96,7 +97,63 @@ def reports_nothing(tokens: Sequence[Token], start: int, end: int, cls: str) -> 
         or noun_sense(tokens, start, end)
         or legal_status(tokens, start, end)
         or asks_price(tokens, start, end)
+        or tells_of(tokens, start, end)
+        or passive_to(tokens, start, end)
     )
+
+
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
+def passive_to(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Is the verb the impersonal passive "is reported to" / "was said to"?
+
+    Why: "Corveth is reported to have told pharmacy chains ..." is hearsay
+    about Corveth (a hedge, ``classify_hedges.txt``), not Corveth reporting;
+    read as "Corveth reported" it made Corveth the source of the claim.
+    "The theft was reported to police" credits no claim either.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("Corveth is reported to have told pharmacy chains.")
+    >>> passive_to(t, 2, 3), passive_to(tokenize("Corveth reported a loss to them."), 1, 2)
+    (True, False)
+    """
+    before = tokens[start - 1].norm if start else ""
+    after = tokens[end].norm if end < len(tokens) else ""
+    return before in _BE and after == "to"
+
+
+_TELLING = frozenset(
+    {"told", "tell", "tells", "telling", "informed", "inform", "informs", "informing",
+     "notified", "notify", "notifies", "notifying"}
+)  # fmt: skip
+_OBJECT_REACH = 6  # tokens of the listener between the verb and "about"
+
+
+def tells_of(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Is a verb of telling here the act told of ("told pharmacy chains about the price")?
+
+    Why: "Corveth told pharmacy chains about the new price before it informed
+    the ministry" reports that the company told them, not a claim it made;
+    read as a reporting verb it set "told" against another outlet's
+    "reportedly informed", as if one credited a source and the other doubted
+    it (read blind, wrong).  The listener comes first, then "about" or "of";
+    "told reporters that ..." or a quotation is reporting.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("Corveth told pharmacy chains about the new price.")
+    >>> tells_of(t, 1, 2), tells_of(tokenize("He told reporters that it rose."), 1, 2)
+    (True, False)
+    """
+    if tokens[start].norm not in _TELLING:
+        return False
+    for k in range(end, min(end + _OBJECT_REACH, len(tokens))):
+        word = tokens[k].norm
+        if word in ("about", "of"):
+            return k > end
+        if word == "that" or not word[:1].isalnum():
+            return False
+    return False
 
 
 def noun_sense(tokens: Sequence[Token], start: int, end: int) -> bool:

@@ -114,6 +114,9 @@ _SIGN_OFF = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|and|of|the|
 _NEWSLETTER_SOON = re.compile(
     r"(?:\W+[\w'’]+){0,6}?\W+(?:newsletters?|briefings?|bulletins?|digests?)\b", re.I
 )
+# A link whose text is the call to sign up: "[Sign up free](https://...)".
+_SIGNUP_LINK = re.compile(r"\[[*_\s]*(?:sign[ -]?up|subscribe|register)\b[^\]]{0,60}\]\(", re.I)
+_NEWSLETTER_WORD = re.compile(r"\b(?:newsletters?|briefings?|bulletins?|digests?)\b", re.I)
 _SIGNUP_START = re.compile(
     r"\W*(?:sign[ -]?up|subscribe|register|(?:get|join|receive|try) (?:our|the))\b", re.I
 )
@@ -130,10 +133,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 # stood ("[Embedded post from @handle on X: ...]") is one too.
 _EMBED = re.compile(
     r"pic\.twitter\.com/"
-    r"|(?:\(@\w{1,15}\)|(?<![\w@])@\w{1,15})[\s*_\u00b7|\u2014\u2013-]+"
+    r"|(?:\(@\w{1,30}\)|(?<![\w@])@\w{1,30})[\s*_\u00b7|\u2014\u2013-]+"
     r"(?:[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?\b|\d{1,2} [A-Z][a-z]+(?: \d{4})?\b)"
     r"|\bA post shared by\b|\bView this post on Instagram\b|\bView this (?:tweet|post) on\b"
-    r"|^[*_\s]*\[(?i:embedded (?:post|tweet|video|content|media))\b",
+    r"|^[*_\s]*\[(?i:embedded (?:post|tweet|video|content|media))\b"
+    # "Diabetes Association (@LindaviaDiabetes) posted on X:" over the post, on its own line
+    r"|\(@\w{1,30}\)\s+(?:posted|wrote|tweeted|shared)(?: this)? on (?:X|Twitter|Facebook"
+    r"|Instagram|Threads|Bluesky|TikTok|LinkedIn)\s*:[ \t]*\r?\n",
 )
 # A video or audio promo set in the text: "Watch: Crowds flock to the river (1:48)",
 # "**Video:** Drone footage shows ...".  Reporting never opens with such a label.
@@ -215,6 +221,8 @@ def split_body(
         para = text[s:e]
         reason, found = _classify(para)
         if reason is None:
+            reason = _furniture_lines(para)
+        if reason is None:
             kept.append((s, e))
             continue
         removed.append((s, e, reason))
@@ -244,6 +252,26 @@ def split_body(
         credits=tuple(credits),
         contact_emails=tuple(emails),
     )
+
+
+def _furniture_lines(para: str) -> Reason | None:
+    r"""The reason of a block of several lines that are each boilerplate, else None.
+
+    Why: a page copied from a browser ends "Read more: ... / Share this
+    article: Facebook | X / Topics: Mining, Disasters" with no blank line
+    between them; each line alone is removed, yet as one paragraph it was
+    read as text and reported as a passage one outlet adds.  Every line must
+    be boilerplate, so a line that reports keeps the whole paragraph.
+
+    >>> _furniture_lines("Read more: Coal phase-out plan faces delay\nTopics: Mining, Coal")
+    <Reason.RELATED: 'related-article headline'>
+    >>> _furniture_lines("Read more: Coal phase-out plan faces delay\nThe mine shut in 2019.")
+    """
+    lines = [line.strip() for line in _BREAK.split(para) if line.strip()]
+    if len(lines) < 2:
+        return None
+    reasons = [_classify(line)[0] or _line_reason(line) for line in lines]
+    return None if None in reasons else reasons[0]
 
 
 def _same_line(para: str, title: str) -> bool:
@@ -412,7 +440,13 @@ def _is_timestamp(para: str) -> bool:
 
 
 BYLINE_MAX_WORDS = 12
-_BYLINE_JOINERS = frozenset({"and", "&", "of", "the", "in", "at", "|", ",", "-", "–", "—", "/"})
+# A page header of masthead, section path, byline, two time stamps and a share bar
+# runs to 40 words; every item must still be furniture (``header_furniture``).
+HEADER_MAX_WORDS = 5 * BYLINE_MAX_WORDS
+# "By Ann Roe, with Vireo Wire", "By Jo Lee for The Courier": the agency or outlet joined on.
+_BYLINE_JOINERS = frozenset(
+    {"and", "&", "of", "the", "in", "at", "with", "for", "|", ",", "-", "–", "—", "/"}
+)
 _BYLINE_WORD = re.compile(r"[\w'’.&|,/–—-]+")
 _WEEKDAYS_MONTHS = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july"
@@ -430,10 +464,22 @@ def _is_byline(para: str) -> bool:
     """
     if not para.startswith("By "):
         return False
+    para = _ALSO_REPORTING.sub("", para)  # "By Wire staff, with additional reporting by ..."
     words = _BYLINE_WORD.findall(para[3:].replace(",", " , "))
     if not words or _WEEKDAYS_MONTHS.fullmatch(words[0].rstrip(",.")):
         return False
-    return all(w in _BYLINE_JOINERS or w[:1].isupper() for w in words)
+    return all(
+        w in _BYLINE_JOINERS or w[:1].isupper() or (w in _BYLINE_ROLES and n > 0)
+        for n, w in enumerate(words)
+    )
+
+
+# "By Meridian Wire staff", "By Ann Roe, health correspondent": a writer's role in lower case.
+_BYLINE_ROLES = frozenset(
+    {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
+     "editor", "editors", "contributor", "contributors", "desk"}
+)  # fmt: skip
+_ALSO_REPORTING = re.compile(r",?\s+with (?:additional )?reporting (?:by|from)\b.*$", re.S)
 
 
 _PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*|,\s+(?=with (?:additional )?reporting\b)")
@@ -479,10 +525,12 @@ _HEADER_DATE = re.compile(
 )
 _READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s? read", re.I)
 # The words of a share bar: "Share this article: Facebook | X | WhatsApp | Email | Copy link".
-_SHARE_START = re.compile(r"share(?: this (?:article|story|page))?:?(?:\s|$)", re.I)
+# "Share on Facebook | Share on X | Email | Print" too.
+_SHARE_START = re.compile(r"share(?: this (?:article|story|page)| on| via| to)?:?(?:\s|$)", re.I)
 _SHARE_WORDS = frozenset(
     {"facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy link", "linkedin",
-     "print", "reddit", "telegram", "bluesky", "threads", "messenger", "share", "comments"}
+     "print", "reddit", "telegram", "bluesky", "threads", "messenger", "share", "comments",
+     "email this article", "email this story", "print this article", "print this page"}
 )  # fmt: skip
 _MASTHEAD_MAX_WORDS = 4  # words of one item of a masthead or section path ("Markets & Banking")
 
@@ -571,6 +619,37 @@ _MORE_FROM = re.compile(
 )
 
 
+# "Topics: Mining, Teller Basin, Disasters", "Tags: Floods | Weather": the page's subject tags.
+_TAGS = re.compile(
+    r"(?:topics?|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|related topics|keywords)"
+    r"\s*:\s*",
+    re.I,
+)
+_TAG_SEPARATORS = re.compile(r"\s*[,|\u00b7\u2022;]\s*")
+
+
+def tag_line(para: str) -> bool:
+    """A page's subject tags: "Topics: Mining, Teller Basin, Disasters".
+
+    Every tag is a few words opening with a capital (a subject, a place, a
+    name), so "Topics: the council discussed the budget" is text.
+
+    >>> tag_line("Topics: Mining, Teller Basin, Disasters"), tag_line("Tags: Floods | Weather")
+    (True, True)
+    >>> tag_line("Topics: the council discussed the budget and the roads")
+    False
+    """
+    body = _unemphasised(para)
+    opening = _TAGS.match(body)
+    if opening is None:
+        return False
+    tags = [t.strip(" .") for t in _TAG_SEPARATORS.split(body[opening.end() :])]
+    tags = [t for t in tags if t]
+    return bool(tags) and all(
+        len(t.split()) <= _MASTHEAD_MAX_WORDS and t[:1].isupper() for t in tags
+    )
+
+
 def _line_reason(line: str) -> Reason | None:
     if _SEPARATOR.fullmatch(line):
         return Reason.SEPARATOR
@@ -604,10 +683,12 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and _credits_only(para):
         return Reason.CONTRIBUTORS, []
-    if words <= 3 * BYLINE_MAX_WORDS and header_furniture(para):
+    if words <= HEADER_MAX_WORDS and header_furniture(para):
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and "\n" not in para.strip() and header_line(para):
         return Reason.MARKER, []  # a masthead or section path alone: "Local > Environment"
+    if words <= TAGS_MAX_WORDS and tag_line(para):
+        return Reason.MARKER, []
     if words <= MEDIA_LABEL_MAX_WORDS and _MEDIA_LABEL.match(para) and not _REPORTING.search(para):
         return Reason.MEDIA, []
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
@@ -620,6 +701,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         and not _REPORTING.search(para)
     ):
         return Reason.NEWSLETTER, []
+    if words <= 40 and _SIGNUP_LINK.search(para) and _NEWSLETTER_WORD.search(para):
+        return Reason.NEWSLETTER, []  # "Health Matters newsletter — ... [Sign up free](...)"
     if words <= FOLLOW_MAX_WORDS and _FOLLOW.match(para) and not _REPORTING.search(para):
         return Reason.PROMO, []
     if words <= 30 and _subscribe(para) and not _REPORTING.search(para):
@@ -644,6 +727,9 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     if words <= 120 and _is_caption(para):
         return Reason.CAPTION, []
     return None, []
+
+
+TAGS_MAX_WORDS = 30
 
 
 _NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}

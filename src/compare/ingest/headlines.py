@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from compare.ingest.boilerplate import header_line
+from compare.ingest.boilerplate import header_furniture, header_line
 from compare.ingest.provenance import DATE_LINE, parse_date
 from compare.model import Alignment, Article, Finding, Kind, Passage
 
@@ -81,6 +81,11 @@ def _dated_after(text: str, end: int) -> bool:
     return bool(_BLANK_AFTER.match(text, line.end()))
 
 
+HEADER_BLOCK_LINES = 6  # lines of page header read under a headline
+HEADER_BLOCK_CHARS = 600
+_BLOCK_END = re.compile(r"\r?\n[ \t]*\r?\n")
+
+
 def _header_after(text: str, end: int) -> bool:
     """Whether the line after ``end`` is page header (a masthead, a section path, a byline).
 
@@ -96,7 +101,14 @@ def _header_after(text: str, end: int) -> bool:
         if at >= 0:
             stop = min(stop, at)
     line = text[start:stop]
-    return bool(line.strip()) and header_line(line)
+    if not line.strip():
+        return False
+    if header_line(line):
+        return True
+    # a masthead alone ("THE MORNING RECORD"), then the section path, byline or date
+    block = _BLOCK_END.split(text[start : start + HEADER_BLOCK_CHARS], maxsplit=1)[0]
+    lines = block.splitlines()[:HEADER_BLOCK_LINES]
+    return any(header_furniture("\n".join(lines[:k])) for k in range(2, len(lines) + 1))
 
 
 def value_span(text: str, value: str, start: int, end: int) -> tuple[int, int] | None:

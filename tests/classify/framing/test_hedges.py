@@ -299,3 +299,51 @@ def test_a_hedge_on_an_irregular_verb_finds_its_other_form() -> None:
         }
     )
     assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"may have" vs no hedge']
+
+
+# read blind (eighth round): "will" / "could" in one sentence of wire copy, planted and missed
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        (
+            '"Our teams could reach them by Thursday morning," Greveld said.',
+            '"Our teams will reach them by Thursday morning," Greveld said.',
+            '"could reach" vs "will reach"',
+        ),
+        (
+            "Vidrek said the government would pay for the reconstruction of homes.",
+            "Vidrek said the government could help pay for the reconstruction of homes.",
+            '"could help pay" vs "would pay"',
+        ),
+    ],
+)
+def test_a_modal_of_another_force_in_one_sentence_edited(a: str, b: str, label: str) -> None:
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert finding.label == label
+    assert "only as possible" in finding.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one force: "may" / "might" say the same
+        (
+            "The council may close the library next year.",
+            "The council might close the library next year.",
+        ),
+        # written apart around the modal: a modal alone says too little
+        ("She said campaigners could seek a review.", "She said the group will seek a review."),
+    ],
+)
+def test_no_modal_change_without_another_force_in_one_copy(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE) == []
+
+
+def test_is_reported_to_is_a_hedge_not_a_source() -> None:
+    # read blind (eighth round): "is reported to have told" was read as Corveth reporting
+    a = "Corveth is reported to have told pharmacy chains about the new price."
+    b = "Corveth told pharmacy chains about the new price."
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+    (finding,) = of_kind(found, Kind.HEDGE_CHANGE)
+    assert finding.label == '"is reported to" vs no hedge'

@@ -293,8 +293,20 @@ def test_parts_of_a_total_and_different_events(a: str, b: str, labels: list[str]
         (
             "The blast hit at 3 p.m. on Monday.",
             "The blast hit at 4 p.m. on Monday.",
-            ['"3" vs "4"'],
+            ['"3 p.m." vs "4 p.m."'],
         ),
+        # the whole clock time is quoted, not the one token that changed
+        (
+            "The collapse occurred at about 11:40 p.m. at a depth of 620 metres.",
+            "The collapse occurred at about 10:40 p.m. at a depth of 620 metres.",
+            ['"10:40 p.m." vs "11:40 p.m."'],
+        ),
+        (
+            "The gates shut at 21:10 on Friday.",
+            "The gates shut at 21:40 on Friday.",
+            ['"21:10" vs "21:40"'],
+        ),
+        ("The final ended 3-2.", "The final ended 4-2.", ['"3-2" vs "4-2"']),
         ("The vote was 6-3.", "The vote was 5-4.", ['"5-4" vs "6-3"']),
         ("Police arrested 17 people.", "Police arrested 14 people.", ['"14" vs "17"']),
         ("The law passed in 2019.", "The law passed in 2019.", []),

@@ -31,9 +31,9 @@ from compare.claims.attributed_compare import (
 from compare.claims.figure_sources import figure_diffs
 from compare.claims.sources import markers
 from compare.classify.attribution.claims import aligned_pairs
+from compare.classify.attribution.findings import spelt_twice
 from compare.classify.base import Candidate, Context
 from compare.classify.merge import UNCERTAIN
-from compare.classify.variants.names import is_variant
 from compare.model import Article, Kind, Sentence, Severity, Span
 
 # Content cosine a passage rule's "credited vs stated as fact" pair must reach: lower
@@ -171,28 +171,7 @@ def _one_name_spelt_twice(d: AttributionDiff) -> bool:
     """Are the two "different" sources one name in two spellings ("Qorbanzadeh" /
     "Ghorbanzadeh")?  The name-variant finding reports that; read blind, a change of
     source between two transliterations of one official's name was wrong."""
-    if d.kind != "source":
-        return False
-    last = [
-        next((t.text for t in reversed(c.speaker) if t.text[:1].isupper()), "")
-        for c in (d.credited, d.other)
-    ]
-    if not all(last):
-        return False
-    # "Valcu" / "Valku": one letter apart, which ``same_words`` takes as one name (read
-    # blind, such a pair was called two sources); nicknames ("Mike") stay apart.
-    return last[0] == last[1] or is_variant(last[0], last[1]) or _one_letter(*last)
-
-
-def _one_letter(a: str, b: str) -> bool:
-    """Two names of five letters or more, same length, one letter different, same first.
-
-    >>> _one_letter("Valcu", "Valku"), _one_letter("Mike", "Mika"), _one_letter("Smith", "Smyth")
-    (True, False, True)
-    """
-    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
-        return False
-    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return d.kind == "source" and spelt_twice(d.credited.speaker, d.other.speaker)
 
 
 def _one_per_odd_source(

@@ -115,6 +115,83 @@ def find(ctx: Context) -> list[Candidate]:
                 )
                 if found is not None:
                     out.append(found)
+        out.extend(_modal_swaps(ctx, pair))
+    return out
+
+
+# The force of a modal verb: what it says of the event's odds.  "will" / "would" (the
+# reported "will"), "shall" and "must" state it; "could", "may", "might" and "can" give it
+# as possible; "should" as expected.  Swaps within a class ("may" / "might") say the same.
+_MODAL_FORCE = {
+    "will": "certain", "would": "certain", "shall": "certain", "must": "certain",
+    "could": "possible", "may": "possible", "might": "possible", "can": "possible",
+    "should": "expected",
+}  # fmt: skip
+_MODAL_SAYS = {
+    "certain": "states it as certain",
+    "possible": "gives it only as possible",
+    "expected": "gives it as expected, not certain",
+}
+MODAL_CONTEXT = 3  # words alike on each side of a swapped modal: one sentence, one edit
+
+
+def _modal_swaps(ctx: Context, pair: CellPair) -> list[Candidate]:
+    """A modal verb swapped for one of another force in one sentence edited ("will reach" /
+    "could reach").
+
+    Why: "Our teams will reach them by Thursday" and "could reach them" differ
+    in what is promised, and the word lists of hedges hold "could be", not
+    every "could" + verb.  Read blind, every such swap in wire copy was
+    planted and missed.  Only a one-word swap with ``MODAL_CONTEXT`` words
+    alike on each side counts: the sentence is one copy, so the modal is the
+    whole change; in sentences written apart a modal says too little alone.
+    Inside quotation marks it counts too: one version quotes the speaker
+    with another word.
+    """
+    out: list[Candidate] = []
+    codes = pair.opcodes
+    for n, (op, i1, i2, j1, j2) in enumerate(codes):
+        if op != "replace" or i2 - i1 != 1 or not 1 <= j2 - j1 <= 2:
+            continue
+        wa, wb = pair.a_tokens[i1].norm, pair.b_tokens[j1].norm
+        fa, fb = _MODAL_FORCE.get(wa), _MODAL_FORCE.get(wb)
+        if fa is None or fb is None or fa == fb:
+            continue
+        if j2 - j1 == 2 and _MODAL_FORCE.get(pair.b_tokens[j1 + 1].norm):
+            continue
+        before = codes[n - 1] if n else None
+        after = codes[n + 1] if n + 1 < len(codes) else None
+        if not (
+            before is not None
+            and after is not None
+            and before[0] == after[0] == "equal"
+            and before[2] - before[1] >= MODAL_CONTEXT
+            and after[2] - after[1] >= MODAL_CONTEXT
+        ):
+            continue
+        sa = ctx.tokens_span(pair.a, pair.a_tokens[i1 : i1 + 2])
+        sb = ctx.tokens_span(pair.b, pair.b_tokens[j1 : j2 + 1])
+        (x, cx), (y, cy) = sorted([(sa.text, fa), (sb.text, fb)], key=lambda p: p[0].casefold())
+        quoted = pair.a_quoted[i1] and pair.b_quoted[j1]
+        out.append(
+            Candidate(
+                kind=Kind.HEDGE_CHANGE,
+                severity=Severity.MEDIUM,
+                passage_id=pair.passage_id,
+                key=f"modal:{x.casefold()}|{y.casefold()}",
+                spans={pair.a: (sa,), pair.b: (sb,)},
+                explanation=f'The same sentence says "{x}" in one version and "{y}" in '
+                f'another: "{x}" {_MODAL_SAYS[cx]}, "{y}" {_MODAL_SAYS[cy]}.'
+                + (
+                    " The words are inside a quotation, so one version quotes the speaker "
+                    "with another word."
+                    if quoted
+                    else ""
+                ),
+                label=f'"{x}" vs "{y}"',
+                weight=0.8,
+            )
+        )
     return out
 
 

@@ -38,6 +38,14 @@ def _valences() -> dict[str, float]:
     return {word: float(value) for word, value in lexicons.rows(VALENCES_FILE)}
 
 
+# Degree words VADER scores as negative: "the worst-hit districts", "worse than forecast"
+# grade how much, as "hardest" and "most affected" do (read blind: "worst hit" against
+# "most affected" was no tone, only a degree).
+_DEGREE = frozenset({"worst", "worse"})
+# Particles of a phrasal verb: "drowned out speakers" is not "drowned" describing "out".
+_PARTICLES = frozenset({"out", "off", "up", "down", "away", "over", "back"})
+
+
 def valence(word: str) -> float | None:
     """VADER valence of a word or a simple inflection of it ("slammed" -> "slam").
 
@@ -46,6 +54,8 @@ def valence(word: str) -> float | None:
     """
     lex = _valences()
     w = word.casefold()
+    if w in _DEGREE:
+        return None
     forms = [w] + [w[: -len(end)] for end in ("s", "es", "d", "ed", "ing") if w.endswith(end)]
     if w.endswith(("ed", "ing")):
         base = w[:-2] if w.endswith("ed") else w[:-3]
@@ -198,6 +208,8 @@ def emotive(
     after = tokens[strong[0] + 1 : strong[0] + 2]
     if not after or not is_word(after[0]) or not after[0].text[:1].isalpha():
         return None
+    if after[0].norm in _PARTICLES:
+        return None  # "drowned out speakers": a phrasal verb, nothing described
     if after[0].norm in events():
         return None
     return strong[0]

@@ -223,7 +223,8 @@ def _same_place(
     out = []
     for swap in swaps:
         (ia, ja), (ib, jb) = swap[0], swap[-1]
-        side_a, side_b = pair.a_tokens[ia : ib + 1], pair.b_tokens[ja : jb + 1]
+        side_a = _whole_figure(pair.a_tokens, ia, ib)
+        side_b = _whole_figure(pair.b_tokens, ja, jb)
         sa, sb = ctx.tokens_span(pair.a, side_a), ctx.tokens_span(pair.b, side_b)
         lo, hi = sorted([sa.text, sb.text])
         whose = _whose_age(pair, side_a[0])
@@ -239,6 +240,8 @@ def _same_place(
                 if ordinal(side_a[0].norm) is not None
                 else "an age"
                 if stated_age(norms, ia, ia + 1)
+                else "a time of day, not a count"
+                if any(t.norm in _CLOCK for t in side_a)
                 else "a year, date, time or score, not a count"
             )
             said = (
@@ -260,6 +263,37 @@ def _same_place(
             )
         )
     return out
+
+
+_CLOCK = frozenset({"a.m.", "p.m.", "am", "pm", "a.m", "p.m", "gmt", "utc"})
+
+
+def _whole_figure(tokens: tuple[Token, ...], first: int, last: int) -> tuple[Token, ...]:
+    """The swapped tokens ``first..last`` widened to the whole figure they are part of.
+
+    Why: "11:40 p.m." / "10:40 p.m." differ in one token, and quoting "11" / "10"
+    left the reader to guess what the figures were; the time, score ("3-2") or
+    clock suffix around it is quoted with it.
+    """
+    while (
+        first >= 2
+        and tokens[first - 1].norm in _JOINERS
+        and _FIGURE.fullmatch(tokens[first - 2].norm)
+        and tokens[first - 1].start == tokens[first - 2].end
+        and tokens[first].start == tokens[first - 1].end
+    ):
+        first -= 2
+    while (
+        last + 2 < len(tokens)
+        and tokens[last + 1].norm in _JOINERS
+        and _FIGURE.fullmatch(tokens[last + 2].norm)
+        and tokens[last + 1].start == tokens[last].end
+        and tokens[last + 2].start == tokens[last + 1].end
+    ):
+        last += 2
+    if last + 1 < len(tokens) and tokens[last + 1].norm in _CLOCK:
+        last += 1
+    return tokens[first : last + 1]
 
 
 def _whose_age(pair: CellPair, token: Token) -> str:
