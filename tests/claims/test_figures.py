@@ -57,6 +57,18 @@ def test_row_links_to_its_finding_and_round_trips_in_json() -> None:
     assert '"key_figures"' in jsonio.dump(report)
 
 
+def test_figures_that_can_all_be_true_link_their_finding_without_a_discrepancy() -> None:
+    # read blind (eighth round): "about 40" miners against 41, marked as a discrepancy
+    texts = {
+        "a": "A crew of about 40 miners was working the night shift when the roof fell.",
+        "b": "A crew of 41 miners was working the night shift when the roof fell.",
+    }
+    findings = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    rows = key_figures(story_from_texts(texts).articles, findings)
+    assert findings and rows[0].finding == findings[0].id
+    assert not rows[0].discrepancy
+
+
 @pytest.mark.parametrize(
     ("key", "words"),
     [

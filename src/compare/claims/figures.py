@@ -129,7 +129,9 @@ def key_figures(
                     describe(key, nouns.get(key)),
                     frozen,
                     finding.id if finding else None,
-                    finding is not None and finding.kind is Kind.NUMBER_DISCREPANCY,
+                    finding is not None
+                    and finding.kind is Kind.NUMBER_DISCREPANCY
+                    and not can_all_hold(frozen),
                 ),
             )
         )
@@ -179,7 +181,27 @@ def _finding_row(articles: Sequence[Article], finding: Finding) -> KeyFigure | N
                 keyed = describe(what, written_noun(article, quoted[0]))
     if len(cells) < 2:
         return None
-    return KeyFigure(keyed or noun or "figure", dict(sorted(cells.items())), finding.id, True)
+    return KeyFigure(
+        keyed or noun or "figure", dict(sorted(cells.items())), finding.id, not can_all_hold(cells)
+    )
+
+
+def can_all_hold(cells: Mapping[str, Sequence[FigureCell]]) -> bool:
+    """Can every outlet's figures be true at once (their intervals share a value)?
+
+    Why: "about 40" miners against 41 is a rounding, not a discrepancy; read
+    blind, a row marked as one beside a finding saying both can be true was
+    judged wrong.  The row still links to the finding.
+
+    >>> from compare.model import Span
+    >>> cell = lambda low, high: FigureCell("", "", None, low, high, None, Span("a", 0, 0, 1, ""))
+    >>> can_all_hold({"a": [cell(32, 48)], "b": [cell(41, 41)]})
+    True
+    >>> can_all_hold({"a": [cell(3, 3)], "b": [cell(8, 8)]})
+    False
+    """
+    figures = [c for cs in cells.values() for c in cs]
+    return bool(figures) and max(c.low for c in figures) <= min(c.high for c in figures)
 
 
 def _noun_after(article: Article, claim: QuantityClaim) -> str | None:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.align.similarity import STOP_WORDS, features, stem
-from compare.claims.number_lexicon import unit_at
+from compare.claims.number_lexicon import number_words, unit_at
 from compare.classify.base import Context
 from compare.classify.cells import shorten
 from compare.model import Sentence, Token
@@ -88,6 +88,10 @@ class _Story:
         }
         self.stems = {aid: frozenset().union(*ss) for aid, ss in self.sentence_stems.items()}
         self.figures = {aid: frozenset().union(*fs) for aid, fs in self.sentence_figures.items()}
+        self.spelled = {
+            aid: frozenset().union(*(figures(s.tokens, spelled=True) for s in a.sentences))
+            for aid, a in ctx.articles.items()
+        }
 
 
 def _story(ctx: Context) -> _Story:
@@ -99,8 +103,13 @@ def figures_given(ctx: Context) -> Mapping[str, frozenset[tuple[str, str]]]:
     return _story(ctx).figures
 
 
-def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
+def figures(tokens: Sequence[Token], *, spelled: bool = False) -> set[tuple[str, str]]:
     """Each number with the word it counts: ("13", "villag") for "13 villages".
+
+    ``spelled`` reads cardinals written as words too (``_word_figure``): for
+    the figures an article gives, never for the anchors a passage needs found
+    (read as anchors, "two" and "seven" made passages news of their own: on
+    the seeds and the judged sets more wrong omissions and additions).
 
     The counted word is the first word within ``COUNTED_WITHIN`` words
     after the number that is not a function word ("" when there is none),
@@ -122,11 +131,13 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
     words = [tokens[i] for i in places]
     norms = [t.norm for t in tokens]
     for k, t in enumerate(words):
-        if not any(c.isdigit() for c in t.norm):
+        digits = any(c.isdigit() for c in t.norm)
+        value = stem(t.norm) if digits else _word_figure(t.norm) if spelled else None
+        if value is None:
             continue
         unit = _unit_after(norms, places[k] + 1)
         if unit is not None:
-            out.add((stem(t.norm), unit))
+            out.add((value, unit))
             continue
         # Not past the clause's end: "by the age of 11, and roughly a quarter" counts nothing.
         stop = next(
@@ -141,8 +152,24 @@ def figures(tokens: Sequence[Token]) -> set[tuple[str, str]]:
         following = words[k + 1].norm if k + 1 < len(words) and places[k + 1] < stop else ""
         if following in _PEOPLE:
             noun = "people"  # "12 others are missing": 12 people, as "12 people" says
-        out.add((stem(t.norm), stem(noun)))
+        out.add((value, stem(noun)))
     return out
+
+
+def _word_figure(norm: str) -> str | None:
+    """A cardinal of two or more written as one word, as digits ("thirty" -> "30"), else None.
+
+    Why: "within thirty days" gives the figure "within 30 days" gives; read
+    blind, the second was called left out by the outlet writing the first.
+    "one" stays a word ("no one", "one of them" count nothing).
+
+    >>> _word_figure("thirty"), _word_figure("one"), _word_figure("board")
+    ('30', None, None)
+    """
+    kind, value, _high = number_words().get(norm, ("", 0.0, 0.0))
+    if kind != "unit" or value < 2 or value != int(value):
+        return None
+    return str(int(value))
 
 
 def _unit_after(norms: Sequence[str], at: int) -> str | None:
@@ -177,7 +204,9 @@ def carried_share(
     total = sum(story.weight.get(f, 1.0) for f in own)
     best: tuple[float, str | None] = (0.0, None)
     for aid in others:
-        if not _anchored(anchors, story.figures.get(aid, frozenset())):
+        if not _anchored(
+            anchors, story.figures.get(aid, frozenset()), story.spelled.get(aid, frozenset())
+        ):
             continue  # a figure it lacks is news of its own, however worded
         there = story.stems.get(aid, frozenset())
         share = sum(story.weight.get(f, 1.0) for f in own if f in there) / total
@@ -187,7 +216,9 @@ def carried_share(
 
 
 def _anchored(
-    anchors: frozenset[tuple[str, str]] | set[tuple[str, str]], given: frozenset[tuple[str, str]]
+    anchors: frozenset[tuple[str, str]] | set[tuple[str, str]],
+    given: frozenset[tuple[str, str]],
+    spelled: frozenset[tuple[str, str]] = frozenset(),
 ) -> bool:
     """Does an article give each anchor figure, or another figure for the same counted thing?
 
@@ -206,12 +237,22 @@ def _anchored(
     False
     >>> _anchored({("2", "")}, frozenset({("2", "percent")}))
     True
+
+    ``spelled`` holds the article's figures written in words too ("thirty
+    days"): they give an anchor's own value, never another value for its
+    counted thing ("13 villages" in Jabrayil is not told by "seven villages"
+    around Fizuli: the seeds' gold).
+
+    >>> _anchored({("30", "day")}, frozenset(), frozenset({("30", "day")}))
+    True
     """
     counted = {w for _v, w in given if w}
     values = {v for v, _w in given}
     # A figure that counts nothing must have its value there ("in 2015"; "about 2" cut
     # from its "%" at a clause's edge).
-    return all(a in given or (a[1] in counted if a[1] else a[0] in values) for a in anchors)
+    return all(
+        a in given or a in spelled or (a[1] in counted if a[1] else a[0] in values) for a in anchors
+    )
 
 
 VERBATIM_WORDS = 4  # words a passage needs before its words found in a row elsewhere count
@@ -505,7 +546,8 @@ def _tellings(
                     found_near = True
                     if best_near is None or told.cosine > best_near.cosine:
                         best_near = told
-                if anchors <= figures(ctx.articles[aid].sentences[j].tokens):  # every figure
+                given = figures(ctx.articles[aid].sentences[j].tokens, spelled=True)
+                if anchors <= given:  # every figure
                     if best_sure is None or told.cosine > best_sure.cosine:
                         best_sure = told
                     break
