@@ -738,3 +738,25 @@ def test_the_speakers_party_as_subject_credits_the_claim() -> None:
         }
     )
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_one_name_spelt_two_ways_is_no_change_of_source() -> None:
+    # read blind (eighth round): "Olsz" / "Olsch", one witness, called two sources
+    a = '"People were falling," said Marta Olsz, who was near the gate.'
+    b = '"People were falling," said Marta Olsch, who was near the gate.'
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+    assert [f.label for f in of_kind(found, Kind.NAME_VARIANT)] == ['"Olsch" vs "Olsz"']
+
+
+def test_police_of_the_story_s_place_is_the_police() -> None:
+    # read blind (eighth round): "Westmarch Police said" / "Police said" in a Westmarch story
+    a = (
+        "Protesters gathered outside the Westmarch town hall on Tuesday.\n\n"
+        "Westmarch Police said a 34-year-old man was arrested after he threw an egg."
+    )
+    b = (
+        "Protesters gathered outside the Westmarch town hall on Tuesday.\n\n"
+        "Police said a 34-year-old man was arrested after he threw an egg."
+    )
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []

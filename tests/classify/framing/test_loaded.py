@@ -91,6 +91,16 @@ def test_loaded_terms(a: str, b: str, label: str) -> None:
             '"The regime raised taxes," the senator said.',
             '"The government raised taxes," the senator said.',
         ),
+        # read blind (eighth round): a count capitalised after a dash is no identity
+        (
+            "KORVESSA (Meridian Wire) \u2014 Eight people were killed in the crush.",
+            "KORVESSA (Meridian Wire) \u2014 Nine people were killed in the crush.",
+        ),
+        # a degree and a phrasal verb are no tone
+        (
+            "Older people would be most affected by the closures.",
+            "Older people would be worst hit by the closures.",
+        ),
     ],
 )
 def test_not_loaded_terms(a: str, b: str) -> None:
@@ -411,3 +421,12 @@ def test_one_loaded_word_gives_one_finding() -> None:
         run({"a": f"The embattled carrier {base}", "b": f"The carrier {base}"}), Kind.LOADED_TERM
     )
     assert [f.label for f in found] == ['"The embattled carrier" vs "The carrier"']
+
+
+def test_a_phrasal_verb_is_no_emotive_word() -> None:
+    # read blind (eighth round): "heckling ... drowned out speakers" read as tone added
+    from compare.align.segment import tokenize
+    from compare.classify.framing.loaded_swaps import emotive
+
+    assert emotive(tokenize("heckling drowned out speakers"), 0, 4) is None
+    assert emotive(tokenize("a hellish heatwave"), 0, 3) == 1

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
 
-from compare.claims.number_lexicon import events
+from compare.claims.number_lexicon import events, number_words
 from compare.claims.words import group_nouns, is_word, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import is_variant_elsewhere
@@ -88,6 +88,8 @@ def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) ->
     seg_a, seg_b = pair.a_tokens[i1:i2], pair.b_tokens[j1:j2]
     if (
         not (_proper(seg_a) and _proper(seg_b))
+        # "— Eight people" / "— Nine people": a count capitalised after a dash, no identity
+        or any(t.norm in number_words() for t in (*seg_a, *seg_b))
         or i2 >= len(pair.a_tokens)
         or j2 >= len(pair.b_tokens)
     ):
