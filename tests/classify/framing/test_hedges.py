@@ -347,3 +347,11 @@ def test_is_reported_to_is_a_hedge_not_a_source() -> None:
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
     (finding,) = of_kind(found, Kind.HEDGE_CHANGE)
     assert finding.label == '"is reported to" vs no hedge'
+
+
+def test_a_hedge_whose_first_word_both_versions_share_is_still_read() -> None:
+    # read blind (eighth round): "are believed to be sheltering" / "are sheltering", missed
+    a = "The trapped miners are believed to be sheltering in a refuge chamber, he said."
+    b = "The trapped miners are sheltering in a refuge chamber, he said."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert finding.label == '"are believed to" vs no hedge'

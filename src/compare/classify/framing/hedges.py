@@ -50,16 +50,20 @@ def find(ctx: Context) -> list[Candidate]:
         for op, i1, i2, j1, j2 in pair.opcodes:
             if op == "equal":
                 continue
+            # A hedge overlapping the edit, not only one starting in it: "are believed to"
+            # where "are" is shared and "believed to be" added (read blind: missed).
             in_a = [
                 h
                 for h in ha
-                if i1 <= h[0] < i2
+                if h[0] < i2
+                and h[1] > i1
                 and count_a[_phrase(pair.a_tokens, h)] > count_b[_phrase(pair.a_tokens, h)]
             ]
             in_b = [
                 h
                 for h in hb
-                if j1 <= h[0] < j2
+                if h[0] < j2
+                and h[1] > j1
                 and count_b[_phrase(pair.b_tokens, h)] > count_a[_phrase(pair.b_tokens, h)]
             ]
             in_a = [h for h in in_a if not mask_a[h[0]]]  # a quoted hedge is the speaker's word
