@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from compare.claims.ages import MAX_AGE, age_value
 from compare.claims.number_lexicon import events, has_role, number_at, things, units
+from compare.claims.tallies import in_tally
 from compare.claims.words import is_function_word, stem
 from compare.model import Token
 from compare.text.wordnet import irregular_verb_form
@@ -40,8 +41,8 @@ def excluded(tokens: Sequence[Token], norms: Sequence[str], i: int, end: int, va
         return True
     if text.isdigit() and 1800 <= value <= 2100 and nxt not in things():
         return True  # a year
-    if _in_score(norms, i):
-        return True  # "a 2-1 win", "voted 52-48": a score or tally, not a count
+    if _in_score(norms, i) or in_tally(tokens, i):
+        return True  # "a 2-1 win", "voted 52-48", "by nine votes to six": no count
     if prev == "," and nxt == "," and i > 1 and tokens[i - 2].text[:1].isupper():
         return True  # "Jane Doe, 64," is an age
     if stated_age(norms, i, end) or age_limit(norms, i, end):

@@ -35,6 +35,7 @@ from compare.classify.numbers.claims import (
 )
 from compare.classify.numbers.dates import day_candidates, phase_candidates
 from compare.classify.numbers.findings import number_candidate
+from compare.classify.numbers.tallies import tally_candidates
 from compare.classify.numbers.verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Token
@@ -169,6 +170,7 @@ def find(ctx: Context) -> list[Candidate]:
     out += claim_candidates(ctx, out, claims)
     out += day_candidates(ctx, out)
     out += phase_candidates(ctx, out)
+    out += tally_candidates(ctx, out)
     return out + age_candidates(ctx, out)
 
 

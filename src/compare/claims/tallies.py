@@ -1,0 +1,78 @@
+"""Vote tallies in a sentence: "voted 9-6", "by nine votes to six".
+
+Why a reading of its own: a tally is two figures read as one, and neither
+side counts a thing ("nine votes to six" is not six of anything), so the
+count reader leaves both out (``number_context.excluded``) and the numbers
+family compares tallies as tallies (``classify.numbers.tallies``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from compare.claims.number_lexicon import number_words
+from compare.model import Token
+
+# Words of a sentence about a vote: "voted 9-6", "the motion passed by nine votes to six".
+_VOTE_WORDS = frozenset(
+    {"vote", "votes", "voted", "voting", "ballot", "ballots", "balloted", "motion"}
+)
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+MAX_SIDE = 1000  # a side of a tally: councils, courts and parliaments, not crowds
+
+
+def _value(norm: str) -> int | None:
+    """A side of a tally as a whole number: "9" or "nine"; None for anything else."""
+    if norm.isdigit():
+        return int(norm)
+    kind, value, _high = number_words().get(norm, ("", 0.0, 0.0))
+    return int(value) if kind == "unit" and value == int(value) else None
+
+
+def tallies(tokens: Sequence[Token]) -> list[tuple[int, int, int, int]]:
+    """``(first, end, larger, smaller)`` of each tally in a sentence about a vote.
+
+    >>> from compare.align.segment import tokenize
+    >>> tallies(tokenize("Councillors voted 9-6 to close the libraries."))
+    [(2, 5, 9, 6)]
+    >>> tallies(tokenize("The motion passed by nine votes to six."))
+    [(4, 8, 9, 6)]
+    >>> tallies(tokenize("City won 2-1 on Saturday."))
+    []
+    """
+    norms = [t.norm for t in tokens]
+    if not _VOTE_WORDS & set(norms):
+        return []
+    out = []
+    k = 0
+    while k < len(norms):
+        first = _value(norms[k])
+        if first is None:
+            k += 1
+            continue
+        if k + 2 < len(norms) and norms[k + 1] in _DASHES | {"to"}:
+            second, end = _value(norms[k + 2]), k + 3
+        elif k + 3 < len(norms) and norms[k + 1] == "votes" and norms[k + 2] == "to":
+            second, end = _value(norms[k + 3]), k + 4
+        else:
+            k += 1
+            continue
+        dashed = norms[k + 1] in _DASHES
+        joined = dashed and tokens[k + 1].start == tokens[k].end
+        if second is None or (dashed and not joined) or not 0 <= second <= first <= MAX_SIDE:
+            k += 1
+            continue
+        out.append((k, end, first, second))
+        k = end
+    return out
+
+
+def in_tally(tokens: Sequence[Token], i: int) -> bool:
+    """Is token ``i`` a side of a vote tally in its sentence?
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("The motion passed by nine votes to six.")
+    >>> in_tally(t, 4), in_tally(t, 7), in_tally(t, 1)
+    (True, True, False)
+    """
+    return any(first <= i < end for first, end, _a, _n in tallies(tokens))
