@@ -30,6 +30,7 @@ RULE_MODULES = (
     "framing.loaded",
     "presence.omission",
     "framing.rewording",
+    "framing.scope",
     "variants.names",
     "variants.style",
     "variants.spelling",

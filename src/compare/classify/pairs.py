@@ -105,6 +105,33 @@ class CellPair:
         """True when the cells share ``WRITTEN_TOGETHER`` or more of their tokens."""
         return self.shared_share() >= WRITTEN_TOGETHER
 
+    def lone_swaps(self, context: int) -> Iterator[tuple[int, int, int]]:
+        """``(a_index, b_index, b_words)`` of one word of a swapped for one or two of b
+        with ``context`` words alike on each side: one sentence with one word edited.
+
+        >>> from compare.align.segment import tokenize
+        >>> from compare.align.diff import opcodes
+        >>> a = tokenize("They said some fans would get refunds.")
+        >>> b = tokenize("They said all fans would get refunds.")
+        >>> codes = tuple(opcodes([t.norm for t in a], [t.norm for t in b]))
+        >>> list(CellPair("p1", "a", "b", a, b, codes).lone_swaps(2))
+        [(2, 2, 1)]
+        """
+        codes = self.opcodes
+        for n, (op, i1, i2, j1, j2) in enumerate(codes):
+            if op != "replace" or i2 - i1 != 1 or not 1 <= j2 - j1 <= 2:
+                continue
+            before = codes[n - 1] if n else None
+            after = codes[n + 1] if n + 1 < len(codes) else None
+            if (
+                before is not None
+                and after is not None
+                and before[0] == after[0] == "equal"
+                and before[2] - before[1] >= context
+                and after[2] - after[1] >= context
+            ):
+                yield i1, j1, j2 - j1
+
     def equal_runs(self) -> Iterator[tuple[int, int, int]]:
         """``(a_start, b_start, length)`` of runs whose normalised forms match."""
         for op, i1, _i2, j1, j2 in self.opcodes:

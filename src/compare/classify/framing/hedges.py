@@ -153,26 +153,14 @@ def _modal_swaps(ctx: Context, pair: CellPair) -> list[Candidate]:
     with another word.
     """
     out: list[Candidate] = []
-    codes = pair.opcodes
-    for n, (op, i1, i2, j1, j2) in enumerate(codes):
-        if op != "replace" or i2 - i1 != 1 or not 1 <= j2 - j1 <= 2:
-            continue
+    for i1, j1, width in pair.lone_swaps(MODAL_CONTEXT):
         wa, wb = pair.a_tokens[i1].norm, pair.b_tokens[j1].norm
         fa, fb = _MODAL_FORCE.get(wa), _MODAL_FORCE.get(wb)
         if fa is None or fb is None or fa == fb:
             continue
-        if j2 - j1 == 2 and _MODAL_FORCE.get(pair.b_tokens[j1 + 1].norm):
+        if width == 2 and _MODAL_FORCE.get(pair.b_tokens[j1 + 1].norm):
             continue
-        before = codes[n - 1] if n else None
-        after = codes[n + 1] if n + 1 < len(codes) else None
-        if not (
-            before is not None
-            and after is not None
-            and before[0] == after[0] == "equal"
-            and before[2] - before[1] >= MODAL_CONTEXT
-            and after[2] - after[1] >= MODAL_CONTEXT
-        ):
-            continue
+        j2 = j1 + width
         sa = ctx.tokens_span(pair.a, pair.a_tokens[i1 : i1 + 2])
         sb = ctx.tokens_span(pair.b, pair.b_tokens[j1 : j2 + 1])
         (x, cx), (y, cy) = sorted([(sa.text, fa), (sb.text, fb)], key=lambda p: p[0].casefold())
