@@ -760,3 +760,12 @@ def test_police_of_the_story_s_place_is_the_police() -> None:
         "Police said a 34-year-old man was arrested after he threw an egg."
     )
     assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_closed_without_warning_credits_no_one() -> None:
+    # read blind (eighth round): "without warning" read as a verb of saying, so the source
+    # the other version drops was not seen as dropped
+    a = "A second entrance gate had been closed without warning minutes earlier, police said."
+    b = "A second entrance gate had been closed without warning minutes earlier."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert finding.label == '"police said" vs no attribution'
