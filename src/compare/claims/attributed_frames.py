@@ -18,6 +18,7 @@ from functools import cache
 
 from compare.claims.sources import AUXILIARIES as _AUXILIARIES
 from compare.claims.sources import CLAUSE_BOUNDARY as _BOUNDARY
+from compare.claims.sources import CLAUSE_OPENERS as _OPENS_CLAUSE
 from compare.claims.sources import MAX_SPEAKER as MAX_SPEAKER
 from compare.claims.sources import SENTENCE_END as _END
 from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
@@ -154,11 +155,22 @@ def token_quote_flags(sentences: Sequence[Sentence]) -> Iterator[tuple[Token, bo
 
 
 def _segment_back(tokens: Sequence[Token], end: int) -> int:
-    """Start of the clause segment ending at ``end`` (back to a comma, quote or the start)."""
+    """Start of the clause segment ending at ``end`` (back to a comma, quote, a word opening a
+    clause, or the start).
+
+    Why the clause words: "the spate of pipe bombs spread further as federal
+    authorities said" credits federal authorities; read as "spread further as
+    federal authorities", the source quoted was half another clause.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("The bombs spread further as federal authorities said so.")
+    >>> [x.text for x in t[_segment_back(t, 7) : 7]]
+    ['federal', 'authorities']
+    """
     first = end
     while first > 0 and end - first < MAX_SUBJECT:
         t = tokens[first - 1]
-        if t.norm in _BOUNDARY or t.norm in _END or t.norm == '"':
+        if t.norm in _BOUNDARY or t.norm in _END or t.norm == '"' or t.norm in _OPENS_CLAUSE:
             break
         first -= 1
     return first

@@ -611,12 +611,29 @@ def attribution_range(tokens: Sequence[Token], marker: Marker) -> tuple[int, int
 
 _JOINING = frozenset({"and", "or", "&"})  # words that join two sources into one
 _STOPS = frozenset({",", ".", ";", '"'})
+# Words that open a clause of their own, whose subject follows them: "the bombs spread
+# further as federal authorities said" credits federal authorities, not "spread further as".
+CLAUSE_OPENERS = frozenset(
+    {"as", "while", "when", "whereas", "because", "although", "though", "since", "after",
+     "before", "until", "unless", "if"}
+)  # fmt: skip
 
 
 def _back(tokens: Sequence[Token], start: int, limit: int) -> int:
-    """Walk back from ``start`` to a clause mark, but not past ``limit``."""
+    """Walk back from ``start`` to a clause mark or a word opening a clause, not past ``limit``.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("The bombs spread further as federal authorities said so.")
+    >>> [x.text for x in t[_back(t, 7, 2) : 7]]
+    ['federal', 'authorities']
+    """
     first = start
-    while first > 0 and first > limit and tokens[first - 1].norm not in _STOPS:
+    while (
+        first > 0
+        and first > limit
+        and tokens[first - 1].norm not in _STOPS
+        and tokens[first - 1].norm not in CLAUSE_OPENERS
+    ):
         first -= 1
     return first
 

@@ -326,6 +326,36 @@ def fold_headline_figures(merged: Sequence[Merged]) -> list[Merged]:
     return [m for k, m in enumerate(out) if k not in dropped]
 
 
+def _without_source_clauses(merged: Sequence[Merged]) -> list[Merged]:
+    """No added passage that holds a source an attribution finding of its passage quotes.
+
+    Why: "..., the regional mining inspectorate said in a preliminary
+    statement" against the sentence without it is a claim credited in one
+    version and stated as fact in the other; the same clause listed again as
+    material one outlet adds said it twice, the second time as background.
+    """
+    sources = [
+        (m.best.passage_id, s)
+        for m in merged
+        if m.best.kind is Kind.ATTRIBUTION_CHANGE and m.best.passage_id is not None
+        for ss in m.spans.values()
+        for s in ss
+    ]
+
+    def holds_source(m: Merged) -> bool:
+        return m.best.kind is Kind.ADDED_PASSAGE and any(
+            passage == m.best.passage_id
+            and x.article_id == s.article_id
+            and x.start <= s.start
+            and s.end <= x.end
+            for passage, s in sources
+            for xs in m.spans.values()
+            for x in xs
+        )
+
+    return [m for m in merged if not holds_source(m)]
+
+
 def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
     """Drop a finding whose every span overlaps a more serious kind's spans.
 
@@ -335,6 +365,7 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
     typography are exempt.
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
+    merged = _without_source_clauses(merged)
     ranked = sorted(merged, key=lambda m: order[m.best.kind])
     claimed: dict[tuple[str, str], list[tuple[int, int]]] = {}
     kept = []

@@ -346,7 +346,7 @@ def test_a_source_for_other_content_is_no_claim_stated_as_fact() -> None:
         "The case began a decade ago when the managers at store worker Betty Ruiz's "
         "Easton, Vermont, store were bypassing her for promotions.",
         Kind.ATTRIBUTION_CHANGE,
-        '"when store worker Betty Ruiz said" vs no attribution',
+        '"store worker Betty Ruiz said" vs no attribution',
     )
 
 
@@ -769,3 +769,20 @@ def test_closed_without_warning_credits_no_one() -> None:
     b = "A second entrance gate had been closed without warning minutes earlier."
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
     assert finding.label == '"police said" vs no attribution'
+
+
+def test_a_source_dropped_after_a_sentence_closing_its_own_attribution() -> None:
+    # read blind (eighth round): the sentence before ended "..., he said.", which was read as
+    # reported speech running on, so the dropped source was missed
+    pre = "The trapped miners are believed to be sheltering in a refuge chamber, he said."
+    after = "Halvard Coal spokesman Oren Palisz said that maintenance had been postponed."
+    a = (
+        f"{pre}\n\nA methane explosion triggered the collapse, the regional mining "
+        f"inspectorate said in a preliminary statement.\n\n{after}"
+    )
+    b = f"{pre}\n\nA methane explosion triggered the collapse.\n\n{after}"
+    found = run({"a": a, "b": b})
+    assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
+        '"the regional mining inspectorate said" vs no attribution'
+    ]
+    assert of_kind(found, Kind.ADDED_PASSAGE) == []  # the source clause is not added material
