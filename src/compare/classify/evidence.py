@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from compare.claims.attributed_frames import frame, quote_mask, vague_sources
+from compare.claims.attributed_frames import vague_sources
 from compare.claims.sources import (
     AUXILIARIES,
     MAX_SPEAKER,
@@ -134,37 +134,13 @@ def _previous_crediting(
     quoted sentences name.
     """
     before = _previous(ctx, article_id, first)
-    if before is None or _closes_its_own(before):
+    if before is None:
         return None
     named = [words(x) for group in sources for x in group if _one_body(x)]
     own = _sources(before)
     if named and own and all(identified(x) and not any(words(x) & n for n in named) for x in own):
         return None
     return before
-
-
-def _closes_its_own(sentence: Sentence) -> bool:
-    """Does the sentence end on its attribution ("The miners are sheltering, he said.")?
-
-    Why: reported speech runs on from a verb its content follows ("He added
-    that ..."); a trailing "..., he said." credits its own sentence and
-    closes.  Read blind, a source dropped from the sentence after one was
-    missed ("A methane explosion triggered the collapse" against "...,
-    the regional mining inspectorate said in a preliminary statement").
-
-    >>> from compare.align.segment import tokenize
-    >>> from compare.model import Sentence
-    >>> said = lambda text: Sentence("a", 0, 0, 0, len(text), 1, text, tokenize(text))
-    >>> _closes_its_own(said("The miners are in a refuge chamber, he said."))
-    True
-    >>> _closes_its_own(said("He added that the miners were in a refuge chamber."))
-    False
-    """
-    tokens = sentence.tokens
-    found = frame(tokens, quote_mask(tokens, 0)[0])
-    if found is None or not found.content or found.content[0] >= found.verb[0]:
-        return False
-    return not any(k >= found.verb[1] and tokens[k].norm[:1].isalnum() for k in found.content)
 
 
 def _previous(ctx: Context, article_id: str, first: Sentence) -> Sentence | None:

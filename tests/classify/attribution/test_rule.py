@@ -771,18 +771,16 @@ def test_closed_without_warning_credits_no_one() -> None:
     assert finding.label == '"police said" vs no attribution'
 
 
-def test_a_source_dropped_after_a_sentence_closing_its_own_attribution() -> None:
-    # read blind (eighth round): the sentence before ended "..., he said.", which was read as
-    # reported speech running on, so the dropped source was missed
-    pre = "The trapped miners are believed to be sheltering in a refuge chamber, he said."
-    after = "Halvard Coal spokesman Oren Palisz said that maintenance had been postponed."
+def test_a_dropped_source_clause_is_not_also_added_material() -> None:
+    # read blind (eighth round): "..., the regional mining inspectorate said in a preliminary
+    # statement" was an attribution change and, again, a clause only one outlet adds
     a = (
-        f"{pre}\n\nA methane explosion triggered the collapse, the regional mining "
-        f"inspectorate said in a preliminary statement.\n\n{after}"
+        "The mine was old.\n\nA methane explosion triggered the collapse, the regional mining "
+        "inspectorate said in a preliminary statement.\n\nThe shaft was sealed."
     )
-    b = f"{pre}\n\nA methane explosion triggered the collapse.\n\n{after}"
+    b = "The mine was old.\n\nA methane explosion triggered the collapse.\n\nThe shaft was sealed."
     found = run({"a": a, "b": b})
     assert [f.label for f in of_kind(found, Kind.ATTRIBUTION_CHANGE)] == [
         '"the regional mining inspectorate said" vs no attribution'
     ]
-    assert of_kind(found, Kind.ADDED_PASSAGE) == []  # the source clause is not added material
+    assert of_kind(found, Kind.ADDED_PASSAGE) == []
