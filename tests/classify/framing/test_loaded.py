@@ -430,3 +430,16 @@ def test_a_phrasal_verb_is_no_emotive_word() -> None:
 
     assert emotive(tokenize("heckling drowned out speakers"), 0, 4) is None
     assert emotive(tokenize("a hellish heatwave"), 0, 3) == 1
+
+
+def test_an_added_term_is_shown_against_more_than_one_item_of_a_list() -> None:
+    # read blind (eighth round): "Outlet A says 'Eastbridge'" beside "axe"
+    from compare.align.segment import tokenize
+    from compare.classify.framing.loaded import _span
+
+    class _Ctx:
+        def tokens_span(self, aid, tokens):
+            return " ".join(t.text for t in tokens)
+
+    tokens = tokenize("Eastbridge, Millgate and Kestrel Road libraries will close in September.")
+    assert _span(_Ctx(), "a", tokens, 0, 0) == "Eastbridge , Millgate"

@@ -141,6 +141,9 @@ def find(ctx: Context) -> list[Candidate]:
     return out
 
 
+CLAUSE_WORDS = 3  # words a quoted clause needs to show where a term would stand
+
+
 def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> Span:
     """The other side's words; for an insertion, the clause where the term would stand.
 
@@ -150,7 +153,12 @@ def _span(ctx: Context, aid: str, tokens: Sequence[Token], lo: int, hi: int) -> 
     "massacre" vs "shooting as"), and the counterpart quoted is the term's.
     """
     if hi <= lo or not any(is_word(t) for t in tokens[lo:hi]):
-        lo, hi = clause_around(tokens, lo)
+        at = lo
+        lo, hi = clause_around(tokens, at)
+        if sum(1 for t in tokens[lo:hi] if is_word(t)) < CLAUSE_WORDS:
+            # an item of a list ("are Eastbridge, Millgate, ..."): read blind, "Outlet A says
+            # 'Eastbridge'" beside "axe" told nothing; quote the words around the place
+            lo, hi = max(0, at - CLAUSE_WORDS), min(len(tokens), at + CLAUSE_WORDS)
     else:
         content = [k for k in range(lo, hi) if content_words(tokens[k : k + 1])]
         if content:
