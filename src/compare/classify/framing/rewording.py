@@ -244,6 +244,16 @@ def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Toke
     return bool(wanted) and wanted <= there
 
 
+# Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): general nouns
+# that take their meaning from the clause they refer back to ("the move", "the decision").
+# Read blind, "closures" / "move" and "decision" / "move" were trivial rewordings: one word
+# names the act, the other points back at it.
+SHELL_NOUNS = frozenset(
+    {"move", "moves", "decision", "decisions", "step", "steps", "measure", "measures",
+     "plan", "plans", "proposal", "proposals", "idea", "issue", "matter", "development"}
+)  # fmt: skip
+
+
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
@@ -279,6 +289,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False  # a name or title added ("Jamal", "at Wembleigh"): detail, not emphasis
     if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
         return False
+    if len(ca) == len(cb) == 1 and {ca[0].norm, cb[0].norm} & SHELL_NOUNS:
+        return False  # "the closures" / "the move": a shell noun refers back, it names nothing
     if _synonym_swap(ca, cb):
         return False  # "bought the medication" / "purchased the medicine": same words' senses
     if sorted(stem(t.norm) for t in ca) == sorted(stem(t.norm) for t in cb):
