@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.claims.number_lexicon import number_words
+from compare.claims.number_lexicon import number_words, things, units
 from compare.model import Token
 
 # Words of a sentence about a vote: "voted 9-6", "the motion passed by nine votes to six".
@@ -19,6 +19,7 @@ _VOTE_WORDS = frozenset(
 )
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 MAX_SIDE = 1000  # a side of a tally: councils, courts and parliaments, not crowds
+_CHANGE_FROM = frozenset({"from", "between"})  # "from 15 to 10": a change, not a tally
 
 
 def _value(norm: str) -> int | None:
@@ -38,6 +39,10 @@ def tallies(tokens: Sequence[Token]) -> list[tuple[int, int, int, int]]:
     >>> tallies(tokenize("The motion passed by nine votes to six."))
     [(4, 8, 9, 6)]
     >>> tallies(tokenize("City won 2-1 on Saturday."))
+    []
+    >>> tallies(tokenize("In the vote its seats fell from 15 to 10."))
+    []
+    >>> tallies(tokenize("The vote cut the board from 15 to 10 seats."))
     []
     """
     norms = [t.norm for t in tokens]
@@ -61,6 +66,10 @@ def tallies(tokens: Sequence[Token]) -> list[tuple[int, int, int, int]]:
         joined = dashed and tokens[k + 1].start == tokens[k].end
         if second is None or (dashed and not joined) or not 0 <= second <= first <= MAX_SIDE:
             k += 1
+            continue
+        after = norms[end] if end < len(norms) else ""
+        if (k and norms[k - 1] in _CHANGE_FROM) or (after in things() or (after,) in units()):
+            k += 1  # "fell from 15 to 10 seats in the vote": a change of a count, no tally
             continue
         out.append((k, end, first, second))
         k = end
