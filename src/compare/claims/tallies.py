@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from compare.claims.number_lexicon import number_words, things, units
 from compare.model import Token
 
-# Words of a sentence about a vote: "voted 9-6", "the motion passed by nine votes to six".
+# Words of a sentence about a vote: "voted 9-6", "the motion passed by nine votes to six",
+# "the assembly passed it 34-21", "the court ruled 5-4", "approved 7-2".
 _VOTE_WORDS = frozenset(
-    {"vote", "votes", "voted", "voting", "ballot", "ballots", "balloted", "motion"}
-)
+    {"vote", "votes", "voted", "voting", "ballot", "ballots", "balloted", "motion", "passed",
+     "approved", "rejected", "ruled", "backed"}
+)  # fmt: skip
 _DASHES = frozenset({"-", "\u2013", "\u2014"})
 MAX_SIDE = 1000  # a side of a tally: councils, courts and parliaments, not crowds
 _CHANGE_FROM = frozenset({"from", "between"})  # "from 15 to 10": a change, not a tally

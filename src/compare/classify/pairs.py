@@ -121,11 +121,12 @@ class CellPair:
         for n, (op, i1, i2, j1, j2) in enumerate(codes):
             if op != "replace" or i2 - i1 != 1 or not 1 <= j2 - j1 <= 2:
                 continue
-            before = codes[n - 1] if n else None
+            # At the cells' start ("All members backed ..." / "Some members backed ..."),
+            # the words after the swap alone show the sentence is one copy.
+            before = codes[n - 1] if n else ("equal", 0, context, 0, context)
             after = codes[n + 1] if n + 1 < len(codes) else None
             if (
-                before is not None
-                and after is not None
+                after is not None
                 and before[0] == after[0] == "equal"
                 and before[2] - before[1] >= context
                 and after[2] - after[1] >= context

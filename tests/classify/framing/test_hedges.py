@@ -355,3 +355,10 @@ def test_a_hedge_whose_first_word_both_versions_share_is_still_read() -> None:
     b = "The trapped miners are sheltering in a refuge chamber, he said."
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert finding.label == '"are believed to" vs no hedge'
+
+
+def test_a_modal_swap_is_one_finding_not_also_a_hedge_dropped() -> None:
+    a = "The new coalition must present a budget to parliament within six weeks."
+    b = "The new coalition may present a budget to parliament within six weeks."
+    (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert finding.label == '"may present" vs "must present"'

@@ -50,3 +50,9 @@ def test_a_side_of_a_tally_counts_nothing() -> None:
         "b": "Councillors voted to close five libraries on Tuesday night.",
     }
     assert of_kind(run(texts), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_one_tally_in_two_styles_is_no_rewording() -> None:
+    a = "The act, which the assembly passed by 34 votes to 21 in 2022, sets drought levels."
+    b = "The act, which the assembly passed 34-21 in 2022, sets drought levels."
+    assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []

@@ -19,7 +19,7 @@ from compare.claims.legal import legal_source
 from compare.claims.number_lexicon import number_words
 from compare.claims.sources import SENTENCE_END, markers, source_range
 from compare.claims.words import content_words, has_run, stem
-from compare.classify.base import Candidate, Context, earlier_note
+from compare.classify.base import Candidate, Context, earlier_note, quote_overlapping
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
 from compare.model import Kind, Severity, Span, Token
@@ -119,7 +119,11 @@ def find(ctx: Context) -> list[Candidate]:
                 )
                 if found is not None:
                     out.append(found)
-        out.extend(_modal_swaps(ctx, pair))
+        swaps = _modal_swaps(ctx, pair)
+        if swaps:
+            # "must present" / "may present": the swap says it better than "may" vs no hedge
+            out = [c for c in out if not any(quote_overlapping(c.spans, m.spans) for m in swaps)]
+            out.extend(swaps)
     return out
 
 

@@ -40,12 +40,14 @@ from compare.claims.sources import (
     single_word_verbs,
     source_range,
 )
+from compare.claims.tallies import tallies
 from compare.claims.words import content_words, find_phrases, is_word, phrase_table, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts, shorten
 from compare.classify.framing.loaded import TERMS_FILE, valence
 from compare.classify.framing.loaded_labels import affiliations
 from compare.classify.framing.loaded_swaps import emotive
+from compare.classify.framing.scope import SCOPE_WORDS
 from compare.classify.pairs import CellPair, cell_pairs, one_copy
 from compare.classify.presence.added import figure_word
 from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
@@ -254,6 +256,9 @@ SHELL_NOUNS = frozenset(
 )  # fmt: skip
 
 
+QUANTIFIERS = frozenset(SCOPE_WORDS)
+
+
 def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True unless the change is grammar, inflection, a date or reference, or a variant."""
     ca, cb = content_words(a), content_words(b)
@@ -289,6 +294,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return False  # a name or title added ("Jamal", "at Wembleigh"): detail, not emphasis
     if len(ca) == len(cb) == 1 and _synonyms(ca[0].norm, cb[0].norm):
         return False
+    if len(ca) == len(cb) == 1 and {ca[0].norm, cb[0].norm} <= QUANTIFIERS:
+        return False  # "many" / "several": one scope; "some" / "all" is framing.scope's
     if len(ca) == len(cb) == 1 and {ca[0].norm, cb[0].norm} & SHELL_NOUNS:
         return False  # "the closures" / "the move": a shell noun refers back, it names nothing
     if _synonym_swap(ca, cb):
@@ -418,6 +425,16 @@ def find(ctx: Context) -> list[Candidate]:
     return out
 
 
+def _tallied(tokens: Sequence[Token]) -> set[int]:
+    """Token indexes of the vote tallies of a cell ("by 34 votes to 21": "by" with them)."""
+    out: set[int] = set()
+    for first, end, _ayes, _noes in tallies(tokens):
+        out.update(range(first, end))
+        if first and tokens[first - 1].norm == "by":
+            out.add(first - 1)
+    return out
+
+
 def _changed_phrases(
     ctx: Context, *, headlines_only: bool = False
 ) -> Iterator[tuple[CellPair, list[tuple[list[Token], list[Token], tuple[int, int]]]]]:
@@ -437,7 +454,10 @@ def _changed_phrases(
         claimed_b = _claimed(pair.b_tokens) | own.get((pair.passage_id, pair.b), set())
         starts_a = sentence_starts(ctx, pair.passage_id, pair.a)
         starts_b = sentence_starts(ctx, pair.passage_id, pair.b)
+        tallied_a, tallied_b = _tallied(pair.a_tokens), _tallied(pair.b_tokens)
         for i1, i2, j1, j2 in changes(pair):
+            if set(range(i1, i2)) <= tallied_a and set(range(j1, j2)) <= tallied_b:
+                continue  # "34-21" / "34 votes to 21": one tally in two styles
             if any(i1 < k < i2 for k in starts_a) != any(j1 < k < j2 for k in starts_b) or (
                 (i1 in starts_a) != (j1 in starts_b) and (i2 > i1) and (j2 > j1)
             ):

@@ -17,7 +17,7 @@ from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Token
 
 # How much of a group a quantifier takes: every member, most, some, none.
-_SCOPE = {
+SCOPE_WORDS = {
     "all": "every", "every": "every", "each": "every",
     "most": "most",
     "some": "some", "several": "some", "many": "some", "few": "some",
@@ -45,7 +45,7 @@ def _swaps(ctx: Context, pair: CellPair) -> list[Candidate]:
     for i, j, width in pair.lone_swaps(SCOPE_CONTEXT):
         if width != 1:
             continue
-        sa, sb = _SCOPE.get(pair.a_tokens[i].norm), _SCOPE.get(pair.b_tokens[j].norm)
+        sa, sb = SCOPE_WORDS.get(pair.a_tokens[i].norm), SCOPE_WORDS.get(pair.b_tokens[j].norm)
         if sa is None or sb is None or sa == sb:
             continue
         if i + 1 >= len(pair.a_tokens) or not pair.a_tokens[i + 1].norm.isalpha():
