@@ -43,6 +43,16 @@ def number_words() -> dict[str, tuple[str, float, float]]:
     return out
 
 
+def whole_number_word(norm: str) -> int | None:
+    """The whole value of a one-word cardinal ("nine" -> 9, "thirty" -> 30), else None.
+
+    >>> whole_number_word("nine"), whole_number_word("dozen"), whole_number_word("board")
+    (9, None, None)
+    """
+    kind, value, _high = number_words().get(norm, ("", 0.0, 0.0))
+    return int(value) if kind == "unit" and value == int(value) else None
+
+
 @cache
 def context_roles() -> dict[str, frozenset[str]]:
     """Role (month, clock, identifier, determiner, link, stop, aux) -> its words."""

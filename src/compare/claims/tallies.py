@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from compare.claims.number_lexicon import number_words, things, units
+from compare.claims.number_lexicon import things, units, whole_number_word
 from compare.model import Token
 
 # Words of a sentence about a vote: "voted 9-6", "the motion passed by nine votes to six",
@@ -26,10 +26,7 @@ _CHANGE_FROM = frozenset({"from", "between"})  # "from 15 to 10": a change, not 
 
 def _value(norm: str) -> int | None:
     """A side of a tally as a whole number: "9" or "nine"; None for anything else."""
-    if norm.isdigit():
-        return int(norm)
-    kind, value, _high = number_words().get(norm, ("", 0.0, 0.0))
-    return int(value) if kind == "unit" and value == int(value) else None
+    return int(norm) if norm.isdigit() else whole_number_word(norm)
 
 
 def tallies(tokens: Sequence[Token]) -> list[tuple[int, int, int, int]]:

@@ -362,7 +362,8 @@ def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:
     Why: "at least 13" vs "14" is a number discrepancy; the same words must
     not come back as a hedge or wording change.  Rules avoid most overlaps
     themselves; this pass is the safety net.  Passage-level kinds and
-    typography are exempt.
+    typography are exempt, except an added passage holding the source an
+    attribution finding quotes (``_without_source_clauses``).
     """
     order = {k: i for i, k in enumerate(KIND_ORDER)}
     merged = _without_source_clauses(merged)

@@ -111,12 +111,11 @@ _SIGN_OFF = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|and|of|the|
 # A short paragraph that opens by telling the reader to sign up ("Sign up for our Markets
 # newsletter ..."): the outlet addressing its reader in the imperative, which reporting
 # never does, so it needs no "you".
-_NEWSLETTER_SOON = re.compile(
-    r"(?:\W+[\w'’]+){0,6}?\W+(?:newsletters?|briefings?|bulletins?|digests?)\b", re.I
-)
+_NEWSLETTER_NOUNS = r"(?:newsletters?|briefings?|bulletins?|digests?)\b"
+_NEWSLETTER_SOON = re.compile(r"(?:\W+[\w'’]+){0,6}?\W+" + _NEWSLETTER_NOUNS, re.I)
 # A link whose text is the call to sign up: "[Sign up free](https://...)".
 _SIGNUP_LINK = re.compile(r"\[[*_\s]*(?:sign[ -]?up|subscribe|register)\b[^\]]{0,60}\]\(", re.I)
-_NEWSLETTER_WORD = re.compile(r"\b(?:newsletters?|briefings?|bulletins?|digests?)\b", re.I)
+_NEWSLETTER_WORD = re.compile(r"\b" + _NEWSLETTER_NOUNS, re.I)
 _SIGNUP_START = re.compile(
     r"\W*(?:sign[ -]?up|subscribe|register|(?:get|join|receive|try) (?:our|the))\b", re.I
 )

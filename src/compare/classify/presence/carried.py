@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from compare.align.similarity import STOP_WORDS, features, stem
-from compare.claims.number_lexicon import number_words, unit_at
+from compare.claims.number_lexicon import unit_at, whole_number_word
 from compare.classify.base import Context
 from compare.classify.cells import shorten
 from compare.model import Sentence, Token
@@ -88,10 +88,12 @@ class _Story:
         }
         self.stems = {aid: frozenset().union(*ss) for aid, ss in self.sentence_stems.items()}
         self.figures = {aid: frozenset().union(*fs) for aid, fs in self.sentence_figures.items()}
-        self.spelled = {
-            aid: frozenset().union(*(figures(s.tokens, spelled=True) for s in a.sentences))
+        # With the cardinals written as words: what each sentence and article gives.
+        self.sentence_spelled = {
+            aid: [frozenset(figures(s.tokens, spelled=True)) for s in a.sentences]
             for aid, a in ctx.articles.items()
         }
+        self.spelled = {aid: frozenset().union(*fs) for aid, fs in self.sentence_spelled.items()}
 
 
 def _story(ctx: Context) -> _Story:
@@ -166,10 +168,8 @@ def _word_figure(norm: str) -> str | None:
     >>> _word_figure("thirty"), _word_figure("one"), _word_figure("board")
     ('30', None, None)
     """
-    kind, value, _high = number_words().get(norm, ("", 0.0, 0.0))
-    if kind != "unit" or value < 2 or value != int(value):
-        return None
-    return str(int(value))
+    value = whole_number_word(norm)
+    return None if value is None or value < 2 else str(value)
 
 
 def _unit_after(norms: Sequence[str], at: int) -> str | None:
@@ -526,6 +526,7 @@ def _tellings(
         queries = embed([clause[0]])
     if queries is None:
         return [None] * len(sentences), [None] * len(sentences)
+    story = _story(ctx)
     sure: list[Told | None] = []
     near: list[Told | None] = []
     for sentence, q in zip(sentences, queries, strict=True):
@@ -546,8 +547,7 @@ def _tellings(
                     found_near = True
                     if best_near is None or told.cosine > best_near.cosine:
                         best_near = told
-                given = figures(ctx.articles[aid].sentences[j].tokens, spelled=True)
-                if anchors <= given:  # every figure
+                if anchors <= story.sentence_spelled[aid][j]:  # every figure
                     if best_sure is None or told.cosine > best_sure.cosine:
                         best_sure = told
                     break
