@@ -103,6 +103,7 @@ def test_qualifier_gives_an_interval(text, low, high, low_open, high_open) -> No
         ("The wall was 8 feet high.", 2.4384),
         ("The road runs 3 km along the coast.", 3000.0),
         ("The road runs 2 miles along the coast.", 3218.688),
+        ("The ship was 14 nautical miles off the coast.", 25928.0),
     ],
 )
 def test_units_convert_to_one_base(text: str, metres: float) -> None:
@@ -182,3 +183,25 @@ def test_a_sum_of_money_is_never_counted_people() -> None:
 )
 def test_ordinal_values(word: str, value: int | None) -> None:
     assert ordinal(word) == value
+
+
+@pytest.mark.parametrize("label", ["runway 27", "Terminal 2", "exit 12", "reactor 4", "stage 3"])
+def test_a_number_after_a_label_noun_is_no_claim(label: str) -> None:
+    # From a blind reading (ninth round): "overran runway 27 ... leaving 23 people injured"
+    # put "27" in the key-figures row of people injured.
+    found = claims(f"The jet overran {label} on Sunday, leaving 23 people injured.")
+    assert [c.text for c in found] == ["23"]
+
+
+def test_a_figure_measuring_a_noun_takes_no_event_of_the_sentence() -> None:
+    # From a blind reading (ninth round): "a city of 347,000 people" beside "outbreak ...
+    # cases were confirmed" was a row of "people infected".
+    found = claims(
+        "Haldstead, a city of 347,000 people, last had an outbreak when 212 cases were confirmed."
+    )
+    assert (found[0].text, found[0].event) == ("347,000", None)
+
+
+def test_a_month_opening_the_sentence_scopes_its_figures() -> None:
+    crew, _days = claims("In March, pirates held the tanker and its 18 crew for 41 days.")
+    assert crew.scope.period == frozenset({"march"})

@@ -561,6 +561,9 @@ def test_text_near_those_promos_stays(para: str) -> None:
         "\u2014 Korvessa Fire & Rescue (@KorvessaFireRescue) July 12, 2025",
         "This article was produced by Meridian Wire Service and is published under licence.",
         "Have your say: Should councils close libraries to balance the books? Comment below.",
+        # ninth round
+        "[Share on Facebook] [Share on X] [Email] [Print]",
+        "Home > News > Health > Measles outbreak",
     ],
 )
 def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: str) -> None:

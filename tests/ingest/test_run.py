@@ -593,6 +593,50 @@ def test_a_headline_over_a_masthead_alone_then_the_header_block(tmp_path: Path) 
     ]
 
 
+def test_the_masthead_line_under_the_headline_names_the_outlet(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "record.txt",
+        "Fourteen miners trapped after collapse at coal pit\nTHE MORNING RECORD\n"
+        "Home > News > National\nBy Record Staff\nPublished 15 October 2025\n\n"
+        "Fourteen miners were trapped underground on Wednesday, officials said.\n",
+    )
+    assert article.outlet == "The Morning Record"
+    assert article.outlet_source == "masthead `THE MORNING RECORD` (line 2)"
+
+
+def test_a_page_header_above_the_headline(tmp_path: Path) -> None:
+    # read blind (ninth round): masthead with its motto, section path ending in the
+    # story's own slug, then the headline, byline and date; the masthead was taken for
+    # the headline, the path kept as text, the date lost and the headline removed
+    article = _one(
+        tmp_path / "courier.txt",
+        "THE HALDSTEAD COURIER | Your city, every day\n\n"
+        "Home > News > Health > Measles outbreak\n\n"
+        "Measles outbreak spreads to six schools\n\n"
+        "By Courier staff, with Kestrel News Agency\n"
+        "Published Monday 10 March 2025, 14:32 | Updated 15:05\n\n"
+        "Share:  Facebook | X | WhatsApp | Email | Copy link\n\n"
+        "A measles outbreak has spread to six schools, health officials said on Monday.\n",
+    )
+    assert article.title == "Measles outbreak spreads to six schools"
+    assert article.published == "2025-03-10"
+    assert article.outlet == "The Haldstead Courier"
+    assert [p.text for p in article.paragraphs] == [
+        "Measles outbreak spreads to six schools",
+        "A measles outbreak has spread to six schools, health officials said on Monday.",
+    ]
+    assert "Home > News > Health > Measles outbreak" in [r.span.text for r in article.removed]
+
+
+def test_a_line_in_capitals_over_text_stays_the_headline(tmp_path: Path) -> None:
+    article = _one(
+        tmp_path / "post.txt",
+        "RIVER BURSTS ITS BANKS\n\nBy Ann Roe\n\nThe river burst its banks on Monday.\n",
+    )
+    assert article.title == "RIVER BURSTS ITS BANKS"
+    assert article.outlet == "post"
+
+
 def test_a_numeric_header_date_is_not_guessed(tmp_path: Path) -> None:
     article = _one(
         tmp_path / "post.txt",

@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from compare.claims.quantities import CONVERSION_TOLERANCE, QuantityClaim, same_governor
+from compare.claims.quantities import CONVERSION_TOLERANCE, TO_BASE, QuantityClaim, same_governor
 
 # How sure a comparison is, by what it rests on (1.0 = the rules are certain).
 BASE_CONFIDENCE = 0.9
@@ -165,6 +165,58 @@ def rounding(a: QuantityClaim, b: QuantityClaim) -> bool:
     return round(fine / step) * step == coarse
 
 
+def rounded_estimate(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """True when an estimate is an exact figure rounded ("about 350,000" for 347,000).
+
+    Unlike ``rounding``, small figures count too ("about 40" for 41): the
+    writer says the figure is rounded.  Read blind, both were judged the same
+    amount, not worth an editor's time as a conflict.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 0, 0, 0, False, False, "exact", "",
+    ...                   None, None, "miner", "miner", None, Scope(), None)
+    >>> exact = lambda v: replace(c, value=v, low=v, high=v)
+    >>> about = lambda v: replace(c, value=v, low=0.8 * v, high=1.2 * v, qualifier="approx")
+    >>> rounded_estimate(about(350_000), exact(347_000)), rounded_estimate(exact(41), about(40))
+    (True, True)
+    >>> rounded_estimate(about(40), exact(46)), rounded_estimate(about(40), about(41))
+    (False, False)
+    """
+    if {a.qualifier, b.qualifier} != {"approx", "exact"} or a.unit != b.unit:
+        return False
+    estimate, exact = (a, b) if a.qualifier == "approx" else (b, a)
+    if estimate.value == exact.value:
+        return False
+    step = _step(estimate.value)
+    return step > _step(exact.value) and round(exact.value / step) * step == estimate.value
+
+
+def unit_swap(a: QuantityClaim, b: QuantityClaim) -> bool:
+    """True when two figures of one measure are the same number in different units.
+
+    "about 150 metres" / "about 150 feet", "14 nautical miles" / "14 miles":
+    one outlet has most likely the wrong unit; read blind, both were missed
+    (the figures were not held to one event, or "about" made their ranges
+    overlap).  Not a conversion ("4 metres (13 feet)" gives two numbers).
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "x", 150, 150, 150, False, False, "exact", "",
+    ...                   "metre", "length", None, "beyond", None, Scope(), None)
+    >>> unit_swap(c, replace(c, unit="foot")), unit_swap(c, replace(c, unit="metre"))
+    (True, False)
+    >>> unit_swap(c, replace(c, unit="foot", value=490))
+    False
+    """
+    if a.unit is None or b.unit is None or a.unit == b.unit or a.dimension != b.dimension:
+        return False
+    if a.dimension in (None, "money", "time") or a.value != b.value or not a.value:
+        return False
+    fa, fb = TO_BASE.get(a.unit), TO_BASE.get(b.unit)
+    return fa is not None and fb is not None and abs(fa - fb) > CONVERSION_TOLERANCE * max(fa, fb)
+
+
 def relation(a: QuantityClaim, b: QuantityClaim) -> str:
     """ "same", "consistent", "precision" or "conflict" for two claims of one thing.
 
@@ -184,7 +236,7 @@ def relation(a: QuantityClaim, b: QuantityClaim) -> str:
     >>> relation(replace(c, low=48, high=72, qualifier="approx"), dozens)
     'precision'
     """
-    if disjoint(a, b):
+    if disjoint(a, b) or unit_swap(a, b):
         return "conflict"
     if (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier):
         return "same"
@@ -202,7 +254,43 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     """
     if a.what is None or a.what != b.what or a.scope.differs(b.scope):
         return False
+    if (past := past_months(a)) != past_months(b) and not (
+        past & (a.scope.period | b.scope.period)
+    ):
+        return False  # "its 18 crew were held ... in March" in a June story: an earlier event
     return a.what[1] != "-" or a.scope.places == b.scope.places
+
+
+_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
+_MONTHS += ("august", "september", "october", "november", "december")
+PAST_MONTHS = 6  # a month named this many months or fewer before publication is past
+
+
+def past_months(c: QuantityClaim) -> frozenset[str]:
+    """The months a figure's scope names that lie before its article's publication month.
+
+    Why: "The tanker Serapis Star and its 18 crew were held ... after being
+    taken in March", in an article of 12 June, counts another, earlier
+    seizure's crew; read blind, it was set against this ship's 21 crew.  A
+    year named for one figure only already marks an earlier event
+    (``Scope.differs``); a month needs the article's date to tell.
+
+    >>> from dataclasses import replace
+    >>> from compare.claims.scope import Scope
+    >>> c = QuantityClaim("a", 0, 0, 1, "18", 18, 18, 18, False, False, "exact", "",
+    ...                   None, None, "crew", "crew", "arrest", Scope(frozenset({"march"})),
+    ...                   "2025-06-12")
+    >>> sorted(past_months(c)), past_months(replace(c, published="2025-03-20"))
+    (['march'], frozenset())
+    """
+    if not c.published or len(c.published) < 7:
+        return frozenset()
+    now = int(c.published[5:7])
+    return frozenset(
+        m
+        for m in c.scope.period
+        if m in _MONTHS and 1 <= (now - 1 - _MONTHS.index(m)) % 12 <= PAST_MONTHS
+    )
 
 
 def _distinct(claims: Sequence[QuantityClaim]) -> int:
@@ -226,7 +314,7 @@ def _anchored(x: QuantityClaim, y: QuantityClaim) -> bool:
     measure, event, _counted = x.what
     if measure == "count" and event in STRONG_EVENTS:
         return True
-    return same_governor(x, y)
+    return same_governor(x, y) or unit_swap(x, y)
 
 
 def _precise(x: QuantityClaim, y: QuantityClaim) -> bool:

@@ -31,7 +31,7 @@ from compare.claims.number_lexicon import (
     unit_at,
     units,
 )
-from compare.claims.words import phrase_table
+from compare.claims.words import is_function_word, phrase_table
 from compare.model import Token
 
 # Figures at or past a quintillion (and infinities) are not read: no news count or sum
@@ -111,15 +111,37 @@ def _people_only_events() -> frozenset[str]:
 SAYING = frozenset({"said", "says", "say", "told", "added", "according"})
 
 
+# Nouns that stand for the figure itself ("a total of 30", "an average of 12"), not
+# for a thing it measures.
+_AMOUNT_NOUNS = frozenset(
+    {"total", "average", "tally", "toll", "count", "number", "maximum", "minimum", "estimate",
+     "figure", "sum", "peak", "record", "high", "low", "rate", "share", "range"}
+)  # fmt: skip
+
+
 def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     """Events of the sentence a figure may take when none stands near it.
 
     Why not across a verb of saying: a figure reported ("X said 40 ...") and an
     event word of the clause before the speaker are two statements; one event
     word in the whole sentence is taken only when no such verb parts the two.
+
+    None for a figure that measures a noun ("a city of about 350,000 people",
+    "a crew of 21"): the figure describes that noun, whatever happened
+    elsewhere in the sentence.  Read blind, "a city of 347,000 people ...
+    last recorded a major outbreak" was a row of "people infected".
+
+    >>> _sentence_events("a city of 350,000 people where 40 were infected".split(), 3, 5)
+    set()
+    >>> _sentence_events("350,000 people where 40 were infected".split(), 0, 2)
+    {'infection'}
     """
     table = events()
     out: set[str] = set()
+    if start >= 2 and norms[start - 1] == "of" and norms[start - 2].isalpha():
+        noun = norms[start - 2]
+        if not is_function_word(noun) and noun not in table and noun not in _AMOUNT_NOUNS:
+            return out
     for k, n in enumerate(norms):
         if n not in table or start <= k < end:
             continue

@@ -34,6 +34,7 @@ TO_BASE: dict[str, float] = {
     "centimetre": 0.01,
     "millimetre": 0.001,
     "mile": 1609.344,
+    "nautical mile": 1852.0,
     "foot": 0.3048,
     "inch": 0.0254,
     "yard": 0.9144,

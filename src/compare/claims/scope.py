@@ -210,6 +210,8 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
         k += 1
     if not any(p.isdigit() for p in period):
         period |= _shared_year(tokens, norms, left, right)
+    if not period & _CALENDAR and left > 0 and (month := _opening_month(norms)):
+        period.add(month)
     # A modal anywhere in the clause ("25 could die"); "if" / "unless" only before the
     # figure: "demanding 25 million ... and has threatened to sue if the company does not
     # pay" demands the sum outright (read blind, it was set apart as a hypothetical).
@@ -218,6 +220,31 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
     )
     group = share_group(norms, end) if share else frozenset()
     return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
+
+
+_MONTH_NAMES = (
+    _CALENDAR
+    - {"monday", "tuesday", "wednesday", "thursday", "friday"}
+    - {
+        "saturday",
+        "sunday",
+    }
+)
+
+
+def _opening_month(norms: Sequence[str]) -> str | None:
+    """The month a sentence opens with ("In March, pirates held ... its 18 crew"), or None.
+
+    Why: the month is said once for the whole sentence, before the clause of
+    its figures; read blind, "its 18 crew" of that earlier seizure was set
+    against this ship's 21 crew.
+
+    >>> _opening_month("in march , pirates held 18 crew".split()), _opening_month(["march"])
+    ('march', None)
+    """
+    if len(norms) > 3 and norms[0] == "in" and norms[1] in _MONTH_NAMES and norms[2] == ",":
+        return norms[1]
+    return None
 
 
 def _years(tokens: Sequence[Token], lo: int, hi: int) -> set[str]:

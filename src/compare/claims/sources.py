@@ -17,7 +17,7 @@ from functools import cache
 
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.legal import legal_status
-from compare.claims.words import content_words, find_phrases, group_nouns, phrase_table
+from compare.claims.words import content_words, find_phrases, group_nouns, phrase_table, stem
 from compare.model import Token
 from compare.text import lexicons
 
@@ -677,6 +677,19 @@ _ADVERBS = frozenset({"always", "also", "never", "not", "often", "long", "since"
 _DEFINITE = frozenset({"the", "its", "his", "her", "their"})
 
 
+# The head nouns of an institution's name: "the National Weather Service" and "the county's
+# Office of Emergency Services", or "the health ministry" and "the foreign ministry", share one
+# and are two bodies.  A word shared besides these ("KCNA news agency" / "the state news
+# agency") may still be one source named twice.
+INSTITUTION_HEADS = frozenset(
+    stem(w)
+    for w in ("service", "services", "office", "department", "ministry", "agency", "council",
+              "authority", "commission", "bureau", "committee", "board", "institute",
+              "center", "centre", "administration", "association", "organization",
+              "organisation", "union", "federation", "foundation")
+)  # fmt: skip
+
+
 def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """True when two differently worded sources plainly name the same speaker.
 
@@ -699,6 +712,8 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
     True
     >>> same_referent(t("Goelman"), t("Strzok’s lawyer")), same_referent(t("Lee"), t("Roe's"))
     (True, False)
+    >>> same_referent(t("the city's education office"), t("the Ministry of Health"))
+    False
     """
     wa, wb = content_words(a), content_words(b)
     if not wa or not wb:
@@ -708,6 +723,11 @@ def same_referent(a: Sequence[Token], b: Sequence[Token]) -> bool:
         return True
     if any(t.norm in _JOINING for t in (*a, *b)) and _names(wa) & _names(wb):
         return True  # "the IRS and Treasury Department" / "the Treasury Department and the IRS"
+
+    heads_a = {stem(w.norm) for w in wa} & INSTITUTION_HEADS
+    heads_b = {stem(w.norm) for w in wb} & INSTITUTION_HEADS
+    if heads_a and heads_b and not heads_a & heads_b:
+        return False  # "the city's education office" is no "Ministry of Health"
 
     def description(tokens: Sequence[Token], words: Sequence[Token]) -> bool:
         # "the company", "his lawyer", "Strzok's lawyer": a possessive makes it definite.

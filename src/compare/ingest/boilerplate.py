@@ -576,6 +576,8 @@ def header_furniture(para: str) -> bool:
     True
     >>> header_furniture("By Ann Roe | The dam gave way at dawn, officials said")
     False
+    >>> header_furniture("[Share on Facebook] [Share on X] [Email] [Print]")
+    True
     """
     shared, kinds = _header_items(para)
     if not kinds or None in kinds:
@@ -590,21 +592,92 @@ def header_line(line: str) -> bool:
     >>> header_line("CALVERA DAILY COURIER | Local > Environment"), header_line("Rain | fell")
     (True, False)
     """
+    if breadcrumb(line):
+        return True
     shared, kinds = _header_items(line)
     if not kinds or None in kinds:
         return False
     return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s+[>\u203a\u00bb/]\s+")
+_CRUMB_MAX_WORDS = 8  # words of a breadcrumb's last item, the story's own short title
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?$|[.!?;]\s")
+
+
+def breadcrumb(line: str) -> bool:
+    """A page's section path: "Home > News > Health > Measles outbreak".
+
+    Why apart from ``header_line``: the last item is often the story's own
+    short title in sentence case, which a masthead's capitalised items rule
+    out; read blind, such a path was kept as a paragraph of text.  Every item
+    but the last is a section label (a few capitalised words); the path has
+    three items or more, or opens with "Home"; nothing in it ends a sentence.
+
+    >>> breadcrumb("Home > News > Health > Measles outbreak"), breadcrumb("Home > Measles outbreak")
+    (True, True)
+    >>> breadcrumb("News > World > Europe"), breadcrumb("Prices rose > 5% in May > June")
+    (True, False)
+    >>> breadcrumb("Rain > wind. Roads shut > bridges")
+    False
+    """
+    items = [i.strip() for i in _CRUMB_SEPARATOR.split(_unemphasised(line).strip())]
+    if len(items) < 2 or (len(items) == 2 and items[0].casefold() != "home"):
+        return False
+    if any(not i or _SENTENCE_END.search(i) for i in items):
+        return False
+    return all(_header_piece(i) == "label" for i in items[:-1]) and (
+        len(items[-1].split()) <= _CRUMB_MAX_WORDS and items[-1][:1].isalnum()
+    )
+
+
+_MASTHEAD_SEPARATOR = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022]\s+")
+_TAGLINE_MAX_WORDS = 8  # "Your city, every day": a masthead's motto
+
+
+def masthead(line: str) -> str | None:
+    """The outlet's name in a masthead line ("THE HALDSTEAD COURIER | Your city, every day"),
+    as a reader would write it ("The Haldstead Courier"), or None.
+
+    A masthead is the name in capitals (up to ``_MASTHEAD_MAX_WORDS`` words,
+    letters only), alone or before a separator and a short motto that ends
+    no sentence.  Only read where a page's header is (``headlines.page_top``).
+
+    >>> masthead("THE HALDSTEAD COURIER | Your city, every day")
+    'The Haldstead Courier'
+    >>> masthead("THE MORNING RECORD"), masthead("Storm Hits Coast"), masthead("US | Rain fell.")
+    ('The Morning Record', None, None)
+    """
+    parts = _MASTHEAD_SEPARATOR.split(_unemphasised(line).strip(), maxsplit=1)
+    name = parts[0].strip()
+    words = name.split()
+    if not 2 <= len(words) <= _MASTHEAD_MAX_WORDS + 1 or not name.isupper():
+        return None
+    if not all(
+        w.replace("'", "").replace("\u2019", "").replace("&", "").isalpha() or w == "&"
+        for w in words
+    ):
+        return None
+    if len(parts) > 1 and (
+        len(parts[1].split()) > _TAGLINE_MAX_WORDS or _SENTENCE_END.search(parts[1].strip())
+    ):
+        return None
+    return " ".join(w if w == "&" else w.capitalize() for w in words)
+
+
 def _header_items(text: str) -> tuple[bool, list[str | None]]:
     """(opens with "Share this article:", what each item is (``_header_piece``)), the
     items split at line breaks and at the separators page headers use."""
-    body = _unemphasised(text)
-    share = _SHARE_START.match(body)
+    # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
+    body = _BRACKETED_ITEMS.sub(" | ", _unemphasised(text))
+    share = _SHARE_START.match(body.lstrip("["))
     if share:
-        body = body[share.end() :]
-    pieces = [p.strip().strip("*_:").strip() for p in _HEADER_SEPARATORS.split(body)]
+        body = body.lstrip("[")[share.end() :]
+    pieces = [p.strip().strip("*_:[]").strip() for p in _HEADER_SEPARATORS.split(body)]
     return bool(share), [_header_piece(p) for p in pieces if p]
+
+
+_BRACKETED_ITEMS = re.compile(r"\]\s*\[")
 
 
 def _unemphasised(text: str) -> str:

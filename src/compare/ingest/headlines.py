@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from compare.ingest.boilerplate import header_furniture, header_line
+from compare.ingest.boilerplate import header_furniture, header_line, masthead
 from compare.ingest.provenance import DATE_LINE, parse_date
 from compare.model import Alignment, Article, Finding, Kind, Passage
 
@@ -71,6 +71,73 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     if len(line.split()) > MAX_HEADLINE_WORDS:
         return None
     return s, s + len(line)
+
+
+PAGE_TOP_MAX = 6  # lines of page header read above a headline
+# A paragraph: lines up to a blank line (the lines kept apart, ``page_top``).
+_PARAGRAPH = re.compile(
+    r"\s*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*\S[^\r\n]*)*)[ \t]*(?:\r\n|\r|\n)\s*\S"
+)
+
+
+@dataclass(frozen=True)
+class PageTop:
+    """Page header above a text file's headline: its paragraphs, and the masthead's name."""
+
+    spans: tuple[tuple[int, int], ...]
+    outlet: str | None  # "The Haldstead Courier", from "THE HALDSTEAD COURIER | Your city"
+    outlet_line: str | None
+    end: int  # where the headline is looked for
+
+
+def page_top(text: str, start: int) -> PageTop | None:
+    r"""The page header a copied page puts above its headline, or None.
+
+    "THE HALDSTEAD COURIER | Your city, every day / Home > News > Health /
+    Measles outbreak spreads ..." (each a paragraph, or lines of one): read
+    blind, the masthead was taken for the headline, the section path kept as
+    text, and the real headline removed as a subheading.  Every line is a
+    masthead (``boilerplate.masthead``, the first line only) or a line of
+    page header (``boilerplate.header_line``: a section path, a byline, a
+    date); at least one is the latter (a line in capitals alone may be a
+    headline), and a headline must follow that is not page header itself.
+
+    >>> top = page_top("THE COURIER | Your city\n\nHome > News > Rain\n\nRain shuts roads\n\n"
+    ...                "Rain fell all day.", 0)
+    >>> top.spans, top.outlet, top.end
+    (((0, 23), (25, 43)), 'The Courier', 43)
+    >>> page_top("THE RECORD\nNews > World > Europe\n\nRain shuts roads\n\nRain fell.", 0).spans
+    ((0, 32),)
+    >>> page_top("RAIN SHUTS ROADS\n\nRain fell all day.\n\nMore.", 0) is None
+    True
+    """
+    spans: list[tuple[int, int]] = []
+    outlet = outlet_line = None
+    furniture = False
+    lines = 0
+    at = start
+    while (m := _PARAGRAPH.match(text, at)) and lines < PAGE_TOP_MAX:
+        block = m[1].splitlines()
+        for n, line in enumerate(block):
+            line = line.strip()
+            if header_line(line):
+                furniture = True
+            elif not spans and n == 0 and (name := masthead(line)):
+                outlet, outlet_line = name, line
+            else:
+                break
+        else:
+            spans.append(m.span(1))
+            lines += len(block)
+            at = m.end(1)
+            continue
+        break
+    if not furniture or lines > PAGE_TOP_MAX:
+        return None
+    head = first_line_headline(text, at)
+    if head is None or header_line(text[head[0] : head[1]]):
+        return None
+    return PageTop(tuple(spans), outlet, outlet_line, at)
 
 
 def _dated_after(text: str, end: int) -> bool:

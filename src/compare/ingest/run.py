@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from compare.ingest.boilerplate import Body, Reason, split_body
+from compare.ingest.boilerplate import Body, Reason, masthead, split_body
 from compare.ingest.decode import Undecodable, decode, replace_unencodable
 from compare.ingest.discover import (
     MANIFEST_NAMES,
@@ -38,7 +38,7 @@ from compare.ingest.discover import (
 from compare.ingest.extracted import NO_TEXT
 from compare.ingest.formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.ingest.frontmatter import Field, FrontMatter, split_front_matter
-from compare.ingest.headlines import first_line_headline, value_span
+from compare.ingest.headlines import first_line_headline, page_top, value_span
 from compare.ingest.office import OFFICE_SUFFIXES, read_office
 from compare.ingest.provenance import (
     DATE_LINE,
@@ -313,6 +313,15 @@ def _one(
     if not text[start:].replace("\x00", "").strip():
         return f"{NO_TEXT} (front matter only)" if fm.fields else NO_TEXT
     title = clean_label(fm.fields["title"].text) if "title" in fm.fields else None
+    mastheads: list[tuple[str, str, int]] = []  # (name, line as written, line number)
+    if title is None and (top := page_top(text, start)):
+        for s, e in top.spans:
+            span = Span(cand.id, s, e, lines.line(s), text[s:e])
+            extra.append(Removed(span, Reason.MARKER.value))
+            claims += _dates_in(span)
+        if top.outlet and top.outlet_line:
+            mastheads.append((top.outlet, top.outlet_line, lines.line(top.spans[0][0])))
+        start = top.end
     if title is not None:
         key = _TITLE_KEY.search(text, 0, fm.body_start)
         head = value_span(text, fm.fields["title"].text, key.end() if key else 0, fm.body_start)
@@ -330,13 +339,14 @@ def _one(
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
     claims += _header_dates(body, title)
+    mastheads += _header_masthead(body, title)
     paragraphs = body.paragraphs
     if head is not None and title is not None:
         s, e = head
         paragraphs = (Span(cand.id, s, e, lines.line(s), text[s:e]), *paragraphs)
     published, published_source, date_notes = choose_date(claims)
     notes.extend(date_notes)
-    outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails)
+    outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails, mastheads[:1])
     removed = tuple(sorted((*extra, *body.removed), key=lambda r: (r.span.start, r.span.end)))
     return Article(
         id=cand.id,
@@ -384,15 +394,41 @@ def _header_dates(body: Body, title: str | None) -> list[DateClaim]:
     first kept paragraph (the headline aside), only a date written with its
     month's name (never "11/06/2024": day or month first?), the first one.
     """
+    for removed in _header_removed(body, title):
+        if claims := _dates_in(removed.span):
+            return claims
+    return []
+
+
+def _header_removed(body: Body, title: str | None) -> Iterable[Removed]:
+    """The page header removed above the first kept paragraph (the headline aside)."""
     first = next((p.start for p in body.paragraphs if p.text != title), None)
     for removed in body.removed:
         if first is not None and removed.span.start > first:
             break
-        if removed.reason not in _HEADER_REASONS:
-            continue
-        for m in _HEADER_DATE.finditer(removed.span.text):
-            if parse_date(m[1]) is not None:
-                return [DateClaim(m[1], f"page header `{m[0]}`", removed.span.line)]
+        if removed.reason in _HEADER_REASONS:
+            yield removed
+
+
+def _dates_in(span: Span) -> list[DateClaim]:
+    """The first date written with its month's name in a page header's ``span``."""
+    for m in _HEADER_DATE.finditer(span.text):
+        if parse_date(m[1]) is not None:
+            return [DateClaim(m[1], f"page header `{m[0]}`", span.line)]
+    return []
+
+
+def _header_masthead(body: Body, title: str | None) -> list[tuple[str, str, int]]:
+    """The outlet's masthead on the first line of the page header under the headline.
+
+    "Fourteen miners trapped ... / THE CARVANIAN MORNING RECORD / Home > News
+    > National / By ..." names the outlet that printed the page.
+    """
+    for removed in _header_removed(body, title):
+        first = removed.span.text.strip().splitlines()[0]
+        if name := masthead(first.strip()):
+            return [(name, first.strip(), removed.span.line)]
+        return []
     return []
 
 
@@ -401,8 +437,10 @@ def _outlet(
     fm: FrontMatter,
     entry: ManifestEntry | None,
     emails: Sequence[tuple[str, int]],
+    mastheads: Sequence[tuple[str, str, int]] = (),
 ) -> tuple[str, str]:
-    """The outlet label from the strongest evidence (see ``provenance``)."""
+    """The outlet label from the strongest evidence (see ``provenance``); a page's masthead
+    in capitals ("THE HALDSTEAD COURIER") comes after every other and before the file name."""
     if entry and entry.outlet and (label := clean_label(entry.outlet)):
         return label, f"{entry.where} `outlet`"
     for key in _OUTLET_FIELDS:
@@ -427,4 +465,6 @@ def _outlet(
     for address, line in emails:
         if found := email_label(address, where=f"the contact line on line {line}"):
             return found
+    for name, written, line in mastheads:
+        return name, f"masthead `{written}` (line {line})"
     return cand.id, "no outlet evidence; label from file name"

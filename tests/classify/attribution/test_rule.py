@@ -784,3 +784,16 @@ def test_a_dropped_source_clause_is_not_also_added_material() -> None:
         '"the regional mining inspectorate said" vs no attribution'
     ]
     assert of_kind(found, Kind.ADDED_PASSAGE) == []
+
+
+def test_an_office_and_a_ministry_are_two_sources() -> None:
+    # From a blind reading (ninth round): "the city's education office said" / "the
+    # Ministry of Health said" was taken for one body described and named.
+    a = "Attendance has fallen by about a third since Wednesday, the city's education office said."
+    b = "Attendance has fallen by about a third since Wednesday, the Ministry of Health said."
+    the_finding(
+        a,
+        b,
+        Kind.ATTRIBUTION_CHANGE,
+        '"the city\'s education office" vs "the Ministry of Health"',
+    )

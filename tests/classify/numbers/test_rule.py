@@ -529,3 +529,64 @@ def test_a_figure_of_no_event_is_not_said_to_be_updated_by_a_later_article() -> 
     assert found.time_note is not None
     assert "published on different dates" in found.explanation
     assert "updated figure" not in found.explanation
+
+
+def test_a_later_article_that_gives_the_earlier_figure_reports_an_update() -> None:
+    # From a blind reading (ninth round): the next day's copy said "Three children were
+    # in intensive care, up from two on Monday"; reported as a conflict, judged wrong.
+    texts = {
+        "a": "Two children were being treated in intensive care, it said.",
+        "b": "Three children were being treated in intensive care, up from two on Monday, it said.",
+    }
+    dated = {"a": "2025-03-10", "b": "2025-03-11"}
+    (found,) = of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY)
+    assert found.severity == Severity.LOW
+    assert "gives the earlier figure too" in found.explanation
+    assert "up from two on Monday" in found.explanation
+    # Without the earlier figure in the later copy it stays a difference to check.
+    texts["b"] = "Three children were being treated in intensive care, it said."
+    (found,) = of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY)
+    assert found.severity < Severity.LOW
+    assert "earlier figure too" not in found.explanation
+
+
+def test_an_estimate_that_is_the_exact_figure_rounded_is_low() -> None:
+    # From a blind reading (ninth round): "a city of about 350,000 people" / "347,000"
+    # was reported high, and as "people infected" (the sentence's outbreak).
+    texts = {
+        "a": "Haldstead, a city of about 350,000 people, last recorded a major outbreak in 2017.",
+        "b": "Haldstead, a city of 347,000 people, last recorded a major outbreak in 2017.",
+    }
+    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert found.severity == Severity.LOW
+    assert "the other rounded" in found.explanation
+    assert "infected" not in found.explanation
+
+
+def test_the_same_number_in_another_unit_is_a_discrepancy() -> None:
+    # From a blind reading (ninth round): "about 150 feet" against "about 150 metres",
+    # and "about 14 miles" against "about 14 nautical miles", in sentences written apart.
+    texts = {
+        "a": "The jet stopped about 150 metres beyond the end of the runway.",
+        "b": "Rescuers found the jet in a muddy field about 150 feet beyond the end of it.",
+    }
+    (found,) = of_kind(
+        run(texts, cells={"p1": {"a": (0,)}, "p2": {"b": (0,)}}), Kind.NUMBER_DISCREPANCY
+    )
+    assert "different units" in found.explanation
+    assert found.label == '"about 150 feet" vs "about 150 metres"'
+    # A conversion in brackets is one measure, not a swap.
+    same = {"a": texts["a"], "b": "The jet stopped about 150 metres (490 feet) beyond the end."}
+    assert of_kind(run(same), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_figure_of_an_earlier_month_is_another_event() -> None:
+    # From a blind reading (ninth round): "In March, pirates held the tanker ... and its 18
+    # crew" (a June story) was set against this ship's "21 crew held".
+    texts = {
+        "a": "Gunmen held the Calliope Dawn and its 21 crew on Thursday.",
+        "b": "In March, pirates held the tanker Serapis Star and its 18 crew for 41 days.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}}
+    dated = {"a": "2025-06-12", "b": "2025-06-12"}
+    assert of_kind(run(texts, dates=dated, cells=cells), Kind.NUMBER_DISCREPANCY) == []

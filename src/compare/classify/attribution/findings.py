@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.sources import (
+    INSTITUTION_HEADS,
     Marker,
     attribution_range,
     has_subject,
@@ -310,19 +311,6 @@ def source_changes(
     return out
 
 
-# The head nouns of an institution's name: "the National Weather Service" and "the county's
-# Office of Emergency Services", or "the health ministry" and "the foreign ministry", share one
-# and are two bodies.  A word shared besides these ("KCNA news agency" / "the state news
-# agency") may still be one source named twice.
-_INSTITUTION_HEADS = frozenset(
-    stem(w)
-    for w in ("service", "services", "office", "department", "ministry", "agency", "council",
-              "authority", "commission", "bureau", "committee", "board", "institute",
-              "center", "centre", "administration", "association", "organization",
-              "organisation", "union", "federation", "foundation")
-)  # fmt: skip
-
-
 def _shared_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
     """Do two sources share a content word besides an institution's head noun?
 
@@ -332,7 +320,7 @@ def _shared_words(a: Sequence[Token], b: Sequence[Token]) -> bool:
     >>> _shared_words(t("the official KCNA news agency"), t("the state news agency"))
     True
     """
-    return bool((words(a) & words(b)) - _INSTITUTION_HEADS)
+    return bool((words(a) & words(b)) - INSTITUTION_HEADS)
 
 
 # Prepositions that open a phrase, never a source: "Under the measures announced ...".

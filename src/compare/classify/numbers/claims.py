@@ -24,8 +24,10 @@ from compare.claims.compare import (
     comparable,
     compare_story,
     disjoint,
+    rounded_estimate,
     rounding,
     stated_together,
+    unit_swap,
 )
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
@@ -164,7 +166,11 @@ def guard(
             if cand.passage_id is None or all(far_apart(x, y) for x, y in pairs):
                 continue
             cand = _uncertain(cand, "different words govern them")
-        if pairs and all(rounding(x, y) for x, y in pairs):
+        if cand.kind is Kind.NUMBER_DISCREPANCY and (told := update_told(ctx, found, claims)):
+            cand = replace(
+                cand, severity=max(cand.severity, Severity.LOW), explanation=cand.explanation + told
+            )
+        if pairs and all(rounding(x, y) or rounded_estimate(x, y) for x, y in pairs):
             cand = replace(
                 cand,
                 severity=max(cand.severity, Severity.LOW),
@@ -186,6 +192,73 @@ def guard(
             )
         out.append(cand)
     return out
+
+
+UPDATE_REACH = 40  # characters of the later article quoted on either side of its earlier figure
+
+
+def update_told(
+    ctx: Context,
+    found: Sequence[QuantityClaim],
+    claims: Mapping[str, Sequence[QuantityClaim]],
+) -> str:
+    """A sentence saying the latest article gives the others' figure as the earlier one, or "".
+
+    Why: "Three children were in intensive care, up from two on Monday" and
+    "On Monday officials had reported 47 cases" tell the reader the figure was
+    updated; read blind, every such difference reported as a conflict was
+    judged wrong.  Each figure of an earlier-dated article must also stand in
+    the latest article: in the sentence of its own figure, or measuring the
+    same thing (``_one_measure``).  Such a finding is kept, at LOW, with this
+    said.
+    """
+    dated = [(d, c) for c in found if (d := ctx.published(c.article_id)) is not None]
+    if len(dated) < len(found) or not found:
+        return ""
+    latest = max(d for d, _ in dated)
+    later = [c for d, c in dated if d == latest]
+    earlier = {c.value for d, c in dated if d < latest}
+    if not earlier:
+        return ""
+    told = []
+    for value in sorted(earlier):
+        mention = next(
+            (
+                m
+                for c in later
+                for m in claims.get(c.article_id, ())
+                if m.value == value and m.start != c.start and _one_measure(m, c)
+            ),
+            None,
+        )
+        if mention is None:
+            return ""
+        told.append(mention)
+    first = told[0]
+    article = ctx.articles[first.article_id]
+    sentence = article.sentences[first.sentence]
+    lo = max(sentence.start, first.start - UPDATE_REACH)
+    hi = min(sentence.end, first.end + UPDATE_REACH)
+    lo = lo if lo == sentence.start else article.text.find(" ", lo, first.start) + 1 or lo
+    hi = hi if hi == sentence.end else (article.text.rfind(" ", first.end, hi) + 1 or hi) - 1
+    quote = " ".join(article.text[lo:hi].split())
+    return (
+        f" {article.outlet}, published last, gives the earlier figure too (\u201c{quote}\u201d):"
+        " it reports an update, not a conflict."
+    )
+
+
+def _one_measure(m: QuantityClaim, c: QuantityClaim) -> bool:
+    """Could ``m`` be an earlier value of ``c``: in its sentence, or of its unit and its event
+    or counted noun ("47 cases" for "53 confirmed cases", "11 children in hospital" for "14
+    children hospitalised": outlets' event words vary)."""
+    if m.sentence == c.sentence:
+        return True
+    if (m.unit, m.dimension) != (c.unit, c.dimension):
+        return False
+    return (m.event is not None and m.event == c.event) or (
+        m.counted is not None and m.counted == c.counted
+    )
 
 
 def _whole_group(
@@ -367,7 +440,18 @@ def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
             texts.append(c.text)
     quoted = " vs ".join(f'"{t}"' for t in texts)
     what = subject(d.what, _written_noun(ctx, d))
-    if d.relation == "conflict":
+    swapped = next(
+        ((x, y) for k, x in enumerate(d.claims) for y in d.claims[k + 1 :] if unit_swap(x, y)),
+        None,
+    )
+    if swapped is not None:
+        x, y = swapped
+        explanation = (
+            f'{what} differs: {quoted}. The same number is given in different units ("{x.text}"'
+            f' and "{y.text}"): one of them most likely has the wrong unit.'
+        )
+        severity = Severity.HIGH
+    elif d.relation == "conflict":
         explanation = (
             f"{what} differs: {quoted}. The figures cannot all be true for the same count "
             "(they are compared as ranges, wherever each stands in its article)."
