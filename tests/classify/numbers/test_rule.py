@@ -590,3 +590,18 @@ def test_a_figure_of_an_earlier_month_is_another_event() -> None:
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}}
     dated = {"a": "2025-06-12", "b": "2025-06-12"}
     assert of_kind(run(texts, dates=dated, cells=cells), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_one_figure_over_another_period_is_a_discrepancy() -> None:
+    # From blind readings (eighth and ninth rounds): "an extra 1.8 million dalers a month" /
+    # "a week" was planted and missed (the figure is the same, "month" only says when).
+    texts = {
+        "a": "The ministry promised an extra 1.8 million dalers a month for the clinics.",
+        "b": "The ministry promised an extra 1.8 million dalers a week for the clinics.",
+    }
+    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"1.8 million dalers a month" vs "1.8 million dalers a week"'
+    assert '"a month" vs "a week"' in found.explanation
+    # "per day" / "a day" is one period; another figure is the count rule's.
+    same = {"a": "Tickets cost 95 crowns per day.", "b": "Tickets cost 95 crowns a day."}
+    assert of_kind(run(same), Kind.NUMBER_DISCREPANCY) == []

@@ -35,6 +35,7 @@ from compare.classify.numbers.claims import (
 )
 from compare.classify.numbers.dates import day_candidates, phase_candidates
 from compare.classify.numbers.findings import number_candidate
+from compare.classify.numbers.rates import rate_candidates
 from compare.classify.numbers.tallies import tally_candidates
 from compare.classify.numbers.verdict import compatible, rounded, verdict
 from compare.classify.pairs import CellPair, cell_pairs
@@ -171,6 +172,7 @@ def find(ctx: Context) -> list[Candidate]:
     out += day_candidates(ctx, out)
     out += phase_candidates(ctx, out)
     out += tally_candidates(ctx, out)
+    out += rate_candidates(ctx)
     return out + age_candidates(ctx, out)
 
 
