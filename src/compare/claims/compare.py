@@ -165,12 +165,16 @@ def rounding(a: QuantityClaim, b: QuantityClaim) -> bool:
     return round(fine / step) * step == coarse
 
 
+ROUNDED_SHARE = 0.05  # how far an estimate may lie from the figure it rounds
+
+
 def rounded_estimate(a: QuantityClaim, b: QuantityClaim) -> bool:
     """True when an estimate is an exact figure rounded ("about 350,000" for 347,000).
 
     Unlike ``rounding``, small figures count too ("about 40" for 41): the
-    writer says the figure is rounded.  Read blind, both were judged the same
-    amount, not worth an editor's time as a conflict.
+    writer says the figure is rounded; but within ``ROUNDED_SHARE`` of it.
+    Read blind, both were judged the same amount, not worth an editor's time
+    as a conflict.
 
     >>> from dataclasses import replace
     >>> from compare.claims.scope import Scope
@@ -182,12 +186,16 @@ def rounded_estimate(a: QuantityClaim, b: QuantityClaim) -> bool:
     (True, True)
     >>> rounded_estimate(about(40), exact(46)), rounded_estimate(about(40), about(41))
     (False, False)
+    >>> rounded_estimate(about(10), exact(8))
+    False
     """
     if {a.qualifier, b.qualifier} != {"approx", "exact"} or a.unit != b.unit:
         return False
     estimate, exact = (a, b) if a.qualifier == "approx" else (b, a)
     if estimate.value == exact.value:
         return False
+    if abs(estimate.value - exact.value) > ROUNDED_SHARE * abs(exact.value):
+        return False  # "about 10" minutes for eight: rounded to tens, but a quarter off
     step = _step(estimate.value)
     return step > _step(exact.value) and round(exact.value / step) * step == estimate.value
 
