@@ -557,10 +557,14 @@ def test_an_estimate_that_is_the_exact_figure_rounded_is_low() -> None:
         "a": "Haldstead, a city of about 350,000 people, last recorded a major outbreak in 2017.",
         "b": "Haldstead, a city of 347,000 people, last recorded a major outbreak in 2017.",
     }
-    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    dated = {"a": "2025-03-10", "b": "2025-03-11"}
+    (found,) = of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY)
     assert found.severity == Severity.LOW
     assert "the other rounded" in found.explanation
     assert "infected" not in found.explanation
+    # the same amount: the dates say nothing about it (nor does the time line)
+    assert found.time_note is None
+    assert "different dates" not in found.explanation
 
 
 def test_the_same_number_in_another_unit_is_a_discrepancy() -> None:

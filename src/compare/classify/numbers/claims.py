@@ -33,6 +33,7 @@ from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims, same_governor, written_noun
 from compare.classify.base import Candidate, Context, time_note
+from compare.classify.numbers.findings import DATES_DIFFER, UPDATED
 from compare.model import Kind, Severity, Span
 
 CASUALTY_EVENTS = frozenset({"death", "injury", "missing"})
@@ -171,11 +172,15 @@ def guard(
                 cand, severity=max(cand.severity, Severity.LOW), explanation=cand.explanation + told
             )
         if pairs and all(rounding(x, y) or rounded_estimate(x, y) for x, y in pairs):
+            # The same amount: the days the articles came out say nothing about it, and the
+            # time line would show it among the figures that changed between them.
+            undated = cand.explanation.replace(DATES_DIFFER + UPDATED, "")
             cand = replace(
                 cand,
                 severity=max(cand.severity, Severity.LOW),
-                explanation=cand.explanation
+                explanation=undated.replace(DATES_DIFFER + ".", "")
                 + " One figure is the other rounded: the same amount, to another precision.",
+                time_note=None,
             )
         elif (
             pairs

@@ -26,6 +26,10 @@ _HEDGE_WORDS = {
 }
 
 
+# What a number finding says when its articles were published on different days.
+DATES_DIFFER = " The articles were published on different dates"
+UPDATED = ", so the later one may carry an updated figure."
+
 def number_candidate(
     ctx: Context, x: Located, y: Located, v: str, passage_id: str | None
 ) -> Candidate:
@@ -71,14 +75,11 @@ def number_candidate(
     if note and note.startswith(UNDATED):
         explanation += " One article gives no date, so the figures may come from different days."
     elif note and (x.q.event or y.q.event):
-        explanation += (
-            " The articles were published on different dates, so the later one may carry an"
-            " updated figure."
-        )
+        explanation += DATES_DIFFER + UPDATED
     elif note:
         # A figure of no event ("some 40,000 vehicles a day") is not a count that grows as
         # news comes in: read blind, "may carry an updated figure" beside it misled.
-        explanation += " The articles were published on different dates."
+        explanation += DATES_DIFFER + "."
     vague = "vague" in (x.q.hedge, y.q.hedge)
     return Candidate(
         kind=Kind.NUMBER_DISCREPANCY,
