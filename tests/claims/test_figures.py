@@ -125,3 +125,11 @@ def test_day_finding_says_died_and_quotes_midnight() -> None:
     quoted = sorted(s.text for ss in found.spans.values() for s in ss)
     assert quoted == ["died on Friday midnight", "died on Sunday"]
     assert "(died)" in found.explanation and "killed" not in found.explanation
+
+
+def test_a_length_that_says_which_way_is_a_distance() -> None:
+    # From a blind reading (ninth round): the key-figures rows read "length: southeast"
+    # ("14 miles southeast of the lighthouse") and "length: beyond".
+    assert describe(("length", "-", "southeast"), "southeast") == "distance (southeast)"
+    assert describe(("length", "-", "deep"), "deep") == "depth"
+    assert describe(("length", "-", "walls"), "walls") == "length: walls"

@@ -22,6 +22,35 @@ _NUMBER_KINDS = (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE)
 _CASUALTY = ("death", "injury", "missing")
 
 
+# Words after a length that say where or which way it runs, not what it measures: "14 miles
+# southeast of the lighthouse", "150 metres beyond the runway", "620 metres deep".
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "north-east", "north-west", "south-east", "south-west", "beyond", "past", "away", "off",
+     "from", "offshore", "inland", "above", "below", "ahead", "behind", "along", "across",
+     "upstream", "downstream", "short", "outside", "inside"}
+)  # fmt: skip
+_DIMENSION_WORDS = {"deep": "depth", "high": "height", "tall": "height", "long": "length"}
+_DIMENSION_WORDS |= {"wide": "width", "thick": "thickness"}
+
+
+def length_name(measure: str, noun: str | None) -> tuple[str, str | None]:
+    """(what a length is called, the noun left to show) for a length read with ``noun``.
+
+    >>> length_name("length", "southeast"), length_name("length", "deep")
+    (('distance', 'southeast'), ('depth', None))
+    >>> length_name("length", "walls"), length_name("mass", "urea")
+    (('length', 'walls'), ('mass', 'urea'))
+    """
+    if measure != "length" or noun is None:
+        return measure, noun
+    if noun in _DIMENSION_WORDS:
+        return _DIMENSION_WORDS[noun], None
+    if noun in _DIRECTIONS:
+        return "distance", noun
+    return measure, noun
+
+
 def describe(key: tuple[str, str, str], written: str | None = None) -> str:
     """Plain words for a counted-thing key ("people killed", "length: walls").
 
@@ -32,6 +61,8 @@ def describe(key: tuple[str, str, str], written: str | None = None) -> str:
     ('people killed', 'percentage: burns')
     >>> describe(("money:dollar", "-", "off"))
     'amount in dollars'
+    >>> describe(("length", "-", "southeast"), "southeast")
+    'distance (southeast)'
     """
     measure, event, counted = key
     verb = next((d for e, d, _i in events().values() if e == event), None)
@@ -45,7 +76,9 @@ def describe(key: tuple[str, str, str], written: str | None = None) -> str:
     elif measure.startswith("money:"):
         name = "amount in " + measure.removeprefix("money:") + "s"
     else:
-        name = measure
+        name, shown = length_name(measure, words or None)
+        if name != measure:
+            return f"{name} ({shown})" if shown else name
     return f"{name}: {words}" if words else name
 
 

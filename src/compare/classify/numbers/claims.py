@@ -29,6 +29,7 @@ from compare.claims.compare import (
     stated_together,
     unit_swap,
 )
+from compare.claims.figures import length_name
 from compare.claims.number_lexicon import events, thing_display, things
 from compare.claims.precision import group_precision
 from compare.claims.quantities import QuantityClaim, article_claims, same_governor, written_noun
@@ -412,7 +413,8 @@ def subject(what: tuple[str, str, str], written: str | None = None) -> str:
     if measure.startswith("money:"):
         return f"The amount {verb}" if verb else "The amount"
     if measure != "count":
-        return f"The {measure}" + (f" ({noun})" if noun else "")
+        name, noun = length_name(measure, noun)
+        return f"The {name}" + (f" ({noun})" if noun else "")
     if noun and verb:
         return f"The number of {noun} {verb}"
     return f"The number of {noun}" if noun else f"The number {verb}"

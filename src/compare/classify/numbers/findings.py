@@ -30,6 +30,7 @@ _HEDGE_WORDS = {
 DATES_DIFFER = " The articles were published on different dates"
 UPDATED = ", so the later one may carry an updated figure."
 
+
 def number_candidate(
     ctx: Context, x: Located, y: Located, v: str, passage_id: str | None
 ) -> Candidate:
