@@ -564,6 +564,14 @@ def test_text_near_those_promos_stays(para: str) -> None:
         # ninth round
         "[Share on Facebook] [Share on X] [Email] [Print]",
         "Home > News > Health > Measles outbreak",
+        # tenth round
+        "Mira Solberg is our environment correspondent. She has covered marine pollution "
+        "and the fishing industry on the Corran Coast since 2016.",
+        "We use cookies to improve your experience on our site and to show you relevant "
+        "advertising. By continuing to browse, you agree to our use of cookies. Manage preferences",
+        "> **Read more:** [Corran Coast beach closures: the full list]"
+        "(https://estaviatoday.example/news/corran-coast-beach-closures)",
+        "Advertisement \u00b7 Scroll to continue",
     ],
 )
 def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: str) -> None:
@@ -581,6 +589,8 @@ def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: 
         'The association (@LD) posted on X: "we want a meeting", its chair said.',
         "By Record Staff, with Vireo Wire reporting, the mine was shut on Tuesday.",
         "Share on the market rose 4% on Monday.",
+        "Websites that use cookies must ask first, the regulator said.",
+        "Ann Lee is our best hope, the coach said of the striker.",
         "By staff reports, the mine was shut on Tuesday.",
         "Residents had their say at a meeting on Monday, the mayor said.",
     ],

@@ -628,6 +628,31 @@ def test_a_page_header_above_the_headline(tmp_path: Path) -> None:
     assert "Home > News > Health > Measles outbreak" in [r.span.text for r in article.removed]
 
 
+def test_a_site_s_header_menu_and_standfirst_above_the_byline(tmp_path: Path) -> None:
+    # read blind (tenth round): "Skip to main content", the site's name, its menu and a
+    # section label above the headline, and a standfirst above the byline block with an
+    # abbreviated weekday: the whole header was reported as one outlet's own passage,
+    # and the date was lost
+    article = _one(
+        tmp_path / "courier.txt",
+        "Skip to main content\nThe Halvern Courier\nNews | Sport | Business | Opinion\n"
+        "Search    Sign in    Subscribe\n\nEnvironment\n\n"
+        "Tanker spill blackens the coast\n\n"
+        "Authorities have closed beaches after the tanker struck a reef\n\n"
+        "By Mira Solberg, Environment Correspondent, and Skellwire\n"
+        "Listen to this article \u00b7 5 min\nTue 11 Mar 2025 18.05\n\n"
+        "Crude oil from a stricken tanker washed ashore on Tuesday, officials said.\n",
+    )
+    assert article.title == "Tanker spill blackens the coast"
+    assert article.outlet == "The Halvern Courier"
+    assert article.published == "2025-03-11"
+    assert [p.text for p in article.paragraphs] == [
+        "Tanker spill blackens the coast",
+        "Authorities have closed beaches after the tanker struck a reef",
+        "Crude oil from a stricken tanker washed ashore on Tuesday, officials said.",
+    ]
+
+
 def test_a_line_in_capitals_over_text_stays_the_headline(tmp_path: Path) -> None:
     article = _one(
         tmp_path / "post.txt",

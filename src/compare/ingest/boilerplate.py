@@ -511,7 +511,8 @@ def _credits_only(para: str) -> bool:
 
 # The separators of a page header's items: "NORTHERN COURIER | World | Europe",
 # "Orlesk Evening Post > News > National", "Share · Email · Print".
-_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022]+\s+|\s*\n\s*")
+# Three spaces or a tab part a menu's items too ("Search    Sign in    Subscribe").
+_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022]+\s+|\s*\n\s*|[ \t]{3,}|\t")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
 _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 # "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
@@ -522,7 +523,7 @@ _HEADER_DATE = re.compile(
     rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}))*",
     re.I,
 )
-_READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s? read", re.I)
+_READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s?(?: read| listen)?", re.I)
 # The words of a share bar: "Share this article: Facebook | X | WhatsApp | Email | Copy link".
 # "Share on Facebook | Share on X | Email | Print" too.
 _SHARE_START = re.compile(r"share(?: this (?:article|story|page)| on| via| to)?:?(?:\s|$)", re.I)
@@ -548,6 +549,8 @@ def _header_piece(piece: str) -> str | None:
     if _HEADER_DATE.fullmatch(piece) or _READING_TIME.fullmatch(piece):
         return "date"
     folded = piece.casefold().rstrip(":")
+    if folded in lexicons.words("boilerplate_markers.txt"):
+        return "share"  # interface wording: "Skip to main content", "Sign in", "Listen ..."
     share = _SHARE_START.match(piece)
     rest = piece[share.end() :].strip().casefold() if share else folded
     if (share and not rest) or rest in _SHARE_WORDS:
@@ -598,6 +601,17 @@ def header_line(line: str) -> bool:
     if not kinds or None in kinds:
         return False
     return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
+
+
+def label_line(line: str) -> bool:
+    """A few capitalised words alone ("Environment", "The Halvern Courier"): a section's or a
+    site's name in a page header, or a short heading; read as header only among header lines.
+
+    >>> label_line("The Halvern Courier"), label_line("Rescuers searched all night")
+    (True, False)
+    """
+    shared, kinds = _header_items(line)
+    return not shared and kinds == ["label"]
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>\u203a\u00bb/]\s+")
@@ -743,6 +757,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     # is typography, not text: the paragraph is judged without it.
     if len(para) > 2 and para[0] in "*_" and para[-1] == para[0]:
         para = para.strip(para[0]).strip() or para
+    # A Markdown quote mark ("> **Read more:** [...](...)") is layout too.
+    para = _QUOTE_MARK.sub("", para) or para
     words = len(para.split())
     folded = para.casefold()
     if words <= 25 and not _REPORTING.search(para) and (credits := _credit_line(para)) is not None:
@@ -761,6 +777,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # a masthead or section path alone: "Local > Environment"
     if words <= TAGS_MAX_WORDS and tag_line(para):
         return Reason.MARKER, []
+    if words <= COOKIE_MAX_WORDS and _COOKIES.search(para) and not _REPORTING.search(para):
+        return Reason.MARKER, []  # "We use cookies to improve your experience ..."
+    if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(para):
+        return Reason.CONTRIBUTORS, []  # "Mira Solberg is our environment correspondent."
     if words <= MEDIA_LABEL_MAX_WORDS and _MEDIA_LABEL.match(para) and not _REPORTING.search(para):
         return Reason.MEDIA, []
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
@@ -802,6 +822,20 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 
 
 TAGS_MAX_WORDS = 30
+_QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
+# A site's cookie notice: in the first person of the site, or its buttons.
+COOKIE_MAX_WORDS = 60
+_COOKIES = re.compile(
+    r"\bwe use cookies\b|\b(?:accept|reject|manage) (?:all )?cookies\b"
+    r"|\bcookie (?:policy|settings|preferences)\b|\bour use of cookies\b",
+    re.I,
+)
+# The writer's biography under the story: "Mira Solberg is our environment correspondent."
+BIO_MAX_WORDS = 60
+_AUTHOR_BIO = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is our\s[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
+    r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
+)
 
 
 _NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from compare.ingest.boilerplate import header_furniture, header_line, masthead
+from compare.ingest.boilerplate import header_furniture, header_line, label_line, masthead
 from compare.ingest.provenance import DATE_LINE, parse_date
 from compare.model import Alignment, Article, Finding, Kind, Passage
 
@@ -97,10 +97,12 @@ def page_top(text: str, start: int) -> PageTop | None:
     Measles outbreak spreads ..." (each a paragraph, or lines of one): read
     blind, the masthead was taken for the headline, the section path kept as
     text, and the real headline removed as a subheading.  Every line is a
-    masthead (``boilerplate.masthead``, the first line only) or a line of
-    page header (``boilerplate.header_line``: a section path, a byline, a
-    date); at least one is the latter (a line in capitals alone may be a
-    headline), and a headline must follow that is not page header itself.
+    masthead (``boilerplate.masthead``, the first line only), a line of page
+    header (``boilerplate.header_line``: a section path, a byline, a date,
+    "Skip to main content"), or a few capitalised words (a site's or a
+    section's name); at least one is a line of page header (a line in
+    capitals alone may be a headline), and a headline must follow that is not
+    page header itself.
 
     >>> top = page_top("THE COURIER | Your city\n\nHome > News > Rain\n\nRain shuts roads\n\n"
     ...                "Rain fell all day.", 0)
@@ -108,6 +110,9 @@ def page_top(text: str, start: int) -> PageTop | None:
     (((0, 23), (25, 43)), 'The Courier', 43)
     >>> page_top("THE RECORD\nNews > World > Europe\n\nRain shuts roads\n\nRain fell.", 0).spans
     ((0, 32),)
+    >>> page_top("Skip to main content\nThe Courier\nNews | Sport\n\nRain shuts roads\n\n"
+    ...          "Rain fell.", 0).outlet
+    'The Courier'
     >>> page_top("RAIN SHUTS ROADS\n\nRain fell all day.\n\nMore.", 0) is None
     True
     """
@@ -122,10 +127,12 @@ def page_top(text: str, start: int) -> PageTop | None:
             line = line.strip()
             if header_line(line):
                 furniture = True
-            elif not spans and n == 0 and (name := masthead(line)):
+            elif outlet is None and len(spans) <= 1 and n <= 1 and (name := masthead(line)):
                 outlet, outlet_line = name, line
-            else:
-                break
+            elif not label_line(line):
+                break  # a site's or a section's name ("Environment") is header among header
+            elif outlet is None and len(spans) <= 1 and n <= 1 and len(line.split()) >= 2:
+                outlet, outlet_line = line, line  # "Skip to main content / The Halvern Courier"
         else:
             spans.append(m.span(1))
             lines += len(block)

@@ -67,7 +67,10 @@ INLINE_HEADER = re.compile(r"[ \t\r\n]*((?i:date):?[ \t]+(\d{1,5}-\d{1,2}-\d{1,2
 # The date as such a line writes it, its weekday optional: also how a date line in a
 # byline block reads (``boilerplate``).
 NAMED_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.?,? \d{4})"
-WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+# "Tuesday 11 March 2025", "Tue 11 Mar 2025": the weekday in full or abbreviated.
+WEEKDAY = (
+    r"(?:(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?[ \t]+)?"
+)
 DATE_LINE = re.compile(rf"[ \t\r\n]*({WEEKDAY}({NAMED_DATE}))[ \t]*(?=\r?\n|\Z)")
 _GENERIC_LABELS = frozenset(
     {"www", "cdn", "img", "images", "image", "static", "assets", "media", "api", "s3", "files"}

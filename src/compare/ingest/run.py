@@ -320,7 +320,8 @@ def _one(
             extra.append(Removed(span, Reason.MARKER.value))
             claims += _dates_in(span)
         if top.outlet and top.outlet_line:
-            mastheads.append((top.outlet, top.outlet_line, lines.line(top.spans[0][0])))
+            at = text.find(top.outlet_line, top.spans[0][0])
+            mastheads.append((top.outlet, top.outlet_line, lines.line(max(at, 0))))
         start = top.end
     if title is not None:
         key = _TITLE_KEY.search(text, 0, fm.body_start)
@@ -382,6 +383,7 @@ def _article_url(fm: FrontMatter, entry: ManifestEntry | None) -> str | None:
 # A date as a page header writes it, its weekday optional ("Tuesday 4 March 2025").
 _HEADER_DATE = re.compile(rf"{WEEKDAY}({NAMED_DATE})")
 _HEADER_REASONS = frozenset({Reason.CONTRIBUTORS.value, Reason.DATE_HEADER.value})
+STANDFIRST_MAX_WORDS = 40
 
 
 def _header_dates(body: Body, title: str | None) -> list[DateClaim]:
@@ -401,8 +403,13 @@ def _header_dates(body: Body, title: str | None) -> list[DateClaim]:
 
 
 def _header_removed(body: Body, title: str | None) -> Iterable[Removed]:
-    """The page header removed above the first kept paragraph (the headline aside)."""
-    first = next((p.start for p in body.paragraphs if p.text != title), None)
+    """The page header removed above the first kept paragraph (the headline aside, and a
+    standfirst: a summary of ``STANDFIRST_MAX_WORDS`` or fewer under the headline, above the
+    byline and date)."""
+    kept = [p for p in body.paragraphs if p.text != title]
+    if len(kept) > 1 and len(kept[0].text.split()) <= STANDFIRST_MAX_WORDS:
+        kept = kept[1:]
+    first = kept[0].start if kept else None
     for removed in body.removed:
         if first is not None and removed.span.start > first:
             break
