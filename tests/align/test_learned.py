@@ -80,3 +80,24 @@ def test_a_moved_rewording_left_over_by_the_anchored_pass_is_paired(
         dict(p.cells) for p in align(story_from_texts({"a": A, "b": B}), options=Options()).passages
     ]
     assert {"a": (2,), "b": (5,)} in found
+
+
+def test_a_sentence_with_another_figure_joins_the_passage_of_its_twins() -> None:
+    # From a blind reading (tenth round): two outlets' "The fire was reported at 2.15pm."
+    # formed a passage, the third's "... at 3.15pm." stayed alone, and the changed time
+    # was reported as one outlet's own sentence and another's omission.
+    from compare.align.passages import align
+    from compare.util.options import Options
+
+    # the sentence's other words are the story's commonest: only the time sets it apart
+    lead = "The fire at the substation was reported to the fire service by a worker."
+    smoke = "The fire was reported to have spread, and the fire service reported smoke."
+    story = story_from_texts(
+        {
+            "a": f"{lead} The fire was reported at 3.15pm. {smoke}",
+            "b": f"{lead} The fire was reported at 2.15pm. {smoke}",
+            "c": f"{lead} The fire was reported at 2.15pm. {smoke}",
+        }
+    )
+    cells = [dict(p.cells) for p in align(story, options=Options()).passages]
+    assert {"a": (1,), "b": (1,), "c": (1,)} in cells

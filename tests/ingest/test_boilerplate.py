@@ -572,6 +572,11 @@ def test_text_near_those_promos_stays(para: str) -> None:
         "> **Read more:** [Corran Coast beach closures: the full list]"
         "(https://estaviatoday.example/news/corran-coast-beach-closures)",
         "Advertisement \u00b7 Scroll to continue",
+        "Trending now\n1. Harbour authority confirms new cruise berth will open in spring\n"
+        "2. Northgate United sack manager after fifth straight defeat",
+        "About the author\nPetra Solvang is the Tamsveld Press Agency's Carrowmere "
+        "correspondent. She has covered energy and transport for the agency since 2016.",
+        "Comments (34)",
     ],
 )
 def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: str) -> None:

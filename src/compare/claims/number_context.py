@@ -209,12 +209,15 @@ def toll_before(norms: Sequence[str], start: int) -> str | None:
 
 
 def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
-    """The event word before the number ("killed 12") or after its noun ("12 were killed")."""
+    """The event word before the number ("killed 12", "the evacuation of 2,300") or after its
+    noun ("12 were killed")."""
     k = start - 1
     while k >= 0 and has_role(norms[k], "link") and norms[k] not in events():
         k -= 1
     if k >= 0 and norms[k] in events():
         return events()[norms[k]][0]
+    if k >= 1 and norms[k] == "of" and norms[k - 1] in events():
+        return events()[norms[k - 1]][0]  # "the evacuation of about 2,300 visitors"
     k = end
     while k < len(norms) and k < end + 10:
         n = norms[k]

@@ -744,6 +744,7 @@ def _line_reason(line: str) -> Reason | None:
     # Markdown emphasis or a heading's "#" around a marker ("**Read more:**", "### More on
     # this story") is typography, not text.
     shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ")
+    shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
     if shown.casefold() in lexicons.words("boilerplate_markers.txt") or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
     if _MD_HEADING.fullmatch(line):
@@ -823,6 +824,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
+_COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
 # A site's cookie notice: in the first person of the site, or its buttons.
 COOKIE_MAX_WORDS = 60
 _COOKIES = re.compile(
@@ -830,10 +832,12 @@ _COOKIES = re.compile(
     r"|\bcookie (?:policy|settings|preferences)\b|\bour use of cookies\b",
     re.I,
 )
-# The writer's biography under the story: "Mira Solberg is our environment correspondent."
+# The writer's biography under the story: "Mira Solberg is our environment correspondent.",
+# "Petra Solvang is the Tamsveld Press Agency's Carrowmere correspondent."
 BIO_MAX_WORDS = 60
 _AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is our\s[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
+    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is (?:our|the (?:[A-Z][\w&.-]*\s){1,5}?\w+['\u2019]s)\s"
+    r"[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
 )
 

@@ -609,3 +609,25 @@ def test_one_figure_over_another_period_is_a_discrepancy() -> None:
     # "per day" / "a day" is one period; another figure is the count rule's.
     same = {"a": "Tickets cost 95 crowns per day.", "b": "Tickets cost 95 crowns a day."}
     assert of_kind(run(same), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_time_with_its_half_of_the_day_glued_on_is_compared() -> None:
+    # From a blind reading (tenth round): "reported at 3.15pm" / "at 2.15pm".
+    texts = {"a": "The fire was reported at 3.15pm.", "b": "The fire was reported at 2.15pm."}
+    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"2.15pm" vs "3.15pm"'
+    assert "a time of day" in found.explanation
+
+
+def test_an_evacuation_of_visitors_counts_the_displaced() -> None:
+    # From a blind reading (tenth round): "the evacuation of about 2,300 visitors" /
+    # "of about 3,200 visitors", written apart, was never compared.
+    texts = {
+        "a": "A keeper was injured after the tiger escaped, prompting the evacuation of about "
+        "2,300 visitors and a police operation in the park.",
+        "b": "The keeper was attacked, forcing the evacuation of about 3,200 visitors from "
+        "the park.",
+    }
+    cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}}
+    (found,) = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"about 2,300" vs "about 3,200"'

@@ -176,7 +176,8 @@ def find(ctx: Context) -> list[Candidate]:
     return out + age_candidates(ctx, out)
 
 
-_FIGURE = re.compile(r"\d+(?:[.:]\d+)?")
+# "3", "21:10", "3.15pm" (a time with its half of the day glued on)
+_FIGURE = re.compile(r"\d+(?:[.:]\d+)?(?:am|pm|a\.m\.|p\.m\.)?")
 _JOINERS = frozenset({"-", "\u2013", "\u2014", ":"})
 
 
@@ -245,7 +246,7 @@ def _same_place(
                 else "an age"
                 if stated_age(norms, ia, ia + 1)
                 else "a time of day, not a count"
-                if any(t.norm in _CLOCK for t in side_a)
+                if any(t.norm in _CLOCK or t.norm.endswith(("am", "pm")) for t in side_a)
                 else "a year, date, time or score, not a count"
             )
             said = (
