@@ -205,3 +205,12 @@ def test_a_figure_measuring_a_noun_takes_no_event_of_the_sentence() -> None:
 def test_a_month_opening_the_sentence_scopes_its_figures() -> None:
     crew, _days = claims("In March, pirates held the tanker and its 18 crew for 41 days.")
     assert crew.scope.period == frozenset({"march"})
+
+
+def test_a_part_counted_of_them_keeps_its_event_to_itself() -> None:
+    # From a blind reading (tenth round): "collected 312 oiled seabirds ..., 41 of them
+    # dead" read 312 as killed, and the 41 as "people killed".
+    whole, part = claims("Volunteers had collected 312 oiled seabirds by Tuesday, 41 of them dead.")
+    assert whole.event is None
+    assert part.event == "death"
+    assert part.what is not None and "people" not in part.what

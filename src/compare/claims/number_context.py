@@ -228,5 +228,7 @@ def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if n in {"and", ","} and not (nxt and (number_at(norms, k + 1) or has_role(nxt, "aux"))):
             return None  # a new clause: its event is not this number's
+        if n in {"and", ","} and norms[k + 2 : k + 4] in (["of", "them"], ["of", "whom"]):
+            return None  # "312 seabirds ..., 41 of them dead": the part's event, not the whole's
         k += 1
     return None

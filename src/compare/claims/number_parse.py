@@ -119,6 +119,15 @@ _AMOUNT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+_PRONOUN_PARTS = frozenset({"them", "whom", "those", "these"})
+
+
+def _of_them(norms: Sequence[str], j: int) -> bool:
+    """Does "of them" / "of whom" follow the figure ending before ``j`` (a part of things
+    named before)?"""
+    return j + 1 < len(norms) and norms[j] == "of" and norms[j + 1] in _PRONOUN_PARTS
+
+
 def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     """Events of the sentence a figure may take when none stands near it.
 
@@ -145,6 +154,8 @@ def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     for k, n in enumerate(norms):
         if n not in table or start <= k < end:
             continue
+        if k >= end and any(_of_them(norms, m + 1) for m in range(max(end, k - 4), k)):
+            continue  # "312 seabirds ..., 41 of them dead": the part's event
         lo, hi = (k + 1, start) if k < start else (end, k)
         if not any(w in SAYING for w in norms[lo:hi]):
             out.add(table[n][0])
@@ -259,7 +270,9 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             event = next(iter(found))
         if thing in _things_without_people() and event in _people_only_events():
             event = None  # "12,000 homes" in a sentence that says "killed": not a toll
-        if thing is None and noun is None and unit is None and event is not None:
+        # "41 of them dead": the seabirds named before, not people
+        implied = thing is None and noun is None and unit is None and not _of_them(norms, j)
+        if implied and event is not None:
             thing = next((imp for e, _d, imp in events().values() if e == event and imp), None)
         out.append(
             Quantity(
