@@ -214,3 +214,10 @@ def test_a_part_counted_of_them_keeps_its_event_to_itself() -> None:
     assert whole.event is None
     assert part.event == "death"
     assert part.what is not None and "people" not in part.what
+
+
+def test_a_count_whose_noun_is_its_event_keeps_it() -> None:
+    # From a blind reading (tenth round): "11 dead and 17 missing" put the 11 dead in a
+    # row of people missing.
+    dead, missing = claims("Kolvin landslide: 11 dead and 17 missing as the search goes on")
+    assert (dead.event, missing.event) == ("death", "missing")
