@@ -263,10 +263,11 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 j += len(phrase_after)
                 core_end = j
         noun, thing, end = (None, None, j) if unit else noun_after(norms, j)
-        if end > j and norms[end - 1] in events():
-            event = events()[norms[end - 1]][0]  # "11 dead and 17 missing": "dead" is both
-        else:
-            event = event_near(norms, start, end) or toll_before(norms, start)
+        event: str | None = (
+            events()[norms[end - 1]][0]  # "11 dead and 17 missing": "dead" is both
+            if end > j and norms[end - 1] in events()
+            else event_near(norms, start, end) or toll_before(norms, start)
+        )
         if event is None:  # an event's participle before the noun: "3 wounded soldiers"
             event = next((events()[n][0] for n in norms[j:end] if n in events()), None)
         if event is None and len(found := _sentence_events(norms, start, end)) == 1:
