@@ -83,16 +83,14 @@ def _figure_edges(
     for k, sentences in enumerate(tokens):
         for i, sentence in enumerate(sentences):
             by_shape.setdefault(_shape(sentence), []).append((k, i))
-    out = []
+    pairs: dict[tuple[tuple[int, int], tuple[int, int]], None] = {}  # in order, once each
     for ka, lonely in enumerate(free):
         for i in lonely:
             for kb, j in by_shape.get(_shape(tokens[ka][i]), ()):
                 if kb != ka and another_figure(tokens[ka][i], tokens[kb][j]):
                     low, high = sorted([(ka, i), (kb, j)])
-                    edge = Edge(weight, (low,), (high,))
-                    if edge not in out:
-                        out.append(edge)
-    return out
+                    pairs[low, high] = None
+    return [Edge(weight, (low,), (high,)) for low, high in pairs]
 
 
 def _shape(sentence: Sequence[Token]) -> tuple[str, ...]:

@@ -96,6 +96,9 @@ def _same_figures(tokens: Iterable[Token]) -> list[Token]:
     k = 0
     while k < len(out):
         norm = out[k].norm
+        if not norm[:1].isdigit():  # every time of day starts with its hour
+            k += 1
+            continue
         nxt = out[k + 1].norm if k + 1 < len(out) else ""
         if nxt == ":" and k + 2 < len(out) and norm.isdigit() and out[k + 2].norm.isdigit():
             half = out[k + 3].norm if k + 3 < len(out) and out[k + 3].norm in _DAY_HALF else ""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from compare.claims.quantities import CONVERSION_TOLERANCE, TO_BASE, QuantityClaim, same_governor
+from compare.claims.scope import MONTHS
 
 # How sure a comparison is, by what it rests on (1.0 = the rules are certain).
 BASE_CONFIDENCE = 0.9
@@ -269,8 +270,6 @@ def comparable(a: QuantityClaim, b: QuantityClaim) -> bool:
     return a.what[1] != "-" or a.scope.places == b.scope.places
 
 
-_MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
-_MONTHS += ("august", "september", "october", "november", "december")
 PAST_MONTHS = 6  # a month named this many months or fewer before publication is past
 
 
@@ -297,7 +296,7 @@ def past_months(c: QuantityClaim) -> frozenset[str]:
     return frozenset(
         m
         for m in c.scope.period
-        if m in _MONTHS and 1 <= (now - 1 - _MONTHS.index(m)) % 12 <= PAST_MONTHS
+        if m in MONTHS and 1 <= (now - 1 - MONTHS.index(m)) % 12 <= PAST_MONTHS
     )
 
 

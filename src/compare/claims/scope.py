@@ -30,12 +30,16 @@ _BOUNDARY = frozenset(
 _MODALS = frozenset({"would", "could", "might", "should"})
 _CONDITIONS = frozenset({"if", "unless"})
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-# Time words that name a day or month: the finest a figure's period is stated in news copy.
-_CALENDAR = frozenset(
+_WEEKDAYS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "june", "july", "august", "september"}
-    | {"october", "november", "december"}
 )
+# The months in calendar order (``claims.compare.past_months`` counts back along it).
+MONTHS: tuple[str, ...] = ("january", "february", "march", "april", "may", "june", "july")
+MONTHS += ("august", "september", "october", "november", "december")
+# Month names a scope reads ("may" is far more often the modal verb than the month).
+_MONTH_NAMES = frozenset(MONTHS) - {"may"}
+# Time words that name a day or month: the finest a figure's period is stated in news copy.
+_CALENDAR = _WEEKDAYS | _MONTH_NAMES
 
 
 @dataclass(frozen=True)
@@ -220,16 +224,6 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
     )
     group = share_group(norms, end) if share else frozenset()
     return Scope(frozenset(period), frozenset(places), part, hypothetical, group)
-
-
-_MONTH_NAMES = (
-    _CALENDAR
-    - {"monday", "tuesday", "wednesday", "thursday", "friday"}
-    - {
-        "saturday",
-        "sunday",
-    }
-)
 
 
 def _opening_month(norms: Sequence[str]) -> str | None:

@@ -86,7 +86,8 @@ class PageTop:
 
     spans: tuple[tuple[int, int], ...]
     outlet: str | None  # "The Haldstead Courier", from "THE HALDSTEAD COURIER | Your city"
-    outlet_line: str | None
+    outlet_line: str | None  # the line naming it, as written
+    outlet_at: int  # where that line starts in the text
     end: int  # where the headline is looked for
 
 
@@ -118,6 +119,7 @@ def page_top(text: str, start: int) -> PageTop | None:
     """
     spans: list[tuple[int, int]] = []
     outlet = outlet_line = None
+    outlet_at = 0
     furniture = False
     lines = 0
     at = start
@@ -125,14 +127,17 @@ def page_top(text: str, start: int) -> PageTop | None:
         block = m[1].splitlines()
         for n, line in enumerate(block):
             line = line.strip()
+            # the site's name stands on the first lines of the first header blocks
+            naming = outlet is None and len(spans) <= 1 and n <= 1
             if header_line(line):
                 furniture = True
-            elif outlet is None and len(spans) <= 1 and n <= 1 and (name := masthead(line)):
-                outlet, outlet_line = name, line
+            elif naming and (name := masthead(line)):
+                outlet, outlet_line, outlet_at = name, line, text.find(line, m.start(1))
             elif not label_line(line):
                 break  # a site's or a section's name ("Environment") is header among header
-            elif outlet is None and len(spans) <= 1 and n <= 1 and len(line.split()) >= 2:
-                outlet, outlet_line = line, line  # "Skip to main content / The Halvern Courier"
+            elif naming and len(line.split()) >= 2:
+                # "Skip to main content / The Halvern Courier"
+                outlet, outlet_line, outlet_at = line, line, text.find(line, m.start(1))
         else:
             spans.append(m.span(1))
             lines += len(block)
@@ -144,7 +149,7 @@ def page_top(text: str, start: int) -> PageTop | None:
     head = first_line_headline(text, at)
     if head is None or header_line(text[head[0] : head[1]]):
         return None
-    return PageTop(tuple(spans), outlet, outlet_line, at)
+    return PageTop(tuple(spans), outlet, outlet_line, outlet_at, at)
 
 
 def _dated_after(text: str, end: int) -> bool:

@@ -287,6 +287,10 @@ def _read(
     return [(cand.display, _one(cand, data, entry=manifests.entry(cand), notes=notes), notes)]
 
 
+# The outlet a page's masthead names: (name, the line as written, its line number).
+Masthead = tuple[str, str, int]
+
+
 def _one(
     cand: Candidate, data: bytes, *, entry: ManifestEntry | None, notes: list[str]
 ) -> Article | str:
@@ -313,15 +317,14 @@ def _one(
     if not text[start:].replace("\x00", "").strip():
         return f"{NO_TEXT} (front matter only)" if fm.fields else NO_TEXT
     title = clean_label(fm.fields["title"].text) if "title" in fm.fields else None
-    mastheads: list[tuple[str, str, int]] = []  # (name, line as written, line number)
+    named: Masthead | None = None
     if title is None and (top := page_top(text, start)):
         for s, e in top.spans:
             span = Span(cand.id, s, e, lines.line(s), text[s:e])
             extra.append(Removed(span, Reason.MARKER.value))
             claims += _dates_in(span)
         if top.outlet and top.outlet_line:
-            at = text.find(top.outlet_line, top.spans[0][0])
-            mastheads.append((top.outlet, top.outlet_line, lines.line(max(at, 0))))
+            named = (top.outlet, top.outlet_line, lines.line(top.outlet_at))
         start = top.end
     if title is not None:
         key = _TITLE_KEY.search(text, 0, fm.body_start)
@@ -340,14 +343,14 @@ def _one(
     if not body.paragraphs:
         return f"{NO_TEXT} (everything left was boilerplate)"
     claims += _header_dates(body, title)
-    mastheads += _header_masthead(body, title)
+    named = named or _header_masthead(body, title)
     paragraphs = body.paragraphs
     if head is not None and title is not None:
         s, e = head
         paragraphs = (Span(cand.id, s, e, lines.line(s), text[s:e]), *paragraphs)
     published, published_source, date_notes = choose_date(claims)
     notes.extend(date_notes)
-    outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails, mastheads[:1])
+    outlet, outlet_source = _outlet(cand, fm, entry, body.contact_emails, named)
     removed = tuple(sorted((*extra, *body.removed), key=lambda r: (r.span.start, r.span.end)))
     return Article(
         id=cand.id,
@@ -425,18 +428,18 @@ def _dates_in(span: Span) -> list[DateClaim]:
     return []
 
 
-def _header_masthead(body: Body, title: str | None) -> list[tuple[str, str, int]]:
+def _header_masthead(body: Body, title: str | None) -> Masthead | None:
     """The outlet's masthead on the first line of the page header under the headline.
 
     "Fourteen miners trapped ... / THE CARVANIAN MORNING RECORD / Home > News
     > National / By ..." names the outlet that printed the page.
     """
-    for removed in _header_removed(body, title):
-        first = removed.span.text.strip().splitlines()[0]
-        if name := masthead(first.strip()):
-            return [(name, first.strip(), removed.span.line)]
-        return []
-    return []
+    header = next(iter(_header_removed(body, title)), None)
+    if header is None:
+        return None
+    first = header.span.text.strip().splitlines()[0].strip()
+    name = masthead(first)
+    return (name, first, header.span.line) if name else None
 
 
 def _outlet(
@@ -444,7 +447,7 @@ def _outlet(
     fm: FrontMatter,
     entry: ManifestEntry | None,
     emails: Sequence[tuple[str, int]],
-    mastheads: Sequence[tuple[str, str, int]] = (),
+    named: Masthead | None = None,
 ) -> tuple[str, str]:
     """The outlet label from the strongest evidence (see ``provenance``); a page's masthead
     in capitals ("THE HALDSTEAD COURIER") comes after every other and before the file name."""
@@ -472,6 +475,7 @@ def _outlet(
     for address, line in emails:
         if found := email_label(address, where=f"the contact line on line {line}"):
             return found
-    for name, written, line in mastheads:
+    if named is not None:
+        name, written, line = named
         return name, f"masthead `{written}` (line {line})"
     return cand.id, "no outlet evidence; label from file name"

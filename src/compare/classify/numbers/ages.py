@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from compare.claims.ages import AgeConflict, compare_ages, named_ages
 from compare.classify.base import Candidate, Context, time_note
-from compare.classify.numbers.findings import quoted_by, quoted_spans
+from compare.classify.numbers.findings import DATES_DIFFER, quoted_by, quoted_spans
 from compare.model import Kind, Severity
 
 
@@ -43,8 +43,7 @@ def age_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Can
                 key=f"age:{surname}",
                 spans=spans,
                 explanation=f"The outlets give {who} different ages: {quoted}. "
-                "The rules match the person by name only."
-                + (" The articles were published on different dates." if note else ""),
+                "The rules match the person by name only." + (DATES_DIFFER + "." if note else ""),
                 label=quoted,
                 weight=0.5 + confidence,
                 time_note=note,

@@ -13,7 +13,7 @@ same figure stands within ``REACH`` tokens before it on both sides.
 
 from __future__ import annotations
 
-from compare.claims.number_lexicon import NUMERAL, number_words
+from compare.claims.number_lexicon import NUMERAL, whole_number_word
 from compare.classify.base import Candidate, Context
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.model import Kind, Severity, Token
@@ -48,15 +48,14 @@ def rate_candidates(ctx: Context) -> list[Candidate]:
 
 def _rate(tokens: tuple[Token, ...], k: int) -> bool:
     """Is token ``k`` a period word after a rate marker ("a month", "per day")?"""
-    word = tokens[k].norm.rstrip("s") if tokens[k].norm != "days" else "day"
-    return word in _PERIODS and k > 0 and tokens[k - 1].norm in _RATE_MARKERS
+    return tokens[k].norm.rstrip("s") in _PERIODS and k > 0 and tokens[k - 1].norm in _RATE_MARKERS
 
 
 def _figure_before(tokens: tuple[Token, ...], k: int) -> int | None:
     """The index of the figure within ``REACH`` tokens before the rate marker, if any."""
     for j in range(k - 2, max(k - 2 - REACH, -1), -1):
         norm = tokens[j].norm
-        if NUMERAL.match(norm) or number_words().get(norm, ("",))[0] == "unit":
+        if NUMERAL.match(norm) or whole_number_word(norm) is not None:
             return j
     return None
 

@@ -34,7 +34,7 @@ from compare.classify.numbers.claims import (
     story_claims,
 )
 from compare.classify.numbers.dates import day_candidates, phase_candidates
-from compare.classify.numbers.findings import number_candidate
+from compare.classify.numbers.findings import DATES_DIFFER, number_candidate
 from compare.classify.numbers.rates import rate_candidates
 from compare.classify.numbers.tallies import tally_candidates
 from compare.classify.numbers.verdict import compatible, rounded, verdict
@@ -261,7 +261,7 @@ def _same_place(
                 key=f"place:{lo}|{hi}",
                 spans={pair.a: (sa,), pair.b: (sb,)},
                 explanation=f"{said} One of them is wrong, or the versions describe different "
-                "moments." + (" The articles were published on different dates." if note else ""),
+                "moments." + (DATES_DIFFER + "." if note else ""),
                 label=f'"{lo}" vs "{hi}"',
                 weight=0.9,
                 time_note=note,

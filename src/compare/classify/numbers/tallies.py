@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from compare.claims.tallies import tallies
 from compare.classify.base import Candidate, Context, quote_overlapping, time_note
+from compare.classify.numbers.findings import DATES_DIFFER
 from compare.model import Kind, Severity, Span
 
 
@@ -67,8 +68,7 @@ def tally_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
             key="tally:" + "|".join(f"{a}-{n}" for a, n in sorted(by_value)),
             spans=spans,
             explanation=f"The outlets give the vote different tallies: {told}. One of them is "
-            "wrong, or the versions report different votes."
-            + (" The articles were published on different dates." if note else ""),
+            "wrong, or the versions report different votes." + (DATES_DIFFER + "." if note else ""),
             label=label,
             weight=1.0,
             time_note=note,
