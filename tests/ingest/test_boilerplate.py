@@ -483,6 +483,10 @@ def test_related_headlines_may_ask_a_question() -> None:
         "*Published 11 June 2024 \u00b7 3 min read*",
         "By Nuria Castell, City Reporter\nThursday 15 August 2024, 18:20 | Updated 20:05",
         "Orlesk Evening Post > News > National",
+        # read blind (eleventh round)
+        "[f] Share   [in] Share   [@] Email   [+] Save",
+        "Tom Aldane\nBusiness reporter, Kolvar\n21 October 2025 - 17:22 CEST",
+        "You are here: Home > News > Health",
     ],
 )
 def test_page_header_lines_are_removed(header: str) -> None:
@@ -496,6 +500,9 @@ def test_page_header_lines_are_removed(header: str) -> None:
         "By Tuesday | the water had receded from most streets, officials said.",
         "Share your story with us at the council meeting on Monday.",
         "Rain | fell all night",
+        "Subscribers were told on Monday the paper would close.",
+        "Weather: the storm is expected to reach the coast by Friday, forecasters said.",
+        "The editor - who joined in 2019 - said the reporter had resigned.",
     ],
 )
 def test_text_with_header_separators_stays(para: str) -> None:

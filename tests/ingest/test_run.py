@@ -653,6 +653,58 @@ def test_a_site_s_header_menu_and_standfirst_above_the_byline(tmp_path: Path) ->
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "byline"),
+    [
+        # read blind (eleventh round): a motto on the line under the masthead, more
+        # "Skip to ..." lines, a weather strip, "You are here:", "Subscribe from ...";
+        # all four copied pages lost their outlet, headline and date
+        (
+            "Skip to main content\nSkip to navigation\nAccessibility help\n\n"
+            "THE HARBOUR POST\nIndependent since 1887\n\n"
+            "Home | News | World | Business | Sport\nSubscribe   |   Sign in   |   Search\n\n"
+            "Home > News > World\n\nWORLD",
+            "By Aldwater News Agency\nSun 14 Sep 2025 09.12 BST\n"
+            "Last modified on Sun 14 Sep 2025 09.40 BST\n\n"
+            "Share   |   Email   |   Copy link   |   Save for later",
+        ),
+        (
+            "Skip to content\nSkip to footer\n\nTHE HARBOUR POST\nThe news. Told straight.\n\n"
+            "Menu\nNews    Politics    Business\nLog in   |   Subscribe from 1 a week\n\n"
+            "Business > Economy > Central banks",
+            "Tom Aldane\nBusiness reporter, Kolvar\n14 September 2025 - 17:22 CEST\n\n"
+            "[f] Share   [in] Share   [@] Email   [+] Save",
+        ),
+        (
+            "Skip to content\nSkip to main navigation\n\n"
+            "THE HARBOUR POST\nThe voice of the harbour and the valley since 1871\n\n"
+            "Home | News | Health | Sport\nSign in | Search\n\n"
+            "Weather: Castmere 9C, light rain\n\nYou are here: Home > News > Health\n\n"
+            "Advertisement",
+            "By Idris Mallow, Caldwen Press Association\n"
+            "Published: 14 September 2025, 12:05 pm | Last updated: 14 September 2025, 12:41 pm",
+        ),
+    ],
+)
+def test_a_copied_page_s_header_above_the_headline_in_other_sites_shapes(
+    tmp_path: Path, header: str, byline: str
+) -> None:
+    article = _one(
+        tmp_path / "page.txt",
+        f"{header}\n\nCoach plunges off mountain road\n\n"
+        f"Dozens were on board when it broke through a barrier\n\n{byline}\n\n"
+        "A coach left the road on Saturday evening, police said.\n",
+    )
+    assert article.outlet == "The Harbour Post"
+    assert article.title == "Coach plunges off mountain road"
+    assert article.published == "2025-09-14"
+    assert [p.text for p in article.paragraphs] == [
+        "Coach plunges off mountain road",
+        "Dozens were on board when it broke through a barrier",
+        "A coach left the road on Saturday evening, police said.",
+    ]
+
+
 def test_a_line_in_capitals_over_text_stays_the_headline(tmp_path: Path) -> None:
     article = _one(
         tmp_path / "post.txt",

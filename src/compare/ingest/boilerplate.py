@@ -512,13 +512,13 @@ def _credits_only(para: str) -> bool:
 # The separators of a page header's items: "NORTHERN COURIER | World | Europe",
 # "Orlesk Evening Post > News > National", "Share · Email · Print".
 # Three spaces or a tab part a menu's items too ("Search    Sign in    Subscribe").
-_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022]+\s+|\s*\n\s*|[ \t]{3,}|\t")
+_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022-]+\s+|\s*\n\s*|[ \t]{3,}|\t")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
 _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 # "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
 # "Published 11 June 2024", "11/06/2024 16:42": when the page says it was written.
 _HEADER_DATE = re.compile(
-    rf"(?:(?:first |last )?(?:published|updated|posted)(?: on)?:?\s+)?"
+    rf"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
     rf"(?:{WEEKDAY}{NAMED_DATE}|{_NUMERIC_DATE}|{_CLOCK})"
     rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}))*",
     re.I,
@@ -533,6 +533,25 @@ _SHARE_WORDS = frozenset(
      "email this article", "email this story", "print this article", "print this page"}
 )  # fmt: skip
 _MASTHEAD_MAX_WORDS = 4  # words of one item of a masthead or section path ("Markets & Banking")
+# Interface wording that varies by site, so no fixed list holds it: "Skip to footer",
+# "Skip to main navigation", "Subscribe from 1 a week", "Sign up for free", "Weather:
+# Castmere 9C, light rain" (a local site's weather strip).
+_INTERFACE = re.compile(
+    r"skip to(?: the)? [a-z]+(?: [a-z]+)?"
+    r"|(?:subscribe|sign up|register|download (?:the|our) app)\b[^.!?]{0,40}"
+    r"|weather:\s[^.!?]{1,40}",
+    re.I,
+)
+_INTERFACE_MAX_WORDS = 7
+# A reporter's role under the name of a byline: "Business reporter, Kolvar", "Health
+# correspondent", "Senior Political Editor".
+_ROLE = re.compile(
+    r"(?:[A-Za-z][\w-]*\s+){0,3}(?:reporter|correspondent|editor|writer|columnist|journalist)"
+    r"(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})?",
+    re.I,
+)
+# An icon before a button's word: "[f] Share", "[@] Email", "[+] Save".
+_ICON = re.compile(r"\[[^\]\s]{1,3}\]\s*")
 
 
 def _header_piece(piece: str) -> str | None:
@@ -551,6 +570,10 @@ def _header_piece(piece: str) -> str | None:
     folded = piece.casefold().rstrip(":")
     if folded in lexicons.words("boilerplate_markers.txt"):
         return "share"  # interface wording: "Skip to main content", "Sign in", "Listen ..."
+    if _INTERFACE.fullmatch(piece) and len(piece.split()) <= _INTERFACE_MAX_WORDS:
+        return "share"
+    if _ROLE.fullmatch(piece):
+        return "byline"
     share = _SHARE_START.match(piece)
     rest = piece[share.end() :].strip().casefold() if share else folded
     if (share and not rest) or rest in _SHARE_WORDS:
@@ -615,6 +638,7 @@ def label_line(line: str) -> bool:
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>\u203a\u00bb/]\s+")
+_CRUMB_PREFIX = re.compile(r"(?:you are here|you're here|location)\s*:\s*", re.I)
 _CRUMB_MAX_WORDS = 8  # words of a breadcrumb's last item, the story's own short title
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?$|[.!?;]\s")
 
@@ -635,7 +659,8 @@ def breadcrumb(line: str) -> bool:
     >>> breadcrumb("Rain > wind. Roads shut > bridges")
     False
     """
-    items = [i.strip() for i in _CRUMB_SEPARATOR.split(_unemphasised(line).strip())]
+    path = _CRUMB_PREFIX.sub("", _unemphasised(line).strip())
+    items = [i.strip() for i in _CRUMB_SEPARATOR.split(path)]
     if len(items) < 2 or (len(items) == 2 and items[0].casefold() != "home"):
         return False
     if any(not i or _SENTENCE_END.search(i) for i in items):
@@ -683,7 +708,7 @@ def _header_items(text: str) -> tuple[bool, list[str | None]]:
     """(opens with "Share this article:", what each item is (``_header_piece``)), the
     items split at line breaks and at the separators page headers use."""
     # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
-    body = _BRACKETED_ITEMS.sub(" | ", _unemphasised(text))
+    body = _ICON.sub("", _BRACKETED_ITEMS.sub(" | ", _unemphasised(text)))
     share = _SHARE_START.match(body.lstrip("["))
     if share:
         body = body.lstrip("[")[share.end() :]

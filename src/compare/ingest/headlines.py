@@ -73,7 +73,8 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     return s, s + len(line)
 
 
-PAGE_TOP_MAX = 6  # lines of page header read above a headline
+PAGE_TOP_MAX = 12  # lines of page header read above a headline
+MOTTO_MAX_WORDS = 12  # "Independent since 1887" on the line under a masthead: its motto
 # A paragraph: lines up to a blank line (the lines kept apart, ``page_top``).
 _PARAGRAPH = re.compile(
     r"\s*(\S[^\r\n]*(?:(?:\r\n|\r|\n)[ \t]*\S[^\r\n]*)*)[ \t]*(?:\r\n|\r|\n)\s*\S"
@@ -125,14 +126,19 @@ def page_top(text: str, start: int) -> PageTop | None:
     at = start
     while (m := _PARAGRAPH.match(text, at)) and lines < PAGE_TOP_MAX:
         block = m[1].splitlines()
+        motto = False  # the next line, under a masthead in its block, may be its motto
         for n, line in enumerate(block):
             line = line.strip()
+            under_masthead, motto = motto, False
             # the site's name stands on the first lines of the first header blocks
-            naming = outlet is None and len(spans) <= 1 and n <= 1
+            naming = outlet is None and len(spans) <= 1 and n <= 2
             if header_line(line):
                 furniture = True
+            elif under_masthead and 0 < len(line.split()) <= MOTTO_MAX_WORDS:
+                pass  # "THE HARBOUR COURIER / Independent since 1887"
             elif naming and (name := masthead(line)):
                 outlet, outlet_line, outlet_at = name, line, text.find(line, m.start(1))
+                motto = True
             elif not label_line(line):
                 break  # a site's or a section's name ("Environment") is header among header
             elif naming and len(line.split()) >= 2:
