@@ -117,3 +117,30 @@ def test_students_are_counted_as_students_not_children() -> None:
     # children".
     (q,) = quantities(tokenize("The inquiry found 214 students were admitted improperly."))
     assert q.thing == "students"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("About a fifth of nursing posts are vacant.", (18.0, 22.0)),
+        ("Two-thirds of voters backed the plan.", (60.0, 73.333333)),
+        ("Half of the residents fled.", (45.0, 55.0)),
+        ("Reserves fell by nearly a quarter.", (22.5, 27.5)),
+    ],
+)
+def test_a_share_in_words_is_a_span_of_percent(text: str, span: tuple[float, float]) -> None:
+    (q,) = quantities(tokenize(text))
+    assert (q.value, round(q.high, 6), q.unit, q.hedge) == (*span, "percent/ratio", "vague")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A third man was arrested on Monday.",
+        "It was the fourth time the dam failed.",
+        "The talks lasted a quarter of an hour.",
+        "Half the town was flooded.",
+    ],
+)
+def test_ordinals_and_times_are_no_shares(text: str) -> None:
+    assert all(q.unit != "percent/ratio" for q in quantities(tokenize(text)))

@@ -249,8 +249,9 @@ def relation(a: QuantityClaim, b: QuantityClaim) -> str:
         return "conflict"
     if (a.low, a.high, a.qualifier) == (b.low, b.high, b.qualifier):
         return "same"
-    if (a.qualifier == "vague") != (b.qualifier == "vague"):
+    if (a.qualifier == "vague") != (b.qualifier == "vague") and a.dimension != "ratio":
         return "precision"  # "hundreds" against "600" or "about 600": a vaguer version
+    # "a third" against "33%": a share in words is how shares are written, not a vaguer one
     return "consistent"
 
 

@@ -133,11 +133,71 @@ def hedge_position(phrase: tuple[str, ...]) -> str:
     return hedge_positions().get(phrase) or "before"
 
 
+# A share written as a fraction: "a fifth of nursing posts", "two-thirds of voters", "fell by
+# nearly a quarter".  Denominators (singular, plural) and their value.
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_NUMERATORS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+# A share in words is a rounded figure: read as the span of this share either side of it
+# ("a third" is 30% to 36.7%, so "33%" agrees with it and "45%" does not).
+SHARE_SPREAD = 0.1
+PERCENT = "percent/ratio"
+
+
+def share_at(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
+    """(low, high, end) in percent of a share in words starting at token i, or None.
+
+    A share is a numerator ("a", "two") and a denominator ("fifth", "thirds"),
+    or "half" alone, followed by "of" and not by "a"/"an" ("a quarter of an
+    hour" is a time), or after "by" ("fell by nearly a quarter"), so "a third
+    man" and "the third time" stay ordinals.
+
+    >>> share_at("about a fifth of posts".split(), 1)
+    (18.0, 22.0, 3)
+    >>> share_at(["two-thirds", "of", "voters"], 0)[2], share_at("fell by a quarter".split(), 2)
+    (1, (22.5, 27.5, 4))
+    >>> share_at("a third man".split(), 0), share_at("a quarter of an hour".split(), 0)
+    (None, None)
+    """
+    n = norms[i]
+    if "-" in n and n.split("-", 1)[0] in _NUMERATORS:  # "two-thirds"
+        top, bottom = n.split("-", 1)
+        j = i + 1
+    elif n == "half":
+        top, bottom, j = "a", "half", i + 1
+    elif n in _NUMERATORS and i + 1 < len(norms):
+        top, bottom, j = n, norms[i + 1], i + 2
+    else:
+        return None
+    if bottom not in _DENOMINATORS or (top in ("a", "an", "one")) != (
+        bottom in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth",
+                   "ninth", "tenth")
+    ):  # fmt: skip
+        return None
+    before = norms[max(i - 2, 0) : i]
+    after_by = bool(before) and (before[-1] == "by" or before[0] == "by")
+    of = norms[j : j + 1] == ["of"] and norms[j + 1 : j + 2] not in (["a"], ["an"])
+    if not (of or after_by) or (n == "half" and not of):
+        return None
+    value = 100.0 * _NUMERATORS[top] / _DENOMINATORS[bottom]
+    spread = value * SHARE_SPREAD
+    return round(value - spread, 6), round(value + spread, 6), j
+
+
 def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str | None] | None:
     """(value, high, hedge, end index, unit) for a number starting at token i."""
     words = number_words()
     n = norms[i]
     unit = None
+    if (share := share_at(norms, i)) is not None:
+        return share[0], share[1], "vague", share[2], PERCENT
     if NUMERAL.match(n):
         value, hedge = float(n.replace(",", "")), "exact"
     elif m := SUFFIXED.match(n):

@@ -22,6 +22,7 @@ from compare.claims.number_lexicon import (
     HEDGES_FILE,
     MONEY,
     NUMERAL,
+    PERCENT,
     events,
     hedge_position,
     hedge_positions,
@@ -222,6 +223,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             hedge = cls if phrase else hedge
         else:
             phrase = ""
+            if unit == PERCENT:  # "nearly a third": the span shows the approximator too
+                start, _cls, phrase = _hedge_before(norms, i)
         if hedge == "exact" and not phrase and (verb := capped_verb(norms, start)):
             hedge, phrase = "max", f"{verb} {norms[start - 1]}"  # "capped ... at 500": at most
         if size := _currency_before(norms, start):

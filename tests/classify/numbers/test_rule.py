@@ -631,3 +631,43 @@ def test_an_evacuation_of_visitors_counts_the_displaced() -> None:
     cells = {"p1": {"a": (0,)}, "p2": {"b": (0,)}}
     (found,) = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
     assert found.label == '"about 2,300" vs "about 3,200"'
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "label"),
+    [
+        # read blind (eleventh round): a share in words against a percentage or another
+        # share; none of the three was found
+        (
+            "About 12 per cent of nursing posts are vacant.",
+            "About a fifth of nursing posts are vacant.",
+            '"About 12 per cent" vs "About a fifth"',
+        ),
+        (
+            "There were 612 road deaths, 45% of them on mountain roads.",
+            "There were 612 road deaths, nearly a third of them on mountain roads.",
+            '"nearly a third" vs "45%"',
+        ),
+        (
+            "Reserves shrank by roughly an eighth between January and September.",
+            "Reserves fell by nearly a quarter between January and September.",
+            '"roughly an eighth" vs "nearly a quarter"',
+        ),
+    ],
+)
+def test_a_share_in_words_against_another_share(a: str, b: str, label: str) -> None:
+    finding = the_finding(a, b, Kind.NUMBER_DISCREPANCY, label)
+    assert finding.explanation.startswith("The share differs")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("About a third of the staff were sent home.", "About 33% of the staff were sent home."),
+        ("Reserves shrank by roughly an eighth.", "Reserves fell by about 13%."),
+        ("Half of the residents fled.", "About 48% of the residents fled."),
+        ("The talks lasted a quarter of an hour.", "The talks lasted half an hour."),
+    ],
+)
+def test_a_share_in_words_that_agrees_or_is_no_share(a: str, b: str) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY) == []

@@ -128,6 +128,8 @@ def _subject(x: Quantity, y: Quantity) -> str:
     """ "The number of people killed", "The amount in dollars", "The figure"."""
     if x.unit and x.unit == y.unit:
         unit, dim = x.unit.split("/")
+        if dim == "ratio":
+            return "The share"  # "78%" / "over 80%", "a fifth" / "12 per cent"
         return "The amount" if dim == "money" else f"The figure in {unit}s"
     thing = None
     if x.thing and y.thing:
