@@ -633,3 +633,65 @@ def test_an_office_named_in_its_own_article_is_the_person_the_other_names() -> N
     named = article("b", "Finance Minister Jonas Everaert spoke.", f"{claim}, Everaert said.")
     other = article("c", "Prime Minister Ana Holt spoke in Telvar.", f"{claim}, the minister said.")
     assert [d.kind for d in compare([other, named])] == ["unnamed"]  # another minister there
+
+
+QUOTE = "\u201cWe have put the best offer we can afford on the table,\u201d"
+
+
+def test_one_quotation_given_to_two_speakers_is_a_change_of_source() -> None:
+    # read blind (eleventh round): one outlet gave the quotation to the regional health
+    # minister, two to the board's chief executive; the speakers' descriptions made the
+    # two sentences too unlike to be one claim, and the change was missed
+    a = article("a", f"{QUOTE} said Agnes Pellow, the regional health minister.")
+    b = article("b", f"{QUOTE} said Dr Tobias Wrenfield, the board's chief executive.")
+    assert [d.kind for d in compare([a, b])] == ["source"]
+    same = article("c", f"{QUOTE} said Agnes Pellow, the minister for health in the region.")
+    assert compare([a, same]) == []
+
+
+def test_a_quotation_he_said_is_the_speaker_named_just_before() -> None:
+    # read blind (eleventh round): "Dr Helena Brask ... said ... . '...,' she said." against
+    # the same words credited to Dr Oskar Lindahl: "Dr" was a word the two shared, and
+    # "she" was nobody
+    said = "\u201cThis is the kind of event you wait your whole career for,\u201d"
+    a = article("a", f"{said} said Dr Oskar Lindahl, curator of meteorites.")
+    b = article(
+        "b",
+        "Dr Helena Brask, the planetary scientist leading the university search, said her team "
+        f"set out on Sunday morning. {said} she said.",
+    )
+    (diff,) = compare([a, b])
+    assert diff.kind == "source"
+    assert speakers.words(diff.other.speaker) == {"helena", "brask"}
+    # a misread clause ("said her team set out on Sunday") is no name to lend
+    misread = article("c", f"Crews said her team set out on Sunday. {said} she said.")
+    assert compare([a, misread]) == []
+
+
+def test_two_spellings_of_one_name_are_one_speaker() -> None:
+    # read blind (eleventh round): "Zhuravlyov said" / "Zhuravlev said" as two sources
+    story = speakers.mentions([tokenize("Pavel Zhuravlyov"), tokenize("Pavel Zhuravlev")])
+    assert not speakers.different(tokenize("Zhuravlyov"), tokenize("Zhuravlev"), story)
+    assert speakers.different(
+        tokenize("Dr Oskar Lindahl"), tokenize("Dr. Helena Brask"), speakers.mentions([])
+    )
+
+
+def test_a_quotation_closed_in_a_later_sentence_is_read_with_its_opening() -> None:
+    # read alone, 'It is about whether ...," said X, who said she would ...' opened a
+    # quotation at its closing mark, so the speaker's words were read as the quotation
+    opening = '"This is not about one man. It is about whether the rules of this bank mean'
+    a = article("a", f'{opening} anything at all," he told parliament, Ian Dor said.')
+    b = article(
+        "b",
+        f'{opening} anything at all," said Clara Ostheim, who said she would ask for a review.',
+    )
+    sentences = {(x.id, s.index): s for x in (a, b) for s in x.sentences}
+    from compare.claims.attributed_compare import quotations, story_claims
+    from compare.claims.attributed_frames import quote_states
+
+    claims = story_claims([a, b])
+    (last,) = [c for c in claims["b"] if c.sentence == 1]
+    opened = {s.index: k for s, _m, k in quote_states(b.sentences)}
+    (words,) = quotations(last, sentences[("b", 1)], opened[1])
+    assert "review" not in words and "rules" in words

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 
 from compare.claims.attributed_frames import source_qualifiers, vague_sources
@@ -31,14 +32,26 @@ _POSSESSIVE = ("'s", "\u2019s")
 Words = frozenset[str]
 
 
+# Titles before a name, which two people share: "Dr Oskar Lindahl" and "Dr. Helena Brask"
+# are two speakers (read blind, eleventh round: the shared "Dr" made them one).
+_HONORIFICS = frozenset(
+    {"dr", "doctor", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame", "rev"}
+)
+
+
 def words(tokens: Iterable[Token]) -> Words:
-    """The stems of a speaker's content words, possessives dropped ("state's" -> "state")."""
+    """The stems of a speaker's content words, possessives and titles ("Dr") dropped.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> sorted(words(t("the state's attorney general"))), sorted(words(t("Dr. Helena Brask")))
+    (['attorney', 'general', 'state'], ['brask', 'helena'])
+    """
     out = set()
     for t in content_words(tokens):
         norm = t.norm
         for ending in _POSSESSIVE:
             norm = norm.removesuffix(ending)
-        if norm not in _PRONOUNS:
+        if norm not in _PRONOUNS and norm.rstrip(".") not in _HONORIFICS:
             out.add(stem(norm))
     return frozenset(out)
 
@@ -252,10 +265,28 @@ def one_side(a: Sequence[Token], b: Sequence[Token]) -> bool:
     return heads is not None and heads[0] is not None and heads[0] == heads[1]
 
 
+SPELLING_SAME = 0.8  # difflib ratio of two spellings of one name ("Zhuravlyov"/"Zhuravlev")
+SPELLING_MIN = 5  # letters a name needs for a spelling variant to count
+
+
 def _share(a: Words, b: Words) -> bool:
-    """Do two word sets share a word, or a word and its derivative ("Kenya"/"Kenyan")?"""
+    """Do two word sets share a word, a word and its derivative ("Kenya"/"Kenyan"), or two
+    spellings of one name ("Zhuravlyov"/"Zhuravlev": read blind, eleventh round, as two
+    sources of one statement)?
+
+    >>> _share(frozenset({"zhuravlyov"}), frozenset({"zhuravlev"}))
+    True
+    >>> _share(frozenset({"lindahl"}), frozenset({"brask"}))
+    False
+    """
     return bool(a & b) or any(
-        min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)) for x in a for y in b
+        (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x)))
+        or (
+            min(len(x), len(y)) >= SPELLING_MIN
+            and SequenceMatcher(None, x, y).ratio() >= SPELLING_SAME
+        )
+        for x in a
+        for y in b
     )
 
 

@@ -28,6 +28,7 @@ from compare.claims.attributed_compare import (
     story_idf,
     vector,
 )
+from compare.claims.attributed_frames import quote_states
 from compare.claims.figure_sources import figure_diffs
 from compare.claims.sources import markers
 from compare.classify.attribution.claims import aligned_pairs
@@ -267,6 +268,6 @@ def credited_elsewhere(ctx: Context, x: AttributedClaim, vx: Vector, article_id:
         for c in theirs
         if len(features(c.content)) >= MIN_WORDS
     ]
-    return credited_in(
-        quotations(x, ctx.articles[x.article_id].sentences[x.sentence]), scored, theirs
-    )
+    sentences = ctx.articles[x.article_id].sentences
+    opened = next(k for s, _m, k in quote_states(sentences) if s.index == x.sentence)
+    return credited_in(quotations(x, sentences[x.sentence], opened), scored, theirs)
