@@ -609,3 +609,39 @@ def test_furniture_blocks_read_blind_in_the_eighth_round_are_removed(furniture: 
 )
 def test_text_near_the_eighth_rounds_furniture_stays(para: str) -> None:
     assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read blind (eleventh round): reported as passages one outlet adds
+        "Tomas Helgren covers Velsby and the high country for the Echo. Got a story? "
+        "Email tomas.helgren@echo.example",
+        "Tom Aldane is a business reporter at the Northgate Post, covering banking and "
+        "monetary policy. Follow him @tomaldane_np",
+        "MORE FROM THE ECHO\n- Velsby guesthouses fully booked as searchers arrive\n"
+        "- Winter road closures: Torvane pass shut until further notice",
+        "MOST READ THIS WEEK\n1. Ski lift at Harrow Fell to open early\n"
+        "2. Planning row over Esker Bridge car park\n3. Obituary: Margit Sandvoll, 1931-2025",
+        "*Have a story? Contact the newsdesk at newsdesk@post.example*",
+        "About us | Contact | Advertise | Privacy | Terms",
+        "Share this article:  [f]  [in]  [@]",
+    ],
+)
+def test_furniture_read_blind_in_the_eleventh_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Evan Marsh is a reporter for the Ledger who was detained in March, officials said.",
+        "Anna Berg covers the courts for the Herald and was named in the lawsuit.",
+        "Most read the report before the vote.\nSome did not.\nThe rest abstained.",
+    ],
+)
+def test_text_like_the_eleventh_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]

@@ -42,14 +42,19 @@ def _not_a_modal(tokens: Sequence[Token], h: Hedge) -> bool:
 
     >>> from compare.align.segment import tokenize
     >>> [bool(hedges(tokenize(s))) for s in
-    ...  ("Prices may rise.", "The vote is in May.", "It showed its military might.")]
-    [True, False, False]
+    ...  ("Prices may rise.", "The vote is in May.", "It showed its military might.",
+    ...   "Land may only be searched with permission.")]
+    [True, False, False, False]
     """
     if h[1] - h[0] != 1 or tokens[h[0]].norm not in ("may", "might"):
         return False
     if tokens[h[0]].text[:1].isupper() and tokens[h[0]].norm == "may":
         return True  # the month ("in May", "May 5"); a sentence opening with the modal is rare
     nxt = tokens[h[1]] if h[1] < len(tokens) else None
+    if nxt is not None and nxt.norm == "only" and tokens[h[0]].norm == "may":
+        # "private land may only be searched with the owner's permission": a rule, not a
+        # claim hedged (read blind, eleventh round)
+        return True
     return (
         nxt is None
         or not nxt.text.isalpha()

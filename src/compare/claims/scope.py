@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from compare.claims.number_lexicon import NUMERAL, number_words
+from compare.claims.number_lexicon import NUMERAL, events, number_words
 from compare.model import Token
 from compare.text import lexicons
 
@@ -185,7 +185,11 @@ def read_scope(tokens: Sequence[Token], start: int, end: int, *, share: bool = F
     left, right = clause(norms, start, end)
     period: set[str] = set()
     places: set[str] = set()
-    part = _part_before(norms, left, start) or _part_after(norms, end, right)
+    part = (
+        _part_before(norms, left, start)
+        or _part_after(norms, end, right)
+        or _of_a_group(norms, start, end)
+    )
     k = left
     while k < right:
         if start <= k < end:
@@ -363,6 +367,36 @@ def _part_before(norms: Sequence[str], left: int, start: int) -> bool:
     return any(
         _starts(norms, k, "part") and norms[k] in {"of", "among"} for k in range(left, start)
     )
+
+
+OTHER_EVENT_WITHIN = 3  # words after the group where the part's own event is looked for
+
+
+def _of_a_group(norms: Sequence[str], start: int, end: int) -> bool:
+    """ "three of the injured died": the part of a group that another event befell.
+
+    Why: read blind (eleventh round), "after three of the injured died in
+    hospital" was set against another outlet's 18 injured as the injured count.
+    "Eleven of the injured were in a critical condition" names no other event,
+    and stays a count of the injured.
+
+    >>> from compare.align.segment import tokenize
+    >>> read_scope(tokenize("Three of the injured died."), 0, 4).part
+    True
+    >>> read_scope(tokenize("Eleven of the injured were critical."), 0, 4).part
+    False
+    >>> read_scope(tokenize("It won 79 of the 150 seats."), 2, 7).part
+    False
+    """
+    table = events()
+    for k in range(start + 1, min(end, len(norms))):
+        if norms[k : k + 2] != ["of", "the"] or k + 2 >= len(norms) or norms[k + 2] not in table:
+            continue
+        group = table[norms[k + 2]][0]
+        after = norms[k + 3 : k + 3 + OTHER_EVENT_WITHIN]
+        if any(w in table and table[w][0] != group for w in after):
+            return True
+    return False
 
 
 def _part_after(norms: Sequence[str], end: int, right: int) -> bool:

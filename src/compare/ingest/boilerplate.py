@@ -606,6 +606,8 @@ def header_furniture(para: str) -> bool:
     True
     """
     shared, kinds = _header_items(para)
+    if shared and not kinds:
+        return True  # "Share this article:  [f]  [in]  [@]": its buttons are icons alone
     if not kinds or None in kinds:
         return False
     return shared or any(k != "label" for k in kinds)
@@ -708,7 +710,7 @@ def _header_items(text: str) -> tuple[bool, list[str | None]]:
     """(opens with "Share this article:", what each item is (``_header_piece``)), the
     items split at line breaks and at the separators page headers use."""
     # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
-    body = _ICON.sub("", _BRACKETED_ITEMS.sub(" | ", _unemphasised(text)))
+    body = _BRACKETED_ITEMS.sub(" | ", _ICON.sub(" ", _unemphasised(text)).strip())
     share = _SHARE_START.match(body.lstrip("["))
     if share:
         body = body.lstrip("[")[share.end() :]
@@ -807,6 +809,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(para):
         return Reason.CONTRIBUTORS, []  # "Mira Solberg is our environment correspondent."
+    if words <= BIO_MAX_WORDS and _BIO_OPENING.match(para) and _CONTACT_CUE.search(para):
+        return Reason.CONTRIBUTORS, []  # "Tom Aldane is a business reporter ... Follow him"
+    if _related_block(para):
+        return Reason.RELATED, []  # "MORE FROM THE ECHO" over its list of headlines
     if words <= MEDIA_LABEL_MAX_WORDS and _MEDIA_LABEL.match(para) and not _REPORTING.search(para):
         return Reason.MEDIA, []
     if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
@@ -865,6 +871,40 @@ _AUTHOR_BIO = re.compile(
     r"[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
 )
+
+
+# A biography that tells how to reach its writer: "Tomas Helgren covers Velsby ... for the
+# Echo. Got a story? Email ...", "Tom Aldane is a business reporter at the Northgate Post,
+# covering banking. Follow him @tomaldane_np" (read blind, eleventh round: reported as
+# passages).  The contact is what tells it from a sentence about a journalist in the news.
+_BIO_OPENING = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s){2,3}(?:is an?|is the|covers|writes|reports)\b"
+)
+_CONTACT_CUE = re.compile(
+    r"\bfollow (?:him|her|them)\b|(?:^|\s)@\w|\b(?:got|have) a story\?|\be-?mail\b[^.]*@",
+    re.I,
+)
+RELATED_HEADING_MAX_WORDS = 6
+
+
+def _related_block(para: str) -> bool:
+    r"""A "More from ..." or "Most read" heading over its list of headlines, in one paragraph.
+
+    >>> _related_block("MOST READ THIS WEEK\n1. Ski lift to open early\n2. Car park row")
+    True
+    >>> _related_block("More from the meeting: the mayor spoke.\nShe left at noon.")
+    False
+    """
+    lines = [line.strip() for line in para.splitlines() if line.strip()]
+    if len(lines) < 3:
+        return False
+    head = lines[0].lstrip("#").strip("*_ :").casefold()
+    if len(head.split()) > RELATED_HEADING_MAX_WORDS or not head.startswith(_RELATED_MARKERS):
+        return False
+    return _headline_like("\n".join(_NUMBERED.sub("", line) for line in lines[1:]))
+
+
+_NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 _NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}

@@ -362,3 +362,15 @@ def test_a_modal_swap_is_one_finding_not_also_a_hedge_dropped() -> None:
     b = "The new coalition may present a budget to parliament within six weeks."
     (finding,) = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert finding.label == '"may present" vs "must present"'
+
+
+def test_may_only_of_a_rule_is_no_hedge() -> None:
+    # read blind (eleventh round): "private land may only be searched with the owner's
+    # permission" against "can be searched only with permission" was "may" vs no hedge
+    found = run(
+        {
+            "a": "Private land may only be searched with the owner's permission, police said.",
+            "b": "Private land can be searched only with the owner's permission, police said.",
+        }
+    )
+    assert of_kind(found, Kind.HEDGE_CHANGE) == []

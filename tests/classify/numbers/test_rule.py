@@ -671,3 +671,19 @@ def test_a_share_in_words_against_another_share(a: str, b: str, label: str) -> N
 )
 def test_a_share_in_words_that_agrees_or_is_no_share(a: str, b: str) -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_the_part_of_a_group_another_event_befell_is_not_the_group() -> None:
+    # read blind (eleventh round): "after three of the injured died" was set against
+    # another outlet's 18 injured
+    a = "The toll rose to 26 after three of the injured died in hospital overnight."
+    b = "At least 23 people were killed and 18 injured on Saturday."
+    found = of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY)
+    assert [f.label for f in found] == ['"At least 23" vs "26"']  # the toll, not the injured
+    critical = run(
+        {
+            "a": "Eleven of the injured were in a critical condition.",
+            "b": "Eight of the injured were in a critical condition.",
+        }
+    )
+    assert len(of_kind(critical, Kind.NUMBER_DISCREPANCY)) == 1
