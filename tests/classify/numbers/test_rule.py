@@ -687,3 +687,23 @@ def test_the_part_of_a_group_another_event_befell_is_not_the_group() -> None:
         }
     )
     assert len(of_kind(critical, Kind.NUMBER_DISCREPANCY)) == 1
+
+
+def test_one_amount_converted_differently() -> None:
+    # read blind (eleventh round): both conversions were missed; the parser drops a
+    # conversion in brackets as the same measure in another unit
+    found = run(
+        {
+            "a": "A collector offered 20,000 crowns (about \u20ac1,800) for the stone.",
+            "b": "A private buyer wanted the stone for 20,000 crowns (about \u20ac18,000).",
+        }
+    )
+    (finding,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert finding.label == '"about \u20ac1,800" vs "about \u20ac18,000"'
+    rounded = run(
+        {
+            "a": "The bank spent 4.2 billion lusars ($1.7 billion) on the trades.",
+            "b": "The trades cost 4.2 billion lusars ($1.68 billion), the audit found.",
+        }
+    )
+    assert not [f for f in rounded if "converted differently" in f.explanation]

@@ -33,6 +33,7 @@ from compare.classify.numbers.claims import (
     guard,
     story_claims,
 )
+from compare.classify.numbers.conversions import conversion_candidates
 from compare.classify.numbers.dates import day_candidates, phase_candidates
 from compare.classify.numbers.findings import DATES_DIFFER, number_candidate
 from compare.classify.numbers.rates import rate_candidates
@@ -173,6 +174,7 @@ def find(ctx: Context) -> list[Candidate]:
     out += phase_candidates(ctx, out)
     out += tally_candidates(ctx, out)
     out += rate_candidates(ctx)
+    out += conversion_candidates(ctx)
     return out + age_candidates(ctx, out)
 
 
