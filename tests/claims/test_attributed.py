@@ -20,7 +20,7 @@ from compare.claims.attributed import (
     article_claims,
     who,
 )
-from compare.claims.attributed_compare import compare
+from compare.claims.attributed_compare import compare, story_claims
 from compare.claims.attributed_table import who_says_so
 from compare.claims.sources import markers
 from compare.classify.merge import UNCERTAIN
@@ -695,3 +695,19 @@ def test_a_quotation_closed_in_a_later_sentence_is_read_with_its_opening() -> No
     opened = {s.index: k for s, _m, k in quote_states(b.sentences)}
     (words,) = quotations(last, sentences[("b", 1)], opened[1])
     assert "review" not in words and "rules" in words
+
+
+def test_the_name_opening_a_sentence_speaks_past_its_asides() -> None:
+    # read blind (eleventh round): "Ievgen Dorosh, leader of the opposition Civic Renewal
+    # party, which had called for the governor to go since the leak, said ..." credited
+    # "the leak", so a quotation given to the finance minister elsewhere was missed
+    said = "\u201cIt is about whether the rules of this bank mean anything at all,\u201d"
+    a = article(
+        "a",
+        "Ievgen Dorosh, leader of the opposition Civic Renewal party, which had called for "
+        f"the governor to go since the leak, said the matter was not closed. {said} he said.",
+    )
+    b = article("b", f"{said} said Finance Minister Clara Ostheim.")
+    claims = story_claims([a, b])
+    assert speakers.words(claims["a"][0].speaker) == {"ievgen", "dorosh"}
+    assert [d.kind for d in compare([a, b])] == ["source"]
