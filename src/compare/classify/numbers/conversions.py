@@ -42,6 +42,8 @@ def conversions(ctx: Context, article_id: str) -> Iterator[Converted]:
     """Every "amount (conversion)" of one article."""
     for sentence in ctx.articles[article_id].sentences:
         tokens = sentence.tokens
+        if "(" not in sentence.text:
+            continue  # no conversion in brackets: not worth parsing its figures again
         for q in quantities(tokens):
             found = _converted(tokens, q)
             if found is None:
