@@ -288,14 +288,13 @@ def compare(
                 same = [
                     p for p in scored if same_quotation(quotes[here], quotes.get(_site(p[1]), []))
                 ]
+                same_sites = {_site(p[1]) for p in same}  # credited all: only they have quotes
                 groups = (scored, beside, same)
                 tries = [max(group, key=lambda p: p[0]) for group in groups if group]
                 for sim, y in tries:
                     vy = vectors[_site(y)]
                     covers = (coverage(vx, vy), coverage(vy, vx))
-                    quoted = y.status == CREDITED and same_quotation(
-                        quotes[here], quotes.get(_site(y), [])
-                    )
+                    quoted = _site(y) in same_sites
                     if quoted:
                         # one quotation credited in both: the speakers' own descriptions
                         # ("the regional health minister") are no content of theirs, and

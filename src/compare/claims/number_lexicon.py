@@ -145,6 +145,7 @@ _NUMERATORS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
+_SINGULAR = frozenset(d for d in _DENOMINATORS if not d.endswith("s"))
 # A share in words is a rounded figure: read as the span of this share either side of it
 # ("a third" is 30% to 36.7%, so "33%" agrees with it and "45%" does not).
 SHARE_SPREAD = 0.1
@@ -176,11 +177,8 @@ def share_at(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
         top, bottom, j = n, norms[i + 1], i + 2
     else:
         return None
-    if bottom not in _DENOMINATORS or (top in ("a", "an", "one")) != (
-        bottom in ("half", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth",
-                   "ninth", "tenth")
-    ):  # fmt: skip
-        return None
+    if bottom not in _DENOMINATORS or (top in ("a", "an", "one")) != (bottom in _SINGULAR):
+        return None  # "a fifth", "two fifths"; not "a fifths", "two fifth"
     before = norms[max(i - 2, 0) : i]
     after_by = bool(before) and (before[-1] == "by" or before[0] == "by")
     of = norms[j : j + 1] == ["of"] and norms[j + 1 : j + 2] not in (["a"], ["an"])

@@ -225,10 +225,9 @@ def _changed(q: Quantity, norms: Sequence[str]) -> str | None:
     >>> _changed(quantities(toks)[0], [t.norm for t in toks])
     'reserv'
     """
-    k = q.start
     if change_direction(q, norms) is None:
         return None
-    subject = norms[k - 3]
+    subject = norms[q.start - 3]  # before the verb and "by"
     if not subject.isalpha() or is_function_word(subject):
         return None
     return stem(subject)
@@ -440,17 +439,25 @@ def _noun_word(n: str) -> bool:
     )
 
 
+def bracketed_measure(tokens: Sequence[Token], k: int) -> Quantity | None:
+    """The measure opening the brackets at token ``k`` ("(7.4 million acres)", "(about
+    €1,800)"), a conversion of the figure before them; None when none opens them."""
+    if k >= len(tokens) or tokens[k].norm != "(":
+        return None
+    inner = quantities(tokens[k + 1 :])
+    first = inner[0] if inner else None
+    return first if first is not None and first.start == 0 and first.unit else None
+
+
 def _bracketed(tokens: Sequence[Token], k: int, dimension: str | None) -> tuple[str, float] | None:
     """(unit, base value) of a conversion in brackets right after a measure, else None."""
-    if dimension is None or k >= len(tokens) or tokens[k].norm != "(":
+    inner = None if dimension is None else bracketed_measure(tokens, k)
+    if inner is None or inner.unit is None:
         return None
-    inner = [q for q in quantities(tokens[k + 1 :]) if q.unit]
-    if not inner or inner[0].start != 0 or inner[0].unit is None:
-        return None
-    unit, dim = inner[0].unit.split("/")
+    unit, dim = inner.unit.split("/")
     if dim != dimension:
         return None
-    return unit, inner[0].value * TO_BASE.get(unit, 1.0)
+    return unit, inner.value * TO_BASE.get(unit, 1.0)
 
 
 def _label(norms: Sequence[str], i: int) -> bool:

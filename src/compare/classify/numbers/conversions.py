@@ -20,6 +20,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from compare.claims.number_parse import Quantity, quantities
+from compare.claims.quantities import bracketed_measure
 from compare.classify.base import Candidate, Context
 from compare.model import Kind, Severity, Span, Token
 
@@ -66,10 +67,9 @@ def conversions(ctx: Context, article_id: str) -> Iterator[Converted]:
 def _converted(tokens: Sequence[Token], q: Quantity) -> tuple[Quantity, int] | None:
     """The money conversion in brackets right after ``q`` (and the bracket's index), if any."""
     for k in (q.core_end, q.end):
-        if k < len(tokens) and tokens[k].norm == "(":
-            inner = quantities(tokens[k + 1 :])
-            if inner and inner[0].start == 0 and (inner[0].unit or "").endswith("/money"):
-                return inner[0], k
+        inner = bracketed_measure(tokens, k)
+        if inner is not None and (inner.unit or "").endswith("/money"):
+            return inner, k
     return None
 
 
