@@ -30,6 +30,7 @@ RULE_MODULES = (
     "framing.loaded",
     "presence.omission",
     "framing.rewording",
+    "framing.negation",
     "framing.scope",
     "variants.names",
     "variants.style",
