@@ -645,3 +645,49 @@ def test_furniture_read_blind_in_the_eleventh_round_is_removed(furniture: str) -
 )
 def test_text_like_the_eleventh_rounds_furniture_stays(para: str) -> None:
     assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read blind (twelfth round): reported as passages one outlet adds or omits
+        "Aldwater Wire is an international news agency with correspondents in more than 90 "
+        "countries. Its reports appear in the Post under a syndication agreement.",
+        "Aldwater Wire is an international news agency. This article was supplied by the agency "
+        "and edited for the Harbour Post.",
+        "[Home](/) \u203a [World](/world) \u203a [Europe](/world/europe)",
+        "**Share:** [Facebook](#) \u00b7 [X](#) \u00b7 [WhatsApp](#) \u00b7 [Email](#)",
+        "Share this article\nFacebook  X  WhatsApp  Email",
+        "Sponsored content\nYou may also like\n"
+        "Retirees are switching to this little-known savings account (Sponsored)\n"
+        "The SUV everyone in Castmere is talking about (Sponsored)",
+        "*The Post Foreign Desk reports on international affairs from Castmere and from "
+        "correspondents abroad. Additional reporting by Aldwater Wire.*",
+        "Freed detainees walk across the apron at the airbase on Thursday. Aldwater Wire / "
+        "Pool photo",
+        "Most viewed\nChancellor signals U-turn on fuel duty\nStorm clean-up leaves thousands "
+        "without power\nBookshop that outlived three recessions to close",
+        "Gift this article",
+        "Listen to this article  4 min",
+        "Reuse this content",
+    ],
+)
+def test_furniture_read_blind_in_the_twelfth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The agency said the footage was supplied by a freelance photographer in the city.",
+        "*The minister said the talks would resume. Reporting by state media was limited.*",
+        "Police arrested the driver on Thursday. Officers / Witnesses disagreed",
+        "Shares in the sponsored team rose on Monday, the club said.",
+        "Most viewed the plan as a betrayal, the survey found.",
+    ],
+)
+def test_text_like_the_twelfth_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]

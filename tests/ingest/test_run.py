@@ -705,6 +705,73 @@ def test_a_copied_page_s_header_above_the_headline_in_other_sites_shapes(
     ]
 
 
+@pytest.mark.parametrize(
+    ("header", "under"),
+    [
+        # read blind (twelfth round): a menu of 14 sections, one in sentence case, and a
+        # standfirst straight under the headline, then "Agency in Place" over the date;
+        # the masthead was taken for the headline and the date was lost
+        (
+            "The Harbour Post\nSkip to main content\nSkip to navigation\n"
+            "Support independent journalism: subscribe from \u00a31 a week\n"
+            "Sign in    Search    Edition: UK\n"
+            + "\n".join(["News", "Opinion", "Sport", "Culture", "Lifestyle", "Travel", "World"])
+            + "\nUK\nEurope\nAsia\nMiddle East\nClimate crisis\nWorld \u203a Europe \u203a Georgia",
+            "\nDozens were on board when it broke through a barrier\n\n"
+            "Aldwater News Agency in Castmere\nSun 14 Sep 2025 16.52 BST\n"
+            "Share on Facebook\nShare on X\nCopy link",
+        ),
+        # a two-item section path ("Business \u203a Trade") after a long menu
+        (
+            "THE HARBOUR POST\nMenu\n"
+            + "\n".join(["Home", "UK", "World", "Business", "Money", "Politics", "Tech"])
+            + "\nScience\nSport\nVideo\nLive\nLog in  |  Register\nBusiness \u203a Trade",
+            "\n\nBy Ann Roe, Business Reporter\nSunday 14 September 2025 15:20 BST\n"
+            "Share this article\nFacebook  X  WhatsApp  Email  Copy link",
+        ),
+        # "Skip to main content" above the masthead, its motto, and a dated menu strip
+        (
+            "Skip to main content\n\nTHE HARBOUR POST\nIndependent since 1911\n"
+            "Sunday, September 14, 2025  |  Today's Paper  |  Subscribe: $1 a week  |  Sign In\n\n"
+            + "\n".join(["Home", "U.S.", "World", "Politics", "Business", "Tech", "Opinion"])
+            + "\nSports\nArts\nTravel\nSearch\n\nWorld  >  Europe",
+            "\n\nBy Aldwater News Agency\nSeptember 14, 2025 at 5:12 p.m. EST\n\n"
+            "Share\nFacebook\nX\nEmail\nCopy link\nGift this article\n\n"
+            "Listen to this article  4 min",
+        ),
+    ],
+)
+def test_page_headers_read_blind_in_the_twelfth_round(
+    tmp_path: Path, header: str, under: str
+) -> None:
+    article = _one(
+        tmp_path / "page.txt",
+        f"{header}\n\nCoach plunges off mountain road{under}\n\n"
+        "A coach left the road on Saturday evening, police said.\n",
+    )
+    assert article.outlet == "The Harbour Post"
+    assert article.title == "Coach plunges off mountain road"
+    assert article.published == "2025-09-14"
+    assert article.paragraphs[0].text == "Coach plunges off mountain road"
+    assert article.paragraphs[-1].text == (
+        "A coach left the road on Saturday evening, police said."
+    )
+    assert len(article.paragraphs) <= 3  # headline, standfirst (when there is one), text
+
+
+def test_a_masthead_names_the_outlet_better_than_a_contact_address_s_bare_host(
+    tmp_path: Path,
+) -> None:
+    article = _one(
+        tmp_path / "page.txt",
+        "Harbour Morning Post\nNEWS  |  WORLD  |  SPORT\nLog in   Register\n\n"
+        "Coach plunges off mountain road\n\nBy Ann Roe\nSunday 14 September 2025 4:05pm\n\n"
+        "A coach left the road on Saturday evening, police said.\n\n"
+        "Got a story? Email news@harbourpost.example or message us.\n",
+    )
+    assert article.outlet == "Harbour Morning Post"
+
+
 def test_a_line_in_capitals_over_text_stays_the_headline(tmp_path: Path) -> None:
     article = _one(
         tmp_path / "post.txt",

@@ -164,6 +164,13 @@ _DASH_CREDIT = re.compile(
     r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*|via|/)(?:\s*(?:[A-Z][\w.&'’-]*|via|/)){0,6})$"
 )
 _SLASH_CREDIT = re.compile(r"\b[A-Z][A-Z.]{1,}\s?/\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}$")
+# "... at the airbase on Thursday. Globus Wire / Pool photo": a credit with a slash after the
+# caption's last sentence, its first word capitalised.
+_CREDIT_WORD_AFTER = r"(?:[A-Z][\w.'’-]*|photos?|pictures?|images?|file)"
+_SENTENCE_SLASH_CREDIT = re.compile(
+    rf"(?<=[.!?])\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,3}}\s?/\s?"
+    rf"{_CREDIT_WORD_AFTER}(?:\s{_CREDIT_WORD_AFTER}){{0,2}}$"
+)
 # "... the Korean Peninsula. (Outlet Name)": a source credit after the last sentence.
 _TAIL_CREDIT = re.compile(
     r"(?<=[.!?\"'”’])\s+\(((?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,4})\)$"
@@ -184,6 +191,8 @@ _RELATED_MARKERS = (
     "more news",
     "top stories",
     "most read",
+    "most viewed",
+    "most shared",
     "most popular",
     "popular now",
     "trending",
@@ -534,15 +543,17 @@ _SHARE_WORDS = frozenset(
 )  # fmt: skip
 _MASTHEAD_MAX_WORDS = 4  # words of one item of a masthead or section path ("Markets & Banking")
 # Interface wording that varies by site, so no fixed list holds it: "Skip to footer",
-# "Skip to main navigation", "Subscribe from 1 a week", "Sign up for free", "Weather:
-# Castmere 9C, light rain" (a local site's weather strip).
+# "Skip to main navigation", "Subscribe from 1 a week", "Sign up for free", "Support
+# independent journalism: subscribe from £1 a week", "Weather: Castmere 9C, light rain" (a
+# local site's weather strip).
 _INTERFACE = re.compile(
     r"skip to(?: the)? [a-z]+(?: [a-z]+)?"
-    r"|(?:subscribe|sign up|register|download (?:the|our) app)\b[^.!?]{0,40}"
+    r"|(?:support (?:independent |our |quality )?journalism:\s)?"
+    r"(?:subscribe|sign up|register|download (?:the|our) app)\b[^.!?]{0,40}"
     r"|weather:\s[^.!?]{1,40}",
     re.I,
 )
-_INTERFACE_MAX_WORDS = 7
+_INTERFACE_MAX_WORDS = 10
 # A reporter's role under the name of a byline: "Business reporter, Kolvar", "Health
 # correspondent", "Senior Political Editor".
 _ROLE = re.compile(
@@ -578,6 +589,9 @@ def _header_piece(piece: str) -> str | None:
     rest = piece[share.end() :].strip().casefold() if share else folded
     if (share and not rest) or rest in _SHARE_WORDS:
         return "share"  # "Share this article:", "Share this article: Facebook", "Copy link"
+    buttons = rest.replace("copy link", "copy-link").split()
+    if len(buttons) > 1 and all(b.replace("-", " ") in _SHARE_WORDS for b in buttons):
+        return "share"  # "Facebook  X  WhatsApp  Email": buttons parted by two spaces
     words = piece.split()
     if len(words) <= _MASTHEAD_MAX_WORDS and all(
         w[:1].isupper() or w in ("&", "and", "of", "the") for w in words
@@ -604,13 +618,30 @@ def header_furniture(para: str) -> bool:
     False
     >>> header_furniture("[Share on Facebook] [Share on X] [Email] [Print]")
     True
+    >>> header_furniture("Continental Wire in Hatsvali\nTue 11 Feb 2025 16.52 GMT")
+    True
+    >>> header_furniture("Protests in Paris"), header_furniture("Rain fell in Paris\n2 Jun 2025")
+    (False, False)
     """
     shared, kinds = _header_items(para)
     if shared and not kinds:
         return True  # "Share this article:  [f]  [in]  [@]": its buttons are icons alone
+    if None in kinds and "date" in kinds:
+        # "Reuters in Kyiv / Tue 11 Feb 2025 16.52 GMT": a byline naming where it was filed
+        pieces = _header_pieces(para)
+        kinds = [k or ("byline" if _PLACED_BYLINE.fullmatch(p) else None) for p, k in pieces]
     if not kinds or None in kinds:
         return False
     return shared or any(k != "label" for k in kinds)
+
+
+# A byline that names where the story was filed, with no "By": "Reuters in Kyiv", "Staff and
+# agencies in Paris", "Ann Roe in Lagos and Jo Lee in Accra".  Counted only beside a date.
+_NAMES = r"[A-Z][\w'\u2019.-]*(?:\s+(?:and|&|staff|agencies|[A-Z][\w'\u2019.-]*)){0,5}"
+_PLACED_BYLINE = re.compile(
+    rf"{_NAMES}\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,2}}"
+    rf"(?:\s+and\s+{_NAMES}\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){{0,2}})?"
+)
 
 
 def header_line(line: str) -> bool:
@@ -640,6 +671,8 @@ def label_line(line: str) -> bool:
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s+[>\u203a\u00bb/]\s+")
+# "›" and "»" part a section path and nothing else: "Business › Trade" is one of two items.
+_CRUMB_POINTER = re.compile(r"\s[\u203a\u00bb]\s")
 _CRUMB_PREFIX = re.compile(r"(?:you are here|you're here|location)\s*:\s*", re.I)
 _CRUMB_MAX_WORDS = 8  # words of a breadcrumb's last item, the story's own short title
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019]?$|[.!?;]\s")
@@ -652,18 +685,22 @@ def breadcrumb(line: str) -> bool:
     short title in sentence case, which a masthead's capitalised items rule
     out; read blind, such a path was kept as a paragraph of text.  Every item
     but the last is a section label (a few capitalised words); the path has
-    three items or more, or opens with "Home"; nothing in it ends a sentence.
+    three items or more, or opens with "Home", or is parted by a pointer that
+    only section paths use ("Business › Trade"); nothing in it ends a sentence.
 
     >>> breadcrumb("Home > News > Health > Measles outbreak"), breadcrumb("Home > Measles outbreak")
     (True, True)
     >>> breadcrumb("News > World > Europe"), breadcrumb("Prices rose > 5% in May > June")
     (True, False)
+    >>> breadcrumb("Business \u203a Trade"), breadcrumb("Business > Trade")
+    (True, False)
     >>> breadcrumb("Rain > wind. Roads shut > bridges")
     False
     """
-    path = _CRUMB_PREFIX.sub("", _unemphasised(line).strip())
+    path = _CRUMB_PREFIX.sub("", _link_text(_unemphasised(line)).strip())
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(path)]
-    if len(items) < 2 or (len(items) == 2 and items[0].casefold() != "home"):
+    pointed = _CRUMB_POINTER.search(path) is not None
+    if len(items) < 2 or (len(items) == 2 and items[0].casefold() != "home" and not pointed):
         return False
     if any(not i or _SENTENCE_END.search(i) for i in items):
         return False
@@ -709,13 +746,24 @@ def masthead(line: str) -> str | None:
 def _header_items(text: str) -> tuple[bool, list[str | None]]:
     """(opens with "Share this article:", what each item is (``_header_piece``)), the
     items split at line breaks and at the separators page headers use."""
+    share, pieces = _split_header(text)
+    return share, [k for _p, k in pieces]
+
+
+def _header_pieces(text: str) -> list[tuple[str, str | None]]:
+    """Each item of a page header with what it is (``_header_piece``)."""
+    return _split_header(text)[1]
+
+
+def _split_header(text: str) -> tuple[bool, list[tuple[str, str | None]]]:
     # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
-    body = _BRACKETED_ITEMS.sub(" | ", _ICON.sub(" ", _unemphasised(text)).strip())
+    plain = _link_text(_unemphasised(text))
+    body = _BRACKETED_ITEMS.sub(" | ", _ICON.sub(" ", plain).strip())
     share = _SHARE_START.match(body.lstrip("["))
     if share:
         body = body.lstrip("[")[share.end() :]
     pieces = [p.strip().strip("*_:[]").strip() for p in _HEADER_SEPARATORS.split(body)]
-    return bool(share), [_header_piece(p) for p in pieces if p]
+    return bool(share), [(p, _header_piece(p)) for p in pieces if p]
 
 
 _BRACKETED_ITEMS = re.compile(r"\]\s*\[")
@@ -724,6 +772,11 @@ _BRACKETED_ITEMS = re.compile(r"\]\s*\[")
 def _unemphasised(text: str) -> str:
     """The text without the Markdown emphasis marks ("*", "_") at either end."""
     return text.strip().strip("*_").strip()
+
+
+def _link_text(text: str) -> str:
+    """Markdown links read as their words: "[Home](/) › [World](/world)" is "Home › World"."""
+    return _MD_LINK.sub(r"\1", text)
 
 
 # "More from The Lusevian Herald", "Latest from Reuters": a heading over the outlet's links.
@@ -763,6 +816,14 @@ def tag_line(para: str) -> bool:
     )
 
 
+# A paid link's headline, labelled as such: "Retirees are switching to this account (Sponsored)".
+_SPONSORED = re.compile(
+    r"[^.!?]{1,150}[\s(\[-]+(?:sponsored|paid (?:content|post|partner)|promoted|advertorial)"
+    r"[)\]]?",
+    re.I,
+)
+
+
 def _line_reason(line: str) -> Reason | None:
     if _SEPARATOR.fullmatch(line):
         return Reason.SEPARATOR
@@ -772,8 +833,11 @@ def _line_reason(line: str) -> Reason | None:
     # this story") is typography, not text.
     shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ")
     shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
+    shown = _LENGTH_AFTER.sub("", shown)  # "Listen to this article  4 min"
     if shown.casefold() in lexicons.words("boilerplate_markers.txt") or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
+    if _SPONSORED.fullmatch(shown):
+        return Reason.MARKER  # "The SUV everyone is talking about (Sponsored)": a paid link
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
     return None
@@ -783,7 +847,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     """The reason a paragraph is boilerplate (None: article text) and any credits."""
     # Markdown emphasis around a whole paragraph ("*Reporting by ...; editing by ...*")
     # is typography, not text: the paragraph is judged without it.
-    if len(para) > 2 and para[0] in "*_" and para[-1] == para[0]:
+    emphasised = len(para) > 2 and para[0] in "*_" and para[-1] == para[0]
+    if emphasised:
         para = para.strip(para[0]).strip() or para
     # A Markdown quote mark ("> **Read more:** [...](...)") is layout too.
     para = _QUOTE_MARK.sub("", para) or para
@@ -796,6 +861,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     ):
         return Reason.CONTRIBUTORS, []
     if words <= BYLINE_MAX_WORDS and _is_byline(para):
+        return Reason.CONTRIBUTORS, []
+    if emphasised and words <= 60 and _credited_last(para):
+        # "*The Herald Foreign Desk reports on ... Additional reporting by Globus Wire.*":
+        # a note set in italics under the story, ending in who contributed
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and _credits_only(para):
         return Reason.CONTRIBUTORS, []
@@ -856,6 +925,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
 _COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
+_LENGTH_AFTER = re.compile(r"\s+\d{1,2} min(?:ute)?s?(?: read| listen)?$", re.I)
 # A site's cookie notice: in the first person of the site, or its buttons.
 COOKIE_MAX_WORDS = 60
 _COOKIES = re.compile(
@@ -908,6 +978,22 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 
 
 _NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+
+
+_NAMES_ONLY = re.compile(r"\s*[A-Z][\w.'’&-]*(?:,?\s+(?:and|&|in|[A-Z][\w.'’&-]*))*\.?")
+
+
+def _credited_last(para: str) -> bool:
+    """Does the paragraph end in a contributor line ("Additional reporting by Aldwater Wire.")?
+
+    Only names may follow "reporting by": "Reporting by state media was limited." is text.
+    """
+    last = _SENTENCE_BREAK.split(para.strip())[-1]
+    opening = _CONTRIB_START.match(last)
+    return opening is not None and _NAMES_ONLY.fullmatch(last[opening.end() :]) is not None
 
 
 def _credit_line(para: str) -> list[str] | None:
@@ -971,7 +1057,9 @@ def _is_caption(para: str) -> bool:
             carries_reporting(para[: m.start()])
         ):
             return True
-    if _SLASH_CREDIT.search(para) and not carries_reporting(para):
+    if (_SLASH_CREDIT.search(para) or _SENTENCE_SLASH_CREDIT.search(para)) and not (
+        carries_reporting(para)
+    ):
         return True
     if _CREDIT_WORD.search(para) or _PHOTO_TAIL.search(para) or _CREDIT_GLUED.search(para):
         return True

@@ -50,6 +50,9 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     True
     >>> first_line_headline("Rain shuts roads\\nThe Courier > News\\n\\nRain fell.", 0)
     (0, 16)
+    >>> first_line_headline("Rain shuts roads\\nCrews clear debris\\n\\nAnn Roe\\n"
+    ...                     "Mon 2 Jun 2025\\n\\nRain fell.", 0)
+    (0, 16)
     """
     s = start
     while s < len(text) and text[s].isspace():
@@ -59,7 +62,10 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
         e += 1
     line = text[s:e].rstrip()
     if not line or not (
-        _BLANK_AFTER.match(text, s + len(line)) or _dated_after(text, e) or _header_after(text, e)
+        _BLANK_AFTER.match(text, s + len(line))
+        or _dated_after(text, e)
+        or _header_after(text, e)
+        or _standfirst_after(text, e)
     ):
         return None
     if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
@@ -73,7 +79,7 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
     return s, s + len(line)
 
 
-PAGE_TOP_MAX = 12  # lines of page header read above a headline
+PAGE_TOP_MAX = 40  # lines of page header read above a headline
 MOTTO_MAX_WORDS = 12  # "Independent since 1887" on the line under a masthead: its motto
 # A paragraph: lines up to a blank line (the lines kept apart, ``page_top``).
 _PARAGRAPH = re.compile(
@@ -139,6 +145,13 @@ def page_top(text: str, start: int) -> PageTop | None:
             elif naming and (name := masthead(line)):
                 outlet, outlet_line, outlet_at = name, line, text.find(line, m.start(1))
                 motto = True
+            elif (
+                0 < n < len(block) - 1
+                and not label_line(line)
+                and _menu_item(line)
+                and _header_like(block[n + 1])
+            ):
+                pass  # "News / ... / Climate crisis / World > Europe": one item of a menu
             elif not label_line(line):
                 break  # a site's or a section's name ("Environment") is header among header
             elif naming and len(line.split()) >= 2:
@@ -156,6 +169,51 @@ def page_top(text: str, start: int) -> PageTop | None:
     if head is None or header_line(text[head[0] : head[1]]):
         return None
     return PageTop(tuple(spans), outlet, outlet_line, outlet_at, at)
+
+
+MENU_ITEM_MAX_WORDS = 3
+_MENU_ITEM = re.compile(r"[A-Z][a-z'&-]*(?: [A-Za-z][a-z'&-]*)*")
+
+
+def _menu_item(line: str) -> bool:
+    """A menu's item in sentence case, which ``label_line`` leaves out ("Climate crisis").
+
+    Read only inside a block of header lines, between two of them.
+
+    >>> _menu_item("Climate crisis"), _menu_item("Rain shuts all roads"), _menu_item("Rain fell.")
+    (True, False, False)
+    """
+    return len(line.split()) <= MENU_ITEM_MAX_WORDS and _MENU_ITEM.fullmatch(line) is not None
+
+
+def _header_like(line: str) -> bool:
+    """A line of page header, a site's or section's name, or a menu's item."""
+    line = line.strip()
+    return header_line(line) or label_line(line) or _menu_item(line)
+
+
+STANDFIRST_MAX_WORDS = 40
+_LINE = re.compile(r"(?:\r\n|\r|\n)([^\r\n]+)")
+
+
+def _standfirst_after(text: str, end: int) -> bool:
+    """Whether a standfirst follows ``end``: one line, a blank line, then page header.
+
+    "Avalanche buries ski village / Rescuers search for the missing ... /
+    blank / Agency in Hatsvali / Tue 11 Feb 2025 16.52 GMT": a headline with
+    the line that sums it up under it, then the byline block.  Read blind,
+    the masthead above was taken for the headline instead.  The byline block
+    must hold a line of page header (``boilerplate.header_line``) within its
+    first ``HEADER_BLOCK_LINES`` lines.
+    """
+    line = _LINE.match(text, end)
+    if line is None or len(line[1].split()) > STANDFIRST_MAX_WORDS or header_line(line[1]):
+        return False
+    after = _BLANK_AFTER.match(text, line.end())
+    if after is None:
+        return False
+    block = _BLOCK_END.split(text[after.end() - 1 : after.end() - 1 + HEADER_BLOCK_CHARS], 1)[0]
+    return any(header_line(x.strip()) for x in block.splitlines()[:HEADER_BLOCK_LINES])
 
 
 def _dated_after(text: str, end: int) -> bool:

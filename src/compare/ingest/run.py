@@ -450,7 +450,9 @@ def _outlet(
     named: Masthead | None = None,
 ) -> tuple[str, str]:
     """The outlet label from the strongest evidence (see ``provenance``); a page's masthead
-    in capitals ("THE HALDSTEAD COURIER") comes after every other and before the file name."""
+    in capitals ("THE HALDSTEAD COURIER") comes after every other and before the file name,
+    except a contact address's bare host ("news@kestrelpost.example" gives no name a table
+    knows): the masthead, "Kestrel Morning Post", is the name readers know."""
     if entry and entry.outlet and (label := clean_label(entry.outlet)):
         return label, f"{entry.where} `outlet`"
     for key in _OUTLET_FIELDS:
@@ -474,6 +476,8 @@ def _outlet(
             return found
     for address, line in emails:
         if found := email_label(address, where=f"the contact line on line {line}"):
+            if named is not None and "." in found[0]:
+                break  # a bare host ("kestrelpost.example"): the masthead names it better
             return found
     if named is not None:
         name, written, line = named
