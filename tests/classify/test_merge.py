@@ -28,3 +28,29 @@ def test_number_findings_on_different_figures_stay_apart() -> None:
     dead = _figure("dead", 0.9, a=(0, 2, "12"), b=(0, 2, "14"))
     hurt = _figure("hurt", 0.9, a=(20, 22, "30"), b=(20, 22, "35"))
     assert len(merge([dead, hurt])) == 2
+
+
+def _marks(passage: str, pair: tuple[str, str], at: int) -> Candidate:
+    a, b = pair
+    spans = {a: (Span(a, at, at + 1, 1, "\u201c"),), b: (Span(b, at, at + 1, 1, '"'),)}
+    return Candidate(
+        Kind.TYPOGRAPHY, Severity.COSMETIC, passage, f"quotes|{a}|{b}", spans, "e", "l"
+    )
+
+
+def test_one_typography_finding_per_character_class_for_the_whole_story() -> None:
+    # read blind (twelfth round): one outlet's straight quotation marks against the others'
+    # curly ones gave 24 findings, one per passage and pair of outlets
+    found = [
+        _marks(f"p{k}", pair, 10 * k) for k in range(1, 7) for pair in (("a", "b"), ("a", "c"))
+    ]
+    dashes = Candidate(
+        Kind.TYPOGRAPHY, Severity.COSMETIC, "p1", "dashes|a|b",
+        {"a": (Span("a", 1, 2, 1, "\u2014"),), "b": (Span("b", 1, 3, 1, "--"),)}, "e", "l",
+    )  # fmt: skip
+    merged = merge([*found, dashes])
+    assert sorted(m.best.key.split("|")[0] for m in merged) == ["dashes", "quotes"]
+    (quotes,) = [m for m in merged if m.best.key.startswith("quotes")]
+    assert sorted(quotes.spans) == ["a", "b", "c"]
+    assert [len(quotes.spans[aid]) for aid in "abc"] == [3, 3, 3]
+    assert "Seen in up to 6 places per outlet" in quotes.best.explanation

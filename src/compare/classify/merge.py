@@ -80,6 +80,12 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
     """
     groups: dict[tuple[str, str, str], list[Candidate]] = {}
     for c in candidates:
+        if c.kind in UNRANKED_KINDS:
+            # one finding per character class for the whole story: an outlet's system
+            # types every quotation mark one way, so one finding per passage and pair
+            # of outlets repeated one habit (read blind: 24 findings in one story)
+            groups.setdefault((c.kind, "", c.key.split("|")[0]), []).append(c)
+            continue
         where = "" if c.kind in STORY_WIDE_KINDS else c.passage_id or ""
         groups.setdefault((c.kind, where, c.key), []).append(c)
     out = []
@@ -90,6 +96,8 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
                 spans.setdefault(aid, set()).update(ss)
         ordered = {aid: outermost(ss) for aid, ss in sorted(spans.items())}
         best = _best(group)
+        if best.kind in UNRANKED_KINDS:
+            best, ordered = _typography_examples(best, ordered)
         others = (
             len(
                 {frozenset(x.text.casefold() for ss in c.spans.values() for x in ss) for c in group}
@@ -102,6 +110,24 @@ def merge(candidates: Iterable[Candidate]) -> list[Merged]:
             best = replace(best, label=f"{best.label} and {others} more like it")
         out.append(Merged(best, ordered))
     return _one_name_per_person(_one_term_per_word(_one_figure_per_place(_without_twins(out))))
+
+
+TYPOGRAPHY_SHOWN = 3  # places quoted per outlet in a story-wide typography finding
+
+
+def _typography_examples(
+    best: Candidate, spans: Mapping[str, tuple[Span, ...]]
+) -> tuple[Candidate, dict[str, tuple[Span, ...]]]:
+    """The first ``TYPOGRAPHY_SHOWN`` places of each outlet, and how many there are in all."""
+    most = max(len(ss) for ss in spans.values())
+    shown = {aid: ss[:TYPOGRAPHY_SHOWN] for aid, ss in spans.items()}
+    if most > TYPOGRAPHY_SHOWN:
+        best = replace(
+            best,
+            explanation=f"{best.explanation} Seen in up to {most} places per outlet; the "
+            f"first {TYPOGRAPHY_SHOWN} are shown.",
+        )
+    return best, shown
 
 
 def _one_name_per_person(merged: list[Merged]) -> list[Merged]:
