@@ -445,6 +445,9 @@ def _judge(
             # "The Met Office recorded ...": the other version names its source as subject
             and not speakers.opens_with(x.speaker, y.content)
             and not speakers.party_opens(x.speaker, y.content)  # "The government has promised"
+            # "..., with Chinese state media reporting that ...": the source named in a verb
+            # form the frames do not read
+            and not speakers.names_reporting(x.speaker, y.content)
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

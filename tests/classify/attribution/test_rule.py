@@ -797,3 +797,48 @@ def test_an_office_and_a_ministry_are_two_sources() -> None:
         Kind.ATTRIBUTION_CHANGE,
         '"the city\'s education office" vs "the Ministry of Health"',
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # read blind (twelfth round): the source is named in both, through a verb form the
+        # attribution frames do not read ("estimated" after a long subject, a gerund)
+        (
+            "The government raised the tariff.\n\nGareth Pryce, of the Motorists' Alliance, "
+            "said the tariff could add about 4,000 pounds to the price of a typical car.",
+            "The government raised the tariff.\n\nGareth Pryce of the Motorists' Alliance "
+            "estimated the tariff could add about 4,000 pounds to the price of a typical car.",
+        ),
+        (
+            "The tariff takes effect in May.\n\nChinese state media reported that Beijing was "
+            "considering an anti-dumping investigation into imports of whisky.",
+            "The tariff takes effect in May.\n\nBeijing could retaliate against whisky, with "
+            "Chinese state media reporting that an anti-dumping investigation into imports "
+            "was being considered.",
+        ),
+    ],
+)
+def test_a_source_named_through_another_verb_form_is_no_claim_stated_as_fact(
+    a: str, b: str
+) -> None:
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_a_toll_credited_a_sentence_on_is_no_claim_stated_as_fact() -> None:
+    # read blind (twelfth round): a lede's toll, its breakdown credited in the next sentence
+    # (to the ministry, not the spokesman the other outlet names), and the other outlet's
+    # breakdown right after its credited lede: both were reported as "stated as fact"
+    a = (
+        "At least 14 people were killed when fire tore through the unit of the hospital on "
+        "Tuesday, Fire Ministry spokesman Abdul Khojayev said. The dead were 12 patients and "
+        "two nurses."
+    )
+    b = (
+        "The alarm failed to sound when flames broke out in the unit of the hospital on "
+        "Tuesday, in a blaze that killed at least 14 people.\n\nThe dead were 11 patients and "
+        "three members of staff, according to the Fire Ministry."
+    )
+    found = run({"a": a, "b": b})
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) != []

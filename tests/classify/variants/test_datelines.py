@@ -49,6 +49,11 @@ def test_dateline_against_a_bare_lede() -> None:
         ("PORT VELL: The council voted.", "Port Vell - The council voted."),  # one in title case
         # A dateline deep in the story is not the lede's.
         ("Rain fell. Fog came. Wind rose. PORT VELL: The council voted.", "Rain fell."),
+        # read blind (twelfth round): a hyphened place in the dateline read as no dateline
+        (
+            "AL KHATEM AIRBASE, Zahran (Globus Wire) \u2014 The two sides swapped prisoners.",
+            "AL-KHATIM AIRBASE, Zahran (Globus Wire) \u2014 The two sides swapped prisoners.",
+        ),
     ],
 )
 def test_no_dateline_finding(a: str, b: str) -> None:

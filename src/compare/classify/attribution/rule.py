@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from compare.claims.attributed import FACT, article_claims
 from compare.claims.attributed_frames import CLOSE_QUOTE, QUOTE_MARKS
 from compare.claims.legal import announces_act, legal_source
+from compare.claims.number_lexicon import events
 from compare.claims.sources import (
     Marker,
     attribution_range,
@@ -429,7 +430,35 @@ def _claim_dropped(
         return False  # "X were indicted, prosecutors announced": a matter of record
     if _source_credited_nearby(ctx, pair.passage_id, lacks, at, has_tokens, marker):
         return False
+    if _event_credited_next(ctx, pair.passage_id, lacks, at, clause):
+        return False
     return _own_voice(ctx, pair.passage_id, lacks, at)
+
+
+def _event_credited_next(
+    ctx: Context, passage_id: str, lacks: str, at: int, clause: Sequence[Token]
+) -> bool:
+    """Does the sentence after the uncredited one credit a source for the same event's count?
+
+    Why: "..., in a blaze that killed at least 14 people." then "The dead were
+    11 patients and three members of staff, according to the ministry." gives
+    the toll's source a sentence on, as a lede does; read blind, "stated as
+    fact" against the first sentence was wrong, though the ministry is not
+    the source the other outlet names.  The next sentence must credit a
+    source (a reporting verb or "according to") and tell an event of the
+    same kind as the credited clause ("killed" / "dead": ``events``), with a
+    figure.
+    """
+    index = _sentence_at(ctx, passage_id, lacks, at)
+    sentences = ctx.articles[lacks].sentences
+    if index is None or index + 1 >= len(sentences):
+        return False
+    after = sentences[index + 1].tokens
+    table = events()
+    kinds = {table[t.norm][0] for t in clause if t.norm in table}
+    told = {table[t.norm][0] for t in after if t.norm in table}
+    has_figure = any(any(c.isdigit() for c in t.text) for t in after)
+    return bool(kinds & told) and has_figure and bool(markers(after))
 
 
 def _source_credited_nearby(

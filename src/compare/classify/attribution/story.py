@@ -145,6 +145,7 @@ def find(ctx: Context) -> list[Candidate]:
         for d in figure_diffs(articles)
         if (d.credited.article_id, d.credited.sentence, d.other.article_id, d.other.sentence)
         not in done
+        and not _runs_on(ctx, d)
     ]
     return _one_per_odd_source([_candidate(ctx, d) for d in found], found)
 

@@ -18,7 +18,7 @@ from compare.text.datelines import dateline
 
 # Any short opening before a colon or dash ("Port Vell -", "Eastfield:"): a lede
 # that may carry a dateline the strict pattern does not read is never called bare.
-MAYBE_DATELINE = re.compile(r"^\s*[A-Z][\w.,'\u2019 ()]{0,40}? ?(?::|\u2014|\u2013|--?) ")
+MAYBE_DATELINE = re.compile(r"^\s*[A-Z][\w.,'\u2019 ()-]{0,40}? ?(?::|\u2014|\u2013|--?) ")
 LEAD_WORDS = 3  # words of the bare lede quoted
 SAME_LEDE = 0.85  # share of the shorter lede's words the other must hold: one wire lede
 

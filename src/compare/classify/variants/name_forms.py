@@ -287,8 +287,17 @@ def typing_slip(a: str, b: str) -> bool:
     error worth correcting, and one reported as "two spellings, neither a
     mistake" was judged wrong for that claim.
 
+    The names as written must differ by that one letter alone: "Hrytsenko" /
+    "Gritsenko" and "Yevhen" / "Yevgeny" are two romanisations (read blind,
+    "differ by one letter: probably a typing error" was wrong for both).
+
     >>> typing_slip("valerio", "valnerio"), typing_slip("marcello", "marcelo")
     (True, False)
+    >>> typing_slip("hrytsenko", "gritsenko"), typing_slip("yevhen", "yevgeny")
+    (False, False)
     """
+    x, y = sorted((strip_accents(a), strip_accents(b)), key=len)
+    if len(y) != len(x) + 1 or not any(y[:k] + y[k + 1 :] == x for k in range(len(y))):
+        return False
     long, dropped = _one_dropped(skeleton(a), skeleton(b))
     return any(long[k] not in long[max(k - 1, 0) : k] + long[k + 1 : k + 2] for k in dropped)
