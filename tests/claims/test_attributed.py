@@ -722,3 +722,31 @@ def test_a_body_s_unnamed_officials_against_its_named_director() -> None:
     assert [d.kind for d in compare([a, b])] == ["unnamed"]
     assert speakers.unnamed(tokenize("hospital officials"))
     assert not speakers.unnamed(tokenize("the board's director"))
+
+
+def test_two_ministers_of_one_government_are_two_speakers() -> None:
+    # read blind (twelfth round): the same quotation given to the prime minister and to the
+    # foreign minister; "Minister" was a word the two shared, so they were one speaker
+    said = "\u201cThis was not an easy decision and it was not a cheap one, but it was right,\u201d"
+    a = article("a", f"{said} Prime Minister Astrid Lunde told reporters.")
+    b = article("b", f"{said} Foreign Minister Tomas Brekke told reporters.")
+    assert [d.kind for d in compare([a, b])] == ["source"]
+    same = article("c", f"{said} Minister Astrid Lunde told reporters.")
+    assert compare([a, same]) == []
+
+
+def test_a_quotation_s_speaker_named_in_its_next_sentence_is_its_own() -> None:
+    # read blind (twelfth round): '"Tariffs ... gigafactory. We need a plan ...," said
+    # Gareth Pryce' against the same words credited to Priya Raghunathan: the first sentence
+    # of the quotation takes its speaker from the next, and such a speaker was never compared
+    a = article(
+        "a",
+        "\u201cTariffs on their own won't build a single gigafactory. We need a plan for "
+        "investment, not a wall,\u201d said Gareth Pryce of the Motorists' Alliance.",
+    )
+    b = article(
+        "b",
+        "Priya Raghunathan, chief executive of the council, said carmakers welcomed the "
+        "clarity but warned: \u201cTariffs on their own won't build a single gigafactory.\u201d",
+    )
+    assert "source" in [d.kind for d in compare([a, b])]

@@ -312,6 +312,7 @@ def compare(
                         y_article=by_article[y_id],
                         y_outlet=outlets[y_id],
                         x_outlet=outlets[x_id],
+                        quoted=quoted,
                     )
                     found = judge(x, y)
                     if found is None and quoted:  # "..., he said": the speaker named before
@@ -419,6 +420,7 @@ def _judge(
     y_article: Sequence[Sequence[Token]] = (),
     y_outlet: str = "",
     x_outlet: str = "",
+    quoted: bool = False,
 ) -> AttributionDiff | None:
     """The difference between credited claim ``x`` and its close version ``y``, if any.
 
@@ -432,7 +434,8 @@ def _judge(
     its source; nor is a source naming ``x``'s own outlet, ``x_outlet`` ("The Times
     reported" in The New York Times vouches for its own reporting, as a version
     stating it does).  ``credited_there``: ``y``'s outlet credits ``x``'s claim in one
-    of its sentences (``credited_in``).
+    of its sentences (``credited_in``).  ``quoted``: the two claims quote one
+    quotation (``same_quotation``), so a speaker named in another sentence of it counts.
     """
     sure = CERTAIN if sim >= RELAY_MIN else UNSURE
     if y.status == FACT and sim >= UNSOURCED_MIN:
@@ -471,10 +474,13 @@ def _judge(
             return None  # "Police said" in a story of Westmarch, against "Westmarch Police said"
         return AttributionDiff("unnamed", x, y, sim, sure)
     ordered = x.article_id < y.article_id  # each pair once
+    # One quotation quoted in both (``quoted``): its speaker, named in another sentence of
+    # the quotation ("'... gigafactory. We need a plan ...,' said Gareth Pryce"), is its own.
+    told_by = first_hand or (quoted and not (x.relayed or y.relayed))
     if (
         sim >= SOURCE_MIN
         and ordered
-        and first_hand
+        and told_by
         and min(covers) >= SOURCE_COVER
         and speakers.different(x.speaker, y.speaker, story)
     ):
