@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from compare.model import Kind
+from compare.classify import classify
+from compare.model import Alignment, Article, Kind, Passage, Story
+from compare.util.options import Options
 
+from builders import article_from_text
 from classify_helpers import of_kind, run
 
 LEADER = "The leader of Kestria spoke to party officials on Monday."
@@ -43,5 +48,38 @@ def test_no_label_finding_when_no_other_outlet_names_that_kind_of_actor() -> Non
     texts = {
         "a": "Rain fell on the capital. But this morning the dictator released a statement.",
         "b": f"Rain fell on the capital. {OTHER}",
+    }
+    assert _labels(texts) == []
+
+
+def _titled(article_id: str, title: str, body: str) -> Article:
+    text = f"{title}\n\n{body}"
+    return replace(article_from_text(article_id, text), title=title)
+
+
+def test_a_label_after_a_name_in_a_headline_and_others_quoting_the_word() -> None:
+    # read blind (twelfth round): "... reporter from Dravian regime" in one headline (no
+    # "the", as headlines write), while the other outlets used "regime" only inside a
+    # quotation ("every regime in the region"): the label was missed
+    quoted = (
+        "\u201cWe have told every regime in the region that our citizens are for sale,\u201d "
+        "one MP said."
+    )
+    body = "The government of Dravia freed the reporter on Thursday."
+    a = _titled("a", "Halvenmark wins back jailed reporter from Dravian regime", f"{body} {quoted}")
+    b = _titled("b", "Dravia and Halvenmark swap prisoners", f"{body} {quoted}")
+    story = Story("s", "s", (a, b))
+    passages = tuple(
+        Passage(f"p{i + 1}", {x.id: (i,) for x in (a, b)}) for i in range(len(a.sentences))
+    )
+    found = classify(story, Alignment(("a", "b"), passages), (), options=Options())
+    labels = [f.label for f in of_kind(found, Kind.LOADED_TERM) if "only in" in f.label]
+    assert labels == ['"regime" only in a']
+
+
+def test_a_label_after_a_proper_adjective_in_running_text_speaks_of_a_kind() -> None:
+    texts = {
+        "a": f"{LEADER} He wrote a novel about an attack by Muslim terrorists on the capital.",
+        "b": f"{LEADER} {OTHER} The assailants fled.",
     }
     assert _labels(texts) == []
