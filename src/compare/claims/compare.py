@@ -408,11 +408,14 @@ def _same_value(a: QuantityClaim, b: QuantityClaim) -> bool:
 def stated_together(
     claims: Mapping[str, Sequence[QuantityClaim]], x: QuantityClaim, y: QuantityClaim
 ) -> bool:
-    """True when a third article gives both figures in one sentence, so they are two amounts.
+    """True when an article gives both figures in one sentence, so they are two amounts.
 
     Why: "the federal rate was 30%, while the combined rate was 40%" in one
     outlet shows that another's "30%" and a third's "40%" are two measures
-    (or two moments), not two versions of one figure.  Casualty and arrest
+    (or two moments), not two versions of one figure.  The article may be one
+    of the two compared, in another sentence: "... slaps 25% tariff" against
+    "... raise tariff to 35 per cent", whose article says "a total tariff of 35
+    per cent ... an additional 25 per cent duty" (read blind, twelfth round).  Casualty and arrest
     counts are left out: "the toll rose from 12 to 15" makes 12 an earlier
     figure, which the finding's time note already tells.
 
@@ -427,12 +430,16 @@ def stated_together(
     True
     >>> stated_together({"a": a, "b": b}, a[0], b[0])
     False
+    >>> b2 = read("b", "Its rate was 40 percent.") + tuple(
+    ...     replace(c, sentence=1) for c in read("b", "It was 30 percent, and then 40 percent."))
+    >>> stated_together({"a": a, "b": b2}, a[0], b2[0])
+    True
     """
     if x.event in STRONG_EVENTS or y.event in STRONG_EVENTS:
         return False
+    compared = {(x.article_id, x.sentence), (y.article_id, y.sentence)}
     for aid, found in claims.items():
-        if aid in (x.article_id, y.article_id):
-            continue
+        found = [c for c in found if (aid, c.sentence) not in compared]
         sentences = {c.sentence for c in found if _same_value(c, x)}
         if any(c.sentence in sentences and _same_value(c, y) for c in found):
             return True

@@ -707,3 +707,16 @@ def test_one_amount_converted_differently() -> None:
         }
     )
     assert not [f for f in rounded if "converted differently" in f.explanation]
+
+
+def test_two_amounts_one_article_prints_together_are_no_discrepancy() -> None:
+    # read blind (twelfth round): a headline's "25% tariff" (the duty added) against another's
+    # "tariff ... to 35 per cent" (the total), whose own article gives both in one sentence
+    found = run(
+        {
+            "a": "Britain slaps 25% tariff on Chinese cars. The total tariff will be 35%.",
+            "b": "Britain to raise tariff on Chinese cars to 35 per cent. Cars will face a total "
+            "tariff of 35 per cent after an additional 25 per cent duty.",
+        }
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
