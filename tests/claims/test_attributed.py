@@ -750,3 +750,16 @@ def test_a_quotation_s_speaker_named_in_its_next_sentence_is_its_own() -> None:
         "clarity but warned: \u201cTariffs on their own won't build a single gigafactory.\u201d",
     )
     assert "source" in [d.kind for d in compare([a, b])]
+
+
+def test_officials_familiar_with_the_deal_are_unnamed() -> None:
+    # read blind (twelfth round): "according to two officials familiar with the deal who spoke
+    # on condition of anonymity" against "Finance Minister Kari Vik confirmed": missed
+    claim = "Halvenmark will unfreeze about 1.8 billion kroner in Dravian state funds"
+    a = article(
+        "a",
+        f"{claim}, according to two officials familiar with the deal who spoke on condition "
+        "of anonymity.",
+    )
+    b = article("b", f"{claim}, Finance Minister Kari Vik confirmed on Friday.")
+    assert [d.kind for d in compare([a, b])] == ["unnamed"]

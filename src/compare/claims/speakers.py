@@ -416,7 +416,10 @@ def unnamed(tokens: Sequence[Token]) -> bool:
     (True, True, False, False)
     >>> unnamed(t("Board officials")), unnamed(t("the board's director"))
     (True, False)
+    >>> unnamed(t("two officials familiar with the deal who spoke on condition"))
+    True
     """
+    tokens = _before_post_modifier(tokens)
     content = [x for x in content_words(tokens) if x.norm not in _PRONOUNS]
     found = {x.norm for x in content}
     heads = vague_sources() | group_nouns()
@@ -433,6 +436,22 @@ def unnamed(tokens: Sequence[Token]) -> bool:
 
 
 UNNAMED_MODIFIERS = 2  # words naming the body before a vague head ("hospital board officials")
+# Words that open what an unnamed source is said to know or be ("officials familiar with the
+# deal", "sources close to the talks", "people who spoke on condition of anonymity"): the
+# source is its head before them (general English news attribution).
+_POST_MODIFIERS = frozenset(
+    {"familiar", "close", "who", "briefed", "involved", "aware", "knowledgeable", "speaking"}
+)
+
+
+def _before_post_modifier(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The source up to what it is said to know: "two officials" of "two officials familiar
+    with the deal" (read blind, twelfth round: against "Finance Minister Kari Vik confirmed",
+    the move from unnamed officials to a named minister was missed)."""
+    for k, t in enumerate(tokens):
+        if k and t.norm in _POST_MODIFIERS:
+            return tokens[:k]
+    return tokens
 
 
 def named_source(tokens: Sequence[Token], story: Names) -> bool:
