@@ -759,6 +759,29 @@ def test_page_headers_read_blind_in_the_twelfth_round(
     assert len(article.paragraphs) <= 3  # headline, standfirst (when there is one), text
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        # read blind (thirteenth round): "Support independent journalism | Subscribe | Sign in"
+        # in the header, and a site's one-word name in camel case ("NorthWire")
+        "Skip to main content\nSkip to navigation\nHarbourPost\nSunday 14 September 2025\n"
+        "Support independent journalism | Subscribe | Sign in\nSearch\n\nNews\nWorld\nUK\n"
+        "Business\n\nWorld  >  Asia  >  Kazakhstan",
+        "HarbourPost\nHome\nWorld\nEurope\nBusiness\nLog in\nSubscribe\n\nEurope | Bulgaria",
+    ],
+)
+def test_page_headers_read_blind_in_the_thirteenth_round(tmp_path: Path, header: str) -> None:
+    article = _one(
+        tmp_path / "page.txt",
+        f"{header}\n\nCoach plunges off mountain road\n\nBy Ann Roe\n"
+        "Sunday 14 September 2025 09.42 BST\n\n"
+        "A coach left the road on Saturday evening, police said.\n",
+    )
+    assert article.outlet == "HarbourPost"
+    assert article.title == "Coach plunges off mountain road"
+    assert article.published == "2025-09-14"
+
+
 def test_a_masthead_names_the_outlet_better_than_a_contact_address_s_bare_host(
     tmp_path: Path,
 ) -> None:

@@ -550,6 +550,7 @@ _INTERFACE = re.compile(
     r"skip to(?: the)? [a-z]+(?: [a-z]+)?"
     r"|(?:support (?:independent |our |quality )?journalism:\s)?"
     r"(?:subscribe|sign up|register|download (?:the|our) app)\b[^.!?]{0,40}"
+    r"|support (?:independent |our |quality )?journalism"
     r"|weather:\s[^.!?]{1,40}",
     re.I,
 )

@@ -154,8 +154,8 @@ def page_top(text: str, start: int) -> PageTop | None:
                 pass  # "News / ... / Climate crisis / World > Europe": one item of a menu
             elif not label_line(line):
                 break  # a site's or a section's name ("Environment") is header among header
-            elif naming and len(line.split()) >= 2:
-                # "Skip to main content / The Halvern Courier"
+            elif naming and (len(line.split()) >= 2 or _CAMEL.fullmatch(line)):
+                # "Skip to main content / The Halvern Courier", or "NorthWire" alone
                 outlet, outlet_line, outlet_at = line, line, text.find(line, m.start(1))
         else:
             spans.append(m.span(1))
@@ -171,6 +171,8 @@ def page_top(text: str, start: int) -> PageTop | None:
     return PageTop(tuple(spans), outlet, outlet_line, outlet_at, at)
 
 
+# One word with a capital inside ("NorthWire", "HuffPost"): a site's name, never a section's.
+_CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 MENU_ITEM_MAX_WORDS = 3
 _MENU_ITEM = re.compile(r"[A-Z][a-z'&-]*(?: [A-Za-z][a-z'&-]*)*")
 
