@@ -691,3 +691,38 @@ def test_furniture_read_blind_in_the_twelfth_round_is_removed(furniture: str) ->
 )
 def test_text_like_the_twelfth_rounds_furniture_stays(para: str) -> None:
     assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (thirteenth round): furniture of four copied pages
+        "Listen (4 min)",
+        "More in World\nChile's president names new finance minister\nPeru floods: thousands "
+        "evacuated as rivers burst banks",
+        "Topics\nKazakhstan\nRail transport\nAsia Pacific\nAccidents",
+        "**By Aldwater Press** | March 12, 2025, 9:05 a.m. | Updated 1 hour ago",
+        "**Share this story:** Facebook \u00b7 X \u00b7 Reddit \u00b7 WhatsApp \u00b7 Copy link",
+        "*This article contains material from Aldwater Wire Service.*",
+        "Hanna Korhonen is NorthWire's Balkans correspondent. She has reported from Sofia, "
+        "Belgrade and Bucharest since 2019.",
+        "Ads help fund our journalism. You can turn off personalised adverts in Privacy settings.",
+    ],
+)
+def test_furniture_read_in_the_thirteenth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "More in Europe are expected to follow, the minister said.",
+        "Topics for the summit include trade and energy, officials said.",
+        "Hanna Korhonen is Bulgaria's new justice minister, the president said on Monday.",
+    ],
+)
+def test_text_like_the_thirteenth_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]

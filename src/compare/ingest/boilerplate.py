@@ -183,6 +183,9 @@ _RELATED_MARKERS = (
     "you may also like",
     "more on this",
     "more from",
+    "more in ",
+    "topics",
+    "tags",
     "read more",
     "read also",
     "also read",
@@ -533,6 +536,8 @@ _HEADER_DATE = re.compile(
     re.I,
 )
 _READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s?(?: read| listen)?", re.I)
+# "Updated 1 hour ago" in a byline block (alone on its line, ``_is_timestamp`` reads it)
+_AGO = re.compile(r"(?:updated|published|posted)?\s*\d{1,2} (?:minute|min|hour|day)s? ago", re.I)
 # The words of a share bar: "Share this article: Facebook | X | WhatsApp | Email | Copy link".
 # "Share on Facebook | Share on X | Email | Print" too.
 _SHARE_START = re.compile(r"share(?: this (?:article|story|page)| on| via| to)?:?(?:\s|$)", re.I)
@@ -579,6 +584,8 @@ def _header_piece(piece: str) -> str | None:
         return "byline"
     if _HEADER_DATE.fullmatch(piece) or _READING_TIME.fullmatch(piece):
         return "date"
+    if _AGO.fullmatch(piece):
+        return "ago"
     folded = piece.casefold().rstrip(":")
     if folded in lexicons.words("boilerplate_markers.txt"):
         return "share"  # interface wording: "Skip to main content", "Sign in", "Listen ..."
@@ -631,7 +638,7 @@ def header_furniture(para: str) -> bool:
         # "Reuters in Kyiv / Tue 11 Feb 2025 16.52 GMT": a byline naming where it was filed
         pieces = _header_pieces(para)
         kinds = [k or ("byline" if _PLACED_BYLINE.fullmatch(p) else None) for p, k in pieces]
-    if not kinds or None in kinds:
+    if not kinds or None in kinds or kinds == ["ago"]:
         return False
     return shared or any(k != "label" for k in kinds)
 
@@ -655,7 +662,7 @@ def header_line(line: str) -> bool:
     if breadcrumb(line):
         return True
     shared, kinds = _header_items(line)
-    if not kinds or None in kinds:
+    if not kinds or None in kinds or kinds == ["ago"]:
         return False
     return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
 
@@ -758,7 +765,7 @@ def _header_pieces(text: str) -> list[tuple[str, str | None]]:
 
 def _split_header(text: str) -> tuple[bool, list[tuple[str, str | None]]]:
     # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
-    plain = _link_text(_unemphasised(text))
+    plain = _BOLD.sub("", _link_text(_unemphasised(text)))  # "**Share this story:** ..."
     body = _BRACKETED_ITEMS.sub(" | ", _ICON.sub(" ", plain).strip())
     share = _SHARE_START.match(body.lstrip("["))
     if share:
@@ -775,6 +782,9 @@ def _unemphasised(text: str) -> str:
     return text.strip().strip("*_").strip()
 
 
+_BOLD = re.compile(r"\*\*|__")
+
+
 def _link_text(text: str) -> str:
     """Markdown links read as their words: "[Home](/) › [World](/world)" is "Home › World"."""
     return _MD_LINK.sub(r"\1", text)
@@ -782,7 +792,7 @@ def _link_text(text: str) -> str:
 
 # "More from The Lusevian Herald", "Latest from Reuters": a heading over the outlet's links.
 _MORE_FROM = re.compile(
-    r"(?:More|Latest|Most read|Most popular) (?:from|on|at) (?:[A-Z][\w'’&.-]*\s?){1,6}"
+    r"(?:More|Latest|Most read|Most popular) (?:from|on|at|in) (?:[A-Z][\w'’&.-]*\s?){1,6}"
 )
 
 
@@ -926,7 +936,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
 _COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
-_LENGTH_AFTER = re.compile(r"\s+\d{1,2} min(?:ute)?s?(?: read| listen)?$", re.I)
+_LENGTH_AFTER = re.compile(r"\s+\(?\d{1,2} min(?:ute)?s?(?: read| listen)?\)?$", re.I)
 # A site's cookie notice: in the first person of the site, or its buttons.
 COOKIE_MAX_WORDS = 60
 _COOKIES = re.compile(
@@ -938,7 +948,8 @@ _COOKIES = re.compile(
 # "Petra Solvang is the Tamsveld Press Agency's Carrowmere correspondent."
 BIO_MAX_WORDS = 60
 _AUTHOR_BIO = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is (?:our|the (?:[A-Z][\w&.-]*\s){1,5}?\w+['\u2019]s)\s"
+    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is "
+    r"(?:our|(?:the )?(?:[A-Z][\w&.-]*\s){0,5}?[A-Z]\w*['\u2019]s)\s"
     r"[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
 )
@@ -978,7 +989,12 @@ def _related_block(para: str) -> bool:
 _NUMBERED = re.compile(r"^\d{1,2}[.)]\s+")
 
 
-_NOTICE = {"media": Reason.MEDIA, "syndication": Reason.SYNDICATION, "copyright": Reason.COPYRIGHT}
+_NOTICE = {
+    "media": Reason.MEDIA,
+    "syndication": Reason.SYNDICATION,
+    "copyright": Reason.COPYRIGHT,
+    "advert": Reason.MARKER,
+}
 
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
