@@ -842,3 +842,20 @@ def test_a_toll_credited_a_sentence_on_is_no_claim_stated_as_fact() -> None:
     found = run({"a": a, "b": b})
     assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) != []
+
+
+def test_a_quotation_of_two_sentences_given_to_another_speaker_is_one_finding() -> None:
+    # read blind (twelfth round): one finding per sentence of the quotation
+    given = (
+        "\u201cTariffs on their own will not build a single factory. We need a plan for "
+        "investment, not just a wall at the border,\u201d said Gareth Pryce of the Motorists' "
+        "Alliance."
+    )
+    said = (
+        "Priya Raghunathan, chief executive of the council, said carmakers welcomed the "
+        "clarity. \u201cTariffs on their own will not build a single factory,\u201d she said. "
+        "\u201cWe need a plan for investment, not just a wall at the border.\u201d"
+    )
+    found = of_kind(run({"a": given, "b": said, "c": said}), Kind.ATTRIBUTION_CHANGE)
+    assert len(found) == 1
+    assert "Pryce" in found[0].label and "Raghunathan" in found[0].label

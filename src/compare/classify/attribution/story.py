@@ -196,7 +196,11 @@ def _one_per_odd_source(
         if d.kind in _ODD_ONE_KINDS:
             odd = max((_site_of(d.credited), _site_of(d.other)), key=lambda s: sites[(d.kind, s)])
             if sites[(d.kind, odd)] > 1:
-                c = replace(c, key=f"said:{d.kind}:{odd[0]}:{odd[1]}")
+                # keyed by the odd article and the two sources, not the sentence: a quotation
+                # of two sentences given to another speaker is one difference (read blind,
+                # twelfth round: two findings, one per sentence of the quotation)
+                pair = " | ".join(sorted(c.label.split(" vs ")))
+                c = replace(c, key=f"said:{d.kind}:{odd[0]}:{pair}")
         out.append(c)
     return out
 
