@@ -194,13 +194,12 @@ def _one_per_odd_source(
     out = []
     for c, d in zip(candidates, diffs, strict=True):
         if d.kind in _ODD_ONE_KINDS:
-            odd = max((_site_of(d.credited), _site_of(d.other)), key=lambda s: sites[(d.kind, s)])
-            if sites[(d.kind, odd)] > 1:
-                # keyed by the odd article and the two sources, not the sentence: a quotation
-                # of two sentences given to another speaker is one difference (read blind,
+            claim = max((d.credited, d.other), key=lambda x: sites[(d.kind, _site_of(x))])
+            if sites[(d.kind, _site_of(claim))] > 1:
+                # keyed by the odd article and its source, not its sentence: a quotation of
+                # two sentences given to another speaker is one difference (read blind,
                 # twelfth round: two findings, one per sentence of the quotation)
-                pair = " | ".join(sorted(c.label.split(" vs ")))
-                c = replace(c, key=f"said:{d.kind}:{odd[0]}:{pair}")
+                c = replace(c, key=f"said:{d.kind}:{claim.article_id}:{_who(claim)}")
         out.append(c)
     return out
 
