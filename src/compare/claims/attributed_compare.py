@@ -38,6 +38,7 @@ from compare.claims import speakers
 from compare.claims.attributed import CREDITED, FACT, AttributedClaim, article_claims
 from compare.claims.attributed_frames import quote_mask, quote_states
 from compare.claims.legal import announces_act
+from compare.claims.sources import claim_framed
 from compare.claims.words import content_words, is_word
 from compare.model import Article, Sentence, Token
 
@@ -451,6 +452,7 @@ def _judge(
             # "..., with Chinese state media reporting that ...": the source named in a verb
             # form the frames do not read
             and not speakers.names_reporting(x.speaker, y.content)
+            and not claim_framed(y.content)  # "built on the claim that ...": someone's claim
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

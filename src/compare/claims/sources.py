@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from itertools import pairwise
 
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.legal import legal_status
@@ -799,3 +800,28 @@ def own_plan(tokens: Sequence[Token], marker: Marker) -> bool:
         if tokens[k].norm in {".", ";", '"', "“", "”"}:
             return False
     return False
+
+
+# Nouns that name what follows "that" as someone's claim ("the claim that", "his argument
+# that"): the clause is reported, not the outlet's own statement (general English).
+_CLAIM_NOUNS = frozenset(
+    {"claim", "claims", "argument", "arguments", "contention", "assertion", "insistence",
+     "allegation", "allegations", "theory", "suggestion", "accusation", "accusations"}
+)  # fmt: skip
+
+
+def claim_framed(tokens: Sequence[Token]) -> bool:
+    """Does the sentence present its clause as someone's claim ("built on the claim that")?
+
+    Why: "His defence was built on the claim that the drug entered his system
+    through contaminated meat" credits the meat story to the defence though no
+    reporting verb says so; read blind (thirteenth round), "stated as fact"
+    against it was wrong.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> claim_framed(t("His defence rested on the claim that the meat was tainted."))
+    True
+    >>> claim_framed(t("The claim was rejected by the panel."))
+    False
+    """
+    return any(a.norm in _CLAIM_NOUNS and b.norm == "that" for a, b in pairwise(tokens))

@@ -859,3 +859,18 @@ def test_a_quotation_of_two_sentences_given_to_another_speaker_is_one_finding() 
     found = of_kind(run({"a": given, "b": said, "c": said}), Kind.ATTRIBUTION_CHANGE)
     assert len(found) == 1
     assert "Pryce" in found[0].label and "Raghunathan" in found[0].label
+
+
+def test_a_clause_framed_as_someone_s_claim_is_not_stated_as_fact() -> None:
+    # read blind (thirteenth round): "His defence was built on the claim that ..." against
+    # "His legal team argued that ..." was reported as stated in the outlet's own voice
+    a = (
+        "His legal team argued that the drug had entered his system through contaminated "
+        "meat he ate at his brother's wedding."
+    )
+    b = (
+        "His defence was built on the claim that the drug had entered his system through "
+        "contaminated meat he ate at his brother's wedding."
+    )
+    found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
+    assert [f for f in found if "no attribution" in f.label or "fact" in f.label] == []

@@ -22,6 +22,7 @@ from compare.claims.number_lexicon import events
 from compare.claims.sources import (
     Marker,
     attribution_range,
+    claim_framed,
     identifications,
     markers,
     own_plan,
@@ -428,6 +429,9 @@ def _claim_dropped(
         return False
     if announces_act(clause):
         return False  # "X were indicted, prosecutors announced": a matter of record
+    lacks_tokens = pair.b_tokens if has_tokens is pair.a_tokens else pair.a_tokens
+    if claim_framed(lacks_tokens):
+        return False  # "His defence was built on the claim that ...": someone's claim
     if _source_credited_nearby(ctx, pair.passage_id, lacks, at, has_tokens, marker):
         return False
     if _event_credited_next(ctx, pair.passage_id, lacks, at, clause):
