@@ -804,7 +804,7 @@ def own_plan(tokens: Sequence[Token], marker: Marker) -> bool:
 
 # Nouns that name what follows "that" as someone's claim ("the claim that", "his argument
 # that"): the clause is reported, not the outlet's own statement (general English).
-_CLAIM_NOUNS = frozenset(
+_FRAMING_NOUNS = frozenset(
     {"claim", "claims", "argument", "arguments", "contention", "assertion", "insistence",
      "allegation", "allegations", "theory", "suggestion", "accusation", "accusations"}
 )  # fmt: skip
@@ -824,4 +824,4 @@ def claim_framed(tokens: Sequence[Token]) -> bool:
     >>> claim_framed(t("The claim was rejected by the panel."))
     False
     """
-    return any(a.norm in _CLAIM_NOUNS and b.norm == "that" for a, b in pairwise(tokens))
+    return any(a.norm in _FRAMING_NOUNS and b.norm == "that" for a, b in pairwise(tokens))
