@@ -720,3 +720,22 @@ def test_two_amounts_one_article_prints_together_are_no_discrepancy() -> None:
         }
     )
     assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_over_a_span_of_time_is_no_qualifier() -> None:
+    # read blind (thirteenth round): "held over two days" (across them) against "two days"
+    # was reported as one figure qualified differently
+    found = run(
+        {
+            "a": "The tribunal heard the case over two days in Frankfurt last month.",
+            "b": "The tribunal heard the case for two days in Frankfurt last month.",
+        }
+    )
+    assert of_kind(found, Kind.HEDGE_CHANGE) == []
+    hedged = run(
+        {
+            "a": "More than 300 people were evacuated from the town on Monday.",
+            "b": "Over 300 people were evacuated from the town on Monday.",
+        }
+    )
+    assert of_kind(hedged, Kind.HEDGE_CHANGE) == []  # "more than" / "over": one qualifier

@@ -58,6 +58,16 @@ def _both_qualified(x: QuantityClaim, y: QuantityClaim) -> bool:
     return x.qualifier != "exact" and y.qualifier != "exact" and disjoint(x, y)
 
 
+def _over_a_span(claim: QuantityClaim) -> bool:
+    """Is the figure a stretch of time after "over" ("the hearing was held over two days")?
+
+    Why: "over" before a span of time most often says across it, not more
+    than it; read blind (thirteenth round), "two days" / "over two days" was
+    reported as one figure qualified differently, and judged wrong.
+    """
+    return claim.qualifier_text.casefold() == "over" and claim.dimension == "time"
+
+
 def _conflict(cand: Candidate) -> Candidate:
     """A "same figure, qualified differently" finding whose qualified figures exclude each other.
 
@@ -141,6 +151,8 @@ def guard(
         ]
         pairs = [(x, y) for k, x in enumerate(found) for y in found[k + 1 :]]
         if cand.kind is Kind.HEDGE_CHANGE:
+            if any(_over_a_span(c) for c in found):
+                continue  # "held over two days": across them, not more than them
             if not any(disjoint(x, y) for x, y in pairs):
                 out.append(cand)
             elif not any(_both_qualified(x, y) for x, y in pairs):
