@@ -874,3 +874,11 @@ def test_a_clause_framed_as_someone_s_claim_is_not_stated_as_fact() -> None:
     )
     found = of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE)
     assert [f for f in found if "no attribution" in f.label or "fact" in f.label] == []
+
+
+def test_a_legal_team_and_the_defence_are_one_party() -> None:
+    # read blind (thirteenth round): "His legal team argued" / "Vukcevic's defense argued"
+    # was called a change of source
+    a = "His legal team argued the drug had entered his system through contaminated meat."
+    b = "Vukcevic's defense argued the drug had entered his system through contaminated meat."
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []

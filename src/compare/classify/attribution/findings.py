@@ -21,7 +21,7 @@ from compare.claims.sources import (
     same_referent,
     source_range,
 )
-from compare.claims.speakers import identified, one_side, words
+from compare.claims.speakers import identified, one_party, one_side, words
 from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts
@@ -410,6 +410,7 @@ def source_change(ctx: Context, pair: CellPair, m: Marker, n: Marker) -> Candida
         or same_words(ta, tb)
         or same_referent(ta, tb)
         or one_side(ta, tb)
+        or one_party(ta, tb)
         or not identified(ta)
         or not identified(tb)
         or _shared_words(ta, tb)
