@@ -92,11 +92,16 @@ def opens_with(speaker: Sequence[Token], sentence: Sequence[Token]) -> bool:
     said = words(speaker)
     if not said:
         return False
-    opening = [x for x in sentence if any(c.isalnum() for c in x.norm)][: len(said) + 4]
+    opening = _word_tokens(sentence)[: len(said) + 4]
     for k, token in enumerate(opening):
         if token.norm in _EVIDENTIAL:
             return k > 0 and said <= words(opening[:k])
     return False
+
+
+def _word_tokens(sentence: Sequence[Token]) -> list[Token]:
+    """The sentence's tokens that hold a letter or digit (punctuation left out)."""
+    return [x for x in sentence if any(c.isalnum() for c in x.norm)]
 
 
 SUBJECT_REACH = 6  # words a named subject may run past the speaker's own words
@@ -131,7 +136,7 @@ def names_reporting(speaker: Sequence[Token], sentence: Sequence[Token]) -> bool
     if not said:
         return False
     verbs = _reporting_stems()
-    tokens = [x for x in sentence if any(c.isalnum() for c in x.norm)]
+    tokens = _word_tokens(sentence)
     return any(
         stem(token.norm) in verbs
         and _subject_word(tokens[k - 1], said)
