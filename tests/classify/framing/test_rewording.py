@@ -383,3 +383,18 @@ def test_a_shell_noun_pointing_back_is_no_rewording() -> None:
     a = "Campaigners said the closures would hit older residents hardest, the union warned."
     b = "Campaigners said the move would hit older residents hardest, the union warned."
     assert of_kind(run({"a": a, "b": b}), Kind.WORDING_CHANGE) == []
+
+
+def test_words_the_other_version_says_with_a_place_spelt_another_way_are_said() -> None:
+    # read blind (thirteenth round): "near the town of Shalkarsu" as words one version has,
+    # where the other says "near the town of Shalqarsu" a paragraph on
+    found = run(
+        {
+            "a": "A passenger train hit a freight train near the town of Shalkarsu on Tuesday. "
+            "Rescuers worked through the night.",
+            "b": "A passenger train hit a freight train on Tuesday. It struck the rear of the "
+            "wagons near the town of Shalqarsu, officials said.",
+        }
+    )
+    labels = [f.label for f in of_kind(found, Kind.WORDING_CHANGE)]
+    assert not any("Shalkarsu" in label for label in labels), labels

@@ -53,7 +53,7 @@ from compare.classify.presence.added import figure_word
 from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
 from compare.classify.presence.omission import own_clauses
 from compare.classify.same_content import same_content
-from compare.classify.variants.name_forms import strip_accents
+from compare.classify.variants.name_forms import fold, strip_accents
 from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import Kind, Severity, Span, Token
 from compare.text import lexicons
@@ -239,11 +239,20 @@ def _said_nearby(ctx: Context, passage_id: str, other: str, words: Sequence[Toke
     sentences = ctx.articles[other].sentences if other in ctx.articles else ()
     if not indexes or not sentences:
         return False
-    wanted = {stem(t.norm) for t in content_words(words)}
-    reach = len(sentences) if len(wanted) >= ANYWHERE_WORDS else NEARBY
+    wanted = content_words(words)
+    reach = len(sentences) if len({stem(t.norm) for t in wanted}) >= ANYWHERE_WORDS else NEARBY
     lo, hi = max(min(indexes) - reach, 0), min(max(indexes) + reach + 1, len(sentences))
-    there = {stem(t.norm) for s in sentences[lo:hi] for t in s.tokens}
-    return bool(wanted) and wanted <= there
+    there = {f for s in sentences[lo:hi] for t in s.tokens for f in _said_forms(t)}
+    return bool(wanted) and all(set(_said_forms(t)) & there for t in wanted)
+
+
+def _said_forms(token: Token) -> tuple[str, ...]:
+    """A word's stem, and a capitalised word's romanisation fold: "near the town of
+    Shalkarsu" is said by an outlet writing "Shalqarsu" (read blind, thirteenth round: as
+    words only one version has)."""
+    if token.text[:1].isupper() and token.text.isalpha():
+        return stem(token.norm), "name:" + fold(token.norm)
+    return (stem(token.norm),)
 
 
 # Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells"): general nouns
