@@ -398,3 +398,23 @@ def test_words_the_other_version_says_with_a_place_spelt_another_way_are_said() 
     )
     labels = [f.label for f in of_kind(found, Kind.WORDING_CHANGE)]
     assert not any("Shalkarsu" in label for label in labels), labels
+
+
+def test_a_word_of_time_swapped_inside_a_quotation_is_a_rewording() -> None:
+    # read blind (thirteenth round): "in the coming days" / "in the coming weeks" inside one
+    # quoted sentence was missed: words that only say when were never a rewording
+    said = "Thomas Brandt said: \u201cThis is a dark day for the club. We will discuss his contract"
+    found = run(
+        {
+            "a": f"{said} in the coming weeks.\u201d",
+            "b": f"{said} in the coming days.\u201d",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == ['"days" vs "weeks"']
+    unquoted = run(
+        {
+            "a": "The club will discuss his contract in the coming weeks, Brandt said.",
+            "b": "The club will discuss his contract in the coming days, Brandt said.",
+        }
+    )
+    assert of_kind(unquoted, Kind.WORDING_CHANGE) == []  # the outlet's own words of time
