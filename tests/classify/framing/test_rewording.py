@@ -410,7 +410,9 @@ def test_a_word_of_time_swapped_inside_a_quotation_is_a_rewording() -> None:
             "b": f"{said} in the coming days.\u201d",
         }
     )
-    assert [f.label for f in of_kind(found, Kind.WORDING_CHANGE)] == ['"days" vs "weeks"']
+    (finding,) = of_kind(found, Kind.WORDING_CHANGE)
+    assert finding.label == '"days" vs "weeks"'
+    assert finding.explanation.startswith("Inside the same quotation")
     unquoted = run(
         {
             "a": "The club will discuss his contract in the coming weeks, Brandt said.",

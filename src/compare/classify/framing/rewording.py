@@ -529,6 +529,21 @@ def _changed_phrases(
             yield pair, found
 
 
+def _all_quoted(
+    pair: CellPair, found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]]
+) -> bool:
+    """Does every changed phrase stand inside quotation marks on both sides?"""
+    where_a = {t.start: k for k, t in enumerate(pair.a_tokens)}
+    where_b = {t.start: k for k, t in enumerate(pair.b_tokens)}
+    return all(
+        a
+        and b
+        and all(pair.a_quoted[where_a[t.start]] for t in a)
+        and all(pair.b_quoted[where_b[t.start]] for t in b)
+        for a, b, _at in found
+    )
+
+
 def _quoted_swap(pair: CellPair, change: Change) -> bool:
     """Are words swapped for others inside quotation marks in both versions?
 
@@ -656,6 +671,11 @@ def _reworded(
             spans[other].append(ctx.tokens_span(other, tokens[lo:hi]))
         content += len(content_words(a)) + len(content_words(b))
     label, explanation = _wording(described, found)
+    if _all_quoted(pair, found):
+        explanation = (
+            "Inside the same quotation the outlets print different words, so at most one "
+            f"quotes the speaker exactly. {explanation}"
+        )
     return Candidate(
         kind=Kind.WORDING_CHANGE,
         severity=Severity.LOW,
