@@ -636,7 +636,7 @@ def header_furniture(para: str) -> bool:
         return True  # "Share this article:  [f]  [in]  [@]": its buttons are icons alone
     if None in kinds and "date" in kinds:
         # "Reuters in Kyiv / Tue 11 Feb 2025 16.52 GMT": a byline naming where it was filed
-        pieces = _header_pieces(para)
+        _shared, pieces = _split_header(para)
         kinds = [k or ("byline" if _PLACED_BYLINE.fullmatch(p) else None) for p, k in pieces]
     if not kinds or None in kinds or kinds == ["ago"]:
         return False
@@ -758,12 +758,8 @@ def _header_items(text: str) -> tuple[bool, list[str | None]]:
     return share, [k for _p, k in pieces]
 
 
-def _header_pieces(text: str) -> list[tuple[str, str | None]]:
-    """Each item of a page header with what it is (``_header_piece``)."""
-    return _split_header(text)[1]
-
-
 def _split_header(text: str) -> tuple[bool, list[tuple[str, str | None]]]:
+    """(opens with "Share this article:", each item with what it is)."""
     # "[Share on Facebook] [Share on X] [Email] [Print]": buttons in brackets, one item each
     plain = _BOLD.sub("", _link_text(_unemphasised(text)))  # "**Share this story:** ..."
     body = _BRACKETED_ITEMS.sub(" | ", _ICON.sub(" ", plain).strip())

@@ -38,7 +38,12 @@ from compare.ingest.discover import (
 from compare.ingest.extracted import NO_TEXT
 from compare.ingest.formats import PAGE_SUFFIXES, Context, Read, read_archive, read_json, read_page
 from compare.ingest.frontmatter import Field, FrontMatter, split_front_matter
-from compare.ingest.headlines import first_line_headline, page_top, value_span
+from compare.ingest.headlines import (
+    STANDFIRST_MAX_WORDS,
+    first_line_headline,
+    page_top,
+    value_span,
+)
 from compare.ingest.office import OFFICE_SUFFIXES, read_office
 from compare.ingest.provenance import (
     DATE_LINE,
@@ -386,7 +391,6 @@ def _article_url(fm: FrontMatter, entry: ManifestEntry | None) -> str | None:
 # A date as a page header writes it, its weekday optional ("Tuesday 4 March 2025").
 _HEADER_DATE = re.compile(rf"{WEEKDAY}({NAMED_DATE})")
 _HEADER_REASONS = frozenset({Reason.CONTRIBUTORS.value, Reason.DATE_HEADER.value})
-STANDFIRST_MAX_WORDS = 40
 
 
 def _header_dates(body: Body, title: str | None) -> list[DateClaim]:

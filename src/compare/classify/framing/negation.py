@@ -122,17 +122,16 @@ def _matched_around(pair: CellPair, at: int) -> bool:
     return words >= CLAUSE_REST or (words >= CONTEXT and ends)
 
 
-def _flip(pair: CellPair, at: int) -> bool:
-    """Is the opcode at ``at`` a negation one side adds to wording both sides share?"""
+def _flip(pair: CellPair, at: int, neg_a: Sequence[int], neg_b: Sequence[int]) -> bool:
+    """Is the opcode at ``at`` a negation one side adds to wording both sides share?
+
+    ``neg_a`` and ``neg_b`` are the indexes of each cell's negations (``_negations``).
+    """
     _op, i1, i2, j1, j2 = pair.opcodes[at]
     if max(i2 - i1, j2 - j1) > MAX_CHANGE:
         return False
-    neg_a = [k for k in _negations(pair.a_tokens) if i1 <= k < i2]
-    neg_b = [k for k in _negations(pair.b_tokens) if j1 <= k < j2]
-    if bool(neg_a) == bool(neg_b):
+    if any(i1 <= k < i2 for k in neg_a) == any(j1 <= k < j2 for k in neg_b):
         return False
-    if len(_negations(pair.a_tokens)) == len(_negations(pair.b_tokens)):
-        return False  # the other version denies it elsewhere in the sentence
     same_rest = _same_words(_rest(pair.a_tokens[i1:i2]), _rest(pair.b_tokens[j1:j2]))
     return same_rest and _matched_around(pair, at)
 
@@ -157,10 +156,13 @@ def find(ctx: Context) -> list[Candidate]:
     """One finding per cell pair whose versions differ by a negation."""
     out: list[Candidate] = []
     for pair in cell_pairs(ctx):
+        neg_a, neg_b = _negations(pair.a_tokens), _negations(pair.b_tokens)
+        if len(neg_a) == len(neg_b):
+            continue  # as many negations in each: none dropped, or one moved elsewhere
         if pair.loose() or not same_content(ctx, pair):
             continue
         for at, (op, i1, i2, j1, j2) in enumerate(pair.opcodes):
-            if op == "equal" or not _flip(pair, at):
+            if op == "equal" or not _flip(pair, at, neg_a, neg_b):
                 continue
             a = _phrase(pair.a_tokens, i1, i2)
             b = _phrase(pair.b_tokens, j1, j2)
