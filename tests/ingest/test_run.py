@@ -782,6 +782,80 @@ def test_page_headers_read_blind_in_the_thirteenth_round(tmp_path: Path, header:
     assert article.published == "2025-09-14"
 
 
+def test_a_page_copied_with_no_blank_line_above_the_text(tmp_path: Path) -> None:
+    # read blind (fourteenth round): header, headline, caption, byline, date and share bar
+    # all in one block lost the headline, the date and the outlet
+    article = _one(
+        tmp_path / "page.txt",
+        "Skip to main content\nAccessibility help\nThe Harbour Post\nSunday 14 September 2025\n"
+        "Subscribe    Sign in    Search\nNews\nWorld\nSport\nWorld  >  Europe  >  Austria\n"
+        "Coach plunges off mountain road\n"
+        "Rescuers at the scene on Saturday. Photograph: Ann Lee/Globus Wire\n"
+        "By Globus Wire staff\nSun 14 Sep 2025 18.42 BST\nShare on Facebook\nCopy link\n"
+        "Comments (214)\n"
+        "A coach left the road on Saturday evening, police said.\n\n"
+        "Six people were hurt, two of them seriously.\n",
+    )
+    assert article.outlet == "The Harbour Post"
+    assert article.title == "Coach plunges off mountain road"
+    assert article.published == "2025-09-14"
+    assert [p.text for p in article.paragraphs] == [
+        "Coach plunges off mountain road",
+        "A coach left the road on Saturday evening, police said.",
+        "Six people were hurt, two of them seriously.",
+    ]
+
+
+def test_a_caption_over_the_dateline_and_set_apart_furniture_are_removed(tmp_path: Path) -> None:
+    # read blind (fourteenth round): a caption ending in its agency's credit above the
+    # dateline, an italic caption under a Markdown image, "*\u2014 Advertisement \u2014*", a
+    # bio in italics naming the outlet without a possessive, "Originally published" and
+    # a lone "Comment" button
+    page = _one(
+        tmp_path / "page.txt",
+        "Coach plunges off mountain road\n\nBy Ann Roe | Globus Wire\n\nShare\nComment\nSave\n\n"
+        "Rescuers tend to the injured below the pass in Vell County. (Globus Wire)\n\n"
+        "VELL, Norland (Globus Wire) \u2014 A coach left the road on Saturday, police said.\n\n"
+        "Six people were hurt, two of them seriously.\n",
+    )
+    assert [p.text for p in page.paragraphs][1:] == [
+        "VELL, Norland (Globus Wire) \u2014 A coach left the road on Saturday, police said.",
+        "Six people were hurt, two of them seriously.",
+    ]
+    md = _one(
+        tmp_path / "post.md",
+        "---\ntitle: Coach plunges off mountain road\noutlet: Harbour Post\n---\n\n"
+        "**By Ann Roe, Globus Wire** \u00b7 Updated March 12, 2025, 9:48 a.m. \u00b7 "
+        "Originally published March 11, 2025\n\n"
+        "![A coach on its side](/img/coach.jpg)\n*Rescuers at the scene on Saturday. (Harbour "
+        "Post)*\n\nA coach left the road on Saturday evening, police said.\n\n"
+        "*\u2014 Advertisement \u2014*\n\nSix people were hurt, two of them seriously.\n\n"
+        "*Ann Roe is a Harbour Post travel correspondent based in Vell.*\n",
+    )
+    assert [p.text for p in md.paragraphs][1:] == [
+        "A coach left the road on Saturday evening, police said.",
+        "Six people were hurt, two of them seriously.",
+    ]
+    plain = _one(
+        tmp_path / "news.txt",
+        "Reporter freed\n\nA court freed the reporter on Monday, his lawyer said.\n\n"
+        "Ann Roe is a Harbour Post reporter held since June.\n",
+    )
+    assert plain.paragraphs[-1].text == "Ann Roe is a Harbour Post reporter held since June."
+
+
+def test_a_syndication_notice_glued_under_the_last_paragraph_is_removed(tmp_path: Path) -> None:
+    # read blind (fourteenth round): reported as a passage only one outlet carries
+    article = _one(
+        tmp_path / "page.txt",
+        "Coach plunges off mountain road\n\nA coach left the road on Saturday, police said.\n\n"
+        "Six people were hurt, two of them seriously.\n"
+        "Globus Wire is an international news agency. This article was supplied by Globus "
+        "Wire and edited for the Post.\n",
+    )
+    assert article.paragraphs[-1].text == "Six people were hurt, two of them seriously."
+
+
 def test_a_masthead_names_the_outlet_better_than_a_contact_address_s_bare_host(
     tmp_path: Path,
 ) -> None:

@@ -19,6 +19,7 @@ from enum import StrEnum
 from compare.ingest.provenance import NAMED_DATE, WEEKDAY
 from compare.model import Removed, Span
 from compare.text import lexicons
+from compare.text.datelines import dateline
 from compare.text.offsets import LineIndex
 
 
@@ -249,6 +250,7 @@ def split_body(
             removed.append((s, e, Reason.SUBHEADING))
             del kept[i]
     kept = _without_repeats(text, kept, removed)
+    kept = _without_lead_caption(text, kept, removed)
     paragraphs: list[tuple[int, int]] = []
     for s, e in kept:
         e = _without_tail_credit(text, s, e, removed)
@@ -367,6 +369,32 @@ def _without_repeats(
     return out
 
 
+def _without_lead_caption(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    """The photo caption over the story: a first paragraph ending in a "(Name)" credit, with
+    the dateline's paragraph ("GARISSA, Kenya (Lodestar Wire) \u2014 ...") right after it.
+
+    Read blind (fourteenth round): "Medical staff tend to patients at a ... camp in Garissa
+    County, Kenya. (Lodestar Wire)" lost its credit and was kept as the story's first
+    paragraph.  A credit alone does not tell a caption (a story may end "... (Outlet)");
+    standing above the dateline that opens the story does.
+    """
+    if len(kept) < 2:
+        return kept
+    s, e = kept[0]
+    first = text[s:e]
+    if (
+        len(first.split()) > CAPTION_MAX_WORDS
+        or _BREAK.search(first.strip())
+        or _TAIL_CREDIT.search(first) is None
+        or dateline(text[kept[1][0] : kept[1][1]]) is None
+    ):
+        return kept
+    removed.append((s, e, Reason.CAPTION))
+    return kept[1:]
+
+
 def _without_tail_credit(text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]) -> int:
     """End of the paragraph without a trailing "(Outlet Name)" source credit."""
     m = _TAIL_CREDIT.search(text, s, e)
@@ -394,9 +422,19 @@ def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> li
     by_blank = any(c is None for c in contents[first:last])
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
+    after_image = False
     for content in contents:
         if content is not None:
-            reason = _line_reason(text[content[0] : content[1]])
+            line = text[content[0] : content[1]]
+            reason = _line_reason(line)
+            if reason is None and after_image and _set_apart(line):
+                reason = Reason.CAPTION  # "![...](...)" then "*A shopkeeper arranges ...*"
+            if reason is None and by_blank and current is not None and _glued_notice(line):
+                # "... after a haul cable snapped.\nTNS is a news agency. This article was
+                # supplied by TNS ...": a notice glued under the last paragraph (read blind,
+                # fourteenth round).  A notice opening its own block is the block's to judge.
+                reason = Reason.SYNDICATION
+            after_image = reason is Reason.IMAGE
             if reason is not None:
                 removed.append((*content, reason))
                 content = None
@@ -409,6 +447,21 @@ def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> li
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+def _set_apart(line: str) -> bool:
+    """A line wholly in Markdown italics, short enough for a caption (read under an image).
+
+    >>> _set_apart("*A shopkeeper arranges loaves. (Eastline Times)*"), _set_apart("Rain fell.")
+    (True, False)
+    """
+    line = line.strip()
+    return (
+        len(line) > 2
+        and line[0] in "*_"
+        and line[-1] == line[0]
+        and len(line.split()) <= CAPTION_MAX_WORDS
+    )
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -530,7 +583,7 @@ _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 # "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
 # "Published 11 June 2024", "11/06/2024 16:42": when the page says it was written.
 _HEADER_DATE = re.compile(
-    rf"(?:(?:first |last )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
+    rf"(?:(?:first |last |originally )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
     rf"(?:{WEEKDAY}{NAMED_DATE}|{_NUMERIC_DATE}|{_CLOCK})"
     rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}))*",
     re.I,
@@ -838,7 +891,8 @@ def _line_reason(line: str) -> Reason | None:
         return Reason.IMAGE
     # Markdown emphasis or a heading's "#" around a marker ("**Read more:**", "### More on
     # this story") is typography, not text.
-    shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ ")
+    # "*\u2014 Advertisement \u2014*": dashes around a marker are layout too
+    shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ \u2014\u2013-")
     shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
     shown = _LENGTH_AFTER.sub("", shown)  # "Listen to this article  4 min"
     if shown.casefold() in lexicons.words("boilerplate_markers.txt") or _MORE_FROM.fullmatch(shown):
@@ -848,6 +902,20 @@ def _line_reason(line: str) -> Reason | None:
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
     return None
+
+
+NOTICE_LINE_MAX_WORDS = 40
+
+
+def _glued_notice(line: str) -> bool:
+    """Is a line a syndication or correction notice ("This article was supplied by")?"""
+    if len(line.split()) > NOTICE_LINE_MAX_WORDS:
+        return False
+    folded = line.casefold()
+    return any(
+        kind == "syndication" and phrase in folded
+        for phrase, kind in lexicons.rows("boilerplate_notices.txt")
+    )
 
 
 def _classify(para: str) -> tuple[Reason | None, list[str]]:
@@ -885,6 +953,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(para):
         return Reason.CONTRIBUTORS, []  # "Mira Solberg is our environment correspondent."
+    if emphasised and words <= BIO_MAX_WORDS and _AUTHOR_BIO_SET_APART.match(para):
+        return Reason.CONTRIBUTORS, []  # "*Lena Marsh is a Capital Post travel correspondent*"
     if words <= BIO_MAX_WORDS and _BIO_OPENING.match(para) and _CONTACT_CUE.search(para):
         return Reason.CONTRIBUTORS, []  # "Tom Aldane is a business reporter ... Follow him"
     if _related_block(para):
@@ -950,6 +1020,15 @@ _AUTHOR_BIO = re.compile(
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
 )
 
+# The same in italics under the story, naming the outlet without a possessive: "*Lena Marsh
+# is a Capital Evening Post travel correspondent based in Munich.*" (read blind, fourteenth
+# round).  Only set apart in italics: "Evan Roe is a Daily Courier reporter held in ..." in
+# plain text may be the news.
+_AUTHOR_BIO_SET_APART = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is an? (?:[A-Z][\w&.-]*\s){1,5}"
+    r"[\w ,'\u2019-]{0,40}?\b(?:correspondent|reporter|"
+    r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
+)
 
 # A biography that tells how to reach its writer: "Tomas Helgren covers Velsby ... for the
 # Echo. Got a story? Email ...", "Tom Aldane is a business reporter at the Northgate Post,

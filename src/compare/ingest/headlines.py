@@ -96,6 +96,8 @@ class PageTop:
     outlet_line: str | None  # the line naming it, as written
     outlet_at: int  # where that line starts in the text
     end: int  # where the headline is looked for
+    # The headline, when it stands inside the header's block (no blank line around it)
+    headline: tuple[int, int] | None = None
 
 
 def page_top(text: str, start: int) -> PageTop | None:
@@ -125,6 +127,7 @@ def page_top(text: str, start: int) -> PageTop | None:
     True
     """
     spans: list[tuple[int, int]] = []
+    headline: tuple[int, int] | None = None
     outlet = outlet_line = None
     outlet_at = 0
     furniture = False
@@ -153,6 +156,14 @@ def page_top(text: str, start: int) -> PageTop | None:
             ):
                 pass  # "News / ... / Climate crisis / World > Europe": one item of a menu
             elif not label_line(line):
+                if furniture and n > 0 and _headline_in_block(block, n):
+                    # "World > Europe / Four killed as ... / caption / By TNS staff": the
+                    # headline inside the header's block, a page copied with no blank lines
+                    first = m.start(1)
+                    headline_at = text.find(line, first + len("\n".join(block[:n])))
+                    spans.append((first, first + len("\n".join(block[:n]).rstrip())))
+                    lines += n
+                    headline = (headline_at, headline_at + len(line))
                 break  # a site's or a section's name ("Environment") is header among header
             elif naming and (len(line.split()) >= 2 or _CAMEL.fullmatch(line)):
                 # "Skip to main content / The Halvern Courier", or "NorthWire" alone
@@ -165,10 +176,30 @@ def page_top(text: str, start: int) -> PageTop | None:
         break
     if not furniture or lines > PAGE_TOP_MAX:
         return None
+    if headline is not None:
+        return PageTop(tuple(spans), outlet, outlet_line, outlet_at, headline[1], headline)
     head = first_line_headline(text, at)
     if head is None or header_line(text[head[0] : head[1]]):
         return None
     return PageTop(tuple(spans), outlet, outlet_line, outlet_at, at)
+
+
+def _headline_in_block(block: Sequence[str], n: int) -> bool:
+    """Is line ``n`` of a block of page header the headline, with its byline block under it?
+
+    Read only after header lines: a headline-shaped line (``MAX_HEADLINE_WORDS``
+    words at most, no sentence end) with a line of page header (a byline, a
+    date) among the ``HEADER_BLOCK_LINES`` lines under it.  Read blind
+    (fourteenth round), a page copied whole with no blank lines lost its
+    headline, date and outlet, and its furniture reached the text.
+    """
+    line = block[n].strip()
+    if not line or line[-1] in _NOT_HEADLINE_END or len(line.split()) > MAX_HEADLINE_WORDS:
+        return False
+    if not any(c.isalpha() for c in line):
+        return False
+    under = [x.strip() for x in block[n + 1 : n + 1 + HEADER_BLOCK_LINES]]
+    return any(header_line(x) for x in under)
 
 
 # One word with a capital inside ("NorthWire", "HuffPost"): a site's name, never a section's.

@@ -323,7 +323,9 @@ def _one(
         return f"{NO_TEXT} (front matter only)" if fm.fields else NO_TEXT
     title = clean_label(fm.fields["title"].text) if "title" in fm.fields else None
     named: Masthead | None = None
+    inside: tuple[int, int] | None = None  # a headline inside the page header's block
     if title is None and (top := page_top(text, start)):
+        inside = top.headline
         for s, e in top.spans:
             span = Span(cand.id, s, e, lines.line(s), text[s:e])
             extra.append(Removed(span, Reason.MARKER.value))
@@ -334,7 +336,7 @@ def _one(
     if title is not None:
         key = _TITLE_KEY.search(text, 0, fm.body_start)
         head = value_span(text, fm.fields["title"].text, key.end() if key else 0, fm.body_start)
-    elif head := first_line_headline(text, start):
+    elif head := inside or first_line_headline(text, start):
         title = clean_label(text[head[0] : head[1]])
         start = head[1]
         if (line := DATE_LINE.match(text, start)) and parse_date(line[2]):
