@@ -487,6 +487,73 @@ def test_named_against_unnamed_source() -> None:
     )
 
 
+def test_the_second_of_two_coordinated_statements_is_a_claim_too() -> None:
+    # read blind (twelfth round): "X said A and that B" against "Officials said B" was
+    # missed, as only A was compared
+    a = article(
+        "a",
+        "Minister Karl Holm said retained data had helped in 70 percent of organised crime "
+        "cases and that fourteen ongoing investigations could be affected by the ruling.",
+    )
+    b = article(
+        "b", "Officials said fourteen ongoing investigations could be affected by the ruling."
+    )
+    (diff,) = compare([a, b])
+    assert (diff.kind, diff.credited.article_id, words(diff.other.speaker)) == (
+        "unnamed",
+        "a",
+        "Officials",
+    )
+    assert words(diff.credited.content).startswith("fourteen ongoing")
+    one = article("c", "Minister Karl Holm said fourteen ongoing investigations could be affected.")
+    (claim,) = story_claims([one])["c"]
+    assert claim.also == ()
+
+
+def test_when_a_statement_was_made_is_no_part_of_it_nor_a_dateline_its_speaker() -> None:
+    # read blind (fourteenth round): ", after the commission voted to lift the floor to
+    # 102,000 tenge" made the lobby's warning match another outlet's lede stated as fact,
+    # and the dateline's country was quoted as part of the speaker
+    (lobby,) = claims(
+        "ASTANA, Kazakhstan \u2014 Kazakhstan's small-business lobby warned that the rise will "
+        "cost 40,000 jobs, after the wages commission voted to lift the floor to 102,000 tenge."
+    )
+    assert words(lobby.speaker) == "Kazakhstan's small-business lobby"
+    assert words(lobby.content) == "the rise will cost 40,000 jobs"
+    a = article(
+        "a",
+        "Kazakhstan's small-business lobby warned that the rise will cost jobs, after the "
+        "wages commission voted to lift the monthly minimum wage to 102,000 tenge on Tuesday.",
+    )
+    b = article(
+        "b",
+        "The wages commission voted to lift the monthly minimum wage to 102,000 tenge on Tuesday.",
+    )
+    assert compare([a, b]) == []
+
+
+def test_a_quotation_s_pronoun_stands_for_a_titled_name_or_a_name_before_an_aside() -> None:
+    # read blind (fourteenth round): the quotation given to the commission chair in one
+    # outlet and to the finance minister in another was missed
+    quote = '"We have tried to balance what workers need with what firms can bear,"'
+    a = article(
+        "a",
+        "Commission chair Gulnara Seitkaliyeva told reporters that about 1.2 million workers "
+        f"earn the minimum wage. {quote} she said.",
+    )
+    b = article(
+        "b",
+        "Minister Yerlan Abdikarimov, speaking after the commission's vote, said the increase "
+        f"would add to price pressures. {quote} he said.",
+    )
+    (diff,) = compare([a, b])
+    assert diff.kind == "source"
+    assert {words(diff.credited.speaker), words(diff.other.speaker)} == {
+        "Gulnara Seitkaliyeva",
+        "Minister Yerlan Abdikarimov",
+    }
+
+
 def test_a_spokesman_named_earlier_in_his_article_is_no_unnamed_source() -> None:
     a = article("a", f"{CLAIM}, ministry spokesman Karl Holm said.")
     b = article("b", f"Ministry spokesman Karl Holm spoke on Monday. {CLAIM}, the spokesman said.")

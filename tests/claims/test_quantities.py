@@ -64,6 +64,15 @@ def test_not_one_multi_word_number(words: str) -> None:
             ("count", "-", "aftershock"),
         ),
         ("She suffered 60% burns.", "60%", 60, ("ratio", "-", "burn")),
+        # read blind (fourteenth round): the second clause's own verb counts the sick, not
+        # the dead the sentence's other clause counts
+        (
+            "Cholera has killed at least 31 people and sickened more than 1,700 in the camp.",
+            "more than 1,700",
+            1700,
+            ("count", "infection", "people"),
+        ),
+        ("Floods killed 12 people and affected 3,000 in the province.", "3,000", 3000, None),
     ],
 )
 def test_claim_value_and_what_is_counted(text, quoted, value, what) -> None:

@@ -27,7 +27,7 @@ Speakers are compared in ``speakers``; claims across outlets in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from compare.claims.attributed_frames import (
     CLOSE_QUOTE,
@@ -66,6 +66,10 @@ class AttributedClaim:
     # The hearsay hedge ("reportedly", "is said to") that credits the words to unnamed
     # others, when that is the only reason the sentence is not the outlet's own voice.
     hearsay: tuple[Token, ...] = ()
+    # The second of two coordinated statements ("said A and that B"): ``content`` holds A,
+    # this B.  Each is a claim of its own another outlet may credit elsewhere.
+    also: tuple[Token, ...] = ()
+    part: int = 0  # 1 for the claim made of a sentence's ``also`` (``second_statement``)
 
 
 def _words(tokens: Sequence[Token]) -> int:
@@ -122,6 +126,7 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
                     tuple(toks[frame.verb[0] : frame.verb[1]]),
                     frame.relayed,
                     quoted,
+                    also=_second_statement(toks, frame),
                 )
             )
             continue
@@ -157,6 +162,41 @@ def article_claims(article: Article, *, skip: Sequence[str] = ()) -> tuple[Attri
         plain = () if runs_on or other else _hearsay_words(toks, found)
         out.append(AttributedClaim(article.id, i, status, own, hearsay=plain))
     return tuple(out)
+
+
+def _second_statement(tokens: Sequence[Token], frame: Frame) -> tuple[Token, ...]:
+    """B of "X said A and that B" (or "... and said B"): the words after the coordination
+    the frame's content stops at, or () when the content runs to the sentence's end."""
+    if frame.reach is None or not frame.content:
+        return ()
+    k = frame.content[-1] + 2  # past "and"
+    if (
+        k < len(tokens)
+        and tokens[k].norm != "that"
+        and tokens[k].norm != ","
+        and k + 1 < len(tokens)
+    ):
+        k += 1  # past the second verb: "and said"
+    if k < len(tokens) and tokens[k].norm == "that":
+        k += 1
+    return tuple(tokens[k : frame.reach + 1])
+
+
+def second_statement(claim: AttributedClaim) -> AttributedClaim | None:
+    """The claim of ``claim``'s coordinated second statement, if it has one.
+
+    >>> from compare.align.segment import segment
+    >>> from compare.model import Article, Span
+    >>> text = "Lee said data was used in 70 cases and that 14 inquiries could be hit."
+    >>> body = (Span("a", 0, len(text), 1, text),)
+    >>> art = segment(Article("a", "a.txt", "", text, "A", "", None, None, "", paragraphs=body))
+    >>> (c,) = article_claims(art)
+    >>> " ".join(t.text for t in second_statement(c).content)
+    '14 inquiries could be hit .'
+    """
+    if not claim.also:
+        return None
+    return replace(claim, content=claim.also, also=(), part=1)
 
 
 def _introduced(sentences: Sequence[Sentence], i: int) -> bool:

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "presence.omission",
     "framing.rewording",
     "framing.negation",
+    "framing.opposites",
     "framing.scope",
     "variants.names",
     "variants.style",

@@ -709,6 +709,38 @@ def test_one_amount_converted_differently() -> None:
     assert not [f for f in rounded if "converted differently" in f.explanation]
 
 
+def test_one_amount_converted_into_different_currencies() -> None:
+    # read blind (rounds 12 and 13): "(about \u00a3310,000)" / "(about $400,000)" for one fine was
+    # missed in three of four stories; each outlet converts for its readers (low severity)
+    found = run(
+        {
+            "a": "The regulator fined it 2.1 million reais (about \u00a3310,000) on Monday.",
+            "b": "The company was fined 2.1 million reais (about $400,000), the regulator said.",
+        }
+    )
+    (finding,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert finding.severity == Severity.LOW
+    assert "different currencies" in finding.explanation
+    assert {s.text for spans in finding.spans.values() for s in spans} == {
+        "about \u00a3310,000",
+        "about $400,000",
+    }
+    both = run(
+        {
+            "a": "The fine was 2.1 million reais (about \u00a3310,000 or $400,000) on Monday.",
+            "b": "The company was fined 2.1 million reais (about $400,000), the regulator said.",
+        }
+    )
+    assert not [f for f in both if "different currencies" in f.explanation]
+    same = run(
+        {
+            "a": "The regulator fined the company 2.1 million reais (about $400,000) on Monday.",
+            "b": "The company was fined 2.1 million reais (about $405,000), the regulator said.",
+        }
+    )
+    assert not [f for f in same if "different currencies" in f.explanation]
+
+
 def test_two_amounts_one_article_prints_together_are_no_discrepancy() -> None:
     # read blind (twelfth round): a headline's "25% tariff" (the duty added) against another's
     # "tariff ... to 35 per cent" (the total), whose own article gives both in one sentence

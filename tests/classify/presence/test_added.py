@@ -8,7 +8,7 @@ from compare.align.segment import tokenize
 from compare.classify import pairs
 from compare.classify.presence import added, omission
 from compare.classify.presence.added import _without_dangling_end
-from compare.model import Kind
+from compare.model import Kind, Severity
 
 from classify_helpers import COPY_STORY, OWN_WORDS_STORY, of_kind, run
 
@@ -146,7 +146,10 @@ def test_one_amount_converted_two_ways_is_no_added_material_nor_rewording() -> N
     found = run(texts)
     assert of_kind(found, Kind.ADDED_PASSAGE) == []
     assert of_kind(found, Kind.WORDING_CHANGE) == []
-    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+    # no discrepancy of the amount: only the low note that the conversions' currencies differ
+    (converted,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert converted.severity == Severity.LOW
+    assert "different currencies" in converted.explanation
 
 
 def test_a_source_only_one_version_credits_is_no_added_material() -> None:
