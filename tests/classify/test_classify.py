@@ -179,7 +179,7 @@ def test_rank_puts_sure_findings_of_a_kind_before_uncertain_ones() -> None:
 
 
 def test_rule_list_is_complete_and_loads() -> None:
-    assert len(rules()) == len(RULE_MODULES) == 13
+    assert len(rules()) == len(RULE_MODULES) == 14
     assert {"numbers.rule", "variants.names", "variants.typography", "framing.rewording"} <= set(
         RULE_MODULES
     )

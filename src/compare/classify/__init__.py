@@ -26,6 +26,7 @@ from compare.util.options import Options
 RULE_MODULES = (
     "numbers.rule",
     "attribution.rule",
+    "attribution.headline_quotes",
     "framing.hedges",
     "framing.loaded",
     "presence.omission",
