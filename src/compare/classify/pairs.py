@@ -26,7 +26,7 @@ from itertools import combinations
 from compare.align.diff import pair_edits
 from compare.claims.attributed_frames import quote_mask, quote_states
 from compare.classify.base import Context
-from compare.model import Edit, Token
+from compare.model import Edit, Span, Token
 
 Opcode = tuple[str, int, int, int, int]
 MIN_SHARED = 0.3  # share of two cells' tokens in common below which a pair is loose
@@ -351,3 +351,10 @@ def _shared_copy(ctx: Context) -> float:
         (n / max(len(ctx.articles[one].sentences), 1) for (one, _o), n in copied.items()),
         default=0.0,
     )
+
+
+def phrase_spans(
+    ctx: Context, pair: CellPair, a: tuple[Token, ...], b: tuple[Token, ...]
+) -> dict[str, tuple[Span, ...]]:
+    """A finding's spans: one phrase of each cell of the pair (``a`` in ``pair.a``'s)."""
+    return {pair.a: (ctx.tokens_span(pair.a, a),), pair.b: (ctx.tokens_span(pair.b, b),)}

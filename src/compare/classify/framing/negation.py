@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from compare.claims.words import is_word, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import shorten
-from compare.classify.pairs import CellPair, cell_pairs
+from compare.classify.pairs import CellPair, cell_pairs, phrase_spans
 from compare.classify.same_content import same_content
-from compare.model import Kind, Severity, Span, Token
+from compare.model import Kind, Severity, Token
 from compare.text.wordnet import same_lemma
 
 NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor"})
@@ -173,10 +173,7 @@ def find(ctx: Context) -> list[Candidate]:
 def _candidate(
     ctx: Context, pair: CellPair, a: tuple[Token, ...], b: tuple[Token, ...]
 ) -> Candidate:
-    spans: dict[str, tuple[Span, ...]] = {
-        pair.a: (ctx.tokens_span(pair.a, a),),
-        pair.b: (ctx.tokens_span(pair.b, b),),
-    }
+    spans = phrase_spans(ctx, pair, a, b)
     ta, tb = (shorten(spans[x][0].text, 80) for x in (pair.a, pair.b))
     negated, plain = (ta, tb) if _negations(a) else (tb, ta)
     return Candidate(

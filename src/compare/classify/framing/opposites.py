@@ -22,8 +22,8 @@ from collections.abc import Sequence
 
 from compare.claims.words import is_function_word, is_word
 from compare.classify.base import Candidate, Context
-from compare.classify.pairs import CellPair, cell_pairs
-from compare.model import Kind, Severity, Span, Token
+from compare.classify.pairs import CellPair, cell_pairs, phrase_spans
+from compare.model import Kind, Severity, Token
 
 # Each word and its opposite (general English: prepositions of order in time and place).
 OPPOSITES = {"before": "after", "after": "before", "above": "below", "below": "above"}
@@ -75,10 +75,7 @@ def find(ctx: Context) -> list[Candidate]:
 def _candidate(
     ctx: Context, pair: CellPair, a: tuple[Token, ...], b: tuple[Token, ...]
 ) -> Candidate:
-    spans: dict[str, tuple[Span, ...]] = {
-        pair.a: (ctx.tokens_span(pair.a, a),),
-        pair.b: (ctx.tokens_span(pair.b, b),),
-    }
+    spans = phrase_spans(ctx, pair, a, b)
     first, second = sorted(spans[x][0].text for x in (pair.a, pair.b))
     return Candidate(
         kind=Kind.WORDING_CHANGE,
