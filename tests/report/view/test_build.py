@@ -249,6 +249,17 @@ KEYS = {"a": "A", "b": "B", "c": "C", "d": "D"}
             "Insisted sounds defensive.",
             'Outlet A says "said"; Outlet B says "insisted". Insisted sounds defensive.',
         ),
+        # the speakers, not the quoted sentences: read as spans, it gave 'Outlets A and C
+        # say ""If the rain ...' (seen in the fourteenth round's report)
+        (
+            Kind.ATTRIBUTION_CHANGE,
+            '"Noor said" vs "Lindqvist said"',
+            _spans(a='"If it rains, we fail," she said.', b='"If it rains, we fail," he said.'),
+            'The same claim is credited to different sources: "Noor said" vs "Lindqvist said".'
+            " Who said it changes how far a reader should trust it.",
+            'The same claim is credited to different sources: "Noor said" vs "Lindqvist said".'
+            " Who said it changes how far a reader should trust it.",
+        ),
     ],
 )
 def test_headline_sentences_name_outlets_by_key(kind, label, spans, explanation, expected):

@@ -131,9 +131,25 @@ def keyed_sentence(
     who = _says(groups, name, noun)
     first = sentences(explanation)[:1]
     versus = _VERSUS.match(first[0]) if first else None
-    if versus:
+    if versus and _quotes_spans(first[0], variant_groups(finding, order)):
         return " ".join(filter(None, (f"{versus.group('lead')}: {who}.", _tail(explanation))))
+    if versus:
+        # '"Noor said" vs "Lindqvist said"' names the speakers, not the quoted sentences:
+        # keyed by the sentences it read 'Outlets A and C say ""If the rain ...' (a source
+        # credited through "he said" is not in its sentence, so no key can be put on it)
+        return explanation
     return f"{who[0].upper()}{who[1:]}. {explanation}"
+
+
+_QUOTED_TEXT = re.compile(r'"([^"]*)"')
+
+
+def _quotes_spans(first: str, groups: list[tuple[list[str], str]]) -> bool:
+    """Does an explanation's '"X" vs "Y"' quote the finding's own spans (any outlet's: the
+    handout names two outlets, and its explanation may quote a third's)?"""
+    quoted = [norm(q) for q in _QUOTED_TEXT.findall(first)]
+    said = [norm(words) for _ids, words in groups]
+    return all(any(q and (q in w or w in q) for w in said) for q in quoted)
 
 
 _OPENING_QUOTES = ('"', "\u201c", "\u2018", "'")
