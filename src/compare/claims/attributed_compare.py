@@ -44,7 +44,7 @@ from compare.claims.attributed import (
 )
 from compare.claims.attributed_frames import quote_mask, quote_states
 from compare.claims.legal import announces_act
-from compare.claims.sources import claim_framed
+from compare.claims.sources import claim_framed, name_run
 from compare.claims.words import content_words, is_word
 from compare.model import Article, Sentence, Token
 
@@ -419,9 +419,7 @@ def _titled_name(speaker: Sequence[Token]) -> tuple[Token, ...] | None:
     True
     """
     end = len(speaker)
-    start = end
-    while start > 0 and speaker[start - 1].text[:1].isupper() and is_word(speaker[start - 1]):
-        start -= 1
+    start = name_run(speaker, 0, end)
     if end - start < TITLED_NAME_MIN or start == 0:
         return None
     return tuple(speaker[start:end])

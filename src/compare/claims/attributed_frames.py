@@ -217,7 +217,7 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             back = _segment_back(tokens, aside_at)
             if back < aside_at and _named(tokens, back, aside_at):
                 return (back, aside_at), relayed
-        if lead and head.endswith("ing") and head != "according" and tokens[first].text.islower():
+        if lead and _participle(tokens[first]):
             # "The president, speaking at the White House, said": a participle aside,
             # the subject before it speaks (read blind, the aside was taken for the speaker).
             back = _segment_back(tokens, first - 1)
@@ -252,6 +252,12 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
     return None
 
 
+def _participle(token: Token) -> bool:
+    """A lower-case participle opening an aside ("speaking"), not "according"."""
+    norm = token.norm
+    return norm.endswith("ing") and norm != "according" and token.text.islower()
+
+
 def _participle_aside(tokens: Sequence[Token], first: int) -> int | None:
     """The comma opening a participle aside ("X, speaking after the vote, said") whose later
     clause starts at ``first``, or None.
@@ -266,9 +272,7 @@ def _participle_aside(tokens: Sequence[Token], first: int) -> int | None:
         if norm in _END or norm == '"':
             return None
         if norm == ",":
-            opening = tokens[c + 1]
-            aside = opening.norm.endswith("ing") and opening.norm != "according"
-            return c if aside and opening.text.islower() and c + 1 < first else None
+            return c if _participle(tokens[c + 1]) and c + 1 < first else None
     return None
 
 
@@ -616,7 +620,7 @@ def _past_dateline(tokens: Sequence[Token], found: Frame) -> Frame:
     lo, hi = found.speaker
     if not tokens or lo >= hi:
         return found
-    opening = dateline(tokens[0].text if len(tokens) == 1 else _joined(tokens))
+    opening = dateline(_joined(tokens))
     if opening is None:
         return found
     end = tokens[0].start + len(opening)

@@ -208,12 +208,19 @@ def toll_before(norms: Sequence[str], start: int) -> str | None:
     return None
 
 
-def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
-    """The event word before the number ("killed 12", "the evacuation of 2,300") or after its
-    noun ("12 were killed")."""
+def word_before(norms: Sequence[str], start: int) -> int:
+    """Index of the word before a figure past its linking words ("killed more than 12"
+    gives "killed"), an event word never passed; -1 when none is left."""
     k = start - 1
     while k >= 0 and has_role(norms[k], "link") and norms[k] not in events():
         k -= 1
+    return k
+
+
+def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
+    """The event word before the number ("killed 12", "the evacuation of 2,300") or after its
+    noun ("12 were killed")."""
+    k = word_before(norms, start)
     if k >= 0 and norms[k] in events():
         return events()[norms[k]][0]
     if k >= 1 and norms[k] == "of" and norms[k - 1] in events():

@@ -17,14 +17,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from compare.claims.number_context import event_near, excluded, noun_after, toll_before
+from compare.claims.number_context import (
+    event_near,
+    excluded,
+    noun_after,
+    toll_before,
+    word_before,
+)
 from compare.claims.number_lexicon import (
     HEDGES_FILE,
     MONEY,
     NUMERAL,
     PERCENT,
     events,
-    has_role,
     hedge_position,
     hedge_positions,
     number_at,
@@ -143,9 +148,7 @@ def _own_verb(norms: Sequence[str], start: int) -> bool:
     >>> _own_verb("six arrests Wednesday , compared to 47 the night before".split(), 6)
     False
     """
-    k = start - 1
-    while k >= 0 and has_role(norms[k], "link") and norms[k] not in events():
-        k -= 1
+    k = word_before(norms, start)
     if k < 0 or norms[k] in events():
         return False
     word = norms[k]

@@ -456,12 +456,12 @@ def _set_apart(line: str) -> bool:
     (True, False)
     """
     line = line.strip()
-    return (
-        len(line) > 2
-        and line[0] in "*_"
-        and line[-1] == line[0]
-        and len(line.split()) <= CAPTION_MAX_WORDS
-    )
+    return _emphasised(line) and len(line.split()) <= CAPTION_MAX_WORDS
+
+
+def _emphasised(text: str) -> bool:
+    """Is the whole text inside one pair of Markdown emphasis marks ("*...*", "_..._")?"""
+    return len(text) > 2 and text[0] in "*_" and text[-1] == text[0]
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -922,7 +922,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     """The reason a paragraph is boilerplate (None: article text) and any credits."""
     # Markdown emphasis around a whole paragraph ("*Reporting by ...; editing by ...*")
     # is typography, not text: the paragraph is judged without it.
-    emphasised = len(para) > 2 and para[0] in "*_" and para[-1] == para[0]
+    emphasised = _emphasised(para)
     if emphasised:
         para = para.strip(para[0]).strip() or para
     # A Markdown quote mark ("> **Read more:** [...](...)") is layout too.

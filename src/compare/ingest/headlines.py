@@ -70,13 +70,20 @@ def first_line_headline(text: str, start: int) -> tuple[int, int] | None:
         return None
     if (m := _MD_HEADING.match(line)) and "\x00" not in m[1]:
         return s + m.start(1), s + m.end(1)
-    if line.startswith("#") or line[-1] in _NOT_HEADLINE_END:
-        return None
-    if "\x00" in line or not any(c.isalpha() for c in line):
-        return None
-    if len(line.split()) > MAX_HEADLINE_WORDS:
+    if line.startswith("#") or "\x00" in line or not _headline_shaped(line):
         return None
     return s, s + len(line)
+
+
+def _headline_shaped(line: str) -> bool:
+    """A non-empty line of ``MAX_HEADLINE_WORDS`` words at most, with a letter, not ending like
+    a sentence fragment (``_NOT_HEADLINE_END``)."""
+    return (
+        bool(line)
+        and line[-1] not in _NOT_HEADLINE_END
+        and any(c.isalpha() for c in line)
+        and len(line.split()) <= MAX_HEADLINE_WORDS
+    )
 
 
 PAGE_TOP_MAX = 40  # lines of page header read above a headline
@@ -160,8 +167,9 @@ def page_top(text: str, start: int) -> PageTop | None:
                     # "World > Europe / Four killed as ... / caption / By TNS staff": the
                     # headline inside the header's block, a page copied with no blank lines
                     first = m.start(1)
-                    headline_at = text.find(line, first + len("\n".join(block[:n])))
-                    spans.append((first, first + len("\n".join(block[:n]).rstrip())))
+                    above = "\n".join(block[:n])
+                    headline_at = text.find(line, first + len(above))
+                    spans.append((first, first + len(above.rstrip())))
                     lines += n
                     headline = (headline_at, headline_at + len(line))
                 break  # a site's or a section's name ("Environment") is header among header
@@ -193,10 +201,7 @@ def _headline_in_block(block: Sequence[str], n: int) -> bool:
     (fourteenth round), a page copied whole with no blank lines lost its
     headline, date and outlet, and its furniture reached the text.
     """
-    line = block[n].strip()
-    if not line or line[-1] in _NOT_HEADLINE_END or len(line.split()) > MAX_HEADLINE_WORDS:
-        return False
-    if not any(c.isalpha() for c in line):
+    if not _headline_shaped(block[n].strip()):
         return False
     under = [x.strip() for x in block[n + 1 : n + 1 + HEADER_BLOCK_LINES]]
     return any(header_line(x) for x in under)

@@ -141,10 +141,16 @@ def _currency_per_article(group: Sequence[Converted]) -> dict[str, str] | None:
     return one if len(set(one.values())) > 1 else None
 
 
-def _currencies_candidate(group: Sequence[Converted], units: dict[str, str]) -> Candidate:
+def _spans(group: Sequence[Converted]) -> dict[str, tuple[Span, ...]]:
+    """Every article's conversions of the group, as the finding quotes them."""
     spans: dict[str, tuple[Span, ...]] = {}
     for c in group:
         spans[c.article_id] = (*spans.get(c.article_id, ()), c.span)
+    return spans
+
+
+def _currencies_candidate(group: Sequence[Converted], units: dict[str, str]) -> Candidate:
+    spans = _spans(group)
     first: dict[str, Converted] = {}
     for c in sorted(group, key=lambda c: (c.unit, c.article_id)):
         first.setdefault(c.unit, c)
@@ -175,9 +181,7 @@ def _apart(a: float, b: float) -> bool:
 def _candidate(group: Sequence[Converted]) -> Candidate:
     low = min(group, key=lambda c: c.value)
     high = max(group, key=lambda c: c.value)
-    spans: dict[str, tuple[Span, ...]] = {}
-    for c in group:
-        spans[c.article_id] = (*spans.get(c.article_id, ()), c.span)
+    spans = _spans(group)
     return Candidate(
         kind=Kind.NUMBER_DISCREPANCY,
         severity=Severity.HIGH,
