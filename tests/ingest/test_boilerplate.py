@@ -726,3 +726,94 @@ def test_furniture_read_in_the_thirteenth_round_is_removed(furniture: str) -> No
 )
 def test_text_like_the_thirteenth_rounds_furniture_stays(para: str) -> None:
     assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (fifteenth round): furniture of four copied pages
+        "> **Advertisement** \u2014 Content continues below",
+        "**Arjun Rao** is Harbour Press's correspondent in Patna, covering eastern India. "
+        "[More from this author](https://news.example/profile/arjun-rao)",
+        "**About the author:** Tom Aldane is the Salt Lane Chronicle's chief football writer. "
+        "Follow him on X @TomAldane.",
+        "Careers",
+        "A version of this article appears in print on March 12, 2025, Section A, Page 9 of "
+        "the national edition with the headline: Police Raid Ends Bank Siege.",
+    ],
+)
+def test_furniture_read_in_the_fifteenth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Advertisement \u2014 the board approved the new campaign on Monday, officials said.",
+        "Careers advisers said the number of pupils seeking apprenticeships had doubled.",
+        "A version of the bill was passed by the upper house last year, the minister said.",
+    ],
+)
+def test_text_like_the_fifteenth_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+LEAD = "SOFIA, Bulgaria \u2014 Lawmakers voted on Thursday to bar pupils from using phones."
+
+
+def test_byline_lines_glued_above_the_first_paragraph_are_removed() -> None:
+    # read before judging (fifteenth round): a page copied with no blank line between
+    # standfirst, byline, date, share bar, caption and the lead
+    header = (
+        "Teachers cheer, parents worry as the capital takes phones out of the school day\n"
+        "By Dana Reyes\nPublished October 9, 2025 at 11:20 a.m. EDT\n"
+        "Gift this article    Share    Save\n"
+        "Students outside a school in Sofia. (Halcyon Tribune photo by Marta Ilieva)\n"
+    )
+    body = _split(f"{header}{LEAD}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [header.splitlines()[0], LEAD, AFTER]
+    assert [r.span.line for r in body.removed] == [2, 3, 4, 5]
+
+
+def test_a_caption_glued_above_the_dateline_is_removed() -> None:
+    text = (
+        "Listen to this article \u00b7 5 min\n"
+        "A woman receives treatment at the district hospital. (Harbour Press)\n"
+        f"{LEAD}\n\n{AFTER}"
+    )
+    assert [p.text for p in _split(text).paragraphs] == [LEAD, AFTER]
+
+
+def test_a_hard_wrapped_first_paragraph_keeps_its_lines() -> None:
+    text = (
+        "The council met on Monday\nto discuss the new bridge over the river,\n"
+        "officials said.\n\n" + AFTER
+    )
+    first, second = (p.text for p in _split(text).paragraphs)
+    assert first.startswith("The council met") and first.endswith("officials said.")
+    assert second == AFTER
+
+
+def test_the_bylines_writer_described_under_the_story_is_removed() -> None:
+    bio = "Marcus Bell is a senior soccer writer for Fulcrum Sport, covering the game."
+    body = _split(f"Marcus Bell\nSenior Soccer Writer\n\n{BEFORE}\n\n{AFTER}\n\n{bio}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+    # a person the story is about, described the same way, stays
+    other = "Lena Marsh is a senior writer for the Post, where she has worked since 2010."
+    body = _split(f"By Marcus Bell\n\n{BEFORE}\n\n{AFTER}\n\n{other}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER, other]
+
+
+def test_related_links_in_a_markdown_quote_are_removed() -> None:
+    related = (
+        "> **Read more**\n"
+        "> - [Authorities close the access road after heavy snow](/world/road)\n"
+        "> - [Explainer: how do avalanche danger levels work?](/explainers/levels)"
+    )
+    assert [p.text for p in _split(f"{BEFORE}\n\n{related}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]

@@ -235,7 +235,7 @@ def split_body(
         if reason is None:
             reason = _furniture_lines(para)
         if reason is None:
-            kept.append((s, e))
+            kept.extend(_without_header_lines(text, s, e, removed) if not kept else [(s, e)])
             continue
         removed.append((s, e, reason))
         credits.extend(c for c in found if c not in credits)
@@ -251,6 +251,7 @@ def split_body(
             del kept[i]
     kept = _without_repeats(text, kept, removed)
     kept = _without_lead_caption(text, kept, removed)
+    kept = _without_writer_bio(text, kept, removed)
     paragraphs: list[tuple[int, int]] = []
     for s, e in kept:
         e = _without_tail_credit(text, s, e, removed)
@@ -265,6 +266,53 @@ def split_body(
         credits=tuple(credits),
         contact_emails=tuple(emails),
     )
+
+
+HEADER_DECK_LINES = 2
+
+
+def _without_header_lines(
+    text: str, start: int, end: int, removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    r"""The first kept block without the page furniture glued above its first paragraph.
+
+    Why: a page copied with no blank line between standfirst, byline, date,
+    share buttons, caption and the first paragraph ("Teachers cheer ... / By
+    Dana Reyes / Published October 9, 2025 / Share  Save / Students ... (photo
+    by ...) / SOFIA, Bulgaria -- Lawmakers voted ...") kept all of it as one
+    paragraph: the date was lost and the furniture compared as text (read
+    blind, fifteenth round).  The run starts within ``HEADER_DECK_LINES``
+    lines of the top, every line of it is boilerplate, text follows, and
+    either a line of it is page header (a byline, a date) or the text opens
+    with a dateline ("PATNA, India --"); lines above the run (a standfirst)
+    stay a paragraph of their own.
+
+    >>> t = "A deck line\nBy Dana Reyes\nPublished May 2, 2025\nRain fell all day."
+    >>> removed = []
+    >>> [t[s:e] for s, e in _without_header_lines(t, 0, len(t), removed)]
+    ['A deck line', 'Rain fell all day.']
+    >>> [t[s:e] for s, e, _ in removed]
+    ['By Dana Reyes', 'Published May 2, 2025']
+    """
+    lines = [(m.start(), m.end()) for m in _LINE_TEXT.finditer(text, start, end)]
+    texts = [text[s:e] for s, e in lines]
+    reasons = [_classify(t)[0] or _line_reason(t) for t in texts[:-1]]
+    for i, line in enumerate(texts[:-1]):
+        if reasons[i] is None and _caption_over(line, texts[i + 1]):
+            reasons[i] = Reason.CAPTION  # "A woman ... in Siwan. (Kestrel Press)" over "PATNA --"
+    first = next((i for i, r in enumerate(reasons[: HEADER_DECK_LINES + 1]) if r), None)
+    if first is None:
+        return [(start, end)]
+    after = next((i for i in range(first, len(reasons)) if reasons[i] is None), len(reasons))
+    run = range(first, after)
+    if not any(header_line(texts[i]) for i in run) and not dateline(texts[after]):
+        return [(start, end)]
+    removed.extend((*lines[i], r) for i in run if (r := reasons[i]) is not None)
+    above = [(lines[0][0], lines[first - 1][1])] if first else []
+    return [*above, (lines[after][0], end)]
+
+
+_LINE_TEXT = re.compile(r"[^\r\n]*\S[^\r\n]*")
 
 
 def _furniture_lines(para: str) -> Reason | None:
@@ -308,7 +356,8 @@ def _headline_like(para: str) -> bool:
 
     A Markdown list of links ("- [Title](https://...)") is read by its links' text.
     """
-    raw = [line.strip() for line in para.splitlines() if line.strip()]
+    raw = [_QUOTE_MARK.sub("", line.strip()).strip() for line in para.splitlines()]
+    raw = [line for line in raw if line]  # a Markdown quote's "> " is layout
     if raw and all(_MD_LINK_ITEM.fullmatch(line) for line in raw):
         return True  # a list of links is a list of headlines, whatever their punctuation
     lines = [_MD_LINK.sub(r"\1", line).lstrip("-*\u2022 ").strip() for line in raw]
@@ -331,7 +380,11 @@ def _without_related(
         e
         for s, e, r in removed
         if r is Reason.MARKER
-        and text[s:e].strip().lstrip("#").strip("*_ ").casefold().startswith(_RELATED_MARKERS)
+        and _QUOTE_MARK.sub("", text[s:e].strip())
+        .lstrip("#")
+        .strip("*_ ")
+        .casefold()
+        .startswith(_RELATED_MARKERS)
     )
     if not starts:
         return kept
@@ -383,16 +436,60 @@ def _without_lead_caption(
     if len(kept) < 2:
         return kept
     s, e = kept[0]
-    first = text[s:e]
-    if (
-        len(first.split()) > CAPTION_MAX_WORDS
-        or _BREAK.search(first.strip())
-        or _TAIL_CREDIT.search(first) is None
-        or dateline(text[kept[1][0] : kept[1][1]]) is None
-    ):
+    if _BREAK.search(text[s:e].strip()) or not _caption_over(text[s:e], text[slice(*kept[1])]):
         return kept
     removed.append((s, e, Reason.CAPTION))
     return kept[1:]
+
+
+WRITER_BIO_TAIL = 2
+
+
+def _without_writer_bio(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    r"""The writer's biography under the story, told by the byline's name.
+
+    "Marcus Bell is a senior soccer writer for Fulcrum Sport, covering ..."
+    (read blind, fifteenth round) names no outlet in a possessive and gives no
+    contact, so no biography pattern knows it; that the byline above the story
+    names the same writer does.  Only among the last ``WRITER_BIO_TAIL`` kept
+    paragraphs, a biography's opening ("Name Name is a", "covers", "writes"),
+    ``BIO_MAX_WORDS`` at most.
+
+    >>> t = "By Mara Lind\n\nRain fell.\n\nMara Lind is a senior writer for the Post."
+    >>> removed = [(0, 12, Reason.CONTRIBUTORS)]
+    >>> [t[s:e] for s, e in _without_writer_bio(t, [(14, 24), (26, len(t))], removed)]
+    ['Rain fell.']
+    """
+    if len(kept) < 2:
+        return kept
+    byline = " ".join(
+        text[s:e] for s, e, r in removed if r is Reason.CONTRIBUTORS and s < kept[0][0]
+    )
+    out = list(kept)
+    for s, e in kept[-WRITER_BIO_TAIL:]:
+        para = text[s:e]
+        opening = _BIO_OPENING.match(para)
+        if opening is None or len(para.split()) > BIO_MAX_WORDS:
+            continue
+        name = _NAME_WORDS.match(para)
+        if name and re.search(rf"\b{re.escape(name[0].strip())}\b", byline):
+            removed.append((s, e, Reason.CONTRIBUTORS))
+            out.remove((s, e))
+    return out
+
+
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,3}(?=is |covers|writes|reports)")
+
+
+def _caption_over(para: str, below: str) -> bool:
+    """A caption's length, ending in a "(Name)" credit, above the story's dateline."""
+    return (
+        len(para.split()) <= CAPTION_MAX_WORDS
+        and _TAIL_CREDIT.search(para) is not None
+        and dateline(below) is not None
+    )
 
 
 def _without_tail_credit(text: str, s: int, e: int, removed: list[tuple[int, int, Reason]]) -> int:
@@ -892,16 +989,35 @@ def _line_reason(line: str) -> Reason | None:
     # Markdown emphasis or a heading's "#" around a marker ("**Read more:**", "### More on
     # this story") is typography, not text.
     # "*\u2014 Advertisement \u2014*": dashes around a marker are layout too
-    shown = _unemphasised(line.lstrip("#")).rstrip(".:").strip("*_ \u2014\u2013-")
+    # A Markdown quote mark ("> **Advertisement**") is layout as well.
+    shown = _BOLD.sub("", _unemphasised(_QUOTE_MARK.sub("", line).lstrip("#")))
+    shown = shown.rstrip(".:").strip("*_ \u2014\u2013-")
     shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
     shown = _LENGTH_AFTER.sub("", shown)  # "Listen to this article  4 min"
-    if shown.casefold() in lexicons.words("boilerplate_markers.txt") or _MORE_FROM.fullmatch(shown):
+    if _all_markers(shown) or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
     if _SPONSORED.fullmatch(shown):
         return Reason.MARKER  # "The SUV everyone is talking about (Sponsored)": a paid link
     if _MD_HEADING.fullmatch(line):
         return Reason.SUBHEADING
     return None
+
+
+# "Advertisement \u2014 Content continues below": markers set side by side with dashes.
+_DASHES = re.compile(r"\s+[\u2014\u2013-]+\s+")
+
+
+def _all_markers(shown: str) -> bool:
+    """Is a line a page marker, or markers joined by dashes?
+
+    >>> _all_markers("Advertisement"), _all_markers("Advertisement \u2014 Content continues below")
+    (True, True)
+    >>> _all_markers("Advertisement \u2014 the board approved the plan")
+    False
+    """
+    markers = lexicons.words("boilerplate_markers.txt")
+    folded = shown.casefold()
+    return folded in markers or all(part in markers for part in _DASHES.split(folded))
 
 
 NOTICE_LINE_MAX_WORDS = 40
@@ -951,11 +1067,13 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []
     if words <= COOKIE_MAX_WORDS and _COOKIES.search(para) and not _REPORTING.search(para):
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
-    if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(para):
+    # A biography may set its writer's name in bold: "**Arjun Rao** is ...'s correspondent".
+    bio = _BIO_LABEL.sub("", _BOLD.sub("", para), count=1)
+    if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(bio):
         return Reason.CONTRIBUTORS, []  # "Mira Solberg is our environment correspondent."
-    if emphasised and words <= BIO_MAX_WORDS and _AUTHOR_BIO_SET_APART.match(para):
+    if emphasised and words <= BIO_MAX_WORDS and _AUTHOR_BIO_SET_APART.match(bio):
         return Reason.CONTRIBUTORS, []  # "*Lena Marsh is a Capital Post travel correspondent*"
-    if words <= BIO_MAX_WORDS and _BIO_OPENING.match(para) and _CONTACT_CUE.search(para):
+    if words <= BIO_MAX_WORDS and _BIO_OPENING.match(bio) and _CONTACT_CUE.search(bio):
         return Reason.CONTRIBUTORS, []  # "Tom Aldane is a business reporter ... Follow him"
     if _related_block(para):
         return Reason.RELATED, []  # "MORE FROM THE ECHO" over its list of headlines
@@ -1002,7 +1120,9 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
 _COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
-_LENGTH_AFTER = re.compile(r"\s+\(?\d{1,2} min(?:ute)?s?(?: read| listen)?\)?$", re.I)
+_LENGTH_AFTER = re.compile(
+    r"\s+(?:[\u00b7|\u2022-]\s*)?\(?\d{1,2} min(?:ute)?s?(?: read| listen)?\)?$", re.I
+)
 # A site's cookie notice: in the first person of the site, or its buttons.
 COOKIE_MAX_WORDS = 60
 _COOKIES = re.compile(
@@ -1013,6 +1133,8 @@ _COOKIES = re.compile(
 # The writer's biography under the story: "Mira Solberg is our environment correspondent.",
 # "Petra Solvang is the Tamsveld Press Agency's Carrowmere correspondent."
 BIO_MAX_WORDS = 60
+# "About the author: Tom Aldane is ...": the label over a biography.
+_BIO_LABEL = re.compile(r"^about the (?:authors?|writers?|reporters?)\s*[:.\u2014-]?\s*", re.I)
 _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is "
     r"(?:our|(?:the )?(?:[A-Z][\w&.-]*\s){0,5}?[A-Z]\w*['\u2019]s)\s"

@@ -163,3 +163,18 @@ def test_a_source_only_one_version_credits_is_no_added_material() -> None:
     assert of_kind(found, Kind.ADDED_PASSAGE) == []
     assert of_kind(found, Kind.WORDING_CHANGE) == []
     assert len(of_kind(found, Kind.ATTRIBUTION_CHANGE)) == 1
+
+
+def test_a_longer_dateline_is_no_added_material() -> None:
+    # read blind (fifteenth round): "SOFIA, Bulgaria \u2014 Nearly 150 lawmakers ..." against
+    # "SOFIA \u2014 Bulgaria's parliament ..." was quoted as "Bulgaria \u2014 Nearly 150 ...",
+    # material one outlet adds; where a story is filed from is the dateline rule's
+    rest = " ".join(COPY_STORY[1:])
+    texts = {
+        "a": "PORT VELL, Carvania \u2014 Nearly 150 delegates of the regional assembly "
+        f"approved the budget on Monday after a long debate. {rest}",
+        "b": "PORT VELL \u2014 The council approved the budget on Monday after a long debate. "
+        f"{rest}",
+    }
+    labels = [f.label for f in of_kind(run(texts), Kind.ADDED_PASSAGE)]
+    assert not [x for x in labels if "Carvania" in x], labels
