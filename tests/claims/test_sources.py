@@ -21,6 +21,9 @@ def _verbs(text: str) -> list[str]:
         "The board rejects an offer from the rival bidder.",
         "A florist who denied service to a couple was fined.",
         "He was denied bail.",
+        # read blind (fifteenth round): set against another outlet's "said"
+        "Whitcombe bought the club in 1994 and reportedly rejected two earlier approaches.",
+        "The council rejected the offer from the developer.",
     ],
 )
 def test_a_thing_turned_down_credits_no_claim(text: str) -> None:
@@ -33,6 +36,8 @@ def test_a_thing_turned_down_credits_no_claim(text: str) -> None:
         ("He rejected a claim that he lied.", "rejected"),
         ("She dismissed a report as fake.", "dismissed"),
         ("He rejected the allegations.", "rejected"),
+        ("The minister rejected the criticism of the plan.", "rejected"),
+        ("The firm dismissed concerns that the bridge was unsafe.", "dismissed"),
         ("He denied an affair.", "denied"),
         ("The ministry denied that troops had crossed.", "denied"),
     ],

@@ -394,6 +394,19 @@ def test_loaded_term_quotes_the_plain_word_and_keeps_the_rewording() -> None:
             id="own-plan-will",
         ),
         pytest.param(
+            # read blind (fifteenth round): a body's announcement of its own act
+            "The club announced Thursday that it has agreed to sell a stake to the fund.",
+            "The club has agreed to sell a stake to the fund.",
+            False,
+            id="own-act-announced",
+        ),
+        pytest.param(
+            "The club announced Thursday that the stadium had been sold to the fund.",
+            "The stadium has been sold to the fund.",
+            True,
+            id="announced-about-another",
+        ),
+        pytest.param(
             "Police said the driver fled the scene.",
             "The driver fled the scene.",
             True,

@@ -44,7 +44,12 @@ from compare.claims.attributed import (
 )
 from compare.claims.attributed_frames import quote_mask, quote_states
 from compare.claims.legal import announces_act
-from compare.claims.sources import claim_framed, name_run
+from compare.claims.sources import (
+    announces_own_act,
+    claim_framed,
+    name_run,
+    single_word_verbs,
+)
 from compare.claims.words import content_words, is_word
 from compare.model import Article, Sentence, Token
 
@@ -453,6 +458,13 @@ def _key(claim: AttributedClaim) -> tuple[str, int, int]:
     return (claim.article_id, claim.sentence, claim.part)
 
 
+def _own_act(claim: AttributedClaim) -> bool:
+    """A source announcing its own act ("The club announced that it has agreed to sell"):
+    ``sources.announces_own_act``, read in the claim's content."""
+    announcing = any(t.norm in single_word_verbs("announce") for t in claim.verb)
+    return announcing and announces_own_act(claim.content, 0)
+
+
 def _site(claim: AttributedClaim) -> Site:
     return (claim.article_id, claim.sentence)
 
@@ -492,6 +504,7 @@ def _judge(
             and not speakers.names_outlet(x.speaker, x_outlet)
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
             and not announces_act(x.content)  # "were indicted, prosecutors announced"
+            and not _own_act(x)  # "The club announced that it has agreed to sell ..."
             # "The Met Office recorded ...": the other version names its source as subject
             and not speakers.opens_with(x.speaker, y.content)
             and not speakers.party_opens(x.speaker, y.content)  # "The government has promised"

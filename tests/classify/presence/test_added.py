@@ -178,3 +178,18 @@ def test_a_longer_dateline_is_no_added_material() -> None:
     }
     labels = [f.label for f in of_kind(run(texts), Kind.ADDED_PASSAGE)]
     assert not [x for x in labels if "Carvania" in x], labels
+
+
+@pytest.mark.parametrize(
+    ("own", "reported"),
+    [
+        ("Not everyone in the town was convinced.", False),  # a bridge into what follows
+        ("Not all residents share her confidence.", False),
+        ("The mayor resigned on the spot.", True),  # short, yet news of its own
+        ("Not all 40 shelters had power.", True),  # a figure: news of its own
+    ],
+)
+def test_a_short_bridge_into_a_shared_sentence_is_no_addition(own: str, reported: bool) -> None:
+    # read blind (fifteenth round): "Not every fan is convinced." before the protest the
+    # others report too was judged wrong as material only one outlet carries
+    assert bool(_added(own, 5)) is reported

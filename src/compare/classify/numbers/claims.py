@@ -274,6 +274,8 @@ def _one_measure(m: QuantityClaim, c: QuantityClaim) -> bool:
         return True
     if (m.unit, m.dimension) != (c.unit, c.dimension):
         return False
+    if m.event is not None and c.event is not None and m.event != c.event:
+        return False  # "four people were held" in 2013 is no earlier "five dead"
     return (m.event is not None and m.event == c.event) or (
         m.counted is not None and m.counted == c.counted
     )

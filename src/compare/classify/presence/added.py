@@ -178,6 +178,46 @@ def opening_line(ctx: Context, aid: str, run: list[Passage]) -> bool:
     return all(any(f in given[o] for o in others) for f in own)  # else news of its own
 
 
+LEAD_IN_MAX_WORDS = 8
+_QUANTIFIERS = ("all", "every", "everyone", "everybody", "each")
+
+
+def lead_in_line(ctx: Context, aid: str, run: list[Passage]) -> bool:
+    """Is the run one short sentence leading into the next one, which others carry too?
+
+    Why: "Not everyone in the chamber was convinced." before the opposition
+    MP's argument, "Not every fan is convinced." before the protest: a
+    writer's bridge into what follows, which the other outlets tell without
+    one.  Read blind (fifteenth round), three such sentences reported as
+    only one outlet's were judged wrong ("the same transition is in the
+    others in other words").  The sentence opens with a negated quantifier
+    ("Not all", "Not every", "Not everyone"): it announces dissent the next
+    sentence tells, and says nothing a reader can check ("The mayor
+    resigned." is news, however short).  ``LEAD_IN_MAX_WORDS`` words at
+    most, no figure, no capitalised word after the first, and the next
+    sentence of its paragraph stands in a passage another outlet carries.
+    """
+    if len(run) != 1 or len(run[0].cells[aid]) != 1:
+        return False
+    (index,) = run[0].cells[aid]
+    sentences = ctx.articles[aid].sentences
+    sentence = sentences[index]
+    words = [t for t in sentence.tokens if any(c.isalnum() for c in t.text)]
+    if len(words) > LEAD_IN_MAX_WORDS or any(t.text[:1].isupper() for t in words[1:]):
+        return False
+    if len(words) < 2 or words[0].norm != "not" or words[1].norm not in _QUANTIFIERS:
+        return False
+    if figures(sentence.tokens, spelled=True):
+        return False
+    after = index + 1
+    if after >= len(sentences) or sentences[after].paragraph != sentence.paragraph:
+        return False
+    return any(
+        after in p.cells.get(aid, ()) and any(p.cells.get(o) for o in _others(ctx, aid))
+        for p in ctx.alignment.passages
+    )
+
+
 def _others(ctx: Context, aid: str) -> list[str]:
     return [o for o in ctx.alignment.article_ids if o != aid and o in ctx.articles]
 

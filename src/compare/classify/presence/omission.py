@@ -19,6 +19,7 @@ from compare.classify.cells import shorten
 from compare.classify.presence.added import (
     added_candidate,
     carried_run,
+    lead_in_line,
     opening_line,
     outlet_runs,
     own_clause_candidates,
@@ -73,7 +74,9 @@ def find(ctx: Context) -> list[Candidate]:
             passages = [p for p in passages if p.cells[aid] != (ledes[aid],)]
         runs = [r for r in outlet_runs(ctx, aid, passages) if not carried_run(ctx, aid, r)]
         out.extend(
-            added_candidate(ctx, aid, run) for run in runs if not opening_line(ctx, aid, run)
+            added_candidate(ctx, aid, run)
+            for run in runs
+            if not opening_line(ctx, aid, run) and not lead_in_line(ctx, aid, run)
         )
     out.extend(own_clause_candidates(ctx))
     return [c for c in out if not says_little(c)]
