@@ -20,7 +20,7 @@ from compare.claims.attributed import (
     article_claims,
     who,
 )
-from compare.claims.attributed_compare import compare, story_claims
+from compare.claims.attributed_compare import compare, same_quotation, story_claims
 from compare.claims.attributed_table import who_says_so
 from compare.claims.sources import markers
 from compare.classify.merge import UNCERTAIN
@@ -143,6 +143,11 @@ def test_a_participle_aside_is_not_the_speaker(sentence: str, speaker: str) -> N
         ("Ann Whitlow, chief executive of the federation, said the tax was blunt.", "Ann Whitlow"),
         # a title's period is inside the name, not the sentence's end
         ('"A secure border is vital," said Gov. Rick Perry.', "Gov . Rick Perry"),
+        # a possessive opens the speaker as an article does (read blind, fifteenth round)
+        (
+            '"The risk grew," said Cali\'s mayor, Alejandra Cuellar.',
+            "Cali's mayor , Alejandra Cuellar",
+        ),
         # a verb in an opening "when" clause only says when: the main clause names the speaker
         (
             "When prosecutors charged the pair on Friday, the former mayor said he accepts it.",
@@ -318,6 +323,28 @@ def test_credited_to_different_sources() -> None:
     b = article("b", f"{CLAIM}, said engineer Lena Sand.")
     (diff,) = compare([a, b])
     assert diff.kind == "source"
+
+
+def test_one_short_quotation_with_a_comma_given_to_two_speakers() -> None:
+    # read blind (fifteenth round): "This is a club, not an asset class," said the trust's
+    # chair in two outlets and a season-ticket holder in the third; the comma split the
+    # quotation into runs too short to be one quotation
+    a = article("a", '"This is a club, not an asset class," said Sunita Rao, the chair.')
+    b = article("b", '"This is a club, not an asset class," said Kevin Marsh, 58, a fan.')
+    assert [d.kind for d in compare([a, b])] == ["source"]
+
+
+def tokens_of(text: str) -> list[str]:
+    return [t.norm for t in tokenize(text)]
+
+
+def test_a_quotation_one_outlet_trims_is_the_same_quotation() -> None:
+    # read on a real cluster: "Under such condition, there is no ground for us to ..."
+    # against "There is no ground for us to ...": the shorter one's words are the other's
+    shorter = frozenset(tokens_of("there is no ground for us to stay bound"))
+    longer = shorter | frozenset(tokens_of("under such condition"))
+    assert same_quotation([longer], [shorter]) and same_quotation([shorter], [longer])
+    assert not same_quotation([longer], [frozenset(tokens_of("there is no ground"))])
 
 
 def test_a_source_credited_with_more_than_the_other_states_is_no_rival() -> None:

@@ -176,8 +176,9 @@ def _quoted_runs(
     runs: list[list[Token]] = [[]]
     mask, _depth = quote_mask(sentence.tokens, opened)
     for token, quoted in zip(sentence.tokens, mask, strict=True):
-        if quoted and (within is None or token.start in within) and is_word(token):
-            runs[-1].append(token)
+        if quoted and (within is None or token.start in within):
+            if is_word(token):  # a comma inside the quotation does not end it
+                runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
     return [
@@ -192,8 +193,12 @@ QUOTE_SAME = 0.8
 
 
 def same_quotation(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> bool:
-    """Do two credited claims quote the same words (``QUOTE_SAME`` of their union, and
-    ``QUOTE_SAME_WORDS`` words or more)?
+    """Do two credited claims quote the same words (``QUOTE_SAME`` of the shorter quotation's
+    words in the other's, and ``QUOTE_SAME_WORDS`` words or more in each)?
+
+    The shorter one's words, not the union: an outlet that trims a quotation
+    ("Under such condition, there is no ground for us to ..." / "There is no
+    ground for us to ...") quotes the same words.
 
     Why: read blind (eleventh round), one outlet gave a quotation to the
     regional health minister and two to the board's chief executive; their
@@ -205,7 +210,9 @@ def same_quotation(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> 
     (True, False)
     """
     return any(
-        len(x) >= QUOTE_SAME_WORDS and len(x & y) >= QUOTE_SAME * len(x | y) for x in a for y in b
+        min(len(x), len(y)) >= QUOTE_SAME_WORDS and len(x & y) >= QUOTE_SAME * min(len(x), len(y))
+        for x in a
+        for y in b
     )
 
 
