@@ -219,8 +219,9 @@ def test_saved_from_comment_names_the_host(tmp_path: Path) -> None:
     ("head", "published", "source"),
     [
         (
+            # the page's own day, not the UTC day (the 2nd)
             '<meta property="article:published_time" content="2021-06-01T23:30:00-02:00">',
-            "2021-06-02",
+            "2021-06-01",
             "meta `article:published_time` in the saved page ('2021-06-01T23:30:00-02:00')",
         ),
         (

@@ -27,8 +27,9 @@ from compare.text import lexicons
         ("1700000000", date(2023, 11, 14)),
         ("2021-03-04", date(2021, 3, 4)),
         ("2021-03-04T23:30:00Z", date(2021, 3, 4)),
-        ("2021-03-05T01:30:00+09:00", date(2021, 3, 4)),  # still the 4th in UTC
-        ("2021-03-04 22:00:00-05:00", date(2021, 3, 5)),
+        # the day the outlet's clock showed, not the UTC day (read blind, fifteenth round)
+        ("2021-03-05T01:30:00+09:00", date(2021, 3, 5)),
+        ("2021-03-04 22:00:00-05:00", date(2021, 3, 4)),
         ("March 4, 2021", date(2021, 3, 4)),
         ("Mar. 4, 2021", date(2021, 3, 4)),
         ("4 March 2021", date(2021, 3, 4)),

@@ -174,7 +174,7 @@ def test_nul_bytes_keep_offsets_and_warn(tmp_path: Path) -> None:
         ("date: 10**30", "", None, "unparseable date"),
         ("date: -86400", "", None, "unparseable date"),
         ("date: 0000-01-01", "", None, "date outside 1900-2099"),
-        ("published: 2021-01-02T23:30:00-05:00", "", "2021-01-03", None),
+        ("published: 2021-01-02T23:30:00-05:00", "", "2021-01-02", None),  # its own day
     ],
 )
 def test_dates_with_precedence_and_notices(

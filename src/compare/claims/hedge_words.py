@@ -29,8 +29,39 @@ def hedges(tokens: Sequence[Token]) -> list[Hedge]:
     return [
         h
         for h in find_phrases(tokens, phrase_table(HEDGES_FILE))
-        if h[0] not in verbs and not _not_a_modal(tokens, h)
+        if h[0] not in verbs and not _not_a_modal(tokens, h) and not _not_attributive(tokens, h)
     ]
+
+
+# Hedges that qualify only as an adjective before their noun ("the suspected ringleader");
+# as a verb ("Police suspected the driver") they report a belief.
+_ADJECTIVE_ONLY = frozenset({"suspected"})
+# Words before such an adjective that open its noun phrase: articles, possessives, numbers.
+_OPENS_NOUN_PHRASE = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "two", "three", "four", "five",
+     "several", "some", "many", "other", "more", "as", "of", "for", "and", "or"}
+)  # fmt: skip
+_NOT_A_NOUN_NEXT = frozenset({"of", "that", "the", "a", "an", "to", "by", "in"})
+
+
+def _not_attributive(tokens: Sequence[Token], h: Hedge) -> bool:
+    """Is an adjective-only hedge ("suspected") here a verb, not before its noun?
+
+    >>> from compare.align.segment import tokenize
+    >>> [bool(hedges(tokenize(s))) for s in
+    ...  ("Prosecutors named the suspected ringleader.", "Police arrested 12 suspected members.",
+    ...   "Police suspected the driver.", "He is suspected of fraud.")]
+    [True, True, False, False]
+    """
+    if tokens[h[0]].norm not in _ADJECTIVE_ONLY:
+        return False
+    before = tokens[h[0] - 1] if h[0] else None
+    after = tokens[h[1]] if h[1] < len(tokens) else None
+    opened = before is not None and (
+        before.norm in _OPENS_NOUN_PHRASE or before.norm.isdigit() or before.norm.endswith("'s")
+    )
+    noun_next = after is not None and after.text.isalpha() and after.norm not in _NOT_A_NOUN_NEXT
+    return not (opened and noun_next)
 
 
 # Words after "may" / "might" that show it is no modal ("the might of", "military might.").

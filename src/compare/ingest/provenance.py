@@ -12,10 +12,12 @@ disagreement becomes a notice, never an error):
 3. an inline header ``date YYYY-MM-DD`` at the start of the body (often an
    aggregator's crawl date, hence last).
 
-Dates are calendar dates in UTC, computed without the local time zone, so
-``TZ`` cannot change a report.  Anything outside 1900-2099, any epoch that is
-not positive, and anything unparseable is reported as "unparseable date" (a
-well-formed date outside those years as "date outside 1900-2099").
+Dates are calendar dates as the source wrote them: a time with an offset keeps
+its own day (the day the outlet printed), an epoch is read in UTC; the
+machine's time zone is never used, so ``TZ`` cannot change a report.
+Anything outside 1900-2099, any epoch that is not positive, and anything
+unparseable is reported as "unparseable date" (a well-formed date outside those
+years as "date outside 1900-2099").
 
 Outlet precedence: manifest ``outlet`` > front matter ``outlet``/``source``/
 ``site_name``/``publisher`` > the host of a URL (manifest ``url``, front
@@ -93,7 +95,7 @@ class DateClaim:
 
 
 def parse_date(raw: str) -> tuple[date, str] | None:
-    """A UTC calendar date and a short description of the form, or None.
+    """The calendar date (an ISO time's own day, an epoch's in UTC) and its form, or None.
 
     >>> parse_date("1602977989.797736")
     (datetime.date(2020, 10, 17), 'epoch 1602977989.797736')
@@ -132,8 +134,10 @@ def _iso(m: re.Match[str]) -> date:
         sign = 1 if m[7][0] == "+" else -1
         digits = m[7][1:].replace(":", "")
         offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-        when = when.replace(tzinfo=timezone(sign * offset))
-        return when.astimezone(UTC).date()
+        when = when.replace(tzinfo=timezone(sign * offset))  # a malformed offset raises
+    # The day the outlet's own clock showed: "2025-03-11T23:20:00-04:00" is the 11th, as
+    # a page's "Published March 11, 11:58 p.m. ET" is.  Read blind (fifteenth round), a
+    # time converted to UTC dated two copies of one evening a day apart.
     return when.date()
 
 

@@ -24,6 +24,12 @@ from classify_helpers import of_kind, run, the_finding
             '"reportedly" vs no hedge',
         ),
         ("The so-called reform passed.", "The reform passed.", '"so-called" vs no hedge'),
+        # read blind (fifteenth round): "the suspected ringleader" / "the ringleader"
+        (
+            "Prosecutors identified the suspected ringleader as Jon Vale, 31.",
+            "Prosecutors identified the ringleader as Jon Vale, 31.",
+            '"suspected" vs no hedge',
+        ),
         (
             "The group listed so-called illegal dumps.",
             "The group listed alleged illegal dumps.",
@@ -68,6 +74,8 @@ def test_hedge_changes(a: str, b: str, label: str) -> None:
         ("The storm killed at least 13 people.", "The storm killed 14 people."),  # numbers own it
         ("Prices rose sharply.", "Prices rose steeply."),
         ("The vote is due in May.", "The vote is due in June."),  # a month, not a modal
+        # "suspected" as a verb reports a belief; "suspected of" is a charge's
+        ("Police suspected the driver was drunk.", "Police thought the driver was drunk."),
         # the other version weighs the odds in words the hedge list does not hold
         (
             "The savings would likely come from lower payments to providers.",

@@ -741,6 +741,19 @@ def test_one_amount_converted_into_different_currencies() -> None:
     assert not [f for f in same if "different currencies" in f.explanation]
 
 
+def test_canadian_and_us_dollars_are_different_currencies() -> None:
+    # read blind (fifteenth round): "(about C$330,000)" / "(about $230,000)" for one sum
+    found = run(
+        {
+            "a": "The vault holds about 900 million pesos (about C$330,000) in cash, it said.",
+            "b": "The vault holds about 900 million pesos (about $230,000) in cash, it said.",
+        }
+    )
+    (finding,) = of_kind(found, Kind.NUMBER_DISCREPANCY)
+    assert "different currencies" in finding.explanation
+    assert finding.severity == Severity.LOW
+
+
 def test_two_amounts_one_article_prints_together_are_no_discrepancy() -> None:
     # read blind (twelfth round): a headline's "25% tariff" (the duty added) against another's
     # "tariff ... to 35 per cent" (the total), whose own article gives both in one sentence

@@ -293,3 +293,20 @@ def test_two_romanisations_are_no_typing_error(a: str, b: str) -> None:
     (finding,) = of_kind(found, Kind.NAME_VARIANT)
     assert "typing error" not in finding.explanation
     assert "transliterations" in finding.explanation
+
+
+def test_first_and_surname_both_spelt_two_ways_are_one_person() -> None:
+    # read blind (fifteenth round): "Ramashish Choudhary" / "Ramasish Chaudhary" gave only
+    # the first name's variant; the two first names were taken for two people
+    found = of_kind(
+        run(
+            {
+                "a": "Police on Monday arrested Ramashish Choudhary, 52, who sold the liquor.",
+                "b": "Ramasish Chaudhary, 52, who sold the liquor, surrendered on Monday.",
+            }
+        ),
+        Kind.NAME_VARIANT,
+    )
+    (variant,) = found
+    quoted = {s.text for spans in variant.spans.values() for s in spans}
+    assert {"Choudhary", "Chaudhary", "Ramashish", "Ramasish"} <= quoted

@@ -222,10 +222,21 @@ def _lower_case_words(ctx: Context) -> set[str]:
 
 
 def _conflict(firsts_a: set[str], firsts_b: set[str]) -> bool:
-    """Different first names before the two spellings: probably two people."""
+    """Different first names before the two spellings: probably two people.
+
+    First names that are themselves one name spelt two ways ("Ramashish" /
+    "Ramasish", ``similar`` as in one slot) are no conflict: read blind (fifteenth round),
+    "Ramashish Choudhary" / "Ramasish Chaudhary" gave only the first name's
+    variant.
+
+    >>> _conflict({"john"}, {"jane"}), _conflict({"ramashish"}, {"ramasish"})
+    (True, False)
+    """
     if not firsts_a or not firsts_b or firsts_a & firsts_b:
         return False
-    return not any(fold(x) == fold(y) for x in firsts_a for y in firsts_b)
+    return not any(
+        fold(x) == fold(y) or similar(x, y, aligned=True) for x in firsts_a for y in firsts_b
+    )
 
 
 def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str | None]]:
