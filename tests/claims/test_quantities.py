@@ -230,3 +230,16 @@ def test_a_count_whose_noun_is_its_event_keeps_it() -> None:
     # row of people missing.
     dead, missing = claims("Kolvin landslide: 11 dead and 17 missing as the search goes on")
     assert (dead.event, missing.event) == ("death", "missing")
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        # read blind (sixteenth round): a share "N in M", not a count of M
+        ("It will cut 6,200 jobs, roughly one in 12 of its 78,000 employees.", "roughly one in 12"),
+        ('"Six in 10 of those rescued were women," she said.', "Six in 10"),
+    ],
+)
+def test_n_in_m_is_a_share(text: str, share: str) -> None:
+    found = [c for c in claims(text) if c.what and c.what[0] == "ratio"]
+    assert [c.text for c in found] == [share]

@@ -817,3 +817,61 @@ def test_related_links_in_a_markdown_quote_are_removed() -> None:
         BEFORE,
         AFTER,
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (sixteenth round): furniture of four copied pages
+        "1,284 comments",
+        "About us\nContact us\nComplaints and corrections\nTerms and conditions\nCookie settings",
+        "Most viewed\n1. Storm warnings issued for the south coast as the storm nears\n"
+        "2. Harbour bridge closure: what commuters need to know\n"
+        "3. 'I bought a lighthouse for \u00a395,000 and this is what happened'",
+        "**About this story:** Reporting by Harbour Press Agency. Edited by the world desk.",
+        "**About the author:** Harbour Wire is a news agency with bureaus in 60 countries.",
+        "**Marta Vidal** covers cities, housing and transport across Europe for the Continental "
+        "Observer. She previously reported from Lisbon and Madrid.",
+        "**You might also like**\n- [Why cities are rethinking the car](https://news.example/a)\n"
+        "- [Inside the fight over low-emission zones](https://news.example/b)",
+        "[Home](/) \u00b7 [Local](/local) \u00b7 [Nation](/nation) \u00b7 [World](/world)",
+        "Harbour Wire\nHarbour Wire (HW) is a news agency. The Courier publishes HW copy under "
+        "licence.",
+        "*By Harbour Wire \u00b7 Updated 4:18 p.m. EDT, June 10, 2025*",
+        "*Advertisement \u2013 scroll to continue reading*",
+        "Your Privacy Choices\nAccessibility Statement\n\u00a9 1996-2025 Ledger Media Inc.",
+    ],
+)
+def test_furniture_read_in_the_sixteenth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "12 people were taken to hospital, the police said.",
+        "Read [the report](/r) and [the reply](/q) before [the vote](/s) on Monday.",
+        "The dam burst at 4:18 p.m. EDT, June 10, 2025, flooding the valley below.",
+        "Marta Vidal covers the courts for the Herald and was named in the lawsuit.",
+    ],
+)
+def test_text_like_the_sixteenth_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}").paragraphs] == [BEFORE, para]
+
+
+def test_the_headline_repeated_under_an_update_note_is_removed() -> None:
+    # read before judging (sixteenth round): "headline / This story has been updated ... /
+    # headline" above the text of a saved page
+    title = "Ferry death toll rises to 19 as captain is arrested"
+    note = "This story has been updated with a higher death toll."
+    body = split_body(
+        f"{title}\n\n{note}\n\n{title}\n\n{BEFORE}",
+        start=0,
+        article_id="t",
+        lines=LineIndex(f"{title}\n\n{note}\n\n{title}\n\n{BEFORE}"),
+        title=title,
+    )
+    assert [p.text for p in body.paragraphs] == [BEFORE]

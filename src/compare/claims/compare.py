@@ -65,10 +65,18 @@ def _bounds(c: QuantityClaim, widen: bool) -> tuple[float, float]:
 
 
 def _as_written(a: QuantityClaim, b: QuantityClaim) -> QuantityClaim:
-    """``a`` in ``b``'s unit when ``a``'s outlet gave that conversion itself."""
-    if a.also is None or a.also[0] != b.unit or a.qualifier != "exact":
+    """``a`` in ``b``'s unit when ``a``'s outlet gave that conversion itself.
+
+    Its qualifier holds for the conversion too: "about \u00a31 billion ($1.4
+    billion)" is about $1.4 billion (read blind, sixteenth round, it was set
+    against another outlet's "$1.4 billion" in pounds).
+    """
+    if a.also is None or a.also[0] != b.unit:
         return a
-    return replace(a, unit=b.unit, low=a.also[1], high=a.also[1])
+    if a.qualifier == "exact" or not a.value:
+        return replace(a, unit=b.unit, low=a.also[1], high=a.also[1])
+    factor = a.also[1] / a.value
+    return replace(a, unit=b.unit, low=a.low * factor, high=a.high * factor)
 
 
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:

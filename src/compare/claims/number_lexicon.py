@@ -168,6 +168,8 @@ def share_at(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
     (None, None)
     """
     n = norms[i]
+    if (ratio := _one_in(norms, i)) is not None:
+        return ratio
     if "-" in n and n.split("-", 1)[0] in _NUMERATORS:  # "two-thirds"
         top, bottom = n.split("-", 1)
         j = i + 1
@@ -187,6 +189,45 @@ def share_at(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
     value = 100.0 * _NUMERATORS[top] / _DENOMINATORS[bottom]
     spread = value * SHARE_SPREAD
     return round(value - spread, 6), round(value + spread, 6), j
+
+
+# Denominators of "one in five", "six in 10" (small counts, or ten, a hundred, a thousand).
+_IN_DENOMINATORS = {**{str(k): k for k in range(2, 21)}, "100": 100, "1,000": 1000, "1000": 1000}
+_IN_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100,
+}  # fmt: skip
+
+
+def _one_in(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
+    """A share written "N in M" ("one in 12 of its staff", "Six in 10 of those rescued").
+
+    Why: read as a count, "one in 12" was 12 employees and "Six in 10 of those
+    rescued were women" six people rescued (read blind, sixteenth round); it
+    is a share, as rounded as "a fifth".  The denominator is small or ten, a
+    hundred or a thousand, and no unit follows it ("3 in 24 hours" is a count
+    over time).
+
+    >>> _one_in("roughly one in 12 of its staff".split(), 1)
+    (7.5, 9.166667, 4)
+    >>> _one_in("killed 3 in 2019".split(), 1), _one_in("12 in 24 hours".split(), 0)
+    (None, None)
+    """
+    if i + 2 >= len(norms) or norms[i + 1 : i + 2] != ["in"]:
+        return None
+    top = _NUMERATORS.get(norms[i]) or _IN_DENOMINATORS.get(norms[i]) or _IN_WORDS.get(norms[i])
+    bottom = _IN_DENOMINATORS.get(norms[i + 2]) or _IN_WORDS.get(norms[i + 2])
+    if norms[i] in ("a", "an") or not top or not bottom or top >= bottom:
+        return None
+    after = norms[i + 3] if i + 3 < len(norms) else ""
+    if (after,) in units() or (after.rstrip("s"),) in units() or after in _TIME_UNITS:
+        return None
+    value = 100.0 * top / bottom
+    spread = value * SHARE_SPREAD
+    return round(value - spread, 6), round(value + spread, 6), i + 3
+
+
+_TIME_UNITS = frozenset({"hours", "hour", "days", "day", "minutes", "weeks", "months", "years"})
 
 
 def number_at(norms: Sequence[str], i: int) -> tuple[float, float, str, int, str | None] | None:

@@ -182,6 +182,8 @@ _RELATED_MARKERS = (
     "related",
     "recommended",
     "you may also like",
+    "you might also like",
+    "more like this",
     "more on this",
     "more from",
     "more in ",
@@ -207,6 +209,7 @@ _RELATED_INLINE = re.compile(
     re.I,
 )
 RELATED_MAX_WORDS = 20  # a headline is rarely longer
+HEADLINE_REPEAT_REACH = 4  # blocks from the top in which the headline may be printed again
 REPEAT_MIN_WORDS = 6  # shorter repeats are likely a phrase, not a caption
 
 
@@ -223,9 +226,18 @@ def split_body(
     """
     removed: list[tuple[int, int, Reason]] = []
     blocks = _blocks(text, start, removed)
-    while title and blocks and _same_line(text[slice(*blocks[0])], title):
-        removed.append((*blocks[0], Reason.HEADLINE))  # printed once or more above the text
-        blocks = blocks[1:]
+    # The headline printed again above the text, once or more, perhaps around an update
+    # note ("headline / This story has been updated ... / headline": read blind, fifteenth
+    # round): among the first ``HEADLINE_REPEAT_REACH`` blocks.
+    # Only above the text: every block before a repeat is a repeat or furniture.
+    repeats = []
+    for block in blocks[:HEADLINE_REPEAT_REACH] if title else []:
+        if _same_line(text[slice(*block)], title or ""):
+            repeats.append(block)
+        elif _classify(text[slice(*block)])[0] is None:
+            break
+    removed.extend((*b, Reason.HEADLINE) for b in repeats)
+    blocks = [b for b in blocks if b not in repeats]
     kept: list[tuple[int, int]] = []
     credits: list[str] = []
     emails: list[tuple[str, int]] = []
@@ -361,6 +373,8 @@ def _headline_like(para: str) -> bool:
     if raw and all(_MD_LINK_ITEM.fullmatch(line) for line in raw):
         return True  # a list of links is a list of headlines, whatever their punctuation
     lines = [_MD_LINK.sub(r"\1", line).lstrip("-*\u2022 ").strip() for line in raw]
+    # a headline in quotation marks ("'I bought a lighthouse ... happened'") ends at its words
+    lines = [line.rstrip("'\"\u2019\u201d").strip() for line in lines]
     lines = [line for line in lines if line]
     return bool(lines) and all(
         len(line.split()) <= RELATED_MAX_WORDS
@@ -682,7 +696,7 @@ _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 _HEADER_DATE = re.compile(
     rf"(?:(?:first |last |originally )?(?:published|updated|posted|modified)(?: on)?:?\s+)?"
     rf"(?:{WEEKDAY}{NAMED_DATE}|{_NUMERIC_DATE}|{_CLOCK})"
-    rf"(?:,?\s+(?:at\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}))*",
+    rf"(?:,?\s+(?:at\s+|on\s+)?(?:{_CLOCK}|{_NUMERIC_DATE}|{WEEKDAY}{NAMED_DATE}))*",
     re.I,
 )
 _READING_TIME = re.compile(r"\d{1,2} min(?:ute)?s?(?: read| listen)?", re.I)
@@ -993,6 +1007,7 @@ def _line_reason(line: str) -> Reason | None:
     shown = _BOLD.sub("", _unemphasised(_QUOTE_MARK.sub("", line).lstrip("#")))
     shown = shown.rstrip(".:").strip("*_ \u2014\u2013-")
     shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
+    shown = _COUNT_BEFORE.sub("", shown)  # "1,284 comments"
     shown = _LENGTH_AFTER.sub("", shown)  # "Listen to this article  4 min"
     if _all_markers(shown) or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
@@ -1059,6 +1074,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and _credits_only(para):
         return Reason.CONTRIBUTORS, []
+    if words <= TIMESTAMP_MAX_WORDS and _is_timestamp(para):
+        return Reason.DATE_HEADER, []  # before the header test, which reads dates too
     if words <= HEADER_MAX_WORDS and header_furniture(para):
         return Reason.CONTRIBUTORS, []
     if words <= 2 * BYLINE_MAX_WORDS and "\n" not in para.strip() and header_line(para):
@@ -1068,7 +1085,13 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
     if words <= COOKIE_MAX_WORDS and _COOKIES.search(para) and not _REPORTING.search(para):
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     # A biography may set its writer's name in bold: "**Arjun Rao** is ...'s correspondent".
-    bio = _BIO_LABEL.sub("", _BOLD.sub("", para), count=1)
+    bio = _BOLD.sub("", para)
+    if words <= BIO_MAX_WORDS and _ABOUT_LABEL.match(bio):
+        return Reason.CONTRIBUTORS, []  # "**About this story:** Reporting by ..."
+    if words <= BIO_MAX_WORDS and _AUTHOR_COVERS.match(bio):
+        return Reason.CONTRIBUTORS, []  # "Marta Vidal covers cities ... for the Observer."
+    if words <= MENU_MAX_WORDS and _link_menu(para):
+        return Reason.MARKER, []  # "[Home](/) \u00b7 [Local](/local) \u00b7 [World](/world)"
     if words <= BIO_MAX_WORDS and _AUTHOR_BIO.match(bio):
         return Reason.CONTRIBUTORS, []  # "Mira Solberg is our environment correspondent."
     if emphasised and words <= BIO_MAX_WORDS and _AUTHOR_BIO_SET_APART.match(bio):
@@ -1120,6 +1143,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
 _COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
+_COUNT_BEFORE = re.compile(r"^\d[\d,.]{0,8}k?\s+(?=[A-Za-z])")
 _LENGTH_AFTER = re.compile(
     r"\s+(?:[\u00b7|\u2022-]\s*)?\(?\d{1,2} min(?:ute)?s?(?: read| listen)?\)?$", re.I
 )
@@ -1133,8 +1157,35 @@ _COOKIES = re.compile(
 # The writer's biography under the story: "Mira Solberg is our environment correspondent.",
 # "Petra Solvang is the Tamsveld Press Agency's Carrowmere correspondent."
 BIO_MAX_WORDS = 60
-# "About the author: Tom Aldane is ...": the label over a biography.
-_BIO_LABEL = re.compile(r"^about the (?:authors?|writers?|reporters?)\s*[:.\u2014-]?\s*", re.I)
+# "About the author: Tom Aldane is ...", "About this story: Reporting by ...": the label of
+# a note about the article or its writer (read blind, fourteenth and fifteenth rounds).
+_ABOUT_LABEL = re.compile(
+    r"about (?:the (?:authors?|writers?|reporters?)|this (?:story|article))\s*[:.\u2014-]", re.I
+)
+# A writer's beat under the story: "Marta Vidal covers cities, housing and transport across
+# Europe for the Continental Observer." (read blind, fifteenth round).
+_AUTHOR_COVERS = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*\s){2,3}(?:covers|writes about|reports on)\b[^.]{0,150}?"
+    r"\bfor (?:the )?(?:[A-Z][\w&'\u2019.-]*\s?){1,5}\.(?:\s|$)"
+)  # the beat's sentence ends at the outlet's name: "... for the Herald and was named" is news
+MENU_MAX_WORDS = 40
+MENU_MIN_LINKS = 3
+_MENU_REST = re.compile(r"[\s\u00b7\u2022|/>\u203a\u00bb,*_\u2013\u2014-]*")
+
+
+def _link_menu(para: str) -> bool:
+    """Markdown links and separators only, three links or more: a site's menu.
+
+    >>> _link_menu("[Home](/) \u00b7 [Local](/local) \u00b7 [World](/world)")
+    True
+    >>> _link_menu("Read [the report](/r) and [the reply](/q) and [the ruling](/s).")
+    False
+    """
+    return len(_MD_LINK.findall(para)) >= MENU_MIN_LINKS and bool(
+        _MENU_REST.fullmatch(_MD_LINK.sub("", para))
+    )
+
+
 _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is "
     r"(?:our|(?:the )?(?:[A-Z][\w&.-]*\s){0,5}?[A-Z]\w*['\u2019]s)\s"

@@ -810,3 +810,50 @@ def test_people_held_by_gunmen_are_no_arrests() -> None:
     (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
     assert "people held" in found.explanation
     assert "arrested" not in found.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # read blind (sixteenth round): an amount in pounds is no rounding of one in dollars
+        (
+            "Corvexa expects the cuts to save about \u00a31 billion ($1.4 billion) a year.",
+            "The company expects the cuts to save $1.4 billion a year.",
+        ),
+        # an earlier round of cuts, dated past an aside, is no other figure for this one
+        (
+            "Corvexa will cut 6,200 jobs, the company said. It is the second round in two years.",
+            "Corvexa said it will eliminate 6,200 jobs. The company cut about 2,500 jobs, mostly "
+            "in sales, in January 2024.",
+        ),
+        # a count of one country's jobs is no size of the whole workforce
+        (
+            "Corvexa will cut 6,200 jobs, about 8 percent of its 78,000-strong workforce.",
+            "Corvexa is to cut 6,200 jobs worldwide, about 1,100 of them in the UK.",
+        ),
+    ],
+)
+def test_figures_the_sixteenth_round_set_against_each_other_wrongly(a: str, b: str) -> None:
+    dated = {"a": "2025-09-18", "b": "2025-09-18"}
+    found = of_kind(run({"a": a, "b": b}, dates=dated), Kind.NUMBER_DISCREPANCY)
+    assert found == [], [f.label for f in found]
+
+
+def test_a_running_total_as_of_a_later_day_is_an_update() -> None:
+    # read blind (sixteenth round): "by Tuesday evening" / "by Wednesday afternoon" made the
+    # running totals two counts, and the next day's figure was never shown
+    texts = {
+        "a": "Fishermen had pulled about 12 tonnes of dead fish from the river by Tuesday evening.",
+        "b": "Fishermen had pulled more than 20 tonnes of dead fish from the river by Wednesday "
+        "afternoon.",
+    }
+    dated = {"a": "2025-06-10", "b": "2025-06-11"}
+    (found,) = of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY)
+    assert "the later may be an update" in found.explanation
+    assert found.time_note is not None
+    # a figure on a named day ("on Tuesday") still counts that day alone
+    texts = {
+        "a": "Police arrested 12 people on Tuesday, officials said.",
+        "b": "Police arrested 30 people on Wednesday, officials said.",
+    }
+    assert of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY) == []

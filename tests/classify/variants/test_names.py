@@ -310,3 +310,19 @@ def test_first_and_surname_both_spelt_two_ways_are_one_person() -> None:
     (variant,) = found
     quoted = {s.text for spans in variant.spans.values() for s in spans}
     assert {"Choudhary", "Chaudhary", "Ramashish", "Ramasish"} <= quoted
+
+
+def test_a_surname_romanised_two_ways_after_a_first_name_romanised_two_ways() -> None:
+    # read blind (sixteenth round): "Iordan Tzvetkov" / "Yordan Tsvetkov" (Cyrillic "ts" as
+    # "tz") gave only the first name's variant
+    (variant,) = of_kind(
+        run(
+            {
+                "a": "Prosecutors detained the plant director, Iordan Tzvetkov, on Tuesday.",
+                "b": "The plant's director, Yordan Tsvetkov, said the valve had failed.",
+            }
+        ),
+        Kind.NAME_VARIANT,
+    )
+    quoted = {s.text for spans in variant.spans.values() for s in spans}
+    assert {"Tzvetkov", "Tsvetkov"} <= quoted

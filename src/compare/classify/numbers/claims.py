@@ -173,6 +173,10 @@ def guard(
             # One figure is a count, the other one the claim layer reads as none: a
             # label ("Route 9") or a compound adjective ("the 12-nation deal" beside
             # "11 nations"; "a 72-hour truce" against "a 48-hour truce" stays sure).
+            if any(c.scope.places or c.scope.part for c in found):
+                # "about 1,100 of them in the UK" against "its 78,000-strong workforce":
+                # a count of one place or part is no size of a whole (sixteenth round)
+                continue
             cand = _uncertain(cand, 'one of them describes something else, as in "a two-day visit"')
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue

@@ -68,7 +68,11 @@ def rounded(x: Quantity, y: Quantity) -> bool:
     False
     >>> rounded(q("41,212 fans"), q("41,000 seats"))
     False
+    >>> rounded(q("about \u00a31 billion"), q("$1.4 billion"))
+    False
     """
+    if x.unit != y.unit:
+        return False  # "about \u00a31 billion" is no rounding of "$1.4 billion" (sixteenth round)
     pair = sorted((x, y), key=lambda q: q.hedge != "approx")
     approx, exact = pair
     if approx.hedge != "approx" or exact.hedge != "exact" or exact.value != exact.high:

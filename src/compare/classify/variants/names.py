@@ -221,6 +221,16 @@ def _lower_case_words(ctx: Context) -> set[str]:
     }
 
 
+def _same_first(firsts_a: set[str], firsts_b: set[str]) -> bool:
+    """First names before two surnames that are one name spelt two ways ("Yordan" /
+    "Iordan"), which tells as much as one first name does (sixteenth round)."""
+    return any(
+        x != y and (fold(x) == fold(y) or similar(x, y, aligned=True))
+        for x in firsts_a
+        for y in firsts_b
+    )
+
+
 def _conflict(firsts_a: set[str], firsts_b: set[str]) -> bool:
     """Different first names before the two spellings: probably two people.
 
@@ -283,7 +293,10 @@ def _groups(ctx: Context, mentions: list[Mention]) -> list[tuple[list[str], str 
             if a in spoken and b in spoken:
                 continue  # "'Momma, look'" / "'Mama, look'": a word capitalised by the quote
             evidence = (
-                (a, b) in aligned or bool(firsts[a] & firsts[b]) or bool(surnames[a] & surnames[b])
+                (a, b) in aligned
+                or bool(firsts[a] & firsts[b])
+                or bool(surnames[a] & surnames[b])
+                or _same_first(firsts[a], firsts[b])  # "Yordan Tsvetkov" / "Iordan Tzvetkov"
             )
             if users[a] == users[b] and len(users[a]) > 1:
                 continue  # every article writes both: two words, not one name spelt two ways
