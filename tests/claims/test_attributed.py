@@ -338,6 +338,23 @@ def tokens_of(text: str) -> list[str]:
     return [t.norm for t in tokenize(text)]
 
 
+def test_she_said_stands_for_the_subject_named_just_before() -> None:
+    # read blind (sixteenth round): "Mayor Barbara Sosnicka defended the scheme. 'This is not
+    # a tax on drivers. It is an investment in the air our children breathe,' she said."
+    # against the same quotation given to a campaigner
+    quote = '"It is an investment in the clean air our children breathe every day,"'
+    a = article("a", f"Mayor Barbara Sosnicka defended the scheme. {quote} she said.")
+    b = article("b", f"{quote} said Agnieszka Rutkowska, a campaigner.")
+    (diff,) = compare([a, b])
+    assert diff.kind == "source"
+    # a subject without a name lends none, nor does a name opening a noun phrase (read on
+    # BASIL: "Local Republican Party affiliates are less organized ..." before "he said")
+    c = article("c", f"The council defended the scheme. {quote} she said.")
+    assert compare([c, b]) == []
+    d = article("d", f"Local Republican Party affiliates are less organized. {quote} he said.")
+    assert compare([d, b]) == []
+
+
 def test_a_quotation_one_outlet_trims_is_the_same_quotation() -> None:
     # read on a real cluster: "Under such condition, there is no ground for us to ..."
     # against "There is no ground for us to ...": the shorter one's words are the other's

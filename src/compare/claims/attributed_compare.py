@@ -405,12 +405,54 @@ def _named_before(claim: AttributedClaim, claims: Sequence[AttributedClaim]) -> 
     by_sentence = {c.sentence: c for c in claims}
     for back in range(1, NAMED_BEFORE + 1):
         before = by_sentence.get(claim.sentence - back)
+        if before is not None and before.status == FACT and claim.quoted and _personal(claim):
+            # "Mayor Barbara Sosnicka defended the scheme. '...,' she said." (read blind,
+            # sixteenth round): the sentence before names its subject, who speaks next
+            opening = _opening_name(before.content)
+            return claim if opening is None else replace(claim, speaker=opening)
         if before is None or before.status != CREDITED:
             return claim
         if speakers.words(before.speaker):
             lent = before.speaker if _a_name(before.speaker) else _titled_name(before.speaker)
             return claim if lent is None else replace(claim, speaker=lent)
     return claim
+
+
+def _personal(claim: AttributedClaim) -> bool:
+    """Is the claim's speaker "he" or "she" (a person, who a name before may be)?"""
+    return [t.norm for t in claim.speaker] in (["he"], ["she"])
+
+
+def _opening_name(tokens: Sequence[Token]) -> tuple[Token, ...] | None:
+    """The name opening a sentence as its subject, before a lower-case verb ("Mayor Barbara
+    Sosnicka defended ..."), of ``TITLED_NAME_MIN`` capitalised words or more.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> [x.text for x in _opening_name(t("Mayor Barbara Sosnicka defended the scheme."))]
+    ['Mayor', 'Barbara', 'Sosnicka']
+    >>> _opening_name(t("The council defended the scheme.")) is None
+    True
+    """
+    end = 0
+    while end < len(tokens) and is_word(tokens[end]) and tokens[end].text[:1].isupper():
+        end += 1
+    if end == len(tokens) or not _past_verb(tokens[end]):
+        return None  # "Local Republican Party affiliates are ...": a noun phrase, no name
+    named = tuple(tokens[:end])
+    return named if len(named) >= TITLED_NAME_MIN and _a_name(named) else None
+
+
+# Past forms that do not end in "-ed", for ``_past_verb``.
+_IRREGULAR_PAST = frozenset(
+    {"said", "told", "spoke", "gave", "made", "took", "went", "came", "wrote", "was", "has",
+     "had", "met", "sent", "led", "left", "stood", "held", "knew", "saw", "thought"}
+)  # fmt: skip
+
+
+def _past_verb(token: Token) -> bool:
+    """A lower-case past-tense verb ("defended", "told"): the opening name is its subject."""
+    norm = token.norm
+    return token.text[:1].islower() and (norm.endswith("ed") or norm in _IRREGULAR_PAST)
 
 
 TITLED_NAME_MIN = 2  # capitalised words a name after a title needs ("Gulnara Seitkaliyeva")
