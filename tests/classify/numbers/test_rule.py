@@ -857,3 +857,17 @@ def test_a_running_total_as_of_a_later_day_is_an_update() -> None:
         "b": "Police arrested 30 people on Wednesday, officials said.",
     }
     assert of_kind(run(texts, dates=dated), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_a_thing_cut_by_two_different_shares() -> None:
+    # read blind (sixteenth round): "reduce traffic in the zone by a fifth" / "cut traffic
+    # inside the zone by a quarter" counted nothing and were never compared
+    texts = {
+        "a": "City hall wants the charge to reduce traffic in the zone by a fifth.",
+        "b": "The council hopes the charge will cut traffic inside the zone by a quarter.",
+    }
+    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert {s.text for spans in found.spans.values() for s in spans} == {"a fifth", "a quarter"}
+    # one share in two words is no discrepancy
+    texts["b"] = "The council hopes the charge will cut traffic inside the zone by 20 percent."
+    assert of_kind(run(texts), Kind.NUMBER_DISCREPANCY) == []
