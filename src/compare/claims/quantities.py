@@ -259,12 +259,16 @@ def change_direction(q: Quantity, norms: Sequence[str]) -> str | None:
     >>> change_direction(quantities(toks)[0], [t.norm for t in toks])
     'decrease'
     """
-    k = q.start
-    if k < 3 or norms[k - 1] != "by" or not (q.unit or "").endswith("/ratio"):
+    if not _share_after_by(q, norms):
         return None
     if (verb := _object_change(q, norms)) is not None:
         return _CHANGE_OBJECT_VERBS[norms[verb]]
-    return _CHANGE_VERBS.get(norms[k - 2])
+    return _CHANGE_VERBS.get(norms[q.start - 2])
+
+
+def _share_after_by(q: Quantity, norms: Sequence[str]) -> bool:
+    """Is the figure a share right after "by" ("fell by 12%", "cut ... by a quarter")?"""
+    return q.start >= 3 and norms[q.start - 1] == "by" and (q.unit or "").endswith("/ratio")
 
 
 def _object_change(q: Quantity, norms: Sequence[str]) -> int | None:
@@ -281,13 +285,13 @@ def _object_change(q: Quantity, norms: Sequence[str]) -> int | None:
     >>> _changed(quantities(toks)[0], [t.norm for t in toks])
     'traffic'
     """
-    k = q.start
-    if k < 3 or norms[k - 1] != "by" or not (q.unit or "").endswith("/ratio"):
+    if not _share_after_by(q, norms):
         return None
-    for v in range(k - 2, max(k - 2 - CHANGE_OBJECT_REACH, -1), -1):
+    by = q.start - 1
+    for v in range(by - 1, max(by - 1 - CHANGE_OBJECT_REACH, -1), -1):
         if norms[v] in {",", ";", ":", ".", "and", "but"}:
             return None
-        if norms[v] in _CHANGE_OBJECT_VERBS and v + 1 < k - 1:
+        if norms[v] in _CHANGE_OBJECT_VERBS and v + 1 < by:
             return v
     return None
 
