@@ -230,14 +230,15 @@ def split_body(
     # note ("headline / This story has been updated ... / headline": read blind, fifteenth
     # round): among the first ``HEADLINE_REPEAT_REACH`` blocks.
     # Only above the text: every block before a repeat is a repeat or furniture.
-    repeats = []
-    for block in blocks[:HEADLINE_REPEAT_REACH] if title else []:
-        if _same_line(text[slice(*block)], title or ""):
-            repeats.append(block)
-        elif _classify(text[slice(*block)])[0] is None:
-            break
-    removed.extend((*b, Reason.HEADLINE) for b in repeats)
-    blocks = [b for b in blocks if b not in repeats]
+    if title:
+        repeats = []
+        for block in blocks[:HEADLINE_REPEAT_REACH]:
+            if _same_line(text[slice(*block)], title):
+                repeats.append(block)
+            elif _classify(text[slice(*block)])[0] is None:
+                break
+        removed.extend((*b, Reason.HEADLINE) for b in repeats)
+        blocks = [b for b in blocks if b not in repeats]
     kept: list[tuple[int, int]] = []
     credits: list[str] = []
     emails: list[tuple[str, int]] = []
@@ -487,14 +488,10 @@ def _without_writer_bio(
         opening = _BIO_OPENING.match(para)
         if opening is None or len(para.split()) > BIO_MAX_WORDS:
             continue
-        name = _NAME_WORDS.match(para)
-        if name and re.search(rf"\b{re.escape(name[0].strip())}\b", byline):
+        if re.search(rf"\b{re.escape(opening['name'].strip())}\b", byline):
             removed.append((s, e, Reason.CONTRIBUTORS))
             out.remove((s, e))
     return out
-
-
-_NAME_WORDS = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s){2,3}(?=is |covers|writes|reports)")
 
 
 def _caption_over(para: str, below: str) -> bool:
@@ -1208,7 +1205,7 @@ _AUTHOR_BIO_SET_APART = re.compile(
 # covering banking. Follow him @tomaldane_np" (read blind, eleventh round: reported as
 # passages).  The contact is what tells it from a sentence about a journalist in the news.
 _BIO_OPENING = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s){2,3}(?:is an?|is the|covers|writes|reports)\b"
+    r"(?P<name>(?:[A-Z][\w'\u2019.-]*\s){2,3})(?:is an?|is the|covers|writes|reports)\b"
 )
 _CONTACT_CUE = re.compile(
     r"\bfollow (?:him|her|them)\b|(?:^|\s)@\w|\b(?:got|have) a story\?|\be-?mail\b[^.]*@",
