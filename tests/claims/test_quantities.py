@@ -238,6 +238,7 @@ def test_a_count_whose_noun_is_its_event_keeps_it() -> None:
         # read blind (sixteenth round): a share "N in M", not a count of M
         ("It will cut 6,200 jobs, roughly one in 12 of its 78,000 employees.", "roughly one in 12"),
         ('"Six in 10 of those rescued were women," she said.', "Six in 10"),
+        ("About 1 in 5 adults in the region smokes, the survey found.", "About 1 in 5"),
     ],
 )
 def test_n_in_m_is_a_share(text: str, share: str) -> None:

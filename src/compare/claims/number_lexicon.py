@@ -210,12 +210,20 @@ def _one_in(norms: Sequence[str], i: int) -> tuple[float, float, int] | None:
 
     >>> _one_in("roughly one in 12 of its staff".split(), 1)
     (7.5, 9.166667, 4)
+    >>> _one_in("1 in 5 adults".split(), 0)
+    (18.0, 22.0, 3)
     >>> _one_in("killed 3 in 2019".split(), 1), _one_in("12 in 24 hours".split(), 0)
     (None, None)
     """
     if i + 2 >= len(norms) or norms[i + 1 : i + 2] != ["in"]:
         return None
-    top = _NUMERATORS.get(norms[i]) or _IN_DENOMINATORS.get(norms[i]) or _IN_WORDS.get(norms[i])
+    digit_one = 1 if norms[i] == "1" else 0  # "1 in 5": a denominator is never 1
+    top = (
+        _NUMERATORS.get(norms[i])
+        or _IN_DENOMINATORS.get(norms[i])
+        or _IN_WORDS.get(norms[i])
+        or digit_one
+    )
     bottom = _IN_DENOMINATORS.get(norms[i + 2]) or _IN_WORDS.get(norms[i + 2])
     if norms[i] in ("a", "an") or not top or not bottom or top >= bottom:
         return None

@@ -130,6 +130,24 @@ def test_a_name_without_its_accents_is_called_a_style_choice() -> None:
     assert "transliteration" not in cand.explanation
 
 
+@pytest.mark.parametrize(
+    ("plain", "written"),
+    [("Massmann", "Maßmann"), ("Lodz", "Łódź"), ("Kilicdaroglu", "Kılıçdaroğlu")],
+)
+def test_letters_unicode_does_not_decompose_are_a_style_choice(plain: str, written: str) -> None:
+    # "ß" and "ł" have no accent to strip, and case-folding turned "ß" into "ss", so the
+    # two spellings were one key and never shown.
+    ctx = sentence_context(
+        {
+            "a": f"The plan was backed on Monday by Jan {written}, who chairs the board.",
+            "b": f"The plan was backed on Monday by Jan {plain}, who chairs the board.",
+        }
+    )
+    (cand,) = names.find(ctx)
+    assert cand.label in (f'"{plain}" vs "{written}"', f'"{written}" vs "{plain}"')
+    assert "letters English lacks" in cand.explanation and cand.severity is Severity.LOW
+
+
 def test_two_spellings_in_one_article_are_medium_and_found_without_alignment() -> None:
     ctx = sentence_context(
         {

@@ -24,25 +24,35 @@ SUFFIXES = (
 )  # fmt: skip
 
 
-def strip_accents(text: str) -> str:
-    """Letters without diacritics: "Erdoğan" -> "Erdogan".
+# Latin letters that Unicode does not decompose into a base letter and a mark, as
+# English-language outlets write them ("Łódź" / "Lodz", "Kılıçdaroğlu" /
+# "Kilicdaroglu", "Maßmann" / "Massmann", "Søren" / "Soren").
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ð": "d", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
 
-    >>> strip_accents("Erdoğan")
-    'Erdogan'
+
+def strip_accents(text: str) -> str:
+    """Letters without diacritics: "Erdoğan" -> "Erdogan", "Łódź" -> "Lodz".
+
+    >>> strip_accents("Erdoğan"), strip_accents("Łódź"), strip_accents("Maßmann")
+    ('Erdogan', 'Lodz', 'Massmann')
     """
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def name_key(text: str) -> str:
     """Compared form of a name token: case-folded, without a possessive ending.
 
-    Accents stay, so "Erdoğan" / "Erdogan" can be reported as two spellings.
+    Accents stay, so "Erdoğan" / "Erdogan" can be reported as two spellings;
+    lower case rather than case-folding keeps "ß" ("Maßmann" / "Massmann").
 
     >>> name_key("Gaddafi\\u2019s")
     'gaddafi'
     """
-    key = unicodedata.normalize("NFC", text).casefold().replace("\u2019", "'")
+    key = unicodedata.normalize("NFC", text).lower().replace("\u2019", "'")
     return key[:-2] if key.endswith("'s") else key.rstrip("'")
 
 

@@ -353,8 +353,9 @@ def _candidate(
     slip = not accents and len(members) == 2 and typing_slip(*members)
     if accents:
         explanation = (
-            f"{quoted} are the same name written with and without accents (diacritics): a "
-            "style choice (some outlets drop accents), not a different person or place."
+            f"{quoted} are the same name written with and without accents or letters English "
+            "lacks (such as ł or ß): a style choice (some outlets drop them), not a different "
+            "person or place."
         )
     elif slip:
         explanation = (
