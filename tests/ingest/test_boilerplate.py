@@ -875,3 +875,69 @@ def test_the_headline_repeated_under_an_update_note_is_removed() -> None:
         title=title,
     )
     assert [p.text for p in body.paragraphs] == [BEFORE]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (seventeenth round): furniture of four copied pages
+        "Comments (214)\nSign in to join the conversation.",
+        "Comments (214)\nSign in or create your Harbour Herald account to join the discussion.",
+        "**Related reading**\n\n- [Auction of masks halted after challenge](https://x.example/a)\n"
+        "- [Opinion: restitution is not the end](https://x.example/b)",
+        "Explore more on these topics\nNigeria\nAfrica\nLagos\nHousing\nDisasters\nShare",
+        "after newsletter promotion",
+    ],
+)
+def test_furniture_read_in_the_seventeenth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # a sentence in the outlet's voice between furniture that is not a sign-up box
+        "Our reporters visited the site on Monday, the editor said.",
+        "Readers can sign in to vote in the council's online poll until Friday.",
+    ],
+)
+def test_text_like_the_seventeenth_rounds_furniture_stays(para: str) -> None:
+    body = _split(f"{BEFORE}\n\nAdvertisement\n\n{para}\n\nAdvertisement\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, para, AFTER]
+
+
+def test_a_bold_bio_of_the_bylines_writer_is_removed() -> None:
+    # read before judging (seventeenth round): a capitalised role, the name in bold
+    byline = "*Hannah Ridley, Europe Correspondent \u00b7 Friday 6 June 2025, 18:30*"
+    bio = (
+        "**Hannah Ridley** is the Clarion's Europe Correspondent, based in Berlin. She has "
+        "covered German politics and business since 2019."
+    )
+    body = _split(f"{byline}\n\n{BEFORE}\n\n{AFTER}\n\n---\n\n{bio}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+def test_an_agency_byline_with_additional_reporting_above_the_text_is_removed() -> None:
+    byline = (
+        "*Harbour Press, with additional reporting by Sophie Whitcombe \u00b7 Tuesday 22 July "
+        "2025 21:05 BST*"
+    )
+    body = _split(f"{byline}\n\n{BEFORE}\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+def test_a_sign_up_box_copied_line_by_line_is_removed_whole() -> None:
+    # read before judging (seventeenth round): a page copied with no blank line, its
+    # sign-up box's description and privacy notice kept as paragraphs
+    box = (
+        "Sign up to Africa Briefing\nFree weekly newsletter\nThe week's biggest stories from "
+        "across the continent, with analysis from our correspondents, every Friday morning.\n"
+        "Enter your email address\nSign up\nPrivacy Notice: Newsletters may contain info about "
+        "charities and online ads. For more information see our Privacy Policy.\n"
+        "after newsletter promotion"
+    )
+    body = _split(f"{BEFORE}\n{box}\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]

@@ -185,6 +185,8 @@ _RELATED_MARKERS = (
     "you might also like",
     "more like this",
     "more on this",
+    "more on these topics",
+    "explore more",
     "more from",
     "more in ",
     "topics",
@@ -263,6 +265,7 @@ def split_body(
             removed.append((s, e, Reason.SUBHEADING))
             del kept[i]
     kept = _without_repeats(text, kept, removed)
+    kept = _without_sign_up_lines(text, kept, removed)
     kept = _without_lead_caption(text, kept, removed)
     kept = _without_writer_bio(text, kept, removed)
     paragraphs: list[tuple[int, int]] = []
@@ -279,6 +282,55 @@ def split_body(
         credits=tuple(credits),
         contact_emails=tuple(emails),
     )
+
+
+SIGN_UP_REACH = 2  # blocks on either side of a line where a sign-up block makes it one
+SIGN_UP_LINE_MAX_WORDS = 40
+_OUTLET_VOICE = re.compile(r"\b(?:we|our|us|you|your)\b", re.I)
+
+
+def _without_sign_up_lines(
+    text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int]]:
+    r"""Lines of a newsletter sign-up box that say nothing of signing up themselves.
+
+    Why: a box copied as lines ("Sign up to Africa Briefing / Free weekly
+    newsletter / The week's biggest stories ..., with analysis from our
+    correspondents, every Friday morning. / Enter your email address / Sign
+    up / Privacy Notice: ... see our Privacy Policy.") kept its description
+    and its privacy notice as paragraphs (read blind, seventeenth round).  A
+    line is part of the box when the lines on both sides of it are furniture,
+    a sign-up block is within ``SIGN_UP_REACH`` blocks, it speaks in the
+    outlet's voice ("our", "you") and reports nothing.
+
+    >>> t = "Sign up to our newsletter\nThe best of our reporting, weekly.\nEnter your email"
+    >>> removed = [(0, 25, Reason.NEWSLETTER), (61, 77, Reason.NEWSLETTER)]
+    >>> _without_sign_up_lines(t, [(26, 60)], removed), removed[-1][2].name
+    ([], 'NEWSLETTER')
+    """
+    boxes = {(s, e) for s, e, r in removed if r is Reason.NEWSLETTER}
+    if not boxes:
+        return kept
+    blocks = sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+    out = []
+    for k, (s, e, reason) in enumerate(blocks):
+        if reason is not None:
+            continue
+        para = text[s:e]
+        around = blocks[max(k - SIGN_UP_REACH, 0) : k + SIGN_UP_REACH + 1]
+        if (
+            0 < k < len(blocks) - 1
+            and blocks[k - 1][2] is not None
+            and blocks[k + 1][2] is not None
+            and any((bs, be) in boxes for bs, be, _r in around)
+            and len(para.split()) <= SIGN_UP_LINE_MAX_WORDS
+            and _OUTLET_VOICE.search(para)
+            and not _REPORTING.search(para)
+        ):
+            removed.append((s, e, Reason.NEWSLETTER))
+            continue
+        out.append((s, e))
+    return out
 
 
 HEADER_DECK_LINES = 2
@@ -484,7 +536,7 @@ def _without_writer_bio(
     )
     out = list(kept)
     for s, e in kept[-WRITER_BIO_TAIL:]:
-        para = text[s:e]
+        para = _BOLD.sub("", text[s:e])  # "**Mara Lind** is a ..."
         opening = _BIO_OPENING.match(para)
         if opening is None or len(para.split()) > BIO_MAX_WORDS:
             continue
@@ -735,6 +787,8 @@ _ICON = re.compile(r"\[[^\]\s]{1,3}\]\s*")
 def _header_piece(piece: str) -> str | None:
     """What an item of a page header is ("byline", "date", "share", "label"), or None for text.
 
+    >>> _header_piece("Vireo Wire, with additional reporting by Ann Roe")
+    'byline'
     >>> [_header_piece(p) for p in ("By Ann Roe", "Published: 14 October 2024",
     ...  "Thursday 15 August 2024, 18:20", "Copy link", "Markets & Banking", "3 min read")]
     ['byline', 'date', 'date', 'share', 'label', 'date']
@@ -743,6 +797,9 @@ def _header_piece(piece: str) -> str | None:
     """
     if _is_byline(piece) or _CONTRIB_START.match(piece):
         return "byline"
+    credited = _ALSO_REPORTING.sub("", piece)
+    if credited != piece and _is_byline("By " + credited.strip()):
+        return "byline"  # "Vireo Wire, with additional reporting by Ann Roe" (no "By")
     if _HEADER_DATE.fullmatch(piece) or _READING_TIME.fullmatch(piece):
         return "date"
     if _AGO.fullmatch(piece):
@@ -1186,9 +1243,9 @@ def _link_menu(para: str) -> bool:
 _AUTHOR_BIO = re.compile(
     r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is "
     r"(?:our|(?:the )?(?:[A-Z][\w&.-]*\s){0,5}?[A-Z]\w*['\u2019]s)\s"
-    r"[\w ,'\u2019-]{0,60}?\b(?:correspondent|reporter|"
+    r"[\w ,'\u2019-]{0,60}?\b(?i:correspondent|reporter|"
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
-)
+)  # the role in any case: "the Clarion's Europe Correspondent" (seventeenth round)
 
 # The same in italics under the story, naming the outlet without a possessive: "*Lena Marsh
 # is a Capital Evening Post travel correspondent based in Munich.*" (read blind, fourteenth
