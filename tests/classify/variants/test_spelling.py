@@ -147,3 +147,19 @@ def test_one_word_in_both_orders_is_one_form_in_the_label() -> None:
         Kind.SPELLING_VARIANT,
     )
     assert [f.label for f in found] == ['"neighbors" vs "neighbours"']
+
+
+def test_possessives_and_compounds_are_compared_by_their_spelt_word() -> None:
+    # read blind (seventeenth round): "neighbour's" / "neighbor's" inside one quotation was
+    # called a misquotation, and "four-storey" / "four-story" a change of wording
+    ctx = edits_context(
+        {
+            "a": "The four-storey block fell on a neighbour's house, he said.",
+            "b": "The four-story block fell on a neighbor's house, he said.",
+            "c": "Two storeys were added to the seven-storey block.",
+            "d": "Two stories were added to the seven-story block.",
+        }
+    )
+    keys = {c.key for c in spelling.find(ctx)}
+    assert {"story|storey", "neighbor|neighbour", "stories|storeys"} <= keys
+    assert spelling.us_uk_pair("four-storey", "five-story") is None

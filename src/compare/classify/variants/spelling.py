@@ -104,9 +104,21 @@ def us_uk_pair(a: str, b: str) -> tuple[str, str] | None:
     ('color', 'colour')
     >>> us_uk_pair("colour", "colours") is None
     True
+    >>> us_uk_pair("neighbour's", "neighbor's"), us_uk_pair("four-storey", "four-story")
+    (("neighbor's", "neighbour's"), ('four-story', 'four-storey'))
     """
-    la, lb = a.casefold(), b.casefold()
-    if la == lb or not la.isalpha() or not lb.isalpha():
+    la, lb = a.casefold().replace("\u2019", "'"), b.casefold().replace("\u2019", "'")
+    if la == lb:
+        return None
+    if la.endswith("'s") and lb.endswith("'s"):
+        la, lb = la[:-2], lb[:-2]  # "neighbour's" / "neighbor's"
+    if "-" in la and la.count("-") == lb.count("-"):
+        parts = [us_uk_pair(x, y) for x, y in zip(la.split("-"), lb.split("-"), strict=True)]
+        differ = [p for p, x, y in zip(parts, la.split("-"), lb.split("-"), strict=True) if x != y]
+        if len(differ) == 1 and differ[0] is not None:  # "four-storey" / "four-story"
+            return (a, b) if differ[0][0] in la.split("-") else (b, a)
+        return None
+    if not la.isalpha() or not lb.isalpha():
         return None
     for pair in (counterpart(la), counterpart(lb)):
         if pair is not None and {la, lb} == set(pair):
@@ -136,7 +148,11 @@ def is_variant(a: str, b: str) -> bool:
 
 
 def _words(tokens: tuple[Token, ...]) -> list[Token]:
-    return [t for t in tokens if t.text.isalpha()]
+    """Words, with a hyphen or a possessive ("four-storey", "neighbour's")."""
+    return [t for t in tokens if _WORD.fullmatch(t.text)]
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:['\u2019]s)?")
 
 
 def _sides(us: str, uk: str) -> str:
@@ -189,7 +205,7 @@ def _candidate(
         kind=Kind.SPELLING_VARIANT,
         severity=Severity.LOW,
         passage_id=passage_id,
-        key=f"{us.casefold()}|{uk.casefold()}",
+        key=_pair_key(us, uk),
         spans={a: (ctx.tokens_span(a, (ta,)),), b: (ctx.tokens_span(b, (tb,)),)},
         explanation=(
             f"{_sides(us, uk)} are the same word: a house-style choice, not a change of meaning."
@@ -197,6 +213,17 @@ def _candidate(
         label=f'"{ta.text}" vs "{tb.text}"',
         weight=0.1,
     )
+
+
+def _pair_key(us: str, uk: str) -> str:
+    """The pair's words that differ, so "four-storey" and "seven-storey" are one finding.
+
+    >>> _pair_key("four-story", "four-storey"), _pair_key("Neighbor\u2019s", "neighbour's")
+    ('story|storey', 'neighbor|neighbour')
+    """
+    x, y = (w.casefold().replace("\u2019", "'").removesuffix("'s") for w in (us, uk))
+    differ = [(p, q) for p, q in zip(x.split("-"), y.split("-"), strict=False) if p != q]
+    return "|".join(differ[0]) if len(differ) == 1 else f"{x}|{y}"
 
 
 def _own_voice_words(sentences: Sequence[Sentence]) -> list[Token]:
