@@ -54,3 +54,15 @@ def test_one_typography_finding_per_character_class_for_the_whole_story() -> Non
     assert sorted(quotes.spans) == ["a", "b", "c"]
     assert [len(quotes.spans[aid]) for aid in "abc"] == [3, 3, 3]
     assert "Seen in up to 6 places per outlet" in quotes.best.explanation
+
+
+def test_a_variant_finding_inside_a_wider_one_of_its_kind_is_dropped() -> None:
+    # read blind (seventeenth round): "Dr Pieter" / "Dr. Pieter" reported in one passage and
+    # again story-wide with a third outlet's "Dr Pieter": the narrower one was a repeat
+    def style(key: str, passage: str | None, *aids: str) -> Candidate:
+        spans = {aid: (Span(aid, 40, 49, 3, "Dr Pieter"),) for aid in aids}
+        return Candidate(Kind.STYLE_VARIANT, Severity.LOW, passage, key, spans, "e", key)
+
+    (kept,) = merge([style("abbreviation", "p4", "a", "b"), style("title", None, "a", "b", "c")])
+    assert kept.best.key == "title"
+    assert len(merge([style("abbreviation", "p4", "a", "b"), style("title", None, "b", "c")])) == 2

@@ -173,16 +173,24 @@ def _without_twins(merged: list[Merged]) -> list[Merged]:
 
     Why: "Ms. Okafor" / "Ms Okafor" was reported twice, once as an abbreviation
     and once as a title's house style, with the same spans; read blind, the
-    second was a duplicate.  The first (the rules' order) is kept.
+    second was a duplicate.  The first (the rules' order) is kept.  So is one
+    that quotes more: "Dr Pieter" / "Dr. Pieter" in one passage beside the same
+    house style found story-wide, which quotes those words and a third outlet's
+    (read blind, seventeenth round, as a repeat).
     """
+
+    def where(m: Merged) -> frozenset[tuple[str, int, int]]:
+        return frozenset((aid, s.start, s.end) for aid, ss in m.spans.items() for s in ss)
+
+    variants = [(m.best.kind, where(m)) for m in merged if m.best.kind in VARIANT_KINDS]
     seen: set[tuple] = set()
     out = []
     for m in merged:
         if m.best.kind in VARIANT_KINDS:
-            where = frozenset((aid, s.start, s.end) for aid, ss in m.spans.items() for s in ss)
-            if (m.best.kind, where) in seen:
+            kind, here = m.best.kind, where(m)
+            if (kind, here) in seen or any(k == kind and here < w for k, w in variants):
                 continue
-            seen.add((m.best.kind, where))
+            seen.add((kind, here))
         out.append(m)
     return out
 
