@@ -874,3 +874,76 @@ def test_officials_familiar_with_the_deal_are_unnamed() -> None:
     )
     b = article("b", f"{claim}, Finance Minister Kari Vik confirmed on Friday.")
     assert [d.kind for d in compare([a, b])] == ["unnamed"]
+
+
+def test_he_said_reads_back_through_the_quotation_to_its_speaker() -> None:
+    # read blind (seventeenth round): "Rheinair CEO Carsten Vogt accused the union ...
+    # '...,' he said. '... Nobody wins ...'" against the same words from the minister
+    quote = '"Nobody wins from a strike like this, least of all the passengers."'
+    a = article(
+        "a",
+        "Rheinair CEO Carsten Vogt accused the union of targeting the holiday. "
+        '"This strike is aimed at families," he said. "Our offer is fair and it stays. '
+        f"{quote[1:]}",
+    )
+    b = article("b", f'{quote[:-2]}," said Transport Minister Annegret Schoeller.')
+    (diff,) = compare([a, b])
+    assert diff.kind == "source" and "Vogt" in words(diff.credited.speaker + diff.other.speaker)
+    # a quotation opening a paragraph of its own, no one named in it, is no one's in
+    # particular (BASIL: a spokesman's words after the congressman's "he added")
+    c = article(
+        "c",
+        'Etheridge told reporters he was sorry. "I was tired," he said. "It was late," he added.',
+        quote,
+    )
+    assert compare([c, b]) == []
+
+
+def test_a_short_quotation_given_to_two_speakers_is_compared() -> None:
+    # read blind (seventeenth round): two content words, ten words quoted
+    quote = "We should not have to borrow back our own history"
+    a = article(
+        "a",
+        "Minister Adaeze Nwankwo-Ibe signed for her government.",
+        f'Of the loan, Nwankwo-Ibe added: "{quote}."',
+    )
+    b = article(
+        "b",
+        'Prince Eghosa Ogiemwonyi said: "My great-grandfather was sent into exile."',
+        f'But he objected to the loan. "{quote}," he said.',
+    )
+    (diff,) = compare([a, b])
+    assert diff.kind == "source"
+
+
+def test_a_listener_after_told_is_not_what_was_said() -> None:
+    # read blind (seventeenth round): the hall's guests read as the director's claim
+    a = article(
+        "a",
+        '"It does," the director, Pieter Vandenbroeck, told the ceremony in the main hall, '
+        "which was attended by diplomats and members of the royal court.",
+    )
+    b = article(
+        "b",
+        "The museum signed the deal at a ceremony in its main hall attended by diplomats and "
+        "members of the royal court.",
+    )
+    assert compare([a, b]) == []
+
+
+def test_a_finding_verb_without_that_still_credits_its_clause() -> None:
+    # read blind (seventeenth round): "Rheinair estimated the strike would cost it €85
+    # million" was read as stated as fact against "The group estimated that ..."
+    (claim,) = claims("Rheinair estimated the strike would cost it 85 million euros.")
+    assert claim.status == CREDITED and words(claim.speaker) == "Rheinair"
+    (event,) = claims("The fire destroyed an estimated 300 homes.")
+    assert event.status != CREDITED
+
+
+def test_a_long_quotation_is_credited_to_the_speaker_who_opened_it() -> None:
+    first, *_rest, last = claims(
+        "Nigeria's culture minister, Adaeze Nwankwo-Ibe, who signed for her government, said: "
+        '"This is not charity. It is restitution. These bronzes are a record. They are coming '
+        'home to be read again by the people whose history they tell."'
+    )
+    assert words(first.speaker) == words(last.speaker) == "Adaeze Nwankwo-Ibe"

@@ -189,6 +189,7 @@ def _quoted_runs(
 # Words a quotation needs, and the share of them the other's must hold, for two outlets'
 # quotations to be one: "We have put the best offer we can afford on the table".
 QUOTE_SAME_WORDS = 6
+QUOTED_TRIES = 3  # claims of another article quoting the same words that are judged
 QUOTE_SAME = 0.8
 
 
@@ -270,13 +271,27 @@ def compare(
         [c.speaker for cs in claims.values() for c in cs]
         + [run for a in articles for s in a.sentences for run in speakers.capital_runs(s.tokens)]
     )
+    sentences = {(a.id, s.index): s for a in articles for s in a.sentences}
+    opened = {(a.id, s.index): k for a in articles for s, _m, k in quote_states(a.sentences)}
+
+    def quoted_whole(c: AttributedClaim) -> bool:
+        """A short claim quoting ``QUOTE_SAME_WORDS`` words or more: "'We should not have to
+        borrow back our own history,' he said" (read blind, seventeenth round, given to
+        another speaker elsewhere) has two content words, yet its words are its own."""
+        if c.status != CREDITED or not c.quoted:
+            return False
+        found = quotations(c, sentences[_site(c)], opened[_site(c)])
+        return any(len(q) >= QUOTE_SAME_WORDS for q in found)
+
     usable = {
-        aid: [c for c in _with_second_statements(cs) if len(features(c.content)) >= SHORT_MIN_WORDS]
+        aid: [
+            c
+            for c in _with_second_statements(cs)
+            if len(features(c.content)) >= SHORT_MIN_WORDS or quoted_whole(c)
+        ]
         for aid, cs in claims.items()
     }
     vectors = {_key(c): vector(c.content, idf) for cs in usable.values() for c in cs}
-    sentences = {(a.id, s.index): s for a in articles for s in a.sentences}
-    opened = {(a.id, s.index): k for a in articles for s, _m, k in quote_states(a.sentences)}
     quotes = {
         _key(c): quotations(c, sentences[_site(c)], opened[_site(c)])
         for cs in usable.values()
@@ -304,8 +319,11 @@ def compare(
                     p for p in scored if same_quotation(quotes[_key(x)], quotes.get(_key(p[1]), []))
                 ]
                 same_sites = {_key(p[1]) for p in same}  # credited all: only they have quotes
-                groups = (scored, beside, same)
+                groups = (scored, beside)
                 tries = [max(group, key=lambda p: p[0]) for group in groups if group]
+                # every claim quoting it, closest first: short ones quoting it whole
+                # (``quoted_whole``) must not hide the one that credits it elsewhere
+                tries += sorted(same, key=lambda p: -p[0])[:QUOTED_TRIES]
                 for sim, y in tries:
                     vy = vectors[_key(y)]
                     covers = (coverage(vx, vy), coverage(vy, vx))
@@ -331,7 +349,10 @@ def compare(
                     )
                     found = judge(x, y)
                     if found is None and quoted:  # "..., he said": the speaker named before
-                        named = _named_before(x, claims[x_id]), _named_before(y, claims[y_id])
+                        named = (
+                            _named_before(x, claims[x_id], sentences),
+                            _named_before(y, claims[y_id], sentences),
+                        )
                         if named != (x, y) and (found := judge(*named)) is not None:
                             found = found if found.kind == "source" else None
                     if found is None or _one_chain(found, sentences):
@@ -388,24 +409,43 @@ def _one_chain(diff: AttributionDiff, sentences: Mapping[Site, Sentence]) -> boo
     return False
 
 
-NAMED_BEFORE = 2  # sentences read back for the name a quotation's "he said" stands for
+NAMED_BEFORE = 4  # sentences read back for the name a quotation's "he said" stands for
 
 
-def _named_before(claim: AttributedClaim, claims: Sequence[AttributedClaim]) -> AttributedClaim:
+def _named_before(
+    claim: AttributedClaim,
+    claims: Sequence[AttributedClaim],
+    sentences: Mapping[Site, Sentence] | None = None,
+) -> AttributedClaim:
     """``claim`` with the speaker of the sentence before when its own is a pronoun.
 
     "Dorosh ... said the resignation did not close the matter. \u201cThis is not
     about one man ...,\u201d he said." quotes Dorosh: the commonest way a
     report names whom it quotes.  Only the ``NAMED_BEFORE`` sentences right
-    before are read, each credited (the quotation's first sentences, "he"
-    too), and only a speaker that is a name alone (``_a_name``).
+    before are read, each credited to the same pronoun (the quotation's first
+    sentences: "X accused ... '...,' he said. '... Nobody wins ...'", read
+    blind in the seventeenth round) or, for a quotation, opening with it
+    ("But he objected to the loan. '...,' he said."), and only a speaker that
+    is a name alone (``_a_name``).  A quotation that took its "he" from a sentence
+    before it (``inherited``) reads back only within its paragraph: a quotation
+    opening a paragraph of its own may be anyone's.
     """
     if not claim.speaker or speakers.words(claim.speaker):
         return claim
+    pronoun = [t.norm for t in claim.speaker]
     by_sentence = {c.sentence: c for c in claims}
+
+    def paragraph(index: int) -> int | None:
+        found = sentences.get((claim.article_id, index)) if sentences is not None else None
+        return found.paragraph if found is not None else None
+
     for back in range(1, NAMED_BEFORE + 1):
         before = by_sentence.get(claim.sentence - back)
+        if claim.inherited and paragraph(claim.sentence - back) != paragraph(claim.sentence):
+            return claim
         if before is not None and before.status == FACT and claim.quoted and _personal(claim):
+            if _opens_with(before.content, pronoun):
+                continue  # "But he objected to the loan arrangement." names no one
             # "Mayor Barbara Sosnicka defended the scheme. '...,' she said." (read blind,
             # sixteenth round): the sentence before names its subject, who speaks next
             opening = _opening_name(before.content)
@@ -415,7 +455,25 @@ def _named_before(claim: AttributedClaim, claims: Sequence[AttributedClaim]) -> 
         if speakers.words(before.speaker):
             lent = before.speaker if _a_name(before.speaker) else _titled_name(before.speaker)
             return claim if lent is None else replace(claim, speaker=lent)
+        if [t.norm for t in before.speaker] != pronoun:
+            return claim  # "she" before "he": another person spoke in between
     return claim
+
+
+_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
+
+
+def _opens_with(tokens: Sequence[Token], pronoun: Sequence[str]) -> bool:
+    """Does a sentence open with the pronoun, after a conjunction at most?
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _opens_with(t("But he objected."), ["he"]), _opens_with(t("The minister objected."), ["he"])
+    (True, False)
+    """
+    words = [t.norm for t in tokens if is_word(t)][:2]
+    if words[:1] and words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    return words[:1] == list(pronoun)
 
 
 def _personal(claim: AttributedClaim) -> bool:

@@ -749,6 +749,13 @@ def test_one_name_spelt_two_ways_is_no_change_of_source() -> None:
     assert [f.label for f in of_kind(found, Kind.NAME_VARIANT)] == ['"Olsch" vs "Olsz"']
 
 
+def test_a_surname_written_apart_and_together_is_no_change_of_source() -> None:
+    # read blind (seventeenth round): "Van den Broeck" / "Vandenbroeck", one director
+    a = '"We were far too slow to respond to the request," Van den Broeck said on Thursday.'
+    b = '"We were far too slow to respond to the request," Vandenbroeck said on Thursday.'
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
 def test_police_of_the_story_s_place_is_the_police() -> None:
     # read blind (eighth round): "Westmarch Police said" / "Police said" in a Westmarch story
     a = (

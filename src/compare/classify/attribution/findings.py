@@ -362,9 +362,30 @@ def spelt_twice(a: Sequence[Token], b: Sequence[Token]) -> bool:
     last = [next((t.text for t in reversed(ts) if t.text[:1].isupper()), "") for ts in (a, b)]
     if not all(last):
         return False
+    if _joined_name(a) and _joined_name(a) == _joined_name(b):
+        return True  # "Van den Broeck" / "Vandenbroeck" (seventeenth round)
     # "Valcu" / "Valku": one letter apart, which ``same_words`` takes as one name (read
     # blind, such a pair was called two sources); nicknames ("Mike") stay apart.
     return last[0] == last[1] or is_variant(last[0], last[1]) or _one_letter(*last)
+
+
+# Lower-case particles inside a surname ("Van den Broeck", "da Silva", "al-Rashid").
+_NAME_PARTICLES = frozenset({"van", "den", "der", "de", "von", "da", "di", "du", "la", "le", "al"})
+
+
+def _joined_name(tokens: Sequence[Token]) -> str:
+    """The name ending a source, its words and particles written together and case-folded.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _joined_name(t("director Van den Broeck")), _joined_name(t("Dr Vandenbroeck"))
+    ('vandenbroeck', 'vandenbroeck')
+    """
+    if not tokens or not tokens[-1].text[:1].isupper():
+        return ""
+    k = len(tokens) - 1
+    while k > 0 and tokens[k - 1].norm in _NAME_PARTICLES:
+        k -= 1  # the surname's particles, capitalised or not
+    return "".join(t.norm.replace("-", "") for t in tokens[k:])
 
 
 def _one_letter(a: str, b: str) -> bool:
