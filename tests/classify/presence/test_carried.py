@@ -26,6 +26,7 @@ from compare.classify.presence.carried import (
     told_likely,
     told_surely,
     written_out,
+    written_out_with_before,
 )
 from compare.model import Alignment, Kind, Passage
 from compare.util.options import Options
@@ -421,3 +422,28 @@ def test_no_omission_when_the_omitter_holds_most_of_its_words(
         run(texts, cells=cells, options=Options(sentence_meanings=False)), Kind.OMITTED_PASSAGE
     )
     assert found.confidence < 0.7 and share >= LEFT_OUT
+
+
+def test_a_short_quoted_sentence_written_in_a_row_with_the_one_before_is_carried() -> None:
+    # read blind (seventeenth round): "'Our priority is human life. Property comes second,'
+    # said the minister" against the same quotation in two sentences credited to another
+    texts = {
+        "a": "The fire spread on Tuesday. \u201cOur priority is human life. Property comes "
+        "second,\u201d said the minister, who flew in that morning.",
+        "b": "The fire spread on Tuesday. \u201cOur priority is human life. Property comes "
+        "second.\u201d",
+        "c": "The fire spread on Tuesday. \u201cOur priority is human life. Property comes "
+        "second.\u201d",
+    }
+    cells = {
+        "p1": {"a": (0,), "b": (0,), "c": (0,)},
+        "p2": {"a": (1,), "b": (1,), "c": (1,)},
+        "p3": {"a": (2,), "b": (2,), "c": (2,)},
+    }
+    ctx = _context(texts, cells)
+    assert written_out_with_before(ctx, "b", (2,), "a")
+    assert not written_out_with_before(ctx, "b", (1,), "a")  # long enough to look up alone
+    cells_cut = {"p1": cells["p1"], "p2": cells["p2"], "p3": {"b": (2,), "c": (2,)}}
+    ctx_cut = _context({**texts, "a": texts["a"].replace("Property comes second", "It is")}, cells)
+    assert not written_out_with_before(ctx_cut, "b", (2,), "a")
+    assert not any("Property" in q for q in _omitted_texts(run(texts, cells=cells_cut)))

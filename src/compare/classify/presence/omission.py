@@ -38,6 +38,7 @@ from compare.classify.presence.carried import (
     told_in_other_words,
     told_ledes,
     written_out,
+    written_out_with_before,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents, joined_spans
 from compare.classify.presence.quotes import different_quotations
@@ -160,6 +161,8 @@ def _omitted(
             continue
         if any(written_out(ctx, ctx.cell_tokens(passage.id, c), aid) for c in carriers):
             continue  # the omitter writes these very words, run into a sentence of its own
+        if any(written_out_with_before(ctx, c, passage.cells[c], aid) for c in carriers):
+            continue  # "... life. Property comes second," in one sentence of the omitter
         severity, weight, what = contents(ctx, passage, first, omitter=aid)
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity
