@@ -344,3 +344,19 @@ def test_a_surname_romanised_two_ways_after_a_first_name_romanised_two_ways() ->
     )
     quoted = {s.text for spans in variant.spans.values() for s in spans}
     assert {"Tzvetkov", "Tsvetkov"} <= quoted
+
+
+def test_a_surname_s_particles_written_apart_or_run_in_are_one_name() -> None:
+    # read blind (seventeenth round): "Van den Broeck" / "Vandenbroeck", one director
+    ctx = sentence_context(
+        {
+            "a": "The museum's director, Pieter Van den Broeck, signed the agreement.",
+            "b": "The museum's director, Pieter Vandenbroeck, signed the agreement.",
+        }
+    )
+    (cand,) = [c for c in names.find(ctx) if c.key.startswith("form:particle")]
+    assert cand.label == '"Van den Broeck" vs "Vandenbroeck"'
+    ctx = sentence_context(
+        {"a": "The debate ran late in Denver.", "b": "The debate ran late in Denver."}
+    )
+    assert [c for c in names.find(ctx) if c.key.startswith("form:particle")] == []

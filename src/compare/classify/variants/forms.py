@@ -190,6 +190,21 @@ def _possessive(shape: str) -> Reader:
     return read
 
 
+# Lower-case particles inside a surname, written apart or run into it ("Van den Broeck" /
+# "Vandenbroeck", "De Luca" / "DeLuca" / "Deluca"): Dutch, Flemish, German, Italian,
+# French and Portuguese surname particles (general onomastics).
+_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]en|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a)"
+
+
+def _particles(shape: str) -> Reader:
+    """A surname with its particles, keyed by its letters run together and case-folded."""
+
+    def read(m: re.Match[str], _text: str) -> tuple[str, str, int, int] | None:
+        return re.sub(r"[\s-]", "", m.group(1)).casefold(), shape, m.start(1), m.end(1)
+
+    return read
+
+
 RULES = (
     Rule(
         "title",
@@ -261,6 +276,24 @@ RULES = (
         "spell the same name",
         re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][a-z]+)\b)"),
         _joined("two words"),
+        by_shape=False,
+        mixed=True,
+    ),
+    Rule(
+        "particle",
+        Kind.NAME_VARIANT,
+        "spell the same name",
+        re.compile(rf"\b({_PARTICLE}(?: {_PARTICLE})? [A-Z][a-z]+)\b"),
+        _particles("its particles written apart"),
+        by_shape=False,
+        mixed=True,
+    ),
+    Rule(
+        "particle",
+        Kind.NAME_VARIANT,
+        "spell the same name",
+        re.compile(rf"\b((?:{_PARTICLE})(?:{_PARTICLE})?[a-z]?[A-Za-z][a-z]{{2,}})\b"),
+        _particles("written as one word"),
         by_shape=False,
         mixed=True,
     ),
