@@ -30,6 +30,12 @@ from classify_helpers import of_kind, run, the_finding
             "Prosecutors identified the ringleader as Jon Vale, 31.",
             '"suspected" vs no hedge',
         ),
+        # read blind (seventeenth round): "dozens more are feared trapped" / "still trapped"
+        (
+            "Eleven people died and dozens more are feared trapped in the rubble.",
+            "Eleven people died and dozens more are trapped in the rubble.",
+            '"are feared" vs no hedge',
+        ),
         (
             "The group listed so-called illegal dumps.",
             "The group listed alleged illegal dumps.",
