@@ -887,8 +887,9 @@ def test_he_said_reads_back_through_the_quotation_to_its_speaker() -> None:
         f"{quote[1:]}",
     )
     b = article("b", f'{quote[:-2]}," said Transport Minister Annegret Schoeller.')
-    (diff,) = compare([a, b])
-    assert diff.kind == "source" and "Vogt" in words(diff.credited.speaker + diff.other.speaker)
+    diffs = compare([a, b])  # the quotation's sentences, one finding once merged
+    assert diffs and all(d.kind == "source" for d in diffs)
+    assert all("Vogt" in words(d.credited.speaker + d.other.speaker) for d in diffs)
     # a quotation opening a paragraph of its own, no one named in it, is no one's in
     # particular (BASIL: a spokesman's words after the congressman's "he added")
     c = article(
@@ -947,3 +948,23 @@ def test_a_long_quotation_is_credited_to_the_speaker_who_opened_it() -> None:
         'home to be read again by the people whose history they tell."'
     )
     assert words(first.speaker) == words(last.speaker) == "Adaeze Nwankwo-Ibe"
+
+
+def test_a_quotation_running_over_two_sentences_is_compared_whole() -> None:
+    # read blind (seventeenth round): five and three words quoted in two sentences, given
+    # to the minister in one outlet and to the fire service's spokesman in another
+    a = article(
+        "a",
+        '"Our priority is human life. Property comes second," said Minister Nikos Drakopoulos.',
+    )
+    b = article(
+        "b",
+        "Fire service spokesman Vassilis Kontogiannis said 310 firefighters were at work.",
+        '"The wind is changing every hour," he told reporters. "Our priority is human life. '
+        'Property comes second."',
+    )
+    diffs = compare([a, b])
+    assert diffs and all(d.kind == "source" for d in diffs)
+    assert {"Drakopoulos", "Kontogiannis"} <= set(
+        words(diffs[0].credited.speaker + diffs[0].other.speaker).split()
+    )
