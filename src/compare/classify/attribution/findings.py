@@ -26,6 +26,7 @@ from compare.claims.words import content_words, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import clause_around, is_variant_elsewhere, sentence_starts
 from compare.classify.pairs import CellPair
+from compare.classify.variants.name_forms import SURNAME_PARTICLES
 from compare.classify.variants.names import is_variant
 from compare.model import Kind, Severity, Token
 
@@ -369,10 +370,6 @@ def spelt_twice(a: Sequence[Token], b: Sequence[Token]) -> bool:
     return last[0] == last[1] or is_variant(last[0], last[1]) or _one_letter(*last)
 
 
-# Lower-case particles inside a surname ("Van den Broeck", "da Silva", "al-Rashid").
-_NAME_PARTICLES = frozenset({"van", "den", "der", "de", "von", "da", "di", "du", "la", "le", "al"})
-
-
 def _joined_name(tokens: Sequence[Token]) -> str:
     """The name ending a source, its words and particles written together and case-folded.
 
@@ -383,7 +380,7 @@ def _joined_name(tokens: Sequence[Token]) -> str:
     if not tokens or not tokens[-1].text[:1].isupper():
         return ""
     k = len(tokens) - 1
-    while k > 0 and tokens[k - 1].norm in _NAME_PARTICLES:
+    while k > 0 and tokens[k - 1].norm in SURNAME_PARTICLES:
         k -= 1  # the surname's particles, capitalised or not
     return "".join(t.norm.replace("-", "") for t in tokens[k:])
 

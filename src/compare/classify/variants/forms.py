@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from compare.classify.base import Candidate, Context
-from compare.classify.variants.name_forms import not_names
+from compare.classify.variants.name_forms import SURNAME_PARTICLES, not_names
 from compare.model import Kind, Severity, Span
 
 MAX_SPANS = 3  # occurrences quoted per shape per article
@@ -190,10 +190,13 @@ def _possessive(shape: str) -> Reader:
     return read
 
 
-# Lower-case particles inside a surname, written apart or run into it ("Van den Broeck" /
-# "Vandenbroeck", "De Luca" / "DeLuca" / "Deluca"): Dutch, Flemish, German, Italian,
-# French and Portuguese surname particles (general onomastics).
-_PARTICLE = r"(?:[Vv]an|[Vv]on|[Dd]e|[Dd]en|[Dd]er|[Dd]el|[Dd]ella|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a)"
+# A surname particle, capitalised or not ("Van den Broeck", "de Luca"), longest first.
+_PARTICLE = "(?:{})".format(
+    "|".join(
+        f"[{p[0].upper()}{p[0]}]{p[1:]}"
+        for p in sorted(SURNAME_PARTICLES, key=lambda p: (-len(p), p))
+    )
+)
 
 
 def _particles(shape: str) -> Reader:

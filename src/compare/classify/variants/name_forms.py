@@ -43,6 +43,14 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# Lower-case particles inside a surname, written apart or run into it ("Van den Broeck" /
+# "Vandenbroeck", "De Luca" / "DeLuca"): Dutch, Flemish, German, Italian, French and
+# Portuguese surname particles (general onomastics).
+SURNAME_PARTICLES = frozenset(
+    {"van", "von", "de", "den", "der", "del", "della", "di", "da", "du", "le", "la"}
+)
+
+
 def name_key(text: str) -> str:
     """Compared form of a name token: case-folded, without a possessive ending.
 
