@@ -228,6 +228,11 @@ def test_a_hedge_only_the_earlier_article_has_is_uncertain_and_says_why() -> Non
             "The ad will reportedly air in Miami and Tampa next week.",
             '"The ad will air in Miami and Tampa next week," a Republican said.',
         ),
+        # a hedge in a quoted fragment against another quotation of the same words
+        (
+            'The minister said the fire "appears to have been set deliberately" on Monday.',
+            'The minister said the fire "had been set deliberately" on Monday.',
+        ),
     ],
 )
 def test_no_hedge_change_against_words_in_quotation_marks(a: str, b: str) -> None:
@@ -388,3 +393,18 @@ def test_may_only_of_a_rule_is_no_hedge() -> None:
         }
     )
     assert of_kind(found, Kind.HEDGE_CHANGE) == []
+
+
+def test_a_paraphrase_that_drops_a_quoted_hedge_is_a_hedge_change() -> None:
+    # read blind (seventeenth round): 'said the fire "appears to have been set deliberately"'
+    # against "He said the fire had been set deliberately" (planted, missed)
+    a = (
+        'The minister, who flew in on Tuesday, said the fire "appears to have been set '
+        'deliberately" and warned that anyone responsible would face the law.'
+    )
+    b = (
+        "The minister, who flew in on Tuesday, said the fire had been set deliberately and "
+        "warned that anyone responsible would face the law."
+    )
+    found = the_finding(a, b, Kind.HEDGE_CHANGE, '"appears to" vs no hedge')
+    assert "paraphrase" in found.explanation
