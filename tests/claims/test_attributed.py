@@ -968,3 +968,22 @@ def test_a_quotation_running_over_two_sentences_is_compared_whole() -> None:
     assert {"Drakopoulos", "Kontogiannis"} <= set(
         words(diffs[0].credited.speaker + diffs[0].other.speaker).split()
     )
+
+
+def test_said_a_name_with_a_closing_description_names_the_speaker() -> None:
+    # read blind (seventeenth round): "..., said Tobias Wendt, a spokesman for the airport
+    # operator." read with the cancellations as the speaker (missed against "officials said")
+    (claim,) = claims(
+        "At Frankfurt, 620 of the 1,390 flights were cancelled, said Tobias Wendt, a spokesman "
+        "for the airport operator."
+    )
+    assert claim.status == CREDITED and words(claim.speaker) == "Tobias Wendt"
+    a = article(
+        "a", "At Frankfurt, 620 of the 1,390 flights were cancelled, airport officials said."
+    )
+    b = article(
+        "b",
+        "At Frankfurt, 620 of the 1,390 flights were cancelled, said Tobias Wendt, a spokesman "
+        "for the airport operator.",
+    )
+    assert [d.kind for d in compare([a, b])] == ["unnamed"]

@@ -445,7 +445,9 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
     if start > 1 and tokens[start - 1].norm in (",", '"'):
         after = speaker_after(tokens, end)  # '"...," said X.' (verb first, speaker after)
         quote = '"' in (tokens[start - 1].norm, tokens[start - 2].norm)
-        if after is not None and (quote or tokens[after].norm in _END):
+        if after is not None and (
+            quote or tokens[after].norm in _END or _closing_apposition(tokens, after)
+        ):
             return Frame((end, after), (start, end), _rest(tokens, start, after), False)
     found = _speaker_before(tokens, start)
     if found is None:
@@ -464,6 +466,34 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
     # "said A and that B" runs on to the end; ", after ..." (``_WHEN_SAID``) is no one's words
     reach = n - 1 if stop < n and tokens[stop].norm == "and" else None
     return Frame((lo, hi), (start, end), tuple(range(first, stop)), relayed, reach)
+
+
+def _closing_apposition(tokens: Sequence[Token], comma: int) -> bool:
+    """Does ", a spokesman for the airport operator." close the sentence after a name?
+
+    Why: "... were canceled, said Tobias Wendt, a spokesman for the airport
+    operator." was read with the cancellations as the speaker (read blind,
+    seventeenth round: "airport officials said" / the named spokesman was
+    missed).  After the comma: an article or a lower-case word, no verb of
+    saying and no clause, up to the sentence's end.
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("Flights were cut, said Tobias Wendt, a spokesman for the airport.")
+    >>> _closing_apposition(t, 7), _closing_apposition(tokenize("X, who said it was over."), 1)
+    (True, False)
+    """
+    if comma >= len(tokens) or tokens[comma].norm != ",":
+        return False
+    rest = tokens[comma + 1 :]
+    words = [t for t in rest if is_word(t)]
+    if not words or not rest or rest[-1].norm not in _END:
+        return False
+    if words[0].norm not in ("a", "an", "the") and not words[0].text.islower():
+        return False
+    return not any(
+        t.norm in _RELATIVE or t.norm in _AUXILIARIES or t.norm in _BOUNDARY or t.norm == "that"
+        for t in rest[:-1]
+    )
 
 
 def _told_listener(tokens: Sequence[Token], lo: int, start: int, end: int) -> bool:
