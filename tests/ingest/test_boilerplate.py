@@ -887,6 +887,11 @@ def test_the_headline_repeated_under_an_update_note_is_removed() -> None:
         "- [Opinion: restitution is not the end](https://x.example/b)",
         "Explore more on these topics\nNigeria\nAfrica\nLagos\nHousing\nDisasters\nShare",
         "after newsletter promotion",
+        # read before judging (eighteenth round)
+        "**Read next**\n\n- [Wildfires close highway north of Athens](/world/a)\n"
+        "- [The new science of extreme heat](/climate/b)",
+        "*Continental Press Agency (CPA) is an independent international news agency. Its "
+        "reports are distributed to subscribers in more than 40 countries.*",
     ],
 )
 def test_furniture_read_in_the_seventeenth_round_is_removed(furniture: str) -> None:
@@ -902,6 +907,7 @@ def test_furniture_read_in_the_seventeenth_round_is_removed(furniture: str) -> N
         # a sentence in the outlet's voice between furniture that is not a sign-up box
         "Our reporters visited the site on Monday, the editor said.",
         "Readers can sign in to vote in the council's online poll until Friday.",
+        "Reuters is the world's largest news agency, its chief executive said on Monday.",
     ],
 )
 def test_text_like_the_seventeenth_rounds_furniture_stays(para: str) -> None:

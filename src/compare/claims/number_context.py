@@ -219,7 +219,11 @@ def word_before(norms: Sequence[str], start: int) -> int:
 
 def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
     """The event word before the number ("killed 12", "the evacuation of 2,300") or after its
-    noun ("12 were killed")."""
+    noun ("12 were killed", "12 were confirmed dead": the second of two in a row).
+
+    >>> event_near("seven miners were confirmed dead".split(), 0, 1)
+    'death'
+    """
     k = word_before(norms, start)
     if k >= 0 and norms[k] in events():
         return events()[norms[k]][0]
@@ -229,7 +233,10 @@ def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
     while k < len(norms) and k < end + 10:
         n = norms[k]
         if n in events():
-            return events()[n][0]
+            after = norms[k + 1] if k + 1 < len(norms) else ""
+            # "were confirmed dead": the second event word is the predicate (read blind,
+            # seventeenth round: "confirmed", a word of infections, made the dead "infected")
+            return events()[after if after in events() else n][0]
         if has_role(n, "stop"):
             return None
         nxt = norms[k + 1] if k + 1 < len(norms) else ""

@@ -187,6 +187,7 @@ _RELATED_MARKERS = (
     "more on this",
     "more on these topics",
     "explore more",
+    "read next",
     "more from",
     "more in ",
     "topics",
@@ -773,6 +774,8 @@ _INTERFACE = re.compile(
     re.I,
 )
 _INTERFACE_MAX_WORDS = 10
+# A temperature and a word or three of weather beside a page header's date ("28°F Light snow").
+_WEATHER_STRIP = re.compile(r"-?\d{1,3}\s?\u00b0\s?[CF]?(?:\s+[A-Za-z]+){0,3}")
 # A reporter's role under the name of a byline: "Business reporter, Kolvar", "Health
 # correspondent", "Senior Political Editor".
 _ROLE = re.compile(
@@ -809,6 +812,8 @@ def _header_piece(piece: str) -> str | None:
         return "share"  # interface wording: "Skip to main content", "Sign in", "Listen ..."
     if _INTERFACE.fullmatch(piece) and len(piece.split()) <= _INTERFACE_MAX_WORDS:
         return "share"
+    if _WEATHER_STRIP.fullmatch(piece):
+        return "label"  # "Tuesday, February 18, 2025 | 28°F Light snow": a local site's weather
     if _ROLE.fullmatch(piece):
         return "byline"
     share = _SHARE_START.match(piece)
@@ -920,13 +925,19 @@ def breadcrumb(line: str) -> bool:
     (True, False)
     >>> breadcrumb("Business \u203a Trade"), breadcrumb("Business > Trade")
     (True, False)
+    >>> breadcrumb("WORLD / EUROPE"), breadcrumb("Rain / Snow")
+    (True, False)
     >>> breadcrumb("Rain > wind. Roads shut > bridges")
     False
     """
     path = _CRUMB_PREFIX.sub("", _link_text(_unemphasised(line)).strip())
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(path)]
     pointed = _CRUMB_POINTER.search(path) is not None
-    if len(items) < 2 or (len(items) == 2 and items[0].casefold() != "home" and not pointed):
+    # "WORLD / EUROPE": a section and its subsection in capitals, as a page header sets them
+    capitals = len(items) == 2 and all(i.isupper() and len(i.split()) <= 2 for i in items)
+    if len(items) < 2 or (
+        len(items) == 2 and items[0].casefold() != "home" and not pointed and not capitals
+    ):
         return False
     if any(not i or _SENTENCE_END.search(i) for i in items):
         return False
@@ -1140,6 +1151,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     # A biography may set its writer's name in bold: "**Arjun Rao** is ...'s correspondent".
     bio = _BOLD.sub("", para)
+    if words <= BIO_MAX_WORDS and _AGENCY_BLURB.match(bio) and not _REPORTING.search(bio):
+        return Reason.SYNDICATION, []  # "Harbour Press (HP) is an independent news agency."
     if words <= BIO_MAX_WORDS and _ABOUT_LABEL.match(bio):
         return Reason.CONTRIBUTORS, []  # "**About this story:** Reporting by ..."
     if words <= BIO_MAX_WORDS and _AUTHOR_COVERS.match(bio):
@@ -1261,6 +1274,13 @@ _AUTHOR_BIO_SET_APART = re.compile(
 # Echo. Got a story? Email ...", "Tom Aldane is a business reporter at the Northgate Post,
 # covering banking. Follow him @tomaldane_np" (read blind, eleventh round: reported as
 # passages).  The contact is what tells it from a sentence about a journalist in the news.
+# An agency describing itself under the story: "*Continental Press Agency (CPA) is an
+# independent international news agency. Its reports are distributed ...*" (read before
+# judging, seventeenth round).
+_AGENCY_BLURB = re.compile(
+    r"[*_\s]*(?:[A-Z][\w&.'\u2019-]*\s){1,5}(?:\([A-Z]{2,6}\)\s)?is (?:an?|the) "
+    r"(?:[\w-]+\s){0,4}(?:news|wire|press) (?:agency|service)\b"
+)
 _BIO_OPENING = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.-]*\s){2,3})(?:is an?|is the|covers|writes|reports)\b"
 )

@@ -201,8 +201,8 @@ def _headline_in_block(block: Sequence[str], n: int) -> bool:
     (fourteenth round), a page copied whole with no blank lines lost its
     headline, date and outlet, and its furniture reached the text.
     """
-    if not _headline_shaped(block[n].strip()):
-        return False
+    if not _headline_shaped(block[n].strip()) or len(block[n].split()) < HEADLINE_MIN_WORDS:
+        return False  # "e-Edition", a menu's item, is no headline
     under = [x.strip() for x in block[n + 1 : n + 1 + HEADER_BLOCK_LINES]]
     return any(header_line(x) for x in under)
 
@@ -210,7 +210,9 @@ def _headline_in_block(block: Sequence[str], n: int) -> bool:
 # One word with a capital inside ("NorthWire", "HuffPost"): a site's name, never a section's.
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 MENU_ITEM_MAX_WORDS = 3
-_MENU_ITEM = re.compile(r"[A-Z][a-z'&-]*(?: [A-Za-z][a-z'&-]*)*")
+HEADLINE_MIN_WORDS = 3  # words of a headline found inside a block of page header
+# A menu's item, perhaps with a lower-case prefix ("e-Edition", "iPlayer").
+_MENU_ITEM = re.compile(r"(?:[a-z]-?)?[A-Z][a-z'&-]*(?: [A-Za-z][a-z'&-]*)*")
 
 
 def _menu_item(line: str) -> bool:

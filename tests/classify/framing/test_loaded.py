@@ -101,6 +101,12 @@ def test_loaded_terms(a: str, b: str, label: str) -> None:
             "Older people would be most affected by the closures.",
             "Older people would be worst hit by the closures.",
         ),
+        # read blind (seventeenth round): "refused" where the other has the as negative
+        # "rejected" (the outlets differ on who turned the offer down, not on a word)
+        (
+            "Talks broke down last Thursday after Rheinair refused to improve its offer.",
+            "Talks broke down last Thursday after the union rejected an improved offer.",
+        ),
     ],
 )
 def test_not_loaded_terms(a: str, b: str) -> None:

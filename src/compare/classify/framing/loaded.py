@@ -177,6 +177,26 @@ def _alternatives() -> Mapping[str, frozenset[str]]:
     return out
 
 
+def _as_charged(term: Sequence[Token], there: Sequence[Token], why: str) -> bool:
+    """Does the other version's stretch in the term's place hold a word as charged as it,
+    and none of the plainer words the lexicon lists for it ("cut" for "slashes")?
+
+    Why: "Rheinair refused to improve its offer" against "the union rejected an
+    improved offer" (read blind, seventeenth round) reported "refused" as a
+    loaded term added, though the other version's "rejected" is as negative
+    (VADER valence -2.3 against -1.2): neither chose the neutral word, and the
+    real difference (who turned the offer down) is no matter of framing.
+    """
+    charge = [v for t in term if (v := valence(t.text)) is not None]
+    plainer = {stem(w) for w in _alternatives().get(why, frozenset())}
+    if not charge or any(stem(t.norm) in plainer for t in there):
+        return False  # the plainer word itself: VADER grades "cut" above "slashes"
+    own = min(charge, key=abs)
+    return any(
+        (v := valence(t.text)) is not None and v * own > 0 and abs(v) >= abs(own) for t in there
+    )
+
+
 def _plain_word(tokens: Sequence[Token], lo: int, hi: int, why: str) -> int | None:
     """Index of a plainer alternative the lexicon lists, inside the other side's block.
 
@@ -277,6 +297,8 @@ def _lexicon(
                 continue  # the other outlet uses the word itself elsewhere: no framing choice
             term = ctx.tokens_span(side, tuple(tokens[s:e]))
             plain = _plain_word(other_tokens, lo, hi, why)
+            if plain is None and _as_charged(tokens[s:e], other_tokens[lo:hi], why):
+                continue  # "refused" where the other has "rejected": no milder word chosen
             if plain is None and not _head_in(tokens, e, other_tokens):
                 continue  # the other version does not speak of what the term describes
             if plain is None and not _context_told(tokens, s, e, other_tokens):
