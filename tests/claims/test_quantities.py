@@ -244,3 +244,13 @@ def test_a_count_whose_noun_is_its_event_keeps_it() -> None:
 def test_n_in_m_is_a_share(text: str, share: str) -> None:
     found = [c for c in claims(text) if c.what and c.what[0] == "ratio"]
     assert [c.text for c in found] == [share]
+
+
+def test_over_the_age_of_is_a_minimum_like_aged_over() -> None:
+    # read blind (eighteenth round): "aged over 70" / "over the age of 70" were called one
+    # figure qualified two ways
+    (aged,) = [
+        c for c in claims("More than two-thirds of them were aged over 70.") if c.value == 70
+    ]
+    (age_of,) = [c for c in claims("Two-thirds were over the age of 70.") if c.value == 70]
+    assert aged.qualifier == age_of.qualifier == "min"

@@ -71,7 +71,13 @@ class Quantity:
 
 
 def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
-    """(start, class, phrase) of an approximator right before token i."""
+    """(start, class, phrase) of an approximator right before token i, or before "the age
+    of" in front of it ("over the age of 70" is "over 70": read blind, eighteenth round,
+    the two were called one figure qualified two ways).
+
+    >>> _hedge_before("them over the age of 70".split(), 5)
+    (1, 'min', 'over')
+    """
     table = phrase_table(HEDGES_FILE)
     for n in (3, 2, 1):
         if i - n >= 0:
@@ -79,7 +85,14 @@ def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
             cls = table.get(phrase)
             if cls is not None and hedge_position(phrase) == "before":
                 return i - n, cls, " ".join(phrase)
+    if i >= 4 and tuple(norms[i - 3 : i]) == _AGE_OF:
+        start, cls, phrase = _hedge_before(norms, i - 3)
+        if cls != "exact":
+            return start, cls, phrase
     return i, "exact", ""
+
+
+_AGE_OF = ("the", "age", "of")
 
 
 def _is_group(norm: str) -> bool:
