@@ -86,9 +86,9 @@ def _hedge_before(norms: Sequence[str], i: int) -> tuple[int, str, str]:
             if cls is not None and hedge_position(phrase) == "before":
                 return i - n, cls, " ".join(phrase)
     if i >= 4 and tuple(norms[i - 3 : i]) == _AGE_OF:
-        start, cls, phrase = _hedge_before(norms, i - 3)
+        start, cls, words = _hedge_before(norms, i - 3)
         if cls != "exact":
-            return start, cls, phrase
+            return start, cls, words
     return i, "exact", ""
 
 
