@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from compare.classify.base import Candidate
 from compare.classify.merge import merge
 from compare.model import Kind, Severity, Span
@@ -66,3 +68,13 @@ def test_a_variant_finding_inside_a_wider_one_of_its_kind_is_dropped() -> None:
     (kept,) = merge([style("abbreviation", "p4", "a", "b"), style("title", None, "a", "b", "c")])
     assert kept.best.key == "title"
     assert len(merge([style("abbreviation", "p4", "a", "b"), style("title", None, "b", "c")])) == 2
+
+
+def test_a_figure_written_with_a_capital_is_not_one_more_figure() -> None:
+    # "At least 43" opening a sentence and "at least 43" inside one are one figure: the
+    # label said "and 1 more"
+    story = _figure("claims", 0.9, a=(0, 11, "at least 43"), c=(5, 7, "24"))
+    passage = _figure("passage", 0.9, b=(0, 11, "At least 43"), c=(5, 7, "24"))
+    story = replace(story, label='"24" vs "At least 43"')
+    (merged,) = merge([story, passage])
+    assert "more" not in merged.best.label

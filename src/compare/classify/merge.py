@@ -230,8 +230,8 @@ def _one_figure_per_place(merged: list[Merged]) -> list[Merged]:
             for aid in sorted({*o.spans, *m.spans})
         }
         label = _MORE.sub("", best.label)
-        figures = {x.text for ss in spans.values() for x in ss}
-        more = len({f for f in figures if f'"{f}"' not in label})
+        figures = {x.text.casefold() for ss in spans.values() for x in ss}
+        more = len({f for f in figures if f'"{f}"' not in label.casefold()})
         if more:  # "At least 23" vs "57" and 1 more: the third outlet's "41"
             best = replace(best, label=f"{label} and {more} more")
         out[twin] = Merged(best, spans)

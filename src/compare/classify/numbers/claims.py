@@ -365,7 +365,11 @@ def far_apart(x: QuantityClaim, y: QuantityClaim) -> bool:
 
 
 def _covered(d: Discrepancy, candidates: Sequence[Candidate]) -> bool:
-    """True when a passage finding already quotes these figures in two of the articles."""
+    """True when a passage finding already quotes these figures in two of the articles, and
+    in every article of the discrepancy when it has more: "24" / "27" in one passage must
+    not hide a third outlet's "21" told in a sentence of its own (the merge then joins the
+    two findings, listing each figure)."""
+    wanted = len({c.article_id for c in d.claims})
     for cand in candidates:
         if cand.kind not in (Kind.NUMBER_DISCREPANCY, Kind.HEDGE_CHANGE):
             continue
@@ -375,7 +379,7 @@ def _covered(d: Discrepancy, candidates: Sequence[Candidate]) -> bool:
             for s in cand.spans.get(c.article_id, ())
             if s.start < c.end and c.start < s.end
         }
-        if len(hit) >= 2:
+        if len(hit) >= max(2, wanted):
             return True
     return False
 
@@ -459,10 +463,10 @@ def _candidate(ctx: Context, d: Discrepancy) -> Candidate:
         spans.setdefault(c.article_id, []).append(ctx.span(c.article_id, c.start, c.end))
     ids = sorted(spans)
     note = time_note(ctx, ids)
-    texts = []
+    texts: list[str] = []
     for c in sorted(d.claims, key=lambda c: (c.low, c.high)):
-        if c.text not in texts:
-            texts.append(c.text)
+        if c.text.casefold() not in (t.casefold() for t in texts):
+            texts.append(c.text)  # "At least 43" opening a sentence is "at least 43"
     quoted = " vs ".join(f'"{t}"' for t in texts)
     what = subject(d.what, _written_noun(ctx, d))
     swapped = next(
