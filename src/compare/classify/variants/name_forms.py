@@ -208,6 +208,23 @@ def long_variant(a: str, b: str) -> bool:
     return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
+FINAL_VOWEL_MIN = 7  # letters of a name whose final vowel may differ between romanisations
+
+
+def _final_vowel(a: str, b: str) -> bool:
+    """Two long names alike but for their final vowel ("karaganda" / "karagandy").
+
+    >>> _final_vowel("karaganda", "karagandy"), _final_vowel("maria", "marie")
+    (True, False)
+    """
+    return (
+        len(a) == len(b) >= FINAL_VOWEL_MIN
+        and a[:-1] == b[:-1]
+        and a[-1] != b[-1]
+        and {a[-1], b[-1]} <= set("aeiouy")
+    )
+
+
 def similar(a: str, b: str, *, aligned: bool = False) -> bool:
     """Whether two name keys look like spellings of one name.
 
@@ -229,6 +246,8 @@ def similar(a: str, b: str, *, aligned: bool = False) -> bool:
         return aligned or (min(len(a), len(b)) >= 5 and max(len(a), len(b)) >= 6)
     if aligned and min(len(a), len(b)) >= 4 and (a + "e" == b or b + "e" == a):
         return True  # "Harrow" / "Harrowe", "Clark" / "Clarke": a final "e" added or dropped
+    if aligned and _final_vowel(a, b):
+        return True  # "Karaganda" / "Karagandy": one place romanised from two languages
     if word_family(a, b):
         return False
     if not aligned:
