@@ -18,18 +18,19 @@ from functools import cache
 from itertools import pairwise
 
 from compare.claims.sources import AUXILIARIES as _AUXILIARIES
-from compare.claims.sources import CLAUSE_BOUNDARY as _BOUNDARY
-from compare.claims.sources import CLAUSE_OPENERS as _OPENS_CLAUSE
-from compare.claims.sources import MAX_SPEAKER as MAX_SPEAKER
-from compare.claims.sources import SENTENCE_END as _END
-from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
 from compare.claims.sources import (
+    BE_FORMS,
     VERBS_FILE,
     reports_nothing,
     single_word_verbs,
     speaker_after,
     with_trailing_findings,
 )
+from compare.claims.sources import CLAUSE_BOUNDARY as _BOUNDARY
+from compare.claims.sources import CLAUSE_OPENERS as _OPENS_CLAUSE
+from compare.claims.sources import MAX_SPEAKER as MAX_SPEAKER
+from compare.claims.sources import SENTENCE_END as _END
+from compare.claims.sources import SUBJECT_PRONOUNS as _PRONOUNS
 from compare.claims.words import find_phrases, is_function_word, is_word, phrase_table
 from compare.model import Sentence, Token
 from compare.text.datelines import dateline
@@ -647,9 +648,6 @@ def _that_heads() -> dict[str, str]:
     }
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-
-
 def _that_dropped(
     tokens: Sequence[Token], found: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
@@ -672,7 +670,7 @@ def _that_dropped(
         if cls is None or k in taken or k == 0:
             continue
         prev, nxt = tokens[k - 1].norm, tokens[k + 1]
-        if prev in _DETERMINERS or prev in _BE or not is_word(tokens[k - 1]):
+        if prev in _DETERMINERS or prev in BE_FORMS or not is_word(tokens[k - 1]):
             continue
         opens = nxt.norm in _DETERMINERS or nxt.norm in _PRONOUNS or nxt.text[:1].isupper()
         if opens and nxt.norm != "that" and _clausal(tokens, k + 1):

@@ -232,14 +232,13 @@ def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
     k = end
     while k < len(norms) and k < end + 10:
         n = norms[k]
+        nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if n in events():
-            after = norms[k + 1] if k + 1 < len(norms) else ""
             # "were confirmed dead": the second event word is the predicate (read blind,
             # seventeenth round: "confirmed", a word of infections, made the dead "infected")
-            return events()[after if after in events() else n][0]
+            return events()[nxt if nxt in events() else n][0]
         if has_role(n, "stop"):
             return None
-        nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if n in {"and", ","} and not (nxt and (number_at(norms, k + 1) or has_role(nxt, "aux"))):
             return None  # a new clause: its event is not this number's
         if n in {"and", ","} and norms[k + 2 : k + 4] in (["of", "them"], ["of", "whom"]):

@@ -133,7 +133,7 @@ def gerund_noun(tokens: Sequence[Token], start: int, end: int) -> bool:
 _CLAIM_OPENERS = frozenset({"that", ":", ",", '"', "\u201c", "of", "about"})
 
 
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 
 
 def passive_to(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -151,7 +151,7 @@ def passive_to(tokens: Sequence[Token], start: int, end: int) -> bool:
     """
     before = tokens[start - 1].norm if start else ""
     after = tokens[end].norm if end < len(tokens) else ""
-    return before in _BE and after == "to"
+    return before in BE_FORMS and after == "to"
 
 
 _TELLING = frozenset(

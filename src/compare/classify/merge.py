@@ -182,12 +182,13 @@ def _without_twins(merged: list[Merged]) -> list[Merged]:
     def where(m: Merged) -> frozenset[tuple[str, int, int]]:
         return frozenset((aid, s.start, s.end) for aid, ss in m.spans.items() for s in ss)
 
-    variants = [(m.best.kind, where(m)) for m in merged if m.best.kind in VARIANT_KINDS]
+    places = {id(m): where(m) for m in merged if m.best.kind in VARIANT_KINDS}
+    variants = [(m.best.kind, places[id(m)]) for m in merged if id(m) in places]
     seen: set[tuple] = set()
     out = []
     for m in merged:
-        if m.best.kind in VARIANT_KINDS:
-            kind, here = m.best.kind, where(m)
+        if id(m) in places:
+            kind, here = m.best.kind, places[id(m)]
             if (kind, here) in seen or any(k == kind and here < w for k, w in variants):
                 continue
             seen.add((kind, here))

@@ -312,7 +312,7 @@ def _without_sign_up_lines(
     boxes = {(s, e) for s, e, r in removed if r is Reason.NEWSLETTER}
     if not boxes:
         return kept
-    blocks = sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+    blocks = _in_text_order(kept, removed)
     out = []
     for k, (s, e, reason) in enumerate(blocks):
         if reason is not None:
@@ -437,6 +437,13 @@ def _headline_like(para: str) -> bool:
     )
 
 
+def _in_text_order(
+    kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
+) -> list[tuple[int, int, Reason | None]]:
+    """Kept blocks (reason None) and removed ones, in the order they stand in the text."""
+    return sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+
+
 def _without_related(
     text: str, kept: list[tuple[int, int]], removed: list[tuple[int, int, Reason]]
 ) -> list[tuple[int, int]]:
@@ -457,7 +464,7 @@ def _without_related(
     if not starts:
         return kept
     out: list[tuple[int, int]] = []
-    blocks = sorted([(s, e, None) for s, e in kept] + [(s, e, r) for s, e, r in removed])
+    blocks = _in_text_order(kept, removed)
     open_list = False
     for s, e, reason in blocks:
         if reason is not None:

@@ -93,6 +93,11 @@ def counterpart(word: str) -> tuple[str, str] | None:
     return None
 
 
+def _folded(word: str) -> str:
+    """A word case-folded, its curly apostrophe straight ("Neighbor\u2019s" -> "neighbor's")."""
+    return word.casefold().replace("\u2019", "'")
+
+
 def us_uk_pair(a: str, b: str) -> tuple[str, str] | None:
     """``(american, british)`` in the original texts when a/b are a US/UK pair.
 
@@ -107,7 +112,7 @@ def us_uk_pair(a: str, b: str) -> tuple[str, str] | None:
     >>> us_uk_pair("neighbour's", "neighbor's"), us_uk_pair("four-storey", "four-story")
     (("neighbor's", "neighbour's"), ('four-story', 'four-storey'))
     """
-    la, lb = a.casefold().replace("\u2019", "'"), b.casefold().replace("\u2019", "'")
+    la, lb = _folded(a), _folded(b)
     if la == lb:
         return None
     if la.endswith("'s") and lb.endswith("'s"):
@@ -221,7 +226,7 @@ def _pair_key(us: str, uk: str) -> str:
     >>> _pair_key("four-story", "four-storey"), _pair_key("Neighbor\u2019s", "neighbour's")
     ('story|storey', 'neighbor|neighbour')
     """
-    x, y = (w.casefold().replace("\u2019", "'").removesuffix("'s") for w in (us, uk))
+    x, y = (_folded(w).removesuffix("'s") for w in (us, uk))
     differ = [(p, q) for p, q in zip(x.split("-"), y.split("-"), strict=False) if p != q]
     return "|".join(differ[0]) if len(differ) == 1 else f"{x}|{y}"
 
