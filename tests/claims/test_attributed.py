@@ -987,3 +987,81 @@ def test_said_a_name_with_a_closing_description_names_the_speaker() -> None:
         "for the airport operator.",
     )
     assert [d.kind for d in compare([a, b])] == ["unnamed"]
+
+
+def test_a_name_with_an_age_and_a_description_is_the_speaker() -> None:
+    # read blind (nineteenth round): "Ana Kostadinov, 38, a primary school teacher in Novi
+    # Sad, said ..." credited her next quotation to "Novi Sad", against "Ana Kostadinov"
+    first, _quoted = claims(
+        "Ana Kostadinov, 38, a primary school teacher in Novi Sad, said her monthly payment "
+        'would go up by about 3,000 dinars. "We budgeted for rates to come down," she said.'
+    )
+    assert words(first.speaker) == "Ana Kostadinov"
+    a = article(
+        "a",
+        "Ana Kostadinov, 38, a primary school teacher in Novi Sad, said her monthly payment "
+        'would go up by about 3,000 dinars. "We budgeted for rates to come down," she said.',
+    )
+    b = article(
+        "b",
+        "Ana Kostadinov, a 38-year-old primary school teacher in Novi Sad, says her repayment "
+        'will rise by about 3,000 dinars. "We budgeted for rates to come down," she said.',
+    )
+    assert [d.kind for d in compare([a, b])] == []
+
+
+def test_a_poll_that_found_a_share_credits_its_finding_to_the_poll() -> None:
+    # read blind (nineteenth round): "A poll by Opinion Metrics published last week found 62
+    # per cent of Greeks oppose ..." read as stated as fact against "..., according to a poll"
+    (claim,) = claims(
+        "A poll by Opinion Metrics published last week found 62 per cent of Greeks oppose "
+        "raising the retirement age."
+    )
+    assert claim.status == CREDITED
+    assert words(claim.speaker) == "A poll by Opinion Metrics published last week"
+    (guns,) = claims("After the poll, police found 62 guns in the house.")
+    assert guns.status != CREDITED
+
+
+def test_the_terms_of_a_bill_are_not_the_outlets_own_claim() -> None:
+    # read blind (nineteenth round): "Under the draft bill, presented by the minister ..., the
+    # age would rise" was stated as fact against "the minister ... said the age would rise"
+    a = article(
+        "a",
+        "Under the draft bill, presented by Labour Minister Eleni Papadaki after a cabinet "
+        "meeting, the retirement age would rise by three months each year from 2027.",
+    )
+    b = article(
+        "b",
+        "Labor Minister Eleni Papadaki, presenting the draft bill after a cabinet meeting, said "
+        "the retirement age would rise by three months each year from 2027.",
+    )
+    assert compare([a, b]) == []
+    (bare,) = claims("The retirement age would rise by three months each year from 2027.")
+    assert bare.status == FACT
+
+
+def test_a_speakers_own_expectation_told_as_done_elsewhere_is_no_source_dropped() -> None:
+    # read blind (nineteenth round): "Investigators said they expected to recover the
+    # recorders on Wednesday" against a day-later "Investigators recovered the recorders on
+    # Wednesday morning" was a claim stated as fact; the act is told, not the expectation
+    a = article(
+        "a",
+        "Investigators said they expected to recover the flight data recorder and cockpit "
+        "voice recorder from the wreckage on Wednesday.",
+    )
+    b = article(
+        "b",
+        "Investigators recovered the flight data recorder and cockpit voice recorder from the "
+        "wreckage on Wednesday.",
+    )
+    assert compare([a, b]) == []
+    c = article(
+        "c",
+        "Investigators said the crew had ignored the warning from the control tower before "
+        "landing on Wednesday.",
+    )
+    d = article(
+        "d", "The crew had ignored the warning from the control tower before landing on Wednesday."
+    )
+    assert [x.kind for x in compare([c, d])] == ["unsourced"]

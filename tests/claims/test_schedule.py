@@ -97,6 +97,34 @@ def test_read_when_week_of_a_month() -> None:
         ),
         # "this month" against "in April" with no publication date: maybe the same month
         ("Crews start repairs this month.", "Crews start repairs in April.", None, None),
+        # read blind (nineteenth round): the day a rate takes effect, counted from the
+        # publication date (a Thursday): the coming Friday is not the coming Monday
+        (
+            "The new rate applies from Friday.",
+            "The new rate takes effect Monday.",
+            {"a": "2026-02-12", "b": "2026-02-12"},
+            "conflict",
+        ),
+        (
+            "The new rate applies from Friday.",
+            "The new rate takes effect on Friday.",
+            {"a": "2026-02-12", "b": "2026-02-12"},
+            None,
+        ),
+        # undated, "Friday" and "Monday" may be days of different weeks: not compared
+        ("The new rate applies from Friday.", "The new rate takes effect Monday.", None, None),
+        (
+            "The ban comes into force on 1 July 2026.",
+            "The ban will take effect on July 1, 2026.",
+            None,
+            None,
+        ),
+        (
+            "The ban comes into force on 1 July.",
+            "The ban will take effect in June.",
+            None,
+            "conflict",
+        ),
     ],
 )
 def test_phases_compared(

@@ -18,7 +18,7 @@ from compare.model import Kind, Severity, Span
 from compare.text import lexicons
 
 from builders import story_from_texts
-from classify_helpers import of_kind, run
+from classify_helpers import COPY_STORY, of_kind, run
 
 
 def _cand(
@@ -116,6 +116,26 @@ def test_a_headline_figure_the_body_does_not_repeat_stays_its_own_finding() -> N
     found = _headlined(a, HEADLINED["b"])
     assert sorted(f.passage_id or "" for f in found) == ["headline", "p2"]
     assert not any("headlines give" in f.explanation for f in found)
+
+
+def test_a_headline_toll_in_words_joins_the_body_finding_with_a_third_outlet() -> None:
+    # read blind (eighteenth round): "Four dead" / "Seven dead" in the headlines and "Four
+    # miners" / "Seven miners" in the body were two findings of one toll: the figures were
+    # words, and a third outlet gave the toll in its headline only
+    texts = {
+        "a": "Four dead in mine collapse. Four miners were killed when the roof of the pit "
+        "fell in on Monday, officials said.",
+        "b": "Seven dead in mine collapse. Seven miners were killed when the roof of the pit "
+        "fell in on Monday, officials said.",
+        "c": "Four dead in mine collapse. Miners were trapped when the roof of the pit "
+        "fell in on Monday, officials said.",
+    }
+    cells = {"headline": {k: (0,) for k in texts}, "p2": {k: (1,) for k in texts}}
+    (found,) = of_kind(run(texts, cells=cells), Kind.NUMBER_DISCREPANCY)
+    assert found.passage_id == "p2"
+    assert [s.text for s in found.spans["b"]] == ["Seven", "Seven"]
+    assert [s.text for s in found.spans["c"]] == ["Four"]
+    assert found.explanation.endswith("The headlines give the same two figures.")
 
 
 def test_rank_orders_by_severity_then_time_note_then_kind_then_weight() -> None:
@@ -263,3 +283,21 @@ def test_a_first_name_and_a_surname_spelt_two_ways_are_one_finding() -> None:
     assert "Jumabaev" in found.label
     assert "first name" in found.explanation and '"Erlan"' in found.explanation
     assert sorted(s.text for s in found.spans["a"]) == ["Dzhumabayev", "Yerlan"]
+
+
+def test_the_name_of_a_changed_speaker_is_no_added_material() -> None:
+    # read blind (eighteenth round): the same quotation "said Andreas Vlachos, president of the
+    # federation" in one outlet and "said Petros Antoniadis, health spokesman for the main
+    # opposition party" in another was a change of source and, again, added background
+    quote = '"The ministry had every warning it needed and chose to wait," said '
+    after = ' "Elderly people are paying for that with their lives."'
+    found = run(
+        {
+            "a": " ".join(COPY_STORY)
+            + f" {quote}Andreas Vlachos, president of the federation.{after}",
+            "b": " ".join(COPY_STORY)
+            + f" {quote}Petros Antoniadis, health spokesman for the main opposition party.{after}",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE)
+    assert of_kind(found, Kind.ADDED_PASSAGE) == []

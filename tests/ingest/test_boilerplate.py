@@ -947,3 +947,81 @@ def test_a_sign_up_box_copied_line_by_line_is_removed_whole() -> None:
     )
     body = _split(f"{BEFORE}\n{box}\n{AFTER}")
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (nineteenth round): furniture of copied pages
+        "**Topics:** Jordan \u00b7 Middle East \u00b7 Flooding \u00b7 Travel safety",
+        "Sable Wire. Additional reporting by Kestrel Gazette staff.",
+        "Comments are closed on this article.",
+        "Join the conversation",
+        "Follow us\nFacebook  Instagram  X  YouTube",
+        "**Gazette foreign desk, with Straits Wire Service** \u00b7 Tuesday 11 March 2025 "
+        "\u00b7 3 min read",
+        "Image credit: Rudi Hartanto/SWS",
+    ],
+)
+def test_furniture_read_in_the_nineteenth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Public comments are closed until March, the council said.",
+        "Follow the money, the prosecutor told the jury on Monday.",
+        "Topics: the council discussed the budget and the roads on Monday.",
+        "Police Chief Ann Roe. Additional reporting is needed, she said.",
+    ],
+)
+def test_text_like_the_nineteenth_rounds_furniture_stays(para: str) -> None:
+    body = _split(f"{BEFORE}\n\nAdvertisement\n\n{para}\n\nAdvertisement\n\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, para, AFTER]
+
+
+def test_a_heading_left_over_above_a_sign_up_box_at_the_end_is_removed() -> None:
+    # read before judging (nineteenth round): "Enter your email" stayed once the lines of
+    # its sign-up box around it were removed; a closing line with nothing after it stays
+    tail = (
+        "Sign up to Chronicle Morning\nEnter your email\nSign up\n"
+        "Comments are closed on this article."
+    )
+    assert [p.text for p in _split(f"{BEFORE}\n{AFTER}\n{tail}").paragraphs] == [BEFORE, AFTER]
+    assert [p.text for p in _split(f"{BEFORE}\n\n{AFTER}\n\nClosing words").paragraphs] == [
+        BEFORE,
+        AFTER,
+        "Closing words",
+    ]
+
+
+@pytest.mark.parametrize("headline", ["", "Jet skids off runway in downpour\n"])
+def test_a_caption_over_its_own_credit_line_above_the_dateline_is_removed(headline: str) -> None:
+    # read before judging (nineteenth round): the caption stayed as the story's first
+    # paragraph once its "Image credit:" line under it was removed
+    caption = (
+        "Passengers gather under umbrellas on the airport apron after leaving the jet on "
+        "Tuesday evening.\nImage credit: Rudi Hartanto/SWS"
+    )
+    lede = "SURABAYA, Indonesia (SWS) - A passenger jet skidded off the runway on Tuesday."
+    body = _split(f"{headline}{caption}\n{lede}\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [
+        *([headline.strip()] if headline else []),
+        lede,
+        AFTER,
+    ]
+
+
+def test_a_sign_up_box_under_a_sign_up_call_is_removed_whole() -> None:
+    # read blind (nineteenth round): "Start your day with the stories that matter, straight
+    # to your inbox." stayed, its box's first line removed as a header's button
+    box = (
+        "Sign up to Chronicle Morning\nStart your day with the stories that matter, straight "
+        "to your inbox.\nEnter your email\nSign up"
+    )
+    body = _split(f"{BEFORE}\n{box}\n{AFTER}")
+    assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]

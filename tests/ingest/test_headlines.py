@@ -133,8 +133,11 @@ def test_headlines_are_one_passage_and_their_difference_is_a_finding(tmp_path: P
     for passage in report.alignment.passages[1:]:
         assert all(0 not in idx for idx in passage.cells.values())
     in_headlines = [f for f in report.findings if f.passage_id == HEADLINE_PASSAGE]
-    assert any(str(f.kind) == "number_discrepancy" for f in in_headlines)  # 40 vs 60
     assert not any(str(f.kind) in ("omitted_passage", "added_passage") for f in in_headlines)
+    # 40 vs 60 families in the headlines, as in the body: one finding quoting both
+    (number,) = [f for f in report.findings if str(f.kind) == "number_discrepancy"]
+    assert number.explanation.endswith("The headlines give the same two figures.")
+    assert len(number.spans["herald"]) == 2
 
 
 def test_report_json_lists_headlines_and_still_loads(tmp_path: Path) -> None:

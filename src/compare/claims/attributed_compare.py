@@ -47,6 +47,7 @@ from compare.claims.legal import announces_act
 from compare.claims.sources import (
     announces_own_act,
     claim_framed,
+    intends,
     name_run,
     single_word_verbs,
 )
@@ -646,6 +647,7 @@ def _judge(
             and not speakers.credited_nearby(x.speaker, y_article, y.sentence)
             and not announces_act(x.content)  # "were indicted, prosecutors announced"
             and not _own_act(x)  # "The club announced that it has agreed to sell ..."
+            and not intends(x.content)  # "Investigators said they expected to recover ..."
             # "The Met Office recorded ...": the other version names its source as subject
             and not speakers.opens_with(x.speaker, y.content)
             and not speakers.party_opens(x.speaker, y.content)  # "The government has promised"

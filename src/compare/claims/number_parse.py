@@ -148,6 +148,20 @@ def _of_them(norms: Sequence[str], j: int) -> bool:
     return j + 1 < len(norms) and norms[j] == "of" and norms[j + 1] in _PRONOUN_PARTS
 
 
+_PART_OF = frozenset({"the", "those", "these"})
+
+
+def _part_of_the(norms: Sequence[str], j: int) -> bool:
+    """Does "of the" / "of those" follow the figure ending before ``j`` (a part of a group)?
+
+    >>> _part_of_the("four of the rescued were taken to hospital".split(), 1)
+    True
+    >>> _part_of_the("four of them".split(), 1), _part_of_the("four people".split(), 1)
+    (False, False)
+    """
+    return j + 1 < len(norms) and norms[j] == "of" and norms[j + 1] in _PART_OF
+
+
 def _own_verb(norms: Sequence[str], start: int) -> bool:
     """Does a verb of no listed event, coordinated with the clause before, govern the figure
     ("killed 12 people and affected 3,000")?  Its act is then not the sentence's other event.
@@ -329,6 +343,12 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             event = next(iter(found))
         if thing in _things_without_people() and event in _people_only_events():
             event = None  # "12,000 homes" in a sentence that says "killed": not a toll
+        if unit is None and _part_of_the(norms, j) and (noun is None or noun in events()):
+            # "Four of the rescued were taken to hospital", "three of the dead": a part of a
+            # group its event names, counted elsewhere, not the group's count (read blind,
+            # nineteenth round, as a rescue count of four against "more than 20 rescued");
+            # "two of the evacuated villages" still counts villages
+            noun = thing = event = None
         # "41 of them dead": the seabirds named before, not people
         implied = thing is None and noun is None and unit is None and not _of_them(norms, j)
         if implied and event is not None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from itertools import combinations
 
@@ -39,6 +39,15 @@ from compare.text import lexicons
 
 PHASES_FILE = "claims_phases.txt"
 MONTHS = tuple(m.casefold() for m in calendar.month_name[1:])
+WEEKDAYS = tuple(d.casefold() for d in calendar.day_name)  # Monday first, as date.weekday()
+# Phrases that start an arrangement on a date: "the new rate takes effect Monday" / "applies
+# from Friday" (read blind, nineteenth round: missed), "the ban comes into force on 1 July".
+START_PHRASES = frozenset(
+    {("take", "effect"), ("takes", "effect"), ("took", "effect"), ("taking", "effect"),
+     ("come", "into", "force"), ("comes", "into", "force"), ("came", "into", "force"),
+     ("apply", "from"), ("applies", "from"), ("applied", "from")}
+)  # fmt: skip
+_PAST = frozenset({"took", "came", "applied", "began", "begun", "started", "commenced"})
 WEEKS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 3}  # week of a month
 THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # "early March"
 WINDOW = 8  # words between the activity and its time phrase
@@ -65,8 +74,10 @@ class When:
 
     ``relative`` is "this" or "next" for a phrase counted from the
     publication date ("later this month", "next year"); its month or year
-    is then filled in only from that date.  ``unit`` is its coarsest word:
-    "day", "week", "month" or "year".
+    is then filled in only from that date; "coming" or "last" for a day of
+    the week (``first`` is its number, Monday 0), the one on or after the
+    publication date, or on or before it for an act told in the past tense.
+    ``unit`` is its coarsest word: "day", "weekday", "week", "month" or "year".
     """
 
     year: int | None
@@ -77,7 +88,7 @@ class When:
     relative: str | None = None
 
 
-def read_when(norms: Sequence[str], k: int) -> tuple[When, int] | None:
+def read_when(norms: Sequence[str], k: int, *, weekdays: bool = False) -> tuple[When, int] | None:
     """(the time phrase at token k, its end), or None when none starts there.
 
     >>> read_when("from the second week of may".split(), 0)
@@ -106,6 +117,19 @@ def read_when(norms: Sequence[str], k: int) -> tuple[When, int] | None:
             return _with_year(norms, when, month_at + 1)
     if prep and not the and _year(norms, k):  # "in 2019", not "the 2019 season"
         return When(int(norms[k]), None, 1, 31, "year"), k + 1
+    # "takes effect Monday", "from Friday": a day of the week only for ``START_PHRASES``; an
+    # event's day is ``claims.when``'s
+    if weekdays and k < len(norms) and norms[k] in WEEKDAYS:
+        day = WEEKDAYS.index(norms[k])
+        return When(None, None, day, day, "weekday", "coming"), k + 1
+    if (
+        k + 1 < len(norms)
+        and norms[k].isdigit()
+        and 1 <= int(norms[k]) <= 31
+        and norms[k + 1] in MONTHS
+    ):  # "from 1 July 2026"
+        day = int(norms[k])
+        return _with_year(norms, When(None, MONTHS.index(norms[k + 1]) + 1, day, day, "day"), k + 2)
     first, last, unit = 1, 31, "month"
     if k < len(norms) and norms[k] in THIRDS:
         (first, last), k = THIRDS[norms[k]], k + 1
@@ -167,6 +191,30 @@ def _activity(norms: Sequence[str], i: int) -> str | None:
     return None
 
 
+def _start_phrase(norms: Sequence[str], i: int) -> int:
+    """Length of a ``START_PHRASES`` phrase at ``i`` ("takes effect"), 0 when none is."""
+    for size in (3, 2):
+        if tuple(norms[i : i + size]) in START_PHRASES:
+            return size
+    return 0
+
+
+def _subject(norms: Sequence[str], i: int) -> str | None:
+    """Stem of the subject before the verb at ``i``: "the new rate takes effect" -> "rate".
+
+    >>> _subject("the new rate takes effect monday".split(), 3)
+    'rate'
+    >>> _subject("it takes effect monday".split(), 1) is None
+    True
+    """
+    k = i - 1
+    while k >= 0 and (_lead(norms[k]) or norms[k] in {"will", "to", "would", "should"}):
+        k -= 1
+    if k >= 0 and _content(norms[k]) and norms[k] not in time_words():
+        return stem(norms[k])
+    return None
+
+
 def _lead(n: str) -> bool:
     """An auxiliary or catenative word between a subject and its verb ("is due to")."""
     return has_role(n, "aux") or _roles().get(n) == "lead"
@@ -197,20 +245,25 @@ def _in_sentence(
     norms = [t.norm for t in tokens]
     out = []
     for i, n in enumerate(norms):
-        phase = phase_words().get(n)
+        phrase = _start_phrase(norms, i)
+        phase = "start" if phrase else phase_words().get(n)
         if phase is None or (i > 0 and norms[i - 1] in _DETERMINERS):
             continue  # "the start of": a noun, not the verb
         if norms[i + 1 : i + 2] == ["up"]:
             continue  # "ended up doing": another verb
-        activity = _activity(norms, i)
+        activity = _subject(norms, i) if phrase else _activity(norms, i)
         if activity is None:
             continue
-        for k in range(i + 1, min(i + 1 + WINDOW, len(norms))):
+        # after the phrase; "applies from Friday": its "from" opens the time phrase
+        first = i + phrase - (norms[i + phrase - 1] == "from") if phrase else i + 1
+        for k in range(first, min(first + WINDOW, len(norms))):
             if norms[k] in _CLAUSE_END:
                 break
-            read = read_when(norms, k)
+            read = read_when(norms, k, weekdays=bool(phrase))
             if read is not None:
                 when, end = read
+                if when.unit == "weekday" and (n in _PAST or n.endswith("ed")):
+                    when = When(None, None, when.first, when.last, "weekday", "last")
                 out.append(
                     PhaseClaim(
                         article_id,
@@ -251,6 +304,12 @@ def days(when: When, published: str | None) -> tuple[date, date] | None:
     """
     pub = date.fromisoformat(published[:10]) if published else None
     year, month = when.year, when.month
+    if when.unit == "weekday":
+        if pub is None:
+            return None
+        ahead = (when.first - pub.weekday()) % 7
+        day = pub + timedelta(days=ahead if when.relative == "coming" else ahead - 7 * (ahead > 0))
+        return day, day
     if when.relative is not None:
         if pub is None:
             return None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from compare.claims.number_lexicon import whole_number_word
 from compare.classify.base import Candidate, quote_overlapping
 from compare.ingest.headlines import HEADLINE_PASSAGE
 from compare.model import KIND_ORDER, Finding, Kind, Span
@@ -314,17 +315,28 @@ def _overlaps(span: Span, claimed: Sequence[tuple[int, int]]) -> bool:
     return len(covered) >= COVERED_SHARE * (span.end - span.start)
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
 HEADLINE_TOO = " The headlines give the same two figures."
 
 
 def _figures(label: str) -> tuple[str, ...]:
-    """The figures a number finding's label quotes, as written less thousands separators.
+    """The figures a number finding's label quotes, in digits less thousands separators.
 
-    >>> _figures('"at least 40,000" vs "52,000 homes"')
-    ('40000', '52000')
+    A whole number written as a word counts too: a headline's "Four" vs
+    "Seven" dead is the body's "Four miners" vs "Seven miners" (read blind in
+    the eighteenth round: two findings of one toll).
+
+    >>> _figures('"at least 40,000" vs "52,000 homes"'), _figures('"Four" vs "Seven"')
+    (('40000', '52000'), ('4', '7'))
     """
-    return tuple(sorted(m.group().replace(",", "") for m in _FIGURE.finditer(label)))
+    out = []
+    for m in _FIGURE.finditer(label):
+        text = m.group()
+        if text[0].isdigit():
+            out.append(text.replace(",", ""))
+        elif (value := whole_number_word(text.casefold())) is not None:
+            out.append(str(value))
+    return tuple(sorted(out))
 
 
 def fold_headline_figures(merged: Sequence[Merged]) -> list[Merged]:
@@ -339,26 +351,43 @@ def fold_headline_figures(merged: Sequence[Merged]) -> list[Merged]:
     """
     numbers = [k for k, m in enumerate(merged) if m.best.kind is Kind.NUMBER_DISCREPANCY]
     headline = {k for k in numbers if merged[k].best.passage_id == HEADLINE_PASSAGE}
-    body: dict[tuple[tuple[str, ...], frozenset[str]], int] = {}
-    for k in numbers:
-        if k not in headline:
-            body.setdefault((_figures(merged[k].best.label), frozenset(merged[k].spans)), k)
+    body = [(k, _figures(merged[k].best.label)) for k in numbers if k not in headline]
     out = list(merged)
     dropped: set[int] = set()
     for k in sorted(headline):
         m = merged[k]
         figures = _figures(m.best.label)
-        target = body.get((figures, frozenset(m.spans))) if len(figures) >= 2 else None
+        target = _body_finding(merged, body, figures, set(m.spans)) if len(figures) >= 2 else None
         if target is None:
             continue
         into = out[target]
-        spans = {aid: outermost((*ss, *m.spans[aid])) for aid, ss in into.spans.items()}
+        spans = {
+            aid: outermost((*into.spans.get(aid, ()), *m.spans.get(aid, ())))
+            for aid in (*into.spans, *(a for a in m.spans if a not in into.spans))
+        }
         best = into.best
         if not best.explanation.endswith(HEADLINE_TOO):
             best = replace(best, explanation=best.explanation + HEADLINE_TOO)
         out[target] = Merged(best, spans)
         dropped.add(k)
     return [m for k, m in enumerate(out) if k not in dropped]
+
+
+def _body_finding(
+    merged: Sequence[Merged],
+    body: Sequence[tuple[int, tuple[str, ...]]],
+    figures: tuple[str, ...],
+    outlets: set[str],
+) -> int | None:
+    """The body's number finding of the same figures for the headline finding's outlets.
+
+    The same outlets first; else one that shares two of them: a third outlet
+    may give the figure in its headline only, or in its body only.
+    """
+    same = [k for k, f in body if f == figures]
+    exact = [k for k in same if set(merged[k].spans) == outlets]
+    shared = [k for k in same if len(set(merged[k].spans) & outlets) >= 2]
+    return next(iter(exact or shared), None)
 
 
 def _without_source_clauses(merged: Sequence[Merged]) -> list[Merged]:
@@ -368,27 +397,41 @@ def _without_source_clauses(merged: Sequence[Merged]) -> list[Merged]:
     statement" against the sentence without it is a claim credited in one
     version and stated as fact in the other; the same clause listed again as
     material one outlet adds said it twice, the second time as background.
+    Nor a clause naming the speaker an attribution finding names, inside the
+    sentence it quotes ("said Petros Antoniadis, health spokesman for ..."
+    where another outlet has "said Andreas Vlachos, president of ...": read
+    blind in the eighteenth round as added background beside the change of
+    speaker, a story-wide finding that quotes whole sentences).
     """
     sources = [
-        (m.best.passage_id, s)
+        (m.best.passage_id, s, _NAMES.findall(m.best.label))
         for m in merged
-        if m.best.kind is Kind.ATTRIBUTION_CHANGE and m.best.passage_id is not None
+        if m.best.kind is Kind.ATTRIBUTION_CHANGE
         for ss in m.spans.values()
         for s in ss
     ]
 
     def holds_source(m: Merged) -> bool:
         return m.best.kind is Kind.ADDED_PASSAGE and any(
-            passage == m.best.passage_id
-            and x.article_id == s.article_id
-            and x.start <= s.start
-            and s.end <= x.end
-            for passage, s in sources
+            x.article_id == s.article_id
+            and (
+                (passage == m.best.passage_id and x.start <= s.start and s.end <= x.end)
+                or (
+                    s.start <= x.start
+                    and x.end <= s.end
+                    and any(name in x.text for name in names)
+                )
+            )
+            for passage, s, names in sources
             for xs in m.spans.values()
             for x in xs
         )
 
     return [m for m in merged if not holds_source(m)]
+
+
+# A name of two capitalised words or more, as a label quotes a speaker ("Petros Antoniadis").
+_NAMES = re.compile(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+")
 
 
 def apply_precedence(merged: Sequence[Merged]) -> list[Merged]:

@@ -81,8 +81,10 @@ _CREDIT_WORD = re.compile(r"\bCredits?:\s*\S")
 _CREDIT_GLUED = re.compile(
     r"Credit(?:\.\.\.|\u2026)?[A-Z][\w.'\u2019-]*(?:\s[\w.'\u2019/-]+){0,6}$"
 )
+# "Photo: ...", "Image credit: ...", "Picture by ...": a photo's credit line.
 _PHOTO_LINE = re.compile(
-    r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)\s*(?::|by [A-Z])"
+    r"(?:[Pp]hoto(?:graph)?s?|[Pp]icture|[Ii]mage|[Ii]llustration)(?: [Cc]redits?)?"
+    r"\s*(?::|by [A-Z])"
 )
 _CAPTION_LABEL = re.compile(r"(?:Photo(?:graph)?s?|Picture|Image|Caption|Pictured)\s*:\s")
 CAPTION_MAX_WORDS = 60
@@ -144,9 +146,10 @@ _EMBED = re.compile(
 # A video or audio promo set in the text: "Watch: Crowds flock to the river (1:48)",
 # "**Video:** Drone footage shows ...".  Reporting never opens with such a label.
 # "Follow the Ledger on social media for live updates: @Ledger": the outlet's own accounts.
+# "Follow us on X", "Follow @courier", or "Follow us" alone over a row of social buttons.
 _FOLLOW = re.compile(
-    r"[*_\s]*follow(?![-\w])[^.!?]{0,120}?(?:@\w|\bon (?:social media|twitter|x|facebook|"
-    r"instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram)\b)",
+    r"[*_\s]*follow(?![-\w])(?:\s+us\s*:?[*_\s]*$|[^.!?]{0,120}?(?:@\w|\bon (?:social media|"
+    r"twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp|telegram)\b))",
     re.I,
 )
 FOLLOW_MAX_WORDS = 30
@@ -260,7 +263,11 @@ def split_body(
                 (m[0].rstrip("."), lines.line(s + m.start())) for m in _EMAIL.finditer(para)
             )
     kept = _without_related(text, kept, removed)
-    for i in range(len(kept) - 2, 0, -1):
+    # The last paragraph too when furniture follows it: a heading over nothing but
+    # furniture is the furniture's ("Enter your email", "Join the conversation" left over
+    # once the sign-up box and comment notice around them are removed: nineteenth round).
+    last = len(kept) - 1 if kept and any(r[0] >= kept[-1][1] for r in removed) else len(kept) - 2
+    for i in range(last, 0, -1):
         s, e = kept[i]
         if _is_subheading(text[s:e]):
             removed.append((s, e, Reason.SUBHEADING))
@@ -309,7 +316,13 @@ def _without_sign_up_lines(
     >>> _without_sign_up_lines(t, [(26, 60)], removed), removed[-1][2].name
     ([], 'NEWSLETTER')
     """
-    boxes = {(s, e) for s, e, r in removed if r is Reason.NEWSLETTER}
+    # A sign-up block, or a sign-up call read as page header ("Sign up to Chronicle
+    # Morning", removed as a header's button: nineteenth round)
+    boxes = {
+        (s, e)
+        for s, e, r in removed
+        if r is Reason.NEWSLETTER or _SIGNUP_START.match(text[s:e].strip())
+    }
     if not boxes:
         return kept
     blocks = _in_text_order(kept, removed)
@@ -508,13 +521,26 @@ def _without_lead_caption(
     paragraph.  A credit alone does not tell a caption (a story may end "... (Outlet)");
     standing above the dateline that opens the story does.
     """
-    if len(kept) < 2:
-        return kept
-    s, e = kept[0]
-    if _BREAK.search(text[s:e].strip()) or not _caption_over(text[s:e], text[slice(*kept[1])]):
-        return kept
-    removed.append((s, e, Reason.CAPTION))
-    return kept[1:]
+    # The first paragraph, or the second under a headline kept as the first line of a page.
+    for i in range(min(2, len(kept) - 1)):
+        s, e = kept[i]
+        if i and text[slice(*kept[0])].rstrip()[-1:] in _FINAL_PUNCT:
+            break  # the first paragraph is the story's: no caption under it opens the page
+        if _BREAK.search(text[s:e].strip()):
+            continue
+        below = text[slice(*kept[i + 1])]
+        # "... on Tuesday evening. / Image credit: Rudi Hartanto/SWS / SURABAYA, Indonesia
+        # (SWS) - ...": the credit on a line of its own, already removed (nineteenth round)
+        credited = any(
+            r is Reason.CAPTION and at >= e and not text[e:at].strip() for at, _e, r in removed
+        )
+        caption = _caption_over(text[s:e], below) or (
+            credited and len(text[s:e].split()) <= CAPTION_MAX_WORDS and dateline(below) is not None
+        )
+        if caption:
+            removed.append((s, e, Reason.CAPTION))
+            return kept[:i] + kept[i + 1 :]
+    return kept
 
 
 WRITER_BIO_TAIL = 2
@@ -701,7 +727,11 @@ def _is_byline(para: str) -> bool:
     if not words or _WEEKDAYS_MONTHS.fullmatch(words[0].rstrip(",.")):
         return False
     return all(
-        w in _BYLINE_JOINERS or w[:1].isupper() or (w in _BYLINE_ROLES and n > 0)
+        w in _BYLINE_JOINERS
+        or w[:1].isupper()
+        or (w in _BYLINE_ROLES and n > 0)
+        # "By Gazette foreign desk": a desk's or staff's name before the word
+        or (0 < n < len(words) - 1 and words[n + 1] in ("desk", "staff"))
         for n, w in enumerate(words)
     )
 
@@ -711,7 +741,13 @@ _BYLINE_ROLES = frozenset(
     {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers",
      "editor", "editors", "contributor", "contributors", "desk"}
 )  # fmt: skip
-_ALSO_REPORTING = re.compile(r",?\s+with (?:additional )?reporting (?:by|from)\b.*$", re.S)
+# "..., with additional reporting by Ann Roe", "..., with Straits Wire Service", "..., with
+# agencies": who else the byline credits, at its end.
+_ALSO_REPORTING = re.compile(
+    r",?\s+with (?:(?:additional )?reporting (?:by|from)\b.*|agencies"
+    r"|[A-Z][\w'\u2019&.-]*(?:\s+[A-Z][\w'\u2019&.-]*){0,4})$",
+    re.S,
+)
 
 
 _PIECES = re.compile(r"(?<=[.;])\s+|\s*\n\s*|,\s+(?=with (?:additional )?reporting\b)")
@@ -732,13 +768,36 @@ def _credits_only(para: str) -> bool:
     True
     >>> _credits_only("By Ann Roe. The storm hit on March 2, 2026.")
     False
+    >>> _credits_only("Sable Wire. Additional reporting by Kestrel Gazette staff.")
+    True
+    >>> _credits_only("Police Chief Ann Roe. Additional reporting is needed, she said.")
+    False
+
+    An agency's name alone ("Sable Wire") is a credit beside a contributor
+    line: read blind (nineteenth round), "Sable Wire. Additional reporting by
+    Kestrel Gazette staff." closed an article as text.
     """
     pieces = [p.strip().rstrip(".;").strip() for p in _PIECES.split(para.strip())]
     pieces = [p for p in pieces if p]
     if len(pieces) < 2:
         return False
-    return any(_is_byline(p) for p in pieces) and all(
-        _is_byline(p) or _CONTRIB_START.match(p) or _DATE_LINE.fullmatch(p) for p in pieces
+    contributed = any(_CONTRIB_START.match(p) for p in pieces)
+    return (any(_is_byline(p) for p in pieces) or contributed) and all(
+        _is_byline(p)
+        or _CONTRIB_START.match(p)
+        or _DATE_LINE.fullmatch(p)
+        or (contributed and _credit_name(p))
+        for p in pieces
+    )
+
+
+def _credit_name(piece: str) -> bool:
+    """A name alone, a few capitalised words ("Sable Wire", "Staff and agencies")."""
+    words = piece.split()
+    return (
+        0 < len(words) <= _MASTHEAD_MAX_WORDS
+        and words[0][:1].isupper()
+        and all(w[:1].isupper() or w in ("and", "&", "of", "staff", "agencies") for w in words)
     )
 
 
@@ -765,6 +824,7 @@ _SHARE_START = re.compile(r"share(?: this (?:article|story|page)| on| via| to)?:
 _SHARE_WORDS = frozenset(
     {"facebook", "x", "twitter", "whatsapp", "email", "e-mail", "copy link", "linkedin",
      "print", "reddit", "telegram", "bluesky", "threads", "messenger", "share", "comments",
+     "instagram", "youtube", "tiktok", "pinterest", "flipboard", "snapchat", "mastodon",
      "email this article", "email this story", "print this article", "print this page"}
 )  # fmt: skip
 _MASTHEAD_MAX_WORDS = 4  # words of one item of a masthead or section path ("Markets & Banking")
@@ -798,6 +858,8 @@ def _header_piece(piece: str) -> str | None:
     """What an item of a page header is ("byline", "date", "share", "label"), or None for text.
 
     >>> _header_piece("Vireo Wire, with additional reporting by Ann Roe")
+    'byline'
+    >>> _header_piece("Gazette foreign desk, with Straits Wire Service")
     'byline'
     >>> [_header_piece(p) for p in ("By Ann Roe", "Published: 14 October 2024",
     ...  "Thursday 15 August 2024, 18:20", "Copy link", "Markets & Banking", "3 min read")]
@@ -1009,9 +1071,19 @@ def _split_header(text: str) -> tuple[bool, list[tuple[str, str | None]]]:
 _BRACKETED_ITEMS = re.compile(r"\]\s*\[")
 
 
+_EMPHASISED_LABEL = re.compile(r"([*_]{1,2})([^*_\n]{1,40}?:)\1\s*")
+
+
 def _unemphasised(text: str) -> str:
-    """The text without the Markdown emphasis marks ("*", "_") at either end."""
-    return text.strip().strip("*_").strip()
+    """The text without the Markdown emphasis marks ("*", "_") at either end, or around
+    an opening label ("**Topics:** Jordan · Flooding").
+
+    >>> _unemphasised("**Topics:** Jordan · Flooding"), _unemphasised("*By Ann Roe*")
+    ('Topics: Jordan · Flooding', 'By Ann Roe')
+    """
+    text = text.strip()
+    text = _EMPHASISED_LABEL.sub(r"\2 ", text, count=1) if _EMPHASISED_LABEL.match(text) else text
+    return text.strip("*_").strip()
 
 
 _BOLD = re.compile(r"\*\*|__")
@@ -1197,6 +1269,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         # never a paragraph that also reports: "..., the editor said" is news about them
         if promos and len(promos | hits) >= 2 and not _REPORTING.search(para):
             return Reason.PROMO, []
+        if _unemphasised(folded).strip(" .:!") in promos:
+            return Reason.PROMO, []  # "Join the conversation" alone: the prompt's heading
         for phrase, kind in lexicons.rows("boilerplate_notices.txt"):
             if phrase in folded:
                 return _NOTICE[kind], []
@@ -1323,6 +1397,7 @@ _NOTICE = {
     "syndication": Reason.SYNDICATION,
     "copyright": Reason.COPYRIGHT,
     "advert": Reason.MARKER,
+    "page": Reason.MARKER,
 }
 
 

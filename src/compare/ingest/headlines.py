@@ -132,6 +132,11 @@ def page_top(text: str, start: int) -> PageTop | None:
     'The Courier'
     >>> page_top("RAIN SHUTS ROADS\n\nRain fell all day.\n\nMore.", 0) is None
     True
+    >>> text = "The Courier\nYour city. Your world.\nMenu\nRain shuts roads in the north\n"
+    >>> text += "By Ann Lee\n"
+    >>> top = page_top(text + "Rain fell.", 0)
+    >>> top.outlet, text[slice(*top.headline)]
+    ('The Courier', 'Rain shuts roads in the north')
     """
     spans: list[tuple[int, int]] = []
     headline: tuple[int, int] | None = None
@@ -176,6 +181,7 @@ def page_top(text: str, start: int) -> PageTop | None:
             elif naming and (len(line.split()) >= 2 or _CAMEL.fullmatch(line)):
                 # "Skip to main content / The Halvern Courier", or "NorthWire" alone
                 outlet, outlet_line, outlet_at = line, line, text.find(line, m.start(1))
+                motto = True  # "Riverside Chronicle / Your city. Your world."
         else:
             spans.append(m.span(1))
             lines += len(block)

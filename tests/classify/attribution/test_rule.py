@@ -756,6 +756,31 @@ def test_a_surname_written_apart_and_together_is_no_change_of_source() -> None:
     assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
 
 
+def test_a_south_slavic_name_with_and_without_its_letter_dj_is_one_source() -> None:
+    # read blind (nineteenth round): "Djuric" / "Đurić", one finance minister
+    tail = "said the government would prepare a support scheme for first-time buyers."
+    found = run({"a": f"Djuric {tail}", "b": f"Đurić {tail}"})
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+    assert [f.label for f in of_kind(found, Kind.NAME_VARIANT)] == ['"Djuric" vs "Đurić"']
+
+
+def test_a_body_named_by_its_initials_and_described_is_one_source() -> None:
+    # read blind (nineteenth round): "according to NBS data" / "according to central bank
+    # figures", where the article spells out "the National Bank of Serbia (NBS)"
+    lead = "Economists expected the National Bank of Serbia (NBS) to wait. "
+    a = f"{lead}About two-thirds of housing loans carry variable rates, according to NBS data."
+    b = (
+        f"{lead}About two-thirds of housing loans carry variable rates, according to central "
+        "bank figures."
+    )
+    assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+    c = (
+        f"{lead}About two-thirds of housing loans carry variable rates, according to finance "
+        "ministry figures."
+    )
+    assert len(of_kind(run({"a": a, "b": c}), Kind.ATTRIBUTION_CHANGE)) == 1
+
+
 def test_police_of_the_story_s_place_is_the_police() -> None:
     # read blind (eighth round): "Westmarch Police said" / "Police said" in a Westmarch story
     a = (

@@ -385,6 +385,32 @@ def test_an_emotive_word_added_to_shared_wording_is_loaded(a: str, b: str, label
     assert of_kind(found, Kind.WORDING_CHANGE) == []
 
 
+def test_an_emotive_word_the_other_version_also_uses_is_not_added() -> None:
+    # read blind (eighteenth round): "To enforce the ban, the city will hire ..." against
+    # "The city will hire ... to police the ban" reported "ban" as a word one version adds
+    found = run(
+        {
+            "a": "To enforce the ban, the city will hire 25 additional inspectors and work with "
+            "online platforms to remove unlicensed listings.",
+            "b": "The city will hire 25 more inspectors to police the ban and will work with "
+            "online platforms to take down unlicensed listings.",
+        }
+    )
+    assert of_kind(found, Kind.LOADED_TERM) == []
+
+
+@pytest.mark.parametrize(
+    ("noun", "loaded"), [("migrants", True), ("visitors", True), ("holiday flats", False)]
+)
+def test_a_metaphor_for_people_is_loaded_only_when_said_of_people(noun: str, loaded: bool) -> None:
+    # read blind (eighteenth round): "residents who say a flood of holiday apartments has
+    # emptied the old streets" was a loaded term because "a flood of people presents them
+    # as a threat"; the flats are no people
+    tail = "has changed the old streets, the mayor told the council on Monday."
+    found = run({"a": f"A flood of {noun} {tail}", "b": f"More {noun} {tail}"})
+    assert bool(of_kind(found, Kind.LOADED_TERM)) is loaded
+
+
 def test_an_event_word_added_to_shared_wording_is_no_tone() -> None:
     found = run(
         {

@@ -420,3 +420,26 @@ def test_a_word_of_time_swapped_inside_a_quotation_is_a_rewording() -> None:
         }
     )
     assert of_kind(unquoted, Kind.WORDING_CHANGE) == []  # the outlet's own words of time
+
+
+def test_a_degree_word_swapped_inside_a_quotation_is_a_misquotation() -> None:
+    # read blind (eighteenth round): "The risk ... is very low" / "is extremely low" inside
+    # one quoted sentence was missed: "very" is a function word, so the swap had no content
+    said = "Rowan Pike, the agency's safety director, said: \u201cThe risk to any patient is"
+    tail = "but no level of this impurity is acceptable in a medicine.\u201d"
+    found = run(
+        {
+            "a": f"{said} very low, {tail} Pharmacists were told on Monday.",
+            "b": f"{said} extremely low, {tail} Pharmacists were told on Monday.",
+        }
+    )
+    (finding,) = of_kind(found, Kind.WORDING_CHANGE)
+    assert finding.label == '"extremely" vs "very"'
+    assert finding.explanation.startswith("Inside the same quotation")
+    unquoted = run(
+        {
+            "a": "The agency said the risk to any patient was very low. Doctors were told.",
+            "b": "The agency said the risk to any patient was extremely low. Doctors were told.",
+        }
+    )
+    assert of_kind(unquoted, Kind.WORDING_CHANGE) == []

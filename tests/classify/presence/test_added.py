@@ -193,3 +193,29 @@ def test_a_short_bridge_into_a_shared_sentence_is_no_addition(own: str, reported
     # read blind (fifteenth round): "Not every fan is convinced." before the protest the
     # others report too was judged wrong as material only one outlet carries
     assert bool(_added(own, 5)) is reported
+
+
+@pytest.mark.parametrize(
+    ("depth", "added_clause"),
+    [("nearly 1,600 feet", False), ("nearly 3,000 feet", True)],
+)
+def test_a_clause_restating_a_measure_the_others_give_is_no_addition(
+    depth: str, added_clause: bool
+) -> None:
+    # read blind (eighteenth round): "where the men had been working nearly 1,600 feet below
+    # ground" was called added, and "casualty figures", beside "at a depth of about 480
+    # metres (1,575 feet)"; a depth the others do not give is the outlet's own material
+    texts = {
+        "a": " ".join(COPY_STORY) + " Twenty-one others were brought to the surface, some with "
+        "serious injuries, after the roof fall at a depth of about 480 metres (1,575 feet) in "
+        "the Borsk-3 mine, about 40 km (25 miles) south of the city, officials said.",
+        "b": " ".join(COPY_STORY) + " Rescuers brought 21 miners to the surface, some with "
+        "serious injuries, from the Borsk-3 mine, about 40 km (25 miles) south of the city, "
+        f"where the men had been working {depth} below ground, officials said.",
+    }
+    found = run(texts)
+    added_ = [f.label for f in of_kind(found, Kind.ADDED_PASSAGE)]
+    assert any("working" in label for label in added_) is added_clause, added_
+    assert any("depth of" in label for label in added_) is added_clause, added_
+    assert not any("casualty" in f.explanation for f in of_kind(found, Kind.ADDED_PASSAGE))
+    assert of_kind(found, Kind.WORDING_CHANGE) == []

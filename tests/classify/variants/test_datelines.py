@@ -68,3 +68,24 @@ def test_two_outlets_own_ledes_are_not_a_dateline_difference() -> None:
         }
     )
     assert datelines.find(ctx) == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "reported"), [("PORT VELL, Ostria \u2014 ", False), ("", True)]
+)
+def test_no_dateline_finding_where_the_other_opens_with_its_own(
+    opening: str, reported: bool
+) -> None:
+    # read blind (nineteenth round): "BELGRADE \u2013 The National Bank ..." paired with the
+    # other outlet's third sentence, whose own lede opens "BELGRADE, Serbia \u2014 ..."
+    from compare.classify.base import Context
+    from compare.model import Alignment, Passage
+
+    texts = {
+        "a": "PORT VELL \u2014 The council voted to close the harbour. Rain fell.",
+        "b": f"{opening}Fishermen face ruin. Rain fell. The council voted to close the harbour.",
+    }
+    story = sentence_context(texts).story
+    passage = Passage("p1", {"a": (0,), "b": (2,)})
+    ctx = Context(story, Alignment(("a", "b"), (passage,)), ())
+    assert bool(datelines.find(ctx)) is reported

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 
 from compare.claims.hedge_words import hedges
+from compare.claims.number_lexicon import things
 from compare.claims.sources import markers
 from compare.claims.words import (
     content_words,
@@ -84,6 +85,54 @@ def terms_table() -> Mapping[tuple[str, ...], str]:
             other = last + "s"
         table.setdefault((*key[:-1], other), why)
     return table
+
+
+# The lexicon's source key for metaphors that frame people as a threat ("flood of",
+# "swarm", "hordes"): such a term is loaded only when said of people.
+PEOPLE_METAPHORS = "santa-ana"
+PEOPLE_NEAR = 3  # words before or after a people metaphor searched for the people it describes
+
+
+@cache
+def _people_metaphors() -> frozenset[str]:
+    """The explanations (``why``) of the lexicon's metaphors for people."""
+    return frozenset(
+        line.split("|")[2].strip()
+        for line, keys in lexicons.entry_sources(TERMS_FILE)
+        if PEOPLE_METAPHORS in keys
+    )
+
+
+def _of_people(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Is a people metaphor said of people: a people noun within ``PEOPLE_NEAR`` words?
+
+    Why: Santa Ana's water and animal metaphors are loaded when they make
+    people a threatening mass ("a flood of migrants"); "a flood of holiday
+    apartments" describes flats (read blind in the eighteenth round: wrong,
+    with "people presents them as a threat" as its reason).  A noun is a
+    person when the counted-thing lexicon files it under people, or, when
+    it is not listed at all, by a plural ending for people ("visitors").
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _of_people(t("a flood of migrants"), 1, 3), _of_people(t("a flood of holiday flats"), 1, 3)
+    (True, False)
+    >>> _of_people(t("tourists swarm the old town"), 1, 2)
+    True
+    """
+    near = [
+        t.norm
+        for t in (*tokens[max(start - PEOPLE_NEAR, 0) : start], *tokens[end : end + PEOPLE_NEAR])
+        if is_word(t)
+    ]
+    return any(_person_noun(w) for w in near)
+
+
+def _person_noun(norm: str) -> bool:
+    listed = things().get(norm)
+    if listed is not None:
+        cls, parent, _display = listed
+        return "people" in (cls, parent)
+    return len(norm) > 5 and norm.endswith(PEOPLE_PLURALS)
 
 
 def find(ctx: Context) -> list[Candidate]:
@@ -295,6 +344,8 @@ def _lexicon(
                 continue
             if _uses_term(ctx, other, tokens[s:e]):
                 continue  # the other outlet uses the word itself elsewhere: no framing choice
+            if why in _people_metaphors() and not _of_people(tokens, s, e):
+                continue  # "a flood of holiday apartments": the metaphor is not said of people
             term = ctx.tokens_span(side, tuple(tokens[s:e]))
             plain = _plain_word(other_tokens, lo, hi, why)
             if plain is None and _as_charged(tokens[s:e], other_tokens[lo:hi], why):

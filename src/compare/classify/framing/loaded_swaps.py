@@ -217,6 +217,18 @@ def emotive(
     return strong[0]
 
 
+def _uses_word(ctx: Context, article_id: str, norm: str) -> bool:
+    """Does the article use the word (any inflection) anywhere?
+
+    Why: a tone is an outlet's choice only if the other outlet does not use
+    the word itself: "To enforce the ban, ..." against "... to police the
+    ban" put "ban" elsewhere in the sentence, and it was read blind
+    (eighteenth round) as an emotive word one version adds.
+    """
+    root = stem(norm)
+    return any(stem(t.norm) == root for s in ctx.articles[article_id].sentences for t in s.tokens)
+
+
 def added_tone(
     ctx: Context, pair: CellPair, side: str, span: tuple[int, int], at: int,
     quoted: Sequence[bool],
@@ -237,6 +249,8 @@ def added_tone(
     word = ctx.tokens_span(side, (tokens[k],))
     other = pair.b if side == pair.a else pair.a
     other_tokens = pair.b_tokens if side == pair.a else pair.a_tokens
+    if _uses_word(ctx, other, tokens[k].norm):
+        return None  # "the ban" moved within the sentence, or said elsewhere: no added tone
     noun = stem(tokens[k + 1].norm)
     place = next((t for t in other_tokens if stem(t.norm) == noun), None)
     if place is None:  # what it describes is added too ("battling the apocalyptic heat")

@@ -29,6 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
+from nltk.sentiment.vader import VaderConstants
+
 from compare.claims.hedge_words import hedges
 from compare.claims.legal import legal_words
 from compare.claims.number_lexicon import events, hedge_positions
@@ -301,6 +303,8 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token], *, quoted: bool = False)
         == strip_accents(" ".join(t.norm for t in cb))
     ):
         return False  # "Ní" / "Ni": the same word with and without its accent
+    if quoted and _degree_swap(a, b):
+        return True  # "very low" / "extremely low" inside one quotation: a misquotation
     if a and b and not (ca and cb):
         return False  # "the residents" / "them": a reference swap, not a change of meaning
     if a and b and same_referent(a, b):
@@ -335,6 +339,31 @@ def _meaningful(a: Sequence[Token], b: Sequence[Token], *, quoted: bool = False)
     # "110.8 °F" / "110.8F", "cease-fire" / "ceasefire": one text in two typographies.
     squash_a = "".join(text_a.split()).casefold().replace("-", "").replace("\u00b0", "")
     return squash_a != "".join(text_b.split()).casefold().replace("-", "").replace("\u00b0", "")
+
+
+def _degree_swap(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """Are the changed words, on both sides, only degree words, and not the same ones?
+
+    Degree words are VADER's boosters and dampeners (``BOOSTER_DICT``, shipped in
+    NLTK's code): "very", "extremely", "slightly".  Most are function words here,
+    so a swap of them read as no content at all; inside one quotation it is the
+    speaker's emphasis printed two ways ("the risk is very low" / "extremely low":
+    read blind in the eighteenth round, missed).
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _degree_swap(t("very"), t("extremely")), _degree_swap(t("very"), t("Very"))
+    (True, False)
+    >>> _degree_swap(t("very"), t("them")), _degree_swap(t("very"), [])
+    (False, False)
+    """
+    words_a = [t.norm for t in a if is_word(t)]
+    words_b = [t.norm for t in b if is_word(t)]
+    degree = VaderConstants.BOOSTER_DICT
+    return (
+        bool(words_a and words_b)
+        and all(w in degree for w in (*words_a, *words_b))
+        and words_a != words_b
+    )
 
 
 def _acronym_of(short: Sequence[Token], full: Sequence[Token]) -> bool:
@@ -529,19 +558,19 @@ def _changed_phrases(
             yield pair, found
 
 
-def _all_quoted(
+def _quoted_changes(
     pair: CellPair, found: Sequence[tuple[list[Token], list[Token], tuple[int, int]]]
-) -> bool:
-    """Does every changed phrase stand inside quotation marks on both sides?"""
+) -> list[bool]:
+    """For each changed phrase: does it stand inside quotation marks on both sides?"""
     where_a = {t.start: k for k, t in enumerate(pair.a_tokens)}
     where_b = {t.start: k for k, t in enumerate(pair.b_tokens)}
-    return all(
-        a
-        and b
+    return [
+        bool(a)
+        and bool(b)
         and all(pair.a_quoted[where_a[t.start]] for t in a)
         and all(pair.b_quoted[where_b[t.start]] for t in b)
         for a, b, _at in found
-    )
+    ]
 
 
 def _quoted_swap(pair: CellPair, change: Change) -> bool:
@@ -671,10 +700,17 @@ def _reworded(
             spans[other].append(ctx.tokens_span(other, tokens[lo:hi]))
         content += len(content_words(a)) + len(content_words(b))
     label, explanation = _wording(described, found)
-    if _all_quoted(pair, found):
+    quoted = _quoted_changes(pair, found)
+    if all(quoted):
         explanation = (
             "Inside the same quotation the outlets print different words, so at most one "
             f"quotes the speaker exactly. {explanation}"
+        )
+    elif any(quoted):  # name the quoted change: the others may be the outlets' own words
+        inside = "; ".join(d for d, q in zip(described, quoted, strict=True) if q)
+        explanation = (
+            f"Inside the same quotation the outlets print different words ({inside}), so "
+            f"at most one quotes the speaker exactly. {explanation}"
         )
     return Candidate(
         kind=Kind.WORDING_CHANGE,

@@ -79,7 +79,9 @@ def contents(
     if omitter is not None and found:
         values, events = ctx.memo(__name__ + ".stated", _stated)[omitter]
         found = [q for q in found if q.q.event not in events and q.q.value not in values]
-    if any(q.q.event in ("death", "injury") for q in found):
+    # A count of the dead or hurt; a measure in a sentence about them ("working nearly
+    # 1,600 feet below ground", beside "some with serious injuries") is no casualty figure.
+    if any(q.q.event in ("death", "injury") and q.q.unit is None for q in found):
         return Severity.HIGH, 1.0, "It reports casualty figures."
     if found:
         return Severity.MEDIUM, 0.9, "It contains figures."

@@ -61,10 +61,26 @@ def find(ctx: Context) -> list[Candidate]:
                 lede = ctx.articles[other].sentences[indexes[0]] if indexes else None
                 if other == aid or lede is None or MAYBE_DATELINE.match(_text(ctx, lede)):
                     continue
+                if _opens_dated(ctx, other):
+                    continue  # it keeps a dateline, on a lede of its own
                 if same_lede(_text(ctx, first)[len(line) :], _text(ctx, lede)):
                     out.append(_candidate(ctx, first, line, lede))
             break
     return out
+
+
+def _opens_dated(ctx: Context, aid: str) -> bool:
+    """Does the article open with a dateline of its own, on any of its first sentences?
+
+    Why: "BELGRADE – The National Bank of Serbia raised ..." was paired with
+    another outlet's third sentence, "The National Bank ...", whose own lede
+    opens "BELGRADE, Serbia — Homeowners ...": read blind (nineteenth round),
+    "no dateline" was untrue.
+    """
+    return any(
+        dateline(_text(ctx, s)) or MAYBE_DATELINE.match(_text(ctx, s))
+        for s in ctx.articles[aid].sentences[:OPENING]
+    )
 
 
 def _candidate(ctx: Context, first: Sentence, line: str, lede: Sentence) -> Candidate:
