@@ -416,11 +416,7 @@ def _without_source_clauses(merged: Sequence[Merged]) -> list[Merged]:
             x.article_id == s.article_id
             and (
                 (passage == m.best.passage_id and x.start <= s.start and s.end <= x.end)
-                or (
-                    s.start <= x.start
-                    and x.end <= s.end
-                    and any(name in x.text for name in names)
-                )
+                or (s.start <= x.start and x.end <= s.end and any(name in x.text for name in names))
             )
             for passage, s, names in sources
             for xs in m.spans.values()
