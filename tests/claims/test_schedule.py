@@ -154,3 +154,17 @@ def test_phase_findings_are_never_headlines() -> None:
     )
     assert [f.severity for f in conflict] == [Severity.MEDIUM]
     assert conflict[0].confidence < 0.7
+
+
+def test_start_dates_of_one_passage_are_compared() -> None:
+    # read blind (eighteenth round): "From 1 January, no new short-term rental licences will
+    # be granted" / "Starting March 1, no new short-term rental licenses will be issued"
+    tail = "no new short-term rental licences will be granted in the old town."
+    texts = {"a": f"From 1 January, {tail}", "b": f"Starting March 1, {tail}"}
+    (found,) = of_kind(run(texts), Kind.NUMBER_DISCREPANCY)
+    assert found.label == '"From 1 January" vs "Starting March 1"'
+    assert found.confidence < 0.7
+    same = {"a": f"From 1 March, {tail}", "b": f"Starting March 1, {tail}"}
+    assert of_kind(run(same), Kind.NUMBER_DISCREPANCY) == []
+    other = {"a": f"From 1 January, {tail}", "b": "Prices rose from 5.75% in March, he said."}
+    assert of_kind(run(other), Kind.NUMBER_DISCREPANCY) == []

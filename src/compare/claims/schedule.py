@@ -377,3 +377,48 @@ def compare_phases(claims: Mapping[str, Sequence[PhaseClaim]]) -> list[PhaseComp
             confidence = CONFLICT_CONFIDENCE if rel == "conflict" else PRECISION_CONFIDENCE
             out.append(PhaseComparison(xs[0], ys[0], rel, confidence))
     return out
+
+
+# Words that open a date from which something applies: "From 1 January, no new licences
+# will be granted", "Starting March 1, ...", "applies to new licences from 1 January", "as
+# of Monday", "effective 1 July".
+START_OPENERS = frozenset({"from", "starting", "beginning", "effective"})
+_OPENER_UNITS = frozenset({"day", "weekday", "month"})  # dated to a day, a weekday or a month
+
+
+def start_dates(
+    article_id: str, tokens: Sequence[Token], published: str | None
+) -> list[PhaseClaim]:
+    """The dates a passage's cell says something applies from ("From 1 January, ...").
+
+    Read blind (eighteenth round): "From 1 January, no new short-term rental
+    licences will be granted" / "Starting March 1, no new ... licenses will be
+    issued" in one passage was missed: no verb of ``START_PHRASES`` governs
+    them, and their activities are spelt apart.  Only a day, a weekday or a
+    month ("from 2027" is a range of years, "from 5.75%" no date); the
+    activity is the passage's, so these are compared only inside one passage.
+
+    >>> from compare.align.segment import tokenize
+    >>> [(c.when.month, c.when.first) for c in start_dates("a", tokenize(
+    ...     "From 1 January, no new licences will be granted."), None)]
+    [(1, 1)]
+    >>> start_dates("a", tokenize("Prices rose from 5.75% in March."), None)
+    []
+    """
+    norms = [t.norm for t in tokens]
+    out = []
+    for k, n in enumerate(norms):
+        at = k + 2 if n == "as" and norms[k + 1 : k + 2] == ["of"] else k + 1
+        if n not in START_OPENERS and at == k + 1:
+            continue
+        if norms[at : at + 1] in (["on"], ["in"]):
+            at += 1  # "starting on March 1", "starting in February"
+        read = read_when(norms, at, weekdays=True)
+        if read is None or read[0].unit not in _OPENER_UNITS:
+            continue
+        when, end = read
+        start = tokens[k].start
+        out.append(
+            PhaseClaim(article_id, "start", "-", when, start, tokens[end - 1].end, published)
+        )
+    return out

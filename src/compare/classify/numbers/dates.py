@@ -14,10 +14,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from compare.claims.number_lexicon import events
-from compare.claims.schedule import PhaseComparison, compare_phases, phase_claims
+from compare.claims.schedule import (
+    PhaseClaim,
+    PhaseComparison,
+    compare_phases,
+    phase_claims,
+    relate,
+    start_dates,
+)
 from compare.claims.when import DayConflict, compare_days, dated_events
 from compare.classify.base import Candidate, Context, time_note
 from compare.classify.numbers.findings import quoted_by, quoted_spans
+from compare.classify.pairs import cell_pairs
+from compare.classify.presence.carried import MEANING_LIKELY, carriers_agreement
 from compare.model import Kind, Severity
 
 _PHASE_WORDS = {"start": "start", "end": "end"}
@@ -111,6 +120,48 @@ def phase_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[C
                 weight=0.5 + confidence,
                 time_note=time_note(ctx, ids),
                 confidence=confidence,
+            )
+        )
+    return out
+
+
+START_DATE_CONFIDENCE = 0.6  # the passage's subject is not read: never a headline
+
+
+def start_date_candidates(ctx: Context, existing: Sequence[Candidate] = ()) -> list[Candidate]:
+    """One candidate per passage whose outlets date its start differently ("From 1 January"
+    / "Starting March 1"): each cell gives one such date and the two say the same thing by
+    meaning (``carried.MEANING_LIKELY``), so the date is of one arrangement."""
+    found: dict[str, list[tuple[PhaseClaim, PhaseClaim]]] = {}
+    for pair in cell_pairs(ctx):
+        xs = start_dates(pair.a, pair.a_tokens, ctx.articles[pair.a].published)
+        ys = start_dates(pair.b, pair.b_tokens, ctx.articles[pair.b].published)
+        if len(xs) != 1 or len(ys) != 1 or relate(xs[0], ys[0]) != "conflict":
+            continue
+        if quoted_by((xs[0], ys[0]), existing):
+            continue
+        if carriers_agreement(ctx, pair.passage_id, (pair.a, pair.b)) < MEANING_LIKELY:
+            continue
+        found.setdefault(pair.passage_id, []).append((xs[0], ys[0]))
+    out = []
+    for pid, conflicts in sorted(found.items()):
+        spans, _quoted = quoted_spans(ctx, (c for pair in conflicts for c in pair))
+        texts = {s.text.casefold(): s.text for ss in spans.values() for s in ss}
+        quoted = " vs ".join(f'"{t}"' for _k, t in sorted(texts.items()))  # "From" / "from" once
+        out.append(
+            Candidate(
+                kind=Kind.NUMBER_DISCREPANCY,
+                severity=Severity.MEDIUM,
+                passage_id=pid,
+                key=f"start-date:{pid}",
+                spans=spans,
+                explanation=f"The outlets give different dates from which the same thing "
+                f"applies: {quoted}. The rules do not check that both sentences speak of the "
+                "same arrangement.",
+                label=quoted,
+                weight=0.5 + START_DATE_CONFIDENCE,
+                time_note=time_note(ctx, sorted(spans)),
+                confidence=START_DATE_CONFIDENCE,
             )
         )
     return out

@@ -34,7 +34,7 @@ from compare.classify.numbers.claims import (
     story_claims,
 )
 from compare.classify.numbers.conversions import conversion_candidates
-from compare.classify.numbers.dates import day_candidates, phase_candidates
+from compare.classify.numbers.dates import day_candidates, phase_candidates, start_date_candidates
 from compare.classify.numbers.findings import DATES_DIFFER, number_candidate
 from compare.classify.numbers.rates import rate_candidates
 from compare.classify.numbers.tallies import tally_candidates
@@ -172,6 +172,7 @@ def find(ctx: Context) -> list[Candidate]:
     out += claim_candidates(ctx, out, claims)
     out += day_candidates(ctx, out)
     out += phase_candidates(ctx, out)
+    out += start_date_candidates(ctx, out)
     out += tally_candidates(ctx, out)
     out += rate_candidates(ctx)
     out += conversion_candidates(ctx)
