@@ -21,6 +21,7 @@ from compare.claims.sources import AUXILIARIES as _AUXILIARIES
 from compare.claims.sources import (
     BE_FORMS,
     VERBS_FILE,
+    is_age,
     reports_nothing,
     single_word_verbs,
     speaker_after,
@@ -323,7 +324,7 @@ def _opening_name(tokens: Sequence[Token], comma: int) -> tuple[int, int] | None
         after.text.islower()
         or after.norm in _RELATIVE
         or after.norm in ("the", "a", "an")
-        or (after.text.isdigit() and len(after.text) <= 3)  # "Ana Kostadinov, 38, a teacher"
+        or is_age(after)  # "Ana Kostadinov, 38, a teacher"
     ):
         return None
     inner = tokens[first_comma + 1 : comma]

@@ -183,12 +183,7 @@ def _activity(norms: Sequence[str], i: int) -> str | None:
         n = norms[k]
         if n not in time_words() and not n.endswith("ly") and _roles().get(n) != "adverb":
             return stem(n)  # not "end next month", "start quickly", "ends sometime"
-    k = i - 1
-    while k >= 0 and (_lead(norms[k]) or norms[k] in {"will", "to", "would", "should"}):
-        k -= 1
-    if k >= 0 and _content(norms[k]) and norms[k] not in time_words():
-        return stem(norms[k])  # "the trial will begin", "talks ended"
-    return None
+    return _subject(norms, i)  # "the trial will begin", "talks ended"
 
 
 def _start_phrase(norms: Sequence[str], i: int) -> int:

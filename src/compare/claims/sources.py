@@ -506,13 +506,13 @@ def _set_off_name(tokens: Sequence[Token], start: int) -> int | None:
     if name_run(tokens, opening, close) == opening:
         return opening  # the appositive is the name
     comma = opening - 1
-    if comma >= 2 and _age(tokens[comma - 1]) and tokens[comma - 2].norm == ",":
+    if comma >= 2 and is_age(tokens[comma - 1]) and tokens[comma - 2].norm == ",":
         comma -= 2  # "Ana Kostadinov, 38, a teacher in Novi Sad, said": her age between
     name = name_run(tokens, 0, comma)
     return name if name < comma else None
 
 
-def _age(token: Token) -> bool:
+def is_age(token: Token) -> bool:
     """A person's age as newspapers set it off after a name ("Ana Kostadinov, 38,")."""
     return token.text.isdigit() and len(token.text) <= 3
 

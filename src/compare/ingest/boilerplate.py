@@ -1071,7 +1071,7 @@ def _split_header(text: str) -> tuple[bool, list[tuple[str, str | None]]]:
 _BRACKETED_ITEMS = re.compile(r"\]\s*\[")
 
 
-_EMPHASISED_LABEL = re.compile(r"([*_]{1,2})([^*_\n]{1,40}?:)\1\s*")
+_EMPHASISED_LABEL = re.compile(r"\A([*_]{1,2})([^*_\n]{1,40}?:)\1\s*")
 
 
 def _unemphasised(text: str) -> str:
@@ -1081,9 +1081,7 @@ def _unemphasised(text: str) -> str:
     >>> _unemphasised("**Topics:** Jordan · Flooding"), _unemphasised("*By Ann Roe*")
     ('Topics: Jordan · Flooding', 'By Ann Roe')
     """
-    text = text.strip()
-    text = _EMPHASISED_LABEL.sub(r"\2 ", text, count=1) if _EMPHASISED_LABEL.match(text) else text
-    return text.strip("*_").strip()
+    return _EMPHASISED_LABEL.sub(r"\2 ", text.strip(), count=1).strip("*_").strip()
 
 
 _BOLD = re.compile(r"\*\*|__")

@@ -22,7 +22,6 @@ from compare.claims.sources import markers
 from compare.claims.words import (
     content_words,
     find_phrases,
-    has_run,
     is_word,
     phrase_table,
     stem,
@@ -35,7 +34,7 @@ from compare.classify.framing.loaded_labels import (
     qualifier_dropped,
     source_labels,
 )
-from compare.classify.framing.loaded_swaps import added_tone, demonym, tone
+from compare.classify.framing.loaded_swaps import added_tone, demonym, tone, uses_term
 from compare.classify.framing.loaded_swaps import valence as valence  # re-exported
 from compare.classify.pairs import CellPair, cell_pairs
 from compare.classify.same_content import same_content
@@ -305,21 +304,6 @@ def _context_told(tokens: Sequence[Token], s: int, e: int, other: Sequence[Token
     return len(context & told) >= CONTEXT_TOLD * len(context)
 
 
-def _uses_term(ctx: Context, article_id: str, term: Sequence[Token]) -> bool:
-    """Does the article use the term (same word stems, in order) anywhere?
-
-    Why: "refused" against another outlet's "declined" is a framing choice
-    only if that outlet avoids the word; read blind, an outlet that wrote
-    "refused" two paragraphs later was reported as preferring the plainer
-    word.
-    """
-    stems = [stem(t.norm) for t in term]
-    return any(
-        has_run([stem(t.norm) for t in sentence.tokens], stems)
-        for sentence in ctx.articles[article_id].sentences
-    )
-
-
 def _lexicon(
     ctx: Context, pair: CellPair, la: list, lb: list, ra: tuple[int, int], rb: tuple[int, int]
 ) -> list[Candidate]:
@@ -342,7 +326,7 @@ def _lexicon(
                 continue
             if all(t.norm in plainer for t in tokens[s:e]):
                 continue
-            if _uses_term(ctx, other, tokens[s:e]):
+            if uses_term(ctx, other, tokens[s:e]):
                 continue  # the other outlet uses the word itself elsewhere: no framing choice
             if why in _people_metaphors() and not _of_people(tokens, s, e):
                 continue  # "a flood of holiday apartments": the metaphor is not said of people

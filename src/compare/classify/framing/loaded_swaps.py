@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from compare.claims.number_lexicon import events, number_words
-from compare.claims.words import group_nouns, is_word, stem
+from compare.claims.words import group_nouns, has_run, is_word, stem
 from compare.classify.base import Candidate, Context
 from compare.classify.cells import is_variant_elsewhere
 from compare.classify.pairs import CellPair
@@ -217,16 +217,21 @@ def emotive(
     return strong[0]
 
 
-def _uses_word(ctx: Context, article_id: str, norm: str) -> bool:
-    """Does the article use the word (any inflection) anywhere?
+def uses_term(ctx: Context, article_id: str, term: Sequence[Token]) -> bool:
+    """Does the article use the term (same word stems, in order) anywhere?
 
-    Why: a tone is an outlet's choice only if the other outlet does not use
-    the word itself: "To enforce the ban, ..." against "... to police the
-    ban" put "ban" elsewhere in the sentence, and it was read blind
-    (eighteenth round) as an emotive word one version adds.
+    Why: "refused" against another outlet's "declined" is a framing choice
+    only if that outlet avoids the word; read blind, an outlet that wrote
+    "refused" two paragraphs later was reported as preferring the plainer
+    word.  So with a tone one version adds: "To enforce the ban, ..." against
+    "... to police the ban" put "ban" elsewhere in the sentence, and it was
+    read blind (eighteenth round) as an emotive word one version adds.
     """
-    root = stem(norm)
-    return any(stem(t.norm) == root for s in ctx.articles[article_id].sentences for t in s.tokens)
+    stems = [stem(t.norm) for t in term]
+    return any(
+        has_run([stem(t.norm) for t in sentence.tokens], stems)
+        for sentence in ctx.articles[article_id].sentences
+    )
 
 
 def added_tone(
@@ -249,7 +254,7 @@ def added_tone(
     word = ctx.tokens_span(side, (tokens[k],))
     other = pair.b if side == pair.a else pair.a
     other_tokens = pair.b_tokens if side == pair.a else pair.a_tokens
-    if _uses_word(ctx, other, tokens[k].norm):
+    if uses_term(ctx, other, tokens[k : k + 1]):
         return None  # "the ban" moved within the sentence, or said elsewhere: no added tone
     noun = stem(tokens[k + 1].norm)
     place = next((t for t in other_tokens if stem(t.norm) == noun), None)

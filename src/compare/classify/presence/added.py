@@ -15,7 +15,7 @@ from dataclasses import replace
 from compare.align.segment import ABBREVIATIONS_FILE
 from compare.claims.compare import disjoint
 from compare.claims.number_lexicon import GLUED_DEGREES, number_words, units
-from compare.claims.quantities import NOT_COMPARED, QuantityClaim, sentence_claims
+from compare.claims.quantities import NOT_COMPARED, QuantityClaim, article_claims
 from compare.claims.sources import attribution_range, markers
 from compare.claims.words import content_words, is_function_word, stem
 from compare.classify.base import Candidate, Context, later_note
@@ -434,8 +434,9 @@ def _restated_measure(ctx: Context, pid: str, aid: str, stretch: Sequence[Token]
 
 
 def _cell_claims(ctx: Context, pid: str, aid: str) -> list[QuantityClaim]:
-    """The quantity claims of one outlet's cell of a passage."""
-    return [c for s in ctx.cell_sentences(pid, aid) for c in sentence_claims(aid, s)]
+    """The quantity claims of one outlet's cell of a passage (read once per article)."""
+    cell = ctx.passages[pid].cells[aid]
+    return [c for c in article_claims(ctx.articles[aid]) if c.sentence in cell]
 
 
 def _dateline_indexes(ctx: Context, pid: str, aid: str) -> set[int]:
