@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import signal
 import time
 
 import pytest
@@ -22,7 +23,7 @@ from compare.report import pdf as pdf_module
 from compare.report.charts import make_charts
 from compare.report.fonts import FONT_DIR
 from compare.report.html import render_handout_html, render_html
-from compare.report.pdf import AssetFetcher, html_to_pdf
+from compare.report.pdf import AssetFetcher, _Deadline, html_to_pdf
 from compare.report.view.build import build_handout, build_view
 from compare.util.options import Options
 
@@ -238,6 +239,27 @@ def test_render_timeout_names_the_stage():
     html = render_html(build_view(build_report(), (), options=OPTIONS))
     with pytest.raises(OutputError, match=r"render timed out after 0.05 s in pdf stage"):
         html_to_pdf(html, options=Options(render_timeout_s=0.05))
+
+
+def test_tiny_render_timeouts_are_output_errors_and_leave_no_alarm_behind():
+    # CI once saw a 1 ms limit land inside the ``with`` statement's own entry:
+    # the alarm escaped as an internal error and its repeating timer stayed armed.
+    html = render_html(build_view(build_report(), (), options=OPTIONS))
+    handler = signal.getsignal(signal.SIGALRM)
+    for seconds in (1e-6, 1e-5, 1e-4, 3e-4, 1e-3, 2e-3, 5e-3) * 3:
+        with pytest.raises(OutputError, match="render timed out"):
+            html_to_pdf(html, options=Options(render_timeout_s=seconds))
+        assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+        assert signal.getsignal(signal.SIGALRM) is handler
+
+
+def test_an_alarm_after_the_deadline_is_disarmed_does_nothing():
+    deadline = _Deadline(30)
+    deadline.arm()
+    deadline.disarm()
+    deadline._alarm(signal.SIGALRM, None)  # a late alarm already queued: no exception
+    deadline.disarm()  # and a second disarm is harmless
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
 def test_handout_is_short_with_answer_key_last_and_pdf_ua():

@@ -93,27 +93,45 @@ class _Timeout(BaseException):
     """Raised by the alarm; a BaseException so WeasyPrint's handlers cannot swallow it."""
 
 
-@contextlib.contextmanager
-def _deadline(seconds: float, stage: str) -> Iterator[None]:
-    """Interrupt the block after ``seconds`` (main thread only; elsewhere no limit)."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
+class _Deadline:
+    """An interval alarm that raises ``_Timeout`` only while armed.
 
-    def _alarm(signum: int, frame: object) -> None:
-        raise _Timeout
+    Why not a context manager around the render: the alarm can land at any
+    bytecode, also inside the ``with`` statement's own entry or exit, where a
+    context manager's handler never sees it (CI saw a 1 ms limit escape as an
+    internal error, and the repeating timer then stayed armed).  ``disarm``
+    clears the flag before stopping the timer, so a late alarm does nothing;
+    the caller converts ``_Timeout`` outside the region that can raise it.
+    Main thread only; elsewhere there is no limit.
+    """
 
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    # Re-arm every 50 ms: an alarm that lands in a garbage-collector callback
-    # is printed and ignored by Python, so one shot could be lost.
-    signal.setitimer(signal.ITIMER_REAL, seconds, 0.05)
-    try:
-        yield
-    except _Timeout:
-        raise OutputError(f"render timed out after {seconds:g} s in {stage} stage") from None
-    finally:
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.armed = False
+        self.previous: object = None
+        self.usable = seconds > 0 and threading.current_thread() is threading.main_thread()
+
+    def _alarm(self, signum: int, frame: object) -> None:
+        if self.armed:
+            raise _Timeout
+
+    def arm(self) -> None:
+        if not self.usable:
+            return
+        self.previous = signal.signal(signal.SIGALRM, self._alarm)
+        self.armed = True
+        # Re-arm every 50 ms: an alarm that lands in a garbage-collector callback
+        # is printed and ignored by Python, so one shot could be lost.
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, 0.05)
+
+    def disarm(self) -> None:
+        """Stop the alarm; safe to call twice (a cut-short first call leaves it armed)."""
+        if not self.usable or self.previous is None:
+            return
+        self.armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGALRM, self.previous)  # type: ignore[arg-type]
+        self.previous = None
 
 
 @contextlib.contextmanager
@@ -143,29 +161,39 @@ def html_to_pdf(html: str, *, options: Options, pdf_variant: str | None = None) 
     once = _OnceFilter()
     logger = logging.getLogger("weasyprint")
     logger.addFilter(once)
+    deadline = _Deadline(options.render_timeout_s)
     try:
-        with (
-            _private_tempdir(),
-            _deadline(options.render_timeout_s, "pdf"),
-            _source_date_epoch(options.source_date_epoch),
-            relaxed_collector(),
-        ):
-            fetcher = AssetFetcher()
-            font_config = FontConfiguration()
-            fonts = CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher)
-            return HTML(string=html, url_fetcher=fetcher).write_pdf(
-                stylesheets=[fonts],
-                font_config=font_config,
-                pdf_identifier=identifier.encode("ascii"),
-                pdf_tags=True,
-                pdf_variant=pdf_variant or options.pdf_variant,
-            )
+        with _private_tempdir():
+            try:
+                deadline.arm()
+                with _source_date_epoch(options.source_date_epoch), relaxed_collector():
+                    return _write_pdf(html, identifier, pdf_variant or options.pdf_variant)
+            finally:
+                deadline.disarm()
+    except _Timeout:
+        deadline.disarm()  # again: an alarm landing inside the first call cut it short
+        limit = f"{options.render_timeout_s:g} s"
+        raise OutputError(f"render timed out after {limit} in pdf stage") from None
     except OSError as exc:
         if exc.errno in _NO_ROOM:
             raise OutputError(f"could not render the PDF: {_room_reason(exc)}") from exc
         raise
     finally:
         logger.removeFilter(once)
+
+
+def _write_pdf(html: str, identifier: str, pdf_variant: str | None) -> bytes:
+    """WeasyPrint's render with only bundled fonts and assets reachable."""
+    fetcher = AssetFetcher()
+    font_config = FontConfiguration()
+    fonts = CSS(string=font_face_css(), font_config=font_config, url_fetcher=fetcher)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        stylesheets=[fonts],
+        font_config=font_config,
+        pdf_identifier=identifier.encode("ascii"),
+        pdf_tags=True,
+        pdf_variant=pdf_variant,
+    )
 
 
 # Errors that mean "no room to write" (full disk or quota, ``ulimit -f``, read-only
