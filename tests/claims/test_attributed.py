@@ -1065,3 +1065,130 @@ def test_a_speakers_own_expectation_told_as_done_elsewhere_is_no_source_dropped(
         "d", "The crew had ignored the warning from the control tower before landing on Wednesday."
     )
     assert [x.kind for x in compare([c, d])] == ["unsourced"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status", "speaker"),
+    [
+        # read blind (nineteenth round): the passive's subject was taken for the speaker
+        ("The crew had been warned by air traffic control of standing water.", FACT, ""),
+        ("The minister was informed of the decision on Monday.", FACT, ""),
+        ("He was told by police that his son had died.", CREDITED, "police"),
+        ("The results were confirmed by the electoral commission on Sunday.", CREDITED,
+         "the electoral commission"),
+        ("The claim was denied by the ministry.", CREDITED, "the ministry"),
+        ("Survivors were told the route was safe.", UNCLEAR, ""),
+        ("It was announced that the plant would close.", UNCLEAR, ""),
+        ("Residents were repeatedly warned that the dam could fail.", UNCLEAR, ""),
+        ("He had been accused of fraud by a former business partner.", CREDITED,
+         "a former business partner"),
+    ],
+)  # fmt: skip
+def test_a_passive_reporting_verbs_subject_is_never_its_speaker(
+    sentence: str, status: str, speaker: str
+) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, words(claim.speaker)) == (status, speaker)
+
+
+def test_a_leak_credited_to_an_unnamed_person_and_stated_as_fact_elsewhere_is_found() -> None:
+    # read blind (nineteenth round, missed): "According to a person familiar with the initial
+    # findings, the crew had been warned ..." against the bare "The crew had been warned ...";
+    # the passive's subject, "The crew had been", was read as the second outlet's source
+    leak = (
+        "the crew had been warned by air traffic control of standing water on the runway "
+        "about ten minutes before landing."
+    )
+    a = article("a", f"According to a person familiar with the initial findings, {leak}")
+    b = article("b", leak[0].upper() + leak[1:])
+    assert [x.kind for x in compare([a, b])] == ["unsourced"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # read blind (nineteenth round): "warning" after "a weather" was read as a verb of
+        # saying whose speaker was "One"
+        "One guide mentioned a weather warning at the trailhead.",
+        "The agency issued a flood warning for the valley.",
+    ],
+)
+def test_a_modified_warning_is_a_noun_not_a_verb_of_saying(sentence: str) -> None:
+    (claim,) = claims(sentence)
+    assert (claim.status, words(claim.speaker)) == (FACT, "")
+
+
+def test_a_statement_noting_something_still_reports_it() -> None:
+    # "a statement noting ..." is a participle after its noun, not a noun like "a weather
+    # warning": the seeds' "noting what it called" attribution depends on it
+    (claim,) = claims(
+        "The authorities put out a statement noting what it called legitimate targets."
+    )
+    assert claim.status == CREDITED
+
+
+def test_a_warning_moved_from_a_named_bank_to_a_ministry_is_a_change_of_source() -> None:
+    # read blind (nineteenth round, missed): "the finance ministry" names no one, so it was
+    # taken for a possible description of the Bank of Greece
+    claim = "has warned that the pension system faces a shortfall of 2.8 billion euros by 2030."
+    bank = article("a", f"The Bank of Greece {claim}")
+    ministry = article("b", f"The finance ministry {claim}")
+    central = article("c", f"The central bank {claim}")
+    assert [x.kind for x in compare([bank, ministry])] == ["source"]
+    assert compare([bank, central]) == []
+
+
+def test_according_to_set_off_after_a_figure_credits_the_figure_only() -> None:
+    # read blind (twentieth round): "more than 10,000 students, according to organisers,
+    # chanted slogans and burned tyres" made the chanting the organisers' claim, stated as
+    # fact by an outlet that gives no count
+    (claim,) = claims(
+        "Outside parliament, more than 10,000 students, according to organisers, chanted "
+        "slogans and burned tyres as the vote took place."
+    )
+    assert (words(claim.speaker), words(claim.content)) == (
+        "organisers",
+        "more than 10,000 students",
+    )
+    a = article(
+        "a",
+        "Outside parliament, more than 10,000 students, according to organisers, chanted "
+        "slogans and burned tyres as the vote took place.",
+    )
+    b = article(
+        "b",
+        "Outside parliament, protesters chanted slogans and burned tyres as the vote took place.",
+    )
+    assert compare([a, b]) == []
+    (whole,) = claims("The toll, according to officials, rose to 30 on Monday.")
+    assert "rose" in words(whole.content)
+    (clause,) = claims(
+        "More than 14,000 people have been evacuated, according to the ministry, and many "
+        "are sheltering in schools."
+    )
+    assert "evacuated" in words(clause.content)  # a clause before the aside: credited whole
+
+
+def test_an_act_announced_by_a_body_and_told_with_it_as_subject_is_not_unsourced() -> None:
+    # read blind (twentieth round): "Uzbekistan have sacked ..., the Uzbekistan Football
+    # Association (UFA) announced on Monday" against "TASHKENT, Uzbekistan \u2014 The
+    # Uzbekistan Football Association dismissed head coach ..." was called stated as fact
+    a = article(
+        "a",
+        "Uzbekistan have sacked head coach Bakhtiyor Rakhimov after the team crashed out of the "
+        "Asian Cup at the group stage, the Uzbekistan Football Association (UFA) announced on "
+        "Monday.",
+    )
+    b = article(
+        "b",
+        "TASHKENT, Uzbekistan \u2014 The Uzbekistan Football Association dismissed head coach "
+        "Bakhtiyor Rakhimov on Monday after the team crashed out of the Asian Cup at the group "
+        "stage.",
+    )
+    assert compare([a, b]) == []
+    c = article(
+        "c",
+        "Head coach Bakhtiyor Rakhimov was sacked on Monday after the team crashed out of the "
+        "Asian Cup at the group stage.",
+    )
+    assert [x.kind for x in compare([a, c])] == ["unsourced"]

@@ -6,6 +6,9 @@ import pytest
 
 from compare.align.segment import tokenize
 from compare.claims.number_parse import MAX_FIGURE, quantities
+from compare.model import Kind
+
+from classify_helpers import of_kind, run
 
 
 def test_a_count_is_read_with_its_hedge_and_event() -> None:
@@ -144,3 +147,16 @@ def test_a_share_in_words_is_a_span_of_percent(text: str, span: tuple[float, flo
 )
 def test_ordinals_and_times_are_no_shares(text: str) -> None:
     assert all(q.unit != "percent/ratio" for q in quantities(tokenize(text)))
+
+
+def test_a_ceilings_new_value_is_a_maximum_like_up_to() -> None:
+    # read blind (twentieth round): "the ceiling on the single tuition fee, or UKT, rises from
+    # 12 million rupiah to 30 million rupiah" against "charge up to 30 million rupiah" was
+    # called one figure exact and the other a maximum
+    a = "Under the change, the ceiling on the single tuition fee, or UKT, rises from 12 million "
+    a += "rupiah to 30 million rupiah a semester."
+    b = "The amendment allows state universities to charge up to 30 million rupiah a semester."
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert found == []
+    c = "The ceiling fell in the hall, injuring 30 people."
+    assert [q.hedge for q in quantities(tokenize(c))] == ["exact"]

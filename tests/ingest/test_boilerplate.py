@@ -1025,3 +1025,19 @@ def test_a_sign_up_box_under_a_sign_up_call_is_removed_whole() -> None:
     )
     body = _split(f"{BEFORE}\n{box}\n{AFTER}")
     assert [p.text for p in body.paragraphs] == [BEFORE, AFTER]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read blind (twentieth round): an ad-blocker notice reported as an added passage
+        "Advertisements help fund our journalism. Turn off your ad blocker or subscribe to "
+        "support us.",
+        "Please disable your ad-blocker to keep reading.",
+    ],
+)
+def test_an_ad_blocker_notice_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]

@@ -886,3 +886,39 @@ def test_a_numeric_header_date_is_not_guessed(tmp_path: Path) -> None:
     )
     assert article.published is None
     assert not any("11/06" in p.text for p in article.paragraphs)
+
+
+def test_a_masthead_under_a_bar_of_links_names_the_outlet(tmp_path: Path) -> None:
+    # read blind (twentieth round): "Skip to ..." lines and a bar mixing the site's links
+    # with "Sign in" above the masthead: the masthead was not read, and the page's title
+    # became "Skip to main content"
+    article = _one(
+        tmp_path / "ledger.txt",
+        "Skip to main content\nSkip to navigation\n"
+        "Print subscriptions | Sign in | Search jobs | Search\nTHE HALVERN LEDGER\n"
+        "Independent journalism since 1871\nNews\nWorld\nSport\nOpinion\nMore\n"
+        "World > Americas > Peru\n\n"
+        "Landslide buries mountain highway, killing at least 14\n\n"
+        "Compass News Agency\nWed 12 Feb 2025 09.42 GMT\n\n"
+        "A landslide buried a stretch of highway on Tuesday night, officials said.\n",
+    )
+    assert article.outlet == "The Halvern Ledger"
+    assert article.title == "Landslide buries mountain highway, killing at least 14"
+    assert article.published == "2025-02-12"
+
+
+def test_a_menu_spaced_with_two_spaces_is_no_headline(tmp_path: Path) -> None:
+    # read blind (twentieth round): "NFL  NBA  MLB ..." (items two spaces apart) was read as
+    # the headline inside the page header
+    article = _one(
+        tmp_path / "sports.txt",
+        "CAPITAL SPORTS DAILY\nScores | Schedules | Standings | Shop\n"
+        "Log In   Create Free Account\nNFL  NBA  MLB  NHL  College  Soccer  Golf  More\n"
+        "Soccer Home  |  MLS  |  Premier League  |  International\n\n"
+        "INTERNATIONAL SOCCER\n\n"
+        "Federation parts ways with coach after early exit\n\n"
+        "By Marcus Bell\nPublished Jan. 25, 2027 at 2:47 p.m. ET\n\n"
+        "The football federation dismissed its head coach on Monday, officials said.\n",
+    )
+    assert article.title == "Federation parts ways with coach after early exit"
+    assert article.outlet == "Capital Sports Daily"

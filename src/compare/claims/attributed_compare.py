@@ -650,6 +650,8 @@ def _judge(
             and not intends(x.content)  # "Investigators said they expected to recover ..."
             # "The Met Office recorded ...": the other version names its source as subject
             and not speakers.opens_with(x.speaker, y.content)
+            # "..., the federation announced" / "The federation dismissed the coach ..."
+            and not speakers.acts_as_subject(x.speaker, x.verb, y.content)
             and not speakers.party_opens(x.speaker, y.content)  # "The government has promised"
             # "..., with Chinese state media reporting that ...": the source named in a verb
             # form the frames do not read

@@ -249,6 +249,36 @@ def capped_verb(norms: Sequence[str], start: int) -> str | None:
     return next((n for n in reversed(before) if n in CAP_VERBS), None)
 
 
+CEILING_REACH = 16  # words between a ceiling's noun and the "to" / "at" before its figure
+# Nouns whose value is a maximum: "the ceiling on the fee rises ... to 30 million".
+CEILING_NOUNS = frozenset({"ceiling", "ceilings", "cap", "limit", "maximum"})
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
+
+
+def ceiling_noun(norms: Sequence[str], start: int) -> str | None:
+    """The ceiling noun whose new value the figure after "to" / "at" is, if any.
+
+    Why: read blind (twentieth round), "the ceiling on the single tuition fee
+    rises from 12 million rupiah to 30 million rupiah" against "will allow
+    universities to charge up to 30 million rupiah" was called one figure
+    exact, the other a maximum; a ceiling's value is a maximum.  "The ceiling
+    collapsed, injuring 30 people" has no "to" before its figure.
+
+    >>> ceiling_noun("the ceiling on the fee rises from 12 to 30".split(), 9)
+    'ceiling'
+    >>> ceiling_noun("the ceiling fell , injuring 30".split(), 5) is None
+    True
+    """
+    if start == 0 or norms[start - 1] not in ("to", "at"):
+        return None
+    for n in reversed(norms[max(start - 1 - CEILING_REACH, 0) : start - 1]):
+        if n in _CLAUSE_ENDS:
+            return None
+        if n in CEILING_NOUNS:
+            return n
+    return None
+
+
 def quantities(tokens: Sequence[Token]) -> list[Quantity]:
     """Counts and measures in one sentence's tokens, in reading order.
 
@@ -289,6 +319,8 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 start, _cls, phrase = _hedge_before(norms, i)
         if hedge == "exact" and not phrase and (verb := capped_verb(norms, start)):
             hedge, phrase = "max", f"{verb} {norms[start - 1]}"  # "capped ... at 500": at most
+        elif hedge == "exact" and not phrase and (noun := ceiling_noun(norms, start)):
+            hedge, phrase = "max", f"{noun} {norms[start - 1]}"  # "the ceiling ... to 30m"
         if size := _currency_before(norms, start):
             unit, start = units()[tuple(norms[start - size : start])], start - size
             if hedge == "exact" and not phrase:  # "more than $1 million": hedge before the sign

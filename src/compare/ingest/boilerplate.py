@@ -804,7 +804,9 @@ def _credit_name(piece: str) -> bool:
 # The separators of a page header's items: "NORTHERN COURIER | World | Europe",
 # "Orlesk Evening Post > News > National", "Share · Email · Print".
 # Three spaces or a tab part a menu's items too ("Search    Sign in    Subscribe").
-_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022-]+\s+|\s*\n\s*|[ \t]{3,}|\t")
+# Items of a page header part at a separator, a line break, a tab or a run of spaces: "NFL  NBA
+# MLB  NHL" (two spaces, read blind in the twentieth round) is a menu copied from a page.
+_HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022-]+\s+|\s*\n\s*|[ \t]{2,}|\t")
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
 _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 # "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
@@ -951,12 +953,34 @@ def header_line(line: str) -> bool:
     >>> header_line("CALVERA DAILY COURIER | Local > Environment"), header_line("Rain | fell")
     (True, False)
     """
-    if breadcrumb(line):
+    if breadcrumb(line) or _interface_bar(line):
         return True
     shared, kinds = _header_items(line)
     if not kinds or None in kinds or kinds == ["ago"]:
         return False
     return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
+
+
+BAR_MIN_ITEMS = 3  # items of a bar of links ("Print subscriptions | Sign in | Search jobs")
+BAR_ITEM_MAX_WORDS = 3
+
+
+def _interface_bar(line: str) -> bool:
+    """A bar of links mixing interface wording with the site's own ("Print subscriptions |
+    Sign in | Search jobs | Search"): short capitalised items between separators, one of
+    them interface wording (``_header_piece``: "share").  Read blind (twentieth round), such
+    a bar above the masthead ended the page header, and the page lost its outlet and title.
+
+    >>> _interface_bar("Print subscriptions | Sign in | Search jobs | Search")
+    True
+    >>> _interface_bar("Rain fell | Roads shut | Schools closed"), _interface_bar("Sign in")
+    (False, False)
+    """
+    _share, pieces = _split_header(line)
+    if len(pieces) < BAR_MIN_ITEMS or _SENTENCE_END.search(line):
+        return False
+    short = all(len(p.split()) <= BAR_ITEM_MAX_WORDS and p[:1].isupper() for p, _kind in pieces)
+    return short and any(kind == "share" for _p, kind in pieces)
 
 
 def label_line(line: str) -> bool:

@@ -148,14 +148,20 @@ def page_top(text: str, start: int) -> PageTop | None:
     while (m := _PARAGRAPH.match(text, at)) and lines < PAGE_TOP_MAX:
         block = m[1].splitlines()
         motto = False  # the next line, under a masthead in its block, may be its motto
+        above = 0  # lines of the block above this one that are not page header
         for n, line in enumerate(block):
             line = line.strip()
             under_masthead, motto = motto, False
-            # the site's name stands on the first lines of the first header blocks
-            naming = outlet is None and len(spans) <= 1 and n <= 2
+            # The site's name stands on the first lines of the first header blocks, or under
+            # a run of header lines ("Skip to main content / Skip to navigation / Print
+            # subscriptions | Sign in | Search / THE HIGHLAND LEDGER", read blind in the
+            # twentieth round: the masthead went unread and the page lost its outlet).
+            naming = outlet is None and len(spans) <= 1 and (n <= 2 or above == 0)
             if header_line(line):
                 furniture = True
-            elif under_masthead and 0 < len(line.split()) <= MOTTO_MAX_WORDS:
+                continue
+            above += 1
+            if under_masthead and 0 < len(line.split()) <= MOTTO_MAX_WORDS:
                 pass  # "THE HARBOUR COURIER / Independent since 1887"
             elif naming and (name := masthead(line)):
                 outlet, outlet_line, outlet_at = name, line, text.find(line, m.start(1))
@@ -172,9 +178,9 @@ def page_top(text: str, start: int) -> PageTop | None:
                     # "World > Europe / Four killed as ... / caption / By TNS staff": the
                     # headline inside the header's block, a page copied with no blank lines
                     first = m.start(1)
-                    above = "\n".join(block[:n])
-                    headline_at = text.find(line, first + len(above))
-                    spans.append((first, first + len(above.rstrip())))
+                    over = "\n".join(block[:n])
+                    headline_at = text.find(line, first + len(over))
+                    spans.append((first, first + len(over.rstrip())))
                     lines += n
                     headline = (headline_at, headline_at + len(line))
                 break  # a site's or a section's name ("Environment") is header among header

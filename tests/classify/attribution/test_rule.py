@@ -914,3 +914,31 @@ def test_a_legal_team_and_the_defence_are_one_party() -> None:
     a = "His legal team argued the drug had entered his system through contaminated meat."
     b = "Vukcevic's defense argued the drug had entered his system through contaminated meat."
     assert of_kind(run({"a": a, "b": b}), Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_an_act_told_with_its_announcer_as_subject_keeps_its_source() -> None:
+    # read blind (twentieth round): "..., the Uzbekistan Football Association (UFA) announced
+    # on Monday" against "TASHKENT, Uzbekistan \u2014 The Uzbekistan Football Association
+    # dismissed head coach ..." in one passage was called stated as fact
+    found = run(
+        {
+            "a": "Uzbekistan have sacked head coach Bakhtiyor Rakhimov after the team crashed out "
+            "of the Asian Cup, the Uzbekistan Football Association (UFA) announced on Monday.",
+            "b": "TASHKENT, Uzbekistan \u2014 The Uzbekistan Football Association dismissed head "
+            "coach Bakhtiyor Rakhimov on Monday after the team crashed out of the Asian Cup.",
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_speaker() -> None:
+    # read blind (twentieth round): "He later wrote on Instagram" made "He later" a source
+    # other than the midfielder the other outlet names for the same post
+    found = run(
+        {
+            "a": 'Midfielder Otabek Yusupov wrote on Instagram: "Thank you, coach. We let you '
+            'down."',
+            "b": 'He later wrote on Instagram: "Thank you, coach. We let you down."',
+        }
+    )
+    assert of_kind(found, Kind.ATTRIBUTION_CHANGE) == []

@@ -10,7 +10,7 @@ from compare.classify.presence import added, omission
 from compare.classify.presence.added import _without_dangling_end
 from compare.model import Kind, Severity
 
-from classify_helpers import COPY_STORY, OWN_WORDS_STORY, of_kind, run
+from classify_helpers import COPY_STORY, OWN_WORDS_STORY, of_kind, run, sentence_context
 
 SHARED = [
     "The river burst its banks on Monday after a week of heavy rain.",
@@ -219,3 +219,60 @@ def test_a_clause_restating_a_measure_the_others_give_is_no_addition(
     assert any("depth of" in label for label in added_) is added_clause, added_
     assert not any("casualty" in f.explanation for f in of_kind(found, Kind.ADDED_PASSAGE))
     assert of_kind(found, Kind.WORDING_CHANGE) == []
+
+
+def _added_in_paragraph(own: str, at: int) -> list[str]:
+    """Like ``_added``, with ``own`` opening a paragraph of a, the shared sentences after it."""
+    a = " ".join(SHARED[: at + 1]) + "\n\n" + " ".join([own, *SHARED[at + 1 :]])
+    texts = {"a": a, "b": " ".join(SHARED), "c": " ".join(SHARED)}
+    cells = {f"p{k}": {"a": (k if k <= at else k + 1,), "b": (k,), "c": (k,)} for k in range(10)}
+    cells["own"] = {"a": (at + 1,)}
+    found = of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)
+    return [f.label for f in found]
+
+
+@pytest.mark.parametrize(
+    ("own", "reported"),
+    [
+        ("Players defended their former coach.", False),  # a bridge opening its paragraph
+        ("Within the squad, the mood was one of contrition.", False),
+        ("Supporters were less forgiving.", False),
+        ("Two players were dropped from the squad.", True),  # a figure: news of its own
+        ("Coach Ivo Marsh defended his players.", True),  # a name: news of its own
+        ('"We failed," the captain said.', True),  # a quotation
+    ],
+)
+def test_a_short_bridge_opening_its_paragraph_is_no_addition(own: str, reported: bool) -> None:
+    # read blind (twentieth round): "Players defended their former coach." before the
+    # captain's quotation, "Fans saw it differently." before the protest, each outlet's own
+    # bridge into what the others carry too, were judged wrong as added passages
+    assert bool(_added_in_paragraph(own, 5)) is reported
+    assert bool(_added(own, 5)) is True  # inside a paragraph: not a bridge into it
+
+
+@pytest.mark.parametrize(
+    ("theirs", "restated"),
+    [
+        ("and about 40 containers had been damaged by late afternoon.", True),
+        ("and about 40 cranes had been damaged by late afternoon.", False),  # another thing
+        ("and the berth was closed by late afternoon.", False),  # no count of it at all
+    ],
+)
+def test_a_clause_counting_what_another_carrier_counts_is_no_addition(
+    theirs: str, restated: bool
+) -> None:
+    # read blind (twentieth round): "and more than 70 containers were damaged, the fire
+    # brigade said on Wednesday" against "and about 40 containers had been damaged by late
+    # afternoon" was called added beside the number finding for the same count
+    own = "and more than 70 containers were damaged, the fire brigade said on Wednesday."
+    ctx = sentence_context(
+        {"a": f"Four firefighters were injured, {theirs}", "b": f"Six were injured, {own}"}
+    )
+    cell = ctx.cell_tokens("p1", "b")
+    first = next(k for k, t in enumerate(cell) if t.text == "more")
+    assert added._restated_count(ctx, "p1", "b", cell[first:-1]) is restated
+
+
+def test_a_short_credited_statement_opening_its_paragraph_is_still_reported() -> None:
+    # someone's words are content, not a writer's bridge into what follows
+    assert _added_in_paragraph("But both sides are to blame, he said.", 5)

@@ -302,3 +302,19 @@ def test_a_time_with_minutes_in_two_house_styles_is_a_style_variant() -> None:
     (found,) = of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT)
     assert found.label == '"4:17 a.m." vs "4.17am"'
     assert of_kind(run({"a": a, "b": b}), Kind.NUMBER_DISCREPANCY) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "style_found"),
+    [
+        # read blind (twentieth round): the hyphen before a noun is grammar, not house style
+        ("They lost to a stoppage-time winner.", "They lost to a goal in stoppage time.", False),
+        ("A long-term plan was agreed.", "A plan for the long term was agreed.", False),
+        ("They lost to a stoppage-time winner.", "They lost to a stoppage time winner.", True),
+    ],
+)
+def test_a_hyphened_modifier_against_the_open_noun_is_no_style_variant(
+    a: str, b: str, style_found: bool
+) -> None:
+    found = of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT)
+    assert bool(found) is style_found, [f.label for f in found]

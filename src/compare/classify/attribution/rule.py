@@ -28,7 +28,13 @@ from compare.claims.sources import (
     own_plan,
     source_range,
 )
-from compare.claims.speakers import credited_nearby, names_outlet, opens_with, party_opens
+from compare.claims.speakers import (
+    acts_as_subject,
+    credited_nearby,
+    names_outlet,
+    opens_with,
+    party_opens,
+)
 from compare.claims.speakers import words as speaker_words
 from compare.claims.words import content_words, stem
 from compare.classify import evidence
@@ -411,8 +417,11 @@ def _claim_dropped(
     source = _source(has_tokens, marker)
     if names_outlet(source, _outlet(ctx, lacks)):
         return False  # "the Times reported" beside The New York Times: its own reporting
+    verb = has_tokens[marker[0] : marker[1]]
     if any(
-        opens_with(source, s.tokens) or party_opens(source, s.tokens)
+        opens_with(source, s.tokens)
+        or party_opens(source, s.tokens)
+        or acts_as_subject(source, verb, s.tokens)  # "The federation dismissed ..."
         for s in ctx.cell_sentences(pair.passage_id, lacks)
     ):
         # "according to the Met Office" / "The Met Office recorded gusts of ...": the
