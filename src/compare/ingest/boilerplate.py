@@ -88,7 +88,10 @@ _PHOTO_LINE = re.compile(
 )
 _CAPTION_LABEL = re.compile(r"(?:Photo(?:graph)?s?|Picture|Image|Caption|Pictured)\s*:\s")
 CAPTION_MAX_WORDS = 60
-_PHOTO_TAIL = re.compile(r"\b(?:Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$")
+# "... on Thursday. File photo: Tribune Archive" (read before judging, twenty-first round).
+_PHOTO_TAIL = re.compile(
+    r"\b(?:(?:File|Handout|Stock) photo|Photo(?:graph)?|Picture|Image|Illustration)s?: [^.]{1,80}$"
+)
 _CONTRIB_END = re.compile(
     r"\bcontributed(?: reporting| to this (?:report|story|article))?(?: from [\w ,]+)?\.?$", re.I
 )
@@ -973,13 +976,18 @@ def _interface_bar(line: str) -> bool:
 
     >>> _interface_bar("Print subscriptions | Sign in | Search jobs | Search")
     True
+    >>> _interface_bar("Thursday 20 November 2025  |  Today's paper  |  Puzzles  |  Subscribe")
+    True
     >>> _interface_bar("Rain fell | Roads shut | Schools closed"), _interface_bar("Sign in")
     (False, False)
     """
     _share, pieces = _split_header(line)
     if len(pieces) < BAR_MIN_ITEMS or _SENTENCE_END.search(line):
         return False
-    short = all(len(p.split()) <= BAR_ITEM_MAX_WORDS and p[:1].isupper() for p, _kind in pieces)
+    short = all(
+        kind == "date" or (len(p.split()) <= BAR_ITEM_MAX_WORDS and p[:1].isupper())
+        for p, kind in pieces
+    )
     return short and any(kind == "share" for _p, kind in pieces)
 
 
@@ -1022,6 +1030,8 @@ def breadcrumb(line: str) -> bool:
     (True, False)
     >>> breadcrumb("Rain > wind. Roads shut > bridges")
     False
+    >>> breadcrumb("World news  /  Europe  /  Greece"), breadcrumb("Prices rose / fell")
+    (True, False)
     """
     path = _CRUMB_PREFIX.sub("", _link_text(_unemphasised(line)).strip())
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(path)]
@@ -1034,9 +1044,16 @@ def breadcrumb(line: str) -> bool:
         return False
     if any(not i or _SENTENCE_END.search(i) for i in items):
         return False
-    return all(_header_piece(i) == "label" for i in items[:-1]) and (
-        len(items[-1].split()) <= _CRUMB_MAX_WORDS and items[-1][:1].isalnum()
+    # "World news / Europe / Greece": a section named in sentence case, in a path of three
+    # or more (read blind, twenty-first round, kept as the page's headline)
+    sections = all(
+        _header_piece(i) == "label" or (len(items) >= 3 and _SECTION_NAME.fullmatch(i))
+        for i in items[:-1]
     )
+    return sections and (len(items[-1].split()) <= _CRUMB_MAX_WORDS and items[-1][:1].isalnum())
+
+
+_SECTION_NAME = re.compile(r"[A-Z][a-z]+(?: [a-z]+){0,2}")
 
 
 _MASTHEAD_SEPARATOR = re.compile(r"\s+[|\u2014\u2013\u00b7\u2022]\s+")
@@ -1368,10 +1385,11 @@ _AUTHOR_BIO = re.compile(
 # round).  Only set apart in italics: "Evan Roe is a Daily Courier reporter held in ..." in
 # plain text may be the news.
 _AUTHOR_BIO_SET_APART = re.compile(
-    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is an? (?:[A-Z][\w&.-]*\s){1,5}"
-    r"[\w ,'\u2019-]{0,40}?\b(?:correspondent|reporter|"
+    r"(?:[A-Z][\w'\u2019.-]*\s){1,3}is (?:an? )?(?:[A-Z][\w&.-]*\s){1,5}"
+    r"[\w ,'\u2019-]{0,40}?\b(?i:correspondent|reporter|"
     r"editor|writer|journalist|columnist|critic|producer|contributor)s?\b"
-)
+)  # no article, the role capitalised: "*Ciara Mulvihill is Consumer Affairs Correspondent at
+# The Civic Ledger.*" (read before judging, twenty-first round)
 
 # A biography that tells how to reach its writer: "Tomas Helgren covers Velsby ... for the
 # Echo. Got a story? Email ...", "Tom Aldane is a business reporter at the Northgate Post,
