@@ -1243,3 +1243,12 @@ def test_a_quotation_moved_between_two_named_officials_of_one_body_is_found() ->
     c = article("c", quote + "agency spokesman Rizal Siregar said in Jakarta.")
     assert [x.kind for x in compare([a, b])] == ["source"]
     assert compare([b, c]) == []
+
+
+def test_a_named_head_against_officials_at_the_body_is_a_source_left_unnamed() -> None:
+    # read blind (twenty-first round, missed): "Djoko Prasetyo, head of the centre, said" /
+    # "Officials at the centre said": the name's description and "at the centre" hid both
+    claim = "said seismic activity had risen sharply but had not indicated an imminent eruption."
+    a = article("a", f"Djoko Prasetyo, head of the centre, {claim}")
+    b = article("b", f"Officials at the centre {claim}")
+    assert [x.kind for x in compare([a, b])] == ["unnamed"]

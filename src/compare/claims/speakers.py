@@ -578,9 +578,12 @@ UNNAMED_MODIFIERS = 2  # words naming the body before a vague head ("hospital bo
 # Words that open what an unnamed source is said to know or be ("officials familiar with the
 # deal", "sources close to the talks", "people who spoke on condition of anonymity"): the
 # source is its head before them (general English news attribution).
+# "at" too: "Officials at the centre said" (read blind, twenty-first round: against "Djoko
+# Prasetyo, head of the centre, said" the move to nobody named was missed).
 _POST_MODIFIERS = frozenset(
-    {"familiar", "close", "who", "briefed", "involved", "aware", "knowledgeable", "speaking"}
-)
+    {"familiar", "close", "who", "briefed", "involved", "aware", "knowledgeable", "speaking",
+     "at"}
+)  # fmt: skip
 
 
 def _before_post_modifier(tokens: Sequence[Token]) -> Sequence[Token]:
@@ -594,7 +597,18 @@ def _before_post_modifier(tokens: Sequence[Token]) -> Sequence[Token]:
 
 
 def named_source(tokens: Sequence[Token], story: Names) -> bool:
-    """True for a speaker named well enough to be told from an unnamed one ("Ann Lee")."""
+    """True for a speaker named well enough to be told from an unnamed one ("Ann Lee").
+
+    A name with its description set off ("Djoko Prasetyo, head of the centre") is the
+    name: its description in lower case is no name of its own.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> named_source(t("Djoko Prasetyo, head of the centre"), mentions([]))
+    True
+    """
+    comma = next((k for k, t in enumerate(tokens) if t.norm == ","), None)
+    if comma is not None and comma >= 2 and all(t.text[:1].isupper() for t in tokens[:comma]):
+        tokens = tokens[:comma]
     own = words(tokens)
     return identified(tokens) and bool(own) and _whole(tokens, own, story)
 
