@@ -160,3 +160,18 @@ def test_a_ceilings_new_value_is_a_maximum_like_up_to() -> None:
     assert found == []
     c = "The ceiling fell in the hall, injuring 30 people."
     assert [q.hedge for q in quantities(tokenize(c))] == ["exact"]
+
+
+def test_people_who_had_been_missing_are_no_count_of_the_missing() -> None:
+    # read blind (twenty-first round): "two residents who had been listed as missing were
+    # found safe" was a count of the missing set against "three remain missing"; so were the
+    # "four more bodies" recovered earlier in the sentence
+    found = quantities(
+        tokenize(
+            "Rescuers recovered four more bodies from the debris overnight, and two residents "
+            "who had been listed as missing were found safe, officials said."
+        )
+    )
+    assert [(q.value, q.event) for q in found] == [(4.0, None), (2.0, None)]
+    (still,) = quantities(tokenize("Three residents who were missing on Monday remain missing."))
+    assert still.event == "missing"

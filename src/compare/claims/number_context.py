@@ -217,6 +217,10 @@ def word_before(norms: Sequence[str], start: int) -> int:
     return k
 
 
+# Pronouns opening a relative clause after a counted noun.
+RELATIVES = frozenset({"who", "that", "which"})
+
+
 def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
     """The event word before the number ("killed 12", "the evacuation of 2,300") or after its
     noun ("12 were killed", "12 were confirmed dead": the second of two in a row).
@@ -237,8 +241,8 @@ def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
             # "were confirmed dead": the second event word is the predicate (read blind,
             # seventeenth round: "confirmed", a word of infections, made the dead "infected")
             return events()[nxt if nxt in events() else n][0]
-        if has_role(n, "stop"):
-            return None
+        if has_role(n, "stop") or (n in RELATIVES and norms[k + 1 : k + 3] == ["had", "been"]):
+            return None  # "..., and two residents who had been listed as missing": not now
         if n in {"and", ","} and not (nxt and (number_at(norms, k + 1) or has_role(nxt, "aux"))):
             return None  # a new clause: its event is not this number's
         if n in {"and", ","} and norms[k + 2 : k + 4] in (["of", "them"], ["of", "whom"]):

@@ -41,7 +41,7 @@ from compare.classify.presence.carried import (
     written_out_with_before,
 )
 from compare.classify.presence.contents import brief_notes, cell_spans, contents, joined_spans
-from compare.classify.presence.quotes import different_quotations
+from compare.classify.presence.quotes import different_quotations, quoted_elsewhere
 from compare.model import Kind, Passage, Severity, Span
 
 
@@ -163,6 +163,8 @@ def _omitted(
             continue  # the omitter writes these very words, run into a sentence of its own
         if any(written_out_with_before(ctx, c, passage.cells[c], aid) for c in carriers):
             continue  # "... life. Property comes second," in one sentence of the omitter
+        if quoted_elsewhere(ctx, passage.id, carriers, aid):
+            continue  # the omitter quotes these words, perhaps given to someone else
         severity, weight, what = contents(ctx, passage, first, omitter=aid)
         note = briefs.get(aid, "")
         sev = Severity(min(severity + 1, Severity.COSMETIC)) if note else severity

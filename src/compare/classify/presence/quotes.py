@@ -100,3 +100,26 @@ def different_quotations(ctx: Context, passage_id: str, carriers: Sequence[str])
         for i, a in enumerate(carriers)
         for b in carriers[i + 1 :]
     )
+
+
+# Share of a carrier's quoted words the omitter's own quotation must hold to quote the same
+# words: a quotation is verbatim, so one given to another speaker keeps nearly all of them.
+QUOTED_ELSEWHERE = 0.75
+
+
+def quoted_elsewhere(ctx: Context, passage_id: str, carriers: Sequence[str], omitter: str) -> bool:
+    """Does the omitter quote the carriers' quotation in a sentence of its own?
+
+    Why: "'We called them twice and they told us everything was fine,' said Plamen
+    Stoyanov" against the same words "said Yordanka Ivanova" in the other outlet is a
+    quotation given to another speaker (the attribution rules report it), not a
+    passage that outlet leaves out; read blind (twenty-first round), the omission was
+    judged wrong.  One sentence of the omitter must quote ``QUOTED_ELSEWHERE`` of a
+    carrier's quoted words, and those words be ``MIN_QUOTED`` or more.
+    """
+    table = ctx.memo(__name__ + ".quoted", _quoted_stems)
+    theirs = [q for c in carriers if len(q := cell_quotation(ctx, passage_id, c)) >= MIN_QUOTED]
+    if not theirs:
+        return False
+    own = [stems for (aid, _i), stems in table.items() if aid == omitter and stems]
+    return any(len(q & o) >= QUOTED_ELSEWHERE * len(q) for q in theirs for o in own)
