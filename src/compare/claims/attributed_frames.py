@@ -641,26 +641,9 @@ _WHEN_SAID = frozenset({"after", "following"})
 
 # Words opening an adjunct after a passive verb's agent, not what was said ("on Sunday").
 _ADJUNCTS = frozenset(
-    {
-        "on",
-        "in",
-        "at",
-        "after",
-        "before",
-        "during",
-        "for",
-        "over",
-        "with",
-        "as",
-        "when",
-        "while",
-        "because",
-        "late",
-        "earlier",
-        "last",
-        "this",
-    }
-)
+    {"on", "in", "at", "after", "before", "during", "for", "over", "with", "as", "when",
+     "while", "because", "late", "earlier", "last", "this"}
+)  # fmt: skip
 ADJUNCT_REACH = 5  # tokens between a reporting verb and its "that" ("in a statement that")
 _ADJUNCT_OPENERS = frozenset({"in", "on", "to", "at", "during", "after"})
 # Whom a statement is made to, between the verb and what was said ("told reporters ...").
@@ -941,14 +924,28 @@ def _past_dateline(tokens: Sequence[Token], found: Frame) -> Frame:
     lo, hi = found.speaker
     if not tokens or lo >= hi:
         return found
-    opening = dateline(_joined(tokens))
-    if opening is None:
-        return found
-    end = tokens[0].start + len(opening)
-    past = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    past = past_dateline(tokens)
     if lo < past < hi:
         return replace(found, speaker=(past, hi))
     return found
+
+
+def past_dateline(tokens: Sequence[Token]) -> int:
+    """Index of the first token after the dateline opening a sentence (0 without one).
+
+    >>> from compare.align.segment import tokenize as t
+    >>> past_dateline(t("ASTANA, Kazakhstan \u2014 The lobby warned."))
+    4
+    >>> past_dateline(t("It rained."))
+    0
+    """
+    if not tokens:
+        return 0
+    opening = dateline(_joined(tokens))
+    if opening is None:
+        return 0
+    end = tokens[0].start + len(opening)
+    return next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
 
 
 def _joined(tokens: Sequence[Token]) -> str:

@@ -218,7 +218,27 @@ def word_before(norms: Sequence[str], start: int) -> int:
 
 
 # Pronouns opening a relative clause after a counted noun.
-RELATIVES = frozenset({"who", "that", "which"})
+_RELATIVES = frozenset({"who", "that", "which"})
+
+
+def former_state(norms: Sequence[str], end: int) -> bool:
+    """Does a relative clause in the pluperfect follow the counted noun ("two residents who
+    had been listed as missing were found safe")?
+
+    Why: the event word inside it ("missing") is what the people were, not what the
+    count counts now; read blind (twenty-first round), the two found safe were a count
+    of the missing set against the three still missing.
+
+    >>> former_state("who had been listed as missing were found safe".split(), 0)
+    True
+    >>> former_state("who were killed".split(), 0)
+    False
+    """
+    return (
+        end + 2 < len(norms)
+        and norms[end] in _RELATIVES
+        and norms[end + 1 : end + 3] == ["had", "been"]
+    )
 
 
 def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
@@ -241,7 +261,7 @@ def event_near(norms: Sequence[str], start: int, end: int) -> str | None:
             # "were confirmed dead": the second event word is the predicate (read blind,
             # seventeenth round: "confirmed", a word of infections, made the dead "infected")
             return events()[nxt if nxt in events() else n][0]
-        if has_role(n, "stop") or (n in RELATIVES and norms[k + 1 : k + 3] == ["had", "been"]):
+        if has_role(n, "stop") or former_state(norms, k):
             return None  # "..., and two residents who had been listed as missing": not now
         if n in {"and", ","} and not (nxt and (number_at(norms, k + 1) or has_role(nxt, "aux"))):
             return None  # a new clause: its event is not this number's

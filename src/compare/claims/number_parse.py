@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from compare.claims.number_context import (
-    RELATIVES,
     event_near,
     excluded,
+    former_state,
     noun_after,
     toll_before,
     word_before,
@@ -192,6 +192,9 @@ _COORDINATING = frozenset({"and", "but"})
 _PERFECT = frozenset({"has", "have", "had"})
 
 
+FORMER_REACH = 5  # words from "who had been" to the event word it governs
+
+
 def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     """Events of the sentence a figure may take when none stands near it.
 
@@ -218,7 +221,7 @@ def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
     for k, n in enumerate(norms):
         if n not in table or start <= k < end:
             continue
-        if any(_former_state(norms, m) for m in range(max(k - FORMER_REACH, 0), k)):
+        if any(former_state(norms, m) for m in range(max(k - FORMER_REACH, 0), k)):
             continue  # "who had been listed as missing": what they were, not what happened
         if k >= end and any(_of_them(norms, m + 1) for m in range(max(end, k - 4), k)):
             continue  # "312 seabirds ..., 41 of them dead": the part's event
@@ -231,29 +234,6 @@ def _sentence_events(norms: Sequence[str], start: int, end: int) -> set[str]:
 CAP_REACH = 3  # words between a cap verb and the "at" before its figure
 # Verbs that set a ceiling: the figure after their "at" / "to" is a maximum.
 CAP_VERBS = frozenset({"cap", "caps", "capped", "capping", "limit", "limits", "limited"})
-
-
-FORMER_REACH = 5  # words from "who had been" to the event word it governs
-
-
-def _former_state(norms: Sequence[str], end: int) -> bool:
-    """Does a relative clause in the pluperfect follow the counted noun ("two residents who
-    had been listed as missing were found safe")?
-
-    Why: the event word inside it ("missing") is what the people were, not what the
-    count counts now; read blind (twenty-first round), the two found safe were a count
-    of the missing set against the three still missing.
-
-    >>> _former_state("who had been listed as missing were found safe".split(), 0)
-    True
-    >>> _former_state("who were killed".split(), 0)
-    False
-    """
-    return (
-        end + 2 < len(norms)
-        and norms[end] in RELATIVES
-        and norms[end + 1 : end + 3] == ["had", "been"]
-    )
 
 
 def capped_verb(norms: Sequence[str], start: int) -> str | None:
@@ -391,7 +371,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             if end > j and norms[end - 1] in events()
             else event_near(norms, start, end) or toll_before(norms, start)
         )
-        former = _former_state(norms, end)
+        former = former_state(norms, end)
         if former:
             event = None  # "two residents who had been listed as missing were found safe"
         if event is None and not former:  # an event's participle first: "3 wounded soldiers"

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from itertools import pairwise
 
-from compare.claims.attributed_frames import source_qualifiers, vague_sources
+from compare.claims.attributed_frames import past_dateline, source_qualifiers, vague_sources
 from compare.claims.sources import (
     ARTICLES,
     markers,
@@ -138,21 +138,8 @@ def acts_as_subject(
     said = words(plain)
     if not said:
         return False
-    opening = _word_tokens(sentence[_past_dateline(sentence) :])
+    opening = _word_tokens(sentence[past_dateline(sentence) :])
     return said <= words(opening[: len(said) + ANNOUNCER_REACH])
-
-
-_DATELINE_ENDS = frozenset({"\u2014", "\u2013", "-", "--", ":"})
-DATELINE_REACH = 8  # tokens of a dateline ("TASHKENT, Uzbekistan (AP) \u2014")
-
-
-def _past_dateline(sentence: Sequence[Token]) -> int:
-    """Where a sentence's words begin past its dateline ("TASHKENT, Uzbekistan \u2014")."""
-    for k, token in enumerate(sentence[:DATELINE_REACH]):
-        if token.norm in _DATELINE_ENDS:
-            before = _word_tokens(sentence[:k])
-            return k + 1 if before and all(t.text[:1].isupper() for t in before) else 0
-    return 0
 
 
 def _word_tokens(sentence: Sequence[Token]) -> list[Token]:

@@ -13,6 +13,7 @@ are cut out of paragraphs (the text itself keeps them, so offsets hold).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -956,9 +957,12 @@ def header_line(line: str) -> bool:
     >>> header_line("CALVERA DAILY COURIER | Local > Environment"), header_line("Rain | fell")
     (True, False)
     """
-    if breadcrumb(line) or _interface_bar(line):
+    if breadcrumb(line):
         return True
-    shared, kinds = _header_items(line)
+    shared, pieces = _split_header(line)
+    if _interface_bar(line, pieces):
+        return True
+    kinds = [k for _p, k in pieces]
     if not kinds or None in kinds or kinds == ["ago"]:
         return False
     return shared or any(k != "label" for k in kinds) or len(kinds) >= 2
@@ -968,20 +972,21 @@ BAR_MIN_ITEMS = 3  # items of a bar of links ("Print subscriptions | Sign in | S
 BAR_ITEM_MAX_WORDS = 3
 
 
-def _interface_bar(line: str) -> bool:
+def _interface_bar(line: str, pieces: Sequence[tuple[str, str | None]]) -> bool:
     """A bar of links mixing interface wording with the site's own ("Print subscriptions |
     Sign in | Search jobs | Search"): short capitalised items between separators, one of
     them interface wording (``_header_piece``: "share").  Read blind (twentieth round), such
     a bar above the masthead ended the page header, and the page lost its outlet and title.
+    ``pieces`` are the line's items as ``_split_header`` reads them.
 
-    >>> _interface_bar("Print subscriptions | Sign in | Search jobs | Search")
+    >>> bar = lambda line: _interface_bar(line, _split_header(line)[1])
+    >>> bar("Print subscriptions | Sign in | Search jobs | Search")
     True
-    >>> _interface_bar("Thursday 20 November 2025  |  Today's paper  |  Puzzles  |  Subscribe")
+    >>> bar("Thursday 20 November 2025  |  Today's paper  |  Puzzles  |  Subscribe")
     True
-    >>> _interface_bar("Rain fell | Roads shut | Schools closed"), _interface_bar("Sign in")
+    >>> bar("Rain fell | Roads shut | Schools closed"), bar("Sign in")
     (False, False)
     """
-    _share, pieces = _split_header(line)
     if len(pieces) < BAR_MIN_ITEMS or _SENTENCE_END.search(line):
         return False
     short = all(

@@ -148,7 +148,7 @@ def page_top(text: str, start: int) -> PageTop | None:
     while (m := _PARAGRAPH.match(text, at)) and lines < PAGE_TOP_MAX:
         block = m[1].splitlines()
         motto = False  # the next line, under a masthead in its block, may be its motto
-        above = 0  # lines of the block above this one that are not page header
+        only_header = True  # every line of the block above this one is page header
         for n, line in enumerate(block):
             line = line.strip()
             under_masthead, motto = motto, False
@@ -156,11 +156,11 @@ def page_top(text: str, start: int) -> PageTop | None:
             # a run of header lines ("Skip to main content / Skip to navigation / Print
             # subscriptions | Sign in | Search / THE HIGHLAND LEDGER", read blind in the
             # twentieth round: the masthead went unread and the page lost its outlet).
-            naming = outlet is None and len(spans) <= 1 and (n <= 2 or above == 0)
+            naming = outlet is None and len(spans) <= 1 and (n <= 2 or only_header)
             if header_line(line):
                 furniture = True
                 continue
-            above += 1
+            only_header = False
             if under_masthead and 0 < len(line.split()) <= MOTTO_MAX_WORDS:
                 pass  # "THE HARBOUR COURIER / Independent since 1887"
             elif naming and (name := masthead(line)):
