@@ -1252,3 +1252,31 @@ def test_a_named_head_against_officials_at_the_body_is_a_source_left_unnamed() -
     a = article("a", f"Djoko Prasetyo, head of the centre, {claim}")
     b = article("b", f"Officials at the centre {claim}")
     assert [x.kind for x in compare([a, b])] == ["unnamed"]
+
+
+def test_told_after_a_quotation_is_never_followed_by_its_speaker() -> None:
+    # read blind (twenty-second round): '"...," the union's president, Yiorgos Stathopoulos,
+    # told a rally in central Athens.' made "a rally in central Athens" the speaker, so
+    # another outlet's "Giorgos Stathopoulos told the crowd" was called another source
+    first, second = claims(
+        '"A teacher earns less today than in 2009," the union\'s president, Yiorgos '
+        'Stathopoulos, told a rally in central Athens. "We are not asking for charity."'
+    )
+    assert (words(first.speaker), words(second.speaker)) == (
+        "Yiorgos Stathopoulos",
+        "Yiorgos Stathopoulos",
+    )
+    (said,) = claims('"It is over," said the club\'s chair, Ann Roe.')
+    assert "Ann Roe" in words(said.speaker)
+
+
+def test_a_name_set_off_before_said_is_its_subject_not_a_speaker_after_it() -> None:
+    # read blind (twenty-second round): "the principal, Maria Roe, said the building stayed
+    # open" made "the building stayed open ..." the speaker, and the same act told of her
+    # in another outlet was called a claim stated as fact
+    (claim,) = claims(
+        "At the school, the principal, Maria Roe, said the building stayed open for a few children."
+    )
+    assert words(claim.speaker) == "Maria Roe"
+    (after,) = claims("Flights were cut on Monday, said Tobias Wendt, a spokesman.")
+    assert words(after.speaker) == "Tobias Wendt"

@@ -175,3 +175,53 @@ def test_people_who_had_been_missing_are_no_count_of_the_missing() -> None:
     assert [(q.value, q.event) for q in found] == [(4.0, None), (2.0, None)]
     (still,) = quantities(tokenize("Three residents who were missing on Monday remain missing."))
     assert still.event == "missing"
+
+
+def test_a_measure_used_as_a_modifier_keeps_its_unit() -> None:
+    # Read blind (twenty-first round): "a 9-km column of ash" read "km" as the counted
+    # noun, so "about 9 km" in another outlet's aligned sentence was never compared.
+    (q,) = quantities(tokenize("The eruption sent a 9-km column of ash into the sky."))
+    assert (q.value, q.unit, q.noun) == (9.0, "kilometre/length", None)
+    (q,) = quantities(tokenize("Drivers queued in a 12-mile tailback."))
+    assert (q.value, q.unit) == (12.0, "mile/length")
+    # a score or an age is no measure
+    assert [q.unit for q in quantities(tokenize("A 20-year-old man was arrested."))] == [None]
+    found = run(
+        {
+            "a": "The eruption hurled an ash column about 9 km into the sky.",
+            "b": "The eruption sent a 9-km column of ash into the sky.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.HEDGE_CHANGE)] == ['"about 9 km" vs "9-km"']
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Armed staff take a 40- to 60-hour training course.", (40.0, 60.0)),
+        ("Armed staff take a 40-60 hour training course.", (40.0, 60.0)),
+        ("Walkers chose a 10- or 12-mile route.", (10.0, 12.0)),
+    ],
+)
+def test_a_range_with_its_unit_written_once_is_one_measure(
+    text: str, span: tuple[float, float]
+) -> None:
+    # Read alone, "60-hour" of "a 40- to 60-hour course" was set against another
+    # outlet's "40-60 hour" as a differing figure (BASIL, once "9-km" was read as a measure).
+    (q,) = quantities(tokenize(text))
+    assert ((q.value, q.high), q.hedge, q.unit is not None) == (span, "range", True)
+
+
+def test_a_change_from_one_figure_to_another_is_no_range() -> None:
+    found = quantities(tokenize("Shifts went from 40 to 60-hour weeks."))
+    assert [(q.value, q.high) for q in found] == [(40.0, 40.0), (60.0, 60.0)]
+
+
+def test_a_headlines_second_verb_after_a_comma_governs_its_own_figure() -> None:
+    # read blind (twenty-second round): "kills at least 23 ..., forces 410,000 into shelters"
+    # made 410,000 a death toll, quoted against another outlet's 41 dead
+    toll, sheltered = quantities(
+        tokenize("Cyclone kills at least 23 in Bangladesh, forces 410,000 into shelters")
+    )
+    assert (toll.value, toll.event) == (23.0, "death")
+    assert (sheltered.value, sheltered.event) == (410000.0, None)

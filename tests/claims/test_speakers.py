@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
-from compare.claims.speakers import credited_nearby
+from compare.claims.speakers import credited_nearby, one_party
 
 
 @pytest.mark.parametrize(
@@ -30,3 +30,30 @@ from compare.claims.speakers import credited_nearby
 def test_a_source_credited_a_sentence_away(source: str, nearby: str, credited: bool) -> None:
     sentences = [tokenize("Dental bills were called a charitable gift."), tokenize(nearby)]
     assert credited_nearby(tokenize(source), sentences, 0) is credited
+
+
+@pytest.mark.parametrize(
+    ("source", "first", "credited"),
+    [
+        # read blind (twenty-second round): the act told of the one named, her words next
+        (
+            "the principal, Maria Roe,",
+            "At the school, the head teacher, Maria Roe, kept the building open.",
+            True,
+        ),
+        # the next sentence's "she" has no one named before it to stand for
+        ("the principal, Maria Roe,", "At the school, the building stayed open.", False),
+        # a surname alone is too little to say who "she" is
+        ("Roe", "At the school, the head teacher, Maria Roe, kept the building open.", False),
+    ],
+)
+def test_a_pronoun_speaking_right_after_the_named_source_credits_it(
+    source: str, first: str, credited: bool
+) -> None:
+    sentences = [tokenize(first), tokenize('"Seven of my 23 teachers came in," she said.')]
+    assert credited_nearby(tokenize(source), sentences, 0) is credited
+
+
+def test_a_panel_of_judges_and_the_judges_are_one_party() -> None:
+    assert one_party(tokenize("The three-judge panel"), tokenize("Three judges"))
+    assert not one_party(tokenize("the expert panel"), tokenize("the judge"))

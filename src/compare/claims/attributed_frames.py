@@ -456,8 +456,16 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
         if counted is not None:
             return Frame((end, stop), (start, end), counted, False)
         return Frame((end, stop), (start, end), _rest(tokens, start, stop), False)
-    if start > 1 and tokens[start - 1].norm in (",", '"'):
-        after = speaker_after(tokens, end)  # '"...," said X.' (verb first, speaker after)
+    # '"...," said X.' (verb first, speaker after); never "told", whose object is the
+    # listener: '"...," the union's president, Ann Roe, told a rally.' (read blind,
+    # twenty-second round: the rally was taken for the speaker)
+    if (
+        start > 1
+        and tokens[start - 1].norm in (",", '"')
+        and tokens[start].norm not in _TELL
+        and not _appositive_subject(tokens, start - 1)
+    ):
+        after = speaker_after(tokens, end)
         quote = '"' in (tokens[start - 1].norm, tokens[start - 2].norm)
         if after is not None and (
             quote or tokens[after].norm in _END or _closing_apposition(tokens, after)
@@ -485,6 +493,7 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
     return Frame((lo, hi), (start, end), tuple(range(first, stop)), relayed, reach)
 
 
+_TELL = frozenset({"told", "tells"})
 AGENT_SEARCH = 8  # tokens after a passive verb where its "by" agent may stand
 
 
@@ -561,6 +570,31 @@ def _figure_before(tokens: Sequence[Token], start: int, stop: int) -> tuple[int,
     if not any(any(c.isdigit() for c in tokens[k].text) for k in phrase):
         return None
     return tuple(phrase)
+
+
+APPOSITIVE_NAME_MAX = 4  # capitalised words of a name set off by commas before its verb
+
+
+def _appositive_subject(tokens: Sequence[Token], comma: int) -> bool:
+    """Does the comma before a verb close a name set off as an appositive ("the principal,
+    Maria Roe, said the building stayed open")?  Then the name is the verb's subject, and
+    what follows the verb is what was said, never a speaker after it (read blind,
+    twenty-second round: "the building stayed open ..." was taken for the speaker).
+
+    >>> from compare.align.segment import tokenize
+    >>> t = tokenize("At the school, the principal, Maria Roe, said it stayed open.")
+    >>> _appositive_subject(t, 9)
+    True
+    >>> _appositive_subject(tokenize("Flights were cut, said Tobias Wendt."), 3)
+    False
+    """
+    k = comma - 1
+    while k >= 0 and comma - k <= APPOSITIVE_NAME_MAX and tokens[k].text[:1].isupper():
+        k -= 1
+    if not (0 < k < comma - 1 and tokens[k].norm == "," and is_word(tokens[k - 1])):
+        return False
+    found = _speaker_before(tokens, comma + 1)
+    return found is not None and k < found[0][0] and found[0][1] <= comma  # the name speaks
 
 
 def _closing_apposition(tokens: Sequence[Token], comma: int) -> bool:

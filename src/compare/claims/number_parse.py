@@ -175,17 +175,27 @@ def _own_verb(norms: Sequence[str], start: int) -> bool:
     True
     >>> _own_verb("six arrests Wednesday , compared to 47 the night before".split(), 6)
     False
+    >>> _own_verb("Storm kills 23 , forces 410,000 into shelters".split(), 5)
+    True
     """
     k = word_before(norms, start)
     if k < 0 or norms[k] in events():
         return False
     word = norms[k]
-    verb = len(word) > 4 and word.endswith("ed") and word.isalpha() and not is_function_word(word)
     j = k - 1
+    # a headline's present tense after a comma: "kills at least 23, forces 410,000 into
+    # shelters" (read blind, twenty-second round: 410,000 was a death toll)
+    present = j >= 0 and norms[j] == "," and word.endswith("s") and not word.endswith("ss")
+    verb = (
+        len(word) > 4
+        and (word.endswith("ed") or present)
+        and word.isalpha()
+        and not is_function_word(word)
+    )
     if j >= 0 and norms[j] in _PERFECT:
         j -= 1  # "and has sickened"
     # a verb coordinated with the clause before, not "compared to 47" (a preposition's work)
-    return verb and j >= 0 and norms[j] in _COORDINATING
+    return verb and j >= 0 and (norms[j] in _COORDINATING or present)
 
 
 _COORDINATING = frozenset({"and", "but"})
@@ -340,6 +350,14 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             high, hedge, j = float(norms[j + 1].replace(",", "")), "range", j + 2  # 20-30
         elif (
             hedge == "exact"
+            and unit is None
+            and norms[i - 1 : i] != ["from"]  # "from 40 to 60-hour weeks": a change
+            and (suspended := _suspended_range(norms, j))
+        ):
+            high, unit, j = suspended  # "a 40- to 60-hour course": one measure, a range
+            hedge = "range"
+        elif (
+            hedge == "exact"
             and start > 0
             and norms[start - 1] == "between"
             and j + 1 < len(norms)
@@ -358,6 +376,13 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
                 high, hedge, j, start = other[0], "range", other[3], start - 1
         if unit is None and (spelled := unit_at(norms, j)) is not None:
             unit, j = spelled
+        elif (
+            unit is None
+            and j + 1 < len(norms)
+            and norms[j] == "-"
+            and (spelled := unit_at(norms, j + 1)) is not None
+        ):
+            unit, j = spelled  # the measure as a modifier: "a 9-km column", "a 12-mile queue"
         core_end = j
         after = hedge_positions()
         for phrase_after, pos in after.items():
@@ -413,6 +438,32 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
         )
         i = max(j, i + 1)
     return _drop_conversions(norms, out)
+
+
+_SUSPENDED_JOINS = frozenset({"to", "or"})
+
+
+def _suspended_range(norms: Sequence[str], j: int) -> tuple[float, str, int] | None:
+    """(high, unit, end) of a range whose unit is written once, on its second figure.
+
+    "a 40- to 60-hour course", "a 10- or 12-mile walk": the first figure's
+    hyphen is suspended, and the unit ("hour") belongs to both.  Read alone,
+    "60-hour" was set against another outlet's "40-60 hour" as a differing
+    figure.  ``j`` is the token after the first figure.
+    """
+    k = j + 1 if j < len(norms) and norms[j] == "-" else j
+    if k + 3 >= len(norms) or norms[k] not in _SUSPENDED_JOINS:
+        return None
+    other = number_at(norms, k + 1)
+    if other is None or other[2] != "exact" or other[4] is not None:
+        return None
+    end = other[3]
+    if end >= len(norms) or norms[end] != "-":
+        return None
+    spelled = unit_at(norms, end + 1)
+    if spelled is None:
+        return None
+    return other[0], spelled[0], spelled[1]
 
 
 def _currency_before(norms: Sequence[str], i: int) -> int:

@@ -458,6 +458,8 @@ def one_party(a: Sequence[Token], b: Sequence[Token]) -> bool:
     True
     >>> one_party(t("Ann Lee"), t("the regulator")), one_party(t("the firm"), t("police"))
     (False, False)
+    >>> one_party(t("The three-judge panel"), t("Three judges"))
+    True
     """
     if named(a) and named(b):
         return False
@@ -466,7 +468,8 @@ def one_party(a: Sequence[Token], b: Sequence[Token]) -> bool:
         found = content_words(tokens)
         if not found:
             return False
-        pair = " ".join(t.norm for t in found[-2:])
+        # "the three-judge panel": a hyphened modifier read by its last part ("judge panel")
+        pair = " ".join(t.norm.rsplit("-", 1)[-1] for t in found[-2:])
         sides.append(_sides().get(pair) or _sides().get(found[-1].norm))
     return sides[0] is not None and sides[0] == sides[1]
 
@@ -778,11 +781,20 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
     # A name's last word as written ("Ashdale" after "Finance Minister Corvin Ashdale"):
     # news style names a person in full once, then by surname.
     surname = run[0].text if len(run) >= 2 and run[0].text.isalpha() else None
+    here = {t.norm for t in sentences[at]}
+    # the name the source ends with, past the comma of an appositive ("the principal, Ann Roe,")
+    bare = list(source)
+    while bare and not any(c.isalnum() for c in bare[-1].text):
+        bare.pop()
+    own = _last_capitalised(bare)
+    named_here = len(own) >= 2 and {t.norm for t in own} <= here
     for k in range(max(at - CREDIT_NEARBY, 0), min(at + CREDIT_NEARBY + 1, len(sentences))):
         if k == at:
             continue
         tokens = sentences[k]
         found = markers(tokens)
+        if k == at + 1 and named_here and _pronoun_speaks(tokens, found):
+            return True  # "Ann Roe kept the school open. '...,' she said.": she vouches
         norms = {t.norm for t in tokens}
         named = (name and name <= norms) or any(t.text == surname for t in tokens)
         if named and (found or norms & _REPORTED):
@@ -793,6 +805,27 @@ def credited_nearby(source: Sequence[Token], sentences: Sequence[Sequence[Token]
             return True  # "..., according to the Emergency Situations Ministry": its spokesman's
         if wanted & _STATEMENTS and any(words(tokens[: m[0]]) & _STATEMENTS for m in found):
             return True  # "the press release said" ... "the statement said": one written statement
+    return False
+
+
+_PERSONAL = frozenset({"he", "she", "they"})
+
+
+def _pronoun_speaks(tokens: Sequence[Token], found: Sequence[tuple[int, int, str]]) -> bool:
+    """Does a reporting verb of ``tokens`` have a personal pronoun alone as its speaker?
+
+    Why: "At the school, the head teacher, Maria Roe, kept the building open
+    for a few children. '...,' she said." puts the act in the words of the one
+    who did it, the sentence after naming her; read blind (twenty-second
+    round), calling it stated as fact against "Roe said the building stayed
+    open" was wrong.  Read only on the sentence right after one naming the
+    source.
+    """
+    for start, end, _cls in found:
+        lo, hi = source_range(tokens, start, end)
+        said = [t.norm for t in tokens[lo:hi] if t.norm not in ('"', ",")]
+        if len(said) == 1 and said[0] in _PERSONAL:
+            return True
     return False
 
 

@@ -166,7 +166,9 @@ _ENGAGEMENT = re.compile(
 )
 _MEDIA_LABEL = re.compile(r"[*_\s]*(?:watch|video|listen|audio)(?: live| now)?\s*:", re.I)
 MEDIA_LABEL_MAX_WORDS = 25
-_COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)\s*(?:\d{4}|[A-Z])", re.I)
+# "© 2024 ...", "Copyright 2024 ...", "Copyright © 2024 Atlas Report Inc." (the sign after the
+# word: read before judging, twenty-second round)
+_COPYRIGHT_START = re.compile(r"(?:©|\(c\)|copyright\b)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}|[A-Z])", re.I)
 # "... in the near future - AGENCY via AGENCY": a caption with a dash credit.
 _DASH_CREDIT = re.compile(
     r"\s[-–—]\s+((?:[A-Z][\w.&'’-]*|via|/)(?:\s*(?:[A-Z][\w.&'’-]*|via|/)){0,6})$"
@@ -620,13 +622,19 @@ def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> li
     by_blank = any(c is None for c in contents[first:last])
     blocks: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
-    after_image = False
+    after_image = after_tags = False
     for content in contents:
         if content is not None:
             line = text[content[0] : content[1]]
             reason = _line_reason(line)
             if reason is None and after_image and _set_apart(line):
                 reason = Reason.CAPTION  # "![...](...)" then "*A shopkeeper arranges ...*"
+            if reason is None and after_tags and _tag_items(line):
+                reason = Reason.MARKER  # "TOPICS" then "Education   Strikes   Labour market"
+            after_tags = (
+                reason is Reason.MARKER
+                and _TAGS_HEADING.fullmatch(_unemphasised(line).strip()) is not None
+            )
             if reason is None and by_blank and current is not None and _glued_notice(line):
                 # "... after a haul cable snapped.\nTNS is a news agency. This article was
                 # supplied by TNS ...": a notice glued under the last paragraph (read blind,
@@ -645,6 +653,32 @@ def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> li
     if current is not None:
         blocks.append(current)
     return blocks
+
+
+# A heading over a page's subject tags, alone on its line: "TOPICS", "Tags:", "Filed under".
+_TAGS_HEADING = re.compile(
+    r"(?:topics?|tags?|tagged(?: with)?|filed under|related topics|keywords)\s*:?", re.I
+)
+_TAG_ITEM_SEPARATORS = re.compile(r"[ \t]{2,}|\s*[,|\u00b7\u2022;]\s*")
+
+
+def _tag_items(line: str) -> bool:
+    """The tags under a heading line ("TOPICS"): two or more short items, each opening with a
+    capital, between separators or runs of spaces, nothing ending a sentence.
+
+    Read blind (twenty-second round): "TOPICS / Education   Strikes   Labour market
+    Athens" lost its heading and was kept as text.  Read only on the line under such a
+    heading (``_TAGS_HEADING``).
+
+    >>> _tag_items("Education   Strikes   Labour market   Athens"), _tag_items("Rain fell.")
+    (True, False)
+    """
+    items = [i.strip() for i in _TAG_ITEM_SEPARATORS.split(_unemphasised(line)) if i.strip()]
+    return (
+        len(items) >= 2
+        and not _SENTENCE_END.search(line.strip())
+        and all(len(i.split()) <= _MASTHEAD_MAX_WORDS and i[:1].isupper() for i in items)
+    )
 
 
 def _set_apart(line: str) -> bool:
@@ -900,10 +934,15 @@ def _header_piece(piece: str) -> str | None:
         return "share"  # "Facebook  X  WhatsApp  Email": buttons parted by two spaces
     words = piece.split()
     if len(words) <= _MASTHEAD_MAX_WORDS and all(
-        w[:1].isupper() or w in ("&", "and", "of", "the") for w in words
+        w[:1].isupper() or w in ("&", "and", "of", "the") or _PREFIXED_NAME.fullmatch(w)
+        for w in words
     ):
         return "label"
     return None
+
+
+# A site's item named with a lower-case prefix: "e-Edition", "iPlayer", "eNewspaper".
+_PREFIXED_NAME = re.compile(r"[a-z]-?[A-Z][\w-]*")
 
 
 def header_furniture(para: str) -> bool:
@@ -1343,7 +1382,8 @@ _LENGTH_AFTER = re.compile(
 COOKIE_MAX_WORDS = 60
 _COOKIES = re.compile(
     r"\bwe use cookies\b|\b(?:accept|reject|manage) (?:all )?cookies\b"
-    r"|\bcookie (?:policy|settings|preferences)\b|\bour use of cookies\b",
+    r"|\bcookie (?:policy|settings|preferences)\b|\bour use of cookies\b"
+    r"|\b(?:this|our) (?:site|website) uses cookies\b",
     re.I,
 )
 # The writer's biography under the story: "Mira Solberg is our environment correspondent.",

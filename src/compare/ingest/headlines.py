@@ -173,6 +173,10 @@ def page_top(text: str, start: int) -> PageTop | None:
                 and _header_like(block[n + 1])
             ):
                 pass  # "News / ... / Climate crisis / World > Europe": one item of a menu
+            elif _TICKER.match(line) and any(
+                _headline_in_block(block, k) for k in range(n + 1, len(block))
+            ):
+                pass  # "Breaking: Ferry services resume ...": a ticker above the headline
             elif not label_line(line):
                 if furniture and n > 0 and _headline_in_block(block, n):
                     # "World > Europe / Four killed as ... / caption / By TNS staff": the
@@ -219,6 +223,13 @@ def _headline_in_block(block: Sequence[str], n: int) -> bool:
     return any(header_line(x) for x in under)
 
 
+# A news ticker's line in a page header, above the story's own headline (read blind,
+# twenty-second round, taken for the headline): "Breaking: Ferry services resume ...".
+_TICKER = re.compile(
+    r"(?:breaking(?: news)?|just in|latest|live|developing(?: story)?|trending|most read)"
+    r"\s*:\s+\S",
+    re.IGNORECASE,
+)
 # One word with a capital inside ("NorthWire", "HuffPost"): a site's name, never a section's.
 _CAMEL = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 MENU_ITEM_MAX_WORDS = 3

@@ -258,6 +258,23 @@ def test_a_claim_an_accusation_carries_is_not_stated_as_fact(b: str, hedged: boo
 
 
 @pytest.mark.parametrize(
+    ("b", "hedged"),
+    [
+        # read blind (twenty-first round): the plain present "accuse" credits the claim too
+        ("He was met by the mayor, whom prosecutors accuse of taking bribes.", False),
+        ("He was met by the mayor. Prosecutors accuse him of taking bribes.", False),
+        # a neutral verb asserts it; an accusation after the claim carries nothing
+        ("He was met by the mayor, who was taking bribes, officials said.", True),
+        ("He was met by the mayor, who was taking bribes, as critics accuse.", True),
+    ],
+)
+def test_the_plain_present_accuse_credits_the_claim(b: str, hedged: bool) -> None:
+    a = "He was met by the mayor, who is accused of taking bribes."
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert any(f.label == '"accused of" vs no hedge' for f in found) is hedged
+
+
+@pytest.mark.parametrize(
     ("hedged", "label", "shared", "found"),
     [
         ("likely fled", '"likely" vs no hedge', 0.5, True),
@@ -408,3 +425,18 @@ def test_a_paraphrase_that_drops_a_quoted_hedge_is_a_hedge_change() -> None:
     )
     found = the_finding(a, b, Kind.HEDGE_CHANGE, '"appears to" vs no hedge')
     assert "paraphrase" in found.explanation
+
+
+@pytest.mark.parametrize(
+    ("b", "hedged"),
+    [
+        # read blind (twenty-second round): a schedule is a forecast too
+        ("Schools were due to reopen on Friday.", False),
+        # "due to" a cause is no forecast: the claim stands as fact there
+        ("Schools reopen on Friday, due to the end of the strike.", True),
+    ],
+)
+def test_a_schedule_weighs_the_odds_as_expected_does(b: str, hedged: bool) -> None:
+    a = "Schools are expected to reopen on Friday."
+    found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
+    assert any(f.label == '"are expected to" vs no hedge' for f in found) is hedged

@@ -91,6 +91,12 @@ def test_loaded_terms(a: str, b: str, label: str) -> None:
             '"The regime raised taxes," the senator said.',
             '"The government raised taxes," the senator said.',
         ),
+        # read blind (twenty-second round): one place named in its language and half
+        # translated is no other identity
+        (
+            "An outbreak in the Haut-Sénou region has killed 47 people, officials said.",
+            "An outbreak in the Upper Senou region has killed 47 people, officials said.",
+        ),
         # read blind (eighth round): a count capitalised after a dash is no identity
         (
             "KORVESSA (Meridian Wire) \u2014 Eight people were killed in the crush.",

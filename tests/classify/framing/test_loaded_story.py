@@ -83,3 +83,23 @@ def test_a_label_after_a_proper_adjective_in_running_text_speaks_of_a_kind() -> 
         "b": f"{LEADER} {OTHER} The assailants fled.",
     }
     assert _labels(texts) == []
+
+
+def test_a_status_label_for_people_counts_in_the_bare_plural() -> None:
+    # read blind (twenty-second round, missed): a headline's "illegal migrants" against the
+    # others' "asylum seekers"
+    plan = "The court blocked the plan on Wednesday."
+    texts = {
+        "a": f"{plan} Ministers wanted to send illegal migrants to the island.",
+        "b": f"{plan} Only asylum seekers who arrive by boat were covered by it.",
+    }
+    cells = {"p1": {"a": (0,), "b": (0,)}, "p2": {"a": (1,)}, "p3": {"b": (1,)}}
+    found = of_kind(run(texts, cells=cells), Kind.LOADED_TERM)
+    assert [f.label for f in found] == ['"illegal migrants" only in a']
+    assert "b writes" in found[0].explanation
+    # in reported speech the word is the speaker's, not the outlet's
+    texts["a"] = f"{plan} Ministers have long said illegal migrants would be sent there."
+    assert of_kind(run(texts, cells=cells), Kind.LOADED_TERM) == []
+    # a label of another kind still needs to point back at an actor
+    texts = {"a": f"{LEADER} He wrote a novel about terrorists.", "b": f"{LEADER} {OTHER}"}
+    assert _labels(texts) == []

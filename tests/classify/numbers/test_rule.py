@@ -375,7 +375,7 @@ def test_two_compound_adjectives_are_a_sure_discrepancy() -> None:
         "Officials agreed a 72-hour truce on Monday in the capital.",
         "Officials agreed a 48-hour truce on Monday in the capital.",
         Kind.NUMBER_DISCREPANCY,
-        '"48" vs "72"',
+        '"48-hour" vs "72-hour"',
     )
     assert sure.confidence == 1.0
 

@@ -116,8 +116,10 @@ def test_a_clause_of_a_sentence_written_apart_told_elsewhere_is_not_added(
     assert [e.startswith(added.CLAUSE_BESIDE_OTHER_WORDS) for e in clauses()] == (
         [True] if reported else []
     )
-    # in one sentence edited from the other's, the clause is an insertion and stays
+    # in one sentence edited from the other's, the clause is an insertion and its meaning
+    # told elsewhere does not drop it (its words may: ``CLAUSE_CARRIED``, tested apart)
     monkeypatch.setattr(added, "CLAUSE_EDITED", 0.0)
+    monkeypatch.setattr(added, "CLAUSE_CARRIED", 1.01)
     assert [e.startswith(added.CLAUSE_IN_EDITED_COPY) for e in clauses()] == [True]
 
 
@@ -276,3 +278,25 @@ def test_a_clause_counting_what_another_carrier_counts_is_no_addition(
 def test_a_short_credited_statement_opening_its_paragraph_is_still_reported() -> None:
     # someone's words are content, not a writer's bridge into what follows
     assert _added_in_paragraph("But both sides are to blame, he said.", 5)
+
+
+@pytest.mark.parametrize(
+    ("clause", "reported"),
+    [
+        # held in part by the other outlet: told there in other words
+        ("while the union warned that teachers would strike next month", False),
+        # a speaker's own words are not told by another outlet's summary of them
+        ('while the union said: "Teachers will strike next month, whatever it costs us"', True),
+    ],
+)
+def test_a_clause_the_other_outlet_holds_in_part_is_no_addition_unless_quoted(
+    monkeypatch: pytest.MonkeyPatch, clause: str, reported: bool
+) -> None:
+    # Read blind (rounds W to AA): clauses half or more of whose weighted words another
+    # outlet held were told there in other words; every clause counts as held here.
+    monkeypatch.setattr(added, "CLAUSE_CARRIED", 0.0)
+    monkeypatch.setattr(added, "PARTLY", 0.0)
+    a = " ".join(COPY_STORY) + " Schools will close at noon on Friday. The union has a new leader."
+    b = " ".join(COPY_STORY) + f" Schools will close at noon on Friday, {clause}."
+    found = of_kind(run({"a": a, "b": b}), Kind.ADDED_PASSAGE)
+    assert bool([f for f in found if "the union" in f.label]) is reported

@@ -318,3 +318,16 @@ def test_a_hyphened_modifier_against_the_open_noun_is_no_style_variant(
 ) -> None:
     found = of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT)
     assert bool(found) is style_found, [f.label for f in found]
+
+
+def test_a_number_in_words_inside_a_rewording_is_style_only_beside_the_same_word() -> None:
+    # read blind (twenty-second round): "the 1 percent threshold" / "the rate of one in
+    # 100" was called one number in two house styles
+    a = "The rate is three times the 1 percent threshold that the agency considers acceptable."
+    b = "The rate is three times the rate of one in 100 that the agency considers acceptable."
+    assert of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT) == []
+    a = "Police said 9 people were hurt when the old bridge over the river gave way on Monday."
+    b = "Police said nine people were hurt when the bridge gave way early on Monday."
+    assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.STYLE_VARIANT)] == [
+        '"9" vs "nine"'
+    ]

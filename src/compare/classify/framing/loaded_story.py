@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from compare.claims.attributed_frames import sentence_quote_masks
+from compare.claims.sources import markers
 from compare.claims.words import content_words, find_phrases, has_run, is_word, stem
 from compare.classify.base import Candidate, Context
 from compare.ingest.headlines import headline_sentences
@@ -37,6 +38,14 @@ LABELS = frozenset(
     {"regime", "dictator", "despot", "tyrant", "strongman", "junta", "terrorist",
      "terrorists", "thugs", "mob", "rioters", "looters", "extremists", "extremist",
      "hooligans", "yobs", "vandals", "cronies", "mouthpiece", "hordes"}
+)  # fmt: skip
+# Labels for people by their legal status ("illegal migrants"): the framing is in the bare
+# plural too, the usual way of naming a group so ("a plan to send illegal migrants abroad"),
+# where a label like "terrorists" may speak of a kind (read blind, twenty-second round: a
+# headline's "illegal migrants", the others' "asylum seekers", went unreported).
+STATUS_LABELS = frozenset(
+    {"illegal immigrants", "illegal immigrant", "illegal aliens", "illegal migrants",
+     "illegal migrant", "illegals"}
 )  # fmt: skip
 CONFIDENCE = 0.6  # who the label names is not read: never a headline (merge.UNCERTAIN)
 
@@ -53,7 +62,7 @@ def find(
     words listed for each reason, ``taken`` the (article, term) pairs the
     passage rule already reported.
     """
-    labels = {k: why for k, why in table.items() if " ".join(k) in LABELS}
+    labels = {k: why for k, why in table.items() if " ".join(k) in LABELS | STATUS_LABELS}
     stems = {aid: _article_stems(a.sentences) for aid, a in ctx.articles.items()}
     # a word another outlet prints only inside quotation marks is its speaker's, not its own
     own = {aid: _own_voice_stems(a.sentences) for aid, a in ctx.articles.items()}
@@ -88,7 +97,7 @@ def find(
                     explanation=(
                         f'Only {outlet} uses the loaded label "{span.text}": {why}. No other '
                         f"outlet uses the word in its own voice; "
-                        f'{_names(ctx, users)} write "{used}". '
+                        f'{_names(ctx, users)} write{"s" if len(users) == 1 else ""} "{used}". '
                         "Check that they name the same actor."
                     ),
                     label=f'"{span.text}" only in {outlet}',
@@ -110,10 +119,24 @@ def _own_voice_terms(
         for start, end, why in find_phrases(sentence.tokens, labels):
             if inside[start]:
                 continue
-            if _definite(sentence.tokens, start) or (
-                sentence.index in headline and _named_in_headline(sentence.tokens, start)
+            if (
+                _definite(sentence.tokens, start)
+                or _status_in_own_voice(sentence.tokens, start, end)
+                or (sentence.index in headline and _named_in_headline(sentence.tokens, start))
             ):
                 yield sentence, start, end, why
+
+
+def _status_in_own_voice(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A status label (``STATUS_LABELS``) with no verb of saying before it in its sentence.
+
+    Why: "Mr. Trump asserted that the flow of drugs, criminals and illegal immigrants
+    ... constitutes a crisis" is the speaker's word in reported speech, not the outlet's
+    own (read on BASIL once the bare plural counted).
+    """
+    if " ".join(t.norm for t in tokens[start:end]) not in STATUS_LABELS:
+        return False
+    return not any(m[0] < start for m in markers(tokens))
 
 
 _DEFINITE = frozenset({"the", "this", "that"})

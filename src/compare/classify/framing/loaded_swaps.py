@@ -10,6 +10,7 @@ from the unmaintained vaderSentiment package, which pulls in ``requests``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import cache
@@ -78,6 +79,31 @@ def _alike(a: str, b: str) -> bool:
     return SequenceMatcher(None, x, y).ratio() >= 0.75 or is_variant_elsewhere(a, b)
 
 
+def _folded_words(tokens: Sequence[Token]) -> set[str]:
+    """A segment's words, hyphened parts apart, case and accents folded ("Haut-Sénou" ->
+    {"haut", "senou"})."""
+    out: set[str] = set()
+    for t in tokens:
+        plain = unicodedata.normalize("NFKD", t.text.casefold())
+        plain = "".join(c for c in plain if not unicodedata.combining(c))
+        out.update(w for w in plain.split("-") if w.isalpha())
+    return out
+
+
+def _one_name(seg_a: Sequence[Token], seg_b: Sequence[Token]) -> bool:
+    """Do two capitalised segments share a word: one name told two ways, not two identities?
+
+    Read blind (twenty-second round): "Haut-Sénou region" / "Upper Senou region", a place
+    named in its own language and half translated, was called a group named by another
+    identity.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _one_name(t("Haut-Sénou"), t("Upper Senou")), _one_name(t("Serbian"), t("Croatian"))
+    (True, False)
+    """
+    return bool(_folded_words(seg_a) & _folded_words(seg_b))
+
+
 def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) -> Candidate | None:
     """ "Xish soldiers" vs "Yish soldiers": a group named by another identity."""
     # A figure replaced alongside ("12 Xish" / "15 Yish") belongs to the numbers rule.
@@ -99,7 +125,7 @@ def demonym(ctx: Context, pair: CellPair, i1: int, i2: int, j1: int, j2: int) ->
         return None  # sentence-initial capitals are not evidence of a proper adjective
     text_a = " ".join(t.text for t in seg_a)
     text_b = " ".join(t.text for t in seg_b)
-    if _alike(text_a, text_b) or is_variant_elsewhere(text_a, text_b):
+    if _alike(text_a, text_b) or is_variant_elsewhere(text_a, text_b) or _one_name(seg_a, seg_b):
         return None
     sa = ctx.tokens_span(pair.a, pair.a_tokens[i1 : i2 + 1])
     sb = ctx.tokens_span(pair.b, pair.b_tokens[j1 : j2 + 1])

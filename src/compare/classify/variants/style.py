@@ -10,7 +10,7 @@ style on both sides.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from compare.classify.base import Candidate, Context, quote_overlapping
 from compare.classify.pairs import CellPair
@@ -156,6 +156,19 @@ def _word_candidates(
                 pa = _with_currency(cells[edit.a], edit.a_index + i, xs)
                 pb = _with_currency(cells[edit.b], edit.b_index + k, ys)
                 cats = style_steps(original_text(ctx, edit.a, pa), original_text(ctx, edit.b, pb))
+                if (
+                    cats == ["number"]
+                    and _digits_against_words(xs, ys)
+                    and not _same_neighbour(
+                        cells[edit.a],
+                        edit.a_index + i,
+                        len(xs),
+                        cells[edit.b],
+                        edit.b_index + k,
+                        len(ys),
+                    )
+                ):
+                    continue  # "the 1 percent threshold" / "the rate of one in 100": two wordings
                 if cats:
                     found = (xs, ys, cats)
                     break
@@ -165,6 +178,29 @@ def _word_candidates(
                 key = " ".join(prepare(original_text(ctx, edit.a, xs)))
                 yield candidate(ctx, edit.passage_id, {edit.a: xs, edit.b: ys}, cats, key)
                 break
+
+
+def _digits_against_words(xs: Sequence[Token], ys: Sequence[Token]) -> bool:
+    """One bare number in figures against one in words ("1" / "one"), no unit or scale."""
+    if len(xs) != 1 or len(ys) != 1:
+        return False
+    a, b = xs[0].text, ys[0].text
+    return (a.isdigit() and b.isalpha()) or (a.isalpha() and b.isdigit())
+
+
+def _same_neighbour(
+    a: tuple[Token, ...], i: int, n: int, b: tuple[Token, ...], k: int, m: int
+) -> bool:
+    """Do two numbers inside a longer rewording stand before, or after, the same word?
+
+    Why: a number written in figures in one version and in words in the other is
+    a house style only where both count the same thing; read blind (twenty-second
+    round), "the 1 percent threshold" against "the rate of one in 100" was called
+    one number in two styles.
+    """
+    after = i + n < len(a) and k + m < len(b) and a[i + n].norm == b[k + m].norm
+    before = i > 0 and k > 0 and a[i - 1].norm == b[k - 1].norm and a[i - 1].norm.isalpha()
+    return after or before
 
 
 def _with_currency(
