@@ -1280,3 +1280,38 @@ def test_a_name_set_off_before_said_is_its_subject_not_a_speaker_after_it() -> N
     assert words(claim.speaker) == "Maria Roe"
     (after,) = claims("Flights were cut on Monday, said Tobias Wendt, a spokesman.")
     assert words(after.speaker) == "Tobias Wendt"
+
+
+def test_a_quotation_before_its_speaker_is_credited_whatever_follows_the_verb() -> None:
+    # read blind (twenty-second round, missed): '"...," Justice Margaret Thornbury, who
+    # presided, wrote in the lead judgment' credited the quotation to no one, and "she
+    # wrote" after "Justice Margaret Thornbury, who presided ..., wrote the lead judgment."
+    # to no one named, so the same words given to Justice Alan Keane went unseen
+    quote = '"We cannot be satisfied that a person sent there would not be returned," '
+    a = article(
+        "a", quote + "Justice Margaret Thornbury, who presided, wrote in the lead judgment."
+    )
+    b = article(
+        "b",
+        "Justice Margaret Thornbury, who presided over the panel, wrote the lead judgment. "
+        + quote
+        + "she wrote.",
+    )
+    c = article("c", quote + "wrote Justice Alan Keane.")
+    assert compare([a, b]) == []
+    assert [x.kind for x in compare([a, c])] == ["source"]
+    assert [x.kind for x in compare([b, c])] == ["source"]
+    (act,) = claims("Justice Margaret Thornbury, who presided, wrote the lead judgment.")
+    assert act.status != CREDITED or words(act.speaker) != "the lead judgment"
+
+
+def test_a_court_and_a_named_campaign_group_are_two_sources() -> None:
+    # read blind (twenty-second round, missed): "The judges noted that ..." / "...,
+    # according to the Sanctuary Rights Alliance"
+    a = article("a", "The judges noted that the island had not decided a single asylum claim.")
+    b = article(
+        "b", "The island has not decided a single asylum claim, according to the Rights Alliance."
+    )
+    c = article("c", "The island has not decided a single asylum claim, the High Court noted.")
+    assert [x.kind for x in compare([a, b])] == ["source"]
+    assert compare([a, c]) == []

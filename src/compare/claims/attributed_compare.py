@@ -38,6 +38,7 @@ from compare.claims import speakers
 from compare.claims.attributed import (
     CREDITED,
     FACT,
+    UNCLEAR,
     AttributedClaim,
     article_claims,
     second_statement,
@@ -478,7 +479,10 @@ def _named_before(
             return claim  # the quotation took its "he" from another paragraph
         if before is not None and before.status == CREDITED and not before.inherited:
             framed = True
-        if before is not None and before.status == FACT and claim.quoted and _personal(claim):
+        # a sentence with a verb of saying read as no frame ("Ann Roe, who presided, wrote
+        # the lead judgment.") names its subject as well (read blind, twenty-second round)
+        told = before is not None and before.status in (FACT, UNCLEAR)
+        if told and before is not None and claim.quoted and _personal(claim):
             if _opens_with(before.content, pronoun):
                 continue  # "But he objected to the loan arrangement." names no one
             # "Mayor Barbara Sosnicka defended the scheme. '...,' she said." (read blind,
@@ -529,10 +533,29 @@ def _opening_name(tokens: Sequence[Token]) -> tuple[Token, ...] | None:
     end = 0
     while end < len(tokens) and is_word(tokens[end]) and tokens[end].text[:1].isupper():
         end += 1
-    if end == len(tokens) or not _past_verb(tokens[end]):
+    verb = _past_relative(tokens, end)  # "Ann Roe, who presided, wrote ..."
+    if end == len(tokens) or not _past_verb(tokens[verb]):
         return None  # "Local Republican Party affiliates are ...": a noun phrase, no name
     named = tuple(tokens[:end])
     return named if len(named) >= TITLED_NAME_MIN and _a_name(named) else None
+
+
+RELATIVE_MAX = 25  # tokens of a relative clause set off between a name and its verb
+
+
+def _past_relative(tokens: Sequence[Token], end: int) -> int:
+    """Where the verb stands after a name: past ", who ...," set off after it, else at ``end``.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _past_relative(t("Ann Roe, who presided, wrote it."), 2)
+    6
+    """
+    if end + 1 >= len(tokens) or tokens[end].norm != "," or tokens[end + 1].norm != "who":
+        return end
+    for k in range(end + 2, min(end + RELATIVE_MAX, len(tokens) - 1)):
+        if tokens[k].norm == ",":
+            return k + 1
+    return end
 
 
 # Past forms that do not end in "-ed", for ``_past_verb``.

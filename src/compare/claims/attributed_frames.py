@@ -467,8 +467,11 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
     ):
         after = speaker_after(tokens, end)
         quote = '"' in (tokens[start - 1].norm, tokens[start - 2].norm)
+        # "wrote" after a comma with no quotation before it takes its object: "Ann Roe, who
+        # presided, wrote the lead judgment." (read blind, twenty-second round)
+        bare = tokens[start].norm not in _WRITE
         if after is not None and (
-            quote or tokens[after].norm in _END or _closing_apposition(tokens, after)
+            quote or (bare and (tokens[after].norm in _END or _closing_apposition(tokens, after)))
         ):
             return Frame((end, after), (start, end), _rest(tokens, start, after), False)
     be = passive_be(tokens, start)
@@ -483,6 +486,11 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
     if lo > 0 and tokens[lo - 1].norm in (",", '"') and _told_listener(tokens, lo, start, end):
         closing = max(k for k in range(lo) if tokens[k].norm == '"')
         return Frame((lo, hi), (start, end), tuple(range(closing + 1)), relayed)
+    if _after_quotation(tokens, lo, end):
+        # '"...," Justice Ann Roe, who presided, wrote in the lead judgment, ...': the
+        # quotation is what she wrote, whatever follows the verb (read blind, twenty-second
+        # round: "wrote in" was read as an act, and the quotation credited to no one)
+        return Frame((lo, hi), (start, end), tuple(range(lo)), relayed)
     event = cls in _EVENT_READING or tokens[start].norm in _OBJECT_VERBS
     if event and tokens[start].norm not in _SAY and not _clausal(tokens, end):
         return None  # "claimed 8 lives", "announced a merger"
@@ -494,6 +502,7 @@ def _verb_frame(tokens: Sequence[Token], start: int, end: int, cls: str) -> Fram
 
 
 _TELL = frozenset({"told", "tells"})
+_WRITE = frozenset({"wrote", "writes"})
 AGENT_SEARCH = 8  # tokens after a passive verb where its "by" agent may stand
 
 
@@ -623,6 +632,16 @@ def _closing_apposition(tokens: Sequence[Token], comma: int) -> bool:
         t.norm in _RELATIVE or t.norm in _AUXILIARIES or t.norm in _BOUNDARY or t.norm == "that"
         for t in rest[:-1]
     )
+
+
+def _after_quotation(tokens: Sequence[Token], lo: int, end: int) -> bool:
+    """Does the speaker stand right after a closed quotation ('"...," X wrote in ...'), with
+    no "that" after the verb opening a statement of its own?"""
+    if lo < 2 or tokens[lo - 1].norm != '"' or tokens[lo - 2].norm not in (",", *_END):
+        return False
+    if not any(t.norm == '"' for t in tokens[: lo - 2]):
+        return False
+    return not any(t.norm == "that" for t in tokens[end : end + ADJUNCT_REACH + 1])
 
 
 def _told_listener(tokens: Sequence[Token], lo: int, start: int, end: int) -> bool:
