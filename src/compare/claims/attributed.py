@@ -312,7 +312,18 @@ def _inherit(
     for j in order:
         frame = frames[j]
         quotes = any(t.norm == '"' for t in sentences[j].tokens)
-        if frame is not None and quotes and sentences[j].paragraph >= sentences[i].paragraph - 1:
+        # "X, 14, ..., said the ban would take getting used to. "Breaks will be boring."":
+        # the sentence right before, in the same paragraph, introduces the speaker quoted
+        # next (read blind, twenty-third round: the quotation went to the speaker before)
+        introduces = (
+            j == i - 1
+            and frame is not None
+            and frame.speaker[0] < frame.speaker[1]
+            and sentences[j].paragraph == sentences[i].paragraph
+        )
+        if frame is not None and (
+            introduces or (quotes and sentences[j].paragraph >= sentences[i].paragraph - 1)
+        ):
             src = sentences[j].tokens
             return AttributedClaim(
                 article.id,

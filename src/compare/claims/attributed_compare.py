@@ -48,6 +48,7 @@ from compare.claims.legal import announces_act
 from compare.claims.sources import (
     announces_own_act,
     claim_framed,
+    demands,
     intends,
     name_run,
     single_word_verbs,
@@ -680,6 +681,7 @@ def _judge(
             # form the frames do not read
             and not speakers.names_reporting(x.speaker, y.content)
             and not claim_framed(y.content)  # "built on the claim that ...": someone's claim
+            and not demands(y.content)  # "The union is demanding ...": a party's case
         ):
             return AttributionDiff("unsourced", x, y, sim, sure)
         return None

@@ -248,6 +248,16 @@ def _speaker_before(tokens: Sequence[Token], verb: int) -> tuple[tuple[int, int]
             back = _segment_back(tokens, first - 1)  # "Reyes, who owns ..., said"
             if back < first - 1 and _named(tokens, back, first - 1):
                 return (back, first - 1), relayed
+            if back == first - 2 and tokens[back].norm.isdigit() and back > 1:
+                # "Viktor Zeman, 14, who goes to school in Brno, said": past the age too
+                # (read blind, twenty-third round: his quotation went to the speaker before)
+                name = _segment_back(tokens, back - 1)
+                if (
+                    tokens[back - 1].norm == ","
+                    and name < back - 1
+                    and _named(tokens, name, back - 1)
+                ):
+                    return (name, back - 1), relayed
         if head in _RELATIVE:
             return None
         if tokens[verb].norm.endswith("ing"):  # "X did Y(,) saying ...": X, the subject, speaks

@@ -199,6 +199,32 @@ def _own_verb(norms: Sequence[str], start: int) -> bool:
 
 
 _COORDINATING = frozenset({"and", "but"})
+_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "are", "is"})
+PREDICATE_REACH = 3  # words from the auxiliary after a figure to its participle
+
+
+def _own_predicate(norms: Sequence[str], end: int) -> bool:
+    """Is the figure the subject of a verb of its own, of no listed event ("more than 3,200
+    residents had been moved to schools")?  Its act is then not the sentence's other event.
+
+    Read blind (twenty-third round): "Another 23 people were still missing ... and more
+    than 3,200 residents had been moved to schools" made 3,200 a count of the missing.
+
+    >>> _own_predicate("3,200 residents had been moved to schools".split(), 2)
+    True
+    >>> _own_predicate("23 people were still missing".split(), 2)
+    False
+    """
+    if end >= len(norms) or norms[end] not in _AUXILIARIES:
+        return False
+    for n in norms[end + 1 : end + 1 + PREDICATE_REACH]:
+        if n in events():
+            return False
+        if len(n) > 4 and n.isalpha() and n.endswith("ed") and not is_function_word(n):
+            return True
+    return False
+
+
 _PERFECT = frozenset({"has", "have", "had"})
 
 
@@ -405,6 +431,7 @@ def quantities(tokens: Sequence[Token]) -> list[Quantity]:
             event is None
             and not former
             and not _own_verb(norms, start)
+            and not _own_predicate(norms, end)
             and len(found := _sentence_events(norms, start, end)) == 1
         ):
             event = next(iter(found))

@@ -275,10 +275,10 @@ def different(a: Sequence[Token], b: Sequence[Token], story: Names) -> bool:
     >>> different(t("Smith"), t("John Smith"), story), different(t("he"), t("Reyes"), story)
     (False, False)
     """
+    if _other_sides(a, b):
+        return True  # "Police" / "the union": two sides, however vague each is alone
     if not identified(a) or not identified(b):
         return False
-    if _other_sides(a, b):
-        return True
     if one_side(a, b) or one_party(a, b):
         return False
     wa, wb = words(a), words(b)

@@ -417,7 +417,61 @@ def _furniture_lines(para: str) -> Reason | None:
     if len(lines) < 2:
         return None
     reasons = [_classify(line)[0] or _line_reason(line) for line in lines]
-    return None if None in reasons else reasons[0]
+    if None not in reasons:
+        return reasons[0]
+    return _footer_block(lines, reasons)
+
+
+FOOTER_MIN_LINES = 3  # lines of a page's footer or sign-up box read as one block
+FOOTER_MIN_FURNITURE = 1  # of them plainly furniture, the rest short labels or bars
+BAR_ITEM_WORDS = 4  # words of one item of a footer's bar of links
+_BAR_SPLIT = re.compile(r"[ \t]{2,}")
+
+
+def _footer_block(lines: Sequence[str], reasons: Sequence[Reason | None]) -> Reason | None:
+    r"""A page's footer or sign-up box copied as one block: the reason of its first furniture
+    line, else None.
+
+    Why: "Company / About The Post   Newsroom Policies & Standards / Get The Post /
+    Become a Subscriber   Gift Subscriptions / ... / © 1996-2025 ..." and "Sign up for
+    Dispatches / Our correspondents' guide to ... every weekday afternoon. / Sign up" were
+    kept as text (read before judging, twenty-third round): a footer's headings ("Company",
+    "Get The Post") and a box's description are no furniture alone.  Of ``FOOTER_MIN_LINES``
+    lines or more (marker lines such as "Contact Us" are cut from the block before), at
+    least ``FOOTER_MIN_FURNITURE`` must be furniture (a marker, a copyright line,
+    a page header's line) and every other a short label or bar of links, or, in a box that
+    asks to sign up, a line in the outlet's voice that reports nothing.
+
+    >>> _footer_block(["Company", "Contact Us", "Get The Post", "Terms of Use   Privacy"],
+    ...               [None, Reason.MARKER, None, Reason.MARKER]).name
+    'MARKER'
+    >>> _footer_block(["Key facts", "Contact Us", "Rain fell on Monday.", "Terms of Use"],
+    ...               [None, Reason.MARKER, None, Reason.MARKER]) is None
+    True
+    """
+    furniture = [r if r is not None else (Reason.MARKER if header_line(x) else None)
+                 for x, r in zip(lines, reasons, strict=True)]  # fmt: skip
+    found = [r for r in furniture if r is not None]
+    if len(lines) < FOOTER_MIN_LINES or len(found) < FOOTER_MIN_FURNITURE:
+        return None
+    signing = any(_SIGNUP_START.match(x) for x in lines)
+    for line, reason in zip(lines, furniture, strict=True):
+        if reason is not None or _bar_of_labels(line):
+            continue
+        if signing and _OUTLET_VOICE.search(line) and not _REPORTING.search(line):
+            continue  # "Our correspondents' guide to the day's biggest stories ..."
+        return None
+    return found[0]
+
+
+def _bar_of_labels(line: str) -> bool:
+    """A heading or a bar of links: items of ``BAR_ITEM_WORDS`` words or fewer, each opening
+    with a capital, between runs of spaces, nothing ending a sentence ("Get The Post")."""
+    items = [i for i in _BAR_SPLIT.split(line) if i]
+    return bool(items) and all(
+        len(i.split()) <= BAR_ITEM_WORDS and i[:1].isupper() and not _SENTENCE_END.search(i)
+        for i in items
+    )
 
 
 def _same_line(para: str, title: str) -> bool:
@@ -917,7 +971,10 @@ def _header_piece(piece: str) -> str | None:
     if _AGO.fullmatch(piece):
         return "ago"
     folded = piece.casefold().rstrip(":")
-    if folded in lexicons.words("boilerplate_markers.txt"):
+    uncounted = _COUNT_BEFORE.sub("", _COUNT_AFTER.sub("", folded))  # "Comment (212)"
+    if folded in lexicons.words("boilerplate_markers.txt") or (
+        uncounted != folded and uncounted in lexicons.words("boilerplate_markers.txt")
+    ):
         return "share"  # interface wording: "Skip to main content", "Sign in", "Listen ..."
     if _INTERFACE.fullmatch(piece) and len(piece.split()) <= _INTERFACE_MAX_WORDS:
         return "share"
@@ -998,6 +1055,12 @@ def header_line(line: str) -> bool:
     """
     if breadcrumb(line):
         return True
+    if (
+        len(line.split()) <= COOKIE_MAX_WORDS
+        and _COOKIES.search(line)
+        and not _REPORTING.search(line)
+    ):
+        return True  # a cookie banner above the headline (read before judging, round 23)
     shared, pieces = _split_header(line)
     if _interface_bar(line, pieces):
         return True
@@ -1046,6 +1109,7 @@ def label_line(line: str) -> bool:
     return not shared and kinds == ["label"]
 
 
+_SPACED_SLASH = re.compile(r"[ \t]{2,}/[ \t]{2,}")
 _CRUMB_SEPARATOR = re.compile(r"\s+[>\u203a\u00bb/]\s+")
 # "›" and "»" part a section path and nothing else: "Business › Trade" is one of two items.
 _CRUMB_POINTER = re.compile(r"\s[\u203a\u00bb]\s")
@@ -1076,14 +1140,23 @@ def breadcrumb(line: str) -> bool:
     False
     >>> breadcrumb("World news  /  Europe  /  Greece"), breadcrumb("Prices rose / fell")
     (True, False)
+    >>> breadcrumb("World  /  Europe"), breadcrumb("Rain / Snow")
+    (True, False)
     """
     path = _CRUMB_PREFIX.sub("", _link_text(_unemphasised(line)).strip())
     items = [i.strip() for i in _CRUMB_SEPARATOR.split(path)]
     pointed = _CRUMB_POINTER.search(path) is not None
     # "WORLD / EUROPE": a section and its subsection in capitals, as a page header sets them
     capitals = len(items) == 2 and all(i.isupper() and len(i.split()) <= 2 for i in items)
+    # "World  /  Europe": two sections set apart by runs of spaces, a layout no prose takes
+    # (read before judging, twenty-third round: kept as the page's headline)
+    spaced = len(items) == 2 and _SPACED_SLASH.search(path) is not None
     if len(items) < 2 or (
-        len(items) == 2 and items[0].casefold() != "home" and not pointed and not capitals
+        len(items) == 2
+        and items[0].casefold() != "home"
+        and not pointed
+        and not capitals
+        and not spaced
     ):
         return False
     if any(not i or _SENTENCE_END.search(i) for i in items):
@@ -1193,7 +1266,7 @@ _TAG_SEPARATORS = re.compile(r"\s*[,|\u00b7\u2022;]\s*")
 
 
 def tag_line(para: str) -> bool:
-    """A page's subject tags: "Topics: Mining, Teller Basin, Disasters".
+    r"""A page's subject tags: "Topics: Mining, Teller Basin, Disasters".
 
     Every tag is a few words opening with a capital (a subject, a place, a
     name), so "Topics: the council discussed the budget" is text.
@@ -1202,8 +1275,13 @@ def tag_line(para: str) -> bool:
     (True, True)
     >>> tag_line("Topics: the council discussed the budget and the roads")
     False
+    >>> tag_line("Related Topics\nGreece, Airlines, Tourism, Jobs")
+    True
     """
     body = _unemphasised(para)
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if len(lines) == 2 and _TAGS_HEADING.fullmatch(lines[0]):
+        return _tag_items(lines[1])  # "Related Topics / Greece, Airlines, Tourism, Jobs"
     opening = _TAGS.match(body)
     if opening is None:
         return False
@@ -1363,6 +1441,10 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.EMBED, []
     if words <= RELATED_MAX_WORDS + 3 and _RELATED_INLINE.match(para) and _headline_like(para):
         return Reason.RELATED, []
+    if (label := _RELATED_INLINE.match(para)) and _links_only(para[label.end() - 1 :]):
+        # "**Related:** [Teacher shortages hit ...](/...) · [Poland debates ...](/...)": any
+        # number of linked headlines (read before judging, twenty-third round)
+        return Reason.RELATED, []
     contact = folded.startswith(lexicons.entries("boilerplate_contact.txt"))
     if contact and words <= 40 and (_EMAIL.search(para) or _URL.search(para)):
         return Reason.CONTACT, []
@@ -1391,8 +1473,13 @@ _COOKIES = re.compile(
 BIO_MAX_WORDS = 60
 # "About the author: Tom Aldane is ...", "About this story: Reporting by ...": the label of
 # a note about the article or its writer (read blind, fourteenth and fifteenth rounds).
+# "About this story: Reporting by ...", or the label on a line of its own over its note
+# ("About this article / This report was compiled by the world desk ...": read before
+# judging, twenty-third round)
 _ABOUT_LABEL = re.compile(
-    r"about (?:the (?:authors?|writers?|reporters?)|this (?:story|article))\s*[:.\u2014-]", re.I
+    r"about (?:the (?:authors?|writers?|reporters?)|this (?:story|article|report))"
+    r"\s*(?:[:.\u2014-]|\n)",
+    re.I,
 )
 # A writer's beat under the story: "Marta Vidal covers cities, housing and transport across
 # Europe for the Continental Observer." (read blind, fifteenth round).
@@ -1402,6 +1489,17 @@ _AUTHOR_COVERS = re.compile(
 )  # the beat's sentence ends at the outlet's name: "... for the Herald and was named" is news
 MENU_MAX_WORDS = 40
 MENU_MIN_LINKS = 3
+
+
+def _links_only(text: str) -> bool:
+    """Is ``text`` Markdown links and the separators between them, nothing else?
+
+    >>> _links_only("[Rain](/a) \u00b7 [Snow](/b)"), _links_only("[Rain](/a) fell today")
+    (True, False)
+    """
+    return bool(_MD_LINK.search(text)) and bool(_MENU_REST.fullmatch(_MD_LINK.sub("", text)))
+
+
 _MENU_REST = re.compile(r"[\s\u00b7\u2022|/>\u203a\u00bb,*_\u2013\u2014-]*")
 
 

@@ -440,3 +440,14 @@ def test_a_schedule_weighs_the_odds_as_expected_does(b: str, hedged: bool) -> No
     a = "Schools are expected to reopen on Friday."
     found = of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)
     assert any(f.label == '"are expected to" vs no hedge' for f in found) is hedged
+
+
+def test_may_granting_a_permission_is_no_hedge_beside_able_to() -> None:
+    # read blind (twenty-third round): "Schools may permit phones" / "will be able to permit"
+    a = "Schools may permit phones for pupils with medical needs."
+    b = "Schools will be able to permit phones for pupils with medical needs."
+    assert of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE) == []
+    b = "Schools will permit phones for pupils with medical needs."
+    assert [f.label for f in of_kind(run({"a": a, "b": b}), Kind.HEDGE_CHANGE)] == [
+        '"may" vs no hedge'
+    ]

@@ -871,3 +871,21 @@ def test_a_thing_cut_by_two_different_shares() -> None:
     # one share in two words is no discrepancy
     texts["b"] = "The council hopes the charge will cut traffic inside the zone by 20 percent."
     assert of_kind(run(texts), Kind.NUMBER_DISCREPANCY) == []
+
+
+def test_counts_of_one_noun_under_opposite_modifiers_are_not_compared() -> None:
+    # read blind (twenty-third round): "seven domestic routes" / "Nine international routes"
+    found = run(
+        {
+            "a": "The airline will drop seven domestic routes from October, the company said.",
+            "b": "The airline will drop nine international routes from October, the company said.",
+        }
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []
+    found = run(
+        {
+            "a": "The airline will drop seven domestic routes from October, the company said.",
+            "b": "The airline will drop five domestic routes from October, the company said.",
+        }
+    )
+    assert [f.label for f in of_kind(found, Kind.NUMBER_DISCREPANCY)] == ['"five" vs "seven"']

@@ -300,3 +300,24 @@ def test_a_clause_the_other_outlet_holds_in_part_is_no_addition_unless_quoted(
     b = " ".join(COPY_STORY) + f" Schools will close at noon on Friday, {clause}."
     found = of_kind(run({"a": a, "b": b}), Kind.ADDED_PASSAGE)
     assert bool([f for f in found if "the union" in f.label]) is reported
+
+
+def test_an_own_stretch_ending_on_a_figure_keeps_its_scale_word() -> None:
+    # read blind (twenty-third round): "... would save more than €300" (its "million" shared
+    # with the others' "€310 million") was a figure no other outlet gives, so news of its own
+    ctx = sentence_context(
+        {
+            "a": "The plan would save 310 million euros a year.",
+            "b": "She said the plan would save more than 300 million euros a year.",
+        }
+    )
+    (pid,) = ctx.passages
+    cell = ctx.cell_tokens(pid, "b")
+    stretch = tuple(t for t in cell if t.norm in ("more", "than", "300"))
+    assert [t.text for t in added._with_scale(ctx, pid, "b", stretch)] == [
+        "more",
+        "than",
+        "300",
+        "million",
+    ]
+    assert added._with_scale(ctx, pid, "b", stretch[:2]) == stretch[:2]

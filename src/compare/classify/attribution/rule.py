@@ -23,6 +23,7 @@ from compare.claims.sources import (
     Marker,
     attribution_range,
     claim_framed,
+    demands,
     identifications,
     markers,
     own_plan,
@@ -441,6 +442,8 @@ def _claim_dropped(
     lacks_tokens = pair.b_tokens if has_tokens is pair.a_tokens else pair.a_tokens
     if claim_framed(lacks_tokens):
         return False  # "His defence was built on the claim that ...": someone's claim
+    if any(demands(s.tokens) for s in ctx.cell_sentences(pair.passage_id, lacks)):
+        return False  # "The union is demanding ...": the party's case, not the outlet's
     if _source_credited_nearby(ctx, pair.passage_id, lacks, at, has_tokens, marker):
         return False
     if _event_credited_next(ctx, pair.passage_id, lacks, at, clause):

@@ -418,6 +418,8 @@ def _one_sided(
         return None  # "its alleged role" vs "any role": neither states a role as fact
     if h[2] == "likely" and _weighs_odds(lacks_tokens):
         return None  # "would likely come" vs "were expected to come": both weigh the odds
+    if has_tokens[h[0]].norm == "may" and _permits(lacks_tokens):
+        return None  # "schools may permit" / "will be able to permit": a permission both
     if (
         qualified is not None
         and _distancing(h)
@@ -561,6 +563,23 @@ def _weighs_odds(tokens: Sequence[Token]) -> bool:
     """
     norms = [t.norm for t in tokens]
     return any(has_run(norms, list(phrase)) for phrase in _ODDS) or _scheduled(norms)
+
+
+_PERMISSION = (("able", "to"), ("allowed", "to"), ("permitted", "to"), ("free", "to"))
+
+
+def _permits(tokens: Sequence[Token]) -> bool:
+    """Does the version without "may" grant a permission ("will be able to permit", "are
+    allowed to")?  Then the other's "may" is the permission's, no hedge: read blind
+    (twenty-third round), "Schools may permit phones" against "will be able to permit" was
+    called a hedge dropped.
+
+    >>> from compare.align.segment import tokenize as t
+    >>> _permits(t("Schools will be able to permit phones.")), _permits(t("Schools permit it."))
+    (True, False)
+    """
+    norms = [t.norm for t in tokens]
+    return any(has_run(norms, list(phrase)) for phrase in _PERMISSION)
 
 
 _BE_DUE = frozenset({"is", "are", "was", "were"})

@@ -164,6 +164,8 @@ def guard(
             continue
         if any(x.scope.differs(y.scope, stated=True) for x, y in pairs):
             continue
+        if pairs and all(_contrasted(ctx, x, y) for x, y in pairs):
+            continue  # "seven domestic routes" / "nine international routes": two counts
         if any(_earlier_year(claims, x, y) for x, y in pairs):
             continue
         spans = sum(len(ss) for ss in cand.spans.values())
@@ -283,6 +285,44 @@ def _one_measure(m: QuantityClaim, c: QuantityClaim) -> bool:
     return (m.event is not None and m.event == c.event) or (
         m.counted is not None and m.counted == c.counted
     )
+
+
+# Modifiers that split one kind of thing into parts no count of one is a count of the
+# other ("domestic" / "international" routes): general English opposites.
+_CONTRASTS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("domestic", "international"), ("domestic", "foreign"), ("local", "foreign"),
+        ("male", "female"), ("adult", "child"), ("civilian", "military"),
+        ("public", "private"), ("permanent", "temporary"), ("inbound", "outbound"),
+        ("primary", "secondary"), ("urban", "rural"), ("full-time", "part-time"),
+        ("northern", "southern"), ("eastern", "western"), ("short-haul", "long-haul"),
+    )
+)  # fmt: skip
+MODIFIERS_REACH = 3  # words between a figure and the noun it counts
+
+
+def _modifiers(ctx: Context, c: QuantityClaim) -> set[str]:
+    """The words between a figure and its counted noun ("seven *domestic* routes")."""
+    article = ctx.articles.get(c.article_id)
+    if article is None or c.noun is None or c.sentence >= len(article.sentences):
+        return set()
+    after = [t for t in article.sentences[c.sentence].tokens if t.start >= c.end]
+    out: set[str] = set()
+    for t in after[:MODIFIERS_REACH]:
+        if t.norm.startswith(c.noun):
+            return out
+        out.add(t.norm)
+    return set()  # the noun is not within reach: no modifiers read
+
+
+def _contrasted(ctx: Context, x: QuantityClaim, y: QuantityClaim) -> bool:
+    """Do two figures count one noun under opposite modifiers ("seven domestic routes" /
+    "nine international routes")?  Read blind (twenty-third round), such a pair was called
+    a discrepancy; the outlets' real one (seven against five domestic routes) was another.
+    """
+    mx, my = _modifiers(ctx, x), _modifiers(ctx, y)
+    return any(frozenset((p, q)) in _CONTRASTS for p in mx for q in my)
 
 
 def _whole_group(
@@ -405,6 +445,8 @@ def claim_candidates(
         pairs = [(x, y) for x in d.claims for y in d.claims if x.article_id < y.article_id]
         if pairs and all(stated_together(claims, x, y) for x, y in pairs):
             continue  # a third outlet gives both: two amounts
+        if pairs and all(_contrasted(ctx, x, y) for x, y in pairs):
+            continue  # "seven domestic routes" / "nine international routes": two counts
         if not _covered(d, [*existing, *out]):
             out.append(_candidate(ctx, d))
     return out
