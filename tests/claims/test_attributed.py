@@ -1347,3 +1347,20 @@ def test_a_company_expecting_is_its_own_forecast_not_a_fact_stated() -> None:
         "the end of 2027.",
     )
     assert [x.kind for x in compare([a, b])] == []
+
+
+def test_a_second_party_after_a_semicolon_is_no_part_of_the_first_claim() -> None:
+    # read blind (twenty-second round, in part): "Police said about 12,000 people marched
+    # ...; the union put the turnout at 30,000" against "About 12,000 people marched ...,
+    # according to the union": the union's figure was read into the police's claim, and the
+    # union named there made police and union one chain of reporting
+    a = article(
+        "a",
+        "Police said about 12,000 people marched to the square, in front of parliament; the "
+        "union put the turnout at 30,000.",
+    )
+    b = article(
+        "b",
+        "About 12,000 people marched to the square, outside parliament, according to the union.",
+    )
+    assert [x.kind for x in compare([a, b])] == ["source"]
