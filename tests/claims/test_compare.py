@@ -355,3 +355,20 @@ def test_vague_amounts_that_agree_do_not_hide_precise_ones_that_differ() -> None
 def test_vague_amounts_that_agree_still_hide_a_difference_of_precision() -> None:
     a = "Hundreds of people fled the town. | Some 600 people fled the town."
     assert compare_pair(claims(a), claims("Hundreds of people fled the town.", "b")) == []
+
+
+def test_a_measure_with_its_own_conversion_agrees_with_that_conversion() -> None:
+    # read blind (twenty-fourth round): "about 25 miles (40 kilometers)" was scaled by the
+    # written 25, not by its length in metres, and set against "40km" as a conflict
+    from compare.model import Kind
+
+    from classify_helpers import of_kind, run
+
+    found = run(
+        {
+            "a": "Rescuers pulled 61 survivors from the sea about 25 miles (40 kilometers) north "
+            "of the port.",
+            "b": "Rescuers pulled 61 survivors from the sea 40km north of the port.",
+        }
+    )
+    assert of_kind(found, Kind.NUMBER_DISCREPANCY) == []

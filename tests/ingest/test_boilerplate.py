@@ -1148,3 +1148,25 @@ def test_text_like_the_twenty_third_rounds_furniture_stays(para: str) -> None:
         para,
         AFTER,
     ]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # read before judging (twenty-fourth round): an italic biography naming no outlet in
+        # a possessive, with a contact address; "More from the Star" over its links
+        "*Laura Kettering is the Local Democracy Reporter for Brackenford, covering the city "
+        "council. Contact her at laura.kettering@star.example*",
+        "**More from the Star**",
+        "Tags: BDZ, railways, Kardzhali, rural Bulgaria, trade unions, Ministry of Transport",
+        "Have a news tip? Contact the World desk.",
+        "Join the conversation. Comments are moderated and may take up to an hour to appear.",
+        "*Examiner Foreign Staff report from our desk in Kingsbridge. Orbis Wire copy is used "
+        "under licence.*",
+    ],
+)
+def test_furniture_read_in_the_twenty_fourth_round_is_removed(furniture: str) -> None:
+    assert [p.text for p in _split(f"{BEFORE}\n\n{furniture}\n\n{AFTER}").paragraphs] == [
+        BEFORE,
+        AFTER,
+    ]

@@ -73,10 +73,15 @@ def _as_written(a: QuantityClaim, b: QuantityClaim) -> QuantityClaim:
     """
     if a.also is None or a.also[0] != b.unit:
         return a
+    value = a.also[1] / TO_BASE.get(b.unit or "", 1.0)  # as written in b's unit: 40 (km)
     if a.qualifier == "exact" or not a.value:
-        return replace(a, unit=b.unit, low=a.also[1], high=a.also[1])
-    factor = a.also[1] / a.value
-    return replace(a, unit=b.unit, low=a.low * factor, high=a.high * factor)
+        return replace(a, unit=b.unit, value=value, low=a.also[1], high=a.also[1])
+    # The interval is in base units (metres for "about 25 miles"), and so is the
+    # conversion's value (40,000 m for "(40 kilometers)"): scale by their ratio.  Read
+    # blind (twenty-fourth round), scaling by the written 25 set "about 25 miles (40
+    # kilometers)" against another outlet's "about 40 km" as a conflict.
+    factor = a.also[1] / (a.value * TO_BASE.get(a.unit or "", 1.0))
+    return replace(a, unit=b.unit, value=value, low=a.low * factor, high=a.high * factor)
 
 
 def disjoint(a: QuantityClaim, b: QuantityClaim) -> bool:

@@ -899,7 +899,12 @@ def _credit_name(piece: str) -> bool:
 # Items of a page header part at a separator, a line break, a tab or a run of spaces: "NFL  NBA
 # MLB  NHL" (two spaces, read blind in the twentieth round) is a menu copied from a page.
 _HEADER_SEPARATORS = re.compile(r"\s+[|\u00b7>\u2014\u2013\u2022-]+\s+|\s*\n\s*|[ \t]{2,}|\t")
-_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
+# "14:05", "5:10 p.m. ET", "14:05 Cairo time" (a city's local time: read before judging,
+# twenty-fourth round)
+_CLOCK = (
+    r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?"
+    r"(?:\s(?:[A-Z][a-z]+\s){1,2}time|\slocal time)?"
+)
 _NUMERIC_DATE = r"\d{1,2}/\d{1,2}/\d{2,4}"
 # "Published: 14 October 2024", "Thursday 15 August 2024, 18:20", "Updated 20:05",
 # "Published 11 June 2024", "11/06/2024 16:42": when the page says it was written.
@@ -991,8 +996,11 @@ def _header_piece(piece: str) -> str | None:
         return "share"  # "Facebook  X  WhatsApp  Email": buttons parted by two spaces
     words = piece.split()
     if len(words) <= _MASTHEAD_MAX_WORDS and all(
-        w[:1].isupper() or w in ("&", "and", "of", "the") or _PREFIXED_NAME.fullmatch(w)
-        for w in words
+        w[:1].isupper()
+        or w in ("&", "and", "of", "the")
+        or _PREFIXED_NAME.fullmatch(w)
+        or (k > 0 and w.isdigit())  # "Euro 2026", "Vision 2030": a section named with a year
+        for k, w in enumerate(words)
     ):
         return "label"
     return None
@@ -1252,8 +1260,9 @@ def _link_text(text: str) -> str:
 
 # "More from The Lusevian Herald", "Latest from Reuters": a heading over the outlet's links.
 _MORE_FROM = re.compile(
-    r"(?:More|Latest|Most read|Most popular) (?:from|on|at|in) (?:[A-Z][\w'’&.-]*\s?){1,6}"
-)
+    r"(?:More|Latest|Most read|Most popular) (?:from|on|at|in) (?:the )?"
+    r"(?:[A-Z][\w'’&.-]*\s?){1,6}"
+)  # "More from the Star" too (read before judging, twenty-fourth round)
 
 
 # "Topics: Mining, Teller Basin, Disasters", "Tags: Floods | Weather": the page's subject tags.
@@ -1277,6 +1286,8 @@ def tag_line(para: str) -> bool:
     False
     >>> tag_line("Related Topics\nGreece, Airlines, Tourism, Jobs")
     True
+    >>> tag_line("Tags: BDZ, railways, Kardzhali, rural Bulgaria, trade unions")
+    True
     """
     body = _unemphasised(para)
     lines = [line.strip() for line in body.splitlines() if line.strip()]
@@ -1287,9 +1298,15 @@ def tag_line(para: str) -> bool:
         return False
     tags = [t.strip(" .") for t in _TAG_SEPARATORS.split(body[opening.end() :])]
     tags = [t for t in tags if t]
+    if len(tags) >= TAGS_IN_LOWER_CASE and all(len(t.split()) <= TAG_MAX_WORDS for t in tags):
+        return True  # "Tags: BDZ, railways, rural Bulgaria, trade unions": a list in any case
     return bool(tags) and all(
         len(t.split()) <= _MASTHEAD_MAX_WORDS and t[:1].isupper() for t in tags
     )
+
+
+TAGS_IN_LOWER_CASE = 3  # tags listed after "Tags:" at which their case says nothing
+TAG_MAX_WORDS = 3
 
 
 # A paid link's headline, labelled as such: "Retirees are switching to this account (Sponsored)".
@@ -1391,6 +1408,8 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     # A biography may set its writer's name in bold: "**Arjun Rao** is ...'s correspondent".
     bio = _BOLD.sub("", para)
+    if emphasised:  # "*Laura Roe is the Local Democracy Reporter ... Contact her at ...*"
+        bio = bio.strip().strip("*_").strip()
     if words <= BIO_MAX_WORDS and _AGENCY_BLURB.match(bio) and not _REPORTING.search(bio):
         return Reason.SYNDICATION, []  # "Harbour Press (HP) is an independent news agency."
     if words <= BIO_MAX_WORDS and _ABOUT_LABEL.match(bio):
@@ -1549,7 +1568,8 @@ _BIO_OPENING = re.compile(
     r"(?P<name>(?:[A-Z][\w'\u2019.-]*\s){2,3})(?:is an?|is the|covers|writes|reports)\b"
 )
 _CONTACT_CUE = re.compile(
-    r"\bfollow (?:him|her|them)\b|(?:^|\s)@\w|\b(?:got|have) a story\?|\be-?mail\b[^.]*@",
+    r"\bfollow (?:him|her|them)\b|(?:^|\s)@\w|\b(?:got|have) a story\?|\be-?mail\b[^.]*@"
+    r"|\bcontact (?:him|her|them) at \S+@",
     re.I,
 )
 RELATED_HEADING_MAX_WORDS = 6

@@ -481,3 +481,17 @@ def test_an_added_term_is_shown_against_more_than_one_item_of_a_list() -> None:
 
     tokens = tokenize("Eastbridge, Millgate and Kestrel Road libraries will close in September.")
     assert _span(_Ctx(), "a", tokens, 0, 0) == "Eastbridge , Millgate"
+
+
+def test_a_source_described_with_a_word_the_other_outlet_uses_itself_is_no_framing() -> None:
+    # read blind (twenty-fourth round): "The mayor, Joanne Whitlock, who backed the scheme,"
+    # against "Mayor Joanne Whitlock" in an outlet that writes "the scheme" itself
+    texts = {
+        "a": "The mayor, Joanne Whitlock, who backed the scheme, said it was a chance for the "
+        "city. Planners said the scheme complied with policy.",
+        "b": "Mayor Joanne Whitlock said it was a chance for the city. Planners said the scheme "
+        "complied with policy.",
+    }
+    assert of_kind(run(texts), Kind.LOADED_TERM) == []
+    texts["b"] = texts["b"].replace("the scheme", "the plan")
+    assert [f.label for f in of_kind(run(texts), Kind.LOADED_TERM)] != []

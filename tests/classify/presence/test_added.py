@@ -302,7 +302,7 @@ def test_a_clause_the_other_outlet_holds_in_part_is_no_addition_unless_quoted(
     assert bool([f for f in found if "the union" in f.label]) is reported
 
 
-def test_an_own_stretch_ending_on_a_figure_keeps_its_scale_word() -> None:
+def test_an_own_stretch_ending_on_a_figure_keeps_its_scale_and_counted_noun() -> None:
     # read blind (twenty-third round): "... would save more than €300" (its "million" shared
     # with the others' "€310 million") was a figure no other outlet gives, so news of its own
     ctx = sentence_context(
@@ -319,5 +319,6 @@ def test_an_own_stretch_ending_on_a_figure_keeps_its_scale_word() -> None:
         "than",
         "300",
         "million",
+        "euros",
     ]
     assert added._with_scale(ctx, pid, "b", stretch[:2]) == stretch[:2]

@@ -17,6 +17,7 @@ from functools import cache
 from compare.claims.sources import markers, source_range
 from compare.claims.words import content_words, find_phrases, has_run
 from compare.classify.base import Candidate, Context
+from compare.classify.framing.loaded_swaps import uses_term
 from compare.classify.pairs import CellPair
 from compare.model import Kind, Severity, Span, Token
 from compare.text import lexicons
@@ -275,6 +276,15 @@ def source_labels(ctx: Context, pair: CellPair, table: Mapping) -> list[Candidat
         ):
             for term, why in terms.items():
                 if term in others or not content_words(other_tokens):
+                    continue
+                found = next(
+                    (tokens[s:e] for s, e, _w in find_phrases(tokens, table)
+                     if tuple(t.norm for t in tokens[s:e]) == term),
+                    (),
+                )  # fmt: skip
+                if found and uses_term(ctx, other, found):
+                    # "the mayor, who backed the scheme," against an outlet that writes "the
+                    # scheme" itself elsewhere: no word avoided (read blind, round 24)
                     continue
                 x = ctx.tokens_span(has, tuple(tokens))
                 y = ctx.tokens_span(other, tuple(other_tokens))

@@ -613,8 +613,8 @@ def _own_clause(
 def _with_scale(
     ctx: Context, passage_id: str, aid: str, stretch: tuple[Token, ...]
 ) -> tuple[Token, ...]:
-    """The stretch with the scale word its last figure runs into ("more than €300" +
-    "million"), which the others' shared words had cut off.
+    """The stretch with the scale word and the counted noun its last figure runs into ("more
+    than €300" + "million"), which the others' shared words had cut off.
 
     Why: cut there, "€300" is a figure no other outlet gives, and the clause news of its
     own; read blind (twenty-third round), "told a news conference that the plan would save
@@ -625,7 +625,11 @@ def _with_scale(
         return stretch
     at = cell.index(stretch[-1]) + 1
     if at < len(cell) and number_words().get(cell[at].norm, ("",))[0] == "scale":
-        return (*stretch, cell[at])
+        stretch, at = (*stretch, cell[at]), at + 1
+    if at < len(cell) and cell[at].norm.isalpha() and not is_function_word(cell[at].norm):
+        # "... and nearly 150" + "patients": the figure's counted noun, so that another
+        # outlet's "146 patients" counts as telling it (read blind, twenty-fourth round)
+        stretch = (*stretch, cell[at])
     return stretch
 
 
