@@ -290,3 +290,15 @@ def test_a_long_run_of_own_material_is_graded_as_its_omission_would_be(
     (added,) = of_kind(run(texts, cells=cells), Kind.ADDED_PASSAGE)
     assert f"these {own} sentences" in added.explanation and "quotation" in added.explanation
     assert added.severity == graded
+
+
+def test_a_measure_given_in_another_unit_is_no_passage_left_out() -> None:
+    # read blind (twenty-fourth round): "The ground will take up 14 hectares" against another
+    # outlet's "on 35 acres" was called left out (the figures' units were their counted words)
+    from compare.align.segment import tokenize
+    from compare.classify.presence import carried
+
+    assert carried.figures(tokenize("The ground will take up 14 hectares of parkland.")) == {
+        ("14", "area")
+    }
+    assert carried._anchored({("14", "area")}, frozenset({("35", "area")}))

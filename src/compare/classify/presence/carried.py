@@ -172,6 +172,9 @@ def _word_figure(norm: str) -> str | None:
     return None if value is None or value < 2 else str(value)
 
 
+_MEASURES = frozenset({"area", "length", "mass", "volume", "temperature", "speed"})
+
+
 def _unit_after(norms: Sequence[str], at: int) -> str | None:
     """The unit a figure is written in, whatever its spelling ("per cent", "%", "percent").
 
@@ -179,7 +182,12 @@ def _unit_after(norms: Sequence[str], at: int) -> str | None:
     ('percent', 'percent', None)
     """
     spelled = unit_at(norms, at)
-    return None if spelled is None else spelled[0].split("/")[0]
+    if spelled is None:
+        return None
+    unit, _slash, dimension = spelled[0].partition("/")
+    # A measure by what it measures, in any unit: "14 hectares" and another outlet's "35
+    # acres" give one area (read blind, twenty-fourth round: called left out)
+    return dimension if dimension in _MEASURES else unit
 
 
 def carried_share(
