@@ -1364,3 +1364,15 @@ def test_a_second_party_after_a_semicolon_is_no_part_of_the_first_claim() -> Non
         "About 12,000 people marched to the square, outside parliament, according to the union.",
     )
     assert [x.kind for x in compare([a, b])] == ["source"]
+
+
+def test_said_its_director_and_a_name_credits_the_person_named() -> None:
+    # read blind (twenty-fourth round): '"...," said its director, Vesela Marinova.' gave the
+    # quotation to the body named the sentence before, against "said Vesela Marinova, the
+    # group's director" in another outlet: two sources
+    quote = '"Passengers have paid for these lines through their taxes for decades," '
+    lead = "Passenger Watch, a consumer watchdog, said bus journeys would take twice as long. "
+    _lead, said = claims(lead + quote + "said its director, Vesela Marinova.")
+    assert "Vesela Marinova" in words(said.speaker)
+    (alone,) = claims(quote + "said its spokesman.")  # no name: no speaker read here
+    assert alone.status != CREDITED or "spokesman" not in words(alone.speaker)
