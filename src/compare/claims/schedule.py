@@ -54,7 +54,8 @@ WINDOW = 8  # words between the activity and its time phrase
 CONFLICT_CONFIDENCE = 0.6
 PRECISION_CONFIDENCE = 0.45
 _CLAUSE_END = frozenset({",", ";", ":", ".", "(", "but", "while", "after", "before", "when"})
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
+# Determiners opening a noun phrase (``framing.hedges`` reads "due to the ..." with them too).
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 
 
 @cache
@@ -177,7 +178,7 @@ def _activity(norms: Sequence[str], i: int) -> str | None:
     k = i + 1
     if k < len(norms) and norms[k] == "to":
         k += 1
-    if k < len(norms) and norms[k] in _DETERMINERS:
+    if k < len(norms) and norms[k] in DETERMINERS:
         k += 1
     if k < len(norms) and _content(norms[k]) and read_when(norms, k) is None:
         n = norms[k]
@@ -242,7 +243,7 @@ def _in_sentence(
     for i, n in enumerate(norms):
         phrase = _start_phrase(norms, i)
         phase = "start" if phrase else phase_words().get(n)
-        if phase is None or (i > 0 and norms[i - 1] in _DETERMINERS):
+        if phase is None or (i > 0 and norms[i - 1] in DETERMINERS):
             continue  # "the start of": a noun, not the verb
         if norms[i + 1 : i + 2] == ["up"]:
             continue  # "ended up doing": another verb

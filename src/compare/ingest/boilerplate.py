@@ -424,7 +424,7 @@ def _furniture_lines(para: str) -> Reason | None:
 
 FOOTER_MIN_LINES = 3  # lines of a page's footer or sign-up box read as one block
 FOOTER_MIN_FURNITURE = 1  # of them plainly furniture, the rest short labels or bars
-BAR_ITEM_WORDS = 4  # words of one item of a footer's bar of links
+FOOTER_ITEM_MAX_WORDS = 4  # words of one item of a footer's bar of links
 _BAR_SPLIT = re.compile(r"[ \t]{2,}")
 
 
@@ -465,11 +465,11 @@ def _footer_block(lines: Sequence[str], reasons: Sequence[Reason | None]) -> Rea
 
 
 def _bar_of_labels(line: str) -> bool:
-    """A heading or a bar of links: items of ``BAR_ITEM_WORDS`` words or fewer, each opening
+    """A heading or a bar of links: items of ``FOOTER_ITEM_MAX_WORDS`` words or fewer, each opening
     with a capital, between runs of spaces, nothing ending a sentence ("Get The Post")."""
     items = [i for i in _BAR_SPLIT.split(line) if i]
     return bool(items) and all(
-        len(i.split()) <= BAR_ITEM_WORDS and i[:1].isupper() and not _SENTENCE_END.search(i)
+        len(i.split()) <= FOOTER_ITEM_MAX_WORDS and i[:1].isupper() and not _SENTENCE_END.search(i)
         for i in items
     )
 
@@ -709,10 +709,11 @@ def _blocks(text: str, start: int, removed: list[tuple[int, int, Reason]]) -> li
     return blocks
 
 
+# The labels over a page's subject tags ("Topics:", "Filed under"), for ``_TAGS_HEADING`` and
+# ``_TAGS``.
+_TAG_LABELS = r"topics?|tags?|tagged(?: with)?|filed under|related topics|keywords"
 # A heading over a page's subject tags, alone on its line: "TOPICS", "Tags:", "Filed under".
-_TAGS_HEADING = re.compile(
-    r"(?:topics?|tags?|tagged(?: with)?|filed under|related topics|keywords)\s*:?", re.I
-)
+_TAGS_HEADING = re.compile(rf"(?:{_TAG_LABELS})\s*:?", re.I)
 _TAG_ITEM_SEPARATORS = re.compile(r"[ \t]{2,}|\s*[,|\u00b7\u2022;]\s*")
 
 
@@ -976,7 +977,7 @@ def _header_piece(piece: str) -> str | None:
     if _AGO.fullmatch(piece):
         return "ago"
     folded = piece.casefold().rstrip(":")
-    uncounted = _COUNT_BEFORE.sub("", _COUNT_AFTER.sub("", folded))  # "Comment (212)"
+    uncounted = _uncounted(folded)  # "Comment (212)"
     if folded in lexicons.words("boilerplate_markers.txt") or (
         uncounted != folded and uncounted in lexicons.words("boilerplate_markers.txt")
     ):
@@ -1063,11 +1064,7 @@ def header_line(line: str) -> bool:
     """
     if breadcrumb(line):
         return True
-    if (
-        len(line.split()) <= COOKIE_MAX_WORDS
-        and _COOKIES.search(line)
-        and not _REPORTING.search(line)
-    ):
+    if _cookie_notice(line):
         return True  # a cookie banner above the headline (read before judging, round 23)
     shared, pieces = _split_header(line)
     if _interface_bar(line, pieces):
@@ -1104,6 +1101,15 @@ def _interface_bar(line: str, pieces: Sequence[tuple[str, str | None]]) -> bool:
         for p, kind in pieces
     )
     return short and any(kind == "share" for _p, kind in pieces)
+
+
+def _cookie_notice(text: str) -> bool:
+    """A cookie notice of ``COOKIE_MAX_WORDS`` words at most that reports nothing."""
+    return (
+        len(text.split()) <= COOKIE_MAX_WORDS
+        and _COOKIES.search(text) is not None
+        and not _REPORTING.search(text)
+    )
 
 
 def label_line(line: str) -> bool:
@@ -1266,11 +1272,7 @@ _MORE_FROM = re.compile(
 
 
 # "Topics: Mining, Teller Basin, Disasters", "Tags: Floods | Weather": the page's subject tags.
-_TAGS = re.compile(
-    r"(?:topics?|tags?|tagged(?: with)?|filed under|categor(?:y|ies)|related topics|keywords)"
-    r"\s*:\s*",
-    re.I,
-)
+_TAGS = re.compile(rf"(?:{_TAG_LABELS}|categor(?:y|ies))\s*:\s*", re.I)
 _TAG_SEPARATORS = re.compile(r"\s*[,|\u00b7\u2022;]\s*")
 
 
@@ -1328,8 +1330,7 @@ def _line_reason(line: str) -> Reason | None:
     # A Markdown quote mark ("> **Advertisement**") is layout as well.
     shown = _BOLD.sub("", _unemphasised(_QUOTE_MARK.sub("", line).lstrip("#")))
     shown = shown.rstrip(".:").strip("*_ \u2014\u2013-")
-    shown = _COUNT_AFTER.sub("", shown)  # "Comments (34)"
-    shown = _COUNT_BEFORE.sub("", shown)  # "1,284 comments"
+    shown = _uncounted(shown)  # "Comments (34)", "1,284 comments"
     shown = _LENGTH_AFTER.sub("", shown)  # "Listen to this article  4 min"
     if _all_markers(shown) or _MORE_FROM.fullmatch(shown):
         return Reason.MARKER
@@ -1404,7 +1405,7 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
         return Reason.MARKER, []  # a masthead or section path alone: "Local > Environment"
     if words <= TAGS_MAX_WORDS and tag_line(para):
         return Reason.MARKER, []
-    if words <= COOKIE_MAX_WORDS and _COOKIES.search(para) and not _REPORTING.search(para):
+    if _cookie_notice(para):
         return Reason.MARKER, []  # "We use cookies to improve your experience ..."
     # A biography may set its writer's name in bold: "**Arjun Rao** is ...'s correspondent".
     bio = _BOLD.sub("", para)
@@ -1474,6 +1475,14 @@ def _classify(para: str) -> tuple[Reason | None, list[str]]:
 
 TAGS_MAX_WORDS = 30
 _QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
+
+
+def _uncounted(text: str) -> str:
+    """The text without a count of comments or shares after or before it ("Comments (34)",
+    "1,284 comments")."""
+    return _COUNT_BEFORE.sub("", _COUNT_AFTER.sub("", text))
+
+
 _COUNT_AFTER = re.compile(r"\s*\(\d{1,6}\)$")
 _COUNT_BEFORE = re.compile(r"^\d[\d,.]{0,8}k?\s+(?=[A-Za-z])")
 _LENGTH_AFTER = re.compile(

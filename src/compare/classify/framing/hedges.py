@@ -18,6 +18,7 @@ from compare.claims.attributed_frames import OPENING_MARKS
 from compare.claims.hedge_words import Hedge, hedges
 from compare.claims.legal import legal_source
 from compare.claims.number_lexicon import number_words
+from compare.claims.schedule import DETERMINERS
 from compare.claims.sources import SENTENCE_END, markers, source_range
 from compare.claims.words import content_words, has_run, stem
 from compare.classify.base import Candidate, Context, earlier_note, quote_overlapping
@@ -596,13 +597,10 @@ def _scheduled(norms: Sequence[str]) -> bool:
     return any(
         norms[k] in _BE_DUE
         and norms[k + 1 : k + 3] == ["due", "to"]
-        and norms[k + 3] not in _DETERMINERS
+        and norms[k + 3] not in DETERMINERS
         and norms[k + 3].isalpha()
         for k in range(len(norms) - 3)
     )
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that"})
 
 
 # A hedge its own outlet drops elsewhere, or one only an earlier article has ("likely to
